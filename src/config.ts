@@ -1,0 +1,67 @@
+// The only reader of process.env. Parsed once, with zod; a bad value stops start-up with one clear line.
+import { z } from "zod";
+import { isValidTimeZone } from "./core/period.ts";
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .min(1, "is required")
+    .refine((value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}`);
+
+const ConfigSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int("must be a whole number").min(0).max(65535, "must be a port number (0–65535)").default(3000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATABASE_URL: url(["postgres:", "postgresql:"]),
+  REDIS_URL: url(["redis:", "rediss:"]),
+  SLACK_SIGNING_SECRET: z.string().trim().min(1, "is required (Slack app → Basic Information → Signing Secret)"),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .trim()
+    .regex(/^xoxb-/, "must be a bot token starting with xoxb- (Slack app → OAuth & Permissions)"),
+  SLACK_API_URL: url(["http:", "https:"]).default("https://slack.com/api/"),
+  DEFAULT_TIME_ZONE: z
+    .string()
+    .default("UTC")
+    .refine(isValidTimeZone, "must be an IANA time zone such as Europe/Berlin"),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, "may only contain letters, digits, _ and -")
+    .default("spur"),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  readonly code = "invalid_config";
+}
+
+/** Parses an environment; throws ConfigError naming the first bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (result.success) {
+    const config = result.data;
+    // Slack's Web API client needs the trailing slash to build method URLs.
+    if (!config.SLACK_API_URL.endsWith("/")) config.SLACK_API_URL += "/";
+    return config;
+  }
+  const issue = result.error.issues[0];
+  const name = String(issue?.path[0] ?? "environment");
+  const message = env[name] === undefined || env[name] === "" ? "is required" : (issue?.message ?? "is invalid");
+  throw new ConfigError(`Invalid configuration: ${name} ${message}. See .env.example.`);
+}
+
+let cached: Config | undefined;
+
+/** The process configuration, parsed from process.env on first use. */
+export function loadConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

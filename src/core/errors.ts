@@ -1,0 +1,54 @@
+// Every failure Spur reports carries a stable code (for logs, metrics and tests) and a message written
+// for the person in the chat. Platform adapters render the message; they never invent their own.
+
+export const ErrorCode = {
+  // Command text and input
+  UsageHelp: "usage_help",
+  NoRecipients: "no_recipients",
+  MissingReason: "missing_reason",
+  ReasonTooLong: "reason_too_long",
+  InvalidPoints: "invalid_points",
+  TooManyRecipients: "too_many_recipients",
+  InvalidValueTag: "invalid_value_tag",
+  UnresolvedMention: "unresolved_mention",
+  UnknownArgument: "unknown_argument",
+  // Kudos rules
+  SelfKudos: "self_kudos",
+  BotRecipient: "bot_recipient",
+  BotGiver: "bot_giver",
+  DeactivatedMember: "deactivated_member",
+  UnknownUser: "unknown_user",
+  // Access
+  NotAllowed: "not_allowed",
+  // Infrastructure
+  PlatformUnavailable: "platform_unavailable",
+  Internal: "internal_error",
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export class SpurError extends Error {
+  readonly code: ErrorCode;
+  /** Safe to show to the person who triggered the failure. */
+  readonly userMessage: string;
+
+  constructor(code: ErrorCode, userMessage: string, options?: { cause?: unknown }) {
+    super(`${code}: ${userMessage}`, options);
+    this.name = "SpurError";
+    this.code = code;
+    this.userMessage = userMessage;
+  }
+}
+
+export function isSpurError(err: unknown): err is SpurError {
+  return err instanceof SpurError;
+}
+
+/** A retryable failure of an outside service (chat platform rate limit, 5xx, network). */
+export class TransientError extends Error {
+  readonly retryAfterMs: number | undefined;
+  constructor(message: string, options?: { cause?: unknown; retryAfterMs?: number }) {
+    super(message, options);
+    this.name = "TransientError";
+    this.retryAfterMs = options?.retryAfterMs;
+  }
+}

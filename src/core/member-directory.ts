@@ -1,0 +1,94 @@
+// Resolves people named in commands to members: memory cache → database → chat platform (first sight).
+// Concurrent look-ups of the same unknown user share one platform call.
+import type { MentionRef } from "./command-text.ts";
+import { mentionKey } from "./command-text.ts";
+import type { Member, Workspace } from "./model.ts";
+import type { Clock, MemberRepository, PlatformUsers } from "./ports.ts";
+
+export interface MemberDirectoryOptions {
+  ttlMs: number;
+  maxEntries: number;
+}
+
+interface CacheEntry {
+  member: Member;
+  expiresAt: number;
+}
+
+export class MemberDirectory {
+  private readonly cache = new Map<string, CacheEntry>();
+  private readonly inflight = new Map<string, Promise<Member | null>>();
+
+  constructor(
+    private readonly repo: MemberRepository,
+    private readonly users: PlatformUsers,
+    private readonly clock: Clock,
+    private readonly options: MemberDirectoryOptions = { ttlMs: 60_000, maxEntries: 50_000 },
+  ) {}
+
+  /** The member with this platform id, fetched from the platform and stored on first sight. */
+  async byPlatformId(workspace: Workspace, newMemberTeamId: string, platformUserId: string): Promise<Member | null> {
+    const key = `${workspace.id}:${platformUserId}`;
+    const cached = this.fromCache(key);
+    if (cached) return cached;
+    const pending = this.inflight.get(key);
+    if (pending) return pending;
+    const load = this.load(workspace, newMemberTeamId, platformUserId).finally(() => this.inflight.delete(key));
+    this.inflight.set(key, load);
+    return load;
+  }
+
+  /** Resolves each mention; the map is keyed by `mentionKey` and holds null for nobody found. */
+  async resolve(workspace: Workspace, newMemberTeamId: string, refs: MentionRef[]): Promise<Map<string, Member | null>> {
+    const result = new Map<string, Member | null>();
+    const handles = refs.flatMap((r) => (r.kind === "handle" ? [r.handle] : []));
+    const byHandle = handles.length > 0 ? await this.repo.findByHandles(workspace.id, handles) : [];
+    await Promise.all(
+      refs.map(async (ref) => {
+        const member =
+          ref.kind === "id"
+            ? await this.byPlatformId(workspace, newMemberTeamId, ref.id)
+            : (byHandle.find((m) => m.handle === ref.handle) ?? null);
+        result.set(mentionKey(ref), member);
+      }),
+    );
+    return result;
+  }
+
+  /** Drops a cached member after its role, team or status changed. */
+  invalidate(workspaceId: string, platformUserId: string): void {
+    this.cache.delete(`${workspaceId}:${platformUserId}`);
+  }
+
+  private async load(workspace: Workspace, teamId: string, platformUserId: string): Promise<Member | null> {
+    const [stored] = await this.repo.findByPlatformIds(workspace.id, [platformUserId]);
+    if (stored) return this.remember(stored);
+    const profile = await this.users.lookup(workspace, platformUserId);
+    if (!profile) return null;
+    const [created] = await this.repo.upsertProfiles(workspace.id, teamId, [profile]);
+    return created ? this.remember(created) : null;
+  }
+
+  private fromCache(key: string): Member | null {
+    const entry = this.cache.get(key);
+    if (!entry) return null;
+    if (entry.expiresAt <= this.clock.now().getTime()) {
+      this.cache.delete(key);
+      return null;
+    }
+    return entry.member;
+  }
+
+  private remember(member: Member): Member {
+    if (this.cache.size >= this.options.maxEntries) {
+      // Map keeps insertion order: evict the oldest entry.
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
+    this.cache.set(`${member.workspaceId}:${member.platformUserId}`, {
+      member,
+      expiresAt: this.clock.now().getTime() + this.options.ttlMs,
+    });
+    return member;
+  }
+}

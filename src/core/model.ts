@@ -1,0 +1,87 @@
+// The domain's own view of the data: plain objects, no ORM or platform types.
+
+export type Platform = "slack" | "teams";
+export type Role = "agent" | "lead" | "admin";
+export type KudosSource = "slash_command" | "modal" | "reaction" | "shortcut" | "customer";
+
+export interface Workspace {
+  id: string;
+  platform: Platform;
+  externalId: string;
+}
+
+export interface Team {
+  id: string;
+  workspaceId: string;
+  name: string;
+  channelId: string | null;
+  timeZone: string;
+  /** ISO weekday, 1 = Monday. */
+  digestDay: number;
+  /** Local minutes after midnight. */
+  digestMinuteOfDay: number;
+}
+
+export interface Member {
+  id: string;
+  workspaceId: string;
+  teamId: string | null;
+  platformUserId: string;
+  displayName: string;
+  handle: string | null;
+  role: Role;
+  isBot: boolean;
+  isDeactivated: boolean;
+}
+
+/** What the chat platform tells us about a user we have not seen before. */
+export interface PlatformUserProfile {
+  platformUserId: string;
+  displayName: string;
+  handle: string | null;
+  email: string | null;
+  timeZone: string | null;
+  isBot: boolean;
+  isDeactivated: boolean;
+  isWorkspaceAdmin: boolean;
+}
+
+export interface NewGift {
+  workspaceId: string;
+  giverId: string;
+  recipients: { memberId: string; teamId: string }[];
+  points: number;
+  reason: string;
+  values: string[];
+  source: KudosSource;
+  sourceRef: string | null;
+  /** Unique per delivery; each recipient's row is keyed `${idempotencyKey}:${memberId}`. */
+  idempotencyKey: string;
+}
+
+export interface StoredGift {
+  giftId: string;
+  createdAt: Date;
+  /** False when the same delivery was already stored (a retry): nothing new was written. */
+  created: boolean;
+}
+
+export interface KudosTotals {
+  received: { count: number; points: number };
+  given: { count: number; points: number };
+}
+
+export interface KpiObservation {
+  metric: string;
+  periodDate: string;
+  value: number;
+  source: string;
+}
+
+export interface RecipientTally {
+  memberId: string;
+  displayName: string;
+  platformUserId: string;
+  points: number;
+  count: number;
+}

@@ -1,0 +1,9 @@
+// Messages the domain asks a platform to deliver. Renderers (Block Kit, Adaptive Cards) turn each kind
+// into the platform's format; the domain never builds platform payloads.
+import type { GiftView } from "./ports.ts";
+import type { WeeklyDigest } from "./digest.ts";
+import type { RunMarker } from "./ports.ts";
+
+export type OutboundMessage =
+  | { kind: "shoutout"; gift: GiftView }
+  | { kind: "weekly_digest"; digest: WeeklyDigest; marker: RunMarker };

@@ -1,0 +1,125 @@
+// The interfaces the domain needs from the outside world. src/store implements the repositories;
+// the chat adapters implement PlatformUsers and Notifier.
+import type {
+  KpiObservation,
+  KudosTotals,
+  Member,
+  NewGift,
+  Platform,
+  PlatformUserProfile,
+  RecipientTally,
+  StoredGift,
+  Team,
+  Workspace,
+} from "./model.ts";
+import type { OutboundMessage } from "./outbound.ts";
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface TimeRange {
+  start: Date;
+  end: Date;
+}
+
+export interface WorkspaceRepository {
+  /** Finds or creates the workspace and its default team. */
+  ensure(
+    platform: Platform,
+    externalId: string,
+    defaults: { teamTimeZone: string },
+  ): Promise<{ workspace: Workspace; defaultTeam: Team; teamCreated: boolean }>;
+  teamById(teamId: string): Promise<Team | null>;
+  listTeams(): Promise<(Team & { platform: Platform; workspaceExternalId: string })[]>;
+  setTeamTimeZone(teamId: string, timeZone: string): Promise<void>;
+}
+
+export interface MemberRepository {
+  findByPlatformIds(workspaceId: string, platformUserIds: string[]): Promise<Member[]>;
+  findByHandles(workspaceId: string, handles: string[]): Promise<Member[]>;
+  /** Inserts or refreshes members from platform profiles, placing new ones in `teamId`. */
+  upsertProfiles(workspaceId: string, teamId: string, profiles: PlatformUserProfile[]): Promise<Member[]>;
+}
+
+export interface KudosRepository {
+  recordGift(gift: NewGift): Promise<StoredGift>;
+  totals(memberId: string, range: TimeRange): Promise<KudosTotals>;
+  teamWeek(teamId: string, range: TimeRange, top: number): Promise<TeamKudosWeek>;
+  markShoutoutPosted(giftId: string, ref: string): Promise<void>;
+  gift(giftId: string): Promise<GiftView | null>;
+}
+
+export interface TeamKudosWeek {
+  count: number;
+  points: number;
+  givers: number;
+  topRecipients: RecipientTally[];
+  values: { value: string; count: number }[];
+}
+
+export interface GiftView {
+  giftId: string;
+  workspaceId: string;
+  giver: Member | null;
+  recipients: Member[];
+  points: number;
+  reason: string;
+  values: string[];
+  source: string;
+  sourceRef: string | null;
+  createdAt: Date;
+  shoutoutRef: string | null;
+}
+
+export interface KpiRepository {
+  observations(memberId: string, fromDate: string, toDateExclusive: string): Promise<KpiObservation[]>;
+}
+
+export interface DigestRunRepository {
+  /**
+   * Claims the run (team, kind, period) for posting: creates it if new, or takes over one whose lease
+   * expired. Returns null when the run is already posted or another worker holds a live lease.
+   */
+  claim(key: RunKey, leaseMs: number, now: Date): Promise<ClaimedRun | null>;
+  markPosted(runId: string, channelId: string, messageRef: string, now: Date): Promise<void>;
+  markFailed(runId: string, reason: string): Promise<void>;
+  release(runId: string): Promise<void>;
+}
+
+export interface RunKey {
+  teamId: string;
+  kind: string;
+  periodKey: string;
+}
+
+export interface ClaimedRun {
+  id: string;
+  /** 1 on the first claim; more means an earlier attempt may have posted without recording it. */
+  attempt: number;
+}
+
+/** Looks up users on the chat platform (Slack users.info, Teams roster). */
+export interface PlatformUsers {
+  lookup(workspace: Workspace, platformUserId: string): Promise<PlatformUserProfile | null>;
+}
+
+export interface PostedRef {
+  channelId: string;
+  messageRef: string;
+}
+
+/** Delivers rendered core results to chat. One implementation per platform. */
+export interface Notifier {
+  post(channelId: string, message: OutboundMessage): Promise<PostedRef>;
+  /** Finds a message Spur already posted with this run marker (a post that was made but not recorded). */
+  findPosted(channelId: string, marker: RunMarker, since: Date): Promise<PostedRef | null>;
+}
+
+export interface RunMarker {
+  eventType: string;
+  periodKey: string;
+  teamId: string;
+}

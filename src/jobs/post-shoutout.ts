@@ -1,0 +1,32 @@
+// Posts the public shoutout for a gift, once: the job id is derived from the gift, and the gift records
+// where its shoutout went.
+import type { Job, Queue } from "bullmq";
+import type { Notifier } from "../core/ports.ts";
+import type { KudosRepository } from "../core/ports.ts";
+import { honouringRetryAfter } from "./retry-after.ts";
+
+export const POST_SHOUTOUT_JOB = "post-shoutout";
+
+export interface ShoutoutJobData {
+  giftId: string;
+  channelId: string;
+}
+
+export function enqueueShoutout(queue: Queue, data: ShoutoutJobData): Promise<unknown> {
+  return queue.add(POST_SHOUTOUT_JOB, data, { jobId: `shoutout-${data.giftId}` });
+}
+
+export interface ShoutoutDeps {
+  kudos: KudosRepository;
+  notifierForWorkspace(workspaceId: string): Promise<Notifier>;
+}
+
+export async function processShoutout(deps: ShoutoutDeps, job: Job<ShoutoutJobData>, token?: string): Promise<string> {
+  const gift = await deps.kudos.gift(job.data.giftId);
+  if (!gift) return "gift_not_found";
+  if (gift.shoutoutRef) return "already_posted";
+  const notifier = await deps.notifierForWorkspace(gift.workspaceId);
+  const posted = await honouringRetryAfter(job, token, () => notifier.post(job.data.channelId, { kind: "shoutout", gift }));
+  await deps.kudos.markShoutoutPosted(gift.giftId, `${posted.channelId}:${posted.messageRef}`);
+  return "posted";
+}

@@ -1,0 +1,64 @@
+// Shared steps of every slash command: validate the payload, find the workspace, reply ephemerally.
+import type { RespondFn, SlackCommandMiddlewareArgs, webApi } from "@slack/bolt";
+import type { Services } from "../app/services.ts";
+import { isSpurError } from "../core/errors.ts";
+import type { Team, Workspace } from "../core/model.ts";
+import { errorReply, type SlackMessage } from "./blocks/replies.ts";
+import { SlashCommandPayload } from "./payloads.ts";
+
+export interface CommandContext {
+  payload: SlashCommandPayload;
+  workspace: Workspace;
+  defaultTeam: Team;
+  reply(message: SlackMessage): Promise<void>;
+}
+
+/** Replies only the invoking user can see: chat.postEphemeral, or the response_url where the bot cannot post. */
+export function ephemeralReplier(client: webApi.WebClient, respond: RespondFn, channel: string, user: string) {
+  return async (message: SlackMessage): Promise<void> => {
+    try {
+      await client.chat.postEphemeral({ channel, user, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) });
+    } catch {
+      await respond({ response_type: "ephemeral", text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) });
+    }
+  };
+}
+
+export async function commandContext(
+  services: Services,
+  args: Pick<SlackCommandMiddlewareArgs, "command" | "respond"> & { client: webApi.WebClient },
+): Promise<CommandContext | null> {
+  const parsed = SlashCommandPayload.safeParse(args.command);
+  if (!parsed.success) {
+    const reason = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    services.logger.warn({ reason }, "malformed slash command payload");
+    await args.respond({ response_type: "ephemeral", text: `:warning: Spur couldn't read that command (${reason}).` });
+    return null;
+  }
+  const payload = parsed.data;
+  const { workspace, defaultTeam, teamCreated } = await services.workspaces.ensure("slack", payload.team_id, {
+    teamTimeZone: services.defaultTimeZone,
+  });
+  if (teamCreated) await services.jobs.syncTeamSchedules(defaultTeam);
+  return {
+    payload,
+    workspace,
+    defaultTeam,
+    reply: ephemeralReplier(args.client, args.respond, payload.channel_id, payload.user_id),
+  };
+}
+
+/** Runs a command body, turning domain errors into a specific ephemeral message and anything else into a generic one. */
+export async function withErrorReplies(services: Services, ctx: CommandContext, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (err) {
+    if (isSpurError(err)) {
+      services.logger.info({ code: err.code, command: ctx.payload.command }, "command refused");
+      await ctx.reply(errorReply(err.userMessage));
+      return;
+    }
+    services.logger.error({ err, command: ctx.payload.command }, "command failed");
+    await ctx.reply(errorReply("Something went wrong on Spur's side. Please try again in a minute."));
+  }
+}

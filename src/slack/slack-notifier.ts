@@ -1,0 +1,56 @@
+// Notifier for Slack: posts rendered core messages and finds Spur's own earlier posts by their metadata.
+import type { webApi } from "@slack/bolt";
+import type { OutboundMessage } from "../core/outbound.ts";
+import type { Notifier, PostedRef, RunMarker } from "../core/ports.ts";
+import { renderOutbound } from "./blocks/render.ts";
+import { classifySlackError } from "./slack-errors.ts";
+
+interface HistoryMessage {
+  ts?: string;
+  metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
+}
+
+export class SlackNotifier implements Notifier {
+  constructor(private readonly client: webApi.WebClient) {}
+
+  async post(channelId: string, message: OutboundMessage): Promise<PostedRef> {
+    const rendered = renderOutbound(message);
+    try {
+      const res = await this.client.chat.postMessage({
+        channel: channelId,
+        text: rendered.text,
+        ...(rendered.blocks ? { blocks: rendered.blocks } : {}),
+        ...(rendered.metadata ? { metadata: rendered.metadata } : {}),
+        unfurl_links: false,
+      });
+      return { channelId: res.channel ?? channelId, messageRef: res.ts ?? "" };
+    } catch (err) {
+      throw classifySlackError(err);
+    }
+  }
+
+  async findPosted(channelId: string, marker: RunMarker, since: Date): Promise<PostedRef | null> {
+    try {
+      let cursor: string | undefined;
+      do {
+        const res = await this.client.conversations.history({
+          channel: channelId,
+          oldest: (since.getTime() / 1000).toFixed(6),
+          include_all_metadata: true,
+          limit: 200,
+          ...(cursor ? { cursor } : {}),
+        });
+        for (const m of (res.messages ?? []) as HistoryMessage[]) {
+          const p = m.metadata?.event_payload;
+          if (m.ts && m.metadata?.event_type === marker.eventType && p?.period_key === marker.periodKey && p?.team_id === marker.teamId) {
+            return { channelId, messageRef: m.ts };
+          }
+        }
+        cursor = res.response_metadata?.next_cursor || undefined;
+      } while (cursor);
+      return null;
+    } catch (err) {
+      throw classifySlackError(err);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+// Group commit: while one batch is being written, new items wait and are written together in the next
+// batch. At low load each item is written at once; under load many items share one round trip.
+
+export class GroupCommit<T, R> {
+  private queue: { item: T; resolve: (r: R) => void; reject: (e: unknown) => void }[] = [];
+  private writing = false;
+
+  constructor(
+    private readonly writeBatch: (items: T[]) => Promise<R[]>,
+    private readonly maxBatch = 500,
+  ) {}
+
+  submit(item: T): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.queue.push({ item, resolve, reject });
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, this.maxBatch);
+        try {
+          const results = await this.writeBatch(batch.map((b) => b.item));
+          batch.forEach((b, i) => b.resolve(results[i] as R));
+        } catch (err) {
+          batch.forEach((b) => b.reject(err));
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+}
