@@ -4,7 +4,7 @@ import { ErrorCode, SpurError } from "./errors.ts";
 import type { GiveKudosText } from "./kudos-command.ts";
 import type { MemberDirectory } from "./member-directory.ts";
 import type { KudosSource, Member, StoredGift, Team, Workspace } from "./model.ts";
-import type { KudosRepository } from "./ports.ts";
+import type { Clock, KudosRepository } from "./ports.ts";
 
 export interface GiveKudosInput {
   workspace: Workspace;
@@ -30,6 +30,7 @@ export interface GiftOutcome {
 export interface KudosDeps {
   members: MemberDirectory;
   kudos: KudosRepository;
+  clock: Clock;
 }
 
 export async function giveKudos(deps: KudosDeps, input: GiveKudosInput): Promise<GiftOutcome> {
@@ -65,6 +66,7 @@ export async function giveKudos(deps: KudosDeps, input: GiveKudosInput): Promise
     source: input.source,
     sourceRef: input.sourceRef,
     idempotencyKey: input.idempotencyKey,
+    givenAt: deps.clock.now(),
   });
   return { stored, giver, recipients, points: command.points, reason: command.reason, values: command.values };
 }

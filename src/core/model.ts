@@ -57,6 +57,7 @@ export interface NewGift {
   sourceRef: string | null;
   /** Unique per delivery; each recipient's row is keyed `${idempotencyKey}:${memberId}`. */
   idempotencyKey: string;
+  givenAt: Date;
 }
 
 export interface StoredGift {

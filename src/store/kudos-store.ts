@@ -42,15 +42,15 @@ export class PrismaKudosStore implements KudosRepository {
     const giftIds = gifts.map(() => randomUUID());
     const rows = gifts.flatMap((gift, i) =>
       gift.recipients.map(
-        (r) =>
+        (r, position) =>
           Prisma.sql`(${giftIds[i]}::uuid, ${gift.workspaceId}::uuid, ${r.teamId}::uuid, ${gift.giverId}::uuid,
-            ${r.memberId}::uuid, ${gift.points}, ${gift.reason}, ${gift.values}::text[],
-            ${gift.source}::"KudosSource", ${gift.sourceRef}, ${rowKey(gift, r.memberId)})`,
+            ${r.memberId}::uuid, ${position}, ${gift.points}, ${gift.reason}, ${gift.values}::text[],
+            ${gift.source}::"KudosSource", ${gift.sourceRef}, ${rowKey(gift, r.memberId)}, ${gift.givenAt})`,
       ),
     );
     const inserted = await this.db.$queryRaw<InsertedRow[]>`
-      INSERT INTO kudos (gift_id, workspace_id, team_id, giver_id, recipient_id, points, reason, "values",
-                         source, source_ref, idempotency_key)
+      INSERT INTO kudos (gift_id, workspace_id, team_id, giver_id, recipient_id, position, points, reason, "values",
+                         source, source_ref, idempotency_key, created_at)
       VALUES ${Prisma.join(rows)}
       ON CONFLICT (idempotency_key) DO NOTHING
       RETURNING gift_id, idempotency_key, created_at`;
@@ -124,7 +124,7 @@ export class PrismaKudosStore implements KudosRepository {
     const rows = await this.db.kudos.findMany({
       where: { giftId },
       include: { giver: true, recipient: true },
-      orderBy: { id: "asc" },
+      orderBy: { position: "asc" },
     });
     const first = rows[0];
     if (!first) return null;

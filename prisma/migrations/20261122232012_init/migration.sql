@@ -64,6 +64,7 @@ CREATE TABLE "kudos" (
     "team_id" UUID NOT NULL,
     "giver_id" UUID,
     "recipient_id" UUID NOT NULL,
+    "position" SMALLINT NOT NULL DEFAULT 0,
     "points" SMALLINT NOT NULL,
     "reason" TEXT NOT NULL,
     "values" TEXT[] DEFAULT ARRAY[]::TEXT[],
