@@ -8,6 +8,7 @@ import type {
   Platform,
   PlatformUserProfile,
   RecipientTally,
+  Role,
   StoredGift,
   Team,
   Workspace,
@@ -34,12 +35,16 @@ export interface WorkspaceRepository {
   ): Promise<{ workspace: Workspace; defaultTeam: Team; teamCreated: boolean }>;
   teamById(teamId: string): Promise<Team | null>;
   listTeams(): Promise<(Team & { platform: Platform; workspaceExternalId: string })[]>;
-  setTeamTimeZone(teamId: string, timeZone: string): Promise<void>;
+  updateTeam(
+    teamId: string,
+    patch: Partial<Pick<Team, "channelId" | "timeZone" | "digestDay" | "digestMinuteOfDay">>,
+  ): Promise<Team>;
 }
 
 export interface MemberRepository {
   findByPlatformIds(workspaceId: string, platformUserIds: string[]): Promise<Member[]>;
   findByHandles(workspaceId: string, handles: string[]): Promise<Member[]>;
+  setRole(memberId: string, role: Role): Promise<Member>;
   /** Inserts or refreshes members from platform profiles, placing new ones in `teamId`. */
   upsertProfiles(workspaceId: string, teamId: string, profiles: PlatformUserProfile[]): Promise<Member[]>;
 }

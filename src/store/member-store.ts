@@ -1,4 +1,4 @@
-import type { Member, PlatformUserProfile } from "../core/model.ts";
+import type { Member, PlatformUserProfile, Role } from "../core/model.ts";
 import type { MemberRepository } from "../core/ports.ts";
 import { toMember } from "./mappers.ts";
 import type { Db } from "./prisma.ts";
@@ -14,6 +14,10 @@ export class PrismaMemberStore implements MemberRepository {
   async findByHandles(workspaceId: string, handles: string[]): Promise<Member[]> {
     const rows = await this.db.member.findMany({ where: { workspaceId, handle: { in: handles } } });
     return rows.map(toMember);
+  }
+
+  async setRole(memberId: string, role: Role): Promise<Member> {
+    return toMember(await this.db.member.update({ where: { id: memberId }, data: { role } }));
   }
 
   async upsertProfiles(workspaceId: string, teamId: string, profiles: PlatformUserProfile[]): Promise<Member[]> {

@@ -48,8 +48,12 @@ export class PrismaWorkspaceStore implements WorkspaceRepository {
     return rows.map((row) => ({ ...toTeam(row), platform: row.workspace.platform, workspaceExternalId: row.workspace.externalId }));
   }
 
-  async setTeamTimeZone(teamId: string, timeZone: string): Promise<void> {
-    await this.db.team.update({ where: { id: teamId }, data: { timeZone } });
+  async updateTeam(
+    teamId: string,
+    patch: Partial<Pick<Team, "channelId" | "timeZone" | "digestDay" | "digestMinuteOfDay">>,
+  ): Promise<Team> {
+    const row = await this.db.team.update({ where: { id: teamId }, data: patch });
     this.ensured.clear();
+    return toTeam(row);
   }
 }

@@ -103,10 +103,10 @@ export class FakeSlackApi {
     return this.calls.filter((c) => c.method === method);
   }
 
-  async waitFor<T>(find: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
+  async waitFor<T>(find: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5000): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const found = find();
+      const found = await find();
       if (found) return found;
       if (Date.now() > deadline) throw new Error("FakeSlackApi.waitFor timed out");
       await new Promise((r) => setTimeout(r, 20));

@@ -2,8 +2,10 @@ import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
 import { registerKudosCommand } from "./kudos.ts";
 import { registerScorecardCommand } from "./scorecard.ts";
+import { registerSpurCommand } from "./spur.ts";
 
 export function register(app: App, services: Services): void {
   registerKudosCommand(app, services);
   registerScorecardCommand(app, services);
+  registerSpurCommand(app, services);
 }

@@ -1,0 +1,84 @@
+// `/spur …` administration: roles, the team's channel, time zone and digest schedule. Never throws.
+import { parseMention, tokenize, type MentionRef } from "./command-text.ts";
+import { ErrorCode, SpurError } from "./errors.ts";
+import type { ParseResult } from "./kudos-command.ts";
+import type { Role } from "./model.ts";
+import { isValidTimeZone } from "./period.ts";
+
+export type AdminCommand =
+  | { kind: "help" }
+  | { kind: "role"; target: MentionRef; role: Role }
+  | { kind: "channel"; channelId: string }
+  | { kind: "timezone"; timeZone: string }
+  | { kind: "digest"; day: number; minuteOfDay: number };
+
+export const ADMIN_USAGE = [
+  "*Spur administration* (workspace admins):",
+  "• `/spur role @member agent|lead|admin` — set someone's role",
+  "• `/spur channel #channel` — where shoutouts and the weekly digest are posted",
+  "• `/spur timezone Europe/Berlin` — the team's time zone (weeks and schedules follow it)",
+  "• `/spur digest monday 09:00` — when the weekly digest is posted, in the team's time zone",
+].join("\n");
+
+const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const ROLES: Role[] = ["agent", "lead", "admin"];
+const ESCAPED_CHANNEL = /^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$/;
+
+function fail(code: ErrorCode, message: string): { ok: false; error: SpurError } {
+  return { ok: false, error: new SpurError(code, message) };
+}
+
+export function parseAdminCommand(text: string): ParseResult<AdminCommand> {
+  const [verb, ...args] = tokenize(text);
+  switch (verb?.toLowerCase()) {
+    case undefined:
+    case "help":
+      return { ok: true, command: { kind: "help" } };
+    case "role": {
+      const target = args[0] ? parseMention(args[0]) : null;
+      const role = args[1]?.toLowerCase() as Role | undefined;
+      if (!target || !role || !ROLES.includes(role) || args.length !== 2) {
+        return fail(ErrorCode.UnknownArgument, "Usage: `/spur role @member agent|lead|admin`.");
+      }
+      return { ok: true, command: { kind: "role", target, role } };
+    }
+    case "channel": {
+      const match = ESCAPED_CHANNEL.exec(args[0] ?? "");
+      if (!match?.[1] || args.length !== 1) {
+        return fail(ErrorCode.UnknownArgument, "Usage: `/spur channel #channel` — pick the channel from the # list.");
+      }
+      return { ok: true, command: { kind: "channel", channelId: match[1] } };
+    }
+    case "timezone": {
+      const timeZone = args[0] ?? "";
+      if (args.length !== 1 || !isValidTimeZone(timeZone) || (!timeZone.includes("/") && timeZone !== "UTC")) {
+        return fail(
+          ErrorCode.UnknownArgument,
+          `"${timeZone}" is not a time zone I know. Use an IANA name such as \`Europe/Berlin\` or \`America/New_York\`.`,
+        );
+      }
+      return { ok: true, command: { kind: "timezone", timeZone } };
+    }
+    case "digest": {
+      const day = DAYS.findIndex((d) => d.startsWith((args[0] ?? "").toLowerCase()) && (args[0] ?? "").length >= 3);
+      const time = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(args[1] ?? "");
+      if (day < 0 || !time || args.length !== 2) {
+        return fail(ErrorCode.UnknownArgument, "Usage: `/spur digest monday 09:00` (24-hour time, team time zone).");
+      }
+      return { ok: true, command: { kind: "digest", day: day + 1, minuteOfDay: Number(time[1]) * 60 + Number(time[2]) } };
+    }
+    default:
+      return fail(ErrorCode.UnknownArgument, `I don't know \`/spur ${verb}\`.\n${ADMIN_USAGE}`);
+  }
+}
+
+export function assertAdmin(role: Role): void {
+  if (role !== "admin") {
+    throw new SpurError(ErrorCode.NotAllowed, "Only Spur admins can change settings. Ask a workspace admin.");
+  }
+}
+
+export function dayName(isoDay: number): string {
+  const name = DAYS[isoDay - 1] ?? "monday";
+  return name[0]?.toUpperCase() + name.slice(1);
+}

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WEEKLY_DIGEST_JOB, weeklyDigestSchedulerId } from "../../src/jobs/weekly-digest.ts";
+import { TestClock } from "../support/clock.ts";
+import { startHarness, type Harness } from "../support/spur-harness.ts";
+import { ALL_USERS, esc, USERS } from "../support/users.ts";
+
+let h: Harness;
+const clock = new TestClock(new Date("2026-11-17T10:00:00Z"));
+
+beforeAll(async () => {
+  h = await startHarness({ users: ALL_USERS, clock });
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+async function ephemeral(user: string, command: string, text: string, expectText: string) {
+  const since = h.slack.calls.length;
+  await h.command(command, text, { user });
+  return h.slack.waitFor(() =>
+    h.slack.calls
+      .slice(since)
+      .find((c) => c.method === "chat.postEphemeral" && c.args.user === user && String(c.args.text).includes(expectText)),
+  );
+}
+
+describe("weekly digest", () => {
+  it("is scheduled per team, in the team's time zone, and moves when the settings change", async () => {
+    await ephemeral(USERS.admin.id, "/spur", "channel <#CTEAM|support-team>", "now go to <#CTEAM>");
+    await ephemeral(USERS.admin.id, "/spur", "timezone Europe/Berlin", "Europe/Berlin");
+    await ephemeral(USERS.admin.id, "/spur", "digest friday 16:30", "Fridays at 16:30");
+    const team = await h.spur.db.team.findFirstOrThrow({ where: { isDefault: true } });
+    const schedulers = await h.spur.queues.scheduled.getJobSchedulers();
+    const mine = schedulers.find((s) => s.key === weeklyDigestSchedulerId(team.id));
+    expect(mine?.pattern).toBe("0 30 16 * * 5");
+    expect(mine?.tz).toBe("Europe/Berlin");
+    expect(schedulers.filter((s) => s.key === weeklyDigestSchedulerId(team.id))).toHaveLength(1);
+  });
+
+  it("posts the week's kudos totals and top recipients once, even when the job runs twice", async () => {
+    await ephemeral(USERS.carl.id, "/kudos", `${esc(USERS.ana)} ${esc(USERS.bo)} 2 ran the launch #ownership`, "Kudos sent");
+    await ephemeral(USERS.bo.id, "/kudos", `${esc(USERS.ana)} 3 took over my queue #teamwork`, "Kudos sent");
+    const team = await h.spur.db.team.findFirstOrThrow({ where: { isDefault: true } });
+    clock.set("2026-11-23T15:30:00Z"); // the Monday after week 2026-W47
+
+    const digestPosts = () =>
+      h.slack.callsTo("chat.postMessage").filter((c) => (c.args.metadata as { event_type?: string } | undefined)?.event_type === "spur_weekly_digest");
+    const first = await h.spur.queues.scheduled.add(WEEKLY_DIGEST_JOB, { teamId: team.id });
+    const second = await h.spur.queues.scheduled.add(WEEKLY_DIGEST_JOB, { teamId: team.id });
+    await h.slack.waitFor(async () => {
+      const states = await Promise.all([first.getState(), second.getState()]);
+      return states.every((s) => s === "completed");
+    });
+    const returns = [(await h.spur.queues.scheduled.getJob(first.id!))?.returnvalue, (await h.spur.queues.scheduled.getJob(second.id!))?.returnvalue];
+    expect(returns.map((r) => r.status).sort()).toEqual(["already_done", "posted"]);
+
+    const posts = digestPosts();
+    expect(posts).toHaveLength(1);
+    const post = posts[0]!;
+    expect(post.args.channel).toBe("CTEAM");
+    expect(post.args.metadata).toMatchObject({ event_payload: { period_key: "2026-W47", team_id: team.id } });
+    const blocks = JSON.stringify(post.args.blocks);
+    expect(blocks).toContain("3 kudos");
+    expect(blocks).toContain("7 points");
+    expect(blocks).toContain("2 people");
+    expect(blocks).toMatch(/first_place_medal:.*<@UANA> — 5 points \(2 kudos\)/);
+    expect(blocks).toMatch(/second_place_medal:.*<@UBO> — 2 points \(1 kudos\)/);
+    expect(blocks).toContain("#ownership ×2");
+    expect(blocks).toContain("#teamwork ×1");
+
+    const run = await h.spur.db.digestRun.findFirstOrThrow({ where: { teamId: team.id, periodKey: "2026-W47" } });
+    expect(run.status).toBe("posted");
+    expect(run.messageRef).toBe(post.args.ts ?? run.messageRef);
+  });
+});
