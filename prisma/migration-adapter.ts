@@ -33,7 +33,6 @@ export function pgFieldsFromUrl(databaseUrl: string): PgFields {
 const TEXT_OID = 25;
 const PATCHED = Symbol.for("spur.nameOidPatch");
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- patches adapter-pg internals
 function reportNameColumnsAsText<T extends object>(adapter: T): T {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const proto: any = Object.getPrototypeOf(Object.getPrototypeOf(adapter));

@@ -1,0 +1,49 @@
+// @ts-check
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["dist/**", "src/generated/**", "node_modules/**", "coverage/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", fetch: "readonly" } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "no-console": ["error", { allow: ["error", "warn"] }],
+    },
+  },
+  {
+    // The domain stays pure: no chat platform, queue, Redis or database code, and no adapters.
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@slack/*", "botbuilder", "botbuilder-*", "botframework-*"], message: "src/core must not import chat platform SDKs." },
+            { group: ["bullmq", "ioredis"], message: "src/core must not import queue or Redis code." },
+            { group: ["@prisma/*", "pg", "**/generated/**"], message: "src/core must not import database code." },
+            {
+              group: ["**/store/**", "**/slack/**", "**/teams/**", "**/jobs/**", "**/ingest/**", "**/http/**", "**/app/**"],
+              message: "src/core must not import adapters; define a port in src/core/ports.ts instead.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Only src/config.ts reads the environment.
+    files: ["src/**/*.ts"],
+    ignores: ["src/config.ts"],
+    rules: {
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through src/config.ts." }],
+    },
+  },
+  {
+    files: ["test/**/*.ts", "bench/**/*.ts", "scripts/**/*.ts"],
+    rules: { "no-console": "off", "@typescript-eslint/no-non-null-assertion": "off" },
+  },
+);
