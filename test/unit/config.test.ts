@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "../../src/config.ts";
+
+const valid = {
+  DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/spur",
+  REDIS_URL: "redis://127.0.0.1:6379",
+  SLACK_SIGNING_SECRET: "secret",
+  SLACK_BOT_TOKEN: "xoxb-123",
+};
+
+describe("parseConfig", () => {
+  it("applies defaults", () => {
+    const c = parseConfig(valid);
+    expect(c.PORT).toBe(3000);
+    expect(c.SLACK_API_URL).toBe("https://slack.com/api/");
+    expect(c.DEFAULT_TIME_ZONE).toBe("UTC");
+    expect(c.QUEUE_PREFIX).toBe("spur");
+  });
+
+  it("adds the trailing slash Slack's client needs", () => {
+    expect(parseConfig({ ...valid, SLACK_API_URL: "http://127.0.0.1:9000/api" }).SLACK_API_URL).toBe("http://127.0.0.1:9000/api/");
+  });
+
+  it.each([
+    [{ DATABASE_URL: undefined }, "Invalid configuration: DATABASE_URL is required"],
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL must be a URL starting with postgres:// or postgresql://"],
+    [{ REDIS_URL: "localhost:6379" }, "REDIS_URL must be a URL starting with redis:// or rediss://"],
+    [{ SLACK_BOT_TOKEN: "xoxp-user-token" }, "SLACK_BOT_TOKEN must be a bot token starting with xoxb-"],
+    [{ SLACK_SIGNING_SECRET: "" }, "SLACK_SIGNING_SECRET is required"],
+    [{ PORT: "eighty" }, "PORT"],
+    [{ PORT: "70000" }, "PORT must be a port number"],
+    [{ DEFAULT_TIME_ZONE: "Mars/Olympus" }, "DEFAULT_TIME_ZONE must be an IANA time zone"],
+    [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+  ])("stops with one line naming the variable: %o", (patch, message) => {
+    expect(() => parseConfig({ ...valid, ...patch })).toThrow(ConfigError);
+    expect(() => parseConfig({ ...valid, ...patch })).toThrow(message);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { canViewMember } from "../../src/core/access.ts";
+import type { Member, Role } from "../../src/core/model.ts";
+import { weeklyDigestSchedule } from "../../src/core/schedule.ts";
+
+describe("weeklyDigestSchedule", () => {
+  it("turns ISO day and local minutes into a cron pattern in the team's zone", () => {
+    expect(weeklyDigestSchedule({ digestDay: 1, digestMinuteOfDay: 540, timeZone: "Europe/Berlin" })).toEqual({
+      pattern: "0 0 9 * * 1",
+      timeZone: "Europe/Berlin",
+    });
+    expect(weeklyDigestSchedule({ digestDay: 7, digestMinuteOfDay: 16 * 60 + 45, timeZone: "UTC" }).pattern).toBe("0 45 16 * * 0");
+  });
+});
+
+describe("canViewMember", () => {
+  const member = (id: string, role: Role, teamId: string | null): Member => ({
+    id,
+    workspaceId: "w",
+    teamId,
+    platformUserId: id,
+    displayName: id,
+    handle: null,
+    role,
+    isBot: false,
+    isDeactivated: false,
+  });
+  const agent = member("agent", "agent", "t1");
+  const peer = member("peer", "agent", "t1");
+  const lead = member("lead", "lead", "t1");
+  const otherLead = member("other-lead", "lead", "t2");
+  const admin = member("admin", "admin", "t2");
+
+  it.each([
+    [agent, agent, true],
+    [peer, agent, false],
+    [lead, agent, true],
+    [otherLead, agent, false],
+    [admin, agent, true],
+    [agent, lead, false],
+  ])("%#: viewer %o may see subject: %s", (viewer, subject, allowed) => {
+    expect(canViewMember(viewer, subject)).toBe(allowed);
+  });
+
+  it("does not treat two members without a team as teammates", () => {
+    expect(canViewMember(member("l", "lead", null), member("a", "agent", null))).toBe(false);
+  });
+});
