@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { MemberDirectory } from "../../src/core/member-directory.ts";
+import type { Member, PlatformUserProfile, Role, Workspace } from "../../src/core/model.ts";
+import type { MemberRepository, PlatformUsers } from "../../src/core/ports.ts";
+import { TestClock } from "../support/clock.ts";
+
+// In-memory implementations of the domain's own ports (the database-backed ones are tested in integration/).
+class MemoryMembers implements MemberRepository {
+  readonly rows: Member[] = [];
+  reads = 0;
+  async findByPlatformIds(workspaceId: string, ids: string[]) {
+    this.reads += 1;
+    return this.rows.filter((m) => m.workspaceId === workspaceId && ids.includes(m.platformUserId));
+  }
+  async findByHandles(workspaceId: string, handles: string[]) {
+    return this.rows.filter((m) => m.workspaceId === workspaceId && m.handle !== null && handles.includes(m.handle));
+  }
+  async setRole(memberId: string, role: Role) {
+    const m = this.rows.find((r) => r.id === memberId)!;
+    m.role = role;
+    return m;
+  }
+  async upsertProfiles(workspaceId: string, teamId: string, profiles: PlatformUserProfile[]) {
+    return profiles.map((p) => {
+      const m: Member = {
+        id: `m-${p.platformUserId}`,
+        workspaceId,
+        teamId,
+        platformUserId: p.platformUserId,
+        displayName: p.displayName,
+        handle: p.handle,
+        role: p.isWorkspaceAdmin ? "admin" : "agent",
+        isBot: p.isBot,
+        isDeactivated: p.isDeactivated,
+      };
+      this.rows.push(m);
+      return m;
+    });
+  }
+}
+
+class CountingUsers implements PlatformUsers {
+  calls: string[] = [];
+  async lookup(_w: Workspace, id: string): Promise<PlatformUserProfile | null> {
+    this.calls.push(id);
+    await new Promise((r) => setTimeout(r, 5));
+    if (id === "UNONE") return null;
+    return { platformUserId: id, displayName: id.toLowerCase(), handle: id.toLowerCase(), email: null, timeZone: null, isBot: false, isDeactivated: false, isWorkspaceAdmin: false };
+  }
+}
+
+const workspace: Workspace = { id: "w1", platform: "slack", externalId: "T1" };
+
+describe("MemberDirectory", () => {
+  it("fetches an unknown user from the platform once, even for concurrent requests, and stores them", async () => {
+    const repo = new MemoryMembers();
+    const users = new CountingUsers();
+    const dir = new MemberDirectory(repo, users, new TestClock(new Date()));
+    const results = await Promise.all(Array.from({ length: 20 }, () => dir.byPlatformId(workspace, "team", "UANA")));
+    expect(new Set(results.map((m) => m?.id))).toEqual(new Set(["m-UANA"]));
+    expect(users.calls).toEqual(["UANA"]);
+    expect(repo.rows).toHaveLength(1);
+    expect(repo.rows[0]?.teamId).toBe("team");
+  });
+
+  it("serves from memory until the entry expires, then re-reads the database", async () => {
+    const repo = new MemoryMembers();
+    const clock = new TestClock(new Date("2026-01-01T00:00:00Z"));
+    const dir = new MemberDirectory(repo, new CountingUsers(), clock, { ttlMs: 1000, maxEntries: 10 });
+    await dir.byPlatformId(workspace, "team", "UBO");
+    const readsAfterFirst = repo.reads;
+    await dir.byPlatformId(workspace, "team", "UBO");
+    expect(repo.reads).toBe(readsAfterFirst);
+    clock.advance(1001);
+    await dir.byPlatformId(workspace, "team", "UBO");
+    expect(repo.reads).toBe(readsAfterFirst + 1);
+  });
+
+  it("returns null for someone the platform does not know, and resolves handles from the database", async () => {
+    const repo = new MemoryMembers();
+    const dir = new MemberDirectory(repo, new CountingUsers(), new TestClock(new Date()));
+    await dir.byPlatformId(workspace, "team", "UCY");
+    const resolved = await dir.resolve(workspace, "team", [
+      { kind: "id", id: "UNONE" },
+      { kind: "handle", handle: "ucy" },
+      { kind: "handle", handle: "nobody" },
+    ]);
+    expect(resolved.get("id:UNONE")).toBeNull();
+    expect(resolved.get("handle:ucy")?.platformUserId).toBe("UCY");
+    expect(resolved.get("handle:nobody")).toBeNull();
+  });
+
+  it("evicts the oldest entry beyond its capacity", async () => {
+    const repo = new MemoryMembers();
+    const dir = new MemberDirectory(repo, new CountingUsers(), new TestClock(new Date()), { ttlMs: 60_000, maxEntries: 2 });
+    for (const id of ["U1", "U2", "U3"]) await dir.byPlatformId(workspace, "team", id);
+    const reads = repo.reads;
+    await dir.byPlatformId(workspace, "team", "U3");
+    expect(repo.reads).toBe(reads);
+    await dir.byPlatformId(workspace, "team", "U1");
+    expect(repo.reads).toBe(reads + 1);
+  });
+});
