@@ -21,6 +21,16 @@ export class PrismaMemberStore implements MemberRepository {
   }
 
   async upsertProfiles(workspaceId: string, teamId: string, profiles: PlatformUserProfile[]): Promise<Member[]> {
+    try {
+      return await this.upsertOnce(workspaceId, teamId, profiles);
+    } catch (err) {
+      // Another process inserted the same member between our read and write: now it is an update.
+      if ((err as { code?: string }).code === "P2002") return this.upsertOnce(workspaceId, teamId, profiles);
+      throw err;
+    }
+  }
+
+  private async upsertOnce(workspaceId: string, teamId: string, profiles: PlatformUserProfile[]): Promise<Member[]> {
     const rows = await this.db.$transaction(
       profiles.map((p) => {
         const facts = {

@@ -1,41 +1,51 @@
-// Workspaces and teams. `ensure` runs on every request, so its result is cached briefly in memory.
+// Workspaces and teams. `ensure` runs on every request, so its result is cached briefly in memory and
+// concurrent first sights of a workspace share one database round trip.
 import type { Platform, Team, Workspace } from "../core/model.ts";
 import type { WorkspaceRepository } from "../core/ports.ts";
+import type { Team as TeamRow, Workspace as WorkspaceRow } from "../generated/prisma/client.ts";
 import { toTeam, toWorkspace } from "./mappers.ts";
 import type { Db } from "./prisma.ts";
 
 export const DEFAULT_TEAM_NAME = "Default team";
 const ENSURE_TTL_MS = 30_000;
 
+type Ensured = { workspace: Workspace; defaultTeam: Team; teamCreated: boolean };
+
 export class PrismaWorkspaceStore implements WorkspaceRepository {
-  private readonly ensured = new Map<string, { value: { workspace: Workspace; defaultTeam: Team }; expiresAt: number }>();
+  private readonly ensured = new Map<string, { value: Ensured; expiresAt: number }>();
+  private readonly inflight = new Map<string, Promise<Ensured>>();
 
   constructor(private readonly db: Db) {}
 
-  async ensure(platform: Platform, externalId: string, defaults: { teamTimeZone: string }) {
+  async ensure(platform: Platform, externalId: string, defaults: { teamTimeZone: string }): Promise<Ensured> {
     const key = `${platform}:${externalId}`;
     const hit = this.ensured.get(key);
     if (hit && hit.expiresAt > Date.now()) return { ...hit.value, teamCreated: false };
-
-    const workspaceRow = await this.db.workspace.upsert({
-      where: { platform_externalId: { platform, externalId } },
-      create: { platform, externalId },
-      update: {},
-    });
-    const existing = await this.db.team.findFirst({
-      where: { workspaceId: workspaceRow.id, isDefault: true },
-      orderBy: { createdAt: "asc" },
-    });
-    const teamRow =
-      existing ??
-      (await this.db.team.upsert({
-        where: { workspaceId_name: { workspaceId: workspaceRow.id, name: DEFAULT_TEAM_NAME } },
-        create: { workspaceId: workspaceRow.id, name: DEFAULT_TEAM_NAME, isDefault: true, timeZone: defaults.teamTimeZone },
-        update: {},
-      }));
-    const value = { workspace: toWorkspace(workspaceRow), defaultTeam: toTeam(teamRow) };
+    const pending = this.inflight.get(key);
+    if (pending) return pending.then((v) => ({ ...v, teamCreated: false }));
+    const load = this.load(platform, externalId, defaults).finally(() => this.inflight.delete(key));
+    this.inflight.set(key, load);
+    const value = await load;
     this.ensured.set(key, { value, expiresAt: Date.now() + ENSURE_TTL_MS });
-    return { ...value, teamCreated: existing === null };
+    return value;
+  }
+
+  // Race-free across processes: INSERT … ON CONFLICT returns the existing row when another got there first.
+  private async load(platform: Platform, externalId: string, defaults: { teamTimeZone: string }): Promise<Ensured> {
+    const [workspaceRow] = await this.db.$queryRaw<{ id: string }[]>`
+      INSERT INTO workspace (platform, external_id) VALUES (${platform}::"Platform", ${externalId})
+      ON CONFLICT (platform, external_id) DO UPDATE SET external_id = EXCLUDED.external_id
+      RETURNING id`;
+    const workspace = await this.db.workspace.findUniqueOrThrow({ where: { id: workspaceRow!.id } });
+    const existing = await this.db.team.findFirst({ where: { workspaceId: workspace.id, isDefault: true }, orderBy: { createdAt: "asc" } });
+    if (existing) return { workspace: toWorkspace(workspace), defaultTeam: toTeam(existing), teamCreated: false };
+    const [created] = await this.db.$queryRaw<{ id: string; inserted: boolean }[]>`
+      INSERT INTO team (workspace_id, name, is_default, time_zone, updated_at)
+      VALUES (${workspace.id}::uuid, ${DEFAULT_TEAM_NAME}, true, ${defaults.teamTimeZone}, now())
+      ON CONFLICT (workspace_id, name) DO UPDATE SET name = EXCLUDED.name
+      RETURNING id, (xmax = 0) AS inserted`;
+    const team = await this.db.team.findUniqueOrThrow({ where: { id: created!.id } });
+    return { workspace: toWorkspace(workspace as WorkspaceRow), defaultTeam: toTeam(team as TeamRow), teamCreated: created!.inserted };
   }
 
   async teamById(teamId: string): Promise<Team | null> {

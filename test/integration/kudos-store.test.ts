@@ -53,7 +53,8 @@ describe("PrismaKudosStore (group commit)", () => {
 
   it("fails only the bad gift of a batch (nothing half-written)", async () => {
     const good = Array.from({ length: 20 }, () => gift(1, [3]));
-    const bad: NewGift = { ...gift(1, [3, 4]), recipients: [{ memberId: seed.members[3]!.id, teamId: seed.team.id }, { memberId: randomUUID(), teamId: seed.team.id }] };
+    const missing: string = randomUUID();
+    const bad: NewGift = { ...gift(1, [3, 4]), recipients: [{ memberId: seed.members[3]!.id, teamId: seed.team.id }, { memberId: missing, teamId: seed.team.id }] };
     const settled = await Promise.allSettled([...good.slice(0, 10), bad, ...good.slice(10)].map((g) => kudos.recordGift(g)));
     expect(settled.filter((s) => s.status === "rejected")).toHaveLength(1);
     expect(settled[10]?.status).toBe("rejected");
