@@ -17,7 +17,7 @@ afterAll(async () => {
   await store?.close();
 });
 
-function gift(giver: number, recipients: number[], key = randomUUID(), at = new Date("2026-11-18T10:00:00Z")): NewGift {
+function gift(giver: number, recipients: number[], key: string = randomUUID(), at = new Date("2026-11-18T10:00:00Z")): NewGift {
   return {
     workspaceId: seed.workspace.id,
     giverId: seed.members[giver]!.id,
