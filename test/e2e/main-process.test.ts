@@ -1,0 +1,73 @@
+// The entry point as an operator runs it: a separate process, configured only through the environment.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { FakeSlackApi } from "../support/fake-slack-api.ts";
+import { uniquePrefix, deleteKeysWithPrefix, TEST_REDIS_URL } from "../support/redis-prefix.ts";
+import { createTestDatabase, type TestDatabase } from "../support/test-db.ts";
+
+function runMain(env: Record<string, string>) {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    env: { PATH: process.env.PATH ?? "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (d) => (output += String(d)));
+  child.stderr.on("data", (d) => (output += String(d)));
+  return { child, output: () => output };
+}
+
+const validEnv = (db: string, slackUrl: string, prefix: string, port: number) => ({
+  DATABASE_URL: db,
+  REDIS_URL: TEST_REDIS_URL,
+  SLACK_SIGNING_SECRET: "main-secret",
+  SLACK_BOT_TOKEN: "xoxb-main",
+  SLACK_API_URL: slackUrl,
+  PORT: String(port),
+  QUEUE_PREFIX: prefix,
+  LOG_LEVEL: "info",
+});
+
+describe("src/main.ts", () => {
+  let database: TestDatabase;
+  let slack: FakeSlackApi;
+  const prefix = uniquePrefix();
+  beforeAll(async () => {
+    database = await createTestDatabase(inject("templateDatabase"));
+    slack = await new FakeSlackApi().start();
+  });
+  afterAll(async () => {
+    await slack?.stop();
+    await database?.drop();
+    await deleteKeysWithPrefix(prefix);
+  });
+
+  it.each([
+    [{ SLACK_BOT_TOKEN: "" }, "Invalid configuration: SLACK_BOT_TOKEN is required"],
+    [{ REDIS_URL: "localhost" }, "Invalid configuration: REDIS_URL must be a URL starting with redis:// or rediss://"],
+  ])("exits with one clear line for a bad environment %o", async (patch, message) => {
+    const { child, output } = runMain({ ...validEnv("postgresql://x@127.0.0.1/x", slack.url, prefix, 0), ...patch });
+    const [code] = await once(child, "exit");
+    expect(code).toBe(1);
+    expect(output().trim()).toBe(`${message}. See .env.example.`);
+  });
+
+  it("serves Slack's endpoint and health, runs the workers, and stops cleanly on SIGTERM", async () => {
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const { child, output } = runMain(validEnv(database.url, slack.url, prefix, port));
+    const deadline = Date.now() + 15_000;
+    while (!output().includes("Spur is listening")) {
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`did not start:\n${output()}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(output()).toContain('"workers":true');
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    const unsigned = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: "POST", body: "command=%2Fkudos" });
+    expect(unsigned.status).toBe(401);
+    child.kill("SIGTERM");
+    const [code] = await once(child, "exit");
+    expect(code).toBe(0);
+    expect(output()).toContain("shutting down");
+  });
+});
