@@ -31,6 +31,12 @@ const ConfigSchema = z.object({
     .string()
     .default("UTC")
     .refine(isValidTimeZone, "must be an IANA time zone such as Europe/Berlin"),
+  SLACK_POSTS_PER_SECOND: z.coerce
+    .number()
+    .positive("must be a positive number")
+    .max(100)
+    .default(5)
+    .describe("Workspace-wide posting budget (Slack allows several hundred messages a minute)"),
   QUEUE_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, "may only contain letters, digits, _ and -")

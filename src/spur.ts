@@ -9,7 +9,8 @@ import { type Clock, systemClock } from "./core/ports.ts";
 import { closeServer, createHttpServer, listen } from "./http/server.ts";
 import { bullmqDispatch, upsertAllSchedulers } from "./jobs/dispatch.ts";
 import { createQueues, type SpurQueues } from "./jobs/queues.ts";
-import { type SpurWorkers, startWorkers } from "./jobs/workers.ts";
+import { RedisRateBudget } from "./jobs/rate-budget.ts";
+import { type SpurWorkers, startWorkers, type WorkerTimings } from "./jobs/workers.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { createSlackApp } from "./slack/app.ts";
 import { SlackNotifier } from "./slack/slack-notifier.ts";
@@ -28,6 +29,8 @@ export interface SpurOptions {
   workers?: boolean;
   /** How long a digest claim is held before another worker may take it over. */
   digestLeaseMs?: number;
+  /** BullMQ lock and stalled-check timings (tests shorten them to exercise crash recovery). */
+  workerTimings?: WorkerTimings;
 }
 
 export interface Spur {
@@ -59,7 +62,10 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     slackApiUrl: config.SLACK_API_URL,
     retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 },
   });
-  const notifier = new SlackNotifier(jobClient);
+  const budget = new RedisRateBudget(redis, config.QUEUE_PREFIX, {
+    perSecond: config.SLACK_POSTS_PER_SECOND,
+    burst: Math.max(1, Math.ceil(config.SLACK_POSTS_PER_SECOND * 2)),
+  });
 
   const workspaces = new PrismaWorkspaceStore(db);
   const memberRepo = new PrismaMemberStore(db);
@@ -83,6 +89,22 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
   );
   const server = createHttpServer({ slack: slack.receiver.requestListener });
 
+  // One notifier per workspace, so each spends its own posting budget.
+  const notifiers = new Map<string, SlackNotifier>();
+  const notifierForWorkspace = async (workspaceId: string) => {
+    let notifier = notifiers.get(workspaceId);
+    if (!notifier) {
+      const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
+      notifier = new SlackNotifier(jobClient, budget, workspace.externalId);
+      notifiers.set(workspaceId, notifier);
+    }
+    return notifier;
+  };
+  const notifierForTeam = async (teamId: string) => {
+    const team = await db.team.findUniqueOrThrow({ where: { id: teamId } });
+    return notifierForWorkspace(team.workspaceId);
+  };
+
   let workers: SpurWorkers | undefined;
   return {
     services,
@@ -95,16 +117,16 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
       if (options.workers !== false) {
         workers = startWorkers(queueSettings, {
           logger,
-          shoutouts: { kudos, notifierForWorkspace: async () => notifier },
+          shoutouts: { kudos, notifierForWorkspace },
           digests: {
             workspaces,
             kudos,
             runs: services.runs,
-            notifierFor: async () => notifier,
+            notifierFor: notifierForTeam,
             clock,
             leaseMs: options.digestLeaseMs ?? 5 * 60_000,
           },
-        });
+        }, options.workerTimings);
       }
       logger.info({ port, teams, workers: options.workers !== false }, "Spur is listening");
       return port;

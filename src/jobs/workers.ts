@@ -17,8 +17,21 @@ export interface SpurWorkers {
   close(): Promise<void>;
 }
 
-export function startWorkers(settings: QueueSettings, deps: WorkerDeps, options: { postsConcurrency?: number } = {}): SpurWorkers {
-  const base = { connection: settings.connection, prefix: settings.prefix };
+export interface WorkerTimings {
+  /** How long a job's lock lasts without renewal; a worker that died loses its jobs after this. */
+  lockDuration?: number;
+  /** How often stalled jobs (whose worker died) are looked for and handed to another worker. */
+  stalledInterval?: number;
+  postsConcurrency?: number;
+}
+
+export function startWorkers(settings: QueueSettings, deps: WorkerDeps, options: WorkerTimings = {}): SpurWorkers {
+  const base = {
+    connection: settings.connection,
+    prefix: settings.prefix,
+    ...(options.lockDuration ? { lockDuration: options.lockDuration } : {}),
+    ...(options.stalledInterval ? { stalledInterval: options.stalledInterval } : {}),
+  };
   const posts = new Worker(
     POSTS_QUEUE,
     async (job: Job, token?: string) => {

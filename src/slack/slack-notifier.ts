@@ -2,6 +2,7 @@
 import type { webApi } from "@slack/bolt";
 import type { OutboundMessage } from "../core/outbound.ts";
 import type { Notifier, PostedRef, RunMarker } from "../core/ports.ts";
+import type { RateBudget } from "../jobs/rate-budget.ts";
 import { renderOutbound } from "./blocks/render.ts";
 import { classifySlackError } from "./slack-errors.ts";
 
@@ -10,11 +11,18 @@ interface HistoryMessage {
   metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
 }
 
+/** Every post Spur makes to Slack goes through here: rendered from core results, within the posting budget. */
 export class SlackNotifier implements Notifier {
-  constructor(private readonly client: webApi.WebClient) {}
+  constructor(
+    private readonly client: webApi.WebClient,
+    private readonly budget: RateBudget,
+    /** The Slack workspace (team id) whose budget these posts spend. */
+    private readonly workspaceKey: string,
+  ) {}
 
   async post(channelId: string, message: OutboundMessage): Promise<PostedRef> {
     const rendered = renderOutbound(message);
+    await this.budget.acquire(this.workspaceKey, channelId);
     try {
       const res = await this.client.chat.postMessage({
         channel: channelId,

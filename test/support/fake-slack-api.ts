@@ -31,6 +31,8 @@ interface StoredMessage {
 
 type Failure =
   | { kind: "ratelimited"; retryAfterSeconds: number }
+  /** Carry the call out, then never answer: the caller cannot know it worked (e.g. it dies waiting). */
+  | { kind: "apply-then-hang" }
   | { kind: "http"; status: number }
   | { kind: "error"; error: string };
 
@@ -132,6 +134,10 @@ export class FakeSlackApi {
     }
     if (failure?.kind === "http") return { status: failure.status, body: { ok: false } };
     if (failure?.kind === "error") return { status: 200, body: { ok: false, error: failure.error } };
+    if (failure?.kind === "apply-then-hang") {
+      this.answer(method, args);
+      return new Promise(() => undefined);
+    }
     return { status: 200, body: this.answer(method, args) };
   }
 
