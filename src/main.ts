@@ -1,9 +1,17 @@
 // Entry point: parse the configuration, start Spur, stop gracefully on SIGTERM/SIGINT.
 import { ConfigError, loadConfig } from "./config.ts";
 import { createLogger } from "./logger.ts";
-import { createSpur } from "./spur.ts";
+import { createSpur, type SpurRole } from "./spur.ts";
+
+const ROLES: SpurRole[] = ["all", "web", "worker"];
 
 async function main(): Promise<void> {
+  // `spur web` serves Slack; `spur worker` runs background jobs; no argument runs both in one process.
+  const role = (process.argv[2] ?? "all") as SpurRole;
+  if (!ROLES.includes(role)) {
+    console.error(`Unknown role "${role}": use one of ${ROLES.join(", ")}.`);
+    process.exit(2);
+  }
   let config;
   try {
     config = loadConfig();
@@ -15,7 +23,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const spur = createSpur(config, { logger });
+  const spur = createSpur(config, { logger, role });
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

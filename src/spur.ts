@@ -6,12 +6,13 @@ import type { Services } from "./app/services.ts";
 import type { Config } from "./config.ts";
 import { MemberDirectory } from "./core/member-directory.ts";
 import { type Clock, systemClock } from "./core/ports.ts";
-import { closeServer, createHttpServer, listen } from "./http/server.ts";
+import { closeServer, createHttpServer, listen, type ReadinessCheck } from "./http/server.ts";
 import { bullmqDispatch, upsertAllSchedulers } from "./jobs/dispatch.ts";
 import { createQueues, type SpurQueues } from "./jobs/queues.ts";
 import { RedisRateBudget } from "./jobs/rate-budget.ts";
 import { type SpurWorkers, startWorkers, type WorkerTimings } from "./jobs/workers.ts";
 import { createLogger, type Logger } from "./logger.ts";
+import { SpurMetrics } from "./metrics.ts";
 import { createSlackApp } from "./slack/app.ts";
 import { SlackNotifier } from "./slack/slack-notifier.ts";
 import { SlackUsers } from "./slack/slack-users.ts";
@@ -22,15 +23,21 @@ import { PrismaMemberStore } from "./store/member-store.ts";
 import { createPrisma, type Db } from "./store/prisma.ts";
 import { PrismaWorkspaceStore } from "./store/workspace-store.ts";
 
+/** `web` serves chat platforms, `worker` runs background jobs, `all` does both (the default). */
+export type SpurRole = "all" | "web" | "worker";
+
 export interface SpurOptions {
+  role?: SpurRole;
   clock?: Clock;
   logger?: Logger;
-  /** Run the BullMQ workers in this process (default true). */
+  /** Run the BullMQ workers in this process (default: unless role is `web`). */
   workers?: boolean;
   /** How long a digest claim is held before another worker may take it over. */
   digestLeaseMs?: number;
   /** BullMQ lock and stalled-check timings (tests shorten them to exercise crash recovery). */
   workerTimings?: WorkerTimings;
+  /** How long shutdown waits for running jobs before closing workers anyway (default 25 s). */
+  shutdownGraceMs?: number;
 }
 
 export interface Spur {
@@ -38,6 +45,7 @@ export interface Spur {
   db: Db;
   queues: SpurQueues;
   server: Server;
+  metrics: SpurMetrics;
   /** Listens on config.PORT (0 = any free port); returns the port. */
   start(): Promise<number>;
   /** Graceful shutdown: HTTP receiver → workers → queues → Redis → Prisma. */
@@ -45,10 +53,14 @@ export interface Spur {
 }
 
 export function createSpur(config: Config, options: SpurOptions = {}): Spur {
+  const role = options.role ?? "all";
+  const runWorkers = options.workers ?? role !== "web";
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const clock = options.clock ?? systemClock;
+  const metrics = new SpurMetrics({ defaultMetrics: config.NODE_ENV !== "test" });
   const db = createPrisma(config.DATABASE_URL);
-  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false });
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  redis.on("error", (err) => logger.warn({ err: err.message }, "redis connection error"));
   const queueSettings = { connection: redis, prefix: config.QUEUE_PREFIX };
   const queues = createQueues(queueSettings);
 
@@ -62,10 +74,14 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     slackApiUrl: config.SLACK_API_URL,
     retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 },
   });
-  const budget = new RedisRateBudget(redis, config.QUEUE_PREFIX, {
-    perSecond: config.SLACK_POSTS_PER_SECOND,
-    burst: Math.max(1, Math.ceil(config.SLACK_POSTS_PER_SECOND * 2)),
-  });
+  const budget = new RedisRateBudget(
+    redis,
+    config.QUEUE_PREFIX,
+    { perSecond: config.SLACK_POSTS_PER_SECOND, burst: Math.max(1, Math.ceil(config.SLACK_POSTS_PER_SECOND * 2)) },
+    undefined,
+    undefined,
+    () => metrics.postsDelayed.inc({ reason: "budget" }),
+  );
 
   const workspaces = new PrismaWorkspaceStore(db);
   const memberRepo = new PrismaMemberStore(db);
@@ -73,6 +89,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
   const services: Services = {
     clock,
     logger,
+    metrics,
     defaultTimeZone: config.DEFAULT_TIME_ZONE,
     workspaces,
     memberRepo,
@@ -83,19 +100,13 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     jobs: bullmqDispatch(queues),
   };
 
-  const slack = createSlackApp(
-    { signingSecret: config.SLACK_SIGNING_SECRET, botToken: config.SLACK_BOT_TOKEN, apiUrl: config.SLACK_API_URL },
-    services,
-  );
-  const server = createHttpServer({ slack: slack.receiver.requestListener });
-
   // One notifier per workspace, so each spends its own posting budget.
   const notifiers = new Map<string, SlackNotifier>();
   const notifierForWorkspace = async (workspaceId: string) => {
     let notifier = notifiers.get(workspaceId);
     if (!notifier) {
       const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
-      notifier = new SlackNotifier(jobClient, budget, workspace.externalId);
+      notifier = new SlackNotifier(jobClient, budget, workspace.externalId, () => metrics.postsDelayed.inc({ reason: "platform_429" }));
       notifiers.set(workspaceId, notifier);
     }
     return notifier;
@@ -105,35 +116,61 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     return notifierForWorkspace(team.workspaceId);
   };
 
+  const slack =
+    role === "worker"
+      ? undefined
+      : createSlackApp(
+          { signingSecret: config.SLACK_SIGNING_SECRET, botToken: config.SLACK_BOT_TOKEN, apiUrl: config.SLACK_API_URL },
+          services,
+        );
+  const ready = async (): Promise<ReadinessCheck> => {
+    const checks: ReadinessCheck["checks"] = {};
+    const within = <T>(p: Promise<T>) =>
+      Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timed out")), 2000).unref())]);
+    await Promise.all([
+      within(db.$queryRaw`SELECT 1`).then(() => (checks.postgres = "ok"), (e: unknown) => (checks.postgres = String(e instanceof Error ? e.message : e))),
+      within(redis.ping()).then(() => (checks.redis = "ok"), (e: unknown) => (checks.redis = String(e instanceof Error ? e.message : e))),
+    ]);
+    return { ok: Object.values(checks).every((c) => c === "ok"), checks };
+  };
+  const server = createHttpServer({ ...(slack ? { slack: slack.receiver.requestListener } : {}), ready, metrics, logger });
+
   let workers: SpurWorkers | undefined;
   return {
     services,
     db,
     queues,
     server,
+    metrics,
     async start() {
       const port = await listen(server, config.PORT);
       const teams = await upsertAllSchedulers(queues, workspaces);
-      if (options.workers !== false) {
-        workers = startWorkers(queueSettings, {
-          logger,
-          shoutouts: { kudos, notifierForWorkspace },
-          digests: {
-            workspaces,
-            kudos,
-            runs: services.runs,
-            notifierFor: notifierForTeam,
-            clock,
-            leaseMs: options.digestLeaseMs ?? 5 * 60_000,
+      if (runWorkers) {
+        workers = startWorkers(
+          queueSettings,
+          {
+            logger,
+            metrics,
+            shoutouts: { kudos, notifierForWorkspace },
+            digests: {
+              workspaces,
+              kudos,
+              runs: services.runs,
+              notifierFor: notifierForTeam,
+              clock,
+              leaseMs: options.digestLeaseMs ?? 5 * 60_000,
+            },
           },
-        }, options.workerTimings);
+          options.workerTimings,
+        );
       }
-      logger.info({ port, teams, workers: options.workers !== false }, "Spur is listening");
+      logger.info({ port, role, teams, workers: runWorkers }, "Spur is listening");
       return port;
     },
     async stop() {
+      // Stop taking requests (in-flight ones finish), then let running jobs finish, then close connections.
       if (server.listening) await closeServer(server);
-      await workers?.close();
+      await workers?.close(options.shutdownGraceMs);
       await queues.close();
       await redis.quit().catch(() => undefined);
       await db.$disconnect();

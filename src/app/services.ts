@@ -10,6 +10,7 @@ import type {
   WorkspaceRepository,
 } from "../core/ports.ts";
 import type { Logger } from "../logger.ts";
+import type { SpurMetrics } from "../metrics.ts";
 
 /** Slow or outbound work the request path hands to background jobs. */
 export interface JobDispatch {
@@ -21,6 +22,7 @@ export interface JobDispatch {
 export interface Services {
   clock: Clock;
   logger: Logger;
+  metrics: SpurMetrics;
   defaultTimeZone: string;
   workspaces: WorkspaceRepository;
   memberRepo: MemberRepository;

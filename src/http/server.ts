@@ -1,25 +1,60 @@
-// Spur's single HTTP server: Slack's endpoints go to Bolt's receiver, plus health checks.
+// Spur's single HTTP server: Slack's endpoints go to Bolt's receiver, plus health, readiness and metrics.
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Logger } from "../logger.ts";
+import type { SpurMetrics } from "../metrics.ts";
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
+export interface ReadinessCheck {
+  ok: boolean;
+  checks: Record<string, "ok" | string>;
+}
+
 export interface HttpRoutes {
-  /** Requests under /slack/ (events, commands, interactivity). */
-  slack: Route;
+  /** Requests under /slack/ (events, commands, interactivity); absent in a worker-only process. */
+  slack?: Route;
+  ready(): Promise<ReadinessCheck>;
+  metrics: SpurMetrics;
+  logger: Logger;
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
 }
 
 export function createHttpServer(routes: HttpRoutes): Server {
   return createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    const requestId = (req.headers["x-request-id"] as string | undefined)?.slice(0, 100) || randomUUID();
+    res.setHeader("x-request-id", requestId);
     const path = (req.url ?? "/").split("?")[0] ?? "/";
-    if (path.startsWith("/slack/")) {
+    res.on("finish", () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (path.startsWith("/slack/")) routes.metrics.ackSeconds.observe(seconds);
+      routes.logger.debug({ requestId, method: req.method, path, status: res.statusCode, ms: Math.round(seconds * 1000) }, "request");
+    });
+
+    if (path.startsWith("/slack/") && routes.slack) {
       void routes.slack(req, res);
       return;
     }
-    if (path === "/healthz" && req.method === "GET") {
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ status: "ok" }));
+    if (req.method !== "GET") return json(res, 404, { error: "not_found" });
+    if (path === "/healthz") return json(res, 200, { status: "ok" });
+    if (path === "/readyz") {
+      void routes.ready().then(
+        (r) => json(res, r.ok ? 200 : 503, { status: r.ok ? "ready" : "not_ready", checks: r.checks }),
+        (err: unknown) => json(res, 503, { status: "not_ready", error: String(err) }),
+      );
       return;
     }
-    res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: "not_found" }));
+    if (path === "/metrics") {
+      void routes.metrics.registry.metrics().then((text) => {
+        res.writeHead(200, { "content-type": routes.metrics.registry.contentType }).end(text);
+      });
+      return;
+    }
+    json(res, 404, { error: "not_found" });
   });
 }
 

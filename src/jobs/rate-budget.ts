@@ -24,6 +24,9 @@ export interface Rate {
   burst: number;
 }
 
+/** Slack asks for about one message a second per channel, with short bursts. */
+export const DEFAULT_CHANNEL_RATE: Rate = { perSecond: 1, burst: 3 };
+
 export interface RateBudget {
   /** Resolves when one post to `channelId` of `workspaceKey` fits in both budgets. */
   acquire(workspaceKey: string, channelId: string): Promise<void>;
@@ -34,8 +37,9 @@ export class RedisRateBudget implements RateBudget {
     private readonly redis: Redis,
     private readonly prefix: string,
     private readonly workspaceRate: Rate,
-    private readonly channelRate: Rate = { perSecond: 1, burst: 3 },
+    private readonly channelRate: Rate = DEFAULT_CHANNEL_RATE,
     private readonly maxWaitMs = 20_000,
+    private readonly onWait: () => void = () => undefined,
   ) {}
 
   async acquire(workspaceKey: string, channelId: string): Promise<void> {
@@ -48,6 +52,7 @@ export class RedisRateBudget implements RateBudget {
     for (;;) {
       const wait = Number(await this.redis.eval(GCRA, 1, key, String(1000 / rate.perSecond), String(rate.burst)));
       if (wait <= 0) return;
+      this.onWait();
       if (Date.now() - started + wait > this.maxWaitMs) {
         throw new TransientError(`posting budget ${key} exhausted`, { retryAfterMs: wait });
       }

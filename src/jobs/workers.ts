@@ -2,6 +2,7 @@
 import { type Job, Worker } from "bullmq";
 import type { DigestRunDeps } from "../core/digest-run.ts";
 import type { Logger } from "../logger.ts";
+import type { SpurMetrics } from "../metrics.ts";
 import { POST_SHOUTOUT_JOB, processShoutout, type ShoutoutDeps } from "./post-shoutout.ts";
 import { POSTS_QUEUE, type QueueSettings, SCHEDULED_QUEUE } from "./queues.ts";
 import { processWeeklyDigest, WEEKLY_DIGEST_JOB } from "./weekly-digest.ts";
@@ -10,11 +11,12 @@ export interface WorkerDeps {
   shoutouts: ShoutoutDeps;
   digests: DigestRunDeps;
   logger: Logger;
+  metrics: SpurMetrics;
 }
 
 export interface SpurWorkers {
   workers: Worker[];
-  close(): Promise<void>;
+  close(graceMs?: number): Promise<void>;
 }
 
 export interface WorkerTimings {
@@ -26,6 +28,19 @@ export interface WorkerTimings {
 }
 
 export function startWorkers(settings: QueueSettings, deps: WorkerDeps, options: WorkerTimings = {}): SpurWorkers {
+  // Jobs in progress, counted here: BullMQ's own graceful close can wait forever once Redis has
+  // reconnected, so shutdown waits for these itself and then closes the workers with force.
+  let running = 0;
+  const tracked =
+    <R>(processor: (job: Job, token?: string) => Promise<R>) =>
+    async (job: Job, token?: string): Promise<R> => {
+      running += 1;
+      try {
+        return await processor(job, token);
+      } finally {
+        running -= 1;
+      }
+    };
   const base = {
     connection: settings.connection,
     prefix: settings.prefix,
@@ -34,31 +49,37 @@ export function startWorkers(settings: QueueSettings, deps: WorkerDeps, options:
   };
   const posts = new Worker(
     POSTS_QUEUE,
-    async (job: Job, token?: string) => {
+    tracked(async (job: Job, token?: string) => {
       if (job.name === POST_SHOUTOUT_JOB) return processShoutout(deps.shoutouts, job, token);
       throw new Error(`unknown job ${job.name} on ${POSTS_QUEUE}`);
-    },
+    }),
     { ...base, concurrency: options.postsConcurrency ?? 8 },
   );
   const scheduled = new Worker(
     SCHEDULED_QUEUE,
-    async (job: Job, token?: string) => {
+    tracked(async (job: Job, token?: string) => {
       if (job.name === WEEKLY_DIGEST_JOB) return processWeeklyDigest(deps.digests, job, token);
       throw new Error(`unknown job ${job.name} on ${SCHEDULED_QUEUE}`);
-    },
+    }),
     { ...base, concurrency: 4 },
   );
   const workers = [posts, scheduled];
   for (const worker of workers) {
+    worker.on("completed", (job) => deps.metrics.jobs.inc({ queue: worker.name, job: job.name, result: "completed" }));
     worker.on("failed", (job, err) => {
+      deps.metrics.jobs.inc({ queue: worker.name, job: job?.name ?? "unknown", result: "failed" });
       deps.logger.error({ err, queue: worker.name, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade }, "job failed");
     });
     worker.on("error", (err) => deps.logger.error({ err, queue: worker.name }, "worker error"));
   }
   return {
     workers,
-    close: async () => {
-      await Promise.all(workers.map((w) => w.close()));
+    close: async (graceMs = 25_000) => {
+      for (const w of workers) w.pause(true).catch(() => undefined);
+      const deadline = Date.now() + graceMs;
+      while (running > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      if (running > 0) deps.logger.warn({ running }, "jobs still running at shutdown; their locks expire and another worker retries them");
+      await Promise.all(workers.map((w) => w.close(true)));
     },
   };
 }

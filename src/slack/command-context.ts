@@ -50,15 +50,19 @@ export async function commandContext(
 
 /** Runs a command body, turning domain errors into a specific ephemeral message and anything else into a generic one. */
 export async function withErrorReplies(services: Services, ctx: CommandContext, body: () => Promise<void>): Promise<void> {
+  const command = ctx.payload.command;
   try {
     await body();
+    services.metrics.commands.inc({ command, outcome: "ok" });
   } catch (err) {
     if (isSpurError(err)) {
-      services.logger.info({ code: err.code, command: ctx.payload.command }, "command refused");
+      services.metrics.commands.inc({ command, outcome: "refused" });
+      services.logger.info({ code: err.code, command }, "command refused");
       await ctx.reply(errorReply(err.userMessage));
       return;
     }
-    services.logger.error({ err, command: ctx.payload.command }, "command failed");
+    services.metrics.commands.inc({ command, outcome: "error" });
+    services.logger.error({ err, command }, "command failed");
     await ctx.reply(errorReply("Something went wrong on Spur's side. Please try again in a minute."));
   }
 }

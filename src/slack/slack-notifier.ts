@@ -2,6 +2,7 @@
 import type { webApi } from "@slack/bolt";
 import type { OutboundMessage } from "../core/outbound.ts";
 import type { Notifier, PostedRef, RunMarker } from "../core/ports.ts";
+import { TransientError } from "../core/errors.ts";
 import type { RateBudget } from "../jobs/rate-budget.ts";
 import { renderOutbound } from "./blocks/render.ts";
 import { classifySlackError } from "./slack-errors.ts";
@@ -18,6 +19,7 @@ export class SlackNotifier implements Notifier {
     private readonly budget: RateBudget,
     /** The Slack workspace (team id) whose budget these posts spend. */
     private readonly workspaceKey: string,
+    private readonly onRateLimited: () => void = () => undefined,
   ) {}
 
   async post(channelId: string, message: OutboundMessage): Promise<PostedRef> {
@@ -33,7 +35,9 @@ export class SlackNotifier implements Notifier {
       });
       return { channelId: res.channel ?? channelId, messageRef: res.ts ?? "" };
     } catch (err) {
-      throw classifySlackError(err);
+      const classified = classifySlackError(err);
+      if (classified instanceof TransientError && classified.retryAfterMs !== undefined) this.onRateLimited();
+      throw classified;
     }
   }
 

@@ -33,6 +33,8 @@ type Failure =
   | { kind: "ratelimited"; retryAfterSeconds: number }
   /** Carry the call out, then never answer: the caller cannot know it worked (e.g. it dies waiting). */
   | { kind: "apply-then-hang" }
+  /** Answer normally, but only after a delay. */
+  | { kind: "slow"; ms: number }
   | { kind: "http"; status: number }
   | { kind: "error"; error: string };
 
@@ -134,6 +136,10 @@ export class FakeSlackApi {
     }
     if (failure?.kind === "http") return { status: failure.status, body: { ok: false } };
     if (failure?.kind === "error") return { status: 200, body: { ok: false, error: failure.error } };
+    if (failure?.kind === "slow") {
+      await new Promise((r) => setTimeout(r, failure.ms));
+      return { status: 200, body: this.answer(method, args) };
+    }
     if (failure?.kind === "apply-then-hang") {
       this.answer(method, args);
       return new Promise(() => undefined);

@@ -3,7 +3,7 @@ import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
 import { giveKudos } from "../../../core/kudos.ts";
 import { KUDOS_USAGE, parseKudosText } from "../../../core/kudos-command.ts";
-import { errorReply, infoReply, kudosConfirmation } from "../../blocks/replies.ts";
+import { infoReply, kudosConfirmation } from "../../blocks/replies.ts";
 import { commandContext, withErrorReplies } from "../../command-context.ts";
 
 export function registerKudosCommand(app: App, services: Services): void {
@@ -13,7 +13,7 @@ export function registerKudosCommand(app: App, services: Services): void {
     if (!ctx) return;
     await withErrorReplies(services, ctx, async () => {
       const parsed = parseKudosText(ctx.payload.text);
-      if (!parsed.ok) return ctx.reply(errorReply(parsed.error.userMessage));
+      if (!parsed.ok) throw parsed.error;
       if (parsed.command.kind === "help") return ctx.reply(infoReply(KUDOS_USAGE));
 
       const outcome = await giveKudos(services, {

@@ -4,7 +4,7 @@ import type { Services } from "../../../app/services.ts";
 import { runAdminCommand } from "../../../core/admin.ts";
 import { ADMIN_USAGE, parseAdminCommand } from "../../../core/admin-command.ts";
 import { ErrorCode, SpurError } from "../../../core/errors.ts";
-import { errorReply, infoReply } from "../../blocks/replies.ts";
+import { infoReply } from "../../blocks/replies.ts";
 import { commandContext, withErrorReplies } from "../../command-context.ts";
 
 export function registerSpurCommand(app: App, services: Services): void {
@@ -14,7 +14,7 @@ export function registerSpurCommand(app: App, services: Services): void {
     if (!ctx) return;
     await withErrorReplies(services, ctx, async () => {
       const parsed = parseAdminCommand(ctx.payload.text);
-      if (!parsed.ok) return ctx.reply(errorReply(parsed.error.userMessage));
+      if (!parsed.ok) throw parsed.error;
       if (parsed.command.kind === "help") return ctx.reply(infoReply(ADMIN_USAGE));
       const actor = await services.members.byPlatformId(ctx.workspace, ctx.defaultTeam.id, ctx.payload.user_id);
       if (!actor) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
