@@ -18,7 +18,7 @@ COPY package.json package-lock.json ./
 COPY prisma ./prisma
 COPY prisma.config.ts ./
 # The Prisma CLI stays a production dependency: `migrate` applies migrations with the same code path.
-RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts && npx prisma generate && npm cache clean --force
+RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 3000

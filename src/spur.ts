@@ -106,7 +106,13 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     let notifier = notifiers.get(workspaceId);
     if (!notifier) {
       const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
-      notifier = new SlackNotifier(jobClient, budget, workspace.externalId, () => metrics.postsDelayed.inc({ reason: "platform_429" }));
+      notifier = new SlackNotifier(
+        jobClient,
+        budget,
+        workspace.externalId,
+        () => metrics.postsDelayed.inc({ reason: "platform_429" }),
+        (err) => logger.warn({ err, workspaceId }, "digest chart upload failed"),
+      );
       notifiers.set(workspaceId, notifier);
     }
     return notifier;

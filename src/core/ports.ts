@@ -53,6 +53,8 @@ export interface KudosRepository {
   recordGift(gift: NewGift): Promise<StoredGift>;
   totals(memberId: string, range: TimeRange): Promise<KudosTotals>;
   teamWeek(teamId: string, range: TimeRange, top: number): Promise<TeamKudosWeek>;
+  /** Kudos count and points received by the team's members in each range, in the order given. */
+  teamTotalsByRange(teamId: string, ranges: TimeRange[]): Promise<{ count: number; points: number }[]>;
   markShoutoutPosted(giftId: string, ref: string): Promise<void>;
   gift(giftId: string): Promise<GiftView | null>;
 }

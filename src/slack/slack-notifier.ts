@@ -4,6 +4,8 @@ import type { OutboundMessage } from "../core/outbound.ts";
 import type { Notifier, PostedRef, RunMarker } from "../core/ports.ts";
 import { TransientError } from "../core/errors.ts";
 import type { RateBudget } from "../jobs/rate-budget.ts";
+import type { Trend } from "../core/trend.ts";
+import { renderTrendChartPng } from "../render/trend-chart-png.ts";
 import { renderOutbound } from "./blocks/render.ts";
 import { classifySlackError } from "./slack-errors.ts";
 
@@ -20,6 +22,7 @@ export class SlackNotifier implements Notifier {
     /** The Slack workspace (team id) whose budget these posts spend. */
     private readonly workspaceKey: string,
     private readonly onRateLimited: () => void = () => undefined,
+    private readonly onChartFailed: (err: unknown) => void = () => undefined,
   ) {}
 
   async post(channelId: string, message: OutboundMessage): Promise<PostedRef> {
@@ -33,11 +36,32 @@ export class SlackNotifier implements Notifier {
         ...(rendered.metadata ? { metadata: rendered.metadata } : {}),
         unfurl_links: false,
       });
-      return { channelId: res.channel ?? channelId, messageRef: res.ts ?? "" };
+      const posted = { channelId: res.channel ?? channelId, messageRef: res.ts ?? "" };
+      if (message.kind === "weekly_digest") await this.attachChart(posted, message.digest.trend);
+      return posted;
     } catch (err) {
       const classified = classifySlackError(err);
       if (classified instanceof TransientError && classified.retryAfterMs !== undefined) this.onRateLimited();
       throw classified;
+    }
+  }
+
+  /**
+   * The trend chart goes into the digest's thread. It is an extra: the digest is already posted, so a
+   * failed upload is reported (onChartFailed) rather than failing the run, which would re-post the digest.
+   */
+  private async attachChart(posted: PostedRef, trend: Trend): Promise<void> {
+    try {
+      const png = await renderTrendChartPng(trend);
+      await this.client.filesUploadV2({
+        channel_id: posted.channelId,
+        thread_ts: posted.messageRef,
+        file: png,
+        filename: "recognition-trend.png",
+        title: trend.title,
+      });
+    } catch (err) {
+      this.onChartFailed(err);
     }
   }
 

@@ -117,6 +117,18 @@ export class PrismaKudosStore implements KudosRepository {
     };
   }
 
+  async teamTotalsByRange(teamId: string, ranges: TimeRange[]): Promise<{ count: number; points: number }[]> {
+    if (ranges.length === 0) return [];
+    const rows = await this.db.$queryRaw<{ idx: bigint; count: bigint; points: bigint | null }[]>`
+      SELECT w.idx, count(k.id) AS count, sum(k.points) AS points
+      FROM unnest(${ranges.map((r) => r.start)}::timestamptz[], ${ranges.map((r) => r.end)}::timestamptz[])
+           WITH ORDINALITY AS w(starts, ends, idx)
+      LEFT JOIN kudos k ON k.team_id = ${teamId}::uuid AND k.created_at >= w.starts AND k.created_at < w.ends
+                       AND k.revoked_at IS NULL
+      GROUP BY w.idx ORDER BY w.idx`;
+    return rows.map((r) => ({ count: Number(r.count), points: Number(r.points ?? 0) }));
+  }
+
   async markShoutoutPosted(giftId: string, ref: string): Promise<void> {
     await this.db.kudos.updateMany({ where: { giftId }, data: { shoutoutRef: ref } });
   }

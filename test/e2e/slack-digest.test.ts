@@ -1,4 +1,7 @@
+import { PassThrough } from "node:stream";
+import * as PImage from "pureimage";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHART_HEIGHT, CHART_WIDTH } from "../../src/render/trend-chart-png.ts";
 import { WEEKLY_DIGEST_JOB, weeklyDigestSchedulerId } from "../../src/jobs/weekly-digest.ts";
 import { TestClock } from "../support/clock.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";
@@ -68,8 +71,21 @@ describe("weekly digest", () => {
     expect(blocks).toContain("#ownership ×2");
     expect(blocks).toContain("#teamwork ×1");
 
+    // The trend chart: a real PNG of the chart's size, in the digest's thread.
+    const message = h.slack.messages.find((m) => m.channel === "CTEAM" && m.metadata?.event_type === "spur_weekly_digest");
+    expect(message).toBeDefined();
+    const chart = await h.slack.waitFor(() => [...h.slack.files.values()].find((f) => f.threadTs === message!.ts && f.bytes));
+    expect(chart.channel).toBe("CTEAM");
+    expect(chart.filename).toBe("recognition-trend.png");
+    const png = chart.bytes!;
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    const stream = new PassThrough();
+    stream.end(png);
+    const decoded = await PImage.decodePNGFromStream(stream);
+    expect([decoded.width, decoded.height]).toEqual([CHART_WIDTH, CHART_HEIGHT]);
+
     const run = await h.spur.db.digestRun.findFirstOrThrow({ where: { teamId: team.id, periodKey: "2026-W47" } });
     expect(run.status).toBe("posted");
-    expect(run.messageRef).toBe(post.args.ts ?? run.messageRef);
+    expect(run.messageRef).toBe(message!.ts);
   });
 });

@@ -82,6 +82,17 @@ describe("PrismaKudosStore (group commit)", () => {
     const week = await kudos.teamWeek(seed.team.id, window, 1);
     expect(week).toMatchObject({ count: 3, points: 9, givers: 2 });
     expect(week.topRecipients).toEqual([{ memberId: seed.members[1]!.id, displayName: "agent1", platformUserId: "U0001", points: 7, count: 2 }]);
+    expect(
+      await kudos.teamTotalsByRange(seed.team.id, [
+        { start: new Date("2026-12-28T00:00:00Z"), end: window.start },
+        window,
+        { start: window.end, end: new Date("2027-01-18T00:00:00Z") },
+      ]),
+    ).toEqual([
+      { count: 0, points: 0 },
+      { count: 3, points: 9 },
+      { count: 0, points: 0 },
+    ]);
     expect(week.values).toEqual([
       { value: "empathy", count: 2 },
       { value: "ownership", count: 2 },

@@ -40,10 +40,24 @@ type Failure =
 
 const JSON_FIELDS = new Set(["blocks", "attachments", "metadata", "view"]);
 
-async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+async function readRaw(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const raw = Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+/** The uploaded bytes: the first part of a multipart/form-data body, or the raw body. */
+function fileContent(req: IncomingMessage, raw: Buffer): Buffer {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(req.headers["content-type"] ?? "");
+  const marker = boundary?.[1] ?? boundary?.[2];
+  if (!marker) return raw;
+  const start = raw.indexOf("\r\n\r\n", raw.indexOf(`--${marker}`)) + 4;
+  const end = raw.indexOf(`\r\n--${marker}`, start);
+  return raw.subarray(start, end);
+}
+
+function parseBody(req: IncomingMessage, buffer: Buffer): Record<string, unknown> {
+  const raw = buffer.toString("utf8");
   if ((req.headers["content-type"] ?? "").includes("application/json")) return raw ? JSON.parse(raw) : {};
   const args: Record<string, unknown> = {};
   for (const [k, v] of new URLSearchParams(raw)) {
@@ -65,6 +79,8 @@ export class FakeSlackApi {
   readonly responses: { path: string; body: Record<string, unknown> }[] = [];
   readonly users = new Map<string, FakeUser>();
   readonly messages: StoredMessage[] = [];
+  /** Files uploaded through files.getUploadURLExternal → upload URL → files.completeUploadExternal. */
+  readonly files = new Map<string, { filename: string; bytes?: Buffer; channel?: string; threadTs?: string; title?: string }>();
   private readonly failures = new Map<string, Failure[]>();
   private server: Server | undefined;
   private tsCounter = 0;
@@ -123,7 +139,14 @@ export class FakeSlackApi {
 
   private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
     const path = (req.url ?? "").split("?")[0] ?? "";
-    const args = await readBody(req);
+    const raw = await readRaw(req);
+    if (path.startsWith("/upload/")) {
+      const file = this.files.get(path.slice("/upload/".length));
+      if (!file) return { status: 404, body: { ok: false } };
+      file.bytes = fileContent(req, raw);
+      return { status: 200, body: { ok: true } };
+    }
+    const args = parseBody(req, raw);
     if (path.startsWith("/response/")) {
       this.responses.push({ path, body: args });
       return { status: 200, body: { ok: true } };
@@ -179,6 +202,19 @@ export class FakeSlackApi {
           ...(args.metadata ? { metadata: args.metadata as StoredMessage["metadata"] } : {}),
         });
         return { ok: true, channel, ts, message: { text: args.text, ts } };
+      }
+      case "files.getUploadURLExternal": {
+        const id = `F${String(this.files.size + 1).padStart(6, "0")}`;
+        this.files.set(id, { filename: String(args.filename) });
+        return { ok: true, file_id: id, upload_url: this.url.replace(/\/api\/$/, `/upload/${id}`) };
+      }
+      case "files.completeUploadExternal": {
+        const list = (typeof args.files === "string" ? JSON.parse(args.files) : args.files) as { id: string; title?: string }[];
+        for (const f of list) {
+          const file = this.files.get(f.id);
+          if (file) Object.assign(file, { channel: args.channel_id, threadTs: args.thread_ts, title: f.title });
+        }
+        return { ok: true, files: list.map((f) => ({ id: f.id, title: f.title })) };
       }
       case "chat.postEphemeral":
         return { ok: true, message_ts: this.nextTs() };

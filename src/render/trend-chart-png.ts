@@ -1,0 +1,94 @@
+// Renders a Trend as a PNG line chart, server-side and in pure JavaScript (pureimage + DejaVu Sans),
+// so digests on Slack and Teams carry the same picture without a browser or native canvas.
+import { createRequire } from "node:module";
+import { PassThrough } from "node:stream";
+import * as PImage from "pureimage";
+import { niceScale, type Trend } from "../core/trend.ts";
+
+export const CHART_WIDTH = 800;
+export const CHART_HEIGHT = 400;
+const COLORS = ["#1d70b8", "#d4351c", "#00703c", "#f47738", "#4c2c92", "#6f777b"];
+const FONT = "SpurSans";
+
+let fontLoaded = false;
+function ensureFont(): void {
+  if (fontLoaded) return;
+  const path = createRequire(import.meta.url).resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
+  PImage.registerFont(path, FONT).loadSync();
+  fontLoaded = true;
+}
+
+export async function renderTrendChartPng(trend: Trend, width = CHART_WIDTH, height = CHART_HEIGHT): Promise<Buffer> {
+  ensureFont();
+  const img = PImage.make(width, height);
+  const ctx = img.getContext("2d");
+  ctx.fillStyle = "#ffffff";
+  ctx.fillRect(0, 0, width, height);
+
+  const left = 60;
+  const right = width - 20;
+  const top = 50;
+  const bottom = height - 70;
+  const all = trend.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+  const scale = niceScale(Math.max(0, ...all));
+  const x = (i: number) => left + (trend.weeks.length <= 1 ? 0 : (i * (right - left)) / (trend.weeks.length - 1));
+  const y = (v: number) => bottom - (v / scale.max) * (bottom - top);
+
+  ctx.fillStyle = "#0b0c0c";
+  ctx.font = `18pt ${FONT}`;
+  ctx.fillText(trend.title, left, 30);
+
+  // Grid and value axis.
+  ctx.font = `10pt ${FONT}`;
+  ctx.strokeStyle = "#dddddd";
+  ctx.lineWidth = 1;
+  for (let v = 0; v <= scale.max + 1e-9; v += scale.step) {
+    ctx.beginPath();
+    ctx.moveTo(left, y(v));
+    ctx.lineTo(right, y(v));
+    ctx.stroke();
+    ctx.fillStyle = "#505a5f";
+    ctx.fillText(formatTick(v), 8, y(v) + 4);
+  }
+  trend.weeks.forEach((week, i) => {
+    ctx.fillStyle = "#505a5f";
+    ctx.fillText(week.replace(/^\d{4}-/, ""), x(i) - 14, bottom + 18);
+  });
+
+  // Series lines with points, and a legend.
+  trend.series.forEach((series, s) => {
+    const color = COLORS[s % COLORS.length] as string;
+    ctx.strokeStyle = color;
+    ctx.fillStyle = color;
+    ctx.lineWidth = 3;
+    let drawing = false;
+    ctx.beginPath();
+    series.values.forEach((v, i) => {
+      if (v === null) {
+        drawing = false;
+        return;
+      }
+      if (drawing) ctx.lineTo(x(i), y(v));
+      else ctx.moveTo(x(i), y(v));
+      drawing = true;
+    });
+    ctx.stroke();
+    series.values.forEach((v, i) => {
+      if (v !== null) ctx.fillRect(x(i) - 3, y(v) - 3, 6, 6);
+    });
+    const legendX = left + s * 180;
+    ctx.fillRect(legendX, height - 30, 14, 14);
+    ctx.fillStyle = "#0b0c0c";
+    ctx.fillText(series.name, legendX + 20, height - 18);
+  });
+
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (c: Buffer) => chunks.push(c));
+  await PImage.encodePNGToStream(img, out);
+  return Buffer.concat(chunks);
+}
+
+function formatTick(v: number): string {
+  return Number.isInteger(v) ? String(v) : v.toFixed(1);
+}
