@@ -52,7 +52,7 @@ export class SlackNotifier implements Notifier {
    */
   private async attachChart(posted: PostedRef, trend: Trend): Promise<void> {
     try {
-      const png = await renderTrendChartPng(trend);
+      const png = renderTrendChartPng(trend);
       await this.client.filesUploadV2({
         channel_id: posted.channelId,
         thread_ts: posted.messageRef,
