@@ -15,6 +15,11 @@ export interface SlackApp {
   receiver: HTTPReceiver;
 }
 
+/** Every listener group Spur registers; the manifest test enumerates the app's surface through this. */
+export function registerListeners(app: App, services: Services): void {
+  registerCommands(app, services);
+}
+
 export function createSlackApp(options: SlackAppOptions, services: Services): SlackApp {
   const logger = boltLogger(services.logger);
   const receiver = new HTTPReceiver({
@@ -30,7 +35,7 @@ export function createSlackApp(options: SlackAppOptions, services: Services): Sl
     logger,
     clientOptions: { slackApiUrl: options.apiUrl },
   });
-  registerCommands(app, services);
+  registerListeners(app, services);
   app.error(async (error) => {
     services.logger.error({ err: error, code: error.code }, "unhandled Slack listener error");
   });
