@@ -27,6 +27,13 @@ const ConfigSchema = z.object({
     .trim()
     .regex(/^xoxb-/, "must be a bot token starting with xoxb- (Slack app → OAuth & Permissions)"),
   SLACK_API_URL: url(["http:", "https:"]).default("https://slack.com/api/"),
+  /** With an app-level token, Spur connects to Slack over Socket Mode: no public URL needed. */
+  SLACK_APP_TOKEN: z
+    .string()
+    .trim()
+    .regex(/^xapp-/, "must be an app-level token starting with xapp- (Slack app → Basic Information → App-Level Tokens)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   DEFAULT_TIME_ZONE: z
     .string()
     .default("UTC")

@@ -126,7 +126,12 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     role === "worker"
       ? undefined
       : createSlackApp(
-          { signingSecret: config.SLACK_SIGNING_SECRET, botToken: config.SLACK_BOT_TOKEN, apiUrl: config.SLACK_API_URL },
+          {
+            signingSecret: config.SLACK_SIGNING_SECRET,
+            botToken: config.SLACK_BOT_TOKEN,
+            apiUrl: config.SLACK_API_URL,
+            appToken: config.SLACK_APP_TOKEN,
+          },
           services,
         );
   const ready = async (): Promise<ReadinessCheck> => {
@@ -139,7 +144,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     ]);
     return { ok: Object.values(checks).every((c) => c === "ok"), checks };
   };
-  const server = createHttpServer({ ...(slack ? { slack: slack.receiver.requestListener } : {}), ready, metrics, logger });
+  const server = createHttpServer({ ...(slack?.requestListener ? { slack: slack.requestListener } : {}), ready, metrics, logger });
 
   let workers: SpurWorkers | undefined;
   return {
@@ -150,6 +155,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     metrics,
     async start() {
       const port = await listen(server, config.PORT);
+      await slack?.start();
       const teams = await upsertAllSchedulers(queues, workspaces);
       if (runWorkers) {
         workers = startWorkers(
@@ -170,11 +176,12 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
           options.workerTimings,
         );
       }
-      logger.info({ port, role, teams, workers: runWorkers }, "Spur is listening");
+      logger.info({ port, role, teams, workers: runWorkers, socketMode: Boolean(config.SLACK_APP_TOKEN) }, "Spur is listening");
       return port;
     },
     async stop() {
       // Stop taking requests (in-flight ones finish), then let running jobs finish, then close connections.
+      await slack?.stop();
       if (server.listening) await closeServer(server);
       await workers?.close(options.shutdownGraceMs);
       await queues.close();

@@ -1,5 +1,5 @@
 // The Bolt app over an HTTP receiver whose request listener is mounted on Spur's own HTTP server.
-import { App, HTTPReceiver } from "@slack/bolt";
+import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
 import type { Services } from "../app/services.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { register as registerCommands } from "./listeners/commands/index.ts";
@@ -8,11 +8,17 @@ export interface SlackAppOptions {
   signingSecret: string;
   botToken: string;
   apiUrl: string;
+  /** Set: Socket Mode (Spur dials out to Slack). Unset: Slack posts to /slack/events. */
+  appToken?: string | undefined;
 }
 
 export interface SlackApp {
   app: App;
-  receiver: HTTPReceiver;
+  /** The request listener for /slack/… in HTTP mode; undefined in Socket Mode. */
+  requestListener: HTTPReceiver["requestListener"] | undefined;
+  /** Connects (Socket Mode); a no-op in HTTP mode, where Spur's own server does the listening. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
 }
 
 /** Every listener group Spur registers; the manifest test enumerates the app's surface through this. */
@@ -22,22 +28,35 @@ export function registerListeners(app: App, services: Services): void {
 
 export function createSlackApp(options: SlackAppOptions, services: Services): SlackApp {
   const logger = boltLogger(services.logger);
-  const receiver = new HTTPReceiver({
-    signingSecret: options.signingSecret,
-    endpoints: "/slack/events",
-    // Respond to Slack as soon as a listener acks; the rest of the listener runs after the response.
-    processBeforeResponse: false,
-    logger,
-  });
+  const clientOptions = { slackApiUrl: options.apiUrl };
+  const receiver = options.appToken
+    ? new SocketModeReceiver({ appToken: options.appToken, logger, installerOptions: { clientOptions } })
+    : new HTTPReceiver({
+        signingSecret: options.signingSecret,
+        endpoints: "/slack/events",
+        // Respond to Slack as soon as a listener acks; the rest of the listener runs after the response.
+        processBeforeResponse: false,
+        logger,
+      });
   const app = new App({
     token: options.botToken,
     receiver,
     logger,
-    clientOptions: { slackApiUrl: options.apiUrl },
+    clientOptions,
   });
   registerListeners(app, services);
   app.error(async (error) => {
     services.logger.error({ err: error, code: error.code }, "unhandled Slack listener error");
   });
-  return { app, receiver };
+  const socketMode = receiver instanceof SocketModeReceiver;
+  return {
+    app,
+    requestListener: receiver instanceof HTTPReceiver ? receiver.requestListener : undefined,
+    start: async () => {
+      if (socketMode) await receiver.start();
+    },
+    stop: async () => {
+      if (socketMode) await receiver.stop();
+    },
+  };
 }

@@ -85,6 +85,8 @@ export class FakeSlackApi {
   private server: Server | undefined;
   private tsCounter = 0;
   url = "";
+  /** Where apps.connections.open sends a Socket Mode client (see fake-socket-mode.ts). */
+  socketModeUrl: string | undefined;
 
   constructor(users: FakeUser[] = []) {
     for (const u of users) this.users.set(u.id, u);
@@ -203,6 +205,8 @@ export class FakeSlackApi {
         });
         return { ok: true, channel, ts, message: { text: args.text, ts } };
       }
+      case "apps.connections.open":
+        return this.socketModeUrl ? { ok: true, url: this.socketModeUrl } : { ok: false, error: "invalid_auth" };
       case "files.getUploadURLExternal": {
         const id = `F${String(this.files.size + 1).padStart(6, "0")}`;
         this.files.set(id, { filename: String(args.filename) });

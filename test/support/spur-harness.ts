@@ -28,6 +28,8 @@ export interface Harness {
 
 export interface HarnessOptions extends Omit<SpurOptions, "logger"> {
   users?: FakeUser[];
+  /** A fake Slack API prepared by the test (not yet started); default: one with `users`. */
+  slack?: FakeSlackApi;
   clock?: Clock;
   env?: Record<string, string>;
 }
@@ -35,7 +37,7 @@ export interface HarnessOptions extends Omit<SpurOptions, "logger"> {
 let triggerCounter = 0;
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const slack = await new FakeSlackApi(options.users ?? []).start();
+  const slack = await (options.slack ?? new FakeSlackApi(options.users ?? [])).start();
   const db = await createTestDatabase(inject("templateDatabase"));
   const prefix = uniquePrefix();
   const config = parseConfig({
