@@ -44,6 +44,8 @@ const ConfigSchema = z.object({
     .max(100)
     .default(5)
     .describe("Workspace-wide posting budget (Slack allows several hundred messages a minute)"),
+  /** Password for the queue dashboard at /admin/queues (HTTP Basic auth); unset: no dashboard. */
+  ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
   QUEUE_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, "may only contain letters, digits, _ and -")

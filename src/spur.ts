@@ -6,6 +6,7 @@ import type { Services } from "./app/services.ts";
 import type { Config } from "./config.ts";
 import { MemberDirectory } from "./core/member-directory.ts";
 import { type Clock, systemClock } from "./core/ports.ts";
+import { createQueueBoard } from "./http/queue-board.ts";
 import { closeServer, createHttpServer, listen, type ReadinessCheck } from "./http/server.ts";
 import { bullmqDispatch, upsertAllSchedulers } from "./jobs/dispatch.ts";
 import { createQueues, type SpurQueues } from "./jobs/queues.ts";
@@ -144,7 +145,13 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     ]);
     return { ok: Object.values(checks).every((c) => c === "ok"), checks };
   };
-  const server = createHttpServer({ ...(slack?.requestListener ? { slack: slack.requestListener } : {}), ready, metrics, logger });
+  const server = createHttpServer({
+    ...(slack?.requestListener ? { slack: slack.requestListener } : {}),
+    ...(config.ADMIN_TOKEN ? { queueBoard: createQueueBoard([queues.posts, queues.scheduled], config.ADMIN_TOKEN) } : {}),
+    ready,
+    metrics,
+    logger,
+  });
 
   let workers: SpurWorkers | undefined;
   return {

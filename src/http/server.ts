@@ -14,6 +14,8 @@ export interface ReadinessCheck {
 export interface HttpRoutes {
   /** Requests under /slack/ (events, commands, interactivity); absent in a worker-only process. */
   slack?: Route;
+  /** The queue dashboard under /admin/queues, when an admin token is configured. */
+  queueBoard?: Route;
   ready(): Promise<ReadinessCheck>;
   metrics: SpurMetrics;
   logger: Logger;
@@ -37,6 +39,10 @@ export function createHttpServer(routes: HttpRoutes): Server {
 
     if (path.startsWith("/slack/") && routes.slack) {
       void routes.slack(req, res);
+      return;
+    }
+    if ((path === "/admin/queues" || path.startsWith("/admin/queues/")) && routes.queueBoard) {
+      void routes.queueBoard(req, res);
       return;
     }
     if (req.method !== "GET") return json(res, 404, { error: "not_found" });

@@ -10,7 +10,7 @@ let redis: PrivateRedis;
 beforeAll(async () => {
   redis = new PrivateRedis(await freePort());
   await redis.start();
-  h = await startHarness({ users: ALL_USERS, env: { REDIS_URL: redis.url }, shutdownGraceMs: 3_000 });
+  h = await startHarness({ users: ALL_USERS, env: { REDIS_URL: redis.url, ADMIN_TOKEN: "admin-token-0123456789" }, shutdownGraceMs: 3_000 });
 });
 afterAll(async () => {
   await h?.stop();
@@ -41,6 +41,20 @@ describe("operations endpoints", () => {
     expect(text).toContain('spur_commands_total{command="/kudos",outcome="ok"} 1');
     expect(text).toContain('spur_commands_total{command="/kudos",outcome="refused"} 1');
     expect(text).toMatch(/spur_slack_ack_seconds_count \d+/);
+  });
+
+  it("serves the queue dashboard only with the admin token", async () => {
+    expect((await fetch(`${h.baseUrl}/admin/queues`)).status).toBe(401);
+    const wrong = `Basic ${Buffer.from("admin:wrong-token-0123456789").toString("base64")}`;
+    expect((await fetch(`${h.baseUrl}/admin/queues`, { headers: { authorization: wrong } })).status).toBe(401);
+    const right = `Basic ${Buffer.from("admin:admin-token-0123456789").toString("base64")}`;
+    const page = await fetch(`${h.baseUrl}/admin/queues`, { headers: { authorization: right } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Spur queues");
+    const api = await fetch(`${h.baseUrl}/admin/queues/api/queues`, { headers: { authorization: right } });
+    expect(api.status).toBe(200);
+    const names = ((await api.json()) as { queues: { name: string }[] }).queues.map((q) => q.name).sort();
+    expect(names).toEqual(["posts", "scheduled"]);
   });
 
   it("is not ready while Redis is down, and ready again when it returns", async () => {
