@@ -16,7 +16,9 @@ import { SlackNotifier } from "./slack/slack-notifier.ts";
 import { SlackUsers } from "./slack/slack-users.ts";
 import { PrismaDigestRunStore } from "./store/digest-run-store.ts";
 import { PrismaKpiStore } from "./store/kpi-store.ts";
+import { PrismaKudosLedger } from "./store/kudos-ledger-store.ts";
 import { PrismaKudosStore } from "./store/kudos-store.ts";
+import { PrismaProcessedEvents, PrismaRecognitionSettingsStore } from "./store/recognition-settings-store.ts";
 import { PrismaMemberStore } from "./store/member-store.ts";
 import { createPrisma, type Db } from "./store/prisma.ts";
 import { PrismaWorkspaceStore } from "./store/workspace-store.ts";
@@ -64,6 +66,8 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
   const workspaces = new PrismaWorkspaceStore(db);
   const memberRepo = new PrismaMemberStore(db);
   const kudos = new PrismaKudosStore(db);
+  const ledger = new PrismaKudosLedger(db);
+  const recognitionSettings = new PrismaRecognitionSettingsStore(db);
   const services: Services = {
     clock,
     logger,
@@ -75,6 +79,10 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     kpis: new PrismaKpiStore(db),
     runs: new PrismaDigestRunStore(db),
     jobs: bullmqDispatch(queues),
+    ledger,
+    recognitionSettings,
+    audit: recognitionSettings,
+    processedEvents: new PrismaProcessedEvents(db),
   };
 
   const slack = createSlackApp(

@@ -10,6 +10,12 @@ import type {
   WorkspaceRepository,
 } from "../core/ports.ts";
 import type { Logger } from "../logger.ts";
+import type {
+  AuditLogRepository,
+  KudosLedger,
+  ProcessedEvents,
+  RecognitionSettingsRepository,
+} from "../core/recognition-ports.ts";
 
 /** Slow or outbound work the request path hands to background jobs. */
 export interface JobDispatch {
@@ -29,4 +35,9 @@ export interface Services {
   kpis: KpiRepository;
   runs: DigestRunRepository;
   jobs: JobDispatch;
+  // Recognition (issue 3)
+  ledger: KudosLedger;
+  recognitionSettings: RecognitionSettingsRepository;
+  audit: AuditLogRepository;
+  processedEvents: ProcessedEvents;
 }

@@ -18,6 +18,13 @@ export const ErrorCode = {
   BotGiver: "bot_giver",
   DeactivatedMember: "deactivated_member",
   UnknownUser: "unknown_user",
+  AllowanceExceeded: "allowance_exceeded",
+  Cooldown: "cooldown",
+  UnknownValue: "unknown_value",
+  ValueRequired: "value_required",
+  KudosNotFound: "kudos_not_found",
+  AlreadyRevoked: "already_revoked",
+  InvalidSetting: "invalid_setting",
   // Access
   NotAllowed: "not_allowed",
   // Infrastructure

@@ -3,6 +3,7 @@
 import { inject } from "vitest";
 import { parseConfig, type Config } from "../../src/config.ts";
 import type { Clock } from "../../src/core/ports.ts";
+import { DEFAULT_RECOGNITION_SETTINGS, type RecognitionSettings } from "../../src/core/recognition-settings.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createSpur, type Spur, type SpurOptions } from "../../src/spur.ts";
 import { FakeSlackApi, type FakeUser } from "./fake-slack-api.ts";
@@ -23,6 +24,8 @@ export interface Harness {
   command(command: string, text: string, as: { user: string; channel?: string; triggerId?: string }): Promise<{ status: number; body: string }>;
   /** Posts a raw body with the given headers to /slack/events. */
   post(body: string, headers: Record<string, string>): Promise<{ status: number; body: string }>;
+  /** Sets the test workspace's recognition settings (creating the workspace if needed); returns its id. */
+  setRecognitionSettings(patch: Partial<RecognitionSettings>): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -84,6 +87,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         trigger_id: as.triggerId ?? `${Date.now()}.${triggerCounter}.abcdef`,
       }).toString();
       return post(form, { "content-type": "application/x-www-form-urlencoded", ...slackSignatureHeaders(SIGNING_SECRET, form) });
+    },
+    setRecognitionSettings: async (patch) => {
+      const { workspace } = await spur.services.workspaces.ensure("slack", TEAM_ID, { teamTimeZone: config.DEFAULT_TIME_ZONE });
+      const current = await spur.services.recognitionSettings.get(workspace.id);
+      await spur.services.recognitionSettings.save(
+        workspace.id,
+        { ...DEFAULT_RECOGNITION_SETTINGS, ...current, ...patch },
+        { workspaceId: workspace.id, actorUserId: "test-setup", action: "settings.update", target: null, details: { patch }, reason: "test setup" },
+      );
+      return workspace.id;
     },
     stop: async () => {
       await spur.stop();
