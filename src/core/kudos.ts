@@ -20,6 +20,8 @@ export interface GiveKudosInput {
   sourceRef: string | null;
   /** Unique per delivery of the request (e.g. Slack's trigger_id or event id). */
   idempotencyKey: string;
+  /** Reaction kudos can't carry a value, so "value required" doesn't apply to them. */
+  valuesOptional?: boolean;
 }
 
 export interface GiftOutcome {
@@ -67,7 +69,7 @@ export async function giveKudos(deps: KudosDeps, input: GiveKudosInput): Promise
   }
 
   checkPointsCap(command.points, settings);
-  checkValues(command.values, settings);
+  checkValues(command.values, input.valuesOptional ? { ...settings, valueRequired: false } : settings);
 
   const giverTeam = await teamOf(deps, giver, defaultTeam);
   const now = deps.clock.now();

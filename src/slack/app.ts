@@ -2,7 +2,11 @@
 import { App, HTTPReceiver } from "@slack/bolt";
 import type { Services } from "../app/services.ts";
 import { boltLogger } from "./bolt-logger.ts";
+import { register as registerActions } from "./listeners/actions/index.ts";
 import { register as registerCommands } from "./listeners/commands/index.ts";
+import { register as registerEvents } from "./listeners/events/index.ts";
+import { register as registerShortcuts } from "./listeners/shortcuts/index.ts";
+import { register as registerViews } from "./listeners/views/index.ts";
 
 export interface SlackAppOptions {
   signingSecret: string;
@@ -31,6 +35,10 @@ export function createSlackApp(options: SlackAppOptions, services: Services): Sl
     clientOptions: { slackApiUrl: options.apiUrl },
   });
   registerCommands(app, services);
+  registerActions(app, services);
+  registerViews(app, services);
+  registerEvents(app, services);
+  registerShortcuts(app, services);
   app.error(async (error) => {
     services.logger.error({ err: error, code: error.code }, "unhandled Slack listener error");
   });
