@@ -104,6 +104,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
         workers = startWorkers(queueSettings, {
           logger,
           shoutouts: { kudos, notifierForWorkspace: async () => notifier },
+          notifications: { kudos, settings: recognitionSettings, leads: ledger, notifierForWorkspace: async () => notifier },
           digests: {
             workspaces,
             kudos,

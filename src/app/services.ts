@@ -20,6 +20,8 @@ import type {
 /** Slow or outbound work the request path hands to background jobs. */
 export interface JobDispatch {
   shoutout(input: { giftId: string; channelId: string }): Promise<void>;
+  /** DMs the recipients of a gift (and their leads if the workspace asks for it). */
+  notifyRecipients(input: { giftId: string }): Promise<void>;
   /** Creates or moves the team's scheduled jobs after it was created or its schedule changed. */
   syncTeamSchedules(team: Team): Promise<void>;
 }

@@ -1,7 +1,7 @@
 // Ports of the recognition features (allowance-checked gifts, history, leaderboards, revokes, settings,
 // audit log, event dedupe). src/store implements them.
 import type { AuditEntry } from "./audit.ts";
-import type { NewGift, StoredGift } from "./model.ts";
+import type { Member, NewGift, StoredGift } from "./model.ts";
 import type { TimeRange } from "./ports.ts";
 import type { RecognitionSettings } from "./recognition-settings.ts";
 
@@ -92,4 +92,9 @@ export interface AuditLogRepository {
 export interface ProcessedEvents {
   seen(workspaceId: string, eventId: string): Promise<boolean>;
   markSeen(workspaceId: string, eventId: string): Promise<void>;
+}
+
+export interface TeamLeads {
+  /** Members with the lead role in any of these teams. */
+  leadsOf(teamIds: string[]): Promise<Member[]>;
 }

@@ -9,6 +9,8 @@ export function shoutoutChannelFor(outcome: GiftOutcome, originChannelId: string
 
 export async function deliverGift(services: Services, outcome: GiftOutcome, originChannelId: string | null): Promise<string | null> {
   const channelId = shoutoutChannelFor(outcome, originChannelId);
-  if (outcome.stored.created && channelId) await services.jobs.shoutout({ giftId: outcome.stored.giftId, channelId });
+  if (!outcome.stored.created) return channelId;
+  if (channelId) await services.jobs.shoutout({ giftId: outcome.stored.giftId, channelId });
+  await services.jobs.notifyRecipients({ giftId: outcome.stored.giftId });
   return channelId;
 }

@@ -5,7 +5,7 @@
 // different processes.
 import { randomUUID } from "node:crypto";
 import type { AuditEntry } from "../core/audit.ts";
-import type { NewGift, StoredGift } from "../core/model.ts";
+import type { Member, NewGift, StoredGift } from "../core/model.ts";
 import {
   GiftRefusedError,
   type GiftLimits,
@@ -14,9 +14,11 @@ import {
   type LeaderboardQuery,
   type LeaderboardRow,
   type RevokedGift,
+  type TeamLeads,
 } from "../core/recognition-ports.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { GroupCommit } from "./group-commit.ts";
+import { toMember } from "./mappers.ts";
 import type { Db } from "./prisma.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -26,7 +28,7 @@ type Outcome = StoredGift | GiftRefusedError;
 const rowKey = (gift: NewGift, memberId: string) => `${gift.idempotencyKey}:${memberId}`;
 const pairKey = (giverId: string, recipientId: string) => `${giverId}>${recipientId}`;
 
-export class PrismaKudosLedger implements KudosLedger {
+export class PrismaKudosLedger implements KudosLedger, TeamLeads {
   private readonly writer: GroupCommit<Limited, Outcome>;
 
   constructor(private readonly db: Db) {
@@ -232,6 +234,12 @@ export class PrismaKudosLedger implements KudosLedger {
       });
       return result;
     });
+  }
+
+  async leadsOf(teamIds: string[]): Promise<Member[]> {
+    if (teamIds.length === 0) return [];
+    const rows = await this.db.member.findMany({ where: { teamId: { in: teamIds }, role: "lead", isDeactivated: false } });
+    return rows.map(toMember);
   }
 
   async revokeByKey(key: string, at: Date, suffix: string): Promise<number> {

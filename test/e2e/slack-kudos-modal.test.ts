@@ -111,3 +111,25 @@ describe("the message shortcut", () => {
     expect(JSON.stringify(shoutout.args.blocks)).toContain(permalink);
   });
 });
+
+describe("what people see after a gift", () => {
+  it("posts the shoutout in the recognition channel, DMs each recipient and, if enabled, their lead", async () => {
+    await h.command("/spur", `role <@${USERS.carl.id}|carl> lead`, { user: USERS.admin.id });
+    await h.slack.waitForCall("chat.postEphemeral", (a) => a.user === USERS.admin.id && String(a.text).includes("now a lead"));
+    await h.setRecognitionSettings({ recognitionChannelId: "CWINS", notifyLead: true });
+
+    await submit(USERS.dee.id, { recipients: [USERS.ana.id], points: "2", reason: "wrote the outage FAQ", value: "empathy" });
+    const shoutout = await h.slack.waitForCall("chat.postMessage", (a) => String(a.text).includes("wrote the outage FAQ") && a.channel === "CWINS");
+    expect(String(shoutout.args.text)).toContain("<@UDEE> gave <@UANA> 2 points");
+    const dm = await h.slack.waitForCall("chat.postMessage", (a) => a.channel === USERS.ana.id && JSON.stringify(a.blocks).includes("outage FAQ"));
+    expect(String(dm.args.text)).toContain("<@UDEE> gave you 2 points");
+    expect(JSON.stringify(dm.args.blocks)).toContain("wrote the outage FAQ #empathy");
+    const lead = await h.slack.waitForCall("chat.postMessage", (a) => a.channel === USERS.carl.id && JSON.stringify(a.blocks).includes("outage FAQ"));
+    expect(String(lead.args.text)).toContain("Your team member <@UANA> got 2 points");
+    expect(String(lead.args.text)).toContain("from <@UDEE>");
+    // Nobody else was told.
+    await new Promise((r) => setTimeout(r, 200));
+    const dms = h.slack.callsTo("chat.postMessage").filter((c) => /^U/.test(String(c.args.channel)) && String(c.args.text).includes("2 points") && JSON.stringify(c.args.blocks).includes("outage FAQ"));
+    expect(dms.map((c) => c.args.channel).sort()).toEqual([USERS.ana.id, USERS.carl.id]);
+  });
+});
