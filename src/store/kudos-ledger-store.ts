@@ -24,6 +24,8 @@ import type { Db } from "./prisma.ts";
 type Tx = Prisma.TransactionClient;
 type Limited = { gift: NewGift; limits: GiftLimits };
 type Outcome = StoredGift | GiftRefusedError;
+// Under load the pool may be busy for a while; waiting beats failing a gift (Prisma's default wait is 2 s).
+const TX_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
 
 const rowKey = (gift: NewGift, memberId: string) => `${gift.idempotencyKey}:${memberId}`;
 const pairKey = (giverId: string, recipientId: string) => `${giverId}>${recipientId}`;
@@ -43,12 +45,12 @@ export class PrismaKudosLedger implements KudosLedger, TeamLeads {
 
   private async writeBatch(items: Limited[]): Promise<Outcome[]> {
     try {
-      return await this.db.$transaction((tx) => this.decideAndInsert(tx, items));
+      return await this.db.$transaction((tx) => this.decideAndInsert(tx, items), TX_OPTIONS);
     } catch (err) {
       if (items.length === 1) throw err;
       // One bad gift (e.g. a member deleted meanwhile) must not fail the others: retry them one by one.
       const results: Outcome[] = [];
-      for (const item of items) results.push(await this.db.$transaction((tx) => this.decideAndInsert(tx, [item])).then((r) => r[0] as Outcome));
+      for (const item of items) results.push(await this.db.$transaction((tx) => this.decideAndInsert(tx, [item]), TX_OPTIONS).then((r) => r[0] as Outcome));
       return results;
     }
   }
