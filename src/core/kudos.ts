@@ -1,4 +1,5 @@
 // Giving kudos: the rules every path (slash command, modal, reaction, shortcut, Teams) goes through.
+import { DateTime } from "luxon";
 import { describeMention, mentionKey } from "./command-text.ts";
 import { ErrorCode, SpurError } from "./errors.ts";
 import type { GiveKudosText } from "./kudos-command.ts";
@@ -8,7 +9,6 @@ import type { Clock, WorkspaceRepository } from "./ports.ts";
 import { allowanceWindow, balanceOf, type Balance, describeReset, periodWord } from "./allowance.ts";
 import { GiftRefusedError, type GiftLimitBreach, type KudosLedger, type RecognitionSettingsRepository } from "./recognition-ports.ts";
 import { checkPointsCap, checkValues, type RecognitionSettings } from "./recognition-settings.ts";
-import { DateTime } from "luxon";
 
 export interface GiveKudosInput {
   workspace: Workspace;

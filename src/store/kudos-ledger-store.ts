@@ -123,7 +123,7 @@ export class PrismaKudosLedger implements KudosLedger, TeamLeads {
       for (const r of gift.recipients) lastGiven.set(pairKey(gift.giverId, r.memberId), gift.givenAt);
       accepted.push({ gift, giftId });
       acceptedKeys.set(firstKey, giftId);
-      outcomes.push({ giftId, createdAt: gift.givenAt, created: true });
+      outcomes.push({ giftId, createdAt: gift.givenAt, created: true, giverSpent: already + cost });
     }
 
     if (accepted.length > 0) {

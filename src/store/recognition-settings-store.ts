@@ -61,7 +61,13 @@ export class PrismaRecognitionSettingsStore implements RecognitionSettingsReposi
   }
 }
 
+/** Slack retries within about an hour; a week of event ids is plenty. */
+const EVENT_RETENTION_MS = 7 * 24 * 3600_000;
+const PRUNE_EVERY = 1000;
+
 export class PrismaProcessedEvents implements ProcessedEvents {
+  private sincePrune = 0;
+
   constructor(private readonly db: Db) {}
 
   async seen(workspaceId: string, eventId: string): Promise<boolean> {
@@ -70,5 +76,9 @@ export class PrismaProcessedEvents implements ProcessedEvents {
 
   async markSeen(workspaceId: string, eventId: string): Promise<void> {
     await this.db.processedEvent.createMany({ data: [{ workspaceId, eventId }], skipDuplicates: true });
+    if (++this.sincePrune >= PRUNE_EVERY) {
+      this.sincePrune = 0;
+      await this.db.processedEvent.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - EVENT_RETENTION_MS) } } });
+    }
   }
 }

@@ -34,6 +34,8 @@ describe("the giving allowance, in the giver's team time zone", () => {
 
   it("refuses a gift that would exceed it, saying what is left and when it resets in local time", async () => {
     await say(USERS.ana.id, "/kudos", `${esc(USERS.bo)} 3 took my 11pm escalation`, "Kudos sent");
+    const confirmation = h.slack.callsTo("chat.postEphemeral").filter((c) => c.args.user === USERS.ana.id).at(-1);
+    expect(JSON.stringify(confirmation?.args.blocks)).toContain("You have 2 points left to give today.");
     await say(USERS.ana.id, "/kudos", `${esc(USERS.carl)} 1 covered chat`, "Kudos sent");
     const refusal = await say(USERS.ana.id, "/kudos", `${esc(USERS.dee)} 2 late night help`, "you have 1 of your 5 points left today");
     expect(refusal).toContain("resets at 00:00 Fri 20 Nov (Pacific/Auckland time)");

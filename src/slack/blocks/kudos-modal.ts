@@ -32,7 +32,14 @@ export function kudosModal(
       type: "input",
       block_id: KUDOS_BLOCKS.points,
       label: { type: "plain_text", text: `Points each (1–${settings.maxPointsPerGift})` },
-      element: { type: "number_input", action_id: ACTION, is_decimal_allowed: false, initial_value: "1" },
+      element: {
+        type: "number_input",
+        action_id: ACTION,
+        is_decimal_allowed: false,
+        initial_value: "1",
+        min_value: "1",
+        max_value: String(settings.maxPointsPerGift),
+      },
     },
     {
       type: "input",
