@@ -72,4 +72,11 @@ describe("reaction kudos", () => {
     await h.slack.waitForCall("chat.postEphemeral", (a) => a.user === USERS.dee.id && String(a.text).includes("is a bot"));
     expect(await live()).toHaveLength(2);
   });
+
+  it("reads the reason of a reply in a thread", async () => {
+    const reply = { channel: "CSUPPORT", ts: "1763800000.000900" };
+    h.slack.addMessage(reply.channel, { ts: reply.ts, text: "Answered the thread about SSO", user: USERS.carl.id, threadTs: message.ts });
+    await h.event(reaction("reaction_added", USERS.dee.id, USERS.carl.id, reply), { eventId: "EvTHREAD" });
+    await h.slack.waitFor(async () => (await live()).some((r) => r.reason === "Answered the thread about SSO"));
+  });
 });

@@ -26,6 +26,8 @@ interface StoredMessage {
   ts: string;
   text: string;
   user?: string;
+  /** Set for replies in a thread: they are not in conversations.history, only in conversations.replies. */
+  threadTs?: string;
   blocks?: unknown;
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
@@ -101,7 +103,7 @@ export class FakeSlackApi {
   }
 
   /** Puts a message (e.g. one a person wrote) into a channel's history. */
-  addMessage(channel: string, message: { ts: string; text: string; user: string }): void {
+  addMessage(channel: string, message: { ts: string; text: string; user: string; threadTs?: string }): void {
     this.messages.push({ channel, ...message });
   }
 
@@ -182,7 +184,7 @@ export class FakeSlackApi {
         const inclusive = args.inclusive === true || args.inclusive === "true";
         const limit = args.limit === undefined ? Infinity : Number(args.limit);
         const messages = this.messages
-          .filter((m) => m.channel === args.channel && Number(m.ts) >= oldest)
+          .filter((m) => m.channel === args.channel && Number(m.ts) >= oldest && !m.threadTs)
           .filter((m) => (inclusive ? Number(m.ts) <= latest : Number(m.ts) < latest))
           .map((m) => ({
             type: "message",
@@ -193,6 +195,12 @@ export class FakeSlackApi {
           }))
           .reverse()
           .slice(0, limit);
+        return { ok: true, messages, has_more: false, response_metadata: { next_cursor: "" } };
+      }
+      case "conversations.replies": {
+        const messages = this.messages
+          .filter((m) => m.channel === args.channel && (m.ts === args.ts || m.threadTs === args.ts))
+          .map((m) => ({ type: "message", ts: m.ts, text: m.text, ...(m.user ? { user: m.user } : {}), ...(m.threadTs ? { thread_ts: m.threadTs } : {}) }));
         return { ok: true, messages, has_more: false, response_metadata: { next_cursor: "" } };
       }
       case "chat.getPermalink":

@@ -23,7 +23,10 @@ export function reactionKey(teamId: string, giver: string, channel: string, ts: 
 async function messageText(client: webApi.WebClient, channel: string, ts: string): Promise<string> {
   const res = await client.conversations.history({ channel, latest: ts, inclusive: true, limit: 1 });
   const message = res.messages?.find((m) => m.ts === ts);
-  return message?.text ?? "";
+  if (message) return message.text ?? "";
+  // Not in the channel's history: a reply in a thread.
+  const thread = await client.conversations.replies({ channel, ts, latest: ts, inclusive: true, limit: 1 }).catch(() => null);
+  return thread?.messages?.find((m) => m.ts === ts)?.text ?? "";
 }
 
 function reasonFrom(text: string): string {
@@ -55,8 +58,10 @@ export function registerReactionKudos(app: App, services: Services): void {
       await takeBack(services, workspace, defaultTeam.id, reaction.user, reaction.item_user, key, eventId);
     } else {
       try {
-        const text = await messageText(client, channel, ts);
-        const permalink = await client.chat.getPermalink({ channel, message_ts: ts }).then((r) => r.permalink ?? null);
+        const [text, permalink] = await Promise.all([
+          messageText(client, channel, ts),
+          client.chat.getPermalink({ channel, message_ts: ts }).then((r) => r.permalink ?? null),
+        ]);
         const tags = tokenize(text).flatMap((t) => parseValueTag(t) ?? []);
         const outcome = await giveKudos(services, {
           workspace,
