@@ -18,6 +18,12 @@ export const ErrorCode = {
   BotGiver: "bot_giver",
   DeactivatedMember: "deactivated_member",
   UnknownUser: "unknown_user",
+  // Access
+  NotAllowed: "not_allowed",
+  // Infrastructure
+  PlatformUnavailable: "platform_unavailable",
+  Internal: "internal_error",
+  // Recognition rules and administration
   AllowanceExceeded: "allowance_exceeded",
   Cooldown: "cooldown",
   UnknownValue: "unknown_value",
@@ -25,11 +31,6 @@ export const ErrorCode = {
   KudosNotFound: "kudos_not_found",
   AlreadyRevoked: "already_revoked",
   InvalidSetting: "invalid_setting",
-  // Access
-  NotAllowed: "not_allowed",
-  // Infrastructure
-  PlatformUnavailable: "platform_unavailable",
-  Internal: "internal_error",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
