@@ -19,7 +19,9 @@ import { SlackNotifier } from "./slack/slack-notifier.ts";
 import { SlackUsers } from "./slack/slack-users.ts";
 import { PrismaDigestRunStore } from "./store/digest-run-store.ts";
 import { PrismaKpiStore } from "./store/kpi-store.ts";
+import { PrismaKudosLedger } from "./store/kudos-ledger-store.ts";
 import { PrismaKudosStore } from "./store/kudos-store.ts";
+import { PrismaProcessedEvents, PrismaRecognitionSettingsStore } from "./store/recognition-settings-store.ts";
 import { PrismaMemberStore } from "./store/member-store.ts";
 import { createPrisma, type Db } from "./store/prisma.ts";
 import { PrismaWorkspaceStore } from "./store/workspace-store.ts";
@@ -87,6 +89,8 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
   const workspaces = new PrismaWorkspaceStore(db);
   const memberRepo = new PrismaMemberStore(db);
   const kudos = new PrismaKudosStore(db);
+  const ledger = new PrismaKudosLedger(db);
+  const recognitionSettings = new PrismaRecognitionSettingsStore(db);
   const services: Services = {
     clock,
     logger,
@@ -99,6 +103,10 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     kpis: new PrismaKpiStore(db),
     runs: new PrismaDigestRunStore(db),
     jobs: bullmqDispatch(queues),
+    ledger,
+    recognitionSettings,
+    audit: recognitionSettings,
+    processedEvents: new PrismaProcessedEvents(db),
   };
 
   // One notifier per workspace, so each spends its own posting budget.
@@ -171,6 +179,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
             logger,
             metrics,
             shoutouts: { kudos, notifierForWorkspace },
+            notifications: { kudos, settings: recognitionSettings, leads: ledger, notifierForWorkspace },
             digests: {
               workspaces,
               kudos,

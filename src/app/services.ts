@@ -11,10 +11,18 @@ import type {
 } from "../core/ports.ts";
 import type { Logger } from "../logger.ts";
 import type { SpurMetrics } from "../metrics.ts";
+import type {
+  AuditLogRepository,
+  KudosLedger,
+  ProcessedEvents,
+  RecognitionSettingsRepository,
+} from "../core/recognition-ports.ts";
 
 /** Slow or outbound work the request path hands to background jobs. */
 export interface JobDispatch {
   shoutout(input: { giftId: string; channelId: string }): Promise<void>;
+  /** DMs the recipients of a gift (and their leads if the workspace asks for it). */
+  notifyRecipients(input: { giftId: string }): Promise<void>;
   /** Creates or moves the team's scheduled jobs after it was created or its schedule changed. */
   syncTeamSchedules(team: Team): Promise<void>;
 }
@@ -31,4 +39,9 @@ export interface Services {
   kpis: KpiRepository;
   runs: DigestRunRepository;
   jobs: JobDispatch;
+  // Recognition (issue 3)
+  ledger: KudosLedger;
+  recognitionSettings: RecognitionSettingsRepository;
+  audit: AuditLogRepository;
+  processedEvents: ProcessedEvents;
 }

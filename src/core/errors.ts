@@ -23,6 +23,14 @@ export const ErrorCode = {
   // Infrastructure
   PlatformUnavailable: "platform_unavailable",
   Internal: "internal_error",
+  // Recognition rules and administration
+  AllowanceExceeded: "allowance_exceeded",
+  Cooldown: "cooldown",
+  UnknownValue: "unknown_value",
+  ValueRequired: "value_required",
+  KudosNotFound: "kudos_not_found",
+  AlreadyRevoked: "already_revoked",
+  InvalidSetting: "invalid_setting",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

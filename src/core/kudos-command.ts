@@ -29,13 +29,18 @@ export interface GiveKudosText {
   values: string[];
 }
 
-export type KudosCommand = GiveKudosText | { kind: "help" };
+export type KudosCommand =
+  | GiveKudosText
+  | { kind: "help" }
+  | { kind: "balance" }
+  | { kind: "history"; subject: MentionRef | null };
 
 export type ParseResult<T> = { ok: true; command: T } | { ok: false; error: SpurError };
 
 export const KUDOS_USAGE =
   "Give kudos like this: `/kudos @ana @bo 3 saved the Acme renewal #ownership` — one or more people, " +
-  "optional points (default 1), then what they did. Add company values with #tags.";
+  "optional points (default 1), then what they did. Add company values with #tags. " +
+  "`/kudos` alone opens a form; `/kudos balance` shows what you can still give; `/kudos history [@person]` lists recent kudos.";
 
 const POINTS = /^([+-]?\d{1,6})(?:pts?|points?)?$/i;
 const LIST_JOINERS = new Set(["and", "&", "&amp;", "+"]);
@@ -44,10 +49,23 @@ function fail(code: ErrorCode, message: string): { ok: false; error: SpurError }
   return { ok: false, error: new SpurError(code, message) };
 }
 
+/** Parses `/kudos` text. Empty text is not a command here: the Slack adapter opens the kudos form for it. */
 export function parseKudosText(rawText: string, rules: KudosRules = DEFAULT_KUDOS_RULES): ParseResult<KudosCommand> {
   const tokens = tokenize(rawText);
   const first = tokens[0]?.toLowerCase();
-  if (first === undefined || first === "help") return { ok: true, command: { kind: "help" } };
+  if (first === undefined) return { ok: true, command: { kind: "help" } };
+  if (first === "help") return { ok: true, command: { kind: "help" } };
+  if (first === "balance") {
+    if (tokens.length > 1) return fail(ErrorCode.UnknownArgument, "`/kudos balance` takes no arguments.");
+    return { ok: true, command: { kind: "balance" } };
+  }
+  if (first === "history") {
+    const subject = tokens[1] ? parseMention(tokens[1]) : null;
+    if (tokens.length > 2 || (tokens[1] !== undefined && !subject)) {
+      return fail(ErrorCode.UnknownArgument, "Use `/kudos history` for yours, or `/kudos history @person`.");
+    }
+    return { ok: true, command: { kind: "history", subject } };
+  }
 
   const recipients: MentionRef[] = [];
   const seen = new Set<string>();

@@ -1,10 +1,14 @@
 // Giving kudos: the rules every path (slash command, modal, reaction, shortcut, Teams) goes through.
+import { DateTime } from "luxon";
 import { describeMention, mentionKey } from "./command-text.ts";
 import { ErrorCode, SpurError } from "./errors.ts";
 import type { GiveKudosText } from "./kudos-command.ts";
 import type { MemberDirectory } from "./member-directory.ts";
 import type { KudosSource, Member, StoredGift, Team, Workspace } from "./model.ts";
-import type { Clock, KudosRepository } from "./ports.ts";
+import type { Clock, WorkspaceRepository } from "./ports.ts";
+import { allowanceWindow, balanceOf, type Balance, describeReset, periodWord } from "./allowance.ts";
+import { GiftRefusedError, type GiftLimitBreach, type KudosLedger, type RecognitionSettingsRepository } from "./recognition-ports.ts";
+import { checkPointsCap, checkValues, type RecognitionSettings } from "./recognition-settings.ts";
 
 export interface GiveKudosInput {
   workspace: Workspace;
@@ -16,6 +20,8 @@ export interface GiveKudosInput {
   sourceRef: string | null;
   /** Unique per delivery of the request (e.g. Slack's trigger_id or event id). */
   idempotencyKey: string;
+  /** Reaction kudos can't carry a value, so "value required" doesn't apply to them. */
+  valuesOptional?: boolean;
 }
 
 export interface GiftOutcome {
@@ -25,19 +31,25 @@ export interface GiftOutcome {
   points: number;
   reason: string;
   values: string[];
+  /** The giver's team (its time zone drives the allowance) and the workspace rules applied. */
+  giverTeam: Team;
+  settings: RecognitionSettings;
 }
 
 export interface KudosDeps {
   members: MemberDirectory;
-  kudos: KudosRepository;
+  ledger: KudosLedger;
+  recognitionSettings: RecognitionSettingsRepository;
+  workspaces: Pick<WorkspaceRepository, "teamById">;
   clock: Clock;
 }
 
 export async function giveKudos(deps: KudosDeps, input: GiveKudosInput): Promise<GiftOutcome> {
   const { workspace, defaultTeam, command } = input;
-  const [giver, resolved] = await Promise.all([
+  const [giver, resolved, settings] = await Promise.all([
     deps.members.byPlatformId(workspace, defaultTeam.id, input.giverPlatformId),
     deps.members.resolve(workspace, defaultTeam.id, command.recipients),
+    deps.recognitionSettings.get(workspace.id),
   ]);
   if (!giver) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
   if (giver.isBot) throw new SpurError(ErrorCode.BotGiver, "Bots can't give kudos.");
@@ -56,7 +68,13 @@ export async function giveKudos(deps: KudosDeps, input: GiveKudosInput): Promise
     if (!recipients.some((r) => r.id === member.id)) recipients.push(member);
   }
 
-  const stored = await deps.kudos.recordGift({
+  checkPointsCap(command.points, settings);
+  checkValues(command.values, input.valuesOptional ? { ...settings, valueRequired: false } : settings);
+
+  const giverTeam = await teamOf(deps, giver, defaultTeam);
+  const now = deps.clock.now();
+  const window = allowanceWindow(now, giverTeam.timeZone, settings.allowancePeriod);
+  const gift = {
     workspaceId: workspace.id,
     giverId: giver.id,
     recipients: recipients.map((r) => ({ memberId: r.id, teamId: r.teamId ?? defaultTeam.id })),
@@ -66,9 +84,74 @@ export async function giveKudos(deps: KudosDeps, input: GiveKudosInput): Promise
     source: input.source,
     sourceRef: input.sourceRef,
     idempotencyKey: input.idempotencyKey,
-    givenAt: deps.clock.now(),
-  });
-  return { stored, giver, recipients, points: command.points, reason: command.reason, values: command.values };
+    givenAt: now,
+  };
+  const cooldownSince = settings.cooldownMinutes > 0 ? new Date(now.getTime() - settings.cooldownMinutes * 60_000) : null;
+  let stored: StoredGift;
+  try {
+    stored = await deps.ledger.recordLimitedGift(gift, {
+      allowancePoints: settings.allowancePoints,
+      windowStart: window.start,
+      cooldownSince,
+    });
+  } catch (err) {
+    if (err instanceof GiftRefusedError) {
+      throw refusal(err.breach, { settings, window, recipients, cost: command.points * recipients.length });
+    }
+    throw err;
+  }
+  return {
+    stored,
+    giver,
+    recipients,
+    points: command.points,
+    reason: command.reason,
+    values: command.values,
+    giverTeam,
+    settings,
+  };
+}
+
+export async function teamOf(deps: Pick<KudosDeps, "workspaces">, member: Member, defaultTeam: Team): Promise<Team> {
+  if (!member.teamId || member.teamId === defaultTeam.id) return defaultTeam;
+  return (await deps.workspaces.teamById(member.teamId)) ?? defaultTeam;
+}
+
+/** The giver's remaining allowance in the current window of their team's time zone. */
+export async function kudosBalance(deps: KudosDeps, workspace: Workspace, defaultTeam: Team, giverPlatformId: string): Promise<Balance> {
+  const [giver, settings] = await Promise.all([
+    deps.members.byPlatformId(workspace, defaultTeam.id, giverPlatformId),
+    deps.recognitionSettings.get(workspace.id),
+  ]);
+  if (!giver) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
+  const team = await teamOf(deps, giver, defaultTeam);
+  const window = allowanceWindow(deps.clock.now(), team.timeZone, settings.allowancePeriod);
+  return balanceOf(settings, await deps.ledger.pointsGivenSince(giver.id, window.start), window);
+}
+
+function refusal(
+  breach: GiftLimitBreach,
+  ctx: { settings: RecognitionSettings; window: ReturnType<typeof allowanceWindow>; recipients: Member[]; cost: number },
+): SpurError {
+  if (breach.kind === "allowance") {
+    const left = Math.max(0, ctx.settings.allowancePoints - breach.spent);
+    const when = periodWord(ctx.settings.allowancePeriod);
+    const ask = ctx.recipients.length > 1 ? `That gift costs ${ctx.cost} points` : `That's ${ctx.cost} points`;
+    return new SpurError(
+      ErrorCode.AllowanceExceeded,
+      `${ask}, but you have ${left} of your ${ctx.settings.allowancePoints} points left ${when}. ` +
+        `Your allowance resets ${describeReset(ctx.window)}.`,
+    );
+  }
+  const who = ctx.recipients.find((r) => r.id === breach.recipientId);
+  const again = DateTime.fromJSDate(breach.lastGivenAt, { zone: ctx.window.timeZone })
+    .plus({ minutes: ctx.settings.cooldownMinutes })
+    .toFormat("HH:mm ccc d LLL");
+  return new SpurError(
+    ErrorCode.Cooldown,
+    `You recognised ${who?.displayName ?? "them"} recently. To keep kudos meaningful you can give them kudos again ` +
+      `after ${again} (${ctx.window.timeZone} time).`,
+  );
 }
 
 function checkRecipient(giver: Member, recipient: Member): void {

@@ -65,6 +65,8 @@ export interface StoredGift {
   createdAt: Date;
   /** False when the same delivery was already stored (a retry): nothing new was written. */
   created: boolean;
+  /** Points the giver has given in the current allowance window, this gift included (allowance-checked gifts). */
+  giverSpent?: number;
 }
 
 export interface KudosTotals {

@@ -3,7 +3,10 @@
 import type { GiftView } from "./ports.ts";
 import type { WeeklyDigest } from "./digest.ts";
 import type { RunMarker } from "./ports.ts";
+import type { Member } from "./model.ts";
 
 export type OutboundMessage =
   | { kind: "shoutout"; gift: GiftView }
-  | { kind: "weekly_digest"; digest: WeeklyDigest; marker: RunMarker };
+  | { kind: "weekly_digest"; digest: WeeklyDigest; marker: RunMarker }
+  | { kind: "kudos_received"; gift: GiftView; recipient: Member }
+  | { kind: "kudos_lead_note"; gift: GiftView; recipient: Member };

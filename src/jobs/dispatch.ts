@@ -2,6 +2,7 @@
 import type { JobDispatch } from "../app/services.ts";
 import type { Team } from "../core/model.ts";
 import type { WorkspaceRepository } from "../core/ports.ts";
+import { enqueueNotifyRecipients } from "./notify-recipients.ts";
 import { enqueueShoutout } from "./post-shoutout.ts";
 import type { SpurQueues } from "./queues.ts";
 import { upsertWeeklyDigestScheduler } from "./weekly-digest.ts";
@@ -10,6 +11,9 @@ export function bullmqDispatch(queues: SpurQueues): JobDispatch {
   return {
     shoutout: async (input) => {
       await enqueueShoutout(queues.posts, input);
+    },
+    notifyRecipients: async (input) => {
+      await enqueueNotifyRecipients(queues.posts, input);
     },
     syncTeamSchedules: async (team: Team) => {
       await upsertWeeklyDigestScheduler(queues.scheduled, team);

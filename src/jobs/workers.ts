@@ -3,12 +3,14 @@ import { type Job, Worker } from "bullmq";
 import type { DigestRunDeps } from "../core/digest-run.ts";
 import type { Logger } from "../logger.ts";
 import type { SpurMetrics } from "../metrics.ts";
+import { NOTIFY_RECIPIENTS_JOB, type NotifyRecipientsDeps, processNotifyRecipients } from "./notify-recipients.ts";
 import { POST_SHOUTOUT_JOB, processShoutout, type ShoutoutDeps } from "./post-shoutout.ts";
 import { POSTS_QUEUE, type QueueSettings, SCHEDULED_QUEUE } from "./queues.ts";
 import { processWeeklyDigest, WEEKLY_DIGEST_JOB } from "./weekly-digest.ts";
 
 export interface WorkerDeps {
   shoutouts: ShoutoutDeps;
+  notifications: NotifyRecipientsDeps;
   digests: DigestRunDeps;
   logger: Logger;
   metrics: SpurMetrics;
@@ -51,6 +53,7 @@ export function startWorkers(settings: QueueSettings, deps: WorkerDeps, options:
     POSTS_QUEUE,
     tracked(async (job: Job, token?: string) => {
       if (job.name === POST_SHOUTOUT_JOB) return processShoutout(deps.shoutouts, job, token);
+      if (job.name === NOTIFY_RECIPIENTS_JOB) return processNotifyRecipients(deps.notifications, job, token);
       throw new Error(`unknown job ${job.name} on ${POSTS_QUEUE}`);
     }),
     { ...base, concurrency: options.postsConcurrency ?? 8 },

@@ -2,7 +2,11 @@
 import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
 import type { Services } from "../app/services.ts";
 import { boltLogger } from "./bolt-logger.ts";
+import { register as registerActions } from "./listeners/actions/index.ts";
 import { register as registerCommands } from "./listeners/commands/index.ts";
+import { register as registerEvents } from "./listeners/events/index.ts";
+import { register as registerShortcuts } from "./listeners/shortcuts/index.ts";
+import { register as registerViews } from "./listeners/views/index.ts";
 
 export interface SlackAppOptions {
   signingSecret: string;
@@ -24,6 +28,10 @@ export interface SlackApp {
 /** Every listener group Spur registers; the manifest test enumerates the app's surface through this. */
 export function registerListeners(app: App, services: Services): void {
   registerCommands(app, services);
+  registerActions(app, services);
+  registerViews(app, services);
+  registerEvents(app, services);
+  registerShortcuts(app, services);
 }
 
 export function createSlackApp(options: SlackAppOptions, services: Services): SlackApp {

@@ -134,8 +134,9 @@ export class PrismaKudosStore implements KudosRepository {
   }
 
   async gift(giftId: string): Promise<GiftView | null> {
+    // Revoked rows (an admin revoke, a removed reaction) are no longer part of the gift: nothing to announce.
     const rows = await this.db.kudos.findMany({
-      where: { giftId },
+      where: { giftId, revokedAt: null },
       include: { giver: true, recipient: true },
       orderBy: { position: "asc" },
     });

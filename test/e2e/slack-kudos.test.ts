@@ -7,6 +7,8 @@ let h: Harness;
 
 beforeAll(async () => {
   h = await startHarness({ users: ALL_USERS });
+  // These tests are about the command itself; allowance limits are covered in slack-recognition-rules.test.ts.
+  await h.setRecognitionSettings({ allowancePoints: 100 });
 });
 afterAll(async () => {
   await h?.stop();

@@ -25,6 +25,9 @@ interface StoredMessage {
   channel: string;
   ts: string;
   text: string;
+  user?: string;
+  /** Set for replies in a thread: they are not in conversations.history, only in conversations.replies. */
+  threadTs?: string;
   blocks?: unknown;
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
@@ -119,6 +122,11 @@ export class FakeSlackApi {
     const list = this.failures.get(method) ?? [];
     for (let i = 0; i < times; i++) list.push(failure);
     this.failures.set(method, list);
+  }
+
+  /** Puts a message (e.g. one a person wrote) into a channel's history. */
+  addMessage(channel: string, message: { ts: string; text: string; user: string; threadTs?: string }): void {
+    this.messages.push({ channel, ...message });
   }
 
   callsTo(method: string): RecordedCall[] {
@@ -224,11 +232,37 @@ export class FakeSlackApi {
         return { ok: true, message_ts: this.nextTs() };
       case "conversations.history": {
         const oldest = Number(args.oldest ?? 0);
+        const latest = args.latest === undefined ? Infinity : Number(args.latest);
+        const inclusive = args.inclusive === true || args.inclusive === "true";
+        const limit = args.limit === undefined ? Infinity : Number(args.limit);
         const messages = this.messages
-          .filter((m) => m.channel === args.channel && Number(m.ts) >= oldest)
-          .map((m) => ({ type: "message", ts: m.ts, text: m.text, bot_id: "BSPUR", ...(args.include_all_metadata && m.metadata ? { metadata: m.metadata } : {}) }))
-          .reverse();
+          .filter((m) => m.channel === args.channel && Number(m.ts) >= oldest && !m.threadTs)
+          .filter((m) => (inclusive ? Number(m.ts) <= latest : Number(m.ts) < latest))
+          .map((m) => ({
+            type: "message",
+            ts: m.ts,
+            text: m.text,
+            ...(m.user ? { user: m.user } : { bot_id: "BSPUR" }),
+            ...(args.include_all_metadata && m.metadata ? { metadata: m.metadata } : {}),
+          }))
+          .reverse()
+          .slice(0, limit);
         return { ok: true, messages, has_more: false, response_metadata: { next_cursor: "" } };
+      }
+      case "conversations.replies": {
+        const messages = this.messages
+          .filter((m) => m.channel === args.channel && (m.ts === args.ts || m.threadTs === args.ts))
+          .map((m) => ({ type: "message", ts: m.ts, text: m.text, ...(m.user ? { user: m.user } : {}), ...(m.threadTs ? { thread_ts: m.threadTs } : {}) }));
+        return { ok: true, messages, has_more: false, response_metadata: { next_cursor: "" } };
+      }
+      case "chat.getPermalink":
+        return { ok: true, channel: args.channel, permalink: `https://spur-test.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace(".", "")}` };
+      case "views.open":
+      case "views.update":
+      case "views.push": {
+        this.tsCounter += 1;
+        const view = (args.view ?? {}) as Record<string, unknown>;
+        return { ok: true, view: { ...view, id: String(args.view_id ?? `V${String(this.tsCounter).padStart(6, "0")}`) } };
       }
       default:
         return { ok: false, error: "unknown_method" };

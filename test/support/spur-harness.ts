@@ -3,6 +3,7 @@
 import { inject } from "vitest";
 import { parseConfig, type Config } from "../../src/config.ts";
 import type { Clock } from "../../src/core/ports.ts";
+import { DEFAULT_RECOGNITION_SETTINGS, type RecognitionSettings } from "../../src/core/recognition-settings.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createSpur, type Spur, type SpurOptions } from "../../src/spur.ts";
 import { FakeSlackApi, type FakeUser } from "./fake-slack-api.ts";
@@ -21,8 +22,14 @@ export interface Harness {
   db: TestDatabase;
   /** Sends a signed slash command; resolves with the HTTP status and body of Spur's response. */
   command(command: string, text: string, as: { user: string; channel?: string; triggerId?: string }): Promise<{ status: number; body: string }>;
+  /** Sends a signed interactivity payload (block_actions, view_submission, message_action …). */
+  interaction(payload: Record<string, unknown>): Promise<{ status: number; body: string }>;
+  /** Sends a signed Events API callback wrapping `event`; pass the same eventId to simulate Slack's retry. */
+  event(event: Record<string, unknown>, options?: { eventId?: string; retryNum?: number }): Promise<{ status: number; body: string }>;
   /** Posts a raw body with the given headers to /slack/events. */
   post(body: string, headers: Record<string, string>): Promise<{ status: number; body: string }>;
+  /** Sets the test workspace's recognition settings (creating the workspace if needed); returns its id. */
+  setRecognitionSettings(patch: Partial<RecognitionSettings>): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -35,6 +42,7 @@ export interface HarnessOptions extends Omit<SpurOptions, "logger"> {
 }
 
 let triggerCounter = 0;
+let eventCounter = 0;
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const slack = await (options.slack ?? new FakeSlackApi(options.users ?? [])).start();
@@ -68,6 +76,25 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     baseUrl,
     db,
     post,
+    interaction: (payload) => {
+      const form = new URLSearchParams({ payload: JSON.stringify({ team: { id: TEAM_ID, domain: "spur-test" }, api_app_id: "ASPUR", token: "legacy-verification-token", ...payload }) }).toString();
+      return post(form, { "content-type": "application/x-www-form-urlencoded", ...slackSignatureHeaders(SIGNING_SECRET, form) });
+    },
+    event: (event, opts = {}) => {
+      eventCounter += 1;
+      const body = JSON.stringify({
+        token: "legacy-verification-token",
+        team_id: TEAM_ID,
+        api_app_id: "ASPUR",
+        type: "event_callback",
+        event_id: opts.eventId ?? `Ev${Date.now()}${eventCounter}`,
+        event_time: Math.floor(Date.now() / 1000),
+        authorizations: [{ team_id: TEAM_ID, user_id: "USPURBOT", is_bot: true }],
+        event,
+      });
+      const retry: Record<string, string> = opts.retryNum ? { "x-slack-retry-num": String(opts.retryNum), "x-slack-retry-reason": "http_timeout" } : {};
+      return post(body, { "content-type": "application/json", ...retry, ...slackSignatureHeaders(SIGNING_SECRET, body) });
+    },
     command: (command, text, as) => {
       triggerCounter += 1;
       const form = new URLSearchParams({
@@ -86,6 +113,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         trigger_id: as.triggerId ?? `${Date.now()}.${triggerCounter}.abcdef`,
       }).toString();
       return post(form, { "content-type": "application/x-www-form-urlencoded", ...slackSignatureHeaders(SIGNING_SECRET, form) });
+    },
+    setRecognitionSettings: async (patch) => {
+      const { workspace } = await spur.services.workspaces.ensure("slack", TEAM_ID, { teamTimeZone: config.DEFAULT_TIME_ZONE });
+      const current = await spur.services.recognitionSettings.get(workspace.id);
+      await spur.services.recognitionSettings.save(
+        workspace.id,
+        { ...DEFAULT_RECOGNITION_SETTINGS, ...current, ...patch },
+        { workspaceId: workspace.id, actorUserId: "test-setup", action: "settings.update", target: null, details: { patch }, reason: "test setup" },
+      );
+      return workspace.id;
     },
     stop: async () => {
       await spur.stop();

@@ -18,12 +18,12 @@ interface Manifest {
 
 /** Records what the listeners register, the way Bolt's App would receive it. */
 function recordRegistrations() {
-  const seen = { commands: new Set<string>(), shortcuts: new Set<string>(), events: new Set<string>(), interactive: 0 };
+  const seen = { commands: new Set<string>(), shortcuts: new Set<string>(), events: new Set<string>(), eventPatterns: [] as RegExp[], interactive: 0 };
   const name = (c: unknown) => (typeof c === "string" ? c : ((c as { callback_id?: string })?.callback_id ?? String(c)));
   const app = {
     command: (c: unknown) => seen.commands.add(name(c)),
     shortcut: (c: unknown) => seen.shortcuts.add(name(c)),
-    event: (e: unknown) => seen.events.add(String(e)),
+    event: (e: unknown) => (e instanceof RegExp ? seen.eventPatterns.push(e) : seen.events.add(String(e))),
     action: () => (seen.interactive += 1),
     view: () => (seen.interactive += 1),
     options: () => (seen.interactive += 1),
@@ -53,8 +53,12 @@ describe("Slack app manifest", () => {
     expect(new Set((manifest.features?.shortcuts ?? []).map((s) => s.callback_id))).toEqual(code.shortcuts);
   });
 
-  it("subscribes to exactly the events the code handles", () => {
-    expect(new Set(manifest.settings?.event_subscriptions?.bot_events ?? [])).toEqual(code.events);
+  it("subscribes to exactly the events the code handles (names or patterns)", () => {
+    const declared = manifest.settings?.event_subscriptions?.bot_events ?? [];
+    const handled = (e: string) => code.events.has(e) || code.eventPatterns.some((p) => p.test(e));
+    for (const e of declared) expect(handled(e), `manifest event ${e} has no listener`).toBe(true);
+    for (const e of code.events) expect(declared, `listener for ${e} missing from the manifest`).toContain(e);
+    for (const p of code.eventPatterns) expect(declared.some((e) => p.test(e)), `no manifest event matches ${p}`).toBe(true);
   });
 
   it("enables interactivity when the code has actions, views or options", () => {

@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
 import { registerKudosCommand } from "./kudos.ts";
+import { registerLeaderboardCommand } from "./leaderboard.ts";
 import { registerScorecardCommand } from "./scorecard.ts";
 import { registerSpurCommand } from "./spur.ts";
 
@@ -8,4 +9,5 @@ export function register(app: App, services: Services): void {
   registerKudosCommand(app, services);
   registerScorecardCommand(app, services);
   registerSpurCommand(app, services);
+  registerLeaderboardCommand(app, services);
 }

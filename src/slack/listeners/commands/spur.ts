@@ -1,10 +1,13 @@
-// /spur … — administration (roles, channel, time zone, digest schedule).
+// /spur … — administration (roles, channel, time zone, digest schedule, recognition settings, revokes).
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
 import { runAdminCommand } from "../../../core/admin.ts";
-import { ADMIN_USAGE, parseAdminCommand } from "../../../core/admin-command.ts";
+import { ADMIN_USAGE, assertAdmin, parseAdminCommand } from "../../../core/admin-command.ts";
 import { ErrorCode, SpurError } from "../../../core/errors.ts";
+import { parseRecognitionAdmin, RECOGNITION_ADMIN_USAGE, revokeKudos } from "../../../core/recognition-admin.ts";
+import { plural } from "../../blocks/format.ts";
 import { infoReply } from "../../blocks/replies.ts";
+import { settingsModal } from "../../blocks/settings-modal.ts";
 import { commandContext, withErrorReplies } from "../../command-context.ts";
 
 export function registerSpurCommand(app: App, services: Services): void {
@@ -13,11 +16,29 @@ export function registerSpurCommand(app: App, services: Services): void {
     const ctx = await commandContext(services, { command, respond, client });
     if (!ctx) return;
     await withErrorReplies(services, ctx, async () => {
+      const actorOrFail = async () => {
+        const actor = await services.members.byPlatformId(ctx.workspace, ctx.defaultTeam.id, ctx.payload.user_id);
+        if (!actor) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
+        return actor;
+      };
+      const recognition = parseRecognitionAdmin(ctx.payload.text);
+      if (recognition) {
+        if (!recognition.ok) throw recognition.error;
+        const actor = await actorOrFail();
+        if (recognition.command.kind === "settings") {
+          assertAdmin(actor.role);
+          const settings = await services.recognitionSettings.get(ctx.workspace.id);
+          await client.views.open({ trigger_id: ctx.payload.trigger_id, view: settingsModal(settings) });
+          return;
+        }
+        const revoked = await revokeKudos(services, { workspace: ctx.workspace, actor, giftRef: recognition.command.giftRef, reason: recognition.command.reason });
+        const who = revoked.recipientUserIds.map((id) => `<@${id}>`).join(", ");
+        return ctx.reply(infoReply(`:white_check_mark: Revoked kudos \`${revoked.giftId.slice(0, 8)}\` (${plural(revoked.points, "point")} to ${who}). It no longer counts in totals; the audit log has your reason.`));
+      }
       const parsed = parseAdminCommand(ctx.payload.text);
       if (!parsed.ok) throw parsed.error;
-      if (parsed.command.kind === "help") return ctx.reply(infoReply(ADMIN_USAGE));
-      const actor = await services.members.byPlatformId(ctx.workspace, ctx.defaultTeam.id, ctx.payload.user_id);
-      if (!actor) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
+      if (parsed.command.kind === "help") return ctx.reply(infoReply(`${ADMIN_USAGE}\n${RECOGNITION_ADMIN_USAGE}`));
+      const actor = await actorOrFail();
       const message = await runAdminCommand(
         { ...services, onTeamChanged: (team) => services.jobs.syncTeamSchedules(team) },
         { workspace: ctx.workspace, team: ctx.defaultTeam, actor, command: parsed.command },

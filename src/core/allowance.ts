@@ -1,0 +1,45 @@
+// The giving allowance: points a member may give per day or week, reset at midnight in their team's time zone.
+import { DateTime } from "luxon";
+import type { AllowancePeriod, RecognitionSettings } from "./recognition-settings.ts";
+
+export interface AllowanceWindow {
+  period: AllowancePeriod;
+  /** Inclusive start, UTC. */
+  start: Date;
+  /** Exclusive end (the reset), UTC. */
+  end: Date;
+  timeZone: string;
+}
+
+export interface Balance {
+  allowance: number;
+  spent: number;
+  remaining: number;
+  window: AllowanceWindow;
+}
+
+export function allowanceWindow(now: Date, timeZone: string, period: AllowancePeriod): AllowanceWindow {
+  const local = DateTime.fromJSDate(now, { zone: timeZone });
+  if (!local.isValid) throw new RangeError(`Unknown time zone: ${timeZone}`);
+  const start = local.startOf(period === "day" ? "day" : "week");
+  return {
+    period,
+    start: start.toUTC().toJSDate(),
+    end: start.plus(period === "day" ? { days: 1 } : { weeks: 1 }).toUTC().toJSDate(),
+    timeZone,
+  };
+}
+
+export function balanceOf(settings: RecognitionSettings, spent: number, window: AllowanceWindow): Balance {
+  return { allowance: settings.allowancePoints, spent, remaining: Math.max(0, settings.allowancePoints - spent), window };
+}
+
+/** "at midnight (00:00 Thu 20 Nov, Pacific/Auckland time)" — when the allowance resets, in the team's local time. */
+export function describeReset(window: AllowanceWindow): string {
+  const reset = DateTime.fromJSDate(window.end, { zone: window.timeZone });
+  return `at ${reset.toFormat("HH:mm ccc d LLL")} (${window.timeZone} time)`;
+}
+
+export function periodWord(period: AllowancePeriod): string {
+  return period === "day" ? "today" : "this week";
+}

@@ -1,0 +1,18 @@
+// Audit log entries: every admin change to recognition (settings, revokes) is recorded with who and why.
+export interface AuditEntry {
+  workspaceId: string;
+  actorUserId: string;
+  action: "settings.update" | "kudos.revoke";
+  target: string | null;
+  details: Record<string, unknown>;
+  reason: string | null;
+}
+
+/** The fields that differ between two settings objects, as { field: { from, to } }. */
+export function diffSettings<T extends object>(before: T, after: T): Record<string, { from: unknown; to: unknown }> {
+  const diff: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of Object.keys(after) as (keyof T & string)[]) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) diff[key] = { from: before[key], to: after[key] };
+  }
+  return diff;
+}

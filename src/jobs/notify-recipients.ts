@@ -1,0 +1,42 @@
+// DMs each recipient of a gift (and their leads, if the workspace wants it). The job's progress records how
+// many notes went out, so a retry after a failure carries on where it stopped instead of repeating them.
+import type { Job, Queue } from "bullmq";
+import { giftNotes } from "../core/kudos-notifications.ts";
+import type { KudosRepository, Notifier } from "../core/ports.ts";
+import type { RecognitionSettingsRepository, TeamLeads } from "../core/recognition-ports.ts";
+import { honouringRetryAfter } from "./retry-after.ts";
+
+export const NOTIFY_RECIPIENTS_JOB = "notify-recipients";
+
+export interface NotifyRecipientsJobData {
+  giftId: string;
+}
+
+export function enqueueNotifyRecipients(queue: Queue, data: NotifyRecipientsJobData): Promise<unknown> {
+  return queue.add(NOTIFY_RECIPIENTS_JOB, data, { jobId: `notify-${data.giftId}` });
+}
+
+export interface NotifyRecipientsDeps {
+  kudos: KudosRepository;
+  settings: RecognitionSettingsRepository;
+  leads: TeamLeads;
+  notifierForWorkspace(workspaceId: string): Promise<Notifier>;
+}
+
+export async function processNotifyRecipients(deps: NotifyRecipientsDeps, job: Job<NotifyRecipientsJobData>, token?: string): Promise<string> {
+  const gift = await deps.kudos.gift(job.data.giftId);
+  if (!gift) return "gift_not_found";
+  const settings = await deps.settings.get(gift.workspaceId);
+  const teamIds = [...new Set(gift.recipients.flatMap((r) => (r.teamId ? [r.teamId] : [])))];
+  const leads = settings.notifyLead ? await deps.leads.leadsOf(teamIds) : [];
+  const notes = giftNotes(gift, { notifyLead: settings.notifyLead, leads });
+  const notifier = await deps.notifierForWorkspace(gift.workspaceId);
+  const done = typeof job.progress === "number" ? job.progress : 0;
+  for (let i = done; i < notes.length; i++) {
+    const note = notes[i];
+    if (!note) continue;
+    await honouringRetryAfter(job, token, () => notifier.post(note.to, note.message));
+    await job.updateProgress(i + 1);
+  }
+  return `notified ${notes.length}`;
+}

@@ -1,0 +1,64 @@
+// The Newer / Older buttons of `/kudos history`: re-render the ephemeral message in place.
+import type { App } from "@slack/bolt";
+import type { Services } from "../../../app/services.ts";
+import { describeMention, type MentionRef, mentionKey } from "../../../core/command-text.ts";
+import { ErrorCode, isSpurError, SpurError } from "../../../core/errors.ts";
+import { teamOf } from "../../../core/kudos.ts";
+import { kudosHistory } from "../../../core/kudos-history.ts";
+import type { Team, Workspace } from "../../../core/model.ts";
+import { HISTORY_PAGE_ACTION, historyMessage } from "../../blocks/recognition.ts";
+import { errorReply, type SlackMessage } from "../../blocks/replies.ts";
+import { BlockAction } from "../../recognition-payloads.ts";
+import { z } from "zod";
+
+const Cursor = z.object({ u: z.string().regex(/^[UW][A-Z0-9]+$/), o: z.number().int().min(0).max(100_000) });
+
+export async function showHistory(
+  services: Services,
+  workspace: Workspace,
+  defaultTeam: Team,
+  viewerId: string,
+  subjectRef: MentionRef | null,
+  offset: number,
+): Promise<SlackMessage> {
+  const viewer = await services.members.byPlatformId(workspace, defaultTeam.id, viewerId);
+  if (!viewer) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
+  let subject = viewer;
+  if (subjectRef) {
+    const found = (await services.members.resolve(workspace, defaultTeam.id, [subjectRef])).get(mentionKey(subjectRef));
+    if (!found) throw new SpurError(ErrorCode.UnknownUser, `I couldn't find ${describeMention(subjectRef)} in this workspace.`);
+    subject = found;
+  }
+  const page = await kudosHistory(services, { viewer, subject, offset });
+  const team = await teamOf(services, viewer, defaultTeam);
+  return historyMessage(page, team.timeZone);
+}
+
+export function registerHistoryPageAction(app: App, services: Services): void {
+  app.action(new RegExp(`^${HISTORY_PAGE_ACTION}_`), async ({ ack, body, respond }) => {
+    await ack();
+    const parsed = BlockAction.safeParse(body);
+    const cursor = parsed.success ? Cursor.safeParse(safeJson(parsed.data.actions[0]?.value)) : null;
+    if (!parsed.success || !cursor?.success) {
+      services.logger.warn("malformed history page action");
+      return;
+    }
+    try {
+      const { workspace, defaultTeam } = await services.workspaces.ensure("slack", parsed.data.team.id, { teamTimeZone: services.defaultTimeZone });
+      const message = await showHistory(services, workspace, defaultTeam, parsed.data.user.id, { kind: "id", id: cursor.data.u }, cursor.data.o);
+      await respond({ replace_original: true, response_type: "ephemeral", text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) });
+    } catch (err) {
+      if (!isSpurError(err)) services.logger.error({ err }, "history page failed");
+      const text = isSpurError(err) ? err.userMessage : "Something went wrong on Spur's side. Please try again.";
+      await respond({ replace_original: false, response_type: "ephemeral", text: errorReply(text).text });
+    }
+  });
+}
+
+function safeJson(value: string | undefined): unknown {
+  try {
+    return JSON.parse(value ?? "");
+  } catch {
+    return null;
+  }
+}

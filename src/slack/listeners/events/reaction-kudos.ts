@@ -1,0 +1,108 @@
+// Reaction kudos: adding one of the workspace's kudos emoji to a message gives its author kudos (the message
+// text is the reason, with a permalink); removing the reaction takes them back. Slack redelivers events,
+// so an event id is handled once, and the gift key (giver + message + emoji) makes a duplicate count once.
+import type { App, webApi } from "@slack/bolt";
+import type { Services } from "../../../app/services.ts";
+import { parseValueTag, tokenize, unescapeEntities } from "../../../core/command-text.ts";
+import { isSpurError } from "../../../core/errors.ts";
+import { giveKudos } from "../../../core/kudos.ts";
+import type { Workspace } from "../../../core/model.ts";
+import { errorReply } from "../../blocks/replies.ts";
+import { deliverGift } from "../../gift-delivery.ts";
+import { EventEnvelope, ReactionEvent } from "../../recognition-payloads.ts";
+
+/** "star::skin-tone-2" → "star": a skin tone is the same emoji. */
+export function baseEmoji(reaction: string): string {
+  return reaction.split("::")[0] ?? reaction;
+}
+
+export function reactionKey(teamId: string, giver: string, channel: string, ts: string, emoji: string): string {
+  return `slack:reaction:${teamId}:${giver}:${channel}:${ts}:${emoji}`;
+}
+
+async function messageText(client: webApi.WebClient, channel: string, ts: string): Promise<string> {
+  const res = await client.conversations.history({ channel, latest: ts, inclusive: true, limit: 1 });
+  const message = res.messages?.find((m) => m.ts === ts);
+  if (message) return message.text ?? "";
+  // Not in the channel's history: a reply in a thread.
+  const thread = await client.conversations.replies({ channel, ts, latest: ts, inclusive: true, limit: 1 }).catch(() => null);
+  return thread?.messages?.find((m) => m.ts === ts)?.text ?? "";
+}
+
+function reasonFrom(text: string): string {
+  const plain = unescapeEntities(text.replace(/<([^|<>]+)\|([^<>]+)>/g, "$2")).replace(/\s+/g, " ").trim();
+  if (plain.length === 0) return "their message";
+  return plain.length > 500 ? `${plain.slice(0, 497)}…` : plain;
+}
+
+export function registerReactionKudos(app: App, services: Services): void {
+  app.event(/^reaction_(added|removed)$/, async ({ event, body, client }) => {
+    const parsed = ReactionEvent.safeParse(event);
+    const envelope = EventEnvelope.safeParse(body);
+    if (!parsed.success || !envelope.success) return;
+    const reaction = parsed.data;
+    const { team_id: teamId, event_id: eventId } = envelope.data;
+    const channel = reaction.item.channel;
+    const ts = reaction.item.ts;
+    if (reaction.item.type !== "message" || !channel || !ts || !reaction.item_user) return;
+
+    const { workspace, defaultTeam } = await services.workspaces.ensure("slack", teamId, { teamTimeZone: services.defaultTimeZone });
+    const settings = await services.recognitionSettings.get(workspace.id);
+    const emoji = baseEmoji(reaction.reaction);
+    const points = settings.emojiPoints[emoji];
+    if (points === undefined) return;
+    if (await services.processedEvents.seen(workspace.id, eventId)) return;
+
+    const key = reactionKey(teamId, reaction.user, channel, ts, emoji);
+    if (reaction.type === "reaction_removed") {
+      await takeBack(services, workspace, defaultTeam.id, reaction.user, reaction.item_user, key, eventId);
+    } else {
+      try {
+        const [text, permalink] = await Promise.all([
+          messageText(client, channel, ts),
+          client.chat.getPermalink({ channel, message_ts: ts }).then((r) => r.permalink ?? null),
+        ]);
+        const tags = tokenize(text).flatMap((t) => parseValueTag(t) ?? []);
+        const outcome = await giveKudos(services, {
+          workspace,
+          defaultTeam,
+          giverPlatformId: reaction.user,
+          command: {
+            kind: "give",
+            recipients: [{ kind: "id", id: reaction.item_user }],
+            points,
+            reason: reasonFrom(text),
+            // Only the message's tags that are company values count; a reaction can't pick one.
+            values: [...new Set(tags)].filter((t) => settings.companyValues.includes(t)),
+          },
+          valuesOptional: true,
+          source: "reaction",
+          sourceRef: permalink,
+          idempotencyKey: key,
+        });
+        await deliverGift(services, outcome, channel);
+      } catch (err) {
+        if (!isSpurError(err)) throw err;
+        services.logger.info({ code: err.code }, "reaction kudos refused");
+        const reply = errorReply(`Your :${emoji}: didn't give kudos: ${err.userMessage}`);
+        await client.chat.postEphemeral({ channel, user: reaction.user, text: reply.text, blocks: reply.blocks ?? [] }).catch(() => undefined);
+      }
+    }
+    await services.processedEvents.markSeen(workspace.id, eventId);
+  });
+}
+
+async function takeBack(
+  services: Services,
+  workspace: Workspace,
+  defaultTeamId: string,
+  giverId: string,
+  authorId: string,
+  key: string,
+  eventId: string,
+): Promise<void> {
+  const author = await services.members.byPlatformId(workspace, defaultTeamId, authorId);
+  if (!author) return;
+  await services.ledger.revokeByKey(`${key}:${author.id}`, services.clock.now(), `removed:${eventId}`);
+  services.logger.debug({ giverId, authorId }, "reaction kudos taken back");
+}

@@ -1,0 +1,9 @@
+import type { App } from "@slack/bolt";
+import type { Services } from "../../../app/services.ts";
+import { registerGiveKudosView } from "./give-kudos.ts";
+import { registerSpurSettingsView } from "./spur-settings.ts";
+
+export function register(app: App, services: Services): void {
+  registerGiveKudosView(app, services);
+  registerSpurSettingsView(app, services);
+}

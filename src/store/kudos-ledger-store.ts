@@ -1,0 +1,258 @@
+// Allowance-checked gifts, history, leaderboards and revokes. Limited gifts are group-committed: each batch is
+// one transaction that locks the batch's givers (member rows, FOR UPDATE, in id order so batches never
+// deadlock), reads what they already spent, accepts or refuses each gift in order and inserts the accepted
+// ones in one statement. Two concurrent gifts of the same giver therefore can never overspend, even from
+// different processes.
+import { randomUUID } from "node:crypto";
+import type { AuditEntry } from "../core/audit.ts";
+import type { Member, NewGift, StoredGift } from "../core/model.ts";
+import {
+  GiftRefusedError,
+  type GiftLimits,
+  type HistoryItem,
+  type KudosLedger,
+  type LeaderboardQuery,
+  type LeaderboardRow,
+  type RevokedGift,
+  type TeamLeads,
+} from "../core/recognition-ports.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import { GroupCommit } from "./group-commit.ts";
+import { toMember } from "./mappers.ts";
+import type { Db } from "./prisma.ts";
+
+type Tx = Prisma.TransactionClient;
+type Limited = { gift: NewGift; limits: GiftLimits };
+type Outcome = StoredGift | GiftRefusedError;
+// Under load the pool may be busy for a while; waiting beats failing a gift (Prisma's default wait is 2 s).
+const TX_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
+
+const rowKey = (gift: NewGift, memberId: string) => `${gift.idempotencyKey}:${memberId}`;
+const pairKey = (giverId: string, recipientId: string) => `${giverId}>${recipientId}`;
+
+export class PrismaKudosLedger implements KudosLedger, TeamLeads {
+  private readonly writer: GroupCommit<Limited, Outcome>;
+
+  constructor(private readonly db: Db) {
+    this.writer = new GroupCommit((items) => this.writeBatch(items), 200);
+  }
+
+  async recordLimitedGift(gift: NewGift, limits: GiftLimits): Promise<StoredGift> {
+    const outcome = await this.writer.submit({ gift, limits });
+    if (outcome instanceof GiftRefusedError) throw outcome;
+    return outcome;
+  }
+
+  private async writeBatch(items: Limited[]): Promise<PromiseSettledResult<Outcome>[]> {
+    try {
+      const outcomes = await this.db.$transaction((tx) => this.decideAndInsert(tx, items), TX_OPTIONS);
+      return outcomes.map((value) => ({ status: "fulfilled", value }));
+    } catch (err) {
+      if (items.length === 1) return [{ status: "rejected", reason: err }];
+      // One bad gift (e.g. a member deleted meanwhile) must not fail the others: retry them one by one.
+      const results: PromiseSettledResult<Outcome>[] = [];
+      for (const item of items) {
+        const [settled] = await Promise.allSettled([
+          this.db.$transaction((tx) => this.decideAndInsert(tx, [item]), TX_OPTIONS).then((r) => r[0] as Outcome),
+        ]);
+        results.push(settled as PromiseSettledResult<Outcome>);
+      }
+      return results;
+    }
+  }
+
+  private async decideAndInsert(tx: Tx, items: Limited[]): Promise<Outcome[]> {
+    const givers = [...new Set(items.map((i) => i.gift.giverId))].sort();
+    await tx.$queryRaw`SELECT id FROM member WHERE id = ANY(${givers}::uuid[]) ORDER BY id FOR UPDATE`;
+
+    const keys = items.flatMap((i) => i.gift.recipients.map((r) => rowKey(i.gift, r.memberId)));
+    const existing = await tx.$queryRaw<{ idempotency_key: string; gift_id: string; created_at: Date }[]>`
+      SELECT idempotency_key, gift_id, created_at FROM kudos WHERE idempotency_key = ANY(${keys}::text[])`;
+    const byKey = new Map(existing.map((e) => [e.idempotency_key, e]));
+
+    // What each giver already spent in their window (one window per giver: the same team time zone).
+    const windowOf = new Map(items.map((i) => [i.gift.giverId, i.limits.windowStart.toISOString()]));
+    const spentRows = await tx.$queryRaw<{ giver_id: string; spent: bigint }[]>`
+      SELECT g.giver_id::text AS giver_id, coalesce(sum(k.points), 0) AS spent
+      FROM unnest(${[...windowOf.keys()]}::uuid[], ${[...windowOf.values()]}::timestamptz[]) AS g(giver_id, since)
+      LEFT JOIN kudos k ON k.giver_id = g.giver_id AND k.created_at >= g.since AND k.revoked_at IS NULL
+      GROUP BY g.giver_id`;
+    const spent = new Map(spentRows.map((r) => [r.giver_id, Number(r.spent)]));
+
+    const pairs = items.flatMap((i) =>
+      i.limits.cooldownSince ? i.gift.recipients.map((r) => ({ g: i.gift.giverId, r: r.memberId, s: i.limits.cooldownSince as Date })) : [],
+    );
+    const lastGiven = new Map<string, Date>();
+    if (pairs.length > 0) {
+      const rows = await tx.$queryRaw<{ giver_id: string; recipient_id: string; last: Date }[]>`
+        SELECT k.giver_id::text AS giver_id, k.recipient_id::text AS recipient_id, max(k.created_at) AS last
+        FROM kudos k
+        JOIN unnest(${pairs.map((p) => p.g)}::uuid[], ${pairs.map((p) => p.r)}::uuid[], ${pairs.map((p) => p.s.toISOString())}::timestamptz[])
+          AS p(g, r, s) ON k.giver_id = p.g AND k.recipient_id = p.r AND k.created_at >= p.s
+        WHERE k.revoked_at IS NULL
+        GROUP BY k.giver_id, k.recipient_id`;
+      for (const row of rows) lastGiven.set(pairKey(row.giver_id, row.recipient_id), row.last);
+    }
+
+    const outcomes: (Outcome | { pending: string; gift: NewGift })[] = [];
+    const accepted: { gift: NewGift; giftId: string }[] = [];
+    const acceptedKeys = new Map<string, string>();
+    for (const { gift, limits } of items) {
+      const first = gift.recipients[0];
+      const firstKey = first ? rowKey(gift, first.memberId) : gift.idempotencyKey;
+      const stored = byKey.get(firstKey);
+      if (stored) {
+        outcomes.push({ giftId: stored.gift_id, createdAt: stored.created_at, created: false });
+        continue;
+      }
+      const sameBatch = acceptedKeys.get(firstKey);
+      if (sameBatch) {
+        outcomes.push({ giftId: sameBatch, createdAt: gift.givenAt, created: false });
+        continue;
+      }
+      const already = spent.get(gift.giverId) ?? 0;
+      const cost = gift.points * gift.recipients.length;
+      if (already + cost > limits.allowancePoints) {
+        outcomes.push(new GiftRefusedError({ kind: "allowance", spent: already }));
+        continue;
+      }
+      const blocked = limits.cooldownSince
+        ? gift.recipients.find((r) => (lastGiven.get(pairKey(gift.giverId, r.memberId))?.getTime() ?? -Infinity) >= (limits.cooldownSince as Date).getTime())
+        : undefined;
+      if (blocked) {
+        const last = lastGiven.get(pairKey(gift.giverId, blocked.memberId)) as Date;
+        outcomes.push(new GiftRefusedError({ kind: "cooldown", recipientId: blocked.memberId, lastGivenAt: last }));
+        continue;
+      }
+      const giftId = randomUUID();
+      spent.set(gift.giverId, already + cost);
+      for (const r of gift.recipients) lastGiven.set(pairKey(gift.giverId, r.memberId), gift.givenAt);
+      accepted.push({ gift, giftId });
+      acceptedKeys.set(firstKey, giftId);
+      outcomes.push({ giftId, createdAt: gift.givenAt, created: true, giverSpent: already + cost });
+    }
+
+    if (accepted.length > 0) {
+      const rows = accepted.flatMap(({ gift, giftId }) =>
+        gift.recipients.map(
+          (r, position) =>
+            Prisma.sql`(${giftId}::uuid, ${gift.workspaceId}::uuid, ${r.teamId}::uuid, ${gift.giverId}::uuid,
+              ${r.memberId}::uuid, ${position}, ${gift.points}, ${gift.reason}, ${gift.values}::text[],
+              ${gift.source}::"KudosSource", ${gift.sourceRef}, ${rowKey(gift, r.memberId)}, ${gift.givenAt})`,
+        ),
+      );
+      // No ON CONFLICT: keys were checked under the giver's lock, so a conflict is a real error and rolls back.
+      await tx.$executeRaw`
+        INSERT INTO kudos (gift_id, workspace_id, team_id, giver_id, recipient_id, position, points, reason, "values",
+                           source, source_ref, idempotency_key, created_at)
+        VALUES ${Prisma.join(rows)}`;
+    }
+    return outcomes as Outcome[];
+  }
+
+  async pointsGivenSince(giverId: string, since: Date): Promise<number> {
+    const agg = await this.db.kudos.aggregate({
+      where: { giverId, createdAt: { gte: since }, revokedAt: null },
+      _sum: { points: true },
+    });
+    return agg._sum.points ?? 0;
+  }
+
+  async history(memberId: string, page: { offset: number; limit: number }): Promise<{ items: HistoryItem[]; total: number }> {
+    const where = { OR: [{ giverId: memberId }, { recipientId: memberId }] };
+    const [rows, total] = await Promise.all([
+      this.db.kudos.findMany({
+        where,
+        include: { giver: true, recipient: true },
+        orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+        skip: page.offset,
+        take: page.limit,
+      }),
+      this.db.kudos.count({ where }),
+    ]);
+    const items = rows.map((r): HistoryItem => {
+      const given = r.giverId === memberId;
+      const other = given ? r.recipient : r.giver;
+      return {
+        kudosId: r.id,
+        giftId: r.giftId,
+        direction: given ? "given" : "received",
+        otherPlatformUserId: other?.platformUserId ?? null,
+        otherName: other?.displayName ?? "someone",
+        points: r.points,
+        reason: r.reason,
+        values: r.values,
+        createdAt: r.createdAt,
+        revoked: r.revokedAt !== null,
+      };
+    });
+    return { items, total };
+  }
+
+  async leaderboard(q: LeaderboardQuery): Promise<{ rows: LeaderboardRow[]; caller: LeaderboardRow | null }> {
+    const who = q.direction === "given" ? Prisma.sql`k.giver_id` : Prisma.sql`k.recipient_id`;
+    const range = q.range ? Prisma.sql`AND k.created_at >= ${q.range.start} AND k.created_at < ${q.range.end}` : Prisma.empty;
+    const value = q.value ? Prisma.sql`AND ${q.value} = ANY(k."values")` : Prisma.empty;
+    const rows = await this.db.$queryRaw<{ member_id: string; platform_user_id: string; display_name: string; points: bigint; count: bigint; rank: bigint }[]>`
+      WITH totals AS (
+        SELECT ${who} AS member_id, sum(k.points) AS points, count(*) AS count
+        FROM kudos k JOIN member m ON m.id = ${who}
+        WHERE k.workspace_id = ${q.workspaceId}::uuid AND k.revoked_at IS NULL AND m.team_id = ${q.teamId}::uuid ${range} ${value}
+        GROUP BY ${who}
+      ), ranked AS (
+        SELECT t.*, m.platform_user_id, m.display_name, rank() OVER (ORDER BY t.points DESC) AS rank
+        FROM totals t JOIN member m ON m.id = t.member_id
+      )
+      SELECT member_id::text AS member_id, platform_user_id, display_name, points, count, rank FROM ranked
+      WHERE rank <= ${q.top} OR member_id = ${q.callerId}::uuid
+      ORDER BY rank, display_name`;
+    const mapped = rows.map((r): LeaderboardRow => ({
+      memberId: r.member_id,
+      platformUserId: r.platform_user_id,
+      displayName: r.display_name,
+      points: Number(r.points),
+      count: Number(r.count),
+      rank: Number(r.rank),
+    }));
+    return { rows: mapped.filter((r) => r.rank <= q.top), caller: mapped.find((r) => r.memberId === q.callerId) ?? null };
+  }
+
+  async revokeGift(workspaceId: string, giftRef: string, at: Date, audit: AuditEntry): Promise<RevokedGift | "not_found" | "ambiguous" | "already_revoked"> {
+    const ref = giftRef.toLowerCase();
+    if (!/^[0-9a-f-]{4,36}$/.test(ref)) return "not_found";
+    return this.db.$transaction(async (tx) => {
+      const candidates = await tx.$queryRaw<{ gift_id: string }[]>`
+        SELECT DISTINCT gift_id::text AS gift_id FROM kudos
+        WHERE workspace_id = ${workspaceId}::uuid AND gift_id::text LIKE ${`${ref}%`} LIMIT 2`;
+      if (candidates.length === 0) return "not_found" as const;
+      if (candidates.length > 1) return "ambiguous" as const;
+      const giftId = (candidates[0] as { gift_id: string }).gift_id;
+      const rows = await tx.kudos.findMany({ where: { giftId }, include: { recipient: true } });
+      const live = rows.filter((r) => r.revokedAt === null);
+      if (live.length === 0) return "already_revoked" as const;
+      await tx.kudos.updateMany({ where: { giftId, revokedAt: null }, data: { revokedAt: at } });
+      const result: RevokedGift = {
+        giftId,
+        rows: live.length,
+        points: live.reduce((sum, r) => sum + r.points, 0),
+        recipientUserIds: live.map((r) => r.recipient.platformUserId),
+      };
+      await tx.auditLogEntry.create({
+        data: { ...audit, target: giftId, details: { ...audit.details, ...result } as Prisma.InputJsonValue },
+      });
+      return result;
+    });
+  }
+
+  async leadsOf(teamIds: string[]): Promise<Member[]> {
+    if (teamIds.length === 0) return [];
+    const rows = await this.db.member.findMany({ where: { teamId: { in: teamIds }, role: "lead", isDeactivated: false } });
+    return rows.map(toMember);
+  }
+
+  async revokeByKey(key: string, at: Date, suffix: string): Promise<number> {
+    return this.db.$executeRaw`
+      UPDATE kudos SET revoked_at = ${at}, idempotency_key = idempotency_key || ${`:${suffix}`}
+      WHERE idempotency_key = ${key} AND revoked_at IS NULL`;
+  }
+}

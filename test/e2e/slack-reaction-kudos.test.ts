@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reaction } from "../support/recognition-payloads.ts";
+import { startHarness, type Harness } from "../support/spur-harness.ts";
+import { ALL_USERS, USERS } from "../support/users.ts";
+
+let h: Harness;
+const message = { channel: "CSUPPORT", ts: "1763800000.000100" };
+
+beforeAll(async () => {
+  h = await startHarness({ users: ALL_USERS });
+  await h.setRecognitionSettings({ emojiPoints: { star: 1, tada: 3 }, companyValues: ["ownership"] });
+  h.slack.addMessage(message.channel, { ts: message.ts, text: "Refunded the Acme order &amp; called them back #ownership", user: USERS.ana.id });
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+const rows = () => h.spur.db.kudos.findMany({ include: { recipient: true, giver: true }, orderBy: { createdAt: "asc" } });
+const live = async () => (await rows()).filter((r) => r.revokedAt === null);
+
+describe("reaction kudos", () => {
+  it("gives the message author kudos, with the message as reason and a permalink", async () => {
+    const res = await h.event(reaction("reaction_added", USERS.bo.id, USERS.ana.id, message), { eventId: "EvADD1" });
+    expect(res.status).toBe(200);
+    await h.slack.waitFor(async () => (await live()).length === 1);
+    const [row] = await live();
+    expect(row?.recipient.platformUserId).toBe(USERS.ana.id);
+    expect(row?.giver?.platformUserId).toBe(USERS.bo.id);
+    expect(row?.points).toBe(1);
+    expect(row?.source).toBe("reaction");
+    expect(row?.reason).toBe("Refunded the Acme order & called them back #ownership");
+    expect(row?.values).toEqual(["ownership"]);
+    expect(row?.sourceRef).toBe("https://spur-test.slack.com/archives/CSUPPORT/p1763800000000100");
+    const shoutout = await h.slack.waitForCall("chat.postMessage", (a) => String(a.text).includes("Refunded the Acme order"));
+    expect(shoutout.args.channel).toBe("CSUPPORT");
+  });
+
+  it("counts a redelivered event (same event id) and a duplicate reaction event (new id) once", async () => {
+    await h.event(reaction("reaction_added", USERS.bo.id, USERS.ana.id, message), { eventId: "EvADD1", retryNum: 1 });
+    await h.event(reaction("reaction_added", USERS.bo.id, USERS.ana.id, message), { eventId: "EvADD1-dup" });
+    await h.slack.waitFor(async () => (await h.spur.db.processedEvent.count({ where: { eventId: "EvADD1-dup" } })) === 1);
+    expect(await live()).toHaveLength(1);
+  });
+
+  it("uses the configured points of each kudos emoji, and ignores other emoji", async () => {
+    await h.event(reaction("reaction_added", USERS.carl.id, USERS.ana.id, message, "tada"), { eventId: "EvTADA" });
+    await h.event(reaction("reaction_added", USERS.carl.id, USERS.ana.id, message, "thumbsup"), { eventId: "EvTHUMB" });
+    await h.slack.waitFor(async () => (await live()).length === 2);
+    expect((await live()).at(-1)?.points).toBe(3);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await live()).toHaveLength(2);
+  });
+
+  it("takes the kudos back when the reaction is removed, and gives again if it is re-added", async () => {
+    await h.event(reaction("reaction_removed", USERS.bo.id, USERS.ana.id, message), { eventId: "EvREMOVE1" });
+    await h.slack.waitFor(async () => (await live()).length === 1);
+    const revoked = (await rows()).filter((r) => r.revokedAt !== null);
+    expect(revoked).toHaveLength(1);
+    expect(revoked[0]?.giver?.platformUserId).toBe(USERS.bo.id);
+    // A redelivered removal changes nothing more.
+    await h.event(reaction("reaction_removed", USERS.bo.id, USERS.ana.id, message), { eventId: "EvREMOVE1", retryNum: 1 });
+    await h.event(reaction("reaction_added", USERS.bo.id, USERS.ana.id, message), { eventId: "EvADD2" });
+    await h.slack.waitFor(async () => (await live()).length === 2);
+    expect((await rows()).length).toBe(3);
+  });
+
+  it("refuses a reaction on your own message or a bot's, privately", async () => {
+    await h.event(reaction("reaction_added", USERS.ana.id, USERS.ana.id, message), { eventId: "EvSELF" });
+    const self = await h.slack.waitForCall("chat.postEphemeral", (a) => a.user === USERS.ana.id && String(a.text).includes("yourself"));
+    expect(self.args.channel).toBe("CSUPPORT");
+    await h.event(reaction("reaction_added", USERS.dee.id, USERS.bot.id, message), { eventId: "EvBOT" });
+    await h.slack.waitForCall("chat.postEphemeral", (a) => a.user === USERS.dee.id && String(a.text).includes("is a bot"));
+    expect(await live()).toHaveLength(2);
+  });
+
+  it("reads the reason of a reply in a thread", async () => {
+    const reply = { channel: "CSUPPORT", ts: "1763800000.000900" };
+    h.slack.addMessage(reply.channel, { ts: reply.ts, text: "Answered the thread about SSO", user: USERS.carl.id, threadTs: message.ts });
+    await h.event(reaction("reaction_added", USERS.dee.id, USERS.carl.id, reply), { eventId: "EvTHREAD" });
+    await h.slack.waitFor(async () => (await live()).some((r) => r.reason === "Answered the thread about SSO"));
+  });
+});
