@@ -12,13 +12,17 @@ import { createQueues, type SpurQueues } from "./jobs/queues.ts";
 import { type SpurWorkers, startWorkers } from "./jobs/workers.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { createSlackApp } from "./slack/app.ts";
+import { SlackDirectMessenger } from "./slack/slack-direct-messenger.ts";
 import { SlackNotifier } from "./slack/slack-notifier.ts";
 import { SlackUsers } from "./slack/slack-users.ts";
 import { PrismaDigestRunStore } from "./store/digest-run-store.ts";
+import { PrismaFeedbackRequestStore } from "./store/feedback-request-store.ts";
+import { PrismaFeedbackStore } from "./store/feedback-store.ts";
 import { PrismaKpiStore } from "./store/kpi-store.ts";
 import { PrismaKudosStore } from "./store/kudos-store.ts";
 import { PrismaMemberStore } from "./store/member-store.ts";
 import { createPrisma, type Db } from "./store/prisma.ts";
+import { PrismaRecognitionPromptStore } from "./store/recognition-prompt-store.ts";
 import { PrismaWorkspaceStore } from "./store/workspace-store.ts";
 
 export interface SpurOptions {
@@ -60,10 +64,13 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 },
   });
   const notifier = new SlackNotifier(jobClient);
+  const messenger = new SlackDirectMessenger(jobClient);
 
   const workspaces = new PrismaWorkspaceStore(db);
   const memberRepo = new PrismaMemberStore(db);
   const kudos = new PrismaKudosStore(db);
+  const feedbackRequests = new PrismaFeedbackRequestStore(db);
+  const prompts = new PrismaRecognitionPromptStore(db);
   const services: Services = {
     clock,
     logger,
@@ -74,7 +81,12 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     kudos,
     kpis: new PrismaKpiStore(db),
     runs: new PrismaDigestRunStore(db),
-    jobs: bullmqDispatch(queues),
+    jobs: bullmqDispatch(queues, { clock, prompts }),
+    feedback: new PrismaFeedbackStore(db),
+    feedbackRequests,
+    roster: feedbackRequests,
+    prompts,
+    feedbackSecret: config.FEEDBACK_HASH_SECRET,
   };
 
   const slack = createSlackApp(
@@ -91,7 +103,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     server,
     async start() {
       const port = await listen(server, config.PORT);
-      const teams = await upsertAllSchedulers(queues, workspaces);
+      const teams = await upsertAllSchedulers(queues, workspaces, { prompts });
       if (options.workers !== false) {
         workers = startWorkers(queueSettings, {
           logger,
@@ -104,6 +116,8 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
             clock,
             leaseMs: options.digestLeaseMs ?? 5 * 60_000,
           },
+          feedback: { ...services, messenger, summaryLeaseMs: 5 * 60_000 },
+          prompts: { workspaces, prompts, messenger, clock },
         });
       }
       logger.info({ port, teams, workers: options.workers !== false }, "Spur is listening");

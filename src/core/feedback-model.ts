@@ -73,6 +73,8 @@ export interface FeedbackRequestView {
   subject: Member;
   periodKey: string;
   dueAt: Date;
+  /** The subject's team time zone, in which the due date was given. */
+  timeZone: string;
   status: "open" | "closed";
   recipients: { id: string; peer: Member; status: FeedbackRecipientStatus; dmRef: string | null; remindedAt: Date | null }[];
   summaryRef: string | null;

@@ -8,6 +8,7 @@ import type {
   NewFeedbackRequest,
   PromptSchedule,
 } from "./feedback-model.ts";
+import type { FeedbackRequestSummary } from "./feedback-request.ts";
 import type { Member } from "./model.ts";
 import type { PostedRef } from "./ports.ts";
 
@@ -65,13 +66,15 @@ export interface RecognitionPromptRepository {
 /** The active people of a team (no bots or deactivated accounts). */
 export interface TeamRoster {
   membersOf(teamId: string): Promise<Member[]>;
+  /** A member of this workspace by Spur's id (ids from interactive payloads are checked this way). */
+  memberById(workspaceId: string, memberId: string): Promise<Member | null>;
 }
 
 /** Direct messages feedback and prompts send to one person. One implementation per platform. */
 export type DirectMessage =
   | { kind: "feedback_request"; request: FeedbackRequestView }
   | { kind: "feedback_reminder"; request: FeedbackRequestView }
-  | { kind: "feedback_summary"; summary: import("./feedback-request.ts").FeedbackRequestSummary }
+  | { kind: "feedback_summary"; summary: FeedbackRequestSummary }
   | { kind: "recognition_prompt"; weekKey: string; member: Member };
 
 export interface DirectMessenger {

@@ -1,14 +1,27 @@
 // BullMQ workers for Spur's queues, with one terminal failure handler each.
 import { type Job, Worker } from "bullmq";
 import type { DigestRunDeps } from "../core/digest-run.ts";
+import type { PromptRunDeps } from "../core/recognition-prompts.ts";
 import type { Logger } from "../logger.ts";
+import {
+  FEEDBACK_ASK_JOB,
+  FEEDBACK_CLOSE_JOB,
+  FEEDBACK_REMIND_JOB,
+  type FeedbackJobDeps,
+  processFeedbackAsk,
+  processFeedbackClose,
+  processFeedbackRemind,
+} from "./feedback-requests.ts";
 import { POST_SHOUTOUT_JOB, processShoutout, type ShoutoutDeps } from "./post-shoutout.ts";
 import { POSTS_QUEUE, type QueueSettings, SCHEDULED_QUEUE } from "./queues.ts";
+import { processRecognitionPrompts, RECOGNITION_PROMPTS_JOB } from "./recognition-prompts.ts";
 import { processWeeklyDigest, WEEKLY_DIGEST_JOB } from "./weekly-digest.ts";
 
 export interface WorkerDeps {
   shoutouts: ShoutoutDeps;
   digests: DigestRunDeps;
+  feedback: FeedbackJobDeps;
+  prompts: PromptRunDeps;
   logger: Logger;
 }
 
@@ -23,6 +36,7 @@ export function startWorkers(settings: QueueSettings, deps: WorkerDeps, options:
     POSTS_QUEUE,
     async (job: Job, token?: string) => {
       if (job.name === POST_SHOUTOUT_JOB) return processShoutout(deps.shoutouts, job, token);
+      if (job.name === FEEDBACK_ASK_JOB) return processFeedbackAsk(deps.feedback, job, token);
       throw new Error(`unknown job ${job.name} on ${POSTS_QUEUE}`);
     },
     { ...base, concurrency: options.postsConcurrency ?? 8 },
@@ -31,6 +45,9 @@ export function startWorkers(settings: QueueSettings, deps: WorkerDeps, options:
     SCHEDULED_QUEUE,
     async (job: Job, token?: string) => {
       if (job.name === WEEKLY_DIGEST_JOB) return processWeeklyDigest(deps.digests, job, token);
+      if (job.name === RECOGNITION_PROMPTS_JOB) return processRecognitionPrompts(deps.prompts, job, token);
+      if (job.name === FEEDBACK_REMIND_JOB) return processFeedbackRemind(deps.feedback, job, token);
+      if (job.name === FEEDBACK_CLOSE_JOB) return processFeedbackClose(deps.feedback, job, token);
       throw new Error(`unknown job ${job.name} on ${SCHEDULED_QUEUE}`);
     },
     { ...base, concurrency: 4 },

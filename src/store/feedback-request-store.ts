@@ -7,7 +7,7 @@ import type { Db } from "./prisma.ts";
 
 const withPeople = {
   lead: true,
-  subject: true,
+  subject: { include: { team: true } },
   recipients: { include: { peer: true }, orderBy: { peer: { displayName: "asc" } } },
 } as const;
 
@@ -89,11 +89,16 @@ export class PrismaFeedbackRequestStore implements FeedbackRequestRepository, Te
     });
     return rows.map(toMember);
   }
+
+  async memberById(workspaceId: string, memberId: string): Promise<Member | null> {
+    const row = await this.db.member.findFirst({ where: { id: memberId, workspaceId } });
+    return row ? toMember(row) : null;
+  }
 }
 
 type RequestRow = NonNullable<Awaited<ReturnType<Db["feedbackRequest"]["findUnique"]>>> & {
   lead: Parameters<typeof toMember>[0];
-  subject: Parameters<typeof toMember>[0];
+  subject: Parameters<typeof toMember>[0] & { team: { timeZone: string } | null };
   recipients: ({ peer: Parameters<typeof toMember>[0] } & {
     id: string;
     status: "asked" | "answered" | "skipped";
@@ -110,6 +115,7 @@ function toView(row: RequestRow): FeedbackRequestView {
     subject: toMember(row.subject),
     periodKey: row.periodKey,
     dueAt: row.dueAt,
+    timeZone: row.subject.team?.timeZone ?? "UTC",
     status: row.status,
     recipients: row.recipients.map((r) => ({ id: r.id, peer: toMember(r.peer), status: r.status, dmRef: r.dmRef, remindedAt: r.remindedAt })),
     summaryRef: row.summaryRef,

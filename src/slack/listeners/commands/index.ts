@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
+import { registerFeedbackCommand } from "./feedback.ts";
 import { registerKudosCommand } from "./kudos.ts";
 import { registerScorecardCommand } from "./scorecard.ts";
 import { registerSpurCommand } from "./spur.ts";
@@ -8,4 +9,5 @@ export function register(app: App, services: Services): void {
   registerKudosCommand(app, services);
   registerScorecardCommand(app, services);
   registerSpurCommand(app, services);
+  registerFeedbackCommand(app, services);
 }

@@ -4,8 +4,10 @@ import type { Services } from "../../../app/services.ts";
 import { runAdminCommand } from "../../../core/admin.ts";
 import { ADMIN_USAGE, parseAdminCommand } from "../../../core/admin-command.ts";
 import { ErrorCode, SpurError } from "../../../core/errors.ts";
+import { isPromptCommand } from "../../../core/prompt-command.ts";
 import { errorReply, infoReply } from "../../blocks/replies.ts";
 import { commandContext, withErrorReplies } from "../../command-context.ts";
+import { runPromptCommand } from "./spur-prompts.ts";
 
 export function registerSpurCommand(app: App, services: Services): void {
   app.command("/spur", async ({ command, ack, respond, client }) => {
@@ -13,6 +15,11 @@ export function registerSpurCommand(app: App, services: Services): void {
     const ctx = await commandContext(services, { command, respond, client });
     if (!ctx) return;
     await withErrorReplies(services, ctx, async () => {
+      if (isPromptCommand(ctx.payload.text)) {
+        const member = await services.members.byPlatformId(ctx.workspace, ctx.defaultTeam.id, ctx.payload.user_id);
+        if (!member) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
+        return runPromptCommand(services, ctx, member);
+      }
       const parsed = parseAdminCommand(ctx.payload.text);
       if (!parsed.ok) return ctx.reply(errorReply(parsed.error.userMessage));
       if (parsed.command.kind === "help") return ctx.reply(infoReply(ADMIN_USAGE));
