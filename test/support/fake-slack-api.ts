@@ -64,6 +64,7 @@ export class FakeSlackApi {
   private readonly failures = new Map<string, Failure[]>();
   private server: Server | undefined;
   private tsCounter = 0;
+  private viewCounter = 0;
   url = "";
 
   constructor(users: FakeUser[] = []) {
@@ -101,6 +102,11 @@ export class FakeSlackApi {
 
   callsTo(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Messages posted to the DM channel of a user (opened with conversations.open). */
+  dmsTo(userId: string): StoredMessage[] {
+    return this.messages.filter((m) => m.channel === `D${userId}`);
   }
 
   async waitFor<T>(find: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5000): Promise<T> {
@@ -170,6 +176,17 @@ export class FakeSlackApi {
       }
       case "chat.postEphemeral":
         return { ok: true, message_ts: this.nextTs() };
+      case "views.open": {
+        const view = (args.view ?? {}) as Record<string, unknown>;
+        this.viewCounter += 1;
+        return { ok: true, view: { ...view, id: `V${String(this.viewCounter).padStart(6, "0")}` } };
+      }
+      case "conversations.open": {
+        // One DM channel per user, named after the user so tests can tell them apart.
+        const users = String(args.users ?? "");
+        if (!users || users.includes(",")) return { ok: false, error: "invalid_arguments" };
+        return { ok: true, channel: { id: `D${users}` } };
+      }
       case "conversations.history": {
         const oldest = Number(args.oldest ?? 0);
         const messages = this.messages

@@ -21,6 +21,8 @@ export interface Harness {
   db: TestDatabase;
   /** Sends a signed slash command; resolves with the HTTP status and body of Spur's response. */
   command(command: string, text: string, as: { user: string; channel?: string; triggerId?: string }): Promise<{ status: number; body: string }>;
+  /** Sends a signed interactive payload (block_actions, view_submission …) the way Slack does: form field `payload`. */
+  interact(payload: Record<string, unknown>, options?: { secret?: string }): Promise<{ status: number; body: string }>;
   /** Posts a raw body with the given headers to /slack/events. */
   post(body: string, headers: Record<string, string>): Promise<{ status: number; body: string }>;
   stop(): Promise<void>;
@@ -84,6 +86,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         trigger_id: as.triggerId ?? `${Date.now()}.${triggerCounter}.abcdef`,
       }).toString();
       return post(form, { "content-type": "application/x-www-form-urlencoded", ...slackSignatureHeaders(SIGNING_SECRET, form) });
+    },
+    interact: (payload, opts) => {
+      const form = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+      return post(form, {
+        "content-type": "application/x-www-form-urlencoded",
+        ...slackSignatureHeaders(opts?.secret ?? SIGNING_SECRET, form),
+      });
     },
     stop: async () => {
       await spur.stop();
