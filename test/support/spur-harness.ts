@@ -32,6 +32,8 @@ export interface HarnessOptions extends Omit<SpurOptions, "logger"> {
   users?: FakeUser[];
   clock?: Clock;
   env?: Record<string, string>;
+  /** Receives every log line (JSON) instead of stdout, e.g. to check what is never logged. */
+  logSink?: (line: string) => void;
 }
 
 let triggerCounter = 0;
@@ -52,7 +54,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     QUEUE_PREFIX: prefix,
     ...options.env,
   });
-  const spur = createSpur(config, { ...options, logger: createLogger(config.LOG_LEVEL) });
+  const sink = options.logSink;
+  const logger = sink ? createLogger(config.LOG_LEVEL, { write: (line: string) => sink(line) }) : createLogger(config.LOG_LEVEL);
+  const spur = createSpur(config, { ...options, logger });
   const port = await spur.start();
   const baseUrl = `http://127.0.0.1:${port}`;
 
