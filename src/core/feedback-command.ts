@@ -27,6 +27,7 @@ export const FEEDBACK_USAGE = [
 
 const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 const DIMENSION_KEY = /^[a-z][a-z0-9_]{1,29}$/;
+const LIST_JOINER = /^(?:[,;&+]+|and|&amp;)$/i;
 
 function fail(code: ErrorCode, message: string): { ok: false; error: SpurError } {
   return { ok: false, error: new SpurError(code, message) };
@@ -63,8 +64,13 @@ function parseRequest(args: string[]): ParseResult<FeedbackCommand> {
       const peers: MentionRef[] = [];
       for (; i < args.length; i++) {
         const ref = parseMention(args[i] ?? "");
-        if (!ref) break;
-        peers.push(ref);
+        if (ref) {
+          peers.push(ref);
+          continue;
+        }
+        // "@bo, @dee and @eve": list punctuation and joiners between mentions.
+        if (peers.length > 0 && LIST_JOINER.test(args[i] ?? "") && parseMention(args[i + 1] ?? "")) continue;
+        break;
       }
       if (peers.length === 0) return fail(ErrorCode.NoPeers, `Whom should I ask? Name peers after \`from\`, or say \`from team\`. ${usage}`);
       from = peers;
