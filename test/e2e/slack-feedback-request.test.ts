@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FEEDBACK_CLOSE_JOB, feedbackJobIds } from "../../src/jobs/feedback-requests.ts";
 import { TestClock } from "../support/clock.ts";
+import { commandReply } from "../support/command-replies.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";
 import { blockAction, feedbackSubmission } from "../support/slack-interactions.ts";
 import { ALL_USERS, esc, USERS } from "../support/users.ts";
@@ -15,16 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.stop();
 });
-
-async function ephemeral(user: string, command: string, text: string, expectText: string) {
-  const since = h.slack.calls.length;
-  await h.command(command, text, { user });
-  return h.slack.waitFor(() =>
-    h.slack.calls
-      .slice(since)
-      .find((c) => c.method === "chat.postEphemeral" && c.args.user === user && (String(c.args.text) + JSON.stringify(c.args.blocks ?? "")).includes(expectText)),
-  );
-}
 
 function dmText(userId: string): string[] {
   return h.slack.dmsTo(userId).map((m) => m.text + JSON.stringify(m.blocks ?? ""));
@@ -50,12 +41,12 @@ describe("feedback requests", () => {
   let requestId = "";
 
   it("only lets the agent's lead (or an admin) request feedback", async () => {
-    await ephemeral(USERS.carl.id, "/feedback", `request ${esc(USERS.ana)} from ${esc(USERS.bo)}`, "Only ana's lead");
-    await ephemeral(USERS.admin.id, "/spur", `role ${esc(USERS.carl)} lead`, "carl is now a lead");
+    await commandReply(h, USERS.carl.id, "/feedback", `request ${esc(USERS.ana)} from ${esc(USERS.bo)}`, "Only ana's lead");
+    await commandReply(h, USERS.admin.id, "/spur", `role ${esc(USERS.carl)} lead`, "carl is now a lead");
   });
 
   it("DMs each chosen peer with Give feedback and Skip buttons, and schedules a reminder and the close", async () => {
-    await ephemeral(USERS.carl.id, "/feedback", `request ${esc(USERS.ana)} from ${esc(USERS.bo)} ${esc(USERS.dee)} due 2026-11-25`, "I'm asking <@UBO>, <@UDEE>");
+    await commandReply(h, USERS.carl.id, "/feedback", `request ${esc(USERS.ana)} from ${esc(USERS.bo)} ${esc(USERS.dee)} due 2026-11-25`, "I'm asking <@UBO>, <@UDEE>");
     const request = await h.spur.db.feedbackRequest.findFirstOrThrow({ include: { recipients: true } });
     requestId = request.id;
     expect(request.dueAt.toISOString()).toBe("2026-11-26T00:00:00.000Z");
@@ -135,7 +126,7 @@ describe("feedback requests", () => {
 
   it("closes at the due date with whatever came in, and summarises named answers", async () => {
     clock.set("2026-11-18T12:00:00Z");
-    await ephemeral(USERS.carl.id, "/feedback", `request ${esc(USERS.dee)} from ${esc(USERS.ana)} ${esc(USERS.bo)} due thursday`, "I'm asking");
+    await commandReply(h, USERS.carl.id, "/feedback", `request ${esc(USERS.dee)} from ${esc(USERS.ana)} ${esc(USERS.bo)} due thursday`, "I'm asking");
     const request = await h.spur.db.feedbackRequest.findFirstOrThrow({ where: { subject: { platformUserId: USERS.dee.id } } });
     expect(request.dueAt.toISOString()).toBe("2026-11-20T00:00:00.000Z");
     await h.slack.waitFor(() => dmText(USERS.ana.id).length > 0);
@@ -165,7 +156,7 @@ describe("feedback requests", () => {
   });
 
   it("explains a request nobody can answer", async () => {
-    await ephemeral(USERS.carl.id, "/feedback", `request ${esc(USERS.ana)} from ${esc(USERS.ana)}`, "There's nobody to ask");
-    await ephemeral(USERS.carl.id, "/feedback", `request ${esc(USERS.ana)} due someday`, "didn't understand the due date");
+    await commandReply(h, USERS.carl.id, "/feedback", `request ${esc(USERS.ana)} from ${esc(USERS.ana)}`, "There's nobody to ask");
+    await commandReply(h, USERS.carl.id, "/feedback", `request ${esc(USERS.ana)} due someday`, "didn't understand the due date");
   });
 });

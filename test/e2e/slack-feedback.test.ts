@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClock } from "../support/clock.ts";
+import { commandReply } from "../support/command-replies.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";
 import { slackSignatureHeaders } from "../support/slack-signing.ts";
 import { blockAction, feedbackSubmission, type FeedbackAnswers } from "../support/slack-interactions.ts";
@@ -14,17 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.stop();
 });
-
-async function ephemeral(user: string, command: string, text: string, expectText: string) {
-  const since = h.slack.calls.length;
-  const res = await h.command(command, text, { user });
-  expect(res.status).toBe(200);
-  return h.slack.waitFor(() =>
-    h.slack.calls
-      .slice(since)
-      .find((c) => c.method === "chat.postEphemeral" && c.args.user === user && (String(c.args.text) + JSON.stringify(c.args.blocks ?? "")).includes(expectText)),
-  );
-}
 
 /** Runs `/feedback @subject` as `user` and returns the modal Spur opened. */
 async function openModal(user: string, subject: { id: string; name: string }) {
@@ -71,7 +61,7 @@ describe("/feedback modal", () => {
   });
 
   it("refuses feedback on yourself before opening the modal", async () => {
-    await ephemeral(USERS.ana.id, "/feedback", esc(USERS.ana), "you can't give feedback on yourself");
+    await commandReply(h, USERS.ana.id, "/feedback", esc(USERS.ana), "you can't give feedback on yourself");
   });
 
   it("stores a named answer with its giver and ratings, and thanks the giver", async () => {
@@ -107,7 +97,7 @@ describe("/feedback modal", () => {
 
   it("hides anonymous answers while fewer than 3 people answered anonymously", async () => {
     await submit(USERS.carl.id, await openModal(USERS.carl.id, USERS.ana), { ratings: { helpfulness: "3", knowledge: "3", communication: "3", collaboration: "3" }, improve: "Share the macro", visibility: "anonymous" });
-    const call = await ephemeral(USERS.ana.id, "/feedback", "mine", "Your feedback");
+    const call = await commandReply(h, USERS.ana.id, "/feedback", "mine", "Your feedback");
     const body = JSON.stringify(call.args.blocks);
     // Only the named 4s count: the two anonymous answers (2s and 3s) are withheld entirely.
     expect(body).toContain("Helpfulness: *4.00* / 5 (1 rating)");
@@ -121,7 +111,7 @@ describe("/feedback modal", () => {
 
   it("shows anonymous answers as aggregates once 3 people answered anonymously", async () => {
     await submit(USERS.dee.id, await openModal(USERS.dee.id, USERS.ana), { ratings: { helpfulness: "5", knowledge: "5", communication: "5", collaboration: "5" }, keepDoing: "Patience with VIPs", visibility: "anonymous" });
-    const call = await ephemeral(USERS.ana.id, "/feedback", "mine", "Your feedback");
+    const call = await commandReply(h, USERS.ana.id, "/feedback", "mine", "Your feedback");
     const body = JSON.stringify(call.args.blocks);
     // (4 + 2 + 3 + 5) / 4 = 3.5 per dimension.
     expect(body).toContain("Helpfulness: *3.50* / 5 (4 ratings)");
@@ -134,18 +124,18 @@ describe("/feedback modal", () => {
   });
 
   it("keeps results private: an agent can't see a colleague's, an admin can", async () => {
-    await ephemeral(USERS.bo.id, "/feedback", `report ${esc(USERS.ana)}`, "Feedback results are private");
-    await ephemeral(USERS.admin.id, "/feedback", `report ${esc(USERS.ana)}`, "Feedback for ana");
+    await commandReply(h, USERS.bo.id, "/feedback", `report ${esc(USERS.ana)}`, "Feedback results are private");
+    await commandReply(h, USERS.admin.id, "/feedback", `report ${esc(USERS.ana)}`, "Feedback for ana");
   });
 
   it("lets admins edit the dimensions the modal asks for", async () => {
-    await ephemeral(USERS.bo.id, "/feedback", "dimensions add empathy Empathy", "Only Spur admins");
-    await ephemeral(USERS.admin.id, "/feedback", "dimensions add empathy Empathy", "Added the dimension Empathy");
-    await ephemeral(USERS.admin.id, "/feedback", "dimensions remove knowledge", "Removed `knowledge`");
+    await commandReply(h, USERS.bo.id, "/feedback", "dimensions add empathy Empathy", "Only Spur admins");
+    await commandReply(h, USERS.admin.id, "/feedback", "dimensions add empathy Empathy", "Added the dimension Empathy");
+    await commandReply(h, USERS.admin.id, "/feedback", "dimensions remove knowledge", "Removed `knowledge`");
     const view = await openModal(USERS.carl.id, USERS.bo);
     const ids = (view.blocks as { block_id?: string }[]).map((b) => b.block_id).filter((id) => id?.startsWith("rating_"));
     expect(ids).toEqual(["rating_helpfulness", "rating_communication", "rating_collaboration", "rating_empathy"]);
-    await ephemeral(USERS.admin.id, "/feedback", "threshold 2", "whole number from 3 to 50");
+    await commandReply(h, USERS.admin.id, "/feedback", "threshold 2", "whole number from 3 to 50");
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RECOGNITION_PROMPTS_JOB, recognitionPromptsSchedulerId } from "../../src/jobs/recognition-prompts.ts";
 import { TestClock } from "../support/clock.ts";
+import { commandReply } from "../support/command-replies.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";
 import { blockAction } from "../support/slack-interactions.ts";
 import { ALL_USERS, esc, USERS } from "../support/users.ts";
@@ -16,16 +17,6 @@ afterAll(async () => {
   await h?.stop();
 });
 
-async function ephemeral(user: string, command: string, text: string, expectText: string) {
-  const since = h.slack.calls.length;
-  await h.command(command, text, { user });
-  return h.slack.waitFor(() =>
-    h.slack.calls
-      .slice(since)
-      .find((c) => c.method === "chat.postEphemeral" && c.args.user === user && (String(c.args.text) + JSON.stringify(c.args.blocks ?? "")).includes(expectText)),
-  );
-}
-
 const prompts = (userId: string) => h.slack.dmsTo(userId).filter((m) => m.text.includes("Who helped you this week?"));
 
 async function runPromptJob(teamId: string, jobId: string) {
@@ -39,9 +30,9 @@ describe("weekly recognition prompts", () => {
 
   beforeAll(async () => {
     // Spur knows people once they have used it or been mentioned.
-    await ephemeral(USERS.admin.id, "/kudos", `${esc(USERS.ana)} ${esc(USERS.carl)} ${esc(USERS.dee)} welcome aboard`, "Kudos sent");
-    await ephemeral(USERS.bo.id, "/spur", "prompts off", "won't get the weekly");
-    await ephemeral(USERS.admin.id, "/kudos", `${esc(USERS.bo)} ok`, "Kudos sent");
+    await commandReply(h, USERS.admin.id, "/kudos", `${esc(USERS.ana)} ${esc(USERS.carl)} ${esc(USERS.dee)} welcome aboard`, "Kudos sent");
+    await commandReply(h, USERS.bo.id, "/spur", "prompts off", "won't get the weekly");
+    await commandReply(h, USERS.admin.id, "/kudos", `${esc(USERS.bo)} ok`, "Kudos sent");
     // Known but not to be prompted: a bot and a deactivated account.
     const team = await h.spur.db.team.findFirstOrThrow({ where: { isDefault: true } });
     teamId = team.id;
@@ -58,9 +49,9 @@ describe("weekly recognition prompts", () => {
     const schedulers = () => h.spur.queues.scheduled.getJobSchedulers();
     const initial = (await schedulers()).find((s) => s.key === recognitionPromptsSchedulerId(teamId));
     expect(initial?.pattern).toBe("0 0 15 * * 5");
-    await ephemeral(USERS.admin.id, "/spur", "timezone Europe/Berlin", "Europe/Berlin");
-    await ephemeral(USERS.ana.id, "/spur", "prompts schedule thursday 16:30", "Only Spur admins");
-    await ephemeral(USERS.admin.id, "/spur", "prompts schedule thursday 16:30", "on Thursdays at 16:30 (Europe/Berlin)");
+    await commandReply(h, USERS.admin.id, "/spur", "timezone Europe/Berlin", "Europe/Berlin");
+    await commandReply(h, USERS.ana.id, "/spur", "prompts schedule thursday 16:30", "Only Spur admins");
+    await commandReply(h, USERS.admin.id, "/spur", "prompts schedule thursday 16:30", "on Thursdays at 16:30 (Europe/Berlin)");
     const mine = (await schedulers()).filter((s) => s.key === recognitionPromptsSchedulerId(teamId));
     expect(mine).toHaveLength(1);
     expect(mine[0]?.pattern).toBe("0 30 16 * * 4");
@@ -109,12 +100,12 @@ describe("weekly recognition prompts", () => {
   });
 
   it("lets a member opt back in, and an admin turn prompts off for the team", async () => {
-    await ephemeral(USERS.bo.id, "/spur", "prompts on", "prompt again");
+    await commandReply(h, USERS.bo.id, "/spur", "prompts on", "prompt again");
     clock.set("2026-12-04T15:00:00Z"); // week 2026-W49
     expect(await runPromptJob(teamId, "prompt-run-4")).toMatchObject({ weekKey: "2026-W49", sent: 5 });
     expect(prompts(USERS.bo.id)).toHaveLength(1);
 
-    await ephemeral(USERS.admin.id, "/spur", "prompts team off", "are off for Default team");
+    await commandReply(h, USERS.admin.id, "/spur", "prompts team off", "are off for Default team");
     expect((await h.spur.queues.scheduled.getJobSchedulers()).some((s) => s.key === recognitionPromptsSchedulerId(teamId))).toBe(false);
     clock.set("2026-12-11T15:00:00Z");
     expect(await runPromptJob(teamId, "prompt-run-5")).toEqual({ status: "skipped", reason: "disabled" });

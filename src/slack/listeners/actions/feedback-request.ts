@@ -2,12 +2,24 @@
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
 import { ErrorCode, SpurError } from "../../../core/errors.ts";
-import { assertCanReceiveFeedback, effectiveThreshold } from "../../../core/feedback.ts";
+import { assertCanReceiveFeedback } from "../../../core/feedback.ts";
+import type { FeedbackRequestView } from "../../../core/feedback-model.ts";
 import { skipFeedbackRequest } from "../../../core/feedback-request.ts";
-import { feedbackModal } from "../../blocks/feedback-modal.ts";
 import { FEEDBACK_GIVE_ACTION, FEEDBACK_SKIP_ACTION, RequestActionValue } from "../../feedback-payloads.ts";
-import { classifySlackError } from "../../slack-errors.ts";
-import { actionContext, STALE_MESSAGE, withActionErrors } from "../interaction-context.ts";
+import { openFeedbackModal } from "../feedback-context.ts";
+import { type ActionContext, actionContext, STALE_MESSAGE, withActionErrors } from "../interaction-context.ts";
+
+/** The request a button names, if it was sent to the person who clicked. */
+async function requestForClick(services: Services, ctx: ActionContext): Promise<FeedbackRequestView> {
+  const requestId = RequestActionValue.safeParse(ctx.value);
+  if (!requestId.success) throw new SpurError(ErrorCode.StaleInteraction, STALE_MESSAGE);
+  const request = await services.feedbackRequests.get(requestId.data);
+  if (!request || request.workspaceId !== ctx.workspace.id || !request.recipients.some((r) => r.peer.id === ctx.actor.id)) {
+    throw new SpurError(ErrorCode.NotAsked, "This feedback request wasn't sent to you.");
+  }
+  if (request.status === "closed") throw new SpurError(ErrorCode.FeedbackRequestClosed, "This feedback request has closed. Thanks anyway!");
+  return request;
+}
 
 export function registerFeedbackRequestActions(app: App, services: Services): void {
   app.action(FEEDBACK_GIVE_ACTION, async ({ ack, body, respond, client }) => {
@@ -15,31 +27,17 @@ export function registerFeedbackRequestActions(app: App, services: Services): vo
     const ctx = await actionContext(services, body, respond);
     if (!ctx) return;
     await withActionErrors(services, ctx, async () => {
-      const requestId = RequestActionValue.safeParse(ctx.value);
-      if (!requestId.success) throw new SpurError(ErrorCode.StaleInteraction, STALE_MESSAGE);
-      const request = await services.feedbackRequests.get(requestId.data);
-      const mine = request?.workspaceId === ctx.workspace.id ? request.recipients.find((r) => r.peer.id === ctx.actor.id) : undefined;
-      if (!request || !mine) throw new SpurError(ErrorCode.NotAsked, "This feedback request wasn't sent to you.");
-      if (request.status === "closed") throw new SpurError(ErrorCode.FeedbackRequestClosed, "This feedback request has closed. Thanks anyway!");
-      if (mine.status === "answered") return ctx.reply(`You've already answered this request — thank you!`);
-      assertCanReceiveFeedback(ctx.actor, request.subject);
-      const [dimensions, threshold] = await Promise.all([
-        services.feedback.dimensions(ctx.workspace.id),
-        services.feedback.anonymityThreshold(ctx.workspace.id),
-      ]);
-      try {
-        await client.views.open({
-          trigger_id: ctx.payload.trigger_id,
-          view: feedbackModal({
-            subject: request.subject,
-            dimensions,
-            threshold: effectiveThreshold(threshold),
-            metadata: { v: 1, subjectId: request.subject.id, requestId: request.id },
-          }),
-        });
-      } catch (err) {
-        throw classifySlackError(err);
+      const request = await requestForClick(services, ctx);
+      if (request.recipients.find((r) => r.peer.id === ctx.actor.id)?.status === "answered") {
+        return ctx.reply("You've already answered this request — thank you!");
       }
+      assertCanReceiveFeedback(ctx.actor, request.subject);
+      await openFeedbackModal(services, client, {
+        workspace: ctx.workspace,
+        triggerId: ctx.payload.trigger_id,
+        subject: request.subject,
+        requestId: request.id,
+      });
     });
   });
 
@@ -48,10 +46,7 @@ export function registerFeedbackRequestActions(app: App, services: Services): vo
     const ctx = await actionContext(services, body, respond);
     if (!ctx) return;
     await withActionErrors(services, ctx, async () => {
-      const requestId = RequestActionValue.safeParse(ctx.value);
-      if (!requestId.success) throw new SpurError(ErrorCode.StaleInteraction, STALE_MESSAGE);
-      const request = await services.feedbackRequests.get(requestId.data);
-      if (!request || request.workspaceId !== ctx.workspace.id) throw new SpurError(ErrorCode.NotAsked, "This feedback request wasn't sent to you.");
+      const request = await requestForClick(services, ctx);
       const { settled } = await skipFeedbackRequest(services, { requestId: request.id, peer: ctx.actor });
       if (settled) await services.jobs.feedbackRequestSettled(request.id);
       await ctx.reply(`Skipped — no feedback on <@${request.subject.platformUserId}> from you this time.`, { replaceOriginal: true });

@@ -4,17 +4,15 @@ import type { Services } from "../../../app/services.ts";
 import { assertAdmin } from "../../../core/admin-command.ts";
 import { describeMention, mentionKey, type MentionRef } from "../../../core/command-text.ts";
 import { ErrorCode, SpurError } from "../../../core/errors.ts";
-import { assertCanReceiveFeedback, buildFeedbackReport, effectiveThreshold, peerFeedbackAggregate } from "../../../core/feedback.ts";
+import { assertCanReceiveFeedback, buildFeedbackReport, peerFeedbackAggregate } from "../../../core/feedback.ts";
 import { FEEDBACK_USAGE, type FeedbackCommand, parseFeedbackText } from "../../../core/feedback-command.ts";
 import { monthContaining, monthLabel } from "../../../core/feedback-period.ts";
 import { createFeedbackRequest } from "../../../core/feedback-request.ts";
 import type { Member } from "../../../core/model.ts";
-import { feedbackModal } from "../../blocks/feedback-modal.ts";
 import { feedbackReportMessage, teamFeedbackMessage } from "../../blocks/feedback-report.ts";
 import { errorReply, infoReply } from "../../blocks/replies.ts";
 import { type CommandContext, commandContext, withErrorReplies } from "../../command-context.ts";
-import { classifySlackError } from "../../slack-errors.ts";
-import { teamOf } from "../feedback-context.ts";
+import { openFeedbackModal, teamOf } from "../feedback-context.ts";
 
 export function registerFeedbackCommand(app: App, services: Services): void {
   app.command("/feedback", async ({ command, ack, respond, client }) => {
@@ -46,18 +44,7 @@ async function run(services: Services, ctx: CommandContext, client: webApi.WebCl
     case "give": {
       const subject = await resolveOne(services, ctx, command.subject);
       assertCanReceiveFeedback(actor, subject);
-      const [dimensions, threshold] = await Promise.all([
-        services.feedback.dimensions(ctx.workspace.id),
-        services.feedback.anonymityThreshold(ctx.workspace.id),
-      ]);
-      try {
-        await client.views.open({
-          trigger_id: ctx.payload.trigger_id,
-          view: feedbackModal({ subject, dimensions, threshold: effectiveThreshold(threshold), metadata: { v: 1, subjectId: subject.id, requestId: null } }),
-        });
-      } catch (err) {
-        throw classifySlackError(err);
-      }
+      await openFeedbackModal(services, client, { workspace: ctx.workspace, triggerId: ctx.payload.trigger_id, subject, requestId: null });
       return;
     }
     case "request": {
