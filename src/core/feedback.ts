@@ -132,10 +132,7 @@ export async function submitFeedback(deps: SubmitFeedbackDeps, input: SubmitFeed
   if (!created) {
     // Already answered this period (perhaps unasked): the request should not keep reminding them.
     if (recipient) await deps.feedbackRequests.markAnswered(recipient.requestId, recipient.peerId);
-    throw new SpurError(
-      ErrorCode.FeedbackAlreadyGiven,
-      `You've already given ${subject.displayName} feedback for this period — one answer per person keeps it fair.`,
-    );
+    throw alreadyAnsweredError(subject);
   }
   let requestSettled = false;
   if (recipient) {
@@ -143,6 +140,22 @@ export async function submitFeedback(deps: SubmitFeedbackDeps, input: SubmitFeed
     requestSettled = after !== null && after.recipients.every((r) => r.status !== "asked");
   }
   return { periodKey, visibility: draft.visibility, requestSettled };
+}
+
+/** Whether the giver already answered for this subject and period (checked before opening a form). */
+export function alreadyAnswered(
+  deps: Pick<SubmitFeedbackDeps, "feedback" | "feedbackSecret">,
+  input: { giver: Member; subject: Member; periodKey: string },
+): Promise<boolean> {
+  const key = feedbackGiverKey(deps.feedbackSecret, input.giver.id, input.subject.id, input.periodKey);
+  return deps.feedback.hasAnswered(input.subject.id, input.periodKey, key);
+}
+
+export function alreadyAnsweredError(subject: Member): SpurError {
+  return new SpurError(
+    ErrorCode.FeedbackAlreadyGiven,
+    `You've already given ${subject.displayName} feedback for this period — one answer per person keeps it fair.`,
+  );
 }
 
 export interface DimensionResult {

@@ -18,19 +18,25 @@ export class PrismaFeedbackRequestStore implements FeedbackRequestRepository, Te
     const existing = await this.db.feedbackRequest.findUnique({ where: { idempotencyKey: input.idempotencyKey }, include: withPeople });
     if (existing) return { request: toView(existing), created: false };
     try {
-      const row = await this.db.feedbackRequest.create({
-        data: {
-          workspaceId: input.workspaceId,
-          leadId: input.leadId,
-          subjectId: input.subjectId,
-          periodKey: input.periodKey,
-          dueAt: input.dueAt,
-          idempotencyKey: input.idempotencyKey,
-          recipients: { create: input.peerIds.map((peerId) => ({ peerId })) },
-        },
-        include: withPeople,
+      // Plain statements in one transaction (a nested create makes Prisma overlap queries on one connection).
+      const id = await this.db.$transaction(async (tx) => {
+        const row = await tx.feedbackRequest.create({
+          data: {
+            workspaceId: input.workspaceId,
+            leadId: input.leadId,
+            subjectId: input.subjectId,
+            periodKey: input.periodKey,
+            dueAt: input.dueAt,
+            idempotencyKey: input.idempotencyKey,
+          },
+          select: { id: true },
+        });
+        await tx.feedbackRecipient.createMany({ data: input.peerIds.map((peerId) => ({ requestId: row.id, peerId })) });
+        return row.id;
       });
-      return { request: toView(row), created: true };
+      const request = await this.get(id);
+      if (!request) throw new Error(`feedback request ${id} vanished after creation`);
+      return { request, created: true };
     } catch (err) {
       // A concurrent redelivery won the unique key: report its request.
       const raced = await this.db.feedbackRequest.findUnique({ where: { idempotencyKey: input.idempotencyKey }, include: withPeople });

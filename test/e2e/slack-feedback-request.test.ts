@@ -155,6 +155,26 @@ describe("feedback requests", () => {
     expect(summary).toContain("Overall: *4.50* / 5 from 1 answer");
   });
 
+  it("counts feedback a peer already gave unasked in the period as their answer", async () => {
+    clock.set("2026-11-18T12:00:00Z");
+    const since = h.slack.calls.length;
+    await h.command("/feedback", esc(USERS.bo), { user: USERS.admin.id });
+    const open = await h.slack.waitFor(() => h.slack.calls.slice(since).find((c) => c.method === "views.open"));
+    await h.interact(
+      feedbackSubmission({ user: USERS.admin.id, view: open.args.view as Record<string, unknown>, answers: { ratings: { helpfulness: "3", knowledge: "3", communication: "3", collaboration: "3" }, visibility: "named" } }),
+    );
+    await commandReply(h, USERS.carl.id, "/feedback", `request ${esc(USERS.bo)} from ${esc(USERS.admin)}`, "I'm asking <@UADMIN>");
+    const request = await h.spur.db.feedbackRequest.findFirstOrThrow({ where: { subject: { platformUserId: USERS.bo.id } } });
+    await h.slack.waitFor(() => dmText(USERS.admin.id).length > 0);
+    const summaries = dmText(USERS.carl.id).length;
+
+    const id = await click(USERS.admin.id, "feedback_give", request.id);
+    const reply = await h.slack.waitFor(() => h.slack.responses.find((r) => r.path.endsWith(id)));
+    expect(String(reply.body.text)).toContain("already given feedback on <@UBO> this period");
+    await h.slack.waitFor(() => dmText(USERS.carl.id).length > summaries);
+    expect(dmText(USERS.carl.id).at(-1)).toContain("1 answer, 0 skipped, 0 no response (asked 1)");
+  });
+
   it("explains a request nobody can answer", async () => {
     await commandReply(h, USERS.carl.id, "/feedback", `request ${esc(USERS.ana)} from ${esc(USERS.ana)}`, "There's nobody to ask");
     await commandReply(h, USERS.carl.id, "/feedback", `request ${esc(USERS.ana)} due someday`, "didn't understand the due date");

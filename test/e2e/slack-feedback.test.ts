@@ -89,7 +89,9 @@ describe("/feedback modal", () => {
     expect(anon).toHaveLength(1);
     expect(anon[0]!.giverId).toBeNull();
 
-    const again = await submit(USERS.bo.id, await openModal(USERS.bo.id, USERS.ana), { ratings: { helpfulness: "5", knowledge: "5", communication: "5", collaboration: "5" }, visibility: "named" });
+    // A second form is refused before it opens; submitting the first one again is refused inline.
+    await commandReply(h, USERS.bo.id, "/feedback", esc(USERS.ana), "already given ana feedback for this period");
+    const again = await submit(USERS.bo.id, view, { ratings: { helpfulness: "5", knowledge: "5", communication: "5", collaboration: "5" }, visibility: "named" });
     expect(again.response_action).toBe("errors");
     expect(again.errors?.visibility).toContain("already given ana feedback");
     expect(await answers()).toHaveLength(2);

@@ -2,7 +2,7 @@
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
 import { ErrorCode, SpurError } from "../../../core/errors.ts";
-import { assertCanReceiveFeedback } from "../../../core/feedback.ts";
+import { alreadyAnswered, assertCanReceiveFeedback } from "../../../core/feedback.ts";
 import type { FeedbackRequestView } from "../../../core/feedback-model.ts";
 import { skipFeedbackRequest } from "../../../core/feedback-request.ts";
 import { FEEDBACK_GIVE_ACTION, FEEDBACK_SKIP_ACTION, RequestActionValue } from "../../feedback-payloads.ts";
@@ -28,8 +28,15 @@ export function registerFeedbackRequestActions(app: App, services: Services): vo
     if (!ctx) return;
     await withActionErrors(services, ctx, async () => {
       const request = await requestForClick(services, ctx);
-      if (request.recipients.find((r) => r.peer.id === ctx.actor.id)?.status === "answered") {
-        return ctx.reply("You've already answered this request — thank you!");
+      const answered =
+        request.recipients.find((r) => r.peer.id === ctx.actor.id)?.status === "answered" ||
+        (await alreadyAnswered(services, { giver: ctx.actor, subject: request.subject, periodKey: request.periodKey }));
+      if (answered) {
+        // Perhaps answered unasked earlier in the period: that counts for the request too.
+        await services.feedbackRequests.markAnswered(request.id, ctx.actor.id);
+        const after = await services.feedbackRequests.get(request.id);
+        if (after?.recipients.every((r) => r.status !== "asked")) await services.jobs.feedbackRequestSettled(request.id);
+        return ctx.reply(`You've already given feedback on <@${request.subject.platformUserId}> this period — thank you!`);
       }
       assertCanReceiveFeedback(ctx.actor, request.subject);
       await openFeedbackModal(services, client, {

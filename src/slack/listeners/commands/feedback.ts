@@ -4,7 +4,13 @@ import type { Services } from "../../../app/services.ts";
 import { assertAdmin } from "../../../core/admin-command.ts";
 import { describeMention, mentionKey, type MentionRef } from "../../../core/command-text.ts";
 import { ErrorCode, SpurError } from "../../../core/errors.ts";
-import { assertCanReceiveFeedback, buildFeedbackReport, peerFeedbackAggregate } from "../../../core/feedback.ts";
+import {
+  alreadyAnswered,
+  alreadyAnsweredError,
+  assertCanReceiveFeedback,
+  buildFeedbackReport,
+  peerFeedbackAggregate,
+} from "../../../core/feedback.ts";
 import { FEEDBACK_USAGE, type FeedbackCommand, parseFeedbackText } from "../../../core/feedback-command.ts";
 import { monthContaining, monthLabel } from "../../../core/feedback-period.ts";
 import { createFeedbackRequest } from "../../../core/feedback-request.ts";
@@ -44,6 +50,8 @@ async function run(services: Services, ctx: CommandContext, client: webApi.WebCl
     case "give": {
       const subject = await resolveOne(services, ctx, command.subject);
       assertCanReceiveFeedback(actor, subject);
+      const periodKey = monthContaining(now, (await teamOf(services, subject, ctx.defaultTeam)).timeZone).key;
+      if (await alreadyAnswered(services, { giver: actor, subject, periodKey })) throw alreadyAnsweredError(subject);
       await openFeedbackModal(services, client, { workspace: ctx.workspace, triggerId: ctx.payload.trigger_id, subject, requestId: null });
       return;
     }
