@@ -125,6 +125,20 @@ describe("/feedback modal", () => {
     for (const who of ["UBO", "UCARL", "UDEE"]) expect(body).not.toContain(who);
   });
 
+  it("gives leads an overview of their team, and lets admins raise the threshold", async () => {
+    await commandReply(h, USERS.bo.id, "/feedback", "team", "is for leads");
+    await commandReply(h, USERS.admin.id, "/spur", `role ${esc(USERS.carl)} lead`, "carl is now a lead");
+    const team = await commandReply(h, USERS.carl.id, "/feedback", "team", "Team feedback");
+    const body = JSON.stringify(team.args.blocks);
+    expect(body).toContain("<@UANA>: *3.50* / 5 from 4 answers");
+    expect(body).toContain("<@UBO>: no feedback to show yet");
+
+    await commandReply(h, USERS.admin.id, "/feedback", "threshold 4", "once 4 people have answered anonymously");
+    const mine = await commandReply(h, USERS.ana.id, "/feedback", "mine", "Your feedback");
+    expect(JSON.stringify(mine.args.blocks)).toContain("Overall: *4.00* / 5 from 1 answer");
+    await commandReply(h, USERS.admin.id, "/feedback", "threshold 3", "once 3 people");
+  });
+
   it("keeps results private: an agent can't see a colleague's, an admin can", async () => {
     await commandReply(h, USERS.bo.id, "/feedback", `report ${esc(USERS.ana)}`, "Feedback results are private");
     await commandReply(h, USERS.admin.id, "/feedback", `report ${esc(USERS.ana)}`, "Feedback for ana");
