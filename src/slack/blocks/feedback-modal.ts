@@ -31,7 +31,8 @@ export function feedbackModal(input: {
   threshold: number;
   metadata: FeedbackModalMetadata;
 }): types.ModalView {
-  const option = (s: { value: string; text: string }) => ({ text: { type: "plain_text" as const, text: s.text }, value: s.value });
+  // Slack caps an option's text at 75 characters.
+  const option = (s: { value: string; text: string }) => ({ text: { type: "plain_text" as const, text: s.text.slice(0, 75) }, value: s.value });
   const anonymous = option({ value: "anonymous", text: `Anonymous — only in totals, once ${input.threshold}+ people answered anonymously` });
   const blocks: KnownBlock[] = [
     {
