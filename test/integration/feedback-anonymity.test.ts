@@ -127,7 +127,28 @@ describe("anonymous feedback", () => {
   it("refuses, in the database itself, an anonymous row with a giver or a threshold below 3", async () => {
     const answer = await db.feedbackAnswer.findFirstOrThrow();
     const member = await db.member.findFirstOrThrow({ where: { platformUserId: "UGIVER" } });
-    await expect(sql.query(`UPDATE feedback_answer SET giver_id = $1 WHERE id = $2`, [member.id, answer.id])).rejects.toThrow(/giver_matches_visibility/);
+    await expect(sql.query(`UPDATE feedback_answer SET giver_id = $1 WHERE id = $2`, [member.id, answer.id])).rejects.toThrow(/anonymous_has_no_giver/);
     await expect(sql.query(`INSERT INTO feedback_settings (workspace_id, anonymity_threshold, updated_at) VALUES ($1, 2, now())`, [answer.workspaceId])).rejects.toThrow(/threshold_min/);
+  });
+});
+
+describe("deleting people and workspaces", () => {
+  it("keeps a named answer (without its giver) when the giver is deleted, and removes everything with the workspace", async () => {
+    const ws = await db.workspace.findFirstOrThrow({ where: { externalId: "TANON" } });
+    const subject = await db.member.findFirstOrThrow({ where: { platformUserId: "USUBJ" } });
+    const other = await db.member.findFirstOrThrow({ where: { platformUserId: "UOTHER" } });
+    const feedback = new PrismaFeedbackStore(db);
+    const [dim] = await feedback.dimensions(ws.id);
+    await feedback.recordAnswer({
+      workspaceId: ws.id, subjectId: subject.id, periodKey: "2026-11", visibility: "named", giverId: other.id,
+      giverKey: feedbackGiverKey(SECRET, other.id, subject.id, "2026-11"), keepDoing: "named one", improve: null,
+      answeredOn: "2026-11-18", ratings: [{ dimensionId: dim!.id, score: 4 }], recipient: null,
+    });
+    await db.member.delete({ where: { id: other.id } });
+    expect((await db.feedbackAnswer.findFirstOrThrow({ where: { keepDoing: "named one" } })).giverId).toBeNull();
+    await db.workspace.delete({ where: { id: ws.id } });
+    expect(await db.feedbackAnswer.count()).toBe(0);
+    expect(await db.feedbackRequest.count()).toBe(0);
+    expect(await db.feedbackDimension.count()).toBe(0);
   });
 });

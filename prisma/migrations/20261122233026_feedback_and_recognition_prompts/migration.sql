@@ -194,7 +194,7 @@ ALTER TABLE "recognition_prompt" ADD CONSTRAINT "recognition_prompt_team_id_fkey
 -- Rules the domain relies on, enforced by the database too.
 ALTER TABLE "feedback_settings" ADD CONSTRAINT "feedback_settings_threshold_min" CHECK ("anonymity_threshold" >= 3);
 ALTER TABLE "feedback_rating" ADD CONSTRAINT "feedback_rating_score_range" CHECK ("score" BETWEEN 1 AND 5);
--- An anonymous answer never names its giver, a named one always does.
-ALTER TABLE "feedback_answer" ADD CONSTRAINT "feedback_answer_giver_matches_visibility"
-  CHECK (("visibility" = 'anonymous' AND "giver_id" IS NULL) OR ("visibility" = 'named' AND "giver_id" IS NOT NULL));
+-- An anonymous answer never names its giver (a named one loses its giver only when that member is deleted).
+ALTER TABLE "feedback_answer" ADD CONSTRAINT "feedback_answer_anonymous_has_no_giver"
+  CHECK ("visibility" = 'named' OR "giver_id" IS NULL);
 ALTER TABLE "recognition_prompt_schedule" ADD CONSTRAINT "recognition_prompt_schedule_day_range" CHECK ("day" BETWEEN 1 AND 7);
