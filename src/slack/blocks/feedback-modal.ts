@@ -4,7 +4,7 @@ import type { FeedbackDimension } from "../../core/feedback-model.ts";
 import { MAX_FEEDBACK_COMMENT } from "../../core/feedback.ts";
 import type { Member } from "../../core/model.ts";
 import { FEEDBACK_MODAL_CALLBACK, type FeedbackModalMetadata } from "../feedback-payloads.ts";
-import type { KnownBlock } from "./format.ts";
+import { escapeMrkdwn, type KnownBlock } from "./format.ts";
 
 const SCORES = [
   { value: "1", text: "1 — needs a lot of work" },
@@ -37,7 +37,7 @@ export function feedbackModal(input: {
   const blocks: KnownBlock[] = [
     {
       type: "section",
-      text: { type: "mrkdwn", text: `How has *${input.subject.displayName}* been doing lately? Be specific and kind.` },
+      text: { type: "mrkdwn", text: `How has *${escapeMrkdwn(input.subject.displayName)}* been doing lately? Be specific and kind.` },
     },
     ...input.dimensions.map(
       (d): KnownBlock => ({

@@ -6,6 +6,7 @@ import { ErrorCode, isSpurError, SpurError } from "../../../core/errors.ts";
 import { submitFeedback, validateFeedbackForm } from "../../../core/feedback.ts";
 import { monthLabel } from "../../../core/feedback-period.ts";
 import { blockIdForField, COMMENT_BLOCKS, ratingBlockId } from "../../blocks/feedback-modal.ts";
+import { escapeMrkdwn } from "../../blocks/format.ts";
 import { describeIssues, FEEDBACK_MODAL_CALLBACK, parseModalMetadata, ViewSubmissionPayload } from "../../feedback-payloads.ts";
 import { teamOf } from "../feedback-context.ts";
 
@@ -66,7 +67,7 @@ export function registerFeedbackModal(app: App, services: Services): void {
       const how = result.visibility === "anonymous" ? "anonymously — it only ever appears in totals" : "with your name";
       await ack({
         response_action: "update",
-        view: thanksView(`:sparkles: Thanks! Your feedback on *${subject.displayName}* for ${monthLabel(result.periodKey)} was saved ${how}.`),
+        view: thanksView(`:sparkles: Thanks! Your feedback on *${escapeMrkdwn(subject.displayName)}* for ${monthLabel(result.periodKey)} was saved ${how}.`),
       });
       if (result.requestSettled && metadata.requestId) await services.jobs.feedbackRequestSettled(metadata.requestId);
     } catch (err) {
