@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { peerFeedbackKpi } from "../../src/core/feedback.ts";
 import { TestClock } from "../support/clock.ts";
 import { commandReply } from "../support/command-replies.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";
@@ -123,6 +124,12 @@ describe("/feedback modal", () => {
     expect(body).toContain("Patience with VIPs");
     // Nothing says who answered anonymously.
     for (const who of ["UBO", "UCARL", "UDEE"]) expect(body).not.toContain(who);
+
+    // The same numbers feed the peer_feedback KPI that scorecards read.
+    const ana = await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: USERS.ana.id } });
+    const kpi = await peerFeedbackKpi(h.spur.services, { workspaceId: ana.workspaceId, subjectId: ana.id, periodKey: "2026-11" });
+    expect(kpi).toMatchObject({ metric: "peer_feedback", periodKey: "2026-11", value: 3.5, answers: 4 });
+    expect(kpi.dimensions.map((d) => [d.key, d.mean])).toEqual([["helpfulness", 3.5], ["knowledge", 3.5], ["communication", 3.5], ["collaboration", 3.5]]);
   });
 
   it("gives leads an overview of their team, and lets admins raise the threshold", async () => {
