@@ -131,32 +131,58 @@ export interface RequestJobDeps {
   messenger: DirectMessenger;
 }
 
+type Recipient = FeedbackRequestView["recipients"][number];
+
+/**
+ * Messages each peer in turn. A permanent refusal (account gone, DMs blocked) is recorded and skipped; a
+ * transient failure is thrown after everyone else was tried, so the job's retry only repeats what is missing.
+ */
+async function messageEach(
+  peers: Recipient[],
+  send: (r: Recipient) => Promise<void>,
+  undeliverable: (r: Recipient, reason: string) => Promise<void>,
+): Promise<number> {
+  let sent = 0;
+  let transient: TransientError | undefined;
+  for (const r of peers) {
+    try {
+      await send(r);
+      sent++;
+    } catch (err) {
+      if (err instanceof TransientError) transient ??= err;
+      else await undeliverable(r, err instanceof Error ? err.message : String(err));
+    }
+  }
+  if (transient) throw transient;
+  return sent;
+}
+
 /** DMs each asked peer who has not had the request yet. Safe to repeat. */
 export async function sendRequestDms(deps: RequestJobDeps, requestId: string): Promise<number> {
   const request = await deps.feedbackRequests.get(requestId);
   if (!request || request.status === "closed") return 0;
-  let sent = 0;
-  for (const r of request.recipients) {
-    if (r.dmRef || r.status !== "asked") continue;
-    const posted = await deps.messenger.send(r.peer.platformUserId, { kind: "feedback_request", request });
-    await deps.feedbackRequests.markDmSent(r.id, `${posted.channelId}:${posted.messageRef}`);
-    sent++;
-  }
-  return sent;
+  return messageEach(
+    request.recipients.filter((r) => !r.dmRef && r.status === "asked"),
+    async (r) => {
+      const posted = await deps.messenger.send(r.peer.platformUserId, { kind: "feedback_request", request });
+      await deps.feedbackRequests.markDmSent(r.id, `${posted.channelId}:${posted.messageRef}`);
+    },
+    (r, reason) => deps.feedbackRequests.markDmSent(r.id, `undeliverable:${reason}`.slice(0, 200)),
+  );
 }
 
 /** Reminds peers who have neither answered nor skipped; each at most once. */
 export async function remindPeers(deps: RequestJobDeps, requestId: string, now: Date): Promise<number> {
   const request = await deps.feedbackRequests.get(requestId);
   if (!request || request.status === "closed") return 0;
-  let sent = 0;
-  for (const r of request.recipients) {
-    if (r.status !== "asked" || r.remindedAt) continue;
-    await deps.messenger.send(r.peer.platformUserId, { kind: "feedback_reminder", request });
-    await deps.feedbackRequests.markReminded(r.id, now);
-    sent++;
-  }
-  return sent;
+  return messageEach(
+    request.recipients.filter((r) => r.status === "asked" && !r.remindedAt && !r.dmRef?.startsWith("undeliverable:")),
+    async (r) => {
+      await deps.messenger.send(r.peer.platformUserId, { kind: "feedback_reminder", request });
+      await deps.feedbackRequests.markReminded(r.id, now);
+    },
+    (r) => deps.feedbackRequests.markReminded(r.id, now),
+  );
 }
 
 export interface FeedbackRequestSummary {

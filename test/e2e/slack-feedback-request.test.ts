@@ -175,6 +175,22 @@ describe("feedback requests", () => {
     expect(dmText(USERS.carl.id).at(-1)).toContain("1 answer, 0 skipped, 0 no response (asked 1)");
   });
 
+  it("skips a peer Slack refuses to DM, and retries only a transient failure", async () => {
+    clock.set("2026-11-18T12:00:00Z");
+    const before = { admin: dmText(USERS.admin.id).length, bo: dmText(USERS.bo.id).length, dee: dmText(USERS.dee.id).length };
+    // Peers are messaged in name order (alex, bo, dee): alex's DM is refused for good, bo's hits a 503 once.
+    h.slack.failNext("chat.postMessage", { kind: "error", error: "is_archived" });
+    h.slack.failNext("chat.postMessage", { kind: "http", status: 503 });
+    await commandReply(h, USERS.carl.id, "/feedback", `request ${esc(USERS.ana)} from ${esc(USERS.admin)} ${esc(USERS.bo)} ${esc(USERS.dee)}`, "I'm asking");
+    const request = await h.spur.db.feedbackRequest.findFirstOrThrow({ where: { recipients: { some: { peer: { platformUserId: USERS.admin.id } } }, subject: { platformUserId: USERS.ana.id } } });
+    await h.slack.waitFor(async () => (await h.spur.db.feedbackRecipient.count({ where: { requestId: request.id, dmRef: { not: null } } })) === 3, 10_000);
+    expect(dmText(USERS.admin.id)).toHaveLength(before.admin);
+    expect(dmText(USERS.bo.id)).toHaveLength(before.bo + 1);
+    expect(dmText(USERS.dee.id)).toHaveLength(before.dee + 1);
+    const admin = await h.spur.db.feedbackRecipient.findFirstOrThrow({ where: { requestId: request.id, peer: { platformUserId: USERS.admin.id } } });
+    expect(admin.dmRef).toMatch(/^undeliverable:/);
+  });
+
   it("explains a request nobody can answer", async () => {
     await commandReply(h, USERS.carl.id, "/feedback", `request ${esc(USERS.ana)} from ${esc(USERS.ana)}`, "There's nobody to ask");
     await commandReply(h, USERS.carl.id, "/feedback", `request ${esc(USERS.ana)} due someday`, "didn't understand the due date");
