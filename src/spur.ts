@@ -86,6 +86,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     feedbackRequests,
     roster: feedbackRequests,
     prompts,
+    messenger,
     feedbackSecret: config.FEEDBACK_HASH_SECRET,
   };
 
@@ -116,7 +117,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
             clock,
             leaseMs: options.digestLeaseMs ?? 5 * 60_000,
           },
-          feedback: { ...services, messenger, summaryLeaseMs: 5 * 60_000 },
+          feedback: { ...services, summaryLeaseMs: 5 * 60_000 },
           prompts: { workspaces, prompts, messenger, clock },
         });
       }

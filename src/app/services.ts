@@ -1,5 +1,6 @@
 // What the chat adapters and job processors are given: the domain's collaborators, wired in main.
 import type {
+  DirectMessenger,
   FeedbackRepository,
   FeedbackRequestRepository,
   RecognitionPromptRepository,
@@ -43,6 +44,8 @@ export interface Services {
   feedbackRequests: FeedbackRequestRepository;
   roster: TeamRoster;
   prompts: RecognitionPromptRepository;
+  /** Direct messages to one person (feedback requests, prompts). */
+  messenger: DirectMessenger;
   /** Keys anonymous answers (see src/core/feedback-anonymity.ts). */
   feedbackSecret: string;
 }

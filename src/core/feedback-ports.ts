@@ -74,9 +74,13 @@ export interface TeamRoster {
 export type DirectMessage =
   | { kind: "feedback_request"; request: FeedbackRequestView }
   | { kind: "feedback_reminder"; request: FeedbackRequestView }
+  /** Replaces a request DM's buttons once the peer has answered. */
+  | { kind: "feedback_request_answered"; request: FeedbackRequestView }
   | { kind: "feedback_summary"; summary: FeedbackRequestSummary }
   | { kind: "recognition_prompt"; weekKey: string; member: Member };
 
 export interface DirectMessenger {
   send(platformUserId: string, message: DirectMessage): Promise<PostedRef>;
+  /** Replaces a message sent earlier (`ref` as "channel:ts"). */
+  update(ref: string, message: DirectMessage): Promise<void>;
 }

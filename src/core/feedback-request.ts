@@ -185,6 +185,18 @@ export async function remindPeers(deps: RequestJobDeps, requestId: string, now: 
   );
 }
 
+/** After a peer answered: their request DM loses its buttons. */
+export async function markRequestDmAnswered(
+  deps: Pick<RequestJobDeps, "feedbackRequests" | "messenger">,
+  input: { requestId: string; peerId: string },
+): Promise<boolean> {
+  const request = await deps.feedbackRequests.get(input.requestId);
+  const ref = request?.recipients.find((r) => r.peer.id === input.peerId)?.dmRef;
+  if (!request || !ref || ref.startsWith("undeliverable:")) return false;
+  await deps.messenger.update(ref, { kind: "feedback_request_answered", request });
+  return true;
+}
+
 export interface FeedbackRequestSummary {
   request: FeedbackRequestView;
   answered: number;

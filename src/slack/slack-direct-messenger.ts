@@ -21,6 +21,17 @@ export class SlackDirectMessenger implements DirectMessenger {
     }
   }
 
+  async update(ref: string, message: DirectMessage): Promise<void> {
+    const [channel, ts] = ref.split(":");
+    if (!channel || !ts) return;
+    const rendered = renderDirectMessage(message);
+    try {
+      await this.client.chat.update({ channel, ts, text: rendered.text, ...(rendered.blocks ? { blocks: rendered.blocks } : {}) });
+    } catch (err) {
+      throw classifySlackError(err);
+    }
+  }
+
   private async channelFor(userId: string): Promise<string> {
     const known = this.channels.get(userId);
     if (known) return known;

@@ -85,6 +85,10 @@ describe("feedback requests", () => {
     expect(mine.status).toBe("answered");
     const answer = await h.spur.db.feedbackAnswer.findFirstOrThrow();
     expect(answer).toMatchObject({ visibility: "anonymous", giverId: null, periodKey: "2026-11" });
+    // The request DM loses its buttons.
+    const update = await h.slack.waitForCall("chat.update", (a) => a.channel === "DUBO");
+    expect(String(update.args.text)).toContain("your feedback on <@UANA> is in");
+    expect(JSON.stringify(update.args.blocks)).not.toContain("feedback_give");
   });
 
   it("reminds, when the reminder job fires, only the peers who have not answered", async () => {
@@ -110,7 +114,10 @@ describe("feedback requests", () => {
     expect(summary).toContain("No ratings to show yet");
     expect(summary).toContain("not shown until at least 3 people");
     expect(summary).not.toContain("UBO");
-    const request = await h.spur.db.feedbackRequest.findUniqueOrThrow({ where: { id: requestId } });
+    const request = await h.slack.waitFor(async () => {
+      const row = await h.spur.db.feedbackRequest.findUniqueOrThrow({ where: { id: requestId } });
+      return row.summaryRef ? row : undefined;
+    });
     expect(request.status).toBe("closed");
     expect(request.summaryRef).toBe(`DUCARL:${h.slack.dmsTo(USERS.carl.id)[0]!.ts}`);
 

@@ -174,6 +174,13 @@ export class FakeSlackApi {
         });
         return { ok: true, channel, ts, message: { text: args.text, ts } };
       }
+      case "chat.update": {
+        const message = this.messages.find((m) => m.channel === args.channel && m.ts === args.ts);
+        if (!message) return { ok: false, error: "message_not_found" };
+        message.text = String(args.text ?? "");
+        message.blocks = args.blocks;
+        return { ok: true, channel: args.channel, ts: args.ts };
+      }
       case "chat.postEphemeral":
         return { ok: true, message_ts: this.nextTs() };
       case "views.open": {

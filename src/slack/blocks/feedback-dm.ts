@@ -20,6 +20,10 @@ export function renderDirectMessage(message: DirectMessage): SlackMessage {
       return requestDm(message.request, false);
     case "feedback_reminder":
       return requestDm(message.request, true);
+    case "feedback_request_answered": {
+      const text = `Thanks — your feedback on ${mention(message.request.subject)} is in.`;
+      return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text: `:white_check_mark: ${text}` } }] };
+    }
     case "feedback_summary":
       return summaryDm(message.summary);
     case "recognition_prompt":

@@ -5,6 +5,7 @@ import type { Services } from "../../../app/services.ts";
 import { ErrorCode, isSpurError, SpurError } from "../../../core/errors.ts";
 import { submitFeedback, validateFeedbackForm } from "../../../core/feedback.ts";
 import { monthLabel } from "../../../core/feedback-period.ts";
+import { markRequestDmAnswered } from "../../../core/feedback-request.ts";
 import { blockIdForField, COMMENT_BLOCKS, ratingBlockId } from "../../blocks/feedback-modal.ts";
 import { escapeMrkdwn } from "../../blocks/format.ts";
 import { describeIssues, FEEDBACK_MODAL_CALLBACK, parseModalMetadata, ViewSubmissionPayload } from "../../feedback-payloads.ts";
@@ -69,7 +70,13 @@ export function registerFeedbackModal(app: App, services: Services): void {
         response_action: "update",
         view: thanksView(`:sparkles: Thanks! Your feedback on *${escapeMrkdwn(subject.displayName)}* for ${monthLabel(result.periodKey)} was saved ${how}.`),
       });
-      if (result.requestSettled && metadata.requestId) await services.jobs.feedbackRequestSettled(metadata.requestId);
+      if (metadata.requestId) {
+        if (result.requestSettled) await services.jobs.feedbackRequestSettled(metadata.requestId);
+        // Cosmetic: a failure here must not undo or hide the saved answer, and is logged without names.
+        await markRequestDmAnswered(services, { requestId: metadata.requestId, peerId: giver.id }).catch((err: unknown) => {
+          services.logger.warn({ err: err instanceof Error ? err.message : String(err) }, "could not update a request DM");
+        });
+      }
     } catch (err) {
       if (isSpurError(err)) {
         services.logger.info({ code: err.code }, "feedback refused");
