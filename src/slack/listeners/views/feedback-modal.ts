@@ -22,6 +22,17 @@ function thanksView(text: string): types.ModalView {
   };
 }
 
+/** After the modal closed: settle the request if this was the last answer, and retire the DM's buttons. */
+async function afterRequestAnswer(services: Services, input: { requestId: string; peerId: string; settled: boolean }): Promise<void> {
+  try {
+    if (input.settled) await services.jobs.feedbackRequestSettled(input.requestId);
+    await markRequestDmAnswered(services, input);
+  } catch (err) {
+    // The answer is saved; the due-date job still closes the request. Logged without names.
+    services.logger.warn({ err: err instanceof Error ? err.message : String(err) }, "follow-up of a request answer failed");
+  }
+}
+
 export function registerFeedbackModal(app: App, services: Services): void {
   app.view(FEEDBACK_MODAL_CALLBACK, async ({ ack, body }) => {
     const fail = (message: string) => ack({ response_action: "errors", errors: { [COMMENT_BLOCKS.visibility]: message } });
@@ -70,13 +81,7 @@ export function registerFeedbackModal(app: App, services: Services): void {
         response_action: "update",
         view: thanksView(`:sparkles: Thanks! Your feedback on *${escapeMrkdwn(subject.displayName)}* for ${monthLabel(result.periodKey)} was saved ${how}.`),
       });
-      if (metadata.requestId) {
-        if (result.requestSettled) await services.jobs.feedbackRequestSettled(metadata.requestId);
-        // Cosmetic: a failure here must not undo or hide the saved answer, and is logged without names.
-        await markRequestDmAnswered(services, { requestId: metadata.requestId, peerId: giver.id }).catch((err: unknown) => {
-          services.logger.warn({ err: err instanceof Error ? err.message : String(err) }, "could not update a request DM");
-        });
-      }
+      if (metadata.requestId) await afterRequestAnswer(services, { requestId: metadata.requestId, peerId: giver.id, settled: result.requestSettled });
     } catch (err) {
       if (isSpurError(err)) {
         services.logger.info({ code: err.code }, "feedback refused");
