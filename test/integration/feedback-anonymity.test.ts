@@ -122,6 +122,21 @@ describe("anonymous feedback", () => {
     });
     expect(again.created).toBe(false);
     expect(await db.feedbackAnswer.count()).toBe(1);
+
+    // Two submissions racing (a double click): exactly one is stored, with its ratings.
+    const [dim] = await feedback.dimensions(answer.workspaceId);
+    const racing = () =>
+      feedback.recordAnswer({
+        workspaceId: answer.workspaceId, subjectId: answer.subjectId, periodKey: "2026-12", visibility: "anonymous",
+        giverId: null, giverKey: "k-race", keepDoing: null, improve: null, answeredOn: "2026-12-01",
+        ratings: [{ dimensionId: dim!.id, score: 3 }], recipient: null,
+      });
+    const results = await Promise.all([racing(), racing(), racing()]);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    const stored = await db.feedbackAnswer.findMany({ where: { periodKey: "2026-12" }, include: { ratings: true } });
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.ratings).toHaveLength(1);
+    await db.feedbackAnswer.deleteMany({ where: { periodKey: "2026-12" } });
   });
 
   it("refuses, in the database itself, an anonymous row with a giver or a threshold below 3", async () => {
