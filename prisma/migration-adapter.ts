@@ -6,6 +6,8 @@
 //     connection is therefore passed as discrete fields.
 //  3. The adapter drops the shadow database while its own pool is still connected; the shadow database
 //     is created and dropped here, after its pool is disposed.
+//  4. Its executeScript splits a migration on every ";", which breaks dollar-quoted bodies (plpgsql
+//     functions); the script is sent whole instead, which PostgreSQL also runs as one transaction.
 import { PrismaPg } from "@prisma/adapter-pg";
 
 export interface PgFields {
@@ -32,6 +34,7 @@ export function pgFieldsFromUrl(databaseUrl: string): PgFields {
 
 const TEXT_OID = 25;
 const PATCHED = Symbol.for("spur.nameOidPatch");
+const SCRIPT_PATCHED = Symbol.for("spur.wholeScriptPatch");
 
 function reportNameColumnsAsText<T extends object>(adapter: T): T {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -46,6 +49,18 @@ function reportNameColumnsAsText<T extends object>(adapter: T): T {
     return res;
   };
   proto[PATCHED] = true;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- patches adapter-pg internals
+  const adapterProto: any = Object.getPrototypeOf(adapter);
+  if (!Object.prototype.hasOwnProperty.call(adapterProto, SCRIPT_PATCHED)) {
+    adapterProto.executeScript = async function (this: { client: { query(sql: string): Promise<unknown> }; onError(e: unknown): never }, script: string) {
+      try {
+        await this.client.query(script);
+      } catch (error) {
+        this.onError(error);
+      }
+    };
+    adapterProto[SCRIPT_PATCHED] = true;
+  }
   return adapter;
 }
 

@@ -50,9 +50,14 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, "may only contain letters, digits, _ and -")
     .default("spur"),
+  /** Keys anonymous feedback (HMAC) so one person answers once without their id being stored. */
+  FEEDBACK_HASH_SECRET: z.string().trim().min(16, "must be at least 16 characters").optional(),
 });
 
-export type Config = z.infer<typeof ConfigSchema>;
+/** Outside production a fixed secret keeps development and tests simple; production must set its own. */
+export const DEV_FEEDBACK_HASH_SECRET = "spur-development-feedback-secret";
+
+export type Config = Omit<z.infer<typeof ConfigSchema>, "FEEDBACK_HASH_SECRET"> & { FEEDBACK_HASH_SECRET: string };
 
 export class ConfigError extends Error {
   readonly code = "invalid_config";
@@ -62,7 +67,11 @@ export class ConfigError extends Error {
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = ConfigSchema.safeParse(env);
   if (result.success) {
-    const config = result.data;
+    const { FEEDBACK_HASH_SECRET, ...rest } = result.data;
+    if (!FEEDBACK_HASH_SECRET && rest.NODE_ENV === "production") {
+      throw new ConfigError("Invalid configuration: FEEDBACK_HASH_SECRET is required in production. See .env.example.");
+    }
+    const config: Config = { ...rest, FEEDBACK_HASH_SECRET: FEEDBACK_HASH_SECRET ?? DEV_FEEDBACK_HASH_SECRET };
     // Slack's Web API client needs the trailing slash to build method URLs.
     if (!config.SLACK_API_URL.endsWith("/")) config.SLACK_API_URL += "/";
     return config;

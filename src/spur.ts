@@ -15,15 +15,19 @@ import { type SpurWorkers, startWorkers, type WorkerTimings } from "./jobs/worke
 import { createLogger, type Logger } from "./logger.ts";
 import { SpurMetrics } from "./metrics.ts";
 import { createSlackApp } from "./slack/app.ts";
+import { SlackDirectMessenger } from "./slack/slack-direct-messenger.ts";
 import { SlackNotifier } from "./slack/slack-notifier.ts";
 import { SlackUsers } from "./slack/slack-users.ts";
 import { PrismaDigestRunStore } from "./store/digest-run-store.ts";
+import { PrismaFeedbackRequestStore } from "./store/feedback-request-store.ts";
+import { PrismaFeedbackStore } from "./store/feedback-store.ts";
 import { PrismaKpiStore } from "./store/kpi-store.ts";
 import { PrismaKudosLedger } from "./store/kudos-ledger-store.ts";
 import { PrismaKudosStore } from "./store/kudos-store.ts";
 import { PrismaProcessedEvents, PrismaRecognitionSettingsStore } from "./store/recognition-settings-store.ts";
 import { PrismaMemberStore } from "./store/member-store.ts";
 import { createPrisma, type Db } from "./store/prisma.ts";
+import { PrismaRecognitionPromptStore } from "./store/recognition-prompt-store.ts";
 import { PrismaWorkspaceStore } from "./store/workspace-store.ts";
 
 /** `web` serves chat platforms, `worker` runs background jobs, `all` does both (the default). */
@@ -85,12 +89,15 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     undefined,
     () => metrics.postsDelayed.inc({ reason: "budget" }),
   );
+  const messenger = new SlackDirectMessenger(jobClient);
 
   const workspaces = new PrismaWorkspaceStore(db);
   const memberRepo = new PrismaMemberStore(db);
   const kudos = new PrismaKudosStore(db);
   const ledger = new PrismaKudosLedger(db);
   const recognitionSettings = new PrismaRecognitionSettingsStore(db);
+  const feedbackRequests = new PrismaFeedbackRequestStore(db);
+  const prompts = new PrismaRecognitionPromptStore(db);
   const services: Services = {
     clock,
     logger,
@@ -102,11 +109,17 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     kudos,
     kpis: new PrismaKpiStore(db),
     runs: new PrismaDigestRunStore(db),
-    jobs: bullmqDispatch(queues),
+    jobs: bullmqDispatch(queues, { clock, prompts }),
     ledger,
     recognitionSettings,
     audit: recognitionSettings,
     processedEvents: new PrismaProcessedEvents(db),
+    feedback: new PrismaFeedbackStore(db),
+    feedbackRequests,
+    roster: feedbackRequests,
+    prompts,
+    messenger,
+    feedbackSecret: config.FEEDBACK_HASH_SECRET,
   };
 
   // One notifier per workspace, so each spends its own posting budget.
@@ -171,7 +184,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     async start() {
       const port = await listen(server, config.PORT);
       await slack?.start();
-      const teams = await upsertAllSchedulers(queues, workspaces);
+      const teams = await upsertAllSchedulers(queues, workspaces, { prompts });
       if (runWorkers) {
         workers = startWorkers(
           queueSettings,
@@ -188,6 +201,8 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
               clock,
               leaseMs: options.digestLeaseMs ?? 5 * 60_000,
             },
+            feedback: { ...services, summaryLeaseMs: 5 * 60_000 },
+            prompts: { workspaces, prompts, messenger, clock },
           },
           options.workerTimings,
         );

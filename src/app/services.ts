@@ -1,4 +1,11 @@
 // What the chat adapters and job processors are given: the domain's collaborators, wired in main.
+import type {
+  DirectMessenger,
+  FeedbackRepository,
+  FeedbackRequestRepository,
+  RecognitionPromptRepository,
+  TeamRoster,
+} from "../core/feedback-ports.ts";
 import type { MemberDirectory } from "../core/member-directory.ts";
 import type { Team } from "../core/model.ts";
 import type {
@@ -25,6 +32,10 @@ export interface JobDispatch {
   notifyRecipients(input: { giftId: string }): Promise<void>;
   /** Creates or moves the team's scheduled jobs after it was created or its schedule changed. */
   syncTeamSchedules(team: Team): Promise<void>;
+  /** DMs the peers now, reminds them at `reminderAt` and closes the request at `dueAt`. */
+  feedbackRequested(input: { requestId: string; reminderAt: Date; dueAt: Date }): Promise<void>;
+  /** Everyone asked has answered or skipped: close the request and summarise it for the lead now. */
+  feedbackRequestSettled(requestId: string): Promise<void>;
 }
 
 export interface Services {
@@ -44,4 +55,12 @@ export interface Services {
   recognitionSettings: RecognitionSettingsRepository;
   audit: AuditLogRepository;
   processedEvents: ProcessedEvents;
+  feedback: FeedbackRepository;
+  feedbackRequests: FeedbackRequestRepository;
+  roster: TeamRoster;
+  prompts: RecognitionPromptRepository;
+  /** Direct messages to one person (feedback requests, prompts). */
+  messenger: DirectMessenger;
+  /** Keys anonymous answers (see src/core/feedback-anonymity.ts). */
+  feedbackSecret: string;
 }

@@ -18,6 +18,7 @@ export const ADMIN_USAGE = [
   "• `/spur channel #channel` — where shoutouts and the weekly digest are posted",
   "• `/spur timezone Europe/Berlin` — the team's time zone (weeks and schedules follow it)",
   "• `/spur digest monday 09:00` — when the weekly digest is posted, in the team's time zone",
+  "• `/spur prompts off|on` — your weekly \"Who helped you this week?\" prompt (`/spur prompts` for the team schedule)",
 ].join("\n");
 
 const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];

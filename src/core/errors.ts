@@ -20,6 +20,16 @@ export const ErrorCode = {
   UnknownUser: "unknown_user",
   // Access
   NotAllowed: "not_allowed",
+  // Peer feedback and recognition prompts
+  SelfFeedback: "self_feedback",
+  FeedbackAlreadyGiven: "feedback_already_given",
+  FeedbackRequestClosed: "feedback_request_closed",
+  NotAsked: "not_asked",
+  NoPeers: "no_peers",
+  InvalidDueDate: "invalid_due_date",
+  InvalidDimension: "invalid_dimension",
+  InvalidThreshold: "invalid_threshold",
+  StaleInteraction: "stale_interaction",
   // Infrastructure
   PlatformUnavailable: "platform_unavailable",
   Internal: "internal_error",

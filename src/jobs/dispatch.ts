@@ -1,13 +1,21 @@
 // JobDispatch over BullMQ: what the request path hands to background jobs.
 import type { JobDispatch } from "../app/services.ts";
 import type { Team } from "../core/model.ts";
-import type { WorkspaceRepository } from "../core/ports.ts";
+import type { RecognitionPromptRepository } from "../core/feedback-ports.ts";
+import type { Clock, WorkspaceRepository } from "../core/ports.ts";
+import { enqueueFeedbackClose, enqueueFeedbackRequest } from "./feedback-requests.ts";
 import { enqueueNotifyRecipients } from "./notify-recipients.ts";
 import { enqueueShoutout } from "./post-shoutout.ts";
+import { upsertRecognitionPromptsScheduler } from "./recognition-prompts.ts";
 import type { SpurQueues } from "./queues.ts";
 import { upsertWeeklyDigestScheduler } from "./weekly-digest.ts";
 
-export function bullmqDispatch(queues: SpurQueues): JobDispatch {
+export interface DispatchDeps {
+  clock: Clock;
+  prompts: RecognitionPromptRepository;
+}
+
+export function bullmqDispatch(queues: SpurQueues, deps: DispatchDeps): JobDispatch {
   return {
     shoutout: async (input) => {
       await enqueueShoutout(queues.posts, input);
@@ -15,15 +23,24 @@ export function bullmqDispatch(queues: SpurQueues): JobDispatch {
     notifyRecipients: async (input) => {
       await enqueueNotifyRecipients(queues.posts, input);
     },
-    syncTeamSchedules: async (team: Team) => {
-      await upsertWeeklyDigestScheduler(queues.scheduled, team);
-    },
+    syncTeamSchedules: (team: Team) => syncTeam(queues, deps, team),
+    feedbackRequested: (input) => enqueueFeedbackRequest(queues, input, deps.clock),
+    feedbackRequestSettled: (requestId) => enqueueFeedbackClose(queues.scheduled, requestId),
   };
 }
 
+async function syncTeam(queues: SpurQueues, deps: Pick<DispatchDeps, "prompts">, team: Team): Promise<void> {
+  await upsertWeeklyDigestScheduler(queues.scheduled, team);
+  await upsertRecognitionPromptsScheduler(queues.scheduled, team, await deps.prompts.schedule(team.id));
+}
+
 /** At boot: every team's schedulers exist and match its settings. */
-export async function upsertAllSchedulers(queues: SpurQueues, workspaces: WorkspaceRepository): Promise<number> {
+export async function upsertAllSchedulers(
+  queues: SpurQueues,
+  workspaces: WorkspaceRepository,
+  deps: Pick<DispatchDeps, "prompts">,
+): Promise<number> {
   const teams = await workspaces.listTeams();
-  for (const team of teams) await upsertWeeklyDigestScheduler(queues.scheduled, team);
+  for (const team of teams) await syncTeam(queues, deps, team);
   return teams.length;
 }

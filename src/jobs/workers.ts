@@ -1,17 +1,30 @@
 // BullMQ workers for Spur's queues, with one terminal failure handler each.
 import { type Job, Worker } from "bullmq";
 import type { DigestRunDeps } from "../core/digest-run.ts";
+import type { PromptRunDeps } from "../core/recognition-prompts.ts";
 import type { Logger } from "../logger.ts";
 import type { SpurMetrics } from "../metrics.ts";
 import { NOTIFY_RECIPIENTS_JOB, type NotifyRecipientsDeps, processNotifyRecipients } from "./notify-recipients.ts";
+import {
+  FEEDBACK_ASK_JOB,
+  FEEDBACK_CLOSE_JOB,
+  FEEDBACK_REMIND_JOB,
+  type FeedbackJobDeps,
+  processFeedbackAsk,
+  processFeedbackClose,
+  processFeedbackRemind,
+} from "./feedback-requests.ts";
 import { POST_SHOUTOUT_JOB, processShoutout, type ShoutoutDeps } from "./post-shoutout.ts";
 import { POSTS_QUEUE, type QueueSettings, SCHEDULED_QUEUE } from "./queues.ts";
+import { processRecognitionPrompts, RECOGNITION_PROMPTS_JOB } from "./recognition-prompts.ts";
 import { processWeeklyDigest, WEEKLY_DIGEST_JOB } from "./weekly-digest.ts";
 
 export interface WorkerDeps {
   shoutouts: ShoutoutDeps;
   notifications: NotifyRecipientsDeps;
   digests: DigestRunDeps;
+  feedback: FeedbackJobDeps;
+  prompts: PromptRunDeps;
   logger: Logger;
   metrics: SpurMetrics;
 }
@@ -54,6 +67,7 @@ export function startWorkers(settings: QueueSettings, deps: WorkerDeps, options:
     tracked(async (job: Job, token?: string) => {
       if (job.name === POST_SHOUTOUT_JOB) return processShoutout(deps.shoutouts, job, token);
       if (job.name === NOTIFY_RECIPIENTS_JOB) return processNotifyRecipients(deps.notifications, job, token);
+      if (job.name === FEEDBACK_ASK_JOB) return processFeedbackAsk(deps.feedback, job, token);
       throw new Error(`unknown job ${job.name} on ${POSTS_QUEUE}`);
     }),
     { ...base, concurrency: options.postsConcurrency ?? 8 },
@@ -62,6 +76,9 @@ export function startWorkers(settings: QueueSettings, deps: WorkerDeps, options:
     SCHEDULED_QUEUE,
     tracked(async (job: Job, token?: string) => {
       if (job.name === WEEKLY_DIGEST_JOB) return processWeeklyDigest(deps.digests, job, token);
+      if (job.name === RECOGNITION_PROMPTS_JOB) return processRecognitionPrompts(deps.prompts, job, token);
+      if (job.name === FEEDBACK_REMIND_JOB) return processFeedbackRemind(deps.feedback, job, token);
+      if (job.name === FEEDBACK_CLOSE_JOB) return processFeedbackClose(deps.feedback, job, token);
       throw new Error(`unknown job ${job.name} on ${SCHEDULED_QUEUE}`);
     }),
     { ...base, concurrency: 4 },

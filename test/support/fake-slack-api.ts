@@ -133,6 +133,11 @@ export class FakeSlackApi {
     return this.calls.filter((c) => c.method === method);
   }
 
+  /** Messages posted to the DM channel of a user (opened with conversations.open). */
+  dmsTo(userId: string): StoredMessage[] {
+    return this.messages.filter((m) => m.channel === `D${userId}`);
+  }
+
   async waitFor<T>(find: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5000): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
@@ -228,8 +233,21 @@ export class FakeSlackApi {
         }
         return { ok: true, files: list.map((f) => ({ id: f.id, title: f.title })) };
       }
+      case "chat.update": {
+        const message = this.messages.find((m) => m.channel === args.channel && m.ts === args.ts);
+        if (!message) return { ok: false, error: "message_not_found" };
+        message.text = String(args.text ?? "");
+        message.blocks = args.blocks;
+        return { ok: true, channel: args.channel, ts: args.ts };
+      }
       case "chat.postEphemeral":
         return { ok: true, message_ts: this.nextTs() };
+      case "conversations.open": {
+        // One DM channel per user, named after the user so tests can tell them apart.
+        const users = String(args.users ?? "");
+        if (!users || users.includes(",")) return { ok: false, error: "invalid_arguments" };
+        return { ok: true, channel: { id: `D${users}` } };
+      }
       case "conversations.history": {
         const oldest = Number(args.oldest ?? 0);
         const latest = args.latest === undefined ? Infinity : Number(args.latest);

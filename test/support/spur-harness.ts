@@ -26,6 +26,8 @@ export interface Harness {
   interaction(payload: Record<string, unknown>): Promise<{ status: number; body: string }>;
   /** Sends a signed Events API callback wrapping `event`; pass the same eventId to simulate Slack's retry. */
   event(event: Record<string, unknown>, options?: { eventId?: string; retryNum?: number }): Promise<{ status: number; body: string }>;
+  /** Sends a signed interactive payload (block_actions, view_submission …) the way Slack does: form field `payload`. */
+  interact(payload: Record<string, unknown>, options?: { secret?: string }): Promise<{ status: number; body: string }>;
   /** Posts a raw body with the given headers to /slack/events. */
   post(body: string, headers: Record<string, string>): Promise<{ status: number; body: string }>;
   /** Sets the test workspace's recognition settings (creating the workspace if needed); returns its id. */
@@ -39,6 +41,8 @@ export interface HarnessOptions extends Omit<SpurOptions, "logger"> {
   slack?: FakeSlackApi;
   clock?: Clock;
   env?: Record<string, string>;
+  /** Receives every log line (JSON) instead of stdout, e.g. to check what is never logged. */
+  logSink?: (line: string) => void;
 }
 
 let triggerCounter = 0;
@@ -60,7 +64,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     QUEUE_PREFIX: prefix,
     ...options.env,
   });
-  const spur = createSpur(config, { ...options, logger: createLogger(config.LOG_LEVEL) });
+  const sink = options.logSink;
+  const logger = sink ? createLogger(config.LOG_LEVEL, { write: (line: string) => sink(line) }) : createLogger(config.LOG_LEVEL);
+  const spur = createSpur(config, { ...options, logger });
   const port = await spur.start();
   const baseUrl = `http://127.0.0.1:${port}`;
 
@@ -123,6 +129,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         { workspaceId: workspace.id, actorUserId: "test-setup", action: "settings.update", target: null, details: { patch }, reason: "test setup" },
       );
       return workspace.id;
+    },
+    interact: (payload, opts) => {
+      const form = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+      return post(form, {
+        "content-type": "application/x-www-form-urlencoded",
+        ...slackSignatureHeaders(opts?.secret ?? SIGNING_SECRET, form),
+      });
     },
     stop: async () => {
       await spur.stop();

@@ -1,7 +1,11 @@
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
+import { registerFeedbackRequestActions } from "./feedback-request.ts";
 import { registerHistoryPageAction } from "./history-page.ts";
+import { registerRecognitionPromptActions } from "./recognition-prompt.ts";
 
 export function register(app: App, services: Services): void {
   registerHistoryPageAction(app, services);
+  registerFeedbackRequestActions(app, services);
+  registerRecognitionPromptActions(app, services);
 }

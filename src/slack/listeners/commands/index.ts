@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
+import { registerFeedbackCommand } from "./feedback.ts";
 import { registerKudosCommand } from "./kudos.ts";
 import { registerLeaderboardCommand } from "./leaderboard.ts";
 import { registerScorecardCommand } from "./scorecard.ts";
@@ -10,4 +11,5 @@ export function register(app: App, services: Services): void {
   registerScorecardCommand(app, services);
   registerSpurCommand(app, services);
   registerLeaderboardCommand(app, services);
+  registerFeedbackCommand(app, services);
 }

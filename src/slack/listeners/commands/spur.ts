@@ -8,7 +8,9 @@ import { parseRecognitionAdmin, RECOGNITION_ADMIN_USAGE, revokeKudos } from "../
 import { plural } from "../../blocks/format.ts";
 import { infoReply } from "../../blocks/replies.ts";
 import { settingsModal } from "../../blocks/settings-modal.ts";
+import { isPromptCommand } from "../../../core/prompt-command.ts";
 import { commandContext, withErrorReplies } from "../../command-context.ts";
+import { runPromptCommand } from "./spur-prompts.ts";
 
 export function registerSpurCommand(app: App, services: Services): void {
   app.command("/spur", async ({ command, ack, respond, client }) => {
@@ -34,6 +36,11 @@ export function registerSpurCommand(app: App, services: Services): void {
         const revoked = await revokeKudos(services, { workspace: ctx.workspace, actor, giftRef: recognition.command.giftRef, reason: recognition.command.reason });
         const who = revoked.recipientUserIds.map((id) => `<@${id}>`).join(", ");
         return ctx.reply(infoReply(`:white_check_mark: Revoked kudos \`${revoked.giftId.slice(0, 8)}\` (${plural(revoked.points, "point")} to ${who}). It no longer counts in totals; the audit log has your reason.`));
+      }
+      if (isPromptCommand(ctx.payload.text)) {
+        const member = await services.members.byPlatformId(ctx.workspace, ctx.defaultTeam.id, ctx.payload.user_id);
+        if (!member) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
+        return runPromptCommand(services, ctx, member);
       }
       const parsed = parseAdminCommand(ctx.payload.text);
       if (!parsed.ok) throw parsed.error;

@@ -1,0 +1,108 @@
+// Direct messages of peer feedback and recognition prompts: request, reminder, lead summary, weekly prompt.
+import { DateTime } from "luxon";
+import type { FeedbackAggregate } from "../../core/feedback.ts";
+import type { DirectMessage } from "../../core/feedback-ports.ts";
+import { monthLabel } from "../../core/feedback-period.ts";
+import type { FeedbackRequestView } from "../../core/feedback-model.ts";
+import type { FeedbackRequestSummary } from "../../core/feedback-request.ts";
+import {
+  FEEDBACK_GIVE_ACTION,
+  FEEDBACK_SKIP_ACTION,
+  PROMPT_DISMISS_ACTION,
+  PROMPT_KUDOS_ACTION,
+} from "../feedback-payloads.ts";
+import { mention, plural, type KnownBlock } from "./format.ts";
+import type { SlackMessage } from "./replies.ts";
+
+export function renderDirectMessage(message: DirectMessage): SlackMessage {
+  switch (message.kind) {
+    case "feedback_request":
+      return requestDm(message.request, false);
+    case "feedback_reminder":
+      return requestDm(message.request, true);
+    case "feedback_request_answered": {
+      const text = `Thanks — your feedback on ${mention(message.request.subject)} is in.`;
+      return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text: `:white_check_mark: ${text}` } }] };
+    }
+    case "feedback_summary":
+      return summaryDm(message.summary);
+    case "recognition_prompt":
+      return recognitionPrompt(message.weekKey);
+  }
+}
+
+function dueLabel(request: FeedbackRequestView): string {
+  // dueAt is the end of the due day (exclusive): show the day itself.
+  return DateTime.fromJSDate(new Date(request.dueAt.getTime() - 1), { zone: request.timeZone }).toFormat("ccc d LLL");
+}
+
+function requestDm(request: FeedbackRequestView, reminder: boolean): SlackMessage {
+  const who = mention(request.subject);
+  const text = reminder
+    ? `Reminder: ${mention(request.lead)} asked for your feedback on ${who}, due ${dueLabel(request)}.`
+    : `${mention(request.lead)} would like your feedback on ${who} by ${dueLabel(request)}.`;
+  return {
+    text,
+    blocks: [
+      { type: "section", text: { type: "mrkdwn", text: `${reminder ? ":alarm_clock: " : ":speech_balloon: "}${text}` } },
+      {
+        type: "context",
+        elements: [{ type: "mrkdwn", text: "It takes a minute. You choose whether your name is shown; anonymous answers only ever appear in totals." }],
+      },
+      {
+        type: "actions",
+        elements: [
+          { type: "button", action_id: FEEDBACK_GIVE_ACTION, style: "primary", text: { type: "plain_text", text: "Give feedback" }, value: request.id },
+          { type: "button", action_id: FEEDBACK_SKIP_ACTION, text: { type: "plain_text", text: "Skip" }, value: request.id },
+        ],
+      },
+    ],
+  };
+}
+
+export function aggregateLines(aggregate: FeedbackAggregate): string {
+  if (aggregate.dimensions.length === 0) return "_No ratings to show yet._";
+  const lines = aggregate.dimensions.map((d) => `• ${d.label}: *${d.mean.toFixed(2)}* / 5 (${plural(d.count, "rating")})`);
+  if (aggregate.overall !== null) lines.push(`Overall: *${aggregate.overall.toFixed(2)}* / 5 from ${plural(aggregate.answers, "answer")}`);
+  return lines.join("\n");
+}
+
+export function anonymityNote(aggregate: FeedbackAggregate): string {
+  return aggregate.anonymousShown
+    ? "Anonymous answers are included in these totals only."
+    : `Anonymous answers are not shown until at least ${aggregate.threshold} people have answered anonymously.`;
+}
+
+function summaryDm(summary: FeedbackRequestSummary): SlackMessage {
+  const { request } = summary;
+  const why = summary.reason === "all_answered" ? "everyone you asked has responded" : "the due date has passed";
+  const text = `Feedback on ${request.subject.displayName} is closed — ${why}.`;
+  const counts = `${plural(summary.answered, "answer")}, ${summary.skipped} skipped, ${summary.noResponse} no response (asked ${request.recipients.length}).`;
+  const blocks: KnownBlock[] = [
+    { type: "section", text: { type: "mrkdwn", text: `:clipboard: Feedback on ${mention(request.subject)} is closed — ${why}.\n${counts}` } },
+    {
+      type: "section",
+      text: { type: "mrkdwn", text: `*${monthLabel(request.periodKey)}*\n${aggregateLines(summary.aggregate)}` },
+    },
+    { type: "context", elements: [{ type: "mrkdwn", text: `${anonymityNote(summary.aggregate)} \`/feedback report\` shows named comments.` }] },
+  ];
+  return { text, blocks };
+}
+
+function recognitionPrompt(weekKey: string): SlackMessage {
+  const text = "Who helped you this week? A quick kudos makes their day.";
+  return {
+    text,
+    blocks: [
+      { type: "section", text: { type: "mrkdwn", text: `:wave: *Who helped you this week?* A quick kudos makes their day.` } },
+      {
+        type: "actions",
+        elements: [
+          { type: "button", action_id: PROMPT_KUDOS_ACTION, style: "primary", text: { type: "plain_text", text: "Give kudos" }, value: weekKey },
+          { type: "button", action_id: PROMPT_DISMISS_ACTION, text: { type: "plain_text", text: "Not this week" }, value: weekKey },
+        ],
+      },
+      { type: "context", elements: [{ type: "mrkdwn", text: "Prefer not to get this? `/spur prompts off`." }] },
+    ],
+  };
+}

@@ -1,0 +1,33 @@
+// The buttons of the weekly "Who helped you this week?" DM.
+import type { App } from "@slack/bolt";
+import type { Services } from "../../../app/services.ts";
+import { ErrorCode, SpurError } from "../../../core/errors.ts";
+import { PROMPT_DISMISS_ACTION, PROMPT_KUDOS_ACTION, PromptActionValue } from "../../feedback-payloads.ts";
+import { actionContext, STALE_MESSAGE, withActionErrors } from "../interaction-context.ts";
+
+export const KUDOS_HINT = "Who was it? Send them kudos with `/kudos @teammate what they did #value` — it only takes a moment.";
+
+export function registerRecognitionPromptActions(app: App, services: Services): void {
+  // Kept loosely coupled to kudos: the prompt points to /kudos rather than depending on a kudos modal.
+  app.action(PROMPT_KUDOS_ACTION, async ({ ack, body, respond }) => {
+    await ack();
+    const ctx = await actionContext(services, body, respond);
+    if (!ctx) return;
+    await withActionErrors(services, ctx, async () => {
+      if (!PromptActionValue.safeParse(ctx.value).success) throw new SpurError(ErrorCode.StaleInteraction, STALE_MESSAGE);
+      await ctx.reply(`:star2: ${KUDOS_HINT}`);
+    });
+  });
+
+  app.action(PROMPT_DISMISS_ACTION, async ({ ack, body, respond }) => {
+    await ack();
+    const ctx = await actionContext(services, body, respond);
+    if (!ctx) return;
+    await withActionErrors(services, ctx, async () => {
+      const week = PromptActionValue.safeParse(ctx.value);
+      if (!week.success) throw new SpurError(ErrorCode.StaleInteraction, STALE_MESSAGE);
+      await services.prompts.dismiss(ctx.actor.id, week.data);
+      await ctx.reply("No problem — see you next week. (`/spur prompts off` stops these prompts.)", { replaceOriginal: true });
+    });
+  });
+}

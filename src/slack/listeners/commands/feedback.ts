@@ -1,0 +1,129 @@
+// /feedback @agent | request … | mine | report @agent | team | dimensions … | threshold N
+import type { App, webApi } from "@slack/bolt";
+import type { Services } from "../../../app/services.ts";
+import { assertAdmin } from "../../../core/admin-command.ts";
+import { describeMention, mentionKey, type MentionRef } from "../../../core/command-text.ts";
+import { ErrorCode, SpurError } from "../../../core/errors.ts";
+import {
+  alreadyAnswered,
+  alreadyAnsweredError,
+  assertCanReceiveFeedback,
+  buildFeedbackReport,
+  peerFeedbackAggregate,
+} from "../../../core/feedback.ts";
+import { FEEDBACK_USAGE, type FeedbackCommand, parseFeedbackText } from "../../../core/feedback-command.ts";
+import { monthContaining, monthLabel } from "../../../core/feedback-period.ts";
+import { createFeedbackRequest } from "../../../core/feedback-request.ts";
+import type { Member } from "../../../core/model.ts";
+import { feedbackReportMessage, teamFeedbackMessage } from "../../blocks/feedback-report.ts";
+import { errorReply, infoReply } from "../../blocks/replies.ts";
+import { type CommandContext, commandContext, withErrorReplies } from "../../command-context.ts";
+import { openFeedbackModal, teamOf } from "../feedback-context.ts";
+
+export function registerFeedbackCommand(app: App, services: Services): void {
+  app.command("/feedback", async ({ command, ack, respond, client }) => {
+    await ack();
+    const ctx = await commandContext(services, { command, respond, client });
+    if (!ctx) return;
+    await withErrorReplies(services, ctx, async () => {
+      const parsed = parseFeedbackText(ctx.payload.text);
+      if (!parsed.ok) return ctx.reply(errorReply(parsed.error.userMessage));
+      if (parsed.command.kind === "help") return ctx.reply(infoReply(FEEDBACK_USAGE));
+      const actor = await services.members.byPlatformId(ctx.workspace, ctx.defaultTeam.id, ctx.payload.user_id);
+      if (!actor) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
+      await run(services, ctx, client, actor, parsed.command);
+    });
+  });
+}
+
+async function resolveOne(services: Services, ctx: CommandContext, ref: MentionRef): Promise<Member> {
+  const found = (await services.members.resolve(ctx.workspace, ctx.defaultTeam.id, [ref])).get(mentionKey(ref));
+  if (!found) throw new SpurError(ErrorCode.UnknownUser, `I couldn't find ${describeMention(ref)} in this workspace.`);
+  return found;
+}
+
+async function run(services: Services, ctx: CommandContext, client: webApi.WebClient, actor: Member, command: FeedbackCommand): Promise<void> {
+  const now = services.clock.now();
+  switch (command.kind) {
+    case "help":
+      return ctx.reply(infoReply(FEEDBACK_USAGE));
+    case "give": {
+      const subject = await resolveOne(services, ctx, command.subject);
+      assertCanReceiveFeedback(actor, subject);
+      const periodKey = monthContaining(now, (await teamOf(services, subject, ctx.defaultTeam)).timeZone).key;
+      if (await alreadyAnswered(services, { giver: actor, subject, periodKey })) throw alreadyAnsweredError(subject);
+      await openFeedbackModal(services, client, { workspace: ctx.workspace, triggerId: ctx.payload.trigger_id, subject, requestId: null });
+      return;
+    }
+    case "request": {
+      const { request, created, reminderAt } = await createFeedbackRequest(services, {
+        workspace: ctx.workspace,
+        defaultTeam: ctx.defaultTeam,
+        lead: actor,
+        subject: command.subject,
+        from: command.from,
+        due: command.due,
+        now,
+        teamOf: (m) => teamOf(services, m, ctx.defaultTeam),
+        idempotencyKey: `slack:cmd:${ctx.payload.team_id}:${ctx.payload.trigger_id}`,
+      });
+      if (created) await services.jobs.feedbackRequested({ requestId: request.id, reminderAt, dueAt: request.dueAt });
+      const peers = request.recipients.map((r) => `<@${r.peer.platformUserId}>`).join(", ");
+      return ctx.reply(
+        infoReply(
+          `:white_check_mark: I'm asking ${peers} for feedback on <@${request.subject.platformUserId}> ` +
+            `(${monthLabel(request.periodKey)}). I'll remind them before it's due and send you a summary when it closes.`,
+        ),
+      );
+    }
+    case "mine":
+    case "report": {
+      const subject = command.kind === "mine" ? actor : await resolveOne(services, ctx, command.subject);
+      const team = await teamOf(services, subject, ctx.defaultTeam);
+      const report = await buildFeedbackReport(services, { viewer: actor, subject, periodKey: monthContaining(now, team.timeZone).key });
+      return ctx.reply(feedbackReportMessage(report));
+    }
+    case "team": {
+      if (actor.role === "agent" || !actor.teamId) {
+        throw new SpurError(ErrorCode.NotAllowed, "`/feedback team` is for leads. Use `/feedback mine` for your own feedback.");
+      }
+      const team = await teamOf(services, actor, ctx.defaultTeam);
+      const periodKey = monthContaining(now, team.timeZone).key;
+      const members = (await services.roster.membersOf(team.id)).filter((m) => m.id !== actor.id);
+      const rows = await Promise.all(
+        members.map(async (member) => ({
+          member,
+          aggregate: await peerFeedbackAggregate(services, { workspaceId: ctx.workspace.id, subjectId: member.id, periodKey }),
+        })),
+      );
+      return ctx.reply(teamFeedbackMessage(periodKey, rows));
+    }
+    case "dimensions": {
+      const action = command.action;
+      if (action.kind === "list") {
+        const dims = await services.feedback.dimensions(ctx.workspace.id);
+        return ctx.reply(infoReply(`Feedback dimensions: ${dims.map((d) => `${d.label} (\`${d.key}\`)`).join(", ")}`));
+      }
+      assertAdmin(actor.role);
+      if (action.kind === "add") {
+        const added = await services.feedback.addDimension(ctx.workspace.id, action.key, action.label);
+        return ctx.reply(infoReply(added ? `:white_check_mark: Added the dimension ${action.label}.` : `\`${action.key}\` is already a dimension.`));
+      }
+      const dims = await services.feedback.dimensions(ctx.workspace.id);
+      if (dims.length <= 1 && dims[0]?.key === action.key) {
+        throw new SpurError(ErrorCode.InvalidDimension, "Feedback needs at least one dimension; add another before removing this one.");
+      }
+      const removed = await services.feedback.archiveDimension(ctx.workspace.id, action.key);
+      return ctx.reply(
+        removed
+          ? infoReply(`:white_check_mark: Removed \`${action.key}\` from the form. Past ratings are kept.`)
+          : errorReply(`There's no dimension \`${action.key}\`.`),
+      );
+    }
+    case "threshold": {
+      assertAdmin(actor.role);
+      await services.feedback.setAnonymityThreshold(ctx.workspace.id, command.value);
+      return ctx.reply(infoReply(`:white_check_mark: Anonymous feedback now appears once ${command.value} people have answered anonymously.`));
+    }
+  }
+}
