@@ -15,7 +15,12 @@ import { createSlackApp } from "./slack/app.ts";
 import { SlackNotifier } from "./slack/slack-notifier.ts";
 import { SlackUsers } from "./slack/slack-users.ts";
 import { PrismaDigestRunStore } from "./store/digest-run-store.ts";
+import { PrismaApiTokenStore } from "./store/api-token-store.ts";
+import { PrismaHelpdeskStore } from "./store/helpdesk-store.ts";
+import { PrismaKpiIngestStore } from "./store/kpi-ingest-store.ts";
 import { PrismaKpiStore } from "./store/kpi-store.ts";
+import { PrismaKpiTargetStore } from "./store/kpi-target-store.ts";
+import { PrismaScorecardReads } from "./store/scorecard-reads-store.ts";
 import { PrismaKudosStore } from "./store/kudos-store.ts";
 import { PrismaMemberStore } from "./store/member-store.ts";
 import { createPrisma, type Db } from "./store/prisma.ts";
@@ -64,6 +69,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
   const workspaces = new PrismaWorkspaceStore(db);
   const memberRepo = new PrismaMemberStore(db);
   const kudos = new PrismaKudosStore(db);
+  const kpiIngest = new PrismaKpiIngestStore(db);
   const services: Services = {
     clock,
     logger,
@@ -75,6 +81,13 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     kpis: new PrismaKpiStore(db),
     runs: new PrismaDigestRunStore(db),
     jobs: bullmqDispatch(queues),
+    scorecardReads: new PrismaScorecardReads(db),
+    kpiTargets: new PrismaKpiTargetStore(db),
+    kpiWriter: kpiIngest,
+    memberLookup: kpiIngest,
+    customerKudos: kpiIngest,
+    apiTokens: new PrismaApiTokenStore(db),
+    helpdesks: new PrismaHelpdeskStore(db),
   };
 
   const slack = createSlackApp(

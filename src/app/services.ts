@@ -9,6 +9,15 @@ import type {
   MemberRepository,
   WorkspaceRepository,
 } from "../core/ports.ts";
+import type {
+  ApiTokenRepository,
+  CustomerKudosWriter,
+  HelpdeskRepository,
+  KpiRecordWriter,
+  KpiTargetRepository,
+  MemberLookup,
+  ScorecardReads,
+} from "../core/kpi-ports.ts";
 import type { Logger } from "../logger.ts";
 
 /** Slow or outbound work the request path hands to background jobs. */
@@ -29,4 +38,12 @@ export interface Services {
   kpis: KpiRepository;
   runs: DigestRunRepository;
   jobs: JobDispatch;
+  // kpi: ingestion, targets and scorecards
+  scorecardReads: ScorecardReads;
+  kpiTargets: KpiTargetRepository;
+  kpiWriter: KpiRecordWriter;
+  memberLookup: MemberLookup;
+  customerKudos: CustomerKudosWriter;
+  apiTokens: ApiTokenRepository;
+  helpdesks: HelpdeskRepository;
 }

@@ -2,6 +2,7 @@
 import { App, HTTPReceiver } from "@slack/bolt";
 import type { Services } from "../app/services.ts";
 import { boltLogger } from "./bolt-logger.ts";
+import { register as registerActions } from "./listeners/actions/index.ts";
 import { register as registerCommands } from "./listeners/commands/index.ts";
 
 export interface SlackAppOptions {
@@ -31,6 +32,7 @@ export function createSlackApp(options: SlackAppOptions, services: Services): Sl
     clientOptions: { slackApiUrl: options.apiUrl },
   });
   registerCommands(app, services);
+  registerActions(app, services);
   app.error(async (error) => {
     services.logger.error({ err: error, code: error.code }, "unhandled Slack listener error");
   });

@@ -1,0 +1,64 @@
+// Writes ingested KPI records (one multi-row upsert per batch) and customer kudos; looks up members by
+// email, id and helpdesk agent id.
+import { randomUUID } from "node:crypto";
+import type { CustomerKudos, CustomerKudosWriter, KpiRecordWriter, MemberLookup, NewKpiRecord, UpsertCounts } from "../core/kpi-ports.ts";
+import type { Member } from "../core/model.ts";
+import { toMember } from "./mappers.ts";
+import type { Db } from "./prisma.ts";
+
+export class PrismaKpiIngestStore implements KpiRecordWriter, MemberLookup, CustomerKudosWriter {
+  constructor(private readonly db: Db) {}
+
+  async upsert(records: NewKpiRecord[]): Promise<UpsertCounts> {
+    // Unchanged rows are skipped by the WHERE clause, so a re-sent batch touches nothing and reports it.
+    const rows = await this.db.$queryRaw<{ inserted: boolean }[]>`
+      INSERT INTO kpi_record (member_id, metric, period_date, value, numerator, denominator, source, ref, updated_at)
+      SELECT m, k, d, v, n, q, s, r, now()
+      FROM unnest(${records.map((r) => r.memberId)}::uuid[], ${records.map((r) => r.metric)}::text[],
+                  ${records.map((r) => r.date)}::date[], ${records.map((r) => r.value)}::float8[],
+                  ${records.map((r) => r.numerator)}::float8[], ${records.map((r) => r.denominator)}::float8[],
+                  ${records.map((r) => r.source)}::text[], ${records.map((r) => r.ref)}::text[]) AS t(m, k, d, v, n, q, s, r)
+      ON CONFLICT (member_id, metric, period_date, source, ref) DO UPDATE
+        SET value = EXCLUDED.value, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator, updated_at = now()
+        WHERE (kpi_record.value, kpi_record.numerator, kpi_record.denominator)
+              IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.numerator, EXCLUDED.denominator)
+      RETURNING (xmax = 0) AS inserted`;
+    const inserted = rows.filter((r) => r.inserted).length;
+    const updated = rows.length - inserted;
+    return { inserted, updated, unchanged: records.length - rows.length };
+  }
+
+  async byEmails(workspaceId: string, emails: string[]): Promise<Map<string, Member>> {
+    const rows = await this.db.member.findMany({
+      where: { workspaceId, email: { in: emails, mode: "insensitive" }, isBot: false },
+    });
+    return new Map(rows.map((row) => [(row.email ?? "").toLowerCase(), toMember(row)]));
+  }
+
+  async byIds(workspaceId: string, ids: string[]): Promise<Map<string, Member>> {
+    const rows = await this.db.member.findMany({ where: { workspaceId, id: { in: ids }, isBot: false } });
+    return new Map(rows.map((row) => [row.id, toMember(row)]));
+  }
+
+  async byHelpdeskIds(workspaceId: string, provider: string, externalIds: string[]): Promise<Map<string, Member>> {
+    const rows = await this.db.helpdeskAgent.findMany({
+      where: { workspaceId, provider, externalId: { in: externalIds } },
+      include: { member: true },
+    });
+    return new Map(rows.map((row) => [row.externalId, toMember(row.member)]));
+  }
+
+  async record(kudos: CustomerKudos): Promise<boolean> {
+    const teamId =
+      kudos.recipient.teamId ??
+      (await this.db.team.findFirstOrThrow({ where: { workspaceId: kudos.workspaceId, isDefault: true }, select: { id: true } })).id;
+    const inserted = await this.db.$executeRaw`
+      INSERT INTO kudos (gift_id, workspace_id, team_id, giver_id, recipient_id, points, reason, source, source_ref,
+                         idempotency_key, created_at)
+      VALUES (${randomUUID()}::uuid, ${kudos.workspaceId}::uuid, ${teamId}::uuid, NULL, ${kudos.recipient.id}::uuid, 1,
+              ${kudos.comment.slice(0, 1000)}, 'customer'::"KudosSource", ${`${kudos.source}:${kudos.ref}`},
+              ${`customer:${kudos.source}:${kudos.ref}:${kudos.recipient.id}`}, ${kudos.givenAt})
+      ON CONFLICT (idempotency_key) DO NOTHING`;
+    return inserted > 0;
+  }
+}
