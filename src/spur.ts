@@ -7,6 +7,7 @@ import type { Config } from "./config.ts";
 import { MemberDirectory } from "./core/member-directory.ts";
 import { type Clock, systemClock } from "./core/ports.ts";
 import { closeServer, createHttpServer, listen } from "./http/server.ts";
+import { createIngestRoutes } from "./ingest/routes.ts";
 import { bullmqDispatch, upsertAllSchedulers } from "./jobs/dispatch.ts";
 import { createQueues, type SpurQueues } from "./jobs/queues.ts";
 import { type SpurWorkers, startWorkers } from "./jobs/workers.ts";
@@ -94,7 +95,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     { signingSecret: config.SLACK_SIGNING_SECRET, botToken: config.SLACK_BOT_TOKEN, apiUrl: config.SLACK_API_URL },
     services,
   );
-  const server = createHttpServer({ slack: slack.receiver.requestListener });
+  const server = createHttpServer({ slack: slack.receiver.requestListener, ingest: createIngestRoutes(services) });
 
   let workers: SpurWorkers | undefined;
   return {

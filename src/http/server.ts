@@ -6,6 +6,8 @@ export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promis
 export interface HttpRoutes {
   /** Requests under /slack/ (events, commands, interactivity). */
   slack: Route;
+  /** Requests under /api/ and /webhooks/ (KPI ingestion). */
+  ingest?: Route;
 }
 
 export function createHttpServer(routes: HttpRoutes): Server {
@@ -13,6 +15,10 @@ export function createHttpServer(routes: HttpRoutes): Server {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     if (path.startsWith("/slack/")) {
       void routes.slack(req, res);
+      return;
+    }
+    if (routes.ingest && (path.startsWith("/api/") || path.startsWith("/webhooks/"))) {
+      void routes.ingest(req, res);
       return;
     }
     if (path === "/healthz" && req.method === "GET") {
