@@ -168,6 +168,8 @@ export class FakeSlackApi {
         });
         return { ok: true, channel, ts, message: { text: args.text, ts } };
       }
+      case "conversations.open":
+        return { ok: true, channel: { id: `D${String(args.users ?? "").replace(/^U/, "")}` } };
       case "chat.postEphemeral":
         return { ok: true, message_ts: this.nextTs() };
       case "conversations.history": {

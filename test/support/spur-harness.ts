@@ -23,6 +23,13 @@ export interface Harness {
   command(command: string, text: string, as: { user: string; channel?: string; triggerId?: string }): Promise<{ status: number; body: string }>;
   /** Posts a raw body with the given headers to /slack/events. */
   post(body: string, headers: Record<string, string>): Promise<{ status: number; body: string }>;
+  /**
+   * Sends a signed block_actions payload for a button click; `responseId` names the response_url
+   * whose posts land in `slack.responses` under `/response/<responseId>`.
+   */
+  clickButton(as: { user: string }, button: { actionId: string; value: string; blockId?: string }, responseId: string): Promise<{ status: number; body: string }>;
+  /** Any request to Spur's own HTTP server (KPI API, webhooks). */
+  request(path: string, init: RequestInit): Promise<{ status: number; body: string; json: () => unknown }>;
   stop(): Promise<void>;
 }
 
@@ -84,6 +91,36 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         trigger_id: as.triggerId ?? `${Date.now()}.${triggerCounter}.abcdef`,
       }).toString();
       return post(form, { "content-type": "application/x-www-form-urlencoded", ...slackSignatureHeaders(SIGNING_SECRET, form) });
+    },
+    clickButton: (as, button, responseId) => {
+      const payload = {
+        type: "block_actions",
+        team: { id: TEAM_ID, domain: "spur-test" },
+        user: { id: as.user, username: as.user.toLowerCase(), team_id: TEAM_ID },
+        api_app_id: "ASPUR",
+        token: "legacy-verification-token",
+        container: { type: "message", message_ts: "1700000000.000100", channel_id: "CGENERAL", is_ephemeral: true },
+        trigger_id: `${Date.now()}.${++triggerCounter}.button`,
+        channel: { id: "CGENERAL", name: "general" },
+        response_url: slack.responseUrl(responseId),
+        actions: [
+          {
+            type: "button",
+            action_id: button.actionId,
+            block_id: button.blockId ?? "scorecard",
+            value: button.value,
+            text: { type: "plain_text", text: "button" },
+            action_ts: `${Math.floor(Date.now() / 1000)}.000200`,
+          },
+        ],
+      };
+      const form = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+      return post(form, { "content-type": "application/x-www-form-urlencoded", ...slackSignatureHeaders(SIGNING_SECRET, form) });
+    },
+    request: async (path, init) => {
+      const res = await fetch(`${baseUrl}${path}`, init);
+      const body = await res.text();
+      return { status: res.status, body, json: () => JSON.parse(body) };
     },
     stop: async () => {
       await spur.stop();
