@@ -12,7 +12,7 @@ async function main(args: string[]): Promise<number> {
   const db = cliDatabase();
   try {
     const { token } = await new PrismaApiTokenStore(db).create(await findWorkspaceId(db, workspace), name, null);
-    console.log(`API token "${name}" (shown once, store it now):\n${token}`);
+    process.stdout.write(`API token "${name}" (shown once, store it now):\n${token}\n`);
     return 0;
   } finally {
     await db.$disconnect();

@@ -19,12 +19,12 @@ async function main(args: string[]): Promise<number> {
     const started = Date.now();
     const result = await importKpiCsv({ members: store, writer: store }, { workspaceId, chunks: createReadStream(file) });
     const seconds = (Date.now() - started) / 1000;
-    console.log(
+    process.stdout.write(
       `${result.rows} rows in ${seconds.toFixed(1)} s: ${result.inserted} inserted, ${result.updated} updated, ` +
-        `${result.unchanged} unchanged, ${result.rejected} rejected.`,
+        `${result.unchanged} unchanged, ${result.rejected} rejected.\n`,
     );
-    for (const r of result.rejections) console.log(`  line ${r.index}: ${r.reason}`);
-    if (result.truncated) console.log("  … more rejected rows not listed.");
+    for (const r of result.rejections) process.stdout.write(`${`  line ${r.index}: ${r.reason}`}\n`);
+    if (result.truncated) process.stdout.write("  … more rejected rows not listed.\n");
     return result.rejected > 0 ? 1 : 0;
   } catch (err) {
     if (err instanceof CsvHeaderError) {
