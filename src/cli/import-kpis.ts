@@ -23,7 +23,7 @@ async function main(args: string[]): Promise<number> {
       `${result.rows} rows in ${seconds.toFixed(1)} s: ${result.inserted} inserted, ${result.updated} updated, ` +
         `${result.unchanged} unchanged, ${result.rejected} rejected.\n`,
     );
-    for (const r of result.rejections) process.stdout.write(`${`  line ${r.index}: ${r.reason}`}\n`);
+    for (const r of result.rejections) process.stdout.write(`  line ${r.index}: ${r.reason}\n`);
     if (result.truncated) process.stdout.write("  … more rejected rows not listed.\n");
     return result.rejected > 0 ? 1 : 0;
   } catch (err) {

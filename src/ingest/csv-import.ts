@@ -37,11 +37,13 @@ export function checkHeader(fields: string[]): string[] {
 function toRecord(header: string[], fields: string[]): Record<string, unknown> | string {
   if (fields.length !== header.length) return `expected ${header.length} fields, found ${fields.length}`;
   const record: Record<string, unknown> = {};
-  header.forEach((name, i) => {
+  for (const [i, name] of header.entries()) {
     const raw = (fields[i] ?? "").trim();
-    if (raw === "") return;
-    record[name] = NUMERIC.has(name) && raw !== "" && Number.isFinite(Number(raw)) ? Number(raw) : raw;
-  });
+    if (raw === "") continue;
+    if (!NUMERIC.has(name)) record[name] = raw;
+    else if (Number.isFinite(Number(raw))) record[name] = Number(raw);
+    else return `${name} "${raw.slice(0, 40)}" is not a number`;
+  }
   return record;
 }
 

@@ -36,11 +36,8 @@ export async function* parseCsv(chunks: AsyncIterable<string | Buffer>): AsyncGe
           if (text[i + 1] === '"') {
             field += '"';
             i++;
-          } else if (i + 1 === text.length) {
-            // A quote at a chunk boundary: decide when the next chunk arrives.
-            inQuotes = false;
-            quoteJustClosed = true;
           } else {
+            // Closed — unless the next chunk starts with a quote, making this an escaped "" split in two.
             inQuotes = false;
             quoteJustClosed = true;
           }
