@@ -61,7 +61,7 @@ export function shapeRecord(input: KpiRecordInput, defaultSource: string): Shape
     if (input.denominator === 0 || input.numerator > input.denominator) return "numerator must be ≤ denominator and denominator > 0";
     numerator = input.numerator;
     denominator = input.denominator;
-    value = (numerator / denominator) * 100;
+    value = (numerator * 100) / denominator;
   } else {
     if (value === undefined) return `metric ${code} needs a value`;
     if (value < 0) return "value must not be negative";

@@ -35,7 +35,7 @@ export function aggregate(aggregation: Aggregation, records: KpiInput[]): Aggreg
       const parts = records.filter((r) => r.numerator !== null && r.denominator !== null);
       const numerator = parts.reduce((s, r) => s + (r.numerator as number), 0);
       const denominator = parts.reduce((s, r) => s + (r.denominator as number), 0);
-      return { value: denominator > 0 ? (numerator / denominator) * 100 : null, volume: denominator, inputs: { numerator, denominator, observations } };
+      return { value: denominator > 0 ? (numerator * 100) / denominator : null, volume: denominator, inputs: { numerator, denominator, observations } };
     }
     case "median":
       return { value: median(records.map((r) => r.value)), volume: observations, inputs: { observations } };
