@@ -27,6 +27,8 @@ export interface HelpdeskEvent {
 export interface HelpdeskIngestDeps extends IngestDeps {
   customerKudos: CustomerKudosWriter;
   teamOf(member: Member): Promise<Team | null>;
+  /** Posts a new customer kudos in the team's channel when the workspace enabled it. */
+  announceCustomerKudos(input: { workspaceId: string; giftId: string; team: Team | null }): Promise<void>;
 }
 
 export type HelpdeskOutcome =
@@ -55,9 +57,11 @@ export async function ingestHelpdeskEvent(deps: HelpdeskIngestDeps, workspaceId:
     records: observations.map((o) => ({ member_id: member.id, date, ref: event.ref, ...o })),
   });
   const comment = event.rating?.comment?.trim();
-  const customerKudos =
-    event.rating?.score === 5 && comment
-      ? await deps.customerKudos.record({ workspaceId, recipient: member, comment, ref: event.ref, source: event.provider, givenAt: event.occurredAt })
-      : false;
+  let customerKudos = false;
+  if (event.rating?.score === 5 && comment) {
+    const gift = await deps.customerKudos.record({ workspaceId, recipient: member, comment, ref: event.ref, source: event.provider, givenAt: event.occurredAt });
+    customerKudos = gift.created;
+    if (gift.created) await deps.announceCustomerKudos({ workspaceId, giftId: gift.giftId, team });
+  }
   return { status: "stored", counts: result, customerKudos, rejections: result.rejections.map((r) => r.reason) };
 }

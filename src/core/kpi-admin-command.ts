@@ -13,7 +13,8 @@ export type KpiAdminCommand =
   | { kind: "targets_remove"; metric: MetricCode }
   | { kind: "api_token"; name: string }
   | { kind: "helpdesk_secret"; provider: HelpdeskProviderName; secret: string }
-  | { kind: "helpdesk_agent"; provider: HelpdeskProviderName; externalId: string; member: MentionRef };
+  | { kind: "helpdesk_agent"; provider: HelpdeskProviderName; externalId: string; member: MentionRef }
+  | { kind: "customer_shoutouts"; on: boolean };
 
 export const KPI_ADMIN_VERBS = new Set(["targets", "api-token", "helpdesk"]);
 
@@ -25,6 +26,7 @@ export const KPI_ADMIN_USAGE = [
   "• `/spur api-token <name>` — a token for `POST /api/kpis` (shown once)",
   "• `/spur helpdesk zendesk|intercom|freshdesk <secret>` — connect a helpdesk's webhooks",
   "• `/spur helpdesk zendesk agent <helpdesk agent id> @member` — map a helpdesk agent to a member",
+  "• `/spur helpdesk shoutouts on|off` — post customer kudos (5-star CSAT comments) in the team channel",
 ].join("\n");
 
 const TARGETS_USAGE = "Usage: `/spur targets set <kpi> <target> [weight <n>] [period week|month|quarter] [min <events>]`.";
@@ -70,6 +72,11 @@ export function parseKpiAdminCommand(text: string): ParseResult<KpiAdminCommand>
       return { ok: true, command: { kind: "api_token", name } };
     }
     case "helpdesk": {
+      if (args[0]?.toLowerCase() === "shoutouts") {
+        const on = args[1]?.toLowerCase();
+        if ((on !== "on" && on !== "off") || args.length !== 2) return fail("Usage: `/spur helpdesk shoutouts on|off`.");
+        return { ok: true, command: { kind: "customer_shoutouts", on: on === "on" } };
+      }
       const provider = args[0]?.toLowerCase() as HelpdeskProviderName | undefined;
       if (!provider || !HELPDESK_PROVIDERS.includes(provider)) return fail("Usage: `/spur helpdesk zendesk|intercom|freshdesk <secret>`.");
       if (args[1]?.toLowerCase() === "agent") {

@@ -61,6 +61,13 @@ export async function runKpiAdmin(
       await deps.helpdesks.setSecret(workspace.id, command.provider, command.secret);
       return `:white_check_mark: ${command.provider} connected. Point its webhook at \`${input.publicBaseUrl}/webhooks/${command.provider}?workspace=${workspace.id}\`.`;
     }
+    case "customer_shoutouts": {
+      assertAdmin(actor.role);
+      await deps.helpdesks.setCustomerShoutouts(workspace.id, command.on);
+      return command.on
+        ? ":white_check_mark: Customer kudos (5-star ratings with a comment) will be posted in each team's shoutout channel."
+        : ":white_check_mark: Customer kudos stay on scorecards only; nothing is posted.";
+    }
     case "helpdesk_agent": {
       assertAdmin(actor.role);
       const member = (await deps.members.resolve(workspace, team.id, [command.member])).get(mentionKey(command.member));

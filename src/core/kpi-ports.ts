@@ -48,8 +48,8 @@ export interface CustomerKudos {
 }
 
 export interface CustomerKudosWriter {
-  /** Returns false when this rating was already recorded. */
-  record(kudos: CustomerKudos): Promise<boolean>;
+  /** `created` is false when this rating was already recorded. */
+  record(kudos: CustomerKudos): Promise<{ giftId: string; created: boolean }>;
 }
 
 export interface KpiTarget {
@@ -98,4 +98,7 @@ export interface HelpdeskRepository {
   secret(workspaceId: string, provider: string): Promise<string | null>;
   setSecret(workspaceId: string, provider: string, secret: string): Promise<void>;
   mapAgent(workspaceId: string, provider: string, externalId: string, memberId: string): Promise<void>;
+  /** Whether customer kudos are posted in the team's shoutout channel (off by default). */
+  customerShoutouts(workspaceId: string): Promise<boolean>;
+  setCustomerShoutouts(workspaceId: string, on: boolean): Promise<void>;
 }

@@ -17,6 +17,15 @@ export class PrismaHelpdeskStore implements HelpdeskRepository {
     });
   }
 
+  async customerShoutouts(workspaceId: string): Promise<boolean> {
+    const row = await this.db.kpiSettings.findUnique({ where: { workspaceId } });
+    return row?.customerShoutouts ?? false;
+  }
+
+  async setCustomerShoutouts(workspaceId: string, on: boolean): Promise<void> {
+    await this.db.kpiSettings.upsert({ where: { workspaceId }, create: { workspaceId, customerShoutouts: on }, update: { customerShoutouts: on } });
+  }
+
   async mapAgent(workspaceId: string, provider: string, externalId: string, memberId: string): Promise<void> {
     await this.db.helpdeskAgent.upsert({
       where: { workspaceId_provider_externalId: { workspaceId, provider, externalId } },

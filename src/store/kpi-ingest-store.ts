@@ -48,17 +48,20 @@ export class PrismaKpiIngestStore implements KpiRecordWriter, MemberLookup, Cust
     return new Map(rows.map((row) => [row.externalId, toMember(row.member)]));
   }
 
-  async record(kudos: CustomerKudos): Promise<boolean> {
+  async record(kudos: CustomerKudos): Promise<{ giftId: string; created: boolean }> {
     const teamId =
       kudos.recipient.teamId ??
       (await this.db.team.findFirstOrThrow({ where: { workspaceId: kudos.workspaceId, isDefault: true }, select: { id: true } })).id;
-    const inserted = await this.db.$executeRaw`
+    const idempotencyKey = `customer:${kudos.source}:${kudos.ref}:${kudos.recipient.id}`;
+    const inserted = await this.db.$queryRaw<{ gift_id: string }[]>`
       INSERT INTO kudos (gift_id, workspace_id, team_id, giver_id, recipient_id, points, reason, source, source_ref,
                          idempotency_key, created_at)
       VALUES (${randomUUID()}::uuid, ${kudos.workspaceId}::uuid, ${teamId}::uuid, NULL, ${kudos.recipient.id}::uuid, 1,
-              ${kudos.comment.slice(0, 1000)}, 'customer'::"KudosSource", ${`${kudos.source}:${kudos.ref}`},
-              ${`customer:${kudos.source}:${kudos.ref}:${kudos.recipient.id}`}, ${kudos.givenAt})
-      ON CONFLICT (idempotency_key) DO NOTHING`;
-    return inserted > 0;
+              ${kudos.comment.slice(0, 1000)}, 'customer'::"KudosSource", NULL, ${idempotencyKey}, ${kudos.givenAt})
+      ON CONFLICT (idempotency_key) DO NOTHING
+      RETURNING gift_id`;
+    if (inserted[0]) return { giftId: inserted[0].gift_id, created: true };
+    const existing = await this.db.kudos.findUniqueOrThrow({ where: { idempotencyKey }, select: { giftId: true } });
+    return { giftId: existing.giftId, created: false };
   }
 }

@@ -150,6 +150,24 @@ describe("Freshdesk webhooks", () => {
   });
 });
 
+describe("customer kudos shoutouts", () => {
+  it("are posted in the team channel only once the workspace enables them", async () => {
+    expect(h.slack.callsTo("chat.postMessage").filter((c) => String(c.args.text).includes("A customer thanked"))).toEqual([]);
+    await say(USERS.carl.id, "/spur", "helpdesk shoutouts on", "Only Spur admins");
+    await say(USERS.admin.id, "/spur", "channel <#CWINS|support-wins>", "now go to <#CWINS>");
+    await say(USERS.admin.id, "/spur", "helpdesk shoutouts on", "will be posted");
+    const body = fixture("freshdesk-ticket-resolved.json")
+      .replace('"ticket_id": 1024', '"ticket_id": 1025')
+      .replace('"ticket_satisfaction_comment": ""', '"ticket_satisfaction_comment": "Carl <3 sorted my refund"');
+    const res = await deliver("freshdesk", body, freshdeskHeaders(SECRETS.freshdesk));
+    expect(res.json()).toMatchObject({ results: [{ customerKudos: true }] });
+    const post = await h.slack.waitForCall("chat.postMessage", (a) => String(a.text).includes("A customer thanked"));
+    expect(post.args.channel).toBe("CWINS");
+    expect(String(post.args.text)).toBe("A customer thanked <@UCARL>: Carl <3 sorted my refund".replace(/^/, ":speech_balloon: "));
+    expect(JSON.stringify(post.args.blocks)).toContain("> Carl &lt;3 sorted my refund");
+  });
+});
+
 describe("customer kudos on the scorecard", () => {
   it("counts customer kudos apart from peer kudos", async () => {
     const call = await say(USERS.ana.id, "/scorecard", "", "Your scorecard");
