@@ -57,20 +57,28 @@ export async function importKpiCsv(
   let batch: unknown[] = [];
   let lines: number[] = [];
 
-  const flush = async () => {
-    if (batch.length === 0) return;
+  // One batch is written while the next is parsed; batches are still written strictly in order.
+  let inflight: Promise<void> = Promise.resolve();
+  const write = async (records: unknown[], indexes: number[]) => {
     const result = await ingestKpiRecords(deps, {
       workspaceId: input.workspaceId,
-      records: batch,
-      indexes: lines,
+      records,
+      indexes,
       defaultSource: input.defaultSource ?? "csv",
     });
     total.inserted += result.inserted;
     total.updated += result.updated;
     total.unchanged += result.unchanged;
     addRejections(total, result.rejections);
+  };
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const [records, indexes] = [batch, lines];
     batch = [];
     lines = [];
+    await inflight;
+    inflight = write(records, indexes);
+    inflight.catch(() => undefined); // surfaced by the next await
   };
 
   try {
@@ -96,6 +104,7 @@ export async function importKpiCsv(
   }
   if (!header) throw new CsvHeaderError("The file is empty: it needs a header row.");
   await flush();
+  await inflight;
   total.rejections.sort((a, b) => a.index - b.index);
   return total;
 }

@@ -29,10 +29,13 @@ export class PrismaKpiIngestStore implements KpiRecordWriter, MemberLookup, Cust
   }
 
   async byEmails(workspaceId: string, emails: string[]): Promise<Map<string, Member>> {
-    const rows = await this.db.member.findMany({
-      where: { workspaceId, email: { in: emails, mode: "insensitive" }, isBot: false },
-    });
-    return new Map(rows.map((row) => [(row.email ?? "").toLowerCase(), toMember(row)]));
+    // Raw SQL: Prisma's case-insensitive IN is several times slower for the thousands of emails of a CSV batch.
+    const rows = await this.db.$queryRaw<(Member & { email: string })[]>`
+      SELECT id, workspace_id AS "workspaceId", team_id AS "teamId", platform_user_id AS "platformUserId",
+             display_name AS "displayName", handle, role::text AS role, is_bot AS "isBot", is_deactivated AS "isDeactivated",
+             lower(email) AS email
+      FROM member WHERE workspace_id = ${workspaceId}::uuid AND lower(email) = ANY(${emails}::text[]) AND NOT is_bot`;
+    return new Map(rows.map(({ email, ...member }) => [email, member]));
   }
 
   async byIds(workspaceId: string, ids: string[]): Promise<Map<string, Member>> {
