@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClock } from "../support/clock.ts";
 import { fixture, freshdeskHeaders, intercomHeaders, zendeskHeaders } from "../support/helpdesk-signing.ts";
+import { ephemeralReply } from "../support/ephemeral-reply.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";
 import { ALL_USERS, esc, USERS } from "../support/users.ts";
 
@@ -9,16 +10,7 @@ let workspaceId = "";
 const clock = new TestClock(new Date("2026-11-18T12:00:00Z"));
 const SECRETS = { zendesk: "zendesk-signing-secret", intercom: "intercom-client-secret", freshdesk: "freshdesk-shared-secret" };
 
-async function say(user: string, command: string, text: string, expectText: string) {
-  const since = h.slack.calls.length;
-  const res = await h.command(command, text, { user });
-  expect(res.status).toBe(200);
-  const call = await h.slack.waitFor(() =>
-    h.slack.calls.slice(since).find((c) => c.method === "chat.postEphemeral" && c.args.user === user),
-  );
-  expect(String(call.args.text) + JSON.stringify(call.args.blocks ?? "")).toContain(expectText);
-  return call;
-}
+const say = (user: string, command: string, text: string, expectText: string) => ephemeralReply(h, user, command, text, expectText);
 
 function deliver(provider: string, body: string, headers: Record<string, string>, workspace = workspaceId) {
   return h.request(`/webhooks/${provider}?workspace=${workspace}`, { method: "POST", body, headers });

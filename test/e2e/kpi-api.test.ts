@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClock } from "../support/clock.ts";
+import { ephemeralReply } from "../support/ephemeral-reply.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";
 import { ALL_USERS, USERS } from "../support/users.ts";
 
@@ -7,16 +8,7 @@ let h: Harness;
 let token = "";
 const clock = new TestClock(new Date("2026-11-18T12:00:00Z"));
 
-async function say(user: string, command: string, text: string, expectText: string) {
-  const since = h.slack.calls.length;
-  const res = await h.command(command, text, { user });
-  expect(res.status).toBe(200);
-  const call = await h.slack.waitFor(() =>
-    h.slack.calls.slice(since).find((c) => c.method === "chat.postEphemeral" && c.args.user === user),
-  );
-  expect(String(call.args.text) + JSON.stringify(call.args.blocks ?? "")).toContain(expectText);
-  return call;
-}
+const say = (user: string, command: string, text: string, expectText: string) => ephemeralReply(h, user, command, text, expectText);
 
 const post = (body: unknown, auth = token) =>
   h.request("/api/kpis", {
