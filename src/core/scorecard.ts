@@ -49,7 +49,9 @@ function groupRecords(records: TeamKpiRecord[], kudos: Map<string, number>): ByM
   const add = (memberId: string, code: string, input: KpiInput) => {
     const metrics = out.get(memberId) ?? new Map<string, KpiInput[]>();
     out.set(memberId, metrics);
-    metrics.set(code, [...(metrics.get(code) ?? []), input]);
+    const list = metrics.get(code);
+    if (list) list.push(input);
+    else metrics.set(code, [input]);
   };
   for (const r of records) add(r.memberId, r.metric, { value: r.value, numerator: r.numerator, denominator: r.denominator });
   for (const [memberId, n] of kudos) add(memberId, "kudos_received", { value: n, numerator: null, denominator: null });

@@ -6,7 +6,6 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -39,9 +38,4 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 export function bearerToken(req: IncomingMessage): string | null {
   const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "");
   return match?.[1] ?? null;
-}
-
-export function header(req: IncomingMessage, name: string): string | null {
-  const value = req.headers[name.toLowerCase()];
-  return (Array.isArray(value) ? value[0] : value) ?? null;
 }

@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import type { Services } from "../app/services.ts";
+import type { Route } from "../http/server.ts";
 import { ingestHelpdeskEvent, type HelpdeskIngestDeps } from "../core/helpdesk-events.ts";
 import { ingestKpiRecords, zodReason } from "../core/kpi-ingest.ts";
 import { CsvHeaderError, importKpiCsv } from "./csv-import.ts";
@@ -18,8 +19,6 @@ const WEBHOOK_LIMIT = 1024 * 1024;
 const PROVIDERS: Record<string, HelpdeskProvider> = { zendesk, intercom, freshdesk };
 
 const Batch = z.object({ records: z.array(z.unknown()).min(1, "must hold at least one record").max(MAX_BATCH, `may hold at most ${MAX_BATCH} records`) });
-
-export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 export function createIngestRoutes(services: Services): Route {
   const deps = { members: services.memberLookup, writer: services.kpiWriter };
