@@ -43,8 +43,9 @@ function parseTargets(args: string[]): ParseResult<KpiAdminCommand> {
     return fail(`"${code ?? ""}" is not a KPI. Use one of ${METRIC_CODES.map((c) => `\`${c}\``).join(", ")}.`);
   }
   if (sub === "remove") return rest.length === 0 ? { ok: true, command: { kind: "targets_remove", metric: code } } : fail(TARGETS_USAGE);
-  const target = Number((rest.shift() ?? "").replace(/%$/, ""));
-  if (!Number.isFinite(target) || target < 0) return fail(`The target must be a number. ${TARGETS_USAGE}`);
+  const rawTarget = (rest.shift() ?? "").replace(/%$/, "");
+  const target = Number(rawTarget);
+  if (!/^\d+(\.\d+)?$/.test(rawTarget)) return fail(`The target must be a number. ${TARGETS_USAGE}`);
   const def = metric(code);
   if (def.unit === "percent" && target > 100) return fail(`${def.label} is a percentage: the target must be 0–100.`);
   let weight = 1;
@@ -53,7 +54,7 @@ function parseTargets(args: string[]): ParseResult<KpiAdminCommand> {
   while (rest.length > 0) {
     const key = rest.shift();
     const value = rest.shift() ?? "";
-    if (key === "weight" && Number.isFinite(Number(value)) && Number(value) >= 0 && Number(value) <= 100) weight = Number(value);
+    if (key === "weight" && /^\d{1,3}(\.\d+)?$/.test(value) && Number(value) <= 100) weight = Number(value);
     else if (key === "period" && ["week", "month", "quarter"].includes(value)) period = value;
     else if (key === "min" && /^\d{1,6}$/.test(value)) minVolume = Number(value);
     else return fail(TARGETS_USAGE);
