@@ -9,7 +9,7 @@ let h: Harness;
 const clock = new TestClock(new Date("2026-11-18T12:00:00Z"));
 
 beforeAll(async () => {
-  h = await startHarness({ users: ALL_USERS, clock });
+  h = await startHarness({ users: ALL_USERS, clock, captureLogs: true });
 });
 afterAll(async () => {
   await h?.stop();
@@ -131,8 +131,11 @@ describe("/scorecard with targets, periods and buttons", () => {
     expect(dee).toContain("_not enough data or no targets yet_");
   });
 
-  it("refuses an agent asking for a colleague's month, and a period it does not know", async () => {
+  it("refuses an agent asking for a colleague's month, logging the attempt, and a period it does not know", async () => {
     await say(USERS.dee.id, "/scorecard", `${esc(USERS.ana)} month`, "Scorecards are private");
+    expect(h.logs).toContainEqual(
+      expect.objectContaining({ event: "scorecard_access_refused", viewerId: ids[USERS.dee.id], viewerRole: "agent", subjectId: ids[USERS.ana.id] }),
+    );
     await say(USERS.ana.id, "/scorecard", "2026-13", 'I didn\'t understand \\"2026-13\\"');
     await say(USERS.ana.id, "/scorecard", "month week", "Only one period at a time");
   });

@@ -1,5 +1,6 @@
 // Starts the real Spur (Bolt app, HTTP server, BullMQ workers) against a test database, a private Redis
 // prefix and the fake Slack API, and sends it correctly signed Slack requests.
+import { pino } from "pino";
 import { inject } from "vitest";
 import { parseConfig, type Config } from "../../src/config.ts";
 import type { Clock } from "../../src/core/ports.ts";
@@ -19,6 +20,8 @@ export interface Harness {
   config: Config;
   baseUrl: string;
   db: TestDatabase;
+  /** Spur's structured log lines, when started with `captureLogs`. */
+  logs: Record<string, unknown>[];
   /** Sends a signed slash command; resolves with the HTTP status and body of Spur's response. */
   command(command: string, text: string, as: { user: string; channel?: string; triggerId?: string }): Promise<{ status: number; body: string }>;
   /** Posts a raw body with the given headers to /slack/events. */
@@ -37,6 +40,8 @@ export interface HarnessOptions extends Omit<SpurOptions, "logger"> {
   users?: FakeUser[];
   clock?: Clock;
   env?: Record<string, string>;
+  /** Collect Spur's info-and-above log lines in `harness.logs` (instead of the usual test log level). */
+  captureLogs?: boolean;
 }
 
 let triggerCounter = 0;
@@ -57,7 +62,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     QUEUE_PREFIX: prefix,
     ...options.env,
   });
-  const spur = createSpur(config, { ...options, logger: createLogger(config.LOG_LEVEL) });
+  const logs: Record<string, unknown>[] = [];
+  const logger = options.captureLogs
+    ? pino({ level: "info" }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) })
+    : createLogger(config.LOG_LEVEL);
+  const spur = createSpur(config, { ...options, logger });
   const port = await spur.start();
   const baseUrl = `http://127.0.0.1:${port}`;
 
@@ -72,6 +81,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     config,
     baseUrl,
     db,
+    logs,
     post,
     command: (command, text, as) => {
       triggerCounter += 1;
