@@ -9,6 +9,7 @@ export type HelpdeskProviderName = (typeof HELPDESK_PROVIDERS)[number];
 
 export type KpiAdminCommand =
   | { kind: "targets_list" }
+  | { kind: "targets_edit" }
   | { kind: "targets_set"; metric: MetricCode; target: number; weight: number; period: string; minVolume: number | null }
   | { kind: "targets_remove"; metric: MetricCode }
   | { kind: "api_token"; name: string }
@@ -20,7 +21,7 @@ export const KPI_ADMIN_VERBS = new Set(["targets", "api-token", "helpdesk"]);
 
 export const KPI_ADMIN_USAGE = [
   "*KPIs* (targets: leads and admins; the rest: admins):",
-  "• `/spur targets` — the team's KPI targets and weights",
+  "• `/spur targets` — the team's KPI targets and weights; `/spur targets edit` opens a form",
   "• `/spur targets set csat 90 [weight 2] [period month] [min 5]` — a SMART target for one KPI",
   "• `/spur targets remove csat`",
   "• `/spur api-token <name>` — a token for `POST /api/kpis` (shown once)",
@@ -38,6 +39,7 @@ function fail(message: string): { ok: false; error: SpurError } {
 function parseTargets(args: string[]): ParseResult<KpiAdminCommand> {
   const [sub, code, ...rest] = args;
   if (sub === undefined || sub === "list") return { ok: true, command: { kind: "targets_list" } };
+  if (sub === "edit" && code === undefined) return { ok: true, command: { kind: "targets_edit" } };
   if (sub !== "set" && sub !== "remove") return fail(TARGETS_USAGE);
   if (!code || !isMetricCode(code)) {
     return fail(`"${code ?? ""}" is not a KPI. Use one of ${METRIC_CODES.map((c) => `\`${c}\``).join(", ")}.`);

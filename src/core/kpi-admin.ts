@@ -27,6 +27,12 @@ export function describeTargets(team: Team, targets: Awaited<ReturnType<KpiTarge
   return [`*KPI targets for ${team.name}*`, ...lines, "_Composite = Σ(weight × min(attainment, 100%)) ÷ Σweight; lower-is-better KPIs use target ÷ value._"].join("\n");
 }
 
+export function assertCanEditTargets(actor: Member, team: Team): void {
+  const own = actor.teamId === team.id;
+  if (actor.role === "admin" || (actor.role === "lead" && own)) return;
+  throw new SpurError(ErrorCode.NotAllowed, "Only leads (for their own team) and admins can change KPI targets.");
+}
+
 /** Returns the reply text. Token and secret replies are ephemeral: only the admin sees them. */
 export async function runKpiAdmin(
   deps: KpiAdminDeps,
@@ -35,10 +41,11 @@ export async function runKpiAdmin(
   const { workspace, team, actor, command } = input;
   switch (command.kind) {
     case "targets_list":
+    case "targets_edit": // the form itself is opened by the chat adapter; this is its text fallback
       return describeTargets(team, await deps.kpiTargets.forTeam(team.id));
     case "targets_set":
     case "targets_remove": {
-      if (actor.role === "agent") throw new SpurError(ErrorCode.NotAllowed, "Only leads and admins can change KPI targets.");
+      assertCanEditTargets(actor, team);
       if (command.kind === "targets_remove") {
         const removed = await deps.kpiTargets.remove(team.id, command.metric);
         return removed ? `Removed the ${command.metric} target of ${team.name}.` : `${team.name} had no ${command.metric} target.`;

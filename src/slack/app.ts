@@ -4,6 +4,7 @@ import type { Services } from "../app/services.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { register as registerActions } from "./listeners/actions/index.ts";
 import { register as registerCommands } from "./listeners/commands/index.ts";
+import { register as registerViews } from "./listeners/views/index.ts";
 
 export interface SlackAppOptions {
   signingSecret: string;
@@ -33,6 +34,7 @@ export function createSlackApp(options: SlackAppOptions, services: Services): Sl
   });
   registerCommands(app, services);
   registerActions(app, services);
+  registerViews(app, services);
   app.error(async (error) => {
     services.logger.error({ err: error, code: error.code }, "unhandled Slack listener error");
   });

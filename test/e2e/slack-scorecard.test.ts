@@ -102,7 +102,7 @@ describe("/scorecard with targets, periods and buttons", () => {
   });
 
   it("lets leads and admins set targets and weights, not agents; everyone can read them", async () => {
-    await say(USERS.bo.id, "/spur", "targets set csat 90", "Only leads and admins can change KPI targets");
+    await say(USERS.bo.id, "/spur", "targets set csat 90", "Only leads (for their own team) and admins can change KPI targets");
     await say(USERS.carl.id, "/spur", "targets set csat 90 weight 2", "*CSAT* (`csat`, higher is better): 90% per month · weight 2");
     await say(USERS.admin.id, "/spur", "targets set first_response_time 30 min 3", "First response time");
     await say(USERS.carl.id, "/spur", "targets set csat 190", "the target must be 0–100");
@@ -179,5 +179,49 @@ describe("/scorecard with targets, periods and buttons", () => {
     expect(String(sent.text)).toContain("Sent to bo privately");
     const dm = h.slack.calls.slice(since).find((c) => c.method === "chat.postMessage" && c.args.channel === "DBO");
     expect(String(dm?.args.text)).toContain("Your scorecard — month 2026-11");
+  });
+
+  it("edits targets in a modal for leads, with errors shown in the form", async () => {
+    await say(USERS.bo.id, "/spur", "targets edit", "Only leads (for their own team) and admins");
+    const since = h.slack.calls.length;
+    expect((await h.command("/spur", "targets edit", { user: USERS.carl.id, triggerId: "trigger-targets" })).status).toBe(200);
+    const opened = await h.slack.waitFor(() => h.slack.calls.slice(since).find((c) => c.method === "views.open"));
+    expect(opened.args.trigger_id).toBe("trigger-targets");
+    const view = opened.args.view as { callback_id: string; private_metadata: string; blocks: { block_id?: string; element?: { initial_value?: string } }[] };
+    expect(view.callback_id).toBe("kpi_targets");
+    expect(view.blocks.find((b) => b.block_id === "target:csat")?.element?.initial_value).toBe("90");
+    expect(view.blocks.find((b) => b.block_id === "weight:csat")?.element?.initial_value).toBe("2");
+
+    const values = (fields: Record<string, string | null>) =>
+      Object.fromEntries(Object.entries(fields).map(([blockId, value]) => [blockId, { value: { type: "number_input", value } }]));
+    const invalid = await h.submitView({ user: USERS.carl.id }, {
+      callbackId: "kpi_targets",
+      privateMetadata: view.private_metadata,
+      values: values({ "target:csat": "150", "weight:csat": "2", "target:qa_score": null, "weight:qa_score": "3" }),
+    });
+    expect(JSON.parse(invalid.body)).toEqual({
+      response_action: "errors",
+      errors: { "target:csat": "A percentage target is 0–100.", "target:qa_score": "Give a target, or clear the weight too." },
+    });
+    const forged = await h.submitView({ user: USERS.bo.id }, { callbackId: "kpi_targets", privateMetadata: view.private_metadata, values: values({}) });
+    expect(forged.body).toContain("Only leads (for their own team) and admins");
+
+    const saved = h.slack.calls.length;
+    const ok = await h.submitView({ user: USERS.carl.id }, {
+      callbackId: "kpi_targets",
+      privateMetadata: view.private_metadata,
+      values: values({ "target:csat": "90", "weight:csat": "2", "target:first_response_time": "30", "target:qa_score": "85", "weight:qa_score": "1" }),
+    });
+    expect(ok.status).toBe(200);
+    const confirmation = await h.slack.waitFor(() =>
+      h.slack.calls.slice(saved).find((c) => c.method === "chat.postEphemeral" && c.args.user === USERS.carl.id),
+    );
+    expect(String(confirmation.args.text)).toContain("*QA score* (`qa_score`, higher is better): 85 pts per month · weight 1 (25% of the composite)");
+    const targets = await h.spur.db.kpiTarget.findMany({ orderBy: { metric: "asc" } });
+    expect(targets.map((t) => [t.metric, t.target, t.weight, t.minVolume])).toEqual([
+      ["csat", 90, 2, null],
+      ["first_response_time", 30, 1, 3],
+      ["qa_score", 85, 1, null],
+    ]);
   });
 });

@@ -168,6 +168,8 @@ export class FakeSlackApi {
         });
         return { ok: true, channel, ts, message: { text: args.text, ts } };
       }
+      case "views.open":
+        return { ok: true, view: { id: `V${this.nextTs().replace(".", "")}`, ...(args.view as object) } };
       case "conversations.open":
         return { ok: true, channel: { id: `D${String(args.users ?? "").replace(/^U/, "")}` } };
       case "chat.postEphemeral":

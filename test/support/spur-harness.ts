@@ -31,6 +31,11 @@ export interface Harness {
    * whose posts land in `slack.responses` under `/response/<responseId>`.
    */
   clickButton(as: { user: string }, button: { actionId: string; value: string; blockId?: string }, responseId: string): Promise<{ status: number; body: string }>;
+  /** Sends a signed view_submission for a modal; `values` is view.state.values. */
+  submitView(
+    as: { user: string },
+    view: { callbackId: string; privateMetadata: string; values: Record<string, Record<string, Record<string, unknown>>> },
+  ): Promise<{ status: number; body: string }>;
   /** Any request to Spur's own HTTP server (KPI API, webhooks). */
   request(path: string, init: RequestInit): Promise<{ status: number; body: string; json: () => unknown }>;
   stop(): Promise<void>;
@@ -123,6 +128,32 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
             action_ts: `${Math.floor(Date.now() / 1000)}.000200`,
           },
         ],
+      };
+      const form = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+      return post(form, { "content-type": "application/x-www-form-urlencoded", ...slackSignatureHeaders(SIGNING_SECRET, form) });
+    },
+    submitView: (as, view) => {
+      const payload = {
+        type: "view_submission",
+        team: { id: TEAM_ID, domain: "spur-test" },
+        user: { id: as.user, username: as.user.toLowerCase(), team_id: TEAM_ID },
+        api_app_id: "ASPUR",
+        token: "legacy-verification-token",
+        trigger_id: `${Date.now()}.${++triggerCounter}.view`,
+        view: {
+          id: "VTEST",
+          team_id: TEAM_ID,
+          type: "modal",
+          callback_id: view.callbackId,
+          private_metadata: view.privateMetadata,
+          blocks: [],
+          state: { values: view.values },
+          hash: "1700000000.abcdef",
+          title: { type: "plain_text", text: "modal" },
+          app_id: "ASPUR",
+          bot_id: "BSPUR",
+        },
+        response_urls: [],
       };
       const form = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
       return post(form, { "content-type": "application/x-www-form-urlencoded", ...slackSignatureHeaders(SIGNING_SECRET, form) });

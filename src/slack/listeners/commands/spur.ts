@@ -15,7 +15,7 @@ export function registerSpurCommand(app: App, services: Services): void {
     const ctx = await commandContext(services, { command, respond, client });
     if (!ctx) return;
     await withErrorReplies(services, ctx, async () => {
-      if (await runKpiAdmin(services, ctx)) return;
+      if (await runKpiAdmin(services, ctx, client)) return;
       const parsed = parseAdminCommand(ctx.payload.text);
       if (!parsed.ok) return ctx.reply(errorReply(parsed.error.userMessage));
       if (parsed.command.kind === "help") return ctx.reply(infoReply(`${ADMIN_USAGE}\n${KPI_ADMIN_USAGE}`));
