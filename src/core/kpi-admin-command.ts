@@ -13,18 +13,21 @@ export type KpiAdminCommand =
   | { kind: "targets_set"; metric: MetricCode; target: number; weight: number; period: string; minVolume: number | null }
   | { kind: "targets_remove"; metric: MetricCode }
   | { kind: "api_token"; name: string }
+  | { kind: "api_token_list" }
+  | { kind: "api_token_revoke"; prefix: string }
   | { kind: "helpdesk_secret"; provider: HelpdeskProviderName; secret: string }
   | { kind: "helpdesk_agent"; provider: HelpdeskProviderName; externalId: string; member: MentionRef }
   | { kind: "customer_shoutouts"; on: boolean };
 
-export const KPI_ADMIN_VERBS = new Set(["targets", "api-token", "helpdesk"]);
+export const KPI_ADMIN_VERBS = new Set(["targets", "api-token", "api-tokens", "helpdesk"]);
 
 export const KPI_ADMIN_USAGE = [
   "*KPIs* (targets: leads and admins; the rest: admins):",
   "• `/spur targets` — the team's KPI targets and weights; `/spur targets edit` opens a form",
   "• `/spur targets set csat 90 [weight 2] [period month] [min 5]` — a SMART target for one KPI",
   "• `/spur targets remove csat`",
-  "• `/spur api-token <name>` — a token for `POST /api/kpis` (shown once)",
+  "• `/spur api-token <name>` — a token for `POST /api/kpis` (shown once); `/spur api-tokens` lists them;",
+  "  `/spur api-token revoke <prefix>` revokes one",
   "• `/spur helpdesk zendesk|intercom|freshdesk <secret>` — connect a helpdesk's webhooks",
   "• `/spur helpdesk zendesk agent <helpdesk agent id> @member` — map a helpdesk agent to a member",
   "• `/spur helpdesk shoutouts on|off` — post customer kudos (5-star CSAT comments) in the team channel",
@@ -69,7 +72,16 @@ export function parseKpiAdminCommand(text: string): ParseResult<KpiAdminCommand>
   switch (verb?.toLowerCase()) {
     case "targets":
       return parseTargets(args.map((a, i) => (i < 2 ? a.toLowerCase() : a)));
+    case "api-tokens":
+      return args.length === 0 ? { ok: true, command: { kind: "api_token_list" } } : fail("Usage: `/spur api-tokens`.");
     case "api-token": {
+      if (args[0]?.toLowerCase() === "revoke") {
+        const prefix = args[1] ?? "";
+        if (args.length !== 2 || !/^spur_[A-Za-z0-9_-]{5}$/.test(prefix)) {
+          return fail("Usage: `/spur api-token revoke spur_xxxxx` (the prefix shown by `/spur api-tokens`).");
+        }
+        return { ok: true, command: { kind: "api_token_revoke", prefix } };
+      }
       const name = args.join(" ").trim();
       if (!name || name.length > 60) return fail("Usage: `/spur api-token <name>`, e.g. `/spur api-token zendesk-export`.");
       return { ok: true, command: { kind: "api_token", name } };

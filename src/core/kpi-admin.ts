@@ -36,7 +36,7 @@ export function assertCanEditTargets(actor: Member, team: Team): void {
 /** Returns the reply text. Token and secret replies are ephemeral: only the admin sees them. */
 export async function runKpiAdmin(
   deps: KpiAdminDeps,
-  input: { workspace: Workspace; team: Team; actor: Member; command: KpiAdminCommand; publicBaseUrl: string },
+  input: { workspace: Workspace; team: Team; actor: Member; command: KpiAdminCommand; publicBaseUrl: string; now: Date },
 ): Promise<string> {
   const { workspace, team, actor, command } = input;
   switch (command.kind) {
@@ -62,6 +62,18 @@ export async function runKpiAdmin(
         `\`${token}\``,
         `Send KPI records with \`POST ${input.publicBaseUrl}/api/kpis\` and \`Authorization: Bearer <token>\`.`,
       ].join("\n");
+    }
+    case "api_token_list": {
+      assertAdmin(actor.role);
+      const tokens = await deps.apiTokens.list(workspace.id);
+      if (tokens.length === 0) return "No API tokens yet. Create one with `/spur api-token <name>`.";
+      const day = (d: Date) => d.toISOString().slice(0, 10);
+      return ["*API tokens*", ...tokens.map((t) => `• \`${t.prefix}…\` ${t.name} — created ${day(t.createdAt)}, ${t.lastUsedAt ? `last used ${day(t.lastUsedAt)}` : "never used"}`)].join("\n");
+    }
+    case "api_token_revoke": {
+      assertAdmin(actor.role);
+      const revoked = await deps.apiTokens.revoke(workspace.id, command.prefix, input.now);
+      return revoked > 0 ? `:white_check_mark: Revoked \`${command.prefix}…\`: requests with it now get 401.` : `No live token starts with \`${command.prefix}\`.`;
     }
     case "helpdesk_secret": {
       assertAdmin(actor.role);

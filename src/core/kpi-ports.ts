@@ -92,6 +92,9 @@ export interface ApiTokenRepository {
   create(workspaceId: string, name: string, createdById: string | null): Promise<{ token: string; prefix: string }>;
   /** The workspace of a live token, or null. */
   verify(token: string): Promise<string | null>;
+  list(workspaceId: string): Promise<{ name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null }[]>;
+  /** Revokes the workspace's live tokens starting with `prefix`; returns how many. */
+  revoke(workspaceId: string, prefix: string, now: Date): Promise<number>;
 }
 
 export interface HelpdeskRepository {

@@ -17,6 +17,19 @@ export class PrismaApiTokenStore implements ApiTokenRepository {
     return { token, prefix };
   }
 
+  async list(workspaceId: string) {
+    return this.db.apiToken.findMany({
+      where: { workspaceId, revokedAt: null },
+      select: { name: true, prefix: true, createdAt: true, lastUsedAt: true },
+      orderBy: { createdAt: "asc" },
+    });
+  }
+
+  async revoke(workspaceId: string, prefix: string, now: Date): Promise<number> {
+    const { count } = await this.db.apiToken.updateMany({ where: { workspaceId, prefix, revokedAt: null }, data: { revokedAt: now } });
+    return count;
+  }
+
   async verify(token: string): Promise<string | null> {
     const row = await this.db.apiToken.findUnique({ where: { tokenHash: hashToken(token) } });
     if (!row || row.revokedAt) return null;

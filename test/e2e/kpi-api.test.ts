@@ -82,6 +82,19 @@ describe("POST /api/kpis", () => {
   });
 });
 
+describe("API tokens", () => {
+  it("are listed by prefix and can be revoked by admins", async () => {
+    const prefix = token.slice(0, 10);
+    const list = await say(USERS.admin.id, "/spur", "api-tokens", `\`${prefix}…\` nightly export — created 2026-`);
+    expect(String(list.args.text)).not.toContain(token);
+    const spare = /`(spur_[A-Za-z0-9_-]+)`/.exec(String((await say(USERS.admin.id, "/spur", "api-token spare", "copy it now")).args.text))?.[1] ?? "";
+    await say(USERS.bo.id, "/spur", `api-token revoke ${spare.slice(0, 10)}`, "Only Spur admins");
+    await say(USERS.admin.id, "/spur", `api-token revoke ${spare.slice(0, 10)}`, "Revoked");
+    expect((await post({ records: [{ member_email: "bo@example.com", metric: "churn_saves", date: "2026-11-16", value: 1 }] }, spare)).status).toBe(401);
+    expect((await post({ records: [{ member_email: "bo@example.com", metric: "churn_saves", date: "2026-11-16", value: 1 }] })).status).toBe(200);
+  });
+});
+
 describe("POST /api/kpis/csv", () => {
   it("imports good rows and reports bad rows with their line numbers", async () => {
     const csv = [

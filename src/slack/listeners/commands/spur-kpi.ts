@@ -37,6 +37,7 @@ export async function runKpiAdmin(services: Services, ctx: CommandContext, clien
     actor,
     command: parsed.command,
     publicBaseUrl: "https://<your Spur host>",
+    now: services.clock.now(),
   });
   await ctx.reply(infoReply(message));
   return true;
