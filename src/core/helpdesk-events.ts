@@ -21,7 +21,8 @@ export interface HelpdeskEvent {
   agent: { externalId: string | null; email: string | null };
   occurredAt: Date;
   observations: HelpdeskObservation[];
-  rating: { score: number; comment: string | null } | null;
+  /** 1–5; `binary` for good/bad surveys, which count towards CSAT but have no meaningful mean. */
+  rating: { score: number; comment: string | null; binary?: boolean } | null;
 }
 
 export interface HelpdeskIngestDeps extends IngestDeps {
@@ -36,9 +37,10 @@ export type HelpdeskOutcome =
   | { status: "unknown_agent"; agent: HelpdeskEvent["agent"] }
   | { status: "ignored"; reason: string };
 
-/** A 1–5 rating counts as satisfied at 4 or 5 (CSAT = share of 4–5 ratings). */
-export function csatObservation(score: number): HelpdeskObservation {
-  return { metric: "csat", numerator: score >= 4 ? 1 : 0, denominator: 1 };
+/** A 1–5 rating counts as satisfied at 4 or 5 (CSAT = share of 4–5 ratings); its mean is kept too. */
+export function csatObservations(rating: NonNullable<HelpdeskEvent["rating"]>): HelpdeskObservation[] {
+  const csat: HelpdeskObservation = { metric: "csat", numerator: rating.score >= 4 ? 1 : 0, denominator: 1 };
+  return rating.binary ? [csat] : [csat, { metric: "csat_score", value: rating.score }];
 }
 
 export async function ingestHelpdeskEvent(deps: HelpdeskIngestDeps, workspaceId: string, event: HelpdeskEvent): Promise<HelpdeskOutcome> {
@@ -50,7 +52,7 @@ export async function ingestHelpdeskEvent(deps: HelpdeskIngestDeps, workspaceId:
 
   const team = await deps.teamOf(member);
   const date = localDate(event.occurredAt, team?.timeZone ?? "UTC");
-  const observations = [...event.observations, ...(event.rating ? [csatObservation(event.rating.score)] : [])];
+  const observations = [...event.observations, ...(event.rating ? csatObservations(event.rating) : [])];
   const result = await ingestKpiRecords(deps, {
     workspaceId,
     defaultSource: event.provider,
@@ -58,7 +60,7 @@ export async function ingestHelpdeskEvent(deps: HelpdeskIngestDeps, workspaceId:
   });
   const comment = event.rating?.comment?.trim();
   let customerKudos = false;
-  if (event.rating?.score === 5 && comment) {
+  if (event.rating?.score === 5 && !event.rating.binary && comment) {
     const gift = await deps.customerKudos.record({ workspaceId, recipient: member, comment, ref: event.ref, source: event.provider, givenAt: event.occurredAt });
     customerKudos = gift.created;
     if (gift.created) await deps.announceCustomerKudos({ workspaceId, giftId: gift.giftId, team });

@@ -23,6 +23,7 @@ export interface MetricDefinition {
 
 export const METRIC_CODES = [
   "csat",
+  "csat_score",
   "first_response_time",
   "resolution_time",
   "resolution_rate",
@@ -39,6 +40,7 @@ export type MetricCode = (typeof METRIC_CODES)[number];
 
 const defs: MetricDefinition[] = [
   { code: "csat", label: "CSAT", unit: "percent", direction: "higher", aggregation: "ratio", volumeNoun: "CSAT responses", minVolume: 5 },
+  { code: "csat_score", label: "CSAT mean rating", unit: "rating", direction: "higher", aggregation: "mean", volumeNoun: "CSAT responses", minVolume: 5 },
   { code: "first_response_time", label: "First response time", unit: "minutes", direction: "lower", aggregation: "median", volumeNoun: "tickets", minVolume: 20 },
   { code: "resolution_time", label: "Resolution time", unit: "hours", direction: "lower", aggregation: "median", volumeNoun: "tickets", minVolume: 20 },
   { code: "resolution_rate", label: "Resolution rate", unit: "percent", direction: "higher", aggregation: "ratio", volumeNoun: "assigned tickets", minVolume: 20 },

@@ -68,7 +68,7 @@ export function shapeRecord(input: KpiRecordInput, defaultSource: string): Shape
     if (def.aggregation === "mean" && input.denominator !== undefined) denominator = input.denominator;
   }
   if (code === "qa_score" && (value as number) > 100) return "qa_score is 0–100";
-  if (code === "peer_feedback" && ((value as number) < 1 || (value as number) > 5)) return "peer_feedback is 1–5";
+  if ((code === "peer_feedback" || code === "csat_score") && ((value as number) < 1 || (value as number) > 5)) return `${code} is 1–5`;
   return {
     member: input.member_email !== undefined ? { email: input.member_email } : { id: input.member_id as string },
     metric: code,

@@ -59,6 +59,7 @@ describe("Zendesk webhooks", () => {
     const bo = (await records("zendesk")).filter((r) => r.who === "UBO");
     expect(bo).toEqual([
       { who: "UBO", metric: "csat", date: "2026-11-17", value: 100, ref: "ticket:35437", numerator: 1, denominator: 1 },
+      { who: "UBO", metric: "csat_score", date: "2026-11-17", value: 5, ref: "ticket:35437", numerator: null, denominator: null },
       { who: "UBO", metric: "first_response_time", date: "2026-11-17", value: 12, ref: "ticket:35437", numerator: null, denominator: null },
       { who: "UBO", metric: "resolution_time", date: "2026-11-17", value: 2.5, ref: "ticket:35437", numerator: null, denominator: null },
       { who: "UBO", metric: "tickets_handled", date: "2026-11-17", value: 1, ref: "ticket:35437", numerator: null, denominator: null },
@@ -93,9 +94,10 @@ describe("Intercom webhooks", () => {
   it("stores first response, resolution, CSAT and a customer kudos for a closed, rated conversation", async () => {
     const res = await deliver("intercom", body, intercomHeaders(SECRETS.intercom, body));
     expect(res.status).toBe(200);
-    expect(res.json()).toMatchObject({ results: [{ status: "stored", customerKudos: true, counts: { inserted: 4 } }] });
+    expect(res.json()).toMatchObject({ results: [{ status: "stored", customerKudos: true, counts: { inserted: 5 } }] });
     expect((await records("intercom")).map((r) => [r.who, r.metric, r.value])).toEqual([
       ["UANA", "csat", 100],
+      ["UANA", "csat_score", 5],
       ["UANA", "first_response_time", 9],
       ["UANA", "resolution_time", 4],
       ["UANA", "tickets_handled", 1],
@@ -125,6 +127,7 @@ describe("Freshdesk webhooks", () => {
     expect(res.status).toBe(200);
     expect((await records("freshdesk")).map((r) => [r.who, r.metric, r.date, r.value])).toEqual([
       ["UCARL", "csat", "2026-11-16", 100],
+      ["UCARL", "csat_score", "2026-11-16", 5],
       ["UCARL", "first_response_time", "2026-11-16", 30],
       ["UCARL", "resolution_time", "2026-11-16", 4],
       ["UCARL", "tickets_handled", "2026-11-16", 1],

@@ -17,7 +17,7 @@ describe("helpdesk payload mapping", () => {
   it("reads Zendesk's legacy good/bad rating as satisfied or not, never as 5 stars", () => {
     const payload = fixture("zendesk-trigger-rated.json") as { ticket: Record<string, unknown> };
     const good = { ticket: { ...payload.ticket, satisfaction: { score: "good", comment: "nice" } } };
-    expect(zendesk.toEvents(zendesk.schema.parse(good), now)[0]?.rating).toEqual({ score: 4, comment: "nice" });
+    expect(zendesk.toEvents(zendesk.schema.parse(good), now)[0]?.rating).toEqual({ score: 4, binary: true, comment: "nice" });
     const unrated = { ticket: { ...payload.ticket, satisfaction: { score: "unoffered", comment: "" } } };
     expect(zendesk.toEvents(zendesk.schema.parse(unrated), now)[0]?.rating).toBeNull();
   });

@@ -8,7 +8,7 @@ const r = (numerator: number, denominator: number) => ({ value: (numerator / den
 
 describe("metric catalogue", () => {
   it("defines every KPI of the domain with a unit, a direction and an aggregation", () => {
-    expect(METRIC_CODES).toHaveLength(12);
+    expect(METRIC_CODES).toHaveLength(13);
     for (const code of METRIC_CODES) expect(METRICS.get(code)?.code).toBe(code);
     expect(metric("csat")).toMatchObject({ unit: "percent", direction: "higher", aggregation: "ratio", minVolume: 5 });
     expect(metric("first_response_time")).toMatchObject({ unit: "minutes", direction: "lower", aggregation: "median", minVolume: 20 });

@@ -36,12 +36,11 @@ const Trigger = z.object({
 const Payload = z.union([StatusChanged, Trigger]);
 
 /** New Zendesk CSAT is 1–5; legacy ratings are good/bad (good counts as satisfied, never as 5 stars). */
-function score(raw: number | string): number | null {
+function score(raw: number | string): { score: number; binary: boolean } | null {
   const text = String(raw).trim().toLowerCase();
-  if (text === "good") return 4;
-  if (text === "bad") return 1;
+  if (text === "good" || text === "bad") return { score: text === "good" ? 4 : 1, binary: true };
   const n = Number(text);
-  return Number.isInteger(n) && n >= 1 && n <= 5 ? n : null;
+  return Number.isInteger(n) && n >= 1 && n <= 5 ? { score: n, binary: false } : null;
 }
 
 export const zendesk: HelpdeskProvider = {
@@ -87,7 +86,7 @@ export const zendesk: HelpdeskProvider = {
       agent: { externalId: t.assignee.id ?? null, email: t.assignee.email },
       occurredAt: t.updated_at,
       observations,
-      rating: rated ? { score: rated, comment: t.satisfaction?.comment ?? null } : null,
+      rating: rated ? { ...rated, comment: t.satisfaction?.comment ?? null } : null,
     };
     return [event];
   },
