@@ -170,4 +170,11 @@ describe("customer kudos on the scorecard", () => {
     expect(blocks).toContain("*Customer kudos:* 1");
     expect(blocks).toContain("*Kudos received:* 0 kudos, 0 points");
   });
+
+  it("leaves customer kudos out of the peer kudos of the weekly digest", async () => {
+    const team = await h.spur.db.team.findFirstOrThrow({ where: { isDefault: true } });
+    expect(await h.spur.db.kudos.count({ where: { source: "customer" } })).toBe(3);
+    const week = await h.spur.services.kudos.teamWeek(team.id, { start: new Date("2026-11-16T00:00:00Z"), end: new Date("2026-11-23T00:00:00Z") }, 5);
+    expect(week).toMatchObject({ count: 0, points: 0, topRecipients: [] });
+  });
 });
