@@ -54,6 +54,14 @@ CREATE TABLE "kpi_target" (
     CONSTRAINT "kpi_target_pkey" PRIMARY KEY ("team_id","metric")
 );
 
+-- CreateTable
+CREATE TABLE "kpi_settings" (
+    "workspace_id" UUID NOT NULL,
+    "customer_shoutouts" BOOLEAN NOT NULL DEFAULT false,
+
+    CONSTRAINT "kpi_settings_pkey" PRIMARY KEY ("workspace_id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "api_token_token_hash_key" ON "api_token"("token_hash");
 
@@ -62,6 +70,9 @@ CREATE INDEX "api_token_workspace_id_idx" ON "api_token"("workspace_id");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "helpdesk_integration_workspace_id_provider_key" ON "helpdesk_integration"("workspace_id", "provider");
+
+-- CreateIndex
+CREATE INDEX "kpi_record_member_id_period_date_idx" ON "kpi_record"("member_id", "period_date");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "kpi_record_member_id_metric_period_date_source_ref_key" ON "kpi_record"("member_id", "metric", "period_date", "source", "ref");
@@ -77,4 +88,7 @@ ALTER TABLE "helpdesk_agent" ADD CONSTRAINT "helpdesk_agent_member_id_fkey" FORE
 
 -- AddForeignKey
 ALTER TABLE "kpi_target" ADD CONSTRAINT "kpi_target_team_id_fkey" FOREIGN KEY ("team_id") REFERENCES "team"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "kpi_settings" ADD CONSTRAINT "kpi_settings_workspace_id_fkey" FOREIGN KEY ("workspace_id") REFERENCES "workspace"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
