@@ -32,6 +32,8 @@ export interface Scorecard {
   records: KpiObservation[];
   lines: KpiLine[];
   composite: Composite;
+  /** The previous period's composite under the current targets and weights. */
+  previousComposite: number | null;
   rank: { rank: number; of: number } | null;
 }
 
@@ -91,12 +93,13 @@ export async function buildScorecard(
   const codes = new Set<MetricCode>(targets.map((t) => t.metric));
   for (const code of current.get(subject.id)?.keys() ?? []) if (isMetricCode(code) && code !== "kudos_received") codes.add(code);
 
-  const lineFor = (memberId: string, code: MetricCode): KpiLine => {
+  const lineFor = (memberId: string, code: MetricCode): KpiLine & { previousAttainment: number | null } => {
     const def = metric(code);
     const target = targetOf.get(code) ?? null;
     const scored = scoreMetric(def, current.get(memberId)?.get(code) ?? [], target);
     const prev = scoreMetric(def, earlier.get(memberId)?.get(code) ?? [], target);
-    return { def, ...scored, target, previous: prev.enough ? prev.aggregate.value : null, teamMedian: null };
+    const previousValue = prev.enough ? prev.aggregate.value : null;
+    return { def, ...scored, target, previous: previousValue, previousAttainment: prev.attainment, teamMedian: null };
   };
 
   const teamIds = new Set([...members.map((m) => m.id), subject.id]);
@@ -110,16 +113,18 @@ export async function buildScorecard(
   }
 
   const lines = [...codes].map((code) => {
-    const line = lineFor(subject.id, code);
+    const { previousAttainment: _previous, ...line } = lineFor(subject.id, code);
     const peers = [...teamIds].map((id) => lineFor(id, code)).filter((l) => l.enough && l.aggregate.value !== null);
     return { ...line, teamMedian: median(peers.map((l) => l.aggregate.value as number)) };
   });
+  const subjectParts = targets.map((t) => ({ t, line: lineFor(subject.id, t.metric) }));
   const subjectComposite = composite(
-    targets.map((t) => {
-      const line = lines.find((l) => l.def.code === t.metric);
-      return { code: t.metric, label: metric(t.metric).label, weight: t.weight, attainment: line?.attainment ?? null };
-    }),
+    subjectParts.map(({ t, line }) => ({ code: t.metric, label: line.def.label, weight: t.weight, attainment: line.attainment })),
   );
+  // Same targets and weights applied to the previous period, for the composite's trend.
+  const previousComposite = composite(
+    subjectParts.map(({ t, line }) => ({ code: t.metric, label: line.def.label, weight: t.weight, attainment: line.previousAttainment })),
+  ).score;
 
   return {
     subject,
@@ -131,6 +136,7 @@ export async function buildScorecard(
     records: records.slice(0, MAX_LISTED_RECORDS),
     lines,
     composite: subjectComposite,
+    previousComposite,
     rank: targets.length > 0 ? rankOf(subject.id, composites) : null,
   };
 }

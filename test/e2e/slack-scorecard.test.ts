@@ -117,7 +117,8 @@ describe("/scorecard with targets, periods and buttons", () => {
     const text = JSON.stringify(call.args.blocks);
     expect(text).toContain("• *CSAT*: *90%* · target 90% · attainment 100% · :arrow_up: from 75% · team median 85%");
     expect(text).toContain("• *First response time*: *20 min* · target 30 min · attainment 100% · team median 40 min");
-    expect(text).toContain("*Composite score:* *100.0* — rank 1 of 2 in the team");
+    // October under the same targets: CSAT 75% ÷ 90% = 83.3%, no first-response data.
+    expect(text).toContain("*Composite score:* *100.0* (:arrow_up: from 83.3) — rank 1 of 2 in the team");
   });
 
   it("inverts lower-is-better KPIs and ranks a lead's team member; too little data is not scored", async () => {

@@ -25,6 +25,7 @@ function kudosLine(label: string, now: KudosTotals["received"], before: KudosTot
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+const round1 = (x: number) => Math.round(x * 10) / 10;
 
 function kpiTrend(line: KpiLine): string {
   const value = line.aggregate.value;
@@ -61,6 +62,7 @@ export function scorecardMessage(card: Scorecard, options: { canSend?: boolean }
     card.composite.score === null
       ? "*Composite score:* _not enough data or no targets yet_"
       : `*Composite score:* *${card.composite.score.toFixed(1)}*` +
+        (card.previousComposite === null ? "" : ` (${trend(round1(card.composite.score), round1(card.previousComposite), kind)})`) +
         (card.rank ? ` — rank ${card.rank.rank} of ${card.rank.of} in the team` : "");
   const value = (key: string) => scorecardButtonValue(card.subject.id, key);
   const blocks: KnownBlock[] = [
