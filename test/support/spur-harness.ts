@@ -80,6 +80,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     return { status: res.status, body: await res.text() };
   };
 
+  // The envelope Slack puts around every interactivity payload (button clicks, modal submissions).
+  const interaction = (type: string, user: string) => ({
+    type,
+    team: { id: TEAM_ID, domain: "spur-test" },
+    user: { id: user, username: user.toLowerCase(), team_id: TEAM_ID },
+    api_app_id: "ASPUR",
+    token: "legacy-verification-token",
+    trigger_id: `${Date.now()}.${++triggerCounter}.${type}`,
+  });
+  const postInteraction = (payload: object) => {
+    const form = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    return post(form, { "content-type": "application/x-www-form-urlencoded", ...slackSignatureHeaders(SIGNING_SECRET, form) });
+  };
+
   return {
     spur,
     slack,
@@ -109,13 +123,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     clickButton: (as, button, responseId) => {
       const payload = {
-        type: "block_actions",
-        team: { id: TEAM_ID, domain: "spur-test" },
-        user: { id: as.user, username: as.user.toLowerCase(), team_id: TEAM_ID },
-        api_app_id: "ASPUR",
-        token: "legacy-verification-token",
+        ...interaction("block_actions", as.user),
         container: { type: "message", message_ts: "1700000000.000100", channel_id: "CGENERAL", is_ephemeral: true },
-        trigger_id: `${Date.now()}.${++triggerCounter}.button`,
         channel: { id: "CGENERAL", name: "general" },
         response_url: slack.responseUrl(responseId),
         actions: [
@@ -129,17 +138,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           },
         ],
       };
-      const form = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-      return post(form, { "content-type": "application/x-www-form-urlencoded", ...slackSignatureHeaders(SIGNING_SECRET, form) });
+      return postInteraction(payload);
     },
     submitView: (as, view) => {
       const payload = {
-        type: "view_submission",
-        team: { id: TEAM_ID, domain: "spur-test" },
-        user: { id: as.user, username: as.user.toLowerCase(), team_id: TEAM_ID },
-        api_app_id: "ASPUR",
-        token: "legacy-verification-token",
-        trigger_id: `${Date.now()}.${++triggerCounter}.view`,
+        ...interaction("view_submission", as.user),
         view: {
           id: "VTEST",
           team_id: TEAM_ID,
@@ -155,8 +158,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         },
         response_urls: [],
       };
-      const form = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-      return post(form, { "content-type": "application/x-www-form-urlencoded", ...slackSignatureHeaders(SIGNING_SECRET, form) });
+      return postInteraction(payload);
     },
     request: async (path, init) => {
       const res = await fetch(`${baseUrl}${path}`, init);
