@@ -8,6 +8,7 @@ import { MemberDirectory } from "./core/member-directory.ts";
 import { type Clock, systemClock } from "./core/ports.ts";
 import { createQueueBoard } from "./http/queue-board.ts";
 import { closeServer, createHttpServer, listen, type ReadinessCheck } from "./http/server.ts";
+import { createIngestRoutes } from "./ingest/routes.ts";
 import { bullmqDispatch, upsertAllSchedulers } from "./jobs/dispatch.ts";
 import { createQueues, type SpurQueues } from "./jobs/queues.ts";
 import { RedisRateBudget } from "./jobs/rate-budget.ts";
@@ -23,6 +24,11 @@ import { PrismaFeedbackRequestStore } from "./store/feedback-request-store.ts";
 import { PrismaFeedbackStore } from "./store/feedback-store.ts";
 import { PrismaKpiStore } from "./store/kpi-store.ts";
 import { PrismaKudosLedger } from "./store/kudos-ledger-store.ts";
+import { PrismaApiTokenStore } from "./store/api-token-store.ts";
+import { PrismaHelpdeskStore } from "./store/helpdesk-store.ts";
+import { PrismaKpiIngestStore } from "./store/kpi-ingest-store.ts";
+import { PrismaKpiTargetStore } from "./store/kpi-target-store.ts";
+import { PrismaScorecardReads } from "./store/scorecard-reads-store.ts";
 import { PrismaKudosStore } from "./store/kudos-store.ts";
 import { PrismaProcessedEvents, PrismaRecognitionSettingsStore } from "./store/recognition-settings-store.ts";
 import { PrismaMemberStore } from "./store/member-store.ts";
@@ -98,6 +104,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
   const recognitionSettings = new PrismaRecognitionSettingsStore(db);
   const feedbackRequests = new PrismaFeedbackRequestStore(db);
   const prompts = new PrismaRecognitionPromptStore(db);
+  const kpiIngest = new PrismaKpiIngestStore(db);
   const services: Services = {
     clock,
     logger,
@@ -120,6 +127,13 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     prompts,
     messenger,
     feedbackSecret: config.FEEDBACK_HASH_SECRET,
+    scorecardReads: new PrismaScorecardReads(db),
+    kpiTargets: new PrismaKpiTargetStore(db),
+    kpiWriter: kpiIngest,
+    memberLookup: kpiIngest,
+    customerKudos: kpiIngest,
+    apiTokens: new PrismaApiTokenStore(db),
+    helpdesks: new PrismaHelpdeskStore(db),
   };
 
   // One notifier per workspace, so each spends its own posting budget.
@@ -169,6 +183,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
   const server = createHttpServer({
     ...(slack?.requestListener ? { slack: slack.requestListener } : {}),
     ...(config.ADMIN_TOKEN ? { queueBoard: createQueueBoard([queues.posts, queues.scheduled], config.ADMIN_TOKEN) } : {}),
+    ingest: createIngestRoutes(services),
     ready,
     metrics,
     logger,

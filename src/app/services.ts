@@ -16,6 +16,15 @@ import type {
   MemberRepository,
   WorkspaceRepository,
 } from "../core/ports.ts";
+import type {
+  ApiTokenRepository,
+  CustomerKudosWriter,
+  HelpdeskRepository,
+  KpiRecordWriter,
+  KpiTargetRepository,
+  MemberLookup,
+  ScorecardReads,
+} from "../core/kpi-ports.ts";
 import type { Logger } from "../logger.ts";
 import type { SpurMetrics } from "../metrics.ts";
 import type {
@@ -63,4 +72,12 @@ export interface Services {
   messenger: DirectMessenger;
   /** Keys anonymous answers (see src/core/feedback-anonymity.ts). */
   feedbackSecret: string;
+  // kpi: ingestion, targets and scorecards
+  scorecardReads: ScorecardReads;
+  kpiTargets: KpiTargetRepository;
+  kpiWriter: KpiRecordWriter;
+  memberLookup: MemberLookup;
+  customerKudos: CustomerKudosWriter;
+  apiTokens: ApiTokenRepository;
+  helpdesks: HelpdeskRepository;
 }

@@ -1,42 +1,142 @@
-// An agent's scorecard: kudos this week and last, and the KPI observations of the current week.
+// An agent's scorecard for a review period: each KPI's value against the team's target, its attainment,
+// trend and the team median; kudos received (peer and customer); the composite score and rank in the team.
 import { assertCanViewMember } from "./access.ts";
+import { isMetricCode, metric, type MetricCode, type MetricDefinition } from "./kpi-catalogue.ts";
+import { type Aggregate, composite, type Composite, type KpiInput, median, rankOf, scoreMetric } from "./kpi-math.ts";
+import type { KpiTarget, KudosBreakdown, ScorecardReads, TeamKpiRecord } from "./kpi-ports.ts";
 import type { KpiObservation, KudosTotals, Member, Team } from "./model.ts";
-import { localDate, previousWeek, type Period, weekContaining } from "./period.ts";
+import type { Period } from "./period.ts";
 import type { KpiRepository, KudosRepository } from "./ports.ts";
+import { periodDates, shiftPeriod } from "./review-period.ts";
+
+export interface KpiLine {
+  def: MetricDefinition;
+  aggregate: Aggregate;
+  /** False: "not enough data" (below the minimum volume); the KPI is neither scored nor ranked. */
+  enough: boolean;
+  minVolume: number;
+  target: KpiTarget | null;
+  attainment: number | null;
+  previous: number | null;
+  teamMedian: number | null;
+}
 
 export interface Scorecard {
   subject: Member;
   isSelf: boolean;
-  week: Period;
+  period: Period;
   previous: Period;
-  kudos: { week: KudosTotals; previous: KudosTotals };
-  kpis: KpiObservation[];
+  kudos: { current: KudosTotals; previous: KudosTotals };
+  received: { current: KudosBreakdown; previous: KudosBreakdown };
+  /** The period's raw records, for short periods. */
+  records: KpiObservation[];
+  lines: KpiLine[];
+  composite: Composite;
+  /** The previous period's composite under the current targets and weights. */
+  previousComposite: number | null;
+  rank: { rank: number; of: number } | null;
 }
 
 export interface ScorecardDeps {
   kudos: KudosRepository;
   kpis: KpiRepository;
+  scorecardReads: ScorecardReads;
+  kpiTargets: { forTeam(teamId: string): Promise<KpiTarget[]> };
 }
+
+type ByMember = Map<string, Map<string, KpiInput[]>>;
+
+function groupRecords(records: TeamKpiRecord[], kudos: Map<string, number>): ByMember {
+  const out: ByMember = new Map();
+  const add = (memberId: string, code: string, input: KpiInput) => {
+    const metrics = out.get(memberId) ?? new Map<string, KpiInput[]>();
+    out.set(memberId, metrics);
+    const list = metrics.get(code);
+    if (list) list.push(input);
+    else metrics.set(code, [input]);
+  };
+  for (const r of records) add(r.memberId, r.metric, { value: r.value, numerator: r.numerator, denominator: r.denominator });
+  for (const [memberId, n] of kudos) add(memberId, "kudos_received", { value: n, numerator: null, denominator: null });
+  return out;
+}
+
+const MAX_LISTED_RECORDS = 25;
 
 export async function buildScorecard(
   deps: ScorecardDeps,
-  input: { viewer: Member; subject: Member; team: Team; now: Date },
+  input: { viewer: Member; subject: Member; team: Team; period: Period },
 ): Promise<Scorecard> {
-  const { viewer, subject, team, now } = input;
+  const { viewer, subject, team, period } = input;
   assertCanViewMember(viewer, subject);
-  const week = weekContaining(now, team.timeZone);
-  const previous = previousWeek(now, team.timeZone);
-  const [thisWeek, lastWeek, kpis] = await Promise.all([
-    deps.kudos.totals(subject.id, week),
-    deps.kudos.totals(subject.id, previous),
-    deps.kpis.observations(subject.id, localDate(week.start, team.timeZone), localDate(week.end, team.timeZone)),
-  ]);
+  const previous = shiftPeriod(period, -1);
+  const now = periodDates(period);
+  const before = periodDates(previous);
+  const [kudosNow, kudosBefore, receivedNow, receivedBefore, records, teamNow, teamBefore, kudosTeamNow, kudosTeamBefore, targets, members] =
+    await Promise.all([
+      deps.kudos.totals(subject.id, period),
+      deps.kudos.totals(subject.id, previous),
+      deps.scorecardReads.kudosBreakdown(subject.id, period),
+      deps.scorecardReads.kudosBreakdown(subject.id, previous),
+      deps.kpis.observations(subject.id, now.from, now.toExclusive),
+      deps.scorecardReads.teamRecords(team.id, now.from, now.toExclusive),
+      deps.scorecardReads.teamRecords(team.id, before.from, before.toExclusive),
+      deps.scorecardReads.teamKudosReceived(team.id, period),
+      deps.scorecardReads.teamKudosReceived(team.id, previous),
+      deps.kpiTargets.forTeam(team.id),
+      deps.scorecardReads.teamMembers(team.id),
+    ]);
+  const current = groupRecords(teamNow, kudosTeamNow);
+  const earlier = groupRecords(teamBefore, kudosTeamBefore);
+  const targetOf = new Map(targets.map((t) => [t.metric, t]));
+
+  // Shown: every targeted KPI, plus any ingested KPI the subject has records for.
+  const codes = new Set<MetricCode>(targets.map((t) => t.metric));
+  for (const code of current.get(subject.id)?.keys() ?? []) if (isMetricCode(code) && code !== "kudos_received") codes.add(code);
+
+  const lineFor = (memberId: string, code: MetricCode): KpiLine & { previousAttainment: number | null } => {
+    const def = metric(code);
+    const target = targetOf.get(code) ?? null;
+    const scored = scoreMetric(def, current.get(memberId)?.get(code) ?? [], target);
+    const prev = scoreMetric(def, earlier.get(memberId)?.get(code) ?? [], target);
+    const previousValue = prev.enough ? prev.aggregate.value : null;
+    return { def, ...scored, target, previous: previousValue, previousAttainment: prev.attainment, teamMedian: null };
+  };
+
+  const teamIds = new Set([...members.map((m) => m.id), subject.id]);
+  const composites = new Map<string, number | null>();
+  for (const memberId of teamIds) {
+    const parts = targets.map((t) => {
+      const line = lineFor(memberId, t.metric);
+      return { code: t.metric, label: line.def.label, weight: t.weight, attainment: line.attainment };
+    });
+    composites.set(memberId, composite(parts).score);
+  }
+
+  const lines = [...codes].map((code) => {
+    const { previousAttainment: _previous, ...line } = lineFor(subject.id, code);
+    const peers = [...teamIds].map((id) => lineFor(id, code)).filter((l) => l.enough && l.aggregate.value !== null);
+    return { ...line, teamMedian: median(peers.map((l) => l.aggregate.value as number)) };
+  });
+  const subjectParts = targets.map((t) => ({ t, line: lineFor(subject.id, t.metric) }));
+  const subjectComposite = composite(
+    subjectParts.map(({ t, line }) => ({ code: t.metric, label: line.def.label, weight: t.weight, attainment: line.attainment })),
+  );
+  // Same targets and weights applied to the previous period, for the composite's trend.
+  const previousComposite = composite(
+    subjectParts.map(({ t, line }) => ({ code: t.metric, label: line.def.label, weight: t.weight, attainment: line.previousAttainment })),
+  ).score;
+
   return {
     subject,
     isSelf: viewer.id === subject.id,
-    week,
+    period,
     previous,
-    kudos: { week: thisWeek, previous: lastWeek },
-    kpis,
+    kudos: { current: kudosNow, previous: kudosBefore },
+    received: { current: receivedNow, previous: receivedBefore },
+    records: records.slice(0, MAX_LISTED_RECORDS),
+    lines,
+    composite: subjectComposite,
+    previousComposite,
+    rank: targets.length > 0 ? rankOf(subject.id, composites) : null,
   };
 }

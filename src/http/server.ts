@@ -16,6 +16,8 @@ export interface HttpRoutes {
   slack?: Route;
   /** The queue dashboard under /admin/queues, when an admin token is configured. */
   queueBoard?: Route;
+  /** Requests under /api/ and /webhooks/ (KPI ingestion). */
+  ingest?: Route;
   ready(): Promise<ReadinessCheck>;
   metrics: SpurMetrics;
   logger: Logger;
@@ -39,6 +41,10 @@ export function createHttpServer(routes: HttpRoutes): Server {
 
     if (path.startsWith("/slack/") && routes.slack) {
       void routes.slack(req, res);
+      return;
+    }
+    if (routes.ingest && (path.startsWith("/api/") || path.startsWith("/webhooks/"))) {
+      void routes.ingest(req, res);
       return;
     }
     if ((path === "/admin/queues" || path.startsWith("/admin/queues/")) && routes.queueBoard) {

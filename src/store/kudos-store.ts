@@ -85,8 +85,9 @@ export class PrismaKudosStore implements KudosRepository {
   }
 
   async teamWeek(teamId: string, range: TimeRange, top: number): Promise<TeamKudosWeek> {
+    // Peer recognition only: customer kudos are counted apart (scorecards show them separately).
     const window = Prisma.sql`k.team_id = ${teamId}::uuid AND k.created_at >= ${range.start}
-      AND k.created_at < ${range.end} AND k.revoked_at IS NULL`;
+      AND k.created_at < ${range.end} AND k.revoked_at IS NULL AND k.source <> 'customer'`;
     const [summary, recipients, values] = await Promise.all([
       this.db.$queryRaw<{ count: bigint; points: bigint | null; givers: bigint }[]>`
         SELECT count(*) AS count, sum(points) AS points, count(DISTINCT giver_id) AS givers FROM kudos k WHERE ${window}`,

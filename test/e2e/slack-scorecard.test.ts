@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClock } from "../support/clock.ts";
+import { ephemeralReply } from "../support/ephemeral-reply.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";
 import { ALL_USERS, esc, USERS } from "../support/users.ts";
 
@@ -8,22 +9,13 @@ let h: Harness;
 const clock = new TestClock(new Date("2026-11-18T12:00:00Z"));
 
 beforeAll(async () => {
-  h = await startHarness({ users: ALL_USERS, clock });
+  h = await startHarness({ users: ALL_USERS, clock, captureLogs: true });
 });
 afterAll(async () => {
   await h?.stop();
 });
 
-async function say(user: string, command: string, text: string, expectText: string) {
-  const since = h.slack.calls.length;
-  const res = await h.command(command, text, { user });
-  expect(res.status).toBe(200);
-  const call = await h.slack.waitFor(() =>
-    h.slack.calls.slice(since).find((c) => c.method === "chat.postEphemeral" && c.args.user === user),
-  );
-  expect(String(call.args.text) + JSON.stringify(call.args.blocks ?? "")).toContain(expectText);
-  return call;
-}
+const say = (user: string, command: string, text: string, expectText: string) => ephemeralReply(h, user, command, text, expectText);
 
 describe("/scorecard", () => {
   beforeAll(async () => {
@@ -74,5 +66,163 @@ describe("/scorecard", () => {
 
   it("explains a malformed argument", async () => {
     await say(USERS.ana.id, "/scorecard", "everyone", 'I didn\'t understand \\"everyone\\"');
+  });
+});
+
+describe("/scorecard with targets, periods and buttons", () => {
+  const ids: Record<string, string> = {};
+  type Row = { metric: string; date: string; value: number; numerator?: number; denominator?: number; ref?: string };
+  async function seed(user: string, rows: Row[]) {
+    await h.spur.db.kpiRecord.createMany({
+      data: rows.map((r) => ({
+        memberId: ids[user] as string,
+        metric: r.metric,
+        periodDate: new Date(r.date),
+        value: r.value,
+        numerator: r.numerator ?? null,
+        denominator: r.denominator ?? null,
+        source: "api",
+        ref: r.ref ?? "",
+      })),
+    });
+  }
+  const csat = (date: string, numerator: number, denominator: number): Row => ({ metric: "csat", date, value: (numerator * 100) / denominator, numerator, denominator });
+  const frt = (date: string, value: number, ref: string): Row => ({ metric: "first_response_time", date, value, ref });
+
+  beforeAll(async () => {
+    await say(USERS.dee.id, "/scorecard", "", "Your scorecard");
+    for (const user of [USERS.ana, USERS.bo, USERS.dee, USERS.carl]) {
+      ids[user.id] = (await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: user.id } })).id;
+    }
+    // November: ana CSAT 18/20 = 90%, FRT median of 14 (earlier record), 20, 40 = 20 min;
+    // bo CSAT 8/10 = 80%, FRT median of 30, 60, 60 = 60 min; dee only 2/3 CSAT (below the minimum of 5).
+    await seed(USERS.ana.id, [csat("2026-11-03", 10, 12), csat("2026-11-17", 8, 8), frt("2026-11-20", 20, "T1"), frt("2026-11-21", 40, "T2"), csat("2026-10-10", 15, 20)]);
+    await seed(USERS.bo.id, [csat("2026-11-05", 8, 10), frt("2026-11-05", 30, "T3"), frt("2026-11-06", 60, "T4"), frt("2026-11-07", 60, "T5")]);
+    await seed(USERS.dee.id, [csat("2026-11-09", 2, 3)]);
+  });
+
+  it("lets leads and admins set targets and weights, not agents; everyone can read them", async () => {
+    await say(USERS.bo.id, "/spur", "targets set csat 90", "Only leads (for their own team) and admins can change KPI targets");
+    await say(USERS.carl.id, "/spur", "targets set csat 90 weight 2", "*CSAT* (`csat`, higher is better): 90% per month · weight 2");
+    await say(USERS.admin.id, "/spur", "targets set first_response_time 30 min 3", "First response time");
+    await say(USERS.carl.id, "/spur", "targets set csat 190", "the target must be 0–100");
+    await say(USERS.carl.id, "/spur", "targets set speed 1", '\\"speed\\" is not a KPI');
+    const list = await say(USERS.bo.id, "/spur", "targets", "KPI targets for Default team");
+    expect(String(list.args.text)).toContain("weight 2 (67% of the composite) · min 5 CSAT responses");
+    expect(String(list.args.text)).toContain("30 min per month · weight 1 (33% of the composite) · min 3 tickets");
+  });
+
+  it("shows each KPI's value, target, attainment, trend and team median, the composite and the rank", async () => {
+    const call = await say(USERS.ana.id, "/scorecard", "month", "Your scorecard — month 2026-11");
+    const text = JSON.stringify(call.args.blocks);
+    expect(text).toContain("• *CSAT*: *90%* · target 90% · attainment 100% · :arrow_up: from 75% · team median 85%");
+    expect(text).toContain("• *First response time*: *20 min* · target 30 min · attainment 100% · team median 40 min");
+    // October under the same targets: CSAT 75% ÷ 90% = 83.3%, no first-response data.
+    expect(text).toContain("*Composite score:* *100.0* (:arrow_up: from 83.3) — rank 1 of 2 in the team");
+  });
+
+  it("inverts lower-is-better KPIs and ranks a lead's team member; too little data is not scored", async () => {
+    const bo = JSON.stringify((await say(USERS.carl.id, "/scorecard", `${esc(USERS.bo)} 2026-11`, "Scorecard for bo")).args.blocks);
+    // CSAT 80/90 = 88.9%, FRT 30/60 = 50%: (2×88.9% + 1×50%) ÷ 3 = 75.9.
+    expect(bo).toContain("• *CSAT*: *80%* · target 90% · attainment 89%");
+    expect(bo).toContain("• *First response time*: *60 min* · target 30 min · attainment 50%");
+    expect(bo).toContain("*Composite score:* *75.9* — rank 2 of 2 in the team");
+    const dee = JSON.stringify((await say(USERS.admin.id, "/scorecard", `${esc(USERS.dee)} month`, "Scorecard for dee")).args.blocks);
+    expect(dee).toContain("• *CSAT*: _not enough data_ (3 of 5 CSAT responses) · team median 85%");
+    expect(dee).toContain("_not enough data or no targets yet_");
+  });
+
+  it("refuses an agent asking for a colleague's month, logging the attempt, and a period it does not know", async () => {
+    await say(USERS.dee.id, "/scorecard", `${esc(USERS.ana)} month`, "Scorecards are private");
+    expect(h.logs).toContainEqual(
+      expect.objectContaining({ event: "scorecard_access_refused", viewerId: ids[USERS.dee.id], viewerRole: "agent", subjectId: ids[USERS.ana.id] }),
+    );
+    await say(USERS.ana.id, "/scorecard", "2026-13", 'I didn\'t understand \\"2026-13\\"');
+    await say(USERS.ana.id, "/scorecard", "month week", "Only one period at a time");
+  });
+
+  async function click(user: string, actionId: string, subject: string, period: string) {
+    const responseId = `click-${actionId}-${user}-${period}-${Math.random().toString(36).slice(2)}`;
+    const res = await h.clickButton({ user }, { actionId, value: JSON.stringify({ m: ids[subject], p: period }) }, responseId);
+    expect(res.status).toBe(200);
+    const response = await h.slack.waitFor(() => h.slack.responses.find((r) => r.path === `/response/${responseId}`));
+    return response.body;
+  }
+
+  it("moves to the previous and next period with buttons, replacing the card", async () => {
+    const previous = await click(USERS.ana.id, "scorecard_previous", USERS.ana.id, "2026-11");
+    expect(previous.replace_original).toBe(true);
+    expect(String(previous.text)).toContain("Your scorecard — month 2026-10");
+    expect(JSON.stringify(previous.blocks)).toContain("• *CSAT*: *75%* · target 90% · attainment 83%");
+    const next = await click(USERS.ana.id, "scorecard_next", USERS.ana.id, "2026-10");
+    expect(String(next.text)).toContain("month 2026-11");
+    const week = await click(USERS.ana.id, "scorecard_next", USERS.ana.id, "2026-W47");
+    expect(String(week.text)).toContain("week 2026-W48");
+  });
+
+  it("explains the formula and the inputs", async () => {
+    const explained = await click(USERS.carl.id, "scorecard_explain", USERS.bo.id, "2026-11");
+    expect(explained.replace_original).toBe(false);
+    const text = JSON.stringify(explained.blocks);
+    expect(text).toContain("Σnumerator ÷ Σdenominator = 8 ÷ 10 = 80%; attainment = min(80% ÷ 90%, 100%) = 89% (weight 2)");
+    expect(text).toContain("median of 3 observations = 60 min; attainment = min(30 min ÷ 60 min, 100%) = 50% (weight 1)");
+    expect(text).toContain("(2×88.9% csat + 1×50% first_response_time) ÷ 3 = 75.9%");
+  });
+
+  it("checks privacy again on every click", async () => {
+    const refused = await click(USERS.bo.id, "scorecard_previous", USERS.ana.id, "2026-11");
+    expect(String(refused.text)).toContain("Scorecards are private");
+  });
+
+  it("lets a lead send the card to the agent privately", async () => {
+    const since = h.slack.calls.length;
+    const sent = await click(USERS.carl.id, "scorecard_send", USERS.bo.id, "2026-11");
+    expect(String(sent.text)).toContain("Sent to bo privately");
+    const dm = h.slack.calls.slice(since).find((c) => c.method === "chat.postMessage" && c.args.channel === `D${USERS.bo.id}`);
+    expect(String(dm?.args.text)).toContain("Your scorecard — month 2026-11");
+  });
+
+  it("edits targets in a modal for leads, with errors shown in the form", async () => {
+    await say(USERS.bo.id, "/spur", "targets edit", "Only leads (for their own team) and admins");
+    const since = h.slack.calls.length;
+    expect((await h.command("/spur", "targets edit", { user: USERS.carl.id, triggerId: "trigger-targets" })).status).toBe(200);
+    const opened = await h.slack.waitFor(() => h.slack.calls.slice(since).find((c) => c.method === "views.open"));
+    expect(opened.args.trigger_id).toBe("trigger-targets");
+    const view = opened.args.view as { callback_id: string; private_metadata: string; blocks: { block_id?: string; element?: { initial_value?: string } }[] };
+    expect(view.callback_id).toBe("kpi_targets");
+    expect(view.blocks.find((b) => b.block_id === "target:csat")?.element?.initial_value).toBe("90");
+    expect(view.blocks.find((b) => b.block_id === "weight:csat")?.element?.initial_value).toBe("2");
+
+    const values = (fields: Record<string, string | null>) =>
+      Object.fromEntries(Object.entries(fields).map(([blockId, value]) => [blockId, { value: { type: "number_input", value } }]));
+    const invalid = await h.submitView({ user: USERS.carl.id }, {
+      callbackId: "kpi_targets",
+      privateMetadata: view.private_metadata,
+      values: values({ "target:csat": "150", "weight:csat": "2", "target:qa_score": null, "weight:qa_score": "3" }),
+    });
+    expect(JSON.parse(invalid.body)).toEqual({
+      response_action: "errors",
+      errors: { "target:csat": "A percentage target is 0–100.", "target:qa_score": "Give a target, or clear the weight too." },
+    });
+    const forged = await h.submitView({ user: USERS.bo.id }, { callbackId: "kpi_targets", privateMetadata: view.private_metadata, values: values({}) });
+    expect(forged.body).toContain("Only leads (for their own team) and admins");
+
+    const saved = h.slack.calls.length;
+    const ok = await h.submitView({ user: USERS.carl.id }, {
+      callbackId: "kpi_targets",
+      privateMetadata: view.private_metadata,
+      values: values({ "target:csat": "90", "weight:csat": "2", "target:first_response_time": "30", "target:qa_score": "85", "weight:qa_score": "1" }),
+    });
+    expect(ok.status).toBe(200);
+    const confirmation = await h.slack.waitFor(() =>
+      h.slack.calls.slice(saved).find((c) => c.method === "chat.postEphemeral" && c.args.user === USERS.carl.id),
+    );
+    expect(String(confirmation.args.text)).toContain("*QA score* (`qa_score`, higher is better): 85 pts per month · weight 1 (25% of the composite)");
+    const targets = await h.spur.db.kpiTarget.findMany({ orderBy: { metric: "asc" } });
+    expect(targets.map((t) => [t.metric, t.target, t.weight, t.minVolume])).toEqual([
+      ["csat", 90, 2, null],
+      ["first_response_time", 30, 1, 3],
+      ["qa_score", 85, 1, null],
+    ]);
   });
 });

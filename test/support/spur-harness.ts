@@ -1,5 +1,6 @@
 // Starts the real Spur (Bolt app, HTTP server, BullMQ workers) against a test database, a private Redis
 // prefix and the fake Slack API, and sends it correctly signed Slack requests.
+import { pino } from "pino";
 import { inject } from "vitest";
 import { parseConfig, type Config } from "../../src/config.ts";
 import type { Clock } from "../../src/core/ports.ts";
@@ -20,6 +21,8 @@ export interface Harness {
   config: Config;
   baseUrl: string;
   db: TestDatabase;
+  /** Spur's structured log lines, when started with `captureLogs`. */
+  logs: Record<string, unknown>[];
   /** Sends a signed slash command; resolves with the HTTP status and body of Spur's response. */
   command(command: string, text: string, as: { user: string; channel?: string; triggerId?: string }): Promise<{ status: number; body: string }>;
   /** Sends a signed interactivity payload (block_actions, view_submission, message_action …). */
@@ -32,6 +35,18 @@ export interface Harness {
   post(body: string, headers: Record<string, string>): Promise<{ status: number; body: string }>;
   /** Sets the test workspace's recognition settings (creating the workspace if needed); returns its id. */
   setRecognitionSettings(patch: Partial<RecognitionSettings>): Promise<string>;
+  /**
+   * Sends a signed block_actions payload for a button click; `responseId` names the response_url
+   * whose posts land in `slack.responses` under `/response/<responseId>`.
+   */
+  clickButton(as: { user: string }, button: { actionId: string; value: string; blockId?: string }, responseId: string): Promise<{ status: number; body: string }>;
+  /** Sends a signed view_submission for a modal; `values` is view.state.values. */
+  submitView(
+    as: { user: string },
+    view: { callbackId: string; privateMetadata: string; values: Record<string, Record<string, Record<string, unknown>>> },
+  ): Promise<{ status: number; body: string }>;
+  /** Any request to Spur's own HTTP server (KPI API, webhooks). */
+  request(path: string, init: RequestInit): Promise<{ status: number; body: string; json: () => unknown }>;
   stop(): Promise<void>;
 }
 
@@ -43,6 +58,8 @@ export interface HarnessOptions extends Omit<SpurOptions, "logger"> {
   env?: Record<string, string>;
   /** Receives every log line (JSON) instead of stdout, e.g. to check what is never logged. */
   logSink?: (line: string) => void;
+  /** Collect Spur's info-and-above log lines in `harness.logs` (instead of the usual test log level). */
+  captureLogs?: boolean;
 }
 
 let triggerCounter = 0;
@@ -64,8 +81,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     QUEUE_PREFIX: prefix,
     ...options.env,
   });
+  const logs: Record<string, unknown>[] = [];
   const sink = options.logSink;
-  const logger = sink ? createLogger(config.LOG_LEVEL, { write: (line: string) => sink(line) }) : createLogger(config.LOG_LEVEL);
+  const logger = sink
+    ? createLogger(config.LOG_LEVEL, { write: (line: string) => sink(line) })
+    : options.captureLogs
+      ? pino({ level: "info" }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) })
+      : createLogger(config.LOG_LEVEL);
   const spur = createSpur(config, { ...options, logger });
   const port = await spur.start();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -75,12 +97,27 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     return { status: res.status, body: await res.text() };
   };
 
+  // The envelope Slack puts around every interactivity payload (button clicks, modal submissions).
+  const interaction = (type: string, user: string) => ({
+    type,
+    team: { id: TEAM_ID, domain: "spur-test" },
+    user: { id: user, username: user.toLowerCase(), team_id: TEAM_ID },
+    api_app_id: "ASPUR",
+    token: "legacy-verification-token",
+    trigger_id: `${Date.now()}.${++triggerCounter}.${type}`,
+  });
+  const postInteraction = (payload: object) => {
+    const form = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    return post(form, { "content-type": "application/x-www-form-urlencoded", ...slackSignatureHeaders(SIGNING_SECRET, form) });
+  };
+
   return {
     spur,
     slack,
     config,
     baseUrl,
     db,
+    logs,
     post,
     interaction: (payload) => {
       const form = new URLSearchParams({ payload: JSON.stringify({ team: { id: TEAM_ID, domain: "spur-test" }, api_app_id: "ASPUR", token: "legacy-verification-token", ...payload }) }).toString();
@@ -136,6 +173,50 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         "content-type": "application/x-www-form-urlencoded",
         ...slackSignatureHeaders(opts?.secret ?? SIGNING_SECRET, form),
       });
+    },
+    clickButton: (as, button, responseId) => {
+      const payload = {
+        ...interaction("block_actions", as.user),
+        container: { type: "message", message_ts: "1700000000.000100", channel_id: "CGENERAL", is_ephemeral: true },
+        channel: { id: "CGENERAL", name: "general" },
+        response_url: slack.responseUrl(responseId),
+        actions: [
+          {
+            type: "button",
+            action_id: button.actionId,
+            block_id: button.blockId ?? "scorecard",
+            value: button.value,
+            text: { type: "plain_text", text: "button" },
+            action_ts: `${Math.floor(Date.now() / 1000)}.000200`,
+          },
+        ],
+      };
+      return postInteraction(payload);
+    },
+    submitView: (as, view) => {
+      const payload = {
+        ...interaction("view_submission", as.user),
+        view: {
+          id: "VTEST",
+          team_id: TEAM_ID,
+          type: "modal",
+          callback_id: view.callbackId,
+          private_metadata: view.privateMetadata,
+          blocks: [],
+          state: { values: view.values },
+          hash: "1700000000.abcdef",
+          title: { type: "plain_text", text: "modal" },
+          app_id: "ASPUR",
+          bot_id: "BSPUR",
+        },
+        response_urls: [],
+      };
+      return postInteraction(payload);
+    },
+    request: async (path, init) => {
+      const res = await fetch(`${baseUrl}${path}`, init);
+      const body = await res.text();
+      return { status: res.status, body, json: () => JSON.parse(body) };
     },
     stop: async () => {
       await spur.stop();

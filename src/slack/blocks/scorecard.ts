@@ -1,27 +1,70 @@
-// The /scorecard view.
+// The /scorecard view and its "explain" companion.
 import type { KnownBlock } from "./format.ts";
+import { formatMetricValue } from "../../core/kpi-catalogue.ts";
 import type { KudosTotals } from "../../core/model.ts";
-import type { Scorecard } from "../../core/scorecard.ts";
+import { periodKind } from "../../core/review-period.ts";
+import type { KpiLine, Scorecard } from "../../core/scorecard.ts";
 import { escapeMrkdwn, mention, periodLabel, plural } from "./format.ts";
 import type { SlackMessage } from "./replies.ts";
 
-function trend(now: number, before: number): string {
+export const SCORECARD_ACTIONS = { previous: "scorecard_previous", next: "scorecard_next", explain: "scorecard_explain" } as const;
+
+/** What a scorecard button carries: whose card and which period. */
+export function scorecardButtonValue(subjectId: string, periodKey: string): string {
+  return JSON.stringify({ m: subjectId, p: periodKey });
+}
+
+function trend(now: number, before: number, kind: string): string {
   if (now > before) return `:arrow_up: from ${before}`;
   if (now < before) return `:arrow_down: from ${before}`;
-  return `:left_right_arrow: same as last week`;
+  return `:left_right_arrow: same as last ${kind}`;
 }
 
-function kudosLine(label: string, now: KudosTotals["received"], before: KudosTotals["received"]): string {
-  return `*${label}:* ${plural(now.count, "kudos", "kudos")}, ${plural(now.points, "point")} (${trend(now.points, before.points)})`;
+function kudosLine(label: string, now: KudosTotals["received"], before: KudosTotals["received"], kind: string): string {
+  return `*${label}:* ${plural(now.count, "kudos", "kudos")}, ${plural(now.points, "point")} (${trend(now.points, before.points, kind)})`;
 }
 
-export function scorecardMessage(card: Scorecard): SlackMessage {
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+function kpiTrend(line: KpiLine): string {
+  const value = line.aggregate.value;
+  if (value === null || line.previous === null) return "";
+  const before = formatMetricValue(line.def, line.previous);
+  if (Math.abs(value - line.previous) < 1e-9) return ` · :left_right_arrow: same as before`;
+  const better = line.def.direction === "higher" ? value > line.previous : value < line.previous;
+  return ` · ${value > line.previous ? ":arrow_up:" : ":arrow_down:"} from ${before}${better ? "" : " :small_red_triangle_down:"}`;
+}
+
+function kpiLine(line: KpiLine): string {
+  const head = `• *${line.def.label}*`;
+  const median = line.teamMedian === null ? "" : ` · team median ${formatMetricValue(line.def, line.teamMedian)}`;
+  if (!line.enough || line.aggregate.value === null) {
+    return `${head}: _not enough data_ (${line.aggregate.volume} of ${line.minVolume} ${line.def.volumeNoun})${median}`;
+  }
+  const target = line.target
+    ? ` · target ${formatMetricValue(line.def, line.target.target)} · attainment ${pct(line.attainment ?? 0)}`
+    : " · no target";
+  return `${head}: *${formatMetricValue(line.def, line.aggregate.value)}*${target}${kpiTrend(line)}${median}`;
+}
+
+export function scorecardMessage(card: Scorecard, options: { canSend?: boolean } = {}): SlackMessage {
+  const kind = periodKind(card.period);
   const whose = card.isSelf ? "Your scorecard" : `Scorecard for ${escapeMrkdwn(card.subject.displayName)}`;
-  const title = `${whose} — week ${periodLabel(card.week)}`;
-  const kpiLines =
-    card.kpis.length === 0
-      ? "_No KPI records for this week yet._"
-      : card.kpis.map((k) => `• \`${k.metric}\` ${k.periodDate}: *${formatNumber(k.value)}* _(${escapeMrkdwn(k.source)})_`).join("\n");
+  const title = `${whose} — ${kind} ${periodLabel(card.period)}`;
+  const { current, previous } = card.received;
+  const topValues = current.topValues.map((v) => `#${escapeMrkdwn(v.value)} (${v.count})`).join(", ");
+  const records =
+    card.records.length === 0
+      ? `_No KPI records for this ${kind} yet._`
+      : card.records.map((k) => `• \`${k.metric}\` ${k.periodDate}: *${formatNumber(k.value)}* _(${escapeMrkdwn(k.source)})_`).join("\n");
+  const composite =
+    card.composite.score === null
+      ? "*Composite score:* _not enough data or no targets yet_"
+      : `*Composite score:* *${card.composite.score.toFixed(1)}*` +
+        (card.previousComposite === null ? "" : ` (${trend(round1(card.composite.score), round1(card.previousComposite), kind)})`) +
+        (card.rank ? ` — rank ${card.rank.rank} of ${card.rank.of} in the team` : "");
+  const value = (key: string) => scorecardButtonValue(card.subject.id, key);
   const blocks: KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: title.slice(0, 150) } },
     {
@@ -29,18 +72,73 @@ export function scorecardMessage(card: Scorecard): SlackMessage {
       text: {
         type: "mrkdwn",
         text: [
-          card.isSelf ? "" : `${mention(card.subject)}`,
-          kudosLine("Kudos received", card.kudos.week.received, card.kudos.previous.received),
-          kudosLine("Kudos given", card.kudos.week.given, card.kudos.previous.given),
+          card.isSelf ? "" : mention(card.subject),
+          kudosLine("Kudos received", current.peer, previous.peer, kind),
+          `*Customer kudos:* ${current.customer.count} (${trend(current.customer.count, previous.customer.count, kind)})`,
+          kudosLine("Kudos given", card.kudos.current.given, card.kudos.previous.given, kind),
+          topValues ? `*Top values:* ${topValues}` : "",
         ]
           .filter(Boolean)
           .join("\n"),
       },
     },
-    { type: "section", text: { type: "mrkdwn", text: `*KPIs this week*\n${kpiLines}` } },
+    {
+      type: "section",
+      text: { type: "mrkdwn", text: `*KPIs*\n${card.lines.length === 0 ? "_No KPIs or targets yet._" : card.lines.map(kpiLine).join("\n")}\n${composite}` },
+    },
+    { type: "section", text: { type: "mrkdwn", text: `*KPI records this ${kind}*\n${records}`.slice(0, 3000) } },
+    {
+      type: "actions",
+      elements: [
+        { type: "button", action_id: SCORECARD_ACTIONS.previous, text: { type: "plain_text", text: `◀ ${card.previous.key}` }, value: value(card.period.key) },
+        { type: "button", action_id: SCORECARD_ACTIONS.next, text: { type: "plain_text", text: "Next ▶" }, value: value(card.period.key) },
+        { type: "button", action_id: SCORECARD_ACTIONS.explain, text: { type: "plain_text", text: "Explain" }, value: value(card.period.key) },
+        ...(options.canSend
+          ? [{ type: "button" as const, action_id: "scorecard_send", text: { type: "plain_text" as const, text: "Send to agent" }, value: value(card.period.key) }]
+          : []),
+      ],
+    },
     { type: "context", elements: [{ type: "mrkdwn", text: "Only you can see this. Scorecards are private to the agent and their leads." }] },
   ];
   return { text: title, blocks };
+}
+
+function explainLine(line: KpiLine): string {
+  const { def, aggregate: agg } = line;
+  const v = agg.value === null ? "no value" : formatMetricValue(def, agg.value);
+  let how: string;
+  switch (def.aggregation) {
+    case "ratio":
+      how = `Σnumerator ÷ Σdenominator = ${agg.inputs.numerator ?? 0} ÷ ${agg.inputs.denominator ?? 0} = ${v}`;
+      break;
+    case "median":
+      how = `median of ${agg.inputs.observations} observations = ${v}`;
+      break;
+    case "mean":
+      how = `weighted mean of ${agg.inputs.observations} records (${agg.inputs.denominator ?? 0} events) = ${v}`;
+      break;
+    case "sum":
+      how = `sum of ${agg.inputs.observations} records = ${v}`;
+  }
+  const guard = line.enough ? "" : ` — not enough data: ${agg.volume} of ${line.minVolume} ${def.volumeNoun} needed`;
+  const att =
+    line.target && line.attainment !== null && agg.value !== null
+      ? `; attainment = min(${def.direction === "higher" ? `${formatMetricValue(def, agg.value)} ÷ ${formatMetricValue(def, line.target.target)}` : `${formatMetricValue(def, line.target.target)} ÷ ${formatMetricValue(def, agg.value)}`}, 100%) = ${pct(line.attainment)} (weight ${line.target.weight})`
+      : "";
+  return `• *${def.label}* (${def.direction} is better): ${how}${att}${guard}`;
+}
+
+export function scorecardExplanation(card: Scorecard): SlackMessage {
+  const text = [
+    `*How ${card.isSelf ? "your" : `${escapeMrkdwn(card.subject.displayName)}'s`} ${card.period.key} scorecard is computed*`,
+    ...card.lines.map(explainLine),
+    `*Composite* = Σ(weight × capped attainment) ÷ Σweight over KPIs with a target and enough data:`,
+    card.composite.formula,
+    card.composite.excluded.length > 0 ? `_Left out (no data or below minimum volume): ${card.composite.excluded.join(", ")}_` : "",
+  ]
+    .filter(Boolean)
+    .join("\n");
+  return { text: `How the ${card.period.key} scorecard is computed`, blocks: [{ type: "section", text: { type: "mrkdwn", text: text.slice(0, 3000) } }] };
 }
 
 function formatNumber(n: number): string {

@@ -4,6 +4,7 @@ import { escapeMrkdwn, listOf, mention, plural, values } from "./format.ts";
 import type { SlackMessage } from "./replies.ts";
 
 export function shoutoutMessage(gift: GiftView): SlackMessage {
+  if (gift.source === "customer") return customerShoutout(gift);
   const giver = gift.giver ? mention(gift.giver) : "Someone";
   const who = listOf(gift.recipients.map(mention));
   const each = gift.recipients.length > 1 ? " each" : "";
@@ -20,6 +21,18 @@ export function shoutoutMessage(gift: GiftView): SlackMessage {
       ...(context.length > 0
         ? [{ type: "context" as const, elements: [{ type: "mrkdwn" as const, text: context.join("  ·  ") }] }]
         : []),
+    ],
+  };
+}
+
+/** Customer kudos: a 5-star rating's comment, credited to the customer, never to a colleague. */
+function customerShoutout(gift: GiftView): SlackMessage {
+  const who = listOf(gift.recipients.map(mention));
+  return {
+    text: `:speech_balloon: A customer thanked ${who}: ${gift.reason}`,
+    blocks: [
+      { type: "section", text: { type: "mrkdwn", text: `:speech_balloon: A customer thanked ${who} with a 5-star rating` } },
+      { type: "section", text: { type: "mrkdwn", text: `> ${escapeMrkdwn(gift.reason)}` } },
     ],
   };
 }

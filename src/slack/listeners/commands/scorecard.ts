@@ -1,13 +1,15 @@
-// /scorecard [@member] — your own, or (for leads and admins) a team member's.
+// /scorecard [@member] [week|month|quarter|YYYY-Www|YYYY-MM|YYYY-Qn] — your own, or (for leads and admins) a team member's.
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
-import { describeMention, mentionKey, parseMention, tokenize } from "../../../core/command-text.ts";
+import { describeMention, mentionKey } from "../../../core/command-text.ts";
 import { ErrorCode, SpurError } from "../../../core/errors.ts";
-import { buildScorecard } from "../../../core/scorecard.ts";
+import { parseScorecardText } from "../../../core/scorecard-command.ts";
+import { errorReply } from "../../blocks/replies.ts";
 import { scorecardMessage } from "../../blocks/scorecard.ts";
 import { commandContext, withErrorReplies } from "../../command-context.ts";
+import { resolvePeriod, scorecardFor, teamOf } from "../../scorecard-view.ts";
 
-export const SCORECARD_USAGE = "Use `/scorecard` for your own scorecard, or `/scorecard @agent` for a member of your team.";
+export { SCORECARD_USAGE } from "../../../core/scorecard-command.ts";
 
 export function registerScorecardCommand(app: App, services: Services): void {
   app.command("/scorecard", async ({ command, ack, respond, client }) => {
@@ -15,23 +17,22 @@ export function registerScorecardCommand(app: App, services: Services): void {
     const ctx = await commandContext(services, { command, respond, client });
     if (!ctx) return;
     await withErrorReplies(services, ctx, async () => {
-      const tokens = tokenize(ctx.payload.text);
-      if (tokens.length > 1) throw new SpurError(ErrorCode.UnknownArgument, `Only one person at a time. ${SCORECARD_USAGE}`);
+      const parsed = parseScorecardText(ctx.payload.text);
+      if (!parsed.ok) return ctx.reply(errorReply(parsed.error.userMessage));
       const viewer = await services.members.byPlatformId(ctx.workspace, ctx.defaultTeam.id, ctx.payload.user_id);
       if (!viewer) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
 
       let subject = viewer;
-      const first = tokens[0];
-      if (first !== undefined) {
-        const ref = parseMention(first);
-        if (!ref) throw new SpurError(ErrorCode.UnknownArgument, `I didn't understand "${first}". ${SCORECARD_USAGE}`);
+      const ref = parsed.command.subject;
+      if (ref) {
         const found = (await services.members.resolve(ctx.workspace, ctx.defaultTeam.id, [ref])).get(mentionKey(ref));
         if (!found) throw new SpurError(ErrorCode.UnknownUser, `I couldn't find ${describeMention(ref)} in this workspace.`);
         subject = found;
       }
-      const team = (subject.teamId && (await services.workspaces.teamById(subject.teamId))) || ctx.defaultTeam;
-      const card = await buildScorecard(services, { viewer, subject, team, now: services.clock.now() });
-      await ctx.reply(scorecardMessage(card));
+      const team = await teamOf(services, subject, ctx.defaultTeam);
+      const period = resolvePeriod(parsed.command.period, team, services.clock.now());
+      const card = await scorecardFor(services, { viewer, subject, team, period });
+      await ctx.reply(scorecardMessage(card, { canSend: !card.isSelf }));
     });
   });
 }

@@ -11,6 +11,8 @@ import { settingsModal } from "../../blocks/settings-modal.ts";
 import { isPromptCommand } from "../../../core/prompt-command.ts";
 import { commandContext, withErrorReplies } from "../../command-context.ts";
 import { runPromptCommand } from "./spur-prompts.ts";
+import { KPI_ADMIN_USAGE } from "../../../core/kpi-admin-command.ts";
+import { runKpiAdmin } from "./spur-kpi.ts";
 
 export function registerSpurCommand(app: App, services: Services): void {
   app.command("/spur", async ({ command, ack, respond, client }) => {
@@ -42,9 +44,10 @@ export function registerSpurCommand(app: App, services: Services): void {
         if (!member) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
         return runPromptCommand(services, ctx, member);
       }
+      if (await runKpiAdmin(services, ctx, client)) return;
       const parsed = parseAdminCommand(ctx.payload.text);
       if (!parsed.ok) throw parsed.error;
-      if (parsed.command.kind === "help") return ctx.reply(infoReply(`${ADMIN_USAGE}\n${RECOGNITION_ADMIN_USAGE}`));
+      if (parsed.command.kind === "help") return ctx.reply(infoReply(`${ADMIN_USAGE}\n${RECOGNITION_ADMIN_USAGE}\n${KPI_ADMIN_USAGE}`));
       const actor = await actorOrFail();
       const message = await runAdminCommand(
         { ...services, onTeamChanged: (team) => services.jobs.syncTeamSchedules(team) },

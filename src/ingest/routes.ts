@@ -1,0 +1,104 @@
+// HTTP endpoints for KPI ingestion: POST /api/kpis (JSON batch), POST /api/kpis/csv (streamed CSV) and
+// POST /webhooks/{zendesk,intercom,freshdesk}?workspace=<id>.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { z } from "zod";
+import type { Services } from "../app/services.ts";
+import type { Route } from "../http/server.ts";
+import { ingestHelpdeskEvent, type HelpdeskIngestDeps } from "../core/helpdesk-events.ts";
+import { ingestKpiRecords, zodReason } from "../core/kpi-ingest.ts";
+import { CsvHeaderError, importKpiCsv } from "./csv-import.ts";
+import { bearerToken, HttpError, parseJson, readBody, sendJson } from "./http-io.ts";
+import { freshdesk } from "./webhooks/freshdesk.ts";
+import { intercom } from "./webhooks/intercom.ts";
+import type { HelpdeskProvider } from "./webhooks/provider.ts";
+import { zendesk } from "./webhooks/zendesk.ts";
+
+export const MAX_BATCH = 5000;
+const JSON_LIMIT = 10 * 1024 * 1024;
+const WEBHOOK_LIMIT = 1024 * 1024;
+const PROVIDERS: Record<string, HelpdeskProvider> = { zendesk, intercom, freshdesk };
+
+const Batch = z.object({ records: z.array(z.unknown()).min(1, "must hold at least one record").max(MAX_BATCH, `may hold at most ${MAX_BATCH} records`) });
+
+export function createIngestRoutes(services: Services): Route {
+  const deps = { members: services.memberLookup, writer: services.kpiWriter };
+  const helpdeskDeps: HelpdeskIngestDeps = {
+    ...deps,
+    customerKudos: services.customerKudos,
+    teamOf: async (member) => (member.teamId ? services.workspaces.teamById(member.teamId) : null),
+    announceCustomerKudos: async ({ workspaceId, giftId, team }) => {
+      if (team?.channelId && (await services.helpdesks.customerShoutouts(workspaceId))) {
+        await services.jobs.shoutout({ giftId, channelId: team.channelId });
+      }
+    },
+  };
+
+  async function workspaceOfToken(req: IncomingMessage): Promise<string> {
+    const token = bearerToken(req);
+    const workspaceId = token ? await services.apiTokens.verify(token) : null;
+    if (!workspaceId) throw new HttpError(401, "unauthorized", "Send a valid workspace API token as `Authorization: Bearer <token>`.");
+    return workspaceId;
+  }
+
+  async function postKpis(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const workspaceId = await workspaceOfToken(req);
+    const parsed = Batch.safeParse(parseJson(await readBody(req, JSON_LIMIT)));
+    if (!parsed.success) throw new HttpError(400, "invalid_body", zodReason(parsed.error));
+    const result = await ingestKpiRecords(deps, { workspaceId, records: parsed.data.records, defaultSource: "api" });
+    sendJson(res, 200, result);
+  }
+
+  async function postCsv(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const workspaceId = await workspaceOfToken(req);
+    try {
+      const result = await importKpiCsv(deps, { workspaceId, chunks: req });
+      const { rejections, ...counts } = result;
+      sendJson(res, 200, { ...counts, rejections: rejections.map((r) => ({ line: r.index, reason: r.reason })) });
+    } catch (err) {
+      if (err instanceof CsvHeaderError) throw new HttpError(422, "invalid_header", `${err.message} Nothing was imported.`);
+      throw err;
+    }
+  }
+
+  async function webhook(provider: HelpdeskProvider, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const workspaceId = url.searchParams.get("workspace") ?? "";
+    const raw = await readBody(req, WEBHOOK_LIMIT);
+    const secret = z.string().uuid().safeParse(workspaceId).success ? await services.helpdesks.secret(workspaceId, provider.name) : null;
+    const now = services.clock.now();
+    if (!secret || !provider.authenticate(req.headers, raw, secret, now)) {
+      services.logger.warn({ provider: provider.name, workspaceId }, "helpdesk webhook refused: bad signature or unknown workspace");
+      throw new HttpError(401, "bad_signature", "The webhook signature or secret does not match this workspace's integration.");
+    }
+    const parsed = provider.schema.safeParse(parseJson(raw));
+    if (!parsed.success) throw new HttpError(400, "invalid_payload", zodReason(parsed.error));
+    const results = [];
+    for (const event of provider.toEvents(parsed.data, now)) {
+      const outcome = await ingestHelpdeskEvent(helpdeskDeps, workspaceId, event);
+      if (outcome.status === "unknown_agent") {
+        services.logger.warn({ provider: provider.name, agent: outcome.agent }, "helpdesk event for an agent Spur cannot map");
+      }
+      results.push({ ref: event.ref, ...outcome });
+    }
+    sendJson(res, 200, { results });
+  }
+
+  return async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://spur.local");
+    try {
+      if (req.method !== "POST") throw new HttpError(405, "method_not_allowed", "Use POST.");
+      if (url.pathname === "/api/kpis") return await postKpis(req, res);
+      if (url.pathname === "/api/kpis/csv") return await postCsv(req, res);
+      const provider = /^\/webhooks\/([a-z]+)$/.exec(url.pathname)?.[1];
+      if (provider && PROVIDERS[provider]) return await webhook(PROVIDERS[provider], req, res, url);
+      throw new HttpError(404, "not_found", "No such endpoint.");
+    } catch (err) {
+      if (err instanceof HttpError) {
+        // Drain what the client still sends so the connection can be reused.
+        req.resume();
+        return sendJson(res, err.status, { error: err.code, message: err.message });
+      }
+      services.logger.error({ err, path: url.pathname }, "ingestion request failed");
+      sendJson(res, 500, { error: "internal_error", message: "Spur could not store this request; nothing was half-written. Retry later." });
+    }
+  };
+}

@@ -1,0 +1,49 @@
+// Team-wide reads for scorecards: every member's KPI records for a period in one query.
+import type { KudosBreakdown, ScorecardReads, TeamKpiRecord } from "../core/kpi-ports.ts";
+import type { Member } from "../core/model.ts";
+import type { TimeRange } from "../core/ports.ts";
+import { toMember } from "./mappers.ts";
+import type { Db } from "./prisma.ts";
+
+export class PrismaScorecardReads implements ScorecardReads {
+  constructor(private readonly db: Db) {}
+
+  async teamMembers(teamId: string): Promise<Member[]> {
+    const rows = await this.db.member.findMany({ where: { teamId, isBot: false, isDeactivated: false } });
+    return rows.map(toMember);
+  }
+
+  async teamRecords(teamId: string, from: string, toExclusive: string): Promise<TeamKpiRecord[]> {
+    return this.db.$queryRaw<TeamKpiRecord[]>`
+      SELECT k.member_id AS "memberId", k.metric, k.value, k.numerator, k.denominator
+      FROM kpi_record k JOIN member m ON m.id = k.member_id
+      WHERE m.team_id = ${teamId}::uuid AND k.period_date >= ${from}::date AND k.period_date < ${toExclusive}::date`;
+  }
+
+  async teamKudosReceived(teamId: string, range: TimeRange): Promise<Map<string, number>> {
+    const rows = await this.db.$queryRaw<{ recipient_id: string; n: number }[]>`
+      SELECT k.recipient_id, count(*)::int AS n
+      FROM kudos k JOIN member m ON m.id = k.recipient_id
+      WHERE m.team_id = ${teamId}::uuid AND k.created_at >= ${range.start} AND k.created_at < ${range.end} AND k.revoked_at IS NULL
+      GROUP BY k.recipient_id`;
+    return new Map(rows.map((r) => [r.recipient_id, r.n]));
+  }
+
+  async kudosBreakdown(memberId: string, range: TimeRange): Promise<KudosBreakdown> {
+    const [totals, values] = await Promise.all([
+      this.db.$queryRaw<{ customer: boolean; n: number; points: number }[]>`
+        SELECT source = 'customer' AS customer, count(*)::int AS n, coalesce(sum(points), 0)::int AS points
+        FROM kudos WHERE recipient_id = ${memberId}::uuid AND created_at >= ${range.start} AND created_at < ${range.end}
+          AND revoked_at IS NULL
+        GROUP BY 1`,
+      this.db.$queryRaw<{ value: string; count: number }[]>`
+        SELECT v AS value, count(*)::int AS count
+        FROM kudos, unnest("values") AS v
+        WHERE recipient_id = ${memberId}::uuid AND created_at >= ${range.start} AND created_at < ${range.end} AND revoked_at IS NULL
+        GROUP BY v ORDER BY count DESC, v LIMIT 3`,
+    ]);
+    const peer = totals.find((t) => !t.customer);
+    const customer = totals.find((t) => t.customer);
+    return { peer: { count: peer?.n ?? 0, points: peer?.points ?? 0 }, customer: { count: customer?.n ?? 0 }, topValues: values };
+  }
+}
