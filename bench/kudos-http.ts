@@ -127,6 +127,9 @@ async function main() {
     const db = new pg.Client({ connectionString: env.databaseUrl });
     db.on("error", () => undefined); // the database is dropped at the end
     await db.connect();
+    // A workspace whose allowance never runs out, so every request is a gift (members appear on first sight).
+    const { rows } = await db.query<{ id: string }>(`INSERT INTO workspace (platform, external_id) VALUES ('slack', 'TBENCH') RETURNING id`);
+    await db.query(`INSERT INTO recognition_settings (workspace_id, allowance_points, updated_at) VALUES ($1, 1000000, now())`, [rows[0]!.id]);
 
     // Warm-up: every member seen once (users.info, caches), JIT warm.
     const warm = Math.min(USERS * 2, 400);
