@@ -81,6 +81,7 @@ async function main() {
       PORT: "0",
       LOG_LEVEL: "warn",
       NODE_ENV: "production",
+      FEEDBACK_HASH_SECRET: "bench-feedback-secret-0123456789",
     });
     const spur = createSpur(config, { logger: createLogger("warn"), workers: false });
     const teams = await spur.services.workspaces.listTeams();

@@ -30,6 +30,7 @@ async function startSpur(databaseUrl: string, queuePrefix: string, slackApiUrl: 
     env: {
       ...process.env,
       NODE_ENV: "production",
+      FEEDBACK_HASH_SECRET: "bench-feedback-secret-0123456789",
       DATABASE_URL: databaseUrl,
       REDIS_URL,
       SLACK_SIGNING_SECRET: SECRET,
