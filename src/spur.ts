@@ -3,7 +3,7 @@ import { webApi } from "@slack/bolt";
 import { Redis } from "ioredis";
 import type { Server } from "node:http";
 import type { Services } from "./app/services.ts";
-import type { Config } from "./config.ts";
+import { type Config, teamsMode } from "./config.ts";
 import { MemberDirectory } from "./core/member-directory.ts";
 import { type Clock, systemClock } from "./core/ports.ts";
 import { closeServer, createHttpServer, listen, type ReadinessCheck } from "./http/server.ts";
@@ -16,6 +16,12 @@ import { SpurMetrics } from "./metrics.ts";
 import { createSlackApp } from "./slack/app.ts";
 import { SlackNotifier } from "./slack/slack-notifier.ts";
 import { SlackUsers } from "./slack/slack-users.ts";
+import { PlatformUsersByPlatform } from "./app/platform-users.ts";
+import type { Notifier } from "./core/ports.ts";
+import { DEFAULT_TEAMS_RATES, TeamsNotifier } from "./teams/teams-notifier.ts";
+import { teamsAdapterFor, teamsRoute } from "./teams/teams-endpoint.ts";
+import { TeamsUsers } from "./teams/teams-users.ts";
+import { TeamsConversationStore } from "./store/teams-conversation-store.ts";
 import { PrismaDigestRunStore } from "./store/digest-run-store.ts";
 import { PrismaKpiStore } from "./store/kpi-store.ts";
 import { PrismaKudosStore } from "./store/kudos-store.ts";
@@ -83,6 +89,18 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     () => metrics.postsDelayed.inc({ reason: "budget" }),
   );
 
+  // Teams is optional: without an app id (and without the development override) there is no adapter.
+  const teamsAdapter = teamsAdapterFor(config, logger);
+  const teamsConversations = new TeamsConversationStore(db);
+  const teamsBudget = new RedisRateBudget(
+    redis,
+    config.QUEUE_PREFIX,
+    DEFAULT_TEAMS_RATES.tenant,
+    DEFAULT_TEAMS_RATES.conversation,
+    undefined,
+    () => metrics.postsDelayed.inc({ reason: "budget" }),
+  );
+
   const workspaces = new PrismaWorkspaceStore(db);
   const memberRepo = new PrismaMemberStore(db);
   const kudos = new PrismaKudosStore(db);
@@ -93,26 +111,35 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     defaultTimeZone: config.DEFAULT_TIME_ZONE,
     workspaces,
     memberRepo,
-    members: new MemberDirectory(memberRepo, new SlackUsers(() => lookupClient), clock),
+    members: new MemberDirectory(
+      memberRepo,
+      new PlatformUsersByPlatform({
+        slack: new SlackUsers(() => lookupClient),
+        ...(teamsAdapter ? { teams: new TeamsUsers(teamsAdapter, teamsConversations) } : {}),
+      }),
+      clock,
+    ),
     kudos,
     kpis: new PrismaKpiStore(db),
     runs: new PrismaDigestRunStore(db),
     jobs: bullmqDispatch(queues),
   };
 
-  // One notifier per workspace, so each spends its own posting budget.
-  const notifiers = new Map<string, SlackNotifier>();
-  const notifierForWorkspace = async (workspaceId: string) => {
+  // One notifier per workspace, on the workspace's own platform, so each spends its own posting budget.
+  const notifiers = new Map<string, Notifier>();
+  const notifierForWorkspace = async (workspaceId: string): Promise<Notifier> => {
     let notifier = notifiers.get(workspaceId);
     if (!notifier) {
       const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
-      notifier = new SlackNotifier(
-        jobClient,
-        budget,
-        workspace.externalId,
-        () => metrics.postsDelayed.inc({ reason: "platform_429" }),
-        (err) => logger.warn({ err, workspaceId }, "digest chart upload failed"),
-      );
+      const onRateLimited = () => metrics.postsDelayed.inc({ reason: "platform_429" });
+      if (workspace.platform === "teams") {
+        if (!teamsAdapter) throw new Error(`Teams is not configured: cannot post for workspace ${workspaceId}`);
+        notifier = new TeamsNotifier(teamsAdapter, teamsConversations, teamsBudget, workspaceId, onRateLimited);
+      } else {
+        notifier = new SlackNotifier(jobClient, budget, workspace.externalId, onRateLimited, (err) =>
+          logger.warn({ err, workspaceId }, "digest chart upload failed"),
+        );
+      }
       notifiers.set(workspaceId, notifier);
     }
     return notifier;
@@ -144,7 +171,14 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     ]);
     return { ok: Object.values(checks).every((c) => c === "ok"), checks };
   };
-  const server = createHttpServer({ ...(slack?.requestListener ? { slack: slack.requestListener } : {}), ready, metrics, logger });
+  const teams = role !== "worker" && teamsAdapter ? teamsRoute(teamsAdapter, { services, conversations: teamsConversations }) : undefined;
+  const server = createHttpServer({
+    ...(slack?.requestListener ? { slack: slack.requestListener } : {}),
+    ...(teams ? { teams } : {}),
+    ready,
+    metrics,
+    logger,
+  });
 
   let workers: SpurWorkers | undefined;
   return {
@@ -156,7 +190,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     async start() {
       const port = await listen(server, config.PORT);
       await slack?.start();
-      const teams = await upsertAllSchedulers(queues, workspaces);
+      const teamCount = await upsertAllSchedulers(queues, workspaces);
       if (runWorkers) {
         workers = startWorkers(
           queueSettings,
@@ -176,7 +210,10 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
           options.workerTimings,
         );
       }
-      logger.info({ port, role, teams, workers: runWorkers, socketMode: Boolean(config.SLACK_APP_TOKEN) }, "Spur is listening");
+      logger.info(
+        { port, role, teams: teamCount, workers: runWorkers, socketMode: Boolean(config.SLACK_APP_TOKEN), msTeams: teamsMode(config) },
+        "Spur is listening",
+      );
       return port;
     },
     async stop() {

@@ -1,0 +1,130 @@
+// Teams conversations the bot may post to (stored conversation references) and the run markers of posts.
+import type { RunMarker } from "../core/ports.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import type { Db } from "./prisma.ts";
+
+export interface StoredConversation {
+  id: string;
+  workspaceId: string;
+  conversationId: string;
+  conversationType: string | null;
+  /** The Bot Framework ConversationReference as botbuilder produced it. */
+  reference: Record<string, unknown>;
+  active: boolean;
+}
+
+export interface ConversationUpsert {
+  workspaceId: string;
+  conversationId: string;
+  conversationType: string | null;
+  serviceUrl: string;
+  reference: Record<string, unknown>;
+}
+
+export class TeamsConversationStore {
+  // Messages refresh a conversation's reference; one write per conversation and process is enough
+  // unless Teams moves it to another service URL.
+  private readonly seen = new Map<string, string>();
+
+  constructor(private readonly db: Db) {}
+
+  /** Records (or reactivates) a conversation; a no-op when this process already stored the same service URL. */
+  async remember(input: ConversationUpsert, force = false): Promise<void> {
+    const key = `${input.workspaceId}:${input.conversationId}`;
+    if (!force && this.seen.get(key) === input.serviceUrl) return;
+    const data = {
+      conversationType: input.conversationType,
+      serviceUrl: input.serviceUrl,
+      reference: input.reference as Prisma.InputJsonValue,
+      active: true,
+    };
+    await this.db.teamsConversation.upsert({
+      where: { workspaceId_conversationId: { workspaceId: input.workspaceId, conversationId: input.conversationId } },
+      create: { workspaceId: input.workspaceId, conversationId: input.conversationId, ...data },
+      update: data,
+    });
+    this.seen.set(key, input.serviceUrl);
+  }
+
+  async find(workspaceId: string, conversationId: string): Promise<StoredConversation | null> {
+    const row = await this.db.teamsConversation.findUnique({
+      where: { workspaceId_conversationId: { workspaceId, conversationId } },
+    });
+    return row ? toStored(row) : null;
+  }
+
+  /** An active conversation of the workspace, channels first: where roster look-ups can be made. */
+  async anyActive(workspaceId: string): Promise<StoredConversation | null> {
+    const rows = await this.db.teamsConversation.findMany({ where: { workspaceId, active: true }, orderBy: { updatedAt: "desc" } });
+    const row = rows.find((r) => r.conversationType === "channel") ?? rows[0];
+    return row ? toStored(row) : null;
+  }
+
+  async deactivate(workspaceId: string, conversationId: string): Promise<void> {
+    await this.db.teamsConversation.updateMany({ where: { workspaceId, conversationId }, data: { active: false } });
+    this.seen.delete(`${workspaceId}:${conversationId}`);
+  }
+
+  /**
+   * The team workspace of a tenant in which this Teams user is a member, most recently active first: a
+   * personal chat with the bot belongs to no team, so it acts in the team the person works in.
+   */
+  async teamWorkspaceOf(tenantId: string, platformUserId: string): Promise<string | null> {
+    const member = await this.db.member.findFirst({
+      where: {
+        platformUserId,
+        // Personal chats' conversation ids start with "a:"; teams and group chats with "19:".
+        workspace: { platform: "teams", AND: [{ externalId: { startsWith: `${tenantId}:` } }, { NOT: { externalId: { startsWith: `${tenantId}:a:` } } }] },
+      },
+      orderBy: { updatedAt: "desc" },
+    });
+    return member?.workspaceId ?? null;
+  }
+
+  async recordPost(conversationRowId: string, marker: RunMarker, activityId: string): Promise<void> {
+    await this.db.teamsPostMarker.upsert({
+      where: {
+        conversationId_eventType_teamId_periodKey: {
+          conversationId: conversationRowId,
+          eventType: marker.eventType,
+          teamId: marker.teamId,
+          periodKey: marker.periodKey,
+        },
+      },
+      create: { conversationId: conversationRowId, eventType: marker.eventType, teamId: marker.teamId, periodKey: marker.periodKey, activityId },
+      update: {},
+    });
+  }
+
+  async findPost(conversationRowId: string, marker: RunMarker): Promise<string | null> {
+    const row = await this.db.teamsPostMarker.findUnique({
+      where: {
+        conversationId_eventType_teamId_periodKey: {
+          conversationId: conversationRowId,
+          eventType: marker.eventType,
+          teamId: marker.teamId,
+          periodKey: marker.periodKey,
+        },
+      },
+    });
+    return row?.activityId ?? null;
+  }
+}
+
+function toStored(row: {
+  id: string;
+  workspaceId: string;
+  conversationId: string;
+  conversationType: string | null;
+  reference: unknown;
+  active: boolean;
+}): StoredConversation {
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    conversationId: row.conversationId,
+    conversationType: row.conversationType,
+    reference: row.reference as Record<string, unknown>,
+    active: row.active,
+  };
+}

@@ -1,0 +1,58 @@
+// Notifier for Teams: proactive posts through stored conversation references, within a posting budget.
+// 403 (bot removed or blocked) deactivates the conversation and fails for good; 429 and 5xx are retried.
+import type { OutboundMessage } from "../core/outbound.ts";
+import type { Notifier, PostedRef, RunMarker } from "../core/ports.ts";
+import type { Rate, RateBudget } from "../jobs/rate-budget.ts";
+import type { TeamsConversationStore } from "../store/teams-conversation-store.ts";
+import type { TeamsAdapter } from "./adapter.ts";
+import { renderOutbound, toActivity } from "./cards/render.ts";
+import { classifyConnectorError, ConversationGoneError } from "./teams-errors.ts";
+
+/**
+ * Teams allows about 7 messages a second and 60 per 30 seconds in one conversation (so 2/s sustained with a
+ * burst of 7), and throttles a bot's traffic per tenant; Spur stays below both instead of collecting 429s.
+ */
+export const DEFAULT_TEAMS_RATES: { tenant: Rate; conversation: Rate } = {
+  tenant: { perSecond: 10, burst: 20 },
+  conversation: { perSecond: 2, burst: 7 },
+};
+
+export class TeamsNotifier implements Notifier {
+  constructor(
+    private readonly adapter: TeamsAdapter,
+    private readonly conversations: TeamsConversationStore,
+    private readonly budget: RateBudget,
+    private readonly workspaceId: string,
+    private readonly onRateLimited: () => void = () => undefined,
+  ) {}
+
+  async post(channelId: string, message: OutboundMessage): Promise<PostedRef> {
+    const conversation = await this.conversations.find(this.workspaceId, channelId);
+    if (!conversation?.active) {
+      throw new Error(`Spur is not installed in Teams conversation ${channelId} (no active conversation reference)`);
+    }
+    await this.budget.acquire(`teams:${this.workspaceId}`, channelId);
+    const activity = toActivity(renderOutbound(message));
+    let activityId = "";
+    try {
+      await this.adapter.continueConversation(conversation.reference, async (context) => {
+        activityId = (await context.sendActivity(activity))?.id ?? "";
+      });
+    } catch (err) {
+      const classified = classifyConnectorError(err, channelId);
+      if (classified instanceof ConversationGoneError) await this.conversations.deactivate(this.workspaceId, channelId);
+      if ("retryAfterMs" in classified && classified.retryAfterMs !== undefined) this.onRateLimited();
+      throw classified;
+    }
+    // Teams keeps no history a bot can search: remember the run's post as soon as Teams accepted it.
+    if (message.kind === "weekly_digest") await this.conversations.recordPost(conversation.id, message.marker, activityId);
+    return { channelId, messageRef: activityId };
+  }
+
+  async findPosted(channelId: string, marker: RunMarker): Promise<PostedRef | null> {
+    const conversation = await this.conversations.find(this.workspaceId, channelId);
+    if (!conversation) return null;
+    const activityId = await this.conversations.findPost(conversation.id, marker);
+    return activityId === null ? null : { channelId, messageRef: activityId };
+  }
+}
