@@ -63,7 +63,8 @@ export async function workspaceOf(deps: TeamsDeps, turn: TurnContext) {
 
 /** Stores the turn's conversation reference so Spur can post there later (shoutouts, digests). */
 export async function rememberConversation(deps: TeamsDeps, turn: TurnContext, workspaceId: string, force = false): Promise<void> {
-  const reference = TurnContext.getConversationReference(turn.activity);
+  // Without the incoming activity's id: proactive posts start their own thread rather than reply to it.
+  const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(turn.activity);
   const conversationId = baseConversationId(turn.activity.conversation.id);
   await deps.conversations.remember(
     {

@@ -36,6 +36,11 @@ export class TeamsNotifier implements Notifier {
     let activityId = "";
     try {
       await this.adapter.continueConversation(conversation.reference, async (context) => {
+        // A new post, not a reply: botbuilder would otherwise answer the continuation activity's made-up id.
+        context.onSendActivities(async (_ctx, activities, next) => {
+          for (const a of activities) delete a.replyToId;
+          return next();
+        });
         activityId = (await context.sendActivity(activity))?.id ?? "";
       });
     } catch (err) {

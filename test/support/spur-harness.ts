@@ -1,5 +1,6 @@
 // Starts the real Spur (Bolt app, HTTP server, BullMQ workers) against a test database, a private Redis
-// prefix and the fake Slack API, and sends it correctly signed Slack requests.
+// prefix and the fake Slack API, and sends it correctly signed Slack requests (and, with Teams enabled,
+// Bot Framework activities to /api/messages).
 import { inject } from "vitest";
 import { parseConfig, type Config } from "../../src/config.ts";
 import type { Clock } from "../../src/core/ports.ts";
@@ -23,6 +24,8 @@ export interface Harness {
   command(command: string, text: string, as: { user: string; channel?: string; triggerId?: string }): Promise<{ status: number; body: string }>;
   /** Posts a raw body with the given headers to /slack/events. */
   post(body: string, headers: Record<string, string>): Promise<{ status: number; body: string }>;
+  /** Posts a Bot Framework activity (JSON) to /api/messages, as Teams does. */
+  teams(activity: unknown, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
   stop(): Promise<void>;
 }
 
@@ -32,6 +35,8 @@ export interface HarnessOptions extends Omit<SpurOptions, "logger"> {
   slack?: FakeSlackApi;
   clock?: Clock;
   env?: Record<string, string>;
+  /** Serve Teams at /api/messages without Bot Framework authentication (TEAMS_ALLOW_UNAUTHENTICATED). */
+  teams?: boolean;
 }
 
 let triggerCounter = 0;
@@ -50,6 +55,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     SLACK_BOT_TOKEN: "xoxb-test-token",
     SLACK_API_URL: slack.url,
     QUEUE_PREFIX: prefix,
+    ...(options.teams ? { TEAMS_ALLOW_UNAUTHENTICATED: "true" } : {}),
     ...options.env,
   });
   const spur = createSpur(config, { ...options, logger: createLogger(config.LOG_LEVEL) });
@@ -68,6 +74,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     baseUrl,
     db,
     post,
+    teams: async (activity, headers = {}) => {
+      const res = await fetch(`${baseUrl}/api/messages`, {
+        method: "POST",
+        body: JSON.stringify(activity),
+        headers: { "content-type": "application/json", ...headers },
+      });
+      return { status: res.status, body: await res.text() };
+    },
     command: (command, text, as) => {
       triggerCounter += 1;
       const form = new URLSearchParams({

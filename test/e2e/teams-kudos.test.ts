@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FakeBotConnector, textOf } from "../support/fake-bot-connector.ts";
+import { startHarness, type Harness } from "../support/spur-harness.ts";
+import { BOT, botAddedToTeam, GENERAL, message, TEAMS_ROSTER, TEAMS_USERS, TENANT_ID } from "../support/teams-activities.ts";
+
+const { ana, bo, carl, dee } = TEAMS_USERS;
+let h: Harness;
+let connector: FakeBotConnector;
+
+beforeAll(async () => {
+  connector = await new FakeBotConnector(TEAMS_ROSTER).start();
+  h = await startHarness({ teams: true });
+  const res = await h.teams(botAddedToTeam(connector.url));
+  expect(res.status).toBe(200);
+});
+afterAll(async () => {
+  await h?.stop();
+  await connector?.stop();
+});
+
+async function kudosRows() {
+  return h.spur.db.kudos.findMany({ include: { recipient: true, giver: true }, orderBy: { createdAt: "asc" } });
+}
+
+/** Sends a message to Spur and returns the reply it posted in the message's thread. */
+async function say(from: typeof ana, parts: (string | typeof ana)[], expectText: string, scope: "channel" | "personal" = "channel") {
+  const activity = message(from, parts, { serviceUrl: connector.url, scope });
+  const since = connector.sent.length;
+  const res = await h.teams(activity);
+  expect(res.status).toBe(200);
+  const reply = await connector.waitFor(() => connector.sent.slice(since).find((s) => s.replyToId === activity.id));
+  expect(textOf(reply)).toContain(expectText);
+  return reply;
+}
+
+describe("Teams: installing Spur in a team", () => {
+  it("stores the conversation reference, makes the channel the team's channel and says hello once", async () => {
+    const workspace = await h.spur.db.workspace.findFirstOrThrow({ where: { platform: "teams" } });
+    expect(workspace.externalId).toBe(`${TENANT_ID}:${GENERAL}`);
+    const conversation = await h.spur.db.teamsConversation.findFirstOrThrow({ where: { workspaceId: workspace.id } });
+    expect(conversation).toMatchObject({ conversationId: GENERAL, conversationType: "channel", serviceUrl: connector.url, active: true });
+    expect(conversation.reference).toMatchObject({ bot: { id: BOT.id }, conversation: { id: GENERAL } });
+    const team = await h.spur.db.team.findFirstOrThrow({ where: { workspaceId: workspace.id } });
+    expect(team.channelId).toBe(GENERAL);
+    const hello = connector.sentTo(GENERAL).filter((s) => textOf(s).includes("Hi, I'm Spur"));
+    expect(hello).toHaveLength(1);
+    // Teams sends the same install again (e.g. installationUpdate after conversationUpdate): no second hello.
+    await h.teams(botAddedToTeam(connector.url));
+    expect(connector.sentTo(GENERAL).filter((s) => textOf(s).includes("Hi, I'm Spur"))).toHaveLength(1);
+  });
+});
+
+describe("Teams: kudos @a @b 3 reason #value", () => {
+  it("gives kudos to the mentioned people, confirms in the thread and posts a shoutout card to the channel", async () => {
+    const reply = await say(carl, ["kudos ", ana, " ", bo, " 3 saved the Acme renewal #ownership #Empathy"], "Kudos sent");
+    expect(textOf(reply)).toContain("Ana Alves and Bo Berg each got 3 points");
+    expect(reply.conversationId.startsWith(GENERAL)).toBe(true);
+
+    const shoutout = await connector.waitForText("Carl Cruz gave Ana Alves and Bo Berg each 3 points");
+    expect(shoutout.conversationId).toBe(GENERAL);
+    expect(shoutout.replyToId).toBeUndefined();
+    const attachments = shoutout.activity.attachments as { contentType: string; content: { version: string } }[];
+    expect(attachments[0]?.contentType).toBe("application/vnd.microsoft.card.adaptive");
+    expect(attachments[0]?.content.version).toBe("1.5");
+    expect(textOf(shoutout)).toContain("#ownership #empathy");
+
+    const rows = await kudosRows();
+    expect(rows).toHaveLength(2);
+    expect(rows.map((r) => r.recipient.platformUserId).sort()).toEqual([ana.id, bo.id]);
+    for (const row of rows) {
+      expect(row.giver?.platformUserId).toBe(carl.id);
+      expect(row.points).toBe(3);
+      expect(row.reason).toBe("saved the Acme renewal");
+      expect(row.values).toEqual(["ownership", "empathy"]);
+    }
+    // Members come from the Teams roster, with their email (for KPI ingestion) and sign-in name as handle.
+    const member = await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: ana.id } });
+    expect(member).toMatchObject({ displayName: "Ana Alves", email: "ana@contoso.com", handle: "ana" });
+    expect(connector.memberLookups.map((l) => l.userId).sort()).toEqual([ana.id, bo.id, carl.id]);
+    await connector.waitFor(async () => (await kudosRows()).every((r) => r.shoutoutRef !== null));
+  });
+
+  it("stores a redelivered activity (same id) once", async () => {
+    const activity = message(bo, ["kudos ", dee, " thanks for covering my shift"], { serviceUrl: connector.url });
+    const before = (await kudosRows()).length;
+    await h.teams(activity);
+    await h.teams(activity);
+    await connector.waitForText("already recorded");
+    expect((await kudosRows()).length).toBe(before + 1);
+  });
+
+  const refusals: [string, (string | typeof ana)[], string][] = [
+    ["self-kudos", ["kudos ", carl, " 2 for being great"], "You can't give kudos to yourself"],
+    ["a bot", ["kudos ", { id: "28:helpbot", name: "HelpBot" }, " answered a ticket"], "is a bot"],
+    ["someone outside the team", ["kudos ", { id: "29:stranger", name: "Stranger Danger" }, " helped"], "I couldn't find Stranger Danger"],
+    ["no reason", ["kudos ", ana, " 2"], "kudos need a reason"],
+    ["points out of range", ["kudos ", ana, " 50 legend"], "Points must be a whole number from 1 to 5"],
+    ["no recipients", ["kudos great work everyone"], "Who should get the kudos?"],
+    ["a bare handle nobody has", ["kudos @zed helped a lot"], "I couldn't find @zed"],
+  ];
+  for (const [name, parts, expected] of refusals) {
+    it(`refuses ${name} with a specific reply and stores nothing`, async () => {
+      const before = (await kudosRows()).length;
+      await say(carl, parts, expected);
+      expect((await kudosRows()).length).toBe(before);
+    });
+  }
+
+  it("resolves a bare @handle of a known member", async () => {
+    await say(dee, ["kudos @ana fixed the macro #craft"], "Kudos sent");
+    expect((await kudosRows()).at(-1)?.recipient.platformUserId).toBe(ana.id);
+  });
+
+  it("answers help, kudos help and unknown commands with usage", async () => {
+    await say(ana, ["help"], "kudos @person");
+    await say(ana, ["kudos help"], "Give kudos like this");
+    await say(ana, ["dance"], 'I don\'t know \\"dance\\"');
+  });
+});
