@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FakeBotConnector, textOf } from "../support/fake-bot-connector.ts";
+import { FakeBotConnector, type RosterMember, textOf } from "../support/fake-bot-connector.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";
 import { BOT, botAddedToTeam, GENERAL, message, TEAMS_ROSTER, TEAMS_USERS, TENANT_ID } from "../support/teams-activities.ts";
 
@@ -23,7 +23,7 @@ async function kudosRows() {
 }
 
 /** Sends a message to Spur and returns the reply it posted in the message's thread. */
-async function say(from: typeof ana, parts: (string | typeof ana)[], expectText: string, scope: "channel" | "personal" = "channel") {
+async function say(from: RosterMember, parts: (string | RosterMember)[], expectText: string, scope: "channel" | "personal" = "channel") {
   const activity = message(from, parts, { serviceUrl: connector.url, scope });
   const since = connector.sent.length;
   const res = await h.teams(activity);
@@ -89,7 +89,7 @@ describe("Teams: kudos @a @b 3 reason #value", () => {
     expect((await kudosRows()).length).toBe(before + 1);
   });
 
-  const refusals: [string, (string | typeof ana)[], string][] = [
+  const refusals: [string, (string | RosterMember)[], string][] = [
     ["self-kudos", ["kudos ", carl, " 2 for being great"], "You can't give kudos to yourself"],
     ["a bot", ["kudos ", { id: "28:helpbot", name: "HelpBot" }, " answered a ticket"], "is a bot"],
     ["someone outside the team", ["kudos ", { id: "29:stranger", name: "Stranger Danger" }, " helped"], "I couldn't find Stranger Danger"],
