@@ -69,8 +69,10 @@ export class TeamsConversationStore {
    * The team workspace of a tenant in which this Teams user is a member, most recently active first: a
    * personal chat with the bot belongs to no team, so it acts in the team the person works in.
    */
+  /** Returns the workspace's external id. */
   async teamWorkspaceOf(tenantId: string, platformUserId: string): Promise<string | null> {
     const member = await this.db.member.findFirst({
+      include: { workspace: true },
       where: {
         platformUserId,
         // Personal chats' conversation ids start with "a:"; teams and group chats with "19:".
@@ -78,7 +80,7 @@ export class TeamsConversationStore {
       },
       orderBy: { updatedAt: "desc" },
     });
-    return member?.workspaceId ?? null;
+    return member?.workspace.externalId ?? null;
   }
 
   async recordPost(conversationRowId: string, marker: RunMarker, activityId: string): Promise<void> {
