@@ -19,7 +19,11 @@ export interface TeamsAdapter {
   appId: string;
   /** Handles one HTTP request to /api/messages. */
   handle(req: IncomingMessage, res: ServerResponse, logic: TurnLogic): Promise<void>;
-  /** Runs `logic` in a conversation the bot was added to earlier (proactive messages, roster look-ups). */
+  /**
+   * Runs `logic` in a conversation the bot was added to earlier (proactive messages, roster look-ups) and
+   * rejects with its error. The Bot Connector client itself already retries 429 (honouring Retry-After)
+   * and 5xx a few times before an error gets here.
+   */
   continueConversation(reference: Partial<ConversationReference>, logic: TurnLogic): Promise<void>;
 }
 
@@ -57,7 +61,17 @@ export function createTeamsAdapter(config: Config, logger: Logger): TeamsAdapter
       await adapter.process({ body, headers: req.headers, method: req.method ?? "POST" }, responseFor(res), logic);
     },
     async continueConversation(reference, logic) {
-      await adapter.continueConversationAsync(appId, reference, logic);
+      // botbuilder hands errors of a turn to onTurnError instead of rejecting: carry them out to the caller,
+      // which decides between retry (429, 5xx) and giving up (403).
+      const outcome: { failure?: unknown } = {};
+      await adapter.continueConversationAsync(appId, reference, async (context) => {
+        try {
+          await logic(context);
+        } catch (err) {
+          outcome.failure = err;
+        }
+      });
+      if ("failure" in outcome) throw outcome.failure;
     },
   };
 }

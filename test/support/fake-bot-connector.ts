@@ -59,6 +59,10 @@ export class FakeBotConnector {
     for (let i = 0; i < times; i++) this.failures.push(failure);
   }
 
+  pendingFailures(): number {
+    return this.failures.length;
+  }
+
   /** Activities sent to a conversation (its base id, thread replies included). */
   sentTo(conversationId: string): SentActivity[] {
     return this.sent.filter((s) => s.conversationId.split(";messageid=")[0] === conversationId);
