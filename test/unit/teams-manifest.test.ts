@@ -14,8 +14,8 @@ import { TEAMS_COMMANDS } from "../../src/teams/commands/index.ts";
 
 // CommonJS packages whose default export TypeScript's NodeNext typing does not see through.
 const require = createRequire(import.meta.url);
-const AjvDraft04 = require("ajv-draft-04") as typeof AjvDraft04Type;
-const addFormats = require("ajv-formats") as typeof addFormatsType;
+const AjvDraft04 = require("ajv-draft-04") as typeof AjvDraft04Type.default;
+const addFormats = require("ajv-formats") as typeof addFormatsType.default;
 
 const settings = { appId: "11111111-2222-3333-4444-555555555555", publicHost: "spur.example.com" };
 const schemasDir = join(dirname(require.resolve("@microsoft/app-manifest/package.json")), "build/json-schemas/teams");
