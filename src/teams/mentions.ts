@@ -77,8 +77,22 @@ export function teamsCommandText(activity: ActivityLike): TeamsCommandText {
       const id = placeholderToTeams.get(ref.id);
       return id ? { kind: "id", id } : ref;
     },
-    humanize: (message) => message.replace(ESCAPED, (whole, id: string) => names.get(id) ?? placeholderName(id, placeholderToTeams, names) ?? whole),
+    humanize: (message) =>
+      teamsSpelling(message.replace(ESCAPED, (whole, id: string) => names.get(id) ?? placeholderName(id, placeholderToTeams, names) ?? whole)),
   };
+}
+
+/** Core messages name Slack's slash commands; in Teams the same commands are words sent to the bot. */
+const SLASH_COMMANDS: [RegExp, string][] = [
+  [/`\/kudos\b/g, "`kudos"],
+  [/`\/scorecard\b/g, "`scorecard"],
+  [/`\/spur\b/g, "`admin"],
+];
+
+export function teamsSpelling(message: string): string {
+  const spelled = SLASH_COMMANDS.reduce((text, [pattern, word]) => text.replace(pattern, word), message);
+  // Only `admin channel` names a channel, and it is always the one the command was sent in.
+  return spelled.replace(/<#[^>]+>/g, "this channel");
 }
 
 function placeholderName(id: string, placeholders: Map<string, string>, names: Map<string, string>): string | undefined {

@@ -117,3 +117,30 @@ describe("Teams: kudos @a @b 3 reason #value", () => {
     await say(ana, ["dance"], 'I don\'t know \\"dance\\"');
   });
 });
+
+describe("Teams: admin (Slack's /spur)", () => {
+  it("refuses people who are not Spur admins", async () => {
+    await say(ana, ["admin timezone Europe/Berlin"], "Only Spur admins can change settings");
+  });
+
+  it("lets an admin set roles, the channel, time zone and digest schedule of the team", async () => {
+    // Teams has no workspace-admin flag in the roster: an admin is made in the database (see the README).
+    const admin = { id: "29:alex", name: "Alex Admin", email: "alex@contoso.com" };
+    const team = await h.spur.db.team.findFirstOrThrow({ where: { channelId: GENERAL } });
+    await h.spur.db.member.create({
+      data: { workspaceId: team.workspaceId, teamId: team.id, platformUserId: admin.id, displayName: admin.name, role: "admin" },
+    });
+
+    await say(admin, ["admin role ", bo, " lead"], "Bo Berg is now a lead");
+    await say(admin, ["admin timezone Europe/Berlin"], "now runs on Europe/Berlin time");
+    await say(admin, ["admin digest friday 16:30"], "Fridays at 16:30");
+    await say(admin, ["admin channel"], "now go to this channel");
+    await say(admin, ["admin frobnicate"], "I don't know `admin frobnicate`");
+
+    const updated = await h.spur.db.team.findUniqueOrThrow({ where: { id: team.id } });
+    expect(updated).toMatchObject({ timeZone: "Europe/Berlin", digestDay: 5, digestMinuteOfDay: 16 * 60 + 30 });
+    const scheduler = (await h.spur.queues.scheduled.getJobSchedulers()).find((s) => s.key === `weekly-digest-${team.id}`);
+    expect(scheduler).toMatchObject({ pattern: "0 30 16 * * 5", tz: "Europe/Berlin" });
+    expect((await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: bo.id } })).role).toBe("lead");
+  });
+});

@@ -1,9 +1,13 @@
 // Every command Spur answers in Teams; the app manifest's command list is checked against this.
 import type { TeamsCommand } from "./command.ts";
+import { adminCommand } from "./admin.ts";
 import { helpCommand } from "./help.ts";
 import { kudosCommand } from "./kudos.ts";
 import { scorecardCommand } from "./scorecard.ts";
 
-export const TEAMS_COMMANDS: TeamsCommand[] = [kudosCommand, scorecardCommand, helpCommand(() => TEAMS_COMMANDS)];
+export const TEAMS_COMMANDS: TeamsCommand[] = [kudosCommand, scorecardCommand, adminCommand, helpCommand(() => TEAMS_COMMANDS)];
+
+/** Slack's slash commands and the Teams command that does the same; a test keeps the two in step. */
+export const TEAMS_COMMAND_FOR_SLACK: Record<string, string> = { "/kudos": "kudos", "/scorecard": "scorecard", "/spur": "admin" };
 
 export type { TeamsCommand } from "./command.ts";

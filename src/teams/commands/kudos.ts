@@ -14,7 +14,7 @@ export const kudosCommand: TeamsCommand = {
     await withErrorReplies(services, ctx, "kudos", async () => {
       const parsed = parseKudosText(args);
       if (!parsed.ok) throw parsed.error;
-      if (parsed.command.kind === "help") return ctx.reply(infoReply(KUDOS_USAGE));
+      if (parsed.command.kind === "help") return ctx.reply(infoReply(ctx.message.humanize(KUDOS_USAGE)));
       const command = { ...parsed.command, recipients: parsed.command.recipients.map(ctx.message.toTeams) };
       const outcome = await giveKudos(services, {
         workspace: ctx.workspace,
