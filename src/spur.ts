@@ -95,7 +95,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
   const teamsBudget = new RedisRateBudget(
     redis,
     config.QUEUE_PREFIX,
-    DEFAULT_TEAMS_RATES.tenant,
+    DEFAULT_TEAMS_RATES.workspace,
     DEFAULT_TEAMS_RATES.conversation,
     undefined,
     () => metrics.postsDelayed.inc({ reason: "budget" }),

@@ -84,33 +84,20 @@ export class TeamsConversationStore {
   }
 
   async recordPost(conversationRowId: string, marker: RunMarker, activityId: string): Promise<void> {
-    await this.db.teamsPostMarker.upsert({
-      where: {
-        conversationId_eventType_teamId_periodKey: {
-          conversationId: conversationRowId,
-          eventType: marker.eventType,
-          teamId: marker.teamId,
-          periodKey: marker.periodKey,
-        },
-      },
-      create: { conversationId: conversationRowId, eventType: marker.eventType, teamId: marker.teamId, periodKey: marker.periodKey, activityId },
-      update: {},
-    });
+    const key = markerKey(conversationRowId, marker);
+    await this.db.teamsPostMarker.upsert({ where: { conversationId_eventType_teamId_periodKey: key }, create: { ...key, activityId }, update: {} });
   }
 
   async findPost(conversationRowId: string, marker: RunMarker): Promise<string | null> {
     const row = await this.db.teamsPostMarker.findUnique({
-      where: {
-        conversationId_eventType_teamId_periodKey: {
-          conversationId: conversationRowId,
-          eventType: marker.eventType,
-          teamId: marker.teamId,
-          periodKey: marker.periodKey,
-        },
-      },
+      where: { conversationId_eventType_teamId_periodKey: markerKey(conversationRowId, marker) },
     });
     return row?.activityId ?? null;
   }
+}
+
+function markerKey(conversationId: string, marker: RunMarker) {
+  return { conversationId, eventType: marker.eventType, teamId: marker.teamId, periodKey: marker.periodKey };
 }
 
 function toStored(row: {

@@ -2,7 +2,6 @@
 // sends. Only src/teams/ imports botbuilder (Microsoft is archiving it), so replacing it stays local.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import {
-  type Activity,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
@@ -113,5 +112,3 @@ function responseFor(res: ServerResponse) {
     },
   };
 }
-
-export type { Activity, ConversationReference, TurnContext };

@@ -10,10 +10,11 @@ import { classifyConnectorError, ConversationGoneError } from "./teams-errors.ts
 
 /**
  * Teams allows about 7 messages a second and 60 per 30 seconds in one conversation (so 2/s sustained with a
- * burst of 7), and throttles a bot's traffic per tenant; Spur stays below both instead of collecting 429s.
+ * burst of 7), and throttles a bot's traffic per app and tenant; Spur stays below both instead of collecting
+ * 429s (the budget's workspace key is the Teams team).
  */
-export const DEFAULT_TEAMS_RATES: { tenant: Rate; conversation: Rate } = {
-  tenant: { perSecond: 10, burst: 20 },
+export const DEFAULT_TEAMS_RATES: { workspace: Rate; conversation: Rate } = {
+  workspace: { perSecond: 10, burst: 20 },
   conversation: { perSecond: 2, burst: 7 },
 };
 

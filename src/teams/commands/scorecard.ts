@@ -1,8 +1,6 @@
 // scorecard [@agent] — the same core scorecard as Slack's /scorecard, shown only in a personal chat.
-import { describeMention, mentionKey } from "../../core/command-text.ts";
 import { ErrorCode, SpurError } from "../../core/errors.ts";
-import { buildScorecard } from "../../core/scorecard.ts";
-import { parseScorecardText } from "../../core/scorecard-command.ts";
+import { parseScorecardText, runScorecardCommand } from "../../core/scorecard-command.ts";
 import { scorecardCard } from "../cards/scorecard.ts";
 import { type TeamsDeps, withErrorReplies } from "../command-context.ts";
 import type { TeamsCommand } from "./command.ts";
@@ -20,17 +18,14 @@ export const scorecardCommand: TeamsCommand = {
       }
       const parsed = parseScorecardText(args);
       if (!parsed.ok) throw parsed.error;
-      const viewer = await services.members.byPlatformId(ctx.workspace, ctx.defaultTeam.id, ctx.userId);
-      if (!viewer) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
-      let subject = viewer;
-      const ref = parsed.command.subject && ctx.message.toTeams(parsed.command.subject);
-      if (ref) {
-        const found = (await services.members.resolve(ctx.workspace, ctx.defaultTeam.id, [ref])).get(mentionKey(ref));
-        if (!found) throw new SpurError(ErrorCode.UnknownUser, `I couldn't find ${describeMention(ref)} in this workspace.`);
-        subject = found;
-      }
-      const team = (subject.teamId && (await services.workspaces.teamById(subject.teamId))) || ctx.defaultTeam;
-      const card = await buildScorecard(services, { viewer, subject, team, now: services.clock.now() });
+      const subject = parsed.command.subject && ctx.message.toTeams(parsed.command.subject);
+      const card = await runScorecardCommand(services, {
+        workspace: ctx.workspace,
+        defaultTeam: ctx.defaultTeam,
+        viewerPlatformId: ctx.userId,
+        command: { subject },
+        now: services.clock.now(),
+      });
       await ctx.reply(scorecardCard(card));
     });
   },
