@@ -83,6 +83,18 @@ export class TeamsConversationStore {
     return member?.workspace.externalId ?? null;
   }
 
+  /**
+   * Makes the member an admin if the workspace has none yet: the Teams roster does not say who runs a team,
+   * so whoever installs Spur in it becomes its first admin. Returns whether the role changed.
+   */
+  async promoteFirstAdmin(workspaceId: string, memberId: string): Promise<boolean> {
+    const changed = await this.db.$executeRaw`
+      UPDATE member SET role = 'admin', updated_at = now()
+      WHERE id = ${memberId}::uuid AND role <> 'admin'
+        AND NOT EXISTS (SELECT 1 FROM member WHERE workspace_id = ${workspaceId}::uuid AND role = 'admin')`;
+    return changed > 0;
+  }
+
   async recordPost(conversationRowId: string, marker: RunMarker, activityId: string): Promise<void> {
     const key = markerKey(conversationRowId, marker);
     await this.db.teamsPostMarker.upsert({ where: { conversationId_eventType_teamId_periodKey: key }, create: { ...key, activityId }, update: {} });

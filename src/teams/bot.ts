@@ -6,6 +6,8 @@ import { infoReply } from "./cards/replies.ts";
 import { toActivity } from "./cards/render.ts";
 import { TEAMS_COMMANDS } from "./commands/index.ts";
 import { helpText } from "./commands/help.ts";
+import type { Workspace } from "../core/model.ts";
+import { isTeamsBotId } from "./teams-users.ts";
 
 /** The command word and its arguments; a leading "/" (as typed from the command menu) is accepted. */
 export function splitCommand(text: string): { name: string; args: string } {
@@ -64,8 +66,19 @@ async function installed(deps: TeamsDeps, turn: TurnContext): Promise<void> {
     const team = await deps.services.workspaces.updateTeam(defaultTeam.id, { channelId: conversationId });
     await deps.services.jobs.syncTeamSchedules(team);
   }
+  await makeInstallerFirstAdmin(deps, turn, workspace, defaultTeam.id);
   if (!known?.active) {
     await turn.sendActivity(toActivity(infoReply(`👋 Hi, I'm Spur: kudos, scorecards and a weekly digest for your team.\n\n${helpText(TEAMS_COMMANDS)}`)));
+  }
+}
+
+async function makeInstallerFirstAdmin(deps: TeamsDeps, turn: TurnContext, workspace: Workspace, teamId: string): Promise<void> {
+  const installerId = turn.activity.from?.id;
+  if (!installerId || isTeamsBotId(installerId)) return;
+  const installer = await deps.services.members.byPlatformId(workspace, teamId, installerId);
+  if (installer && (await deps.conversations.promoteFirstAdmin(workspace.id, installer.id))) {
+    deps.services.members.invalidate(workspace.id, installerId);
+    deps.services.logger.info({ workspaceId: workspace.id, memberId: installer.id }, "Teams installer is the team's first Spur admin");
   }
 }
 

@@ -42,6 +42,8 @@ describe("Teams: installing Spur in a team", () => {
     expect(conversation.reference).toMatchObject({ bot: { id: BOT.id }, conversation: { id: GENERAL } });
     const team = await h.spur.db.team.findFirstOrThrow({ where: { workspaceId: workspace.id } });
     expect(team.channelId).toBe(GENERAL);
+    // Whoever installed Spur (Carl) is the team's first Spur admin: the Teams roster does not tell.
+    expect((await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: carl.id } })).role).toBe("admin");
     const hello = connector.sentTo(GENERAL).filter((s) => textOf(s).includes("Hi, I'm Spur"));
     expect(hello).toHaveLength(1);
     // Teams sends the same install again (e.g. installationUpdate after conversationUpdate): no second hello.
@@ -124,12 +126,11 @@ describe("Teams: admin (Slack's /spur)", () => {
   });
 
   it("lets an admin set roles, the channel, time zone and digest schedule of the team", async () => {
-    // Teams has no workspace-admin flag in the roster: an admin is made in the database (see the README).
-    const admin = { id: "29:alex", name: "Alex Admin", email: "alex@contoso.com" };
     const team = await h.spur.db.team.findFirstOrThrow({ where: { channelId: GENERAL } });
-    await h.spur.db.member.create({
-      data: { workspaceId: team.workspaceId, teamId: team.id, platformUserId: admin.id, displayName: admin.name, role: "admin" },
-    });
+    // Carl installed Spur, so he is the first admin; he appoints Alex.
+    const admin = { id: "29:alex", name: "Alex Admin", email: "alex@contoso.com" };
+    connector.roster.set(admin.id, admin);
+    await say(carl, ["admin role ", admin, " admin"], "Alex Admin is now an admin");
 
     await say(admin, ["admin role ", bo, " lead"], "Bo Berg is now a lead");
     await say(admin, ["admin timezone Europe/Berlin"], "now runs on Europe/Berlin time");
