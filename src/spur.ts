@@ -2,10 +2,11 @@
 import { webApi } from "@slack/bolt";
 import { Redis } from "ioredis";
 import type { Server } from "node:http";
+import { PlatformUsersByPlatform } from "./app/platform-users.ts";
 import type { Services } from "./app/services.ts";
 import { type Config, teamsMode } from "./config.ts";
 import { MemberDirectory } from "./core/member-directory.ts";
-import { type Clock, systemClock } from "./core/ports.ts";
+import { type Clock, type Notifier, systemClock } from "./core/ports.ts";
 import { closeServer, createHttpServer, listen, type ReadinessCheck } from "./http/server.ts";
 import { bullmqDispatch, upsertAllSchedulers } from "./jobs/dispatch.ts";
 import { createQueues, type SpurQueues } from "./jobs/queues.ts";
@@ -16,18 +17,16 @@ import { SpurMetrics } from "./metrics.ts";
 import { createSlackApp } from "./slack/app.ts";
 import { SlackNotifier } from "./slack/slack-notifier.ts";
 import { SlackUsers } from "./slack/slack-users.ts";
-import { PlatformUsersByPlatform } from "./app/platform-users.ts";
-import type { Notifier } from "./core/ports.ts";
-import { DEFAULT_TEAMS_RATES, TeamsNotifier } from "./teams/teams-notifier.ts";
-import { teamsAdapterFor, teamsRoute } from "./teams/teams-endpoint.ts";
-import { TeamsUsers } from "./teams/teams-users.ts";
-import { TeamsConversationStore } from "./store/teams-conversation-store.ts";
 import { PrismaDigestRunStore } from "./store/digest-run-store.ts";
 import { PrismaKpiStore } from "./store/kpi-store.ts";
 import { PrismaKudosStore } from "./store/kudos-store.ts";
 import { PrismaMemberStore } from "./store/member-store.ts";
 import { createPrisma, type Db } from "./store/prisma.ts";
+import { TeamsConversationStore } from "./store/teams-conversation-store.ts";
 import { PrismaWorkspaceStore } from "./store/workspace-store.ts";
+import { teamsAdapterFor, teamsRoute } from "./teams/teams-endpoint.ts";
+import { DEFAULT_TEAMS_RATES, TeamsNotifier } from "./teams/teams-notifier.ts";
+import { TeamsUsers } from "./teams/teams-users.ts";
 
 /** `web` serves chat platforms, `worker` runs background jobs, `all` does both (the default). */
 export type SpurRole = "all" | "web" | "worker";
