@@ -22,7 +22,7 @@ import { PrismaKpiStore } from "./store/kpi-store.ts";
 import { PrismaKudosStore } from "./store/kudos-store.ts";
 import { PrismaMemberStore } from "./store/member-store.ts";
 import { createPrisma, type Db } from "./store/prisma.ts";
-import { TeamsConversationStore } from "./store/teams-conversation-store.ts";
+import { TeamsStore } from "./store/teams-store.ts";
 import { PrismaWorkspaceStore } from "./store/workspace-store.ts";
 import { teamsAdapterFor, teamsRoute } from "./teams/teams-endpoint.ts";
 import { DEFAULT_TEAMS_RATES, TeamsNotifier } from "./teams/teams-notifier.ts";
@@ -90,7 +90,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
 
   // Teams is optional: without an app id (and without the development override) there is no adapter.
   const teamsAdapter = teamsAdapterFor(config, logger);
-  const teamsConversations = new TeamsConversationStore(db);
+  const teamsStore = new TeamsStore(db);
   const teamsBudget = new RedisRateBudget(
     redis,
     config.QUEUE_PREFIX,
@@ -114,7 +114,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
       memberRepo,
       new PlatformUsersByPlatform({
         slack: new SlackUsers(() => lookupClient),
-        ...(teamsAdapter ? { teams: new TeamsUsers(teamsAdapter, teamsConversations) } : {}),
+        ...(teamsAdapter ? { teams: new TeamsUsers(teamsAdapter, teamsStore) } : {}),
       }),
       clock,
     ),
@@ -133,7 +133,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
       const onRateLimited = () => metrics.postsDelayed.inc({ reason: "platform_429" });
       if (workspace.platform === "teams") {
         if (!teamsAdapter) throw new Error(`Teams is not configured: cannot post for workspace ${workspaceId}`);
-        notifier = new TeamsNotifier(teamsAdapter, teamsConversations, teamsBudget, workspaceId, onRateLimited);
+        notifier = new TeamsNotifier(teamsAdapter, teamsStore, teamsBudget, workspaceId, onRateLimited);
       } else {
         notifier = new SlackNotifier(jobClient, budget, workspace.externalId, onRateLimited, (err) =>
           logger.warn({ err, workspaceId }, "digest chart upload failed"),
@@ -170,7 +170,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     ]);
     return { ok: Object.values(checks).every((c) => c === "ok"), checks };
   };
-  const teams = role !== "worker" && teamsAdapter ? teamsRoute(teamsAdapter, { services, conversations: teamsConversations }) : undefined;
+  const teams = role !== "worker" && teamsAdapter ? teamsRoute(teamsAdapter, { services, store: teamsStore }) : undefined;
   const server = createHttpServer({
     ...(slack?.requestListener ? { slack: slack.requestListener } : {}),
     ...(teams ? { teams } : {}),

@@ -59,7 +59,7 @@ export function createTeamsBot(deps: TeamsDeps): ActivityHandler {
 async function installed(deps: TeamsDeps, turn: TurnContext): Promise<void> {
   const { workspace, defaultTeam } = await workspaceOf(deps, turn);
   const conversationId = baseConversationId(turn.activity.conversation.id);
-  const known = await deps.conversations.find(workspace.id, conversationId);
+  const known = await deps.store.find(workspace.id, conversationId);
   await rememberConversation(deps, turn, workspace.id, true);
   // A team's shoutouts and digest go to the channel Spur was installed in, until someone picks another.
   if (!defaultTeam.channelId && turn.activity.conversation.conversationType === "channel") {
@@ -76,7 +76,7 @@ async function makeInstallerFirstAdmin(deps: TeamsDeps, turn: TurnContext, works
   const installerId = turn.activity.from?.id;
   if (!installerId || isTeamsBotId(installerId)) return;
   const installer = await deps.services.members.byPlatformId(workspace, teamId, installerId);
-  if (installer && (await deps.conversations.promoteFirstAdmin(workspace.id, installer.id))) {
+  if (installer && (await deps.store.promoteFirstAdmin(workspace.id, installer.id))) {
     deps.services.members.invalidate(workspace.id, installerId);
     deps.services.logger.info({ workspaceId: workspace.id, memberId: installer.id }, "Teams installer is the team's first Spur admin");
   }
@@ -84,5 +84,5 @@ async function makeInstallerFirstAdmin(deps: TeamsDeps, turn: TurnContext, works
 
 async function uninstalled(deps: TeamsDeps, turn: TurnContext): Promise<void> {
   const { workspace } = await workspaceOf(deps, turn);
-  await deps.conversations.deactivate(workspace.id, baseConversationId(turn.activity.conversation.id));
+  await deps.store.deactivate(workspace.id, baseConversationId(turn.activity.conversation.id));
 }

@@ -4,7 +4,7 @@ import { TurnContext } from "botbuilder";
 import type { Services } from "../app/services.ts";
 import { isSpurError } from "../core/errors.ts";
 import type { Team, Workspace } from "../core/model.ts";
-import type { TeamsConversationStore } from "../store/teams-conversation-store.ts";
+import type { TeamsStore } from "../store/teams-store.ts";
 import { type TeamsMessage } from "./cards/adaptive-card.ts";
 import { toActivity } from "./cards/render.ts";
 import { errorReply } from "./cards/replies.ts";
@@ -12,7 +12,7 @@ import { teamsCommandText, type TeamsCommandText } from "./mentions.ts";
 
 export interface TeamsDeps {
   services: Services;
-  conversations: TeamsConversationStore;
+  store: TeamsStore;
 }
 
 export interface TeamsCommandContext {
@@ -54,7 +54,7 @@ export async function workspaceOf(deps: TeamsDeps, turn: TurnContext) {
   const conversationId = baseConversationId(activity.conversation.id);
   let externalId = `${tenant}:${channelData.team?.id ?? conversationId}`;
   if (!channelData.team?.id && (activity.conversation.conversationType ?? "personal") === "personal" && activity.from?.id) {
-    externalId = (await deps.conversations.teamWorkspaceOf(tenant, activity.from.id)) ?? externalId;
+    externalId = (await deps.store.teamWorkspaceOf(tenant, activity.from.id)) ?? externalId;
   }
   const ensured = await deps.services.workspaces.ensure("teams", externalId, { teamTimeZone: deps.services.defaultTimeZone });
   if (ensured.teamCreated) await deps.services.jobs.syncTeamSchedules(ensured.defaultTeam);
@@ -66,7 +66,7 @@ export async function rememberConversation(deps: TeamsDeps, turn: TurnContext, w
   // Without the incoming activity's id: proactive posts start their own thread rather than reply to it.
   const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(turn.activity);
   const conversationId = baseConversationId(turn.activity.conversation.id);
-  await deps.conversations.remember(
+  await deps.store.remember(
     {
       workspaceId,
       conversationId,

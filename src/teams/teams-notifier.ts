@@ -3,7 +3,7 @@
 import type { OutboundMessage } from "../core/outbound.ts";
 import type { Notifier, PostedRef, RunMarker } from "../core/ports.ts";
 import type { Rate, RateBudget } from "../jobs/rate-budget.ts";
-import type { TeamsConversationStore } from "../store/teams-conversation-store.ts";
+import type { TeamsStore } from "../store/teams-store.ts";
 import type { TeamsAdapter } from "./adapter.ts";
 import { renderOutbound, toActivity } from "./cards/render.ts";
 import { classifyConnectorError, ConversationGoneError } from "./teams-errors.ts";
@@ -21,14 +21,14 @@ export const DEFAULT_TEAMS_RATES: { workspace: Rate; conversation: Rate } = {
 export class TeamsNotifier implements Notifier {
   constructor(
     private readonly adapter: TeamsAdapter,
-    private readonly conversations: TeamsConversationStore,
+    private readonly store: TeamsStore,
     private readonly budget: RateBudget,
     private readonly workspaceId: string,
     private readonly onRateLimited: () => void = () => undefined,
   ) {}
 
   async post(channelId: string, message: OutboundMessage): Promise<PostedRef> {
-    const conversation = await this.conversations.find(this.workspaceId, channelId);
+    const conversation = await this.store.find(this.workspaceId, channelId);
     if (!conversation?.active) {
       throw new Error(`Spur is not installed in Teams conversation ${channelId} (no active conversation reference)`);
     }
@@ -46,19 +46,19 @@ export class TeamsNotifier implements Notifier {
       });
     } catch (err) {
       const classified = classifyConnectorError(err, channelId);
-      if (classified instanceof ConversationGoneError) await this.conversations.deactivate(this.workspaceId, channelId);
+      if (classified instanceof ConversationGoneError) await this.store.deactivate(this.workspaceId, channelId);
       if ("retryAfterMs" in classified && classified.retryAfterMs !== undefined) this.onRateLimited();
       throw classified;
     }
     // Teams keeps no history a bot can search: remember the run's post as soon as Teams accepted it.
-    if (message.kind === "weekly_digest") await this.conversations.recordPost(conversation.id, message.marker, activityId);
+    if (message.kind === "weekly_digest") await this.store.recordPost(conversation.id, message.marker, activityId);
     return { channelId, messageRef: activityId };
   }
 
   async findPosted(channelId: string, marker: RunMarker): Promise<PostedRef | null> {
-    const conversation = await this.conversations.find(this.workspaceId, channelId);
+    const conversation = await this.store.find(this.workspaceId, channelId);
     if (!conversation) return null;
-    const activityId = await this.conversations.findPost(conversation.id, marker);
+    const activityId = await this.store.findPost(conversation.id, marker);
     return activityId === null ? null : { channelId, messageRef: activityId };
   }
 }

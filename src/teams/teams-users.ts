@@ -3,7 +3,7 @@
 import { TeamsInfo, type TeamsChannelAccount } from "botbuilder";
 import type { PlatformUserProfile, Workspace } from "../core/model.ts";
 import type { PlatformUsers } from "../core/ports.ts";
-import type { TeamsConversationStore } from "../store/teams-conversation-store.ts";
+import type { TeamsStore } from "../store/teams-store.ts";
 import type { TeamsAdapter } from "./adapter.ts";
 import { classifyConnectorError, connectorStatus } from "./teams-errors.ts";
 
@@ -30,25 +30,32 @@ export function profileFromTeamsAccount(account: TeamsChannelAccount): PlatformU
 export class TeamsUsers implements PlatformUsers {
   constructor(
     private readonly adapter: TeamsAdapter,
-    private readonly conversations: TeamsConversationStore,
+    private readonly store: TeamsStore,
   ) {}
 
   async lookup(workspace: Workspace, platformUserId: string): Promise<PlatformUserProfile | null> {
     if (isTeamsBotId(platformUserId)) {
       return { platformUserId, displayName: "That app", handle: null, email: null, timeZone: null, isBot: true, isDeactivated: false, isWorkspaceAdmin: false };
     }
-    const conversation = await this.conversations.anyActive(workspace.id);
+    const conversation = await this.store.anyActive(workspace.id);
     if (!conversation) return null;
-    let account: TeamsChannelAccount | null = null;
+    const roster: { account?: TeamsChannelAccount } = {};
     try {
       await this.adapter.continueConversation(conversation.reference, async (context) => {
-        account = await TeamsInfo.getMember(context, platformUserId);
+        roster.account = await TeamsInfo.getMember(context, platformUserId);
       });
     } catch (err) {
       // Not a member of the team/chat: nobody we can give kudos to here.
       if (connectorStatus(err) === 404 || connectorStatus(err) === 400) return null;
       throw classifyConnectorError(err, conversation.conversationId);
     }
-    return account ? profileFromTeamsAccount(account) : null;
+    const { account } = roster;
+    if (!account) return null;
+    await this.store.rememberIdentity(workspace.id, {
+      platformUserId: account.id,
+      aadObjectId: account.aadObjectId ?? null,
+      userPrincipalName: account.userPrincipalName ?? null,
+    });
+    return profileFromTeamsAccount(account);
   }
 }

@@ -79,6 +79,12 @@ describe("Teams: kudos @a @b 3 reason #value", () => {
     const member = await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: ana.id } });
     expect(member).toMatchObject({ displayName: "Ana Alves", email: "ana@contoso.com", handle: "ana" });
     expect(connector.memberLookups.map((l) => l.userId).sort()).toEqual([ana.id, bo.id, carl.id]);
+    // …and their Entra ID object id, so KPI ingestion can map helpdesk agents to them.
+    expect(await h.spur.db.teamsUser.findFirstOrThrow({ where: { platformUserId: ana.id } })).toMatchObject({
+      workspaceId: member.workspaceId,
+      aadObjectId: "aad-ana",
+      userPrincipalName: "ana@contoso.com",
+    });
     await connector.waitFor(async () => (await kudosRows()).every((r) => r.shoutoutRef !== null));
   });
 

@@ -1,4 +1,5 @@
-// Teams conversations the bot may post to (stored conversation references) and the run markers of posts.
+// What Spur keeps about Teams: conversations the bot may post to (stored conversation references), the run
+// markers of its posts, and people's Entra ID identities from the roster.
 import type { RunMarker } from "../core/ports.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Db } from "./prisma.ts";
@@ -21,12 +22,28 @@ export interface ConversationUpsert {
   reference: Record<string, unknown>;
 }
 
-export class TeamsConversationStore {
+export interface TeamsIdentity {
+  platformUserId: string;
+  aadObjectId: string | null;
+  userPrincipalName: string | null;
+}
+
+export class TeamsStore {
   // Messages refresh a conversation's reference; one write per conversation and process is enough
   // unless Teams moves it to another service URL.
   private readonly seen = new Map<string, string>();
 
   constructor(private readonly db: Db) {}
+
+  /** Records a member's Entra ID identity as the roster reported it (for KPI ingestion to map agents). */
+  async rememberIdentity(workspaceId: string, identity: TeamsIdentity): Promise<void> {
+    const data = { aadObjectId: identity.aadObjectId, userPrincipalName: identity.userPrincipalName };
+    await this.db.teamsUser.upsert({
+      where: { workspaceId_platformUserId: { workspaceId, platformUserId: identity.platformUserId } },
+      create: { workspaceId, platformUserId: identity.platformUserId, ...data },
+      update: data,
+    });
+  }
 
   /** Records (or reactivates) a conversation; a no-op when this process already stored the same service URL. */
   async remember(input: ConversationUpsert, force = false): Promise<void> {
