@@ -77,6 +77,15 @@ export class TeamsStore {
     return row ? toStored(row) : null;
   }
 
+  /** The person's active personal chat with the bot in this workspace, if they have one. */
+  async personalChatOf(workspaceId: string, platformUserId: string): Promise<StoredConversation | null> {
+    const row = await this.db.teamsConversation.findFirst({
+      where: { workspaceId, active: true, conversationType: "personal", reference: { path: ["user", "id"], equals: platformUserId } },
+      orderBy: { updatedAt: "desc" },
+    });
+    return row ? toStored(row) : null;
+  }
+
   async deactivate(workspaceId: string, conversationId: string): Promise<void> {
     await this.db.teamsConversation.updateMany({ where: { workspaceId, conversationId }, data: { active: false } });
     this.seen.delete(`${workspaceId}:${conversationId}`);

@@ -2,6 +2,7 @@
 // sends. Only src/teams/ imports botbuilder (Microsoft is archiving it), so replacing it stays local.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import {
+  type Activity,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
@@ -24,6 +25,8 @@ export interface TeamsAdapter {
    * and 5xx a few times before an error gets here.
    */
   continueConversation(reference: Partial<ConversationReference>, logic: TurnLogic): Promise<void>;
+  /** Posts a new message (not a reply) to a conversation the bot was added to; returns the activity id. */
+  send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string>;
 }
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -47,8 +50,35 @@ export function createTeamsAdapter(config: Config, logger: Logger): TeamsAdapter
     }
   };
 
+  const continueConversation = async (reference: Partial<ConversationReference>, logic: TurnLogic): Promise<void> => {
+    // botbuilder hands errors of a turn to onTurnError instead of rejecting: carry them out to the caller,
+    // which decides between retry (429, 5xx) and giving up (403).
+    const outcome: { failure?: unknown } = {};
+    await adapter.continueConversationAsync(appId, reference, async (context) => {
+      try {
+        await logic(context);
+      } catch (err) {
+        outcome.failure = err;
+      }
+    });
+    if ("failure" in outcome) throw outcome.failure;
+  };
+
   return {
     appId,
+    continueConversation,
+    async send(reference, activity) {
+      let activityId = "";
+      await continueConversation(reference, async (context) => {
+        // A new post, not a reply: botbuilder would otherwise answer the continuation activity's made-up id.
+        context.onSendActivities(async (_ctx, activities, next) => {
+          for (const a of activities) delete a.replyToId;
+          return next();
+        });
+        activityId = (await context.sendActivity(activity))?.id ?? "";
+      });
+      return activityId;
+    },
     async handle(req, res, logic) {
       let body: Record<string, unknown>;
       try {
@@ -58,19 +88,6 @@ export function createTeamsAdapter(config: Config, logger: Logger): TeamsAdapter
         return;
       }
       await adapter.process({ body, headers: req.headers, method: req.method ?? "POST" }, responseFor(res), logic);
-    },
-    async continueConversation(reference, logic) {
-      // botbuilder hands errors of a turn to onTurnError instead of rejecting: carry them out to the caller,
-      // which decides between retry (429, 5xx) and giving up (403).
-      const outcome: { failure?: unknown } = {};
-      await adapter.continueConversationAsync(appId, reference, async (context) => {
-        try {
-          await logic(context);
-        } catch (err) {
-          outcome.failure = err;
-        }
-      });
-      if ("failure" in outcome) throw outcome.failure;
     },
   };
 }

@@ -5,6 +5,7 @@ import type { Services } from "../app/services.ts";
 import { isSpurError } from "../core/errors.ts";
 import type { Team, Workspace } from "../core/model.ts";
 import type { TeamsStore } from "../store/teams-store.ts";
+import type { TeamsAdapter } from "./adapter.ts";
 import { type TeamsMessage } from "./cards/adaptive-card.ts";
 import { toActivity } from "./cards/render.ts";
 import { errorReply } from "./cards/replies.ts";
@@ -13,6 +14,7 @@ import { teamsCommandText, type TeamsCommandText } from "./mentions.ts";
 export interface TeamsDeps {
   services: Services;
   store: TeamsStore;
+  adapter: TeamsAdapter;
 }
 
 export interface TeamsCommandContext {

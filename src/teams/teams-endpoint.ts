@@ -20,7 +20,7 @@ export function teamsAdapterFor(config: Config, logger: Logger): TeamsAdapter | 
   return createTeamsAdapter(config, logger);
 }
 
-export function teamsRoute(adapter: TeamsAdapter, deps: TeamsDeps): Route {
-  const bot = createTeamsBot(deps);
+export function teamsRoute(adapter: TeamsAdapter, deps: Omit<TeamsDeps, "adapter">): Route {
+  const bot = createTeamsBot({ ...deps, adapter });
   return (req, res) => adapter.handle(req, res, (context) => bot.run(context));
 }

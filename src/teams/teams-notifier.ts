@@ -34,16 +34,9 @@ export class TeamsNotifier implements Notifier {
     }
     await this.budget.acquire(`teams:${this.workspaceId}`, channelId);
     const activity = toActivity(renderOutbound(message));
-    let activityId = "";
+    let activityId: string;
     try {
-      await this.adapter.continueConversation(conversation.reference, async (context) => {
-        // A new post, not a reply: botbuilder would otherwise answer the continuation activity's made-up id.
-        context.onSendActivities(async (_ctx, activities, next) => {
-          for (const a of activities) delete a.replyToId;
-          return next();
-        });
-        activityId = (await context.sendActivity(activity))?.id ?? "";
-      });
+      activityId = await this.adapter.send(conversation.reference, activity);
     } catch (err) {
       const classified = classifyConnectorError(err, channelId);
       if (classified instanceof ConversationGoneError) await this.store.deactivate(this.workspaceId, channelId);

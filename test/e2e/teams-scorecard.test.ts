@@ -58,6 +58,16 @@ describe("Teams: scorecard", () => {
     await connector.waitFor(() => connector.sentTo(`a:personal-${ana.id}`).find((s) => textOf(s).includes("Hi, I'm Spur")));
   });
 
+  it("asked for in a channel, sends the scorecard to the person's personal chat instead", async () => {
+    const since = connector.sent.length;
+    await say(ana, ["scorecard"], "so I sent it to our personal chat");
+    const card = await connector.waitFor(() =>
+      connector.sent.slice(since).find((s) => s.conversationId === `a:personal-${ana.id}` && textOf(s).includes("Your scorecard")),
+    );
+    expect(card.replyToId).toBeUndefined();
+    expect(connector.sent.slice(since).filter((s) => s.conversationId.startsWith(GENERAL) && textOf(s).includes("Your scorecard"))).toHaveLength(0);
+  });
+
   it("shows your own scorecard in a personal chat: this week against last week, and this week's KPIs", async () => {
     const reply = await say(ana, ["scorecard"], "Your scorecard", "personal");
     const body = textOf(reply);
