@@ -15,6 +15,12 @@ const url = (protocols: string[]) =>
       }
     }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}`);
 
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
 const ConfigSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int("must be a whole number").min(0).max(65535, "must be a port number (0–65535)").default(3000),
@@ -52,6 +58,31 @@ const ConfigSchema = z.object({
     .default("spur"),
   /** Keys anonymous feedback (HMAC) so one person answers once without their id being stored. */
   FEEDBACK_HASH_SECRET: z.string().trim().min(16, "must be at least 16 characters").optional(),
+  // Microsoft Teams (optional): the Azure Bot registration's app id and client secret.
+  MICROSOFT_APP_ID: optionalText,
+  MICROSOFT_APP_PASSWORD: optionalText,
+  MICROSOFT_APP_TENANT_ID: optionalText,
+  MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant"]).default("MultiTenant"),
+  /** Development only: serve /api/messages without checking Bot Framework tokens. */
+  TEAMS_ALLOW_UNAUTHENTICATED: z
+    .enum(["true", "false", ""], "must be true or false")
+    .default("false")
+    .transform((v) => v === "true"),
+}).superRefine((c, ctx) => {
+  if (c.MICROSOFT_APP_ID && !c.MICROSOFT_APP_PASSWORD) {
+    ctx.addIssue({ code: "custom", path: ["MICROSOFT_APP_PASSWORD"], message: "is required when MICROSOFT_APP_ID is set" });
+  }
+  if (c.MICROSOFT_APP_ID && c.MICROSOFT_APP_TYPE === "SingleTenant" && !c.MICROSOFT_APP_TENANT_ID) {
+    ctx.addIssue({ code: "custom", path: ["MICROSOFT_APP_TENANT_ID"], message: "is required for a SingleTenant app" });
+  }
+  // botbuilder silently skips token checks when no app id is set: never in production.
+  if (c.TEAMS_ALLOW_UNAUTHENTICATED && c.NODE_ENV === "production") {
+    ctx.addIssue({
+      code: "custom",
+      path: ["TEAMS_ALLOW_UNAUTHENTICATED"],
+      message: "must not be true in production; set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD instead",
+    });
+  }
 });
 
 /** Outside production a fixed secret keeps development and tests simple; production must set its own. */
@@ -78,7 +109,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   const issue = result.error.issues[0];
   const name = String(issue?.path[0] ?? "environment");
-  const message = env[name] === undefined || env[name] === "" ? "is required" : (issue?.message ?? "is invalid");
+  const missing = env[name] === undefined || env[name] === "";
+  const message = missing && issue?.code !== "custom" ? "is required" : (issue?.message ?? "is invalid");
   throw new ConfigError(`Invalid configuration: ${name} ${message}. See .env.example.`);
 }
 
@@ -88,4 +120,12 @@ let cached: Config | undefined;
 export function loadConfig(): Config {
   cached ??= parseConfig(process.env);
   return cached;
+}
+
+/** How Spur serves Microsoft Teams: with Bot Framework authentication, without it (local development), or not at all. */
+export type TeamsMode = "authenticated" | "unauthenticated" | "disabled";
+
+export function teamsMode(config: Config): TeamsMode {
+  if (config.MICROSOFT_APP_ID) return "authenticated";
+  return config.TEAMS_ALLOW_UNAUTHENTICATED ? "unauthenticated" : "disabled";
 }

@@ -2,10 +2,11 @@
 import { webApi } from "@slack/bolt";
 import { Redis } from "ioredis";
 import type { Server } from "node:http";
+import { PlatformUsersByPlatform } from "./app/platform-users.ts";
 import type { Services } from "./app/services.ts";
-import type { Config } from "./config.ts";
+import { type Config, teamsMode } from "./config.ts";
 import { MemberDirectory } from "./core/member-directory.ts";
-import { type Clock, systemClock } from "./core/ports.ts";
+import { type Clock, type Notifier, systemClock } from "./core/ports.ts";
 import { createQueueBoard } from "./http/queue-board.ts";
 import { closeServer, createHttpServer, listen, type ReadinessCheck } from "./http/server.ts";
 import { createIngestRoutes } from "./ingest/routes.ts";
@@ -34,7 +35,11 @@ import { PrismaProcessedEvents, PrismaRecognitionSettingsStore } from "./store/r
 import { PrismaMemberStore } from "./store/member-store.ts";
 import { createPrisma, type Db } from "./store/prisma.ts";
 import { PrismaRecognitionPromptStore } from "./store/recognition-prompt-store.ts";
+import { TeamsStore } from "./store/teams-store.ts";
 import { PrismaWorkspaceStore } from "./store/workspace-store.ts";
+import { teamsAdapterFor, teamsRoute } from "./teams/teams-endpoint.ts";
+import { DEFAULT_TEAMS_RATES, TeamsNotifier } from "./teams/teams-notifier.ts";
+import { TeamsUsers } from "./teams/teams-users.ts";
 
 /** `web` serves chat platforms, `worker` runs background jobs, `all` does both (the default). */
 export type SpurRole = "all" | "web" | "worker";
@@ -97,6 +102,18 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
   );
   const messenger = new SlackDirectMessenger(jobClient);
 
+  // Teams is optional: without an app id (and without the development override) there is no adapter.
+  const teamsAdapter = teamsAdapterFor(config, logger);
+  const teamsStore = new TeamsStore(db);
+  const teamsBudget = new RedisRateBudget(
+    redis,
+    config.QUEUE_PREFIX,
+    DEFAULT_TEAMS_RATES.workspace,
+    DEFAULT_TEAMS_RATES.conversation,
+    undefined,
+    () => metrics.postsDelayed.inc({ reason: "budget" }),
+  );
+
   const workspaces = new PrismaWorkspaceStore(db);
   const memberRepo = new PrismaMemberStore(db);
   const kudos = new PrismaKudosStore(db);
@@ -112,7 +129,14 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     defaultTimeZone: config.DEFAULT_TIME_ZONE,
     workspaces,
     memberRepo,
-    members: new MemberDirectory(memberRepo, new SlackUsers(() => lookupClient), clock),
+    members: new MemberDirectory(
+      memberRepo,
+      new PlatformUsersByPlatform({
+        slack: new SlackUsers(() => lookupClient),
+        ...(teamsAdapter ? { teams: new TeamsUsers(teamsAdapter, teamsStore) } : {}),
+      }),
+      clock,
+    ),
     kudos,
     kpis: new PrismaKpiStore(db),
     runs: new PrismaDigestRunStore(db),
@@ -136,19 +160,21 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     helpdesks: new PrismaHelpdeskStore(db),
   };
 
-  // One notifier per workspace, so each spends its own posting budget.
-  const notifiers = new Map<string, SlackNotifier>();
-  const notifierForWorkspace = async (workspaceId: string) => {
+  // One notifier per workspace, on the workspace's own platform, so each spends its own posting budget.
+  const notifiers = new Map<string, Notifier>();
+  const notifierForWorkspace = async (workspaceId: string): Promise<Notifier> => {
     let notifier = notifiers.get(workspaceId);
     if (!notifier) {
       const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
-      notifier = new SlackNotifier(
-        jobClient,
-        budget,
-        workspace.externalId,
-        () => metrics.postsDelayed.inc({ reason: "platform_429" }),
-        (err) => logger.warn({ err, workspaceId }, "digest chart upload failed"),
-      );
+      const onRateLimited = () => metrics.postsDelayed.inc({ reason: "platform_429" });
+      if (workspace.platform === "teams") {
+        if (!teamsAdapter) throw new Error(`Teams is not configured: cannot post for workspace ${workspaceId}`);
+        notifier = new TeamsNotifier(teamsAdapter, teamsStore, teamsBudget, workspaceId, onRateLimited);
+      } else {
+        notifier = new SlackNotifier(jobClient, budget, workspace.externalId, onRateLimited, (err) =>
+          logger.warn({ err, workspaceId }, "digest chart upload failed"),
+        );
+      }
       notifiers.set(workspaceId, notifier);
     }
     return notifier;
@@ -180,8 +206,10 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     ]);
     return { ok: Object.values(checks).every((c) => c === "ok"), checks };
   };
+  const teams = role !== "worker" && teamsAdapter ? teamsRoute(teamsAdapter, { services, store: teamsStore }) : undefined;
   const server = createHttpServer({
     ...(slack?.requestListener ? { slack: slack.requestListener } : {}),
+    ...(teams ? { teams } : {}),
     ...(config.ADMIN_TOKEN ? { queueBoard: createQueueBoard([queues.posts, queues.scheduled], config.ADMIN_TOKEN) } : {}),
     ingest: createIngestRoutes(services),
     ready,
@@ -199,7 +227,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     async start() {
       const port = await listen(server, config.PORT);
       await slack?.start();
-      const teams = await upsertAllSchedulers(queues, workspaces, { prompts });
+      const teamCount = await upsertAllSchedulers(queues, workspaces, { prompts });
       if (runWorkers) {
         workers = startWorkers(
           queueSettings,
@@ -222,7 +250,10 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
           options.workerTimings,
         );
       }
-      logger.info({ port, role, teams, workers: runWorkers, socketMode: Boolean(config.SLACK_APP_TOKEN) }, "Spur is listening");
+      logger.info(
+        { port, role, teams: teamCount, workers: runWorkers, socketMode: Boolean(config.SLACK_APP_TOKEN), msTeams: teamsMode(config) },
+        "Spur is listening",
+      );
       return port;
     },
     async stop() {

@@ -1,8 +1,13 @@
 // `/scorecard [@agent] [week|month|quarter|YYYY-Www|YYYY-MM|YYYY-Qn]`. Never throws.
-import { type MentionRef, parseMention, tokenize } from "./command-text.ts";
+import { describeMention, type MentionRef, mentionKey, parseMention, tokenize } from "./command-text.ts";
 import { ErrorCode, SpurError } from "./errors.ts";
 import type { ParseResult } from "./kudos-command.ts";
-import type { PeriodKind } from "./review-period.ts";
+import type { MemberDirectory } from "./member-directory.ts";
+import type { Team, Workspace } from "./model.ts";
+import type { Period } from "./period.ts";
+import type { WorkspaceRepository } from "./ports.ts";
+import { periodByKey, periodContaining, type PeriodKind } from "./review-period.ts";
+import { buildScorecard, type Scorecard, type ScorecardDeps } from "./scorecard.ts";
 
 export type PeriodSpec = { kind: PeriodKind } | { key: string };
 
@@ -40,4 +45,36 @@ export function parseScorecardText(text: string): ParseResult<ScorecardCommand> 
     period = spec;
   }
   return { ok: true, command: { subject, period: period ?? { kind: "week" } } };
+}
+
+export interface ScorecardCommandDeps extends ScorecardDeps {
+  members: MemberDirectory;
+  workspaces: WorkspaceRepository;
+}
+
+/** The period a spec names, in the team's time zone. */
+export function periodForSpec(spec: PeriodSpec, team: Team, now: Date): Period {
+  if ("kind" in spec) return periodContaining(spec.kind, now, team.timeZone);
+  const period = periodByKey(spec.key, team.timeZone);
+  if (!period) throw new SpurError(ErrorCode.UnknownArgument, `"${spec.key}" is not a week, month or quarter I know.`);
+  return period;
+}
+
+/** The scorecard the viewer asked for: their own, or the named member's (if they may see it). */
+export async function runScorecardCommand(
+  deps: ScorecardCommandDeps,
+  input: { workspace: Workspace; defaultTeam: Team; viewerPlatformId: string; command: ScorecardCommand; now: Date },
+): Promise<Scorecard> {
+  const { workspace, defaultTeam, command } = input;
+  const viewer = await deps.members.byPlatformId(workspace, defaultTeam.id, input.viewerPlatformId);
+  if (!viewer) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
+  let subject = viewer;
+  const ref = command.subject;
+  if (ref) {
+    const found = (await deps.members.resolve(workspace, defaultTeam.id, [ref])).get(mentionKey(ref));
+    if (!found) throw new SpurError(ErrorCode.UnknownUser, `I couldn't find ${describeMention(ref)} in this workspace.`);
+    subject = found;
+  }
+  const team = (subject.teamId && (await deps.workspaces.teamById(subject.teamId))) || defaultTeam;
+  return buildScorecard(deps, { viewer, subject, team, period: periodForSpec(command.period, team, input.now) });
 }

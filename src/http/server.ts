@@ -1,4 +1,5 @@
-// Spur's single HTTP server: Slack's endpoints go to Bolt's receiver, plus health, readiness and metrics.
+// Spur's single HTTP server: Slack's endpoints go to Bolt's receiver, Teams' to botbuilder's adapter, plus
+// health, readiness and metrics.
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Logger } from "../logger.ts";
@@ -18,6 +19,8 @@ export interface HttpRoutes {
   queueBoard?: Route;
   /** Requests under /api/ and /webhooks/ (KPI ingestion). */
   ingest?: Route;
+  /** POST /api/messages from the Bot Framework; absent when Teams is not configured (the path answers 404). */
+  teams?: Route;
   ready(): Promise<ReadinessCheck>;
   metrics: SpurMetrics;
   logger: Logger;
@@ -41,6 +44,13 @@ export function createHttpServer(routes: HttpRoutes): Server {
 
     if (path.startsWith("/slack/") && routes.slack) {
       void routes.slack(req, res);
+      return;
+    }
+    if (path === "/api/messages" && routes.teams) {
+      void Promise.resolve(routes.teams(req, res)).catch((err: unknown) => {
+        routes.logger.error({ err, requestId }, "Teams request failed");
+        if (!res.headersSent) json(res, 500, { error: "internal_error" });
+      });
       return;
     }
     if (routes.ingest && (path.startsWith("/api/") || path.startsWith("/webhooks/"))) {

@@ -1,11 +1,9 @@
 // Shared by /scorecard and its buttons: picks the period, checks privacy (logging refusals), renders.
 import type { Services } from "../app/services.ts";
 import { canViewMember } from "../core/access.ts";
-import { ErrorCode, SpurError } from "../core/errors.ts";
 import type { Member, Team } from "../core/model.ts";
 import type { Period } from "../core/period.ts";
-import { periodByKey, periodContaining } from "../core/review-period.ts";
-import type { PeriodSpec } from "../core/scorecard-command.ts";
+import { periodForSpec, type PeriodSpec } from "../core/scorecard-command.ts";
 import { buildScorecard, type Scorecard } from "../core/scorecard.ts";
 
 export async function teamOf(services: Services, subject: Member, fallback: Team): Promise<Team> {
@@ -13,10 +11,7 @@ export async function teamOf(services: Services, subject: Member, fallback: Team
 }
 
 export function resolvePeriod(spec: PeriodSpec, team: Team, now: Date): Period {
-  if ("kind" in spec) return periodContaining(spec.kind, now, team.timeZone);
-  const period = periodByKey(spec.key, team.timeZone);
-  if (!period) throw new SpurError(ErrorCode.UnknownArgument, `"${spec.key}" is not a week, month or quarter I know.`);
-  return period;
+  return periodForSpec(spec, team, now);
 }
 
 /** Builds the card after checking that the viewer may see it; a refusal is logged for the workspace's audit. */

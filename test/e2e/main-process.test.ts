@@ -45,6 +45,10 @@ describe("src/main.ts", () => {
   it.each([
     [{ SLACK_BOT_TOKEN: "" }, "Invalid configuration: SLACK_BOT_TOKEN is required"],
     [{ REDIS_URL: "localhost" }, "Invalid configuration: REDIS_URL must be a URL starting with redis:// or rediss://"],
+    [
+      { NODE_ENV: "production", TEAMS_ALLOW_UNAUTHENTICATED: "true" },
+      "Invalid configuration: TEAMS_ALLOW_UNAUTHENTICATED must not be true in production; set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD instead",
+    ],
   ])("exits with one clear line for a bad environment %o", async (patch, message) => {
     const { child, output } = runMain({ ...validEnv("postgresql://x@127.0.0.1/x", slack.url, prefix, 0), ...patch });
     const [code] = await once(child, "exit");
@@ -69,5 +73,22 @@ describe("src/main.ts", () => {
     const [code] = await once(child, "exit");
     expect(code).toBe(0);
     expect(output()).toContain("shutting down");
+  });
+
+  it("warns loudly when Teams runs without authentication (development only)", async () => {
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const { child, output } = runMain({ ...validEnv(database.url, slack.url, prefix, port), TEAMS_ALLOW_UNAUTHENTICATED: "true" });
+    const deadline = Date.now() + 15_000;
+    while (!output().includes("Spur is listening")) {
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`did not start:\n${output()}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(output()).toContain("WITHOUT Bot Framework authentication");
+    expect(output()).toContain('"msTeams":"unauthenticated"');
+    const notJson = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: "POST", body: "not json" });
+    expect(notJson.status).toBe(400);
+    child.kill("SIGTERM");
+    const [code] = await once(child, "exit");
+    expect(code).toBe(0);
   });
 });

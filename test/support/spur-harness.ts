@@ -1,5 +1,6 @@
 // Starts the real Spur (Bolt app, HTTP server, BullMQ workers) against a test database, a private Redis
-// prefix and the fake Slack API, and sends it correctly signed Slack requests.
+// prefix and the fake Slack API, and sends it correctly signed Slack requests (and, with Teams enabled,
+// Bot Framework activities to /api/messages).
 import { pino } from "pino";
 import { inject } from "vitest";
 import { parseConfig, type Config } from "../../src/config.ts";
@@ -47,6 +48,8 @@ export interface Harness {
   ): Promise<{ status: number; body: string }>;
   /** Any request to Spur's own HTTP server (KPI API, webhooks). */
   request(path: string, init: RequestInit): Promise<{ status: number; body: string; json: () => unknown }>;
+  /** Posts a Bot Framework activity (JSON) to /api/messages, as Teams does. */
+  teams(activity: unknown, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
   stop(): Promise<void>;
 }
 
@@ -60,6 +63,8 @@ export interface HarnessOptions extends Omit<SpurOptions, "logger"> {
   logSink?: (line: string) => void;
   /** Collect Spur's info-and-above log lines in `harness.logs` (instead of the usual test log level). */
   captureLogs?: boolean;
+  /** Serve Teams at /api/messages without Bot Framework authentication (TEAMS_ALLOW_UNAUTHENTICATED). */
+  teams?: boolean;
 }
 
 let triggerCounter = 0;
@@ -79,6 +84,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     SLACK_BOT_TOKEN: "xoxb-test-token",
     SLACK_API_URL: slack.url,
     QUEUE_PREFIX: prefix,
+    ...(options.teams ? { TEAMS_ALLOW_UNAUTHENTICATED: "true" } : {}),
     ...options.env,
   });
   const logs: Record<string, unknown>[] = [];
@@ -137,6 +143,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       });
       const retry: Record<string, string> = opts.retryNum ? { "x-slack-retry-num": String(opts.retryNum), "x-slack-retry-reason": "http_timeout" } : {};
       return post(body, { "content-type": "application/json", ...retry, ...slackSignatureHeaders(SIGNING_SECRET, body) });
+    },
+    teams: async (activity, headers = {}) => {
+      const res = await fetch(`${baseUrl}/api/messages`, {
+        method: "POST",
+        body: JSON.stringify(activity),
+        headers: { "content-type": "application/json", ...headers },
+      });
+      return { status: res.status, body: await res.text() };
     },
     command: (command, text, as) => {
       triggerCounter += 1;

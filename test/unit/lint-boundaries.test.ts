@@ -42,6 +42,15 @@ describe("import boundaries of src/core", () => {
   });
 });
 
+describe("botbuilder stays in src/teams", () => {
+  it("rejects botbuilder outside src/teams and allows it inside", async () => {
+    const code = `import { CloudAdapter } from "botbuilder";\nexport const used = [CloudAdapter];\n`;
+    expect(await ruleIds(code, "src/spur.ts")).toContain("no-restricted-imports");
+    expect(await ruleIds(code, "src/jobs/example.ts")).toContain("no-restricted-imports");
+    expect(await ruleIds(code, "src/teams/example.ts")).toEqual([]);
+  });
+});
+
 describe("configuration access", () => {
   it("rejects process.env outside src/config.ts", async () => {
     expect(await ruleIds(`export const port = process.env.PORT;\n`, "src/slack/example.ts")).toContain("no-restricted-properties");

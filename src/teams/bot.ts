@@ -1,0 +1,88 @@
+// The Teams bot: routes messages to commands and remembers the conversations Spur is installed in, so
+// shoutouts and digests can be sent there proactively.
+import { ActivityHandler, type TurnContext } from "botbuilder";
+import { baseConversationId, rememberConversation, teamsCommandContext, type TeamsDeps, workspaceOf } from "./command-context.ts";
+import { infoReply } from "./cards/replies.ts";
+import { toActivity } from "./cards/render.ts";
+import { TEAMS_COMMANDS } from "./commands/index.ts";
+import { helpText } from "./commands/help.ts";
+import type { Workspace } from "../core/model.ts";
+import { isTeamsBotId } from "./teams-users.ts";
+
+/** The command word and its arguments; a leading "/" (as typed from the command menu) is accepted. */
+export function splitCommand(text: string): { name: string; args: string } {
+  const match = /^\/?(\S+)\s*([\s\S]*)$/.exec(text.trim());
+  return { name: match?.[1]?.toLowerCase() ?? "", args: match?.[2] ?? "" };
+}
+
+export function createTeamsBot(deps: TeamsDeps): ActivityHandler {
+  const bot = new ActivityHandler();
+
+  bot.onMessage(async (turn, next) => {
+    const ctx = await teamsCommandContext(deps, turn);
+    const { name, args } = splitCommand(ctx.message.text);
+    const command = TEAMS_COMMANDS.find((c) => c.name === name);
+    if (command) await command.run(deps, ctx, args);
+    else await ctx.reply(infoReply(helpText(TEAMS_COMMANDS, name === "" ? undefined : name)));
+    await next();
+  });
+
+  bot.onMembersAdded(async (turn, next) => {
+    const botAdded = (turn.activity.membersAdded ?? []).some((m) => m.id === turn.activity.recipient.id);
+    if (botAdded) await installed(deps, turn);
+    await next();
+  });
+
+  bot.onMembersRemoved(async (turn, next) => {
+    const botRemoved = (turn.activity.membersRemoved ?? []).some((m) => m.id === turn.activity.recipient.id);
+    if (botRemoved) await uninstalled(deps, turn);
+    await next();
+  });
+
+  bot.onInstallationUpdateAdd(async (turn, next) => {
+    await installed(deps, turn);
+    await next();
+  });
+
+  bot.onInstallationUpdateRemove(async (turn, next) => {
+    await uninstalled(deps, turn);
+    await next();
+  });
+
+  return bot;
+}
+
+/**
+ * Spur was added to a team, chat or personal scope. Teams sends both conversationUpdate and
+ * installationUpdate for one install: everything here is idempotent, and the welcome is sent once.
+ */
+async function installed(deps: TeamsDeps, turn: TurnContext): Promise<void> {
+  const { workspace, defaultTeam } = await workspaceOf(deps, turn);
+  const conversationId = baseConversationId(turn.activity.conversation.id);
+  const known = await deps.store.find(workspace.id, conversationId);
+  await rememberConversation(deps, turn, workspace.id, true);
+  // A team's shoutouts and digest go to the channel Spur was installed in, until someone picks another.
+  if (!defaultTeam.channelId && turn.activity.conversation.conversationType === "channel") {
+    const team = await deps.services.workspaces.updateTeam(defaultTeam.id, { channelId: conversationId });
+    await deps.services.jobs.syncTeamSchedules(team);
+  }
+  await makeInstallerFirstAdmin(deps, turn, workspace, defaultTeam.id);
+  if (!known?.active) {
+    await turn.sendActivity(toActivity(infoReply(`👋 Hi, I'm Spur: kudos, scorecards and a weekly digest for your team.\n\n${helpText(TEAMS_COMMANDS)}`)));
+  }
+}
+
+async function makeInstallerFirstAdmin(deps: TeamsDeps, turn: TurnContext, workspace: Workspace, teamId: string): Promise<void> {
+  const installerId = turn.activity.from?.id;
+  if (!installerId || isTeamsBotId(installerId)) return;
+  const installer = await deps.services.members.byPlatformId(workspace, teamId, installerId);
+  if (installer && (await deps.store.promoteFirstAdmin(workspace.id, installer.id))) {
+    deps.services.members.invalidate(workspace.id, installerId);
+    deps.services.logger.info({ workspaceId: workspace.id, memberId: installer.id }, "Teams installer is the team's first Spur admin");
+  }
+}
+
+async function uninstalled(deps: TeamsDeps, turn: TurnContext): Promise<void> {
+  const { workspace } = await workspaceOf(deps, turn);
+  await deps.store.deactivate(workspace.id, baseConversationId(turn.activity.conversation.id));
+}

@@ -1,0 +1,57 @@
+// The scorecard card, from the same core Scorecard the Slack view renders.
+import { formatMetricValue } from "../../core/kpi-catalogue.ts";
+import type { KudosTotals } from "../../core/model.ts";
+import type { Scorecard } from "../../core/scorecard.ts";
+import { card, escapeMarkdown, factSet, heading, plural, type TeamsMessage, textBlock } from "./adaptive-card.ts";
+
+function trend(now: number, before: number): string {
+  if (now > before) return `▲ from ${before}`;
+  if (now < before) return `▼ from ${before}`;
+  return "= same as the previous period";
+}
+
+function kudosFact(now: KudosTotals["received"], before: KudosTotals["received"]): string {
+  return `${plural(now.count, "kudos", "kudos")}, ${plural(now.points, "point")} (${trend(now.points, before.points)})`;
+}
+
+function formatNumber(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(2);
+}
+
+function percent(n: number | null): string {
+  return n === null ? "—" : `${Math.round(n * 10) / 10}%`;
+}
+
+export function scorecardCard(scorecard: Scorecard): TeamsMessage {
+  const whose = scorecard.isSelf ? "Your scorecard" : `Scorecard for ${scorecard.subject.displayName}`;
+  const title = `${whose} — ${scorecard.period.key}`;
+  const kpis = scorecard.lines
+    .filter((l) => l.aggregate.value !== null || l.target)
+    .map((l): [string, string] => {
+      if (!l.enough || l.aggregate.value === null) return [l.def.label, `not enough data (${l.aggregate.volume} of ${l.minVolume} ${l.def.volumeNoun})`];
+      const target = l.target ? ` · target ${formatMetricValue(l.def, l.target.target)} · ${percent(l.attainment === null ? null : l.attainment * 100)}` : "";
+      return [l.def.label, `${formatMetricValue(l.def, l.aggregate.value)}${target}`];
+    });
+  const rank = scorecard.rank ? ` · rank ${scorecard.rank.rank} of ${scorecard.rank.of}` : "";
+  return {
+    text: title,
+    card: card([
+      heading(escapeMarkdown(title)),
+      factSet([
+        ["Kudos received", kudosFact(scorecard.kudos.current.received, scorecard.kudos.previous.received)],
+        ["Kudos given", kudosFact(scorecard.kudos.current.given, scorecard.kudos.previous.given)],
+        ["Composite", `${percent(scorecard.composite.score)}${rank}`],
+      ]),
+      textBlock("KPIs", { weight: "Bolder", spacing: "Medium" }),
+      ...(kpis.length === 0 ? [textBlock("No KPI data for this period yet.", { isSubtle: true })] : [factSet(kpis)]),
+      ...(scorecard.records.length === 0
+        ? []
+        : [
+            textBlock("KPI records", { weight: "Bolder", spacing: "Medium" }),
+            factSet(scorecard.records.map((k): [string, string] => [`${k.metric} ${k.periodDate}`, `${formatNumber(k.value)} (${k.source})`])),
+          ]),
+      textBlock(escapeMarkdown(scorecard.composite.formula), { isSubtle: true, size: "Small" }),
+      textBlock("Only you can see this chat. Scorecards are private to the agent and their leads.", { isSubtle: true, size: "Small" }),
+    ]),
+  };
+}

@@ -1,0 +1,48 @@
+// kudos @a @b 3 saved the Acme renewal #ownership — the same parsing and rules as Slack's /kudos.
+import { describeReset, periodWord } from "../../core/allowance.ts";
+import { giveKudos, kudosBalance } from "../../core/kudos.ts";
+import { KUDOS_USAGE, parseKudosText } from "../../core/kudos-command.ts";
+import { infoReply, kudosConfirmation } from "../cards/replies.ts";
+import { type TeamsDeps, withErrorReplies } from "../command-context.ts";
+import type { TeamsCommand } from "./command.ts";
+
+export const kudosCommand: TeamsCommand = {
+  name: "kudos",
+  title: "kudos @person [points] what they did #value",
+  description: "Thank one or more teammates, with optional points and company values",
+  async run(deps: TeamsDeps, ctx, args) {
+    const { services } = deps;
+    await withErrorReplies(services, ctx, "kudos", async () => {
+      const parsed = parseKudosText(args);
+      if (!parsed.ok) throw parsed.error;
+      if (parsed.command.kind === "help") return ctx.reply(infoReply(ctx.message.humanize(KUDOS_USAGE)));
+      if (parsed.command.kind === "balance") {
+        const balance = await kudosBalance(services, ctx.workspace, ctx.defaultTeam, ctx.userId);
+        return ctx.reply(
+          infoReply(
+            `You can still give ${balance.remaining} of ${balance.allowance} points ${periodWord(balance.window.period)}. ` +
+              `Your allowance resets ${describeReset(balance.window)}.`,
+          ),
+        );
+      }
+      if (parsed.command.kind === "history") {
+        return ctx.reply(infoReply("Kudos history is in Slack for now: use `/kudos history` there."));
+      }
+      const command = { ...parsed.command, recipients: parsed.command.recipients.map(ctx.message.toTeams) };
+      const outcome = await giveKudos(services, {
+        workspace: ctx.workspace,
+        defaultTeam: ctx.defaultTeam,
+        giverPlatformId: ctx.userId,
+        command,
+        source: "slash_command",
+        sourceRef: null,
+        // Teams redelivers an activity with the same id when it did not get a timely answer.
+        idempotencyKey: `teams:msg:${ctx.conversationId}:${ctx.turn.activity.id ?? ""}`,
+      });
+      // Until a channel is set for the team, the shoutout goes where the command was used.
+      const shoutoutChannel = ctx.defaultTeam.channelId ?? ctx.conversationId;
+      await ctx.reply(kudosConfirmation(outcome));
+      if (outcome.stored.created) await services.jobs.shoutout({ giftId: outcome.stored.giftId, channelId: shoutoutChannel });
+    });
+  },
+};

@@ -1,0 +1,101 @@
+// Teams mentions → the core's command text. Teams sends `<at>Ana Alves</at>` in the text and the person in
+// `entities[].mentioned`; the core parses Slack-style escaped mentions. Each mentioned person becomes a
+// placeholder `<@UTM1>` the core can tokenise, and is mapped back to the Teams user id after parsing.
+import type { MentionRef } from "../core/command-text.ts";
+
+interface ActivityLike {
+  text?: string | undefined;
+  recipient?: { id?: string } | undefined;
+  entities?: { type?: string; [key: string]: unknown }[] | undefined;
+}
+
+interface MentionEntity {
+  text: string;
+  id: string;
+  name: string;
+}
+
+export interface TeamsCommandText {
+  /** The message with the bot's own mention removed and people's mentions as core-parsable placeholders. */
+  text: string;
+  /** Maps a parsed placeholder mention back to the Teams user it stands for. */
+  toTeams(ref: MentionRef): MentionRef;
+  /** Replaces `<@teams-id>` in a core message with the person's name, as Teams shows text literally. */
+  humanize(message: string): string;
+}
+
+const PLACEHOLDER_PREFIX = "UTM";
+const ESCAPED = /<@([^>|]+)(?:\|[^>]*)?>/g;
+
+function mentionEntities(activity: ActivityLike): MentionEntity[] {
+  const found: MentionEntity[] = [];
+  for (const entity of activity.entities ?? []) {
+    if (entity.type !== "mention") continue;
+    const mentioned = entity.mentioned as { id?: unknown; name?: unknown } | undefined;
+    if (typeof mentioned?.id !== "string" || typeof entity.text !== "string") continue;
+    found.push({ text: entity.text, id: mentioned.id, name: typeof mentioned.name === "string" ? mentioned.name : mentioned.id });
+  }
+  return found;
+}
+
+/** Plain text of a Teams message: HTML line breaks and paragraphs become spaces, entities are decoded. */
+function plainText(html: string): string {
+  return html
+    .replace(/<(?:br|\/p|p)\s*\/?>/gi, " ")
+    .replace(/<\/?(?!@)[a-z][^<>]*>/gi, "")
+    .replaceAll("&nbsp;", " ")
+    .replaceAll("&quot;", '"')
+    .replaceAll("&#39;", "'");
+}
+
+export function teamsCommandText(activity: ActivityLike): TeamsCommandText {
+  const botId = activity.recipient?.id;
+  const entities = mentionEntities(activity);
+  const placeholderToTeams = new Map<string, string>();
+  const teamsToPlaceholder = new Map<string, string>();
+  const names = new Map<string, string>();
+  let text = activity.text ?? "";
+  for (const entity of entities) {
+    if (entity.id === botId) {
+      text = text.replace(entity.text, " ");
+      continue;
+    }
+    names.set(entity.id, entity.name);
+    let placeholder = teamsToPlaceholder.get(entity.id);
+    if (!placeholder) {
+      placeholder = `${PLACEHOLDER_PREFIX}${teamsToPlaceholder.size + 1}`;
+      teamsToPlaceholder.set(entity.id, placeholder);
+      placeholderToTeams.set(placeholder, entity.id);
+    }
+    text = text.replace(entity.text, ` <@${placeholder}> `);
+  }
+  text = plainText(text).replace(/\s+/g, " ").trim();
+  return {
+    text,
+    toTeams: (ref) => {
+      if (ref.kind !== "id") return ref;
+      const id = placeholderToTeams.get(ref.id);
+      return id ? { kind: "id", id } : ref;
+    },
+    humanize: (message) =>
+      teamsSpelling(message.replace(ESCAPED, (whole, id: string) => names.get(id) ?? placeholderName(id, placeholderToTeams, names) ?? whole)),
+  };
+}
+
+/** Core messages name Slack's slash commands; in Teams the same commands are words sent to the bot. */
+const SLASH_COMMANDS: [RegExp, string][] = [
+  [/`\/kudos\b/g, "`kudos"],
+  [/`\/scorecard\b/g, "`scorecard"],
+  [/`\/spur\b/g, "`admin"],
+];
+
+export function teamsSpelling(message: string): string {
+  const spelled = SLASH_COMMANDS.reduce((text, [pattern, word]) => text.replace(pattern, word), message);
+  // Only `admin channel` names a channel, and it is always the one the command was sent in.
+  return spelled.replace(/<#[^>]+>/g, "this channel");
+}
+
+function placeholderName(id: string, placeholders: Map<string, string>, names: Map<string, string>): string | undefined {
+  const teamsId = placeholders.get(id);
+  return teamsId ? names.get(teamsId) : undefined;
+}

@@ -1,0 +1,61 @@
+// PlatformUsers for Teams: the roster (TeamsInfo.getMember) of a conversation the bot is in, mapped to the
+// domain's profile. Works outside a turn too, through a stored conversation reference of the workspace.
+import { TeamsInfo, type TeamsChannelAccount } from "botbuilder";
+import type { PlatformUserProfile, Workspace } from "../core/model.ts";
+import type { PlatformUsers } from "../core/ports.ts";
+import type { TeamsStore } from "../store/teams-store.ts";
+import type { TeamsAdapter } from "./adapter.ts";
+import { classifyConnectorError, connectorStatus } from "./teams-errors.ts";
+
+/** Bot Framework ids of bots start with "28:"; people's with "29:". */
+export function isTeamsBotId(id: string): boolean {
+  return id.startsWith("28:");
+}
+
+export function profileFromTeamsAccount(account: TeamsChannelAccount): PlatformUserProfile {
+  const email = account.email ?? account.userPrincipalName ?? null;
+  return {
+    platformUserId: account.id,
+    displayName: account.name || account.givenName || email || account.id,
+    // A bare "@ana" in a message matches the local part of the person's sign-in name.
+    handle: email ? (email.split("@")[0] ?? null) : null,
+    email,
+    timeZone: null,
+    isBot: isTeamsBotId(account.id),
+    isDeactivated: false,
+    isWorkspaceAdmin: false,
+  };
+}
+
+export class TeamsUsers implements PlatformUsers {
+  constructor(
+    private readonly adapter: TeamsAdapter,
+    private readonly store: TeamsStore,
+  ) {}
+
+  async lookup(workspace: Workspace, platformUserId: string): Promise<PlatformUserProfile | null> {
+    if (isTeamsBotId(platformUserId)) {
+      return { platformUserId, displayName: "That app", handle: null, email: null, timeZone: null, isBot: true, isDeactivated: false, isWorkspaceAdmin: false };
+    }
+    const conversation = await this.store.anyActive(workspace.id);
+    if (!conversation) return null;
+    const roster: { account?: TeamsChannelAccount } = {};
+    try {
+      await this.adapter.continueConversation(conversation.reference, async (context) => {
+        roster.account = await TeamsInfo.getMember(context, platformUserId);
+      });
+    } catch (err) {
+      // Not a member of the team/chat: nobody we can give kudos to here.
+      if (connectorStatus(err) === 404 || connectorStatus(err) === 400) return null;
+      throw classifyConnectorError(err, conversation.conversationId);
+    }
+    const { account } = roster;
+    if (!account) return null;
+    await this.store.rememberIdentity(workspace.id, {
+      platformUserId: account.id,
+      aadObjectId: account.aadObjectId ?? null,
+      userPrincipalName: account.userPrincipalName ?? null,
+    });
+    return profileFromTeamsAccount(account);
+  }
+}

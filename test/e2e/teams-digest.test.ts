@@ -1,0 +1,107 @@
+import type { Job } from "bullmq";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WEEKLY_DIGEST_JOB } from "../../src/jobs/weekly-digest.ts";
+import { TestClock } from "../support/clock.ts";
+import { FakeBotConnector, type RosterMember, textOf } from "../support/fake-bot-connector.ts";
+import { startHarness, type Harness } from "../support/spur-harness.ts";
+import { botAddedToTeam, GENERAL, message, TEAMS_ROSTER, TEAMS_USERS } from "../support/teams-activities.ts";
+
+const { ana, bo, carl } = TEAMS_USERS;
+let h: Harness;
+let connector: FakeBotConnector;
+const clock = new TestClock(new Date("2026-11-17T10:00:00Z"));
+
+async function say(from: RosterMember, parts: (string | RosterMember)[], expectText: string) {
+  const activity = message(from, parts, { serviceUrl: connector.url });
+  const since = connector.sent.length;
+  expect((await h.teams(activity)).status).toBe(200);
+  const reply = await connector.waitFor(() => connector.sent.slice(since).find((s) => s.replyToId === activity.id));
+  expect(textOf(reply)).toContain(expectText);
+}
+
+async function runDigestJobs(teamId: string, times: number, periodKey?: string) {
+  const jobs: Job[] = [];
+  for (let i = 0; i < times; i++) jobs.push(await h.spur.queues.scheduled.add(WEEKLY_DIGEST_JOB, { teamId, ...(periodKey ? { periodKey } : {}) }));
+  await connector.waitFor(async () => (await Promise.all(jobs.map((j) => j.getState()))).every((s) => s === "completed"), 15_000);
+  return Promise.all(jobs.map(async (j) => (await h.spur.queues.scheduled.getJob(j.id!))?.returnvalue as { status: string }));
+}
+
+const digestPosts = () => connector.sentTo(GENERAL).filter((s) => textOf(s).includes("Weekly digest"));
+
+beforeAll(async () => {
+  connector = await new FakeBotConnector(TEAMS_ROSTER).start();
+  h = await startHarness({ teams: true, clock });
+  await h.teams(botAddedToTeam(connector.url));
+  await say(carl, ["kudos ", ana, " ", bo, " 2 ran the launch #ownership"], "Kudos sent");
+  await say(bo, ["kudos ", ana, " 3 took over my queue #teamwork"], "Kudos sent");
+  // Shoutouts are posted by jobs: let them finish before tests inject failures into the connector.
+  await connector.waitFor(async () => (await h.spur.db.kudos.findMany()).every((k) => k.shoutoutRef !== null));
+});
+afterAll(async () => {
+  await h?.stop();
+  await connector?.stop();
+});
+
+describe("Teams: weekly digest", () => {
+  it("is delivered proactively to the team's channel once, even when the job runs twice", async () => {
+    const team = await h.spur.db.team.findFirstOrThrow({ where: { channelId: GENERAL } });
+    clock.set("2026-11-23T15:30:00Z"); // the Monday after week 2026-W47
+    const results = await runDigestJobs(team.id, 2);
+    expect(results.map((r) => r.status).sort()).toEqual(["already_done", "posted"]);
+
+    const posts = digestPosts();
+    expect(posts).toHaveLength(1);
+    const post = posts[0]!;
+    expect(post.conversationId).toBe(GENERAL);
+    expect(post.replyToId).toBeUndefined();
+    const body = textOf(post);
+    expect(body).toContain("2026-W47");
+    expect(body).toContain("**3 kudos** worth **7 points** from 2 people");
+    expect(body).toContain('"title":"🥇 Ana Alves","value":"5 points (2 kudos)"');
+    expect(body).toContain('"title":"🥈 Bo Berg","value":"2 points (1 kudos)"');
+    expect(body).toContain("#ownership ×2");
+
+    const run = await h.spur.db.digestRun.findFirstOrThrow({ where: { teamId: team.id, periodKey: "2026-W47" } });
+    expect(run).toMatchObject({ status: "posted", channelId: GENERAL, messageRef: post.id });
+  });
+
+  it("finds the post a crashed worker made but never recorded, instead of posting again", async () => {
+    const team = await h.spur.db.team.findFirstOrThrow({ where: { channelId: GENERAL } });
+    // The post went out and was remembered by the notifier; the run row still says "posting" with an expired lease.
+    await h.spur.db.digestRun.update({
+      where: { teamId_kind_periodKey: { teamId: team.id, kind: "weekly_digest", periodKey: "2026-W47" } },
+      data: { status: "posting", leaseUntil: new Date("2026-11-23T15:31:00Z"), messageRef: null },
+    });
+    clock.set("2026-11-23T16:00:00Z");
+    const [result] = await runDigestJobs(team.id, 1, "2026-W47");
+    expect(result).toMatchObject({ status: "posted", recovered: true });
+    expect(digestPosts()).toHaveLength(1);
+  });
+
+  it("retries when Teams keeps answering 429 and posts once", async () => {
+    const team = await h.spur.db.team.findFirstOrThrow({ where: { channelId: GENERAL } });
+    // More 429s than the Bot Connector client retries by itself: the job is delayed by Retry-After and retried.
+    connector.failNextSend({ status: 429, retryAfterSeconds: 0 }, 6);
+    const before = digestPosts().length;
+    const [result] = await runDigestJobs(team.id, 1, "2026-W46");
+    expect(result?.status).toBe("posted");
+    expect(digestPosts().length).toBe(before + 1);
+    expect(connector.pendingFailures()).toBe(0);
+  });
+
+  it("marks the channel inactive and fails the run for good when Teams answers 403 (bot removed)", async () => {
+    const team = await h.spur.db.team.findFirstOrThrow({ where: { channelId: GENERAL } });
+    connector.failNextSend({ status: 403 });
+    const [result] = await runDigestJobs(team.id, 1, "2026-W45");
+    expect(result).toMatchObject({ status: "failed" });
+    const conversation = await h.spur.db.teamsConversation.findFirstOrThrow({ where: { conversationId: GENERAL } });
+    expect(conversation.active).toBe(false);
+    const run = await h.spur.db.digestRun.findFirstOrThrow({ where: { teamId: team.id, periodKey: "2026-W45" } });
+    expect(run.status).toBe("failed");
+    expect(run.error).toContain("no longer in conversation");
+
+    // Re-adding Spur to the team makes the channel active again.
+    await h.teams(botAddedToTeam(connector.url));
+    expect((await h.spur.db.teamsConversation.findFirstOrThrow({ where: { conversationId: GENERAL } })).active).toBe(true);
+  });
+});

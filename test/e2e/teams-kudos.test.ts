@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FakeBotConnector, type RosterMember, textOf } from "../support/fake-bot-connector.ts";
+import { startHarness, type Harness } from "../support/spur-harness.ts";
+import { BOT, botAddedToTeam, GENERAL, message, TEAMS_ROSTER, TEAMS_USERS, TENANT_ID } from "../support/teams-activities.ts";
+
+const { ana, bo, carl, dee } = TEAMS_USERS;
+let h: Harness;
+let connector: FakeBotConnector;
+
+beforeAll(async () => {
+  connector = await new FakeBotConnector(TEAMS_ROSTER).start();
+  h = await startHarness({ teams: true });
+  const res = await h.teams(botAddedToTeam(connector.url));
+  expect(res.status).toBe(200);
+  // Room for every gift below in one day (the default allowance is 5 points a day; its rules are tested elsewhere).
+  const workspace = await h.spur.db.workspace.findFirstOrThrow({ where: { platform: "teams" } });
+  await h.spur.db.recognitionSettings.create({ data: { workspaceId: workspace.id, allowancePoints: 1000 } });
+});
+afterAll(async () => {
+  await h?.stop();
+  await connector?.stop();
+});
+
+async function kudosRows() {
+  return h.spur.db.kudos.findMany({ include: { recipient: true, giver: true }, orderBy: { createdAt: "asc" } });
+}
+
+/** Sends a message to Spur and returns the reply it posted in the message's thread. */
+async function say(from: RosterMember, parts: (string | RosterMember)[], expectText: string, scope: "channel" | "personal" = "channel") {
+  const activity = message(from, parts, { serviceUrl: connector.url, scope });
+  const since = connector.sent.length;
+  const res = await h.teams(activity);
+  expect(res.status).toBe(200);
+  const reply = await connector.waitFor(() => connector.sent.slice(since).find((s) => s.replyToId === activity.id));
+  expect(textOf(reply)).toContain(expectText);
+  return reply;
+}
+
+describe("Teams: installing Spur in a team", () => {
+  it("stores the conversation reference, makes the channel the team's channel and says hello once", async () => {
+    const workspace = await h.spur.db.workspace.findFirstOrThrow({ where: { platform: "teams" } });
+    expect(workspace.externalId).toBe(`${TENANT_ID}:${GENERAL}`);
+    const conversation = await h.spur.db.teamsConversation.findFirstOrThrow({ where: { workspaceId: workspace.id } });
+    expect(conversation).toMatchObject({ conversationId: GENERAL, conversationType: "channel", serviceUrl: connector.url, active: true });
+    expect(conversation.reference).toMatchObject({ bot: { id: BOT.id }, conversation: { id: GENERAL } });
+    const team = await h.spur.db.team.findFirstOrThrow({ where: { workspaceId: workspace.id } });
+    expect(team.channelId).toBe(GENERAL);
+    // Whoever installed Spur (Carl) is the team's first Spur admin: the Teams roster does not tell.
+    expect((await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: carl.id } })).role).toBe("admin");
+    const hello = connector.sentTo(GENERAL).filter((s) => textOf(s).includes("Hi, I'm Spur"));
+    expect(hello).toHaveLength(1);
+    // Teams sends the same install again (e.g. installationUpdate after conversationUpdate): no second hello.
+    await h.teams(botAddedToTeam(connector.url));
+    expect(connector.sentTo(GENERAL).filter((s) => textOf(s).includes("Hi, I'm Spur"))).toHaveLength(1);
+  });
+});
+
+describe("Teams: kudos @a @b 3 reason #value", () => {
+  it("gives kudos to the mentioned people, confirms in the thread and posts a shoutout card to the channel", async () => {
+    const reply = await say(carl, ["kudos ", ana, " ", bo, " 3 saved the Acme renewal #ownership #Empathy"], "Kudos sent");
+    expect(textOf(reply)).toContain("Ana Alves and Bo Berg each got 3 points");
+    expect(reply.conversationId.startsWith(GENERAL)).toBe(true);
+
+    const shoutout = await connector.waitForText("Carl Cruz gave Ana Alves and Bo Berg each 3 points");
+    expect(shoutout.conversationId).toBe(GENERAL);
+    expect(shoutout.replyToId).toBeUndefined();
+    const attachments = shoutout.activity.attachments as { contentType: string; content: { version: string } }[];
+    expect(attachments[0]?.contentType).toBe("application/vnd.microsoft.card.adaptive");
+    expect(attachments[0]?.content.version).toBe("1.5");
+    expect(textOf(shoutout)).toContain("#ownership #empathy");
+
+    const rows = await kudosRows();
+    expect(rows).toHaveLength(2);
+    expect(rows.map((r) => r.recipient.platformUserId).sort()).toEqual([ana.id, bo.id]);
+    for (const row of rows) {
+      expect(row.giver?.platformUserId).toBe(carl.id);
+      expect(row.points).toBe(3);
+      expect(row.reason).toBe("saved the Acme renewal");
+      expect(row.values).toEqual(["ownership", "empathy"]);
+    }
+    // Members come from the Teams roster, with their email (for KPI ingestion) and sign-in name as handle.
+    const member = await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: ana.id } });
+    expect(member).toMatchObject({ displayName: "Ana Alves", email: "ana@contoso.com", handle: "ana" });
+    expect(connector.memberLookups.map((l) => l.userId).sort()).toEqual([ana.id, bo.id, carl.id]);
+    // …and their Entra ID object id, so KPI ingestion can map helpdesk agents to them.
+    expect(await h.spur.db.teamsUser.findFirstOrThrow({ where: { platformUserId: ana.id } })).toMatchObject({
+      workspaceId: member.workspaceId,
+      aadObjectId: "aad-ana",
+      userPrincipalName: "ana@contoso.com",
+    });
+    await connector.waitFor(async () => (await kudosRows()).every((r) => r.shoutoutRef !== null));
+  });
+
+  it("stores a redelivered activity (same id) once", async () => {
+    const activity = message(bo, ["kudos ", dee, " thanks for covering my shift"], { serviceUrl: connector.url });
+    const before = (await kudosRows()).length;
+    await h.teams(activity);
+    await h.teams(activity);
+    await connector.waitForText("already recorded");
+    expect((await kudosRows()).length).toBe(before + 1);
+  });
+
+  const refusals: [string, (string | RosterMember)[], string][] = [
+    ["self-kudos", ["kudos ", carl, " 2 for being great"], "You can't give kudos to yourself"],
+    ["a bot", ["kudos ", { id: "28:helpbot", name: "HelpBot" }, " answered a ticket"], "is a bot"],
+    ["someone outside the team", ["kudos ", { id: "29:stranger", name: "Stranger Danger" }, " helped"], "I couldn't find Stranger Danger"],
+    ["no reason", ["kudos ", ana, " 2"], "kudos need a reason"],
+    ["points out of range", ["kudos ", ana, " 50 legend"], "Points must be a whole number from 1 to 5"],
+    ["no recipients", ["kudos great work everyone"], "Who should get the kudos?"],
+    ["a bare handle nobody has", ["kudos @zed helped a lot"], "I couldn't find @zed"],
+  ];
+  for (const [name, parts, expected] of refusals) {
+    it(`refuses ${name} with a specific reply and stores nothing`, async () => {
+      const before = (await kudosRows()).length;
+      await say(carl, parts, expected);
+      expect((await kudosRows()).length).toBe(before);
+    });
+  }
+
+  it("shows the team's leaderboard with the caller's own rank", async () => {
+    const reply = await say(carl, ["leaderboard all received"], "Leaderboard");
+    const body = textOf(reply);
+    expect(body).toMatch(/1\. (Ana|Bo)/);
+    expect(body).toContain("You are");
+  });
+
+  it("shows peer feedback results, and says where feedback is given", async () => {
+    const mine = await say(ana, ["feedback mine"], "Your peer feedback");
+    expect(textOf(mine)).toContain("No feedback yet this month.");
+    await say(ana, ["feedback ", bo], "giving and requesting feedback use Spur's forms in Slack");
+  });
+
+  it("resolves a bare @handle of a known member", async () => {
+    await say(dee, ["kudos @ana fixed the macro #craft"], "Kudos sent");
+    expect((await kudosRows()).at(-1)?.recipient.platformUserId).toBe(ana.id);
+  });
+
+  it("answers help, kudos help and unknown commands with usage", async () => {
+    await say(ana, ["help"], "kudos @person");
+    await say(ana, ["kudos help"], "Give kudos like this");
+    await say(ana, ["dance"], 'I don\'t know \\"dance\\"');
+  });
+});
+
+describe("Teams: admin (Slack's /spur)", () => {
+  it("refuses people who are not Spur admins", async () => {
+    await say(ana, ["admin timezone Europe/Berlin"], "Only Spur admins can change settings");
+  });
+
+  it("lets an admin set roles, the channel, time zone and digest schedule of the team", async () => {
+    const team = await h.spur.db.team.findFirstOrThrow({ where: { channelId: GENERAL } });
+    // Carl installed Spur, so he is the first admin; he appoints Alex.
+    const admin = { id: "29:alex", name: "Alex Admin", email: "alex@contoso.com" };
+    connector.roster.set(admin.id, admin);
+    await say(carl, ["admin role ", admin, " admin"], "Alex Admin is now an admin");
+
+    await say(admin, ["admin role ", bo, " lead"], "Bo Berg is now a lead");
+    await say(admin, ["admin timezone Europe/Berlin"], "now runs on Europe/Berlin time");
+    await say(admin, ["admin digest friday 16:30"], "Fridays at 16:30");
+    await say(admin, ["admin channel"], "now go to this channel");
+    await say(admin, ["admin frobnicate"], "I don't know `admin frobnicate`");
+
+    const updated = await h.spur.db.team.findUniqueOrThrow({ where: { id: team.id } });
+    expect(updated).toMatchObject({ timeZone: "Europe/Berlin", digestDay: 5, digestMinuteOfDay: 16 * 60 + 30 });
+    const scheduler = (await h.spur.queues.scheduled.getJobSchedulers()).find((s) => s.key === `weekly-digest-${team.id}`);
+    expect(scheduler).toMatchObject({ pattern: "0 30 16 * * 5", tz: "Europe/Berlin" });
+    expect((await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: bo.id } })).role).toBe("lead");
+  });
+});

@@ -1,0 +1,128 @@
+// A local stand-in for the Bot Framework Connector service (Teams' serviceUrl) that records every activity
+// Spur sends and answers roster look-ups. Supports injected failures (403 bot removed, 429, 5xx).
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface RosterMember {
+  id: string;
+  name: string;
+  aadObjectId?: string;
+  email?: string;
+  userPrincipalName?: string;
+  givenName?: string;
+}
+
+export interface SentActivity {
+  /** The conversation id from the URL (decoded), thread suffix included. */
+  conversationId: string;
+  /** Set when the bot replied to an incoming activity. */
+  replyToId?: string;
+  id: string;
+  activity: Record<string, unknown>;
+  authorization: string | undefined;
+}
+
+type Failure = { status: number; retryAfterSeconds?: number };
+
+export class FakeBotConnector {
+  readonly sent: SentActivity[] = [];
+  readonly memberLookups: { conversationId: string; userId: string }[] = [];
+  readonly roster = new Map<string, RosterMember>();
+  private readonly failures: Failure[] = [];
+  private server: Server | undefined;
+  private counter = 0;
+  url = "";
+
+  constructor(members: RosterMember[] = []) {
+    for (const m of members) this.roster.set(m.id, m);
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void this.handle(req).then(({ status, body, headers }) => {
+        res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    const { port } = this.server.address() as AddressInfo;
+    this.url = `http://127.0.0.1:${port}/`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** Makes the next `times` sends of activities fail with this HTTP status. */
+  failNextSend(failure: Failure, times = 1): void {
+    for (let i = 0; i < times; i++) this.failures.push(failure);
+  }
+
+  pendingFailures(): number {
+    return this.failures.length;
+  }
+
+  /** Activities sent to a conversation (its base id, thread replies included). */
+  sentTo(conversationId: string): SentActivity[] {
+    return this.sent.filter((s) => s.conversationId.split(";messageid=")[0] === conversationId);
+  }
+
+  async waitFor<T>(find: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = await find();
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error("FakeBotConnector.waitFor timed out");
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /** Waits for an activity whose text, summary or card contains `contains`, sent after `since` activities. */
+  waitForText(contains: string, since = 0, timeoutMs = 5000): Promise<SentActivity> {
+    return this.waitFor(() => this.sent.slice(since).find((s) => textOf(s).includes(contains)), timeoutMs);
+  }
+
+  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    const path = (req.url ?? "").split("?")[0] ?? "";
+    const activities = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
+    if (req.method === "POST" && activities?.[1]) {
+      const failure = this.failures.shift();
+      if (failure) {
+        return {
+          status: failure.status,
+          body: { error: { code: failure.status === 403 ? "BotNotInConversationRoster" : "Failure", message: "injected" } },
+          ...(failure.retryAfterSeconds !== undefined ? { headers: { "retry-after": String(failure.retryAfterSeconds) } } : {}),
+        };
+      }
+      this.counter += 1;
+      const id = `activity-${this.counter}`;
+      this.sent.push({
+        conversationId: decodeURIComponent(activities[1]),
+        ...(activities[2] ? { replyToId: decodeURIComponent(activities[2]) } : {}),
+        id,
+        activity: raw ? (JSON.parse(raw) as Record<string, unknown>) : {},
+        authorization: req.headers.authorization,
+      });
+      return { status: 200, body: { id } };
+    }
+    const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(path);
+    if (req.method === "GET" && member?.[1] && member[2]) {
+      const userId = decodeURIComponent(member[2]);
+      this.memberLookups.push({ conversationId: decodeURIComponent(member[1]), userId });
+      const found = this.roster.get(userId);
+      if (!found) return { status: 404, body: { error: { code: "MemberNotFoundInConversation", message: "not found" } } };
+      return { status: 200, body: { ...found, tenantId: "tenant-1", userRole: "user" } };
+    }
+    return { status: 404, body: { error: { code: "NotFound", message: path } } };
+  }
+}
+
+/** Everything a person would read in a sent activity: text, notification summary and card JSON. */
+export function textOf(sent: SentActivity): string {
+  const a = sent.activity;
+  return [a.text, a.summary, JSON.stringify(a.attachments ?? [])].filter(Boolean).join("\n");
+}

@@ -1,0 +1,92 @@
+// Builders for the Bot Framework activities Teams posts to /api/messages.
+import type { RosterMember } from "./fake-bot-connector.ts";
+
+export const TENANT_ID = "tenant-1";
+export const BOT = { id: "28:spur-bot-id", name: "Spur" };
+export const GENERAL = "19:general-support@thread.tacv2";
+export const TEAM = { id: GENERAL, name: "Support" };
+
+/** The people of the test tenant (Bot Framework ids, as Teams sends them). */
+export const TEAMS_USERS = {
+  ana: { id: "29:ana", name: "Ana Alves", aadObjectId: "aad-ana", email: "ana@contoso.com", userPrincipalName: "ana@contoso.com" },
+  bo: { id: "29:bo", name: "Bo Berg", aadObjectId: "aad-bo", email: "bo@contoso.com", userPrincipalName: "bo@contoso.com" },
+  carl: { id: "29:carl", name: "Carl Cruz", aadObjectId: "aad-carl", email: "carl@contoso.com", userPrincipalName: "carl@contoso.com" },
+  dee: { id: "29:dee", name: "Dee Diaz", aadObjectId: "aad-dee", email: "dee@contoso.com", userPrincipalName: "dee@contoso.com" },
+} satisfies Record<string, RosterMember>;
+
+export const TEAMS_ROSTER: RosterMember[] = Object.values(TEAMS_USERS);
+
+let counter = 0;
+
+export interface Where {
+  /** "channel" (in the team's General channel, default) or "personal". */
+  scope?: "channel" | "personal";
+  serviceUrl: string;
+}
+
+function conversationFor(where: Where, from: RosterMember, messageId?: string) {
+  if (where.scope === "personal") {
+    return { conversation: { id: `a:personal-${from.id}`, conversationType: "personal", tenantId: TENANT_ID }, channelData: { tenant: { id: TENANT_ID } } };
+  }
+  return {
+    conversation: { id: messageId ? `${GENERAL};messageid=${messageId}` : GENERAL, conversationType: "channel", tenantId: TENANT_ID, isGroup: true },
+    channelData: { tenant: { id: TENANT_ID }, team: TEAM, channel: { id: GENERAL, name: "General" } },
+  };
+}
+
+/** `@mention` in the text parts: `mention(user)` renders `<at>Name</at>` and adds the entity. */
+export function message(from: RosterMember, parts: (string | RosterMember)[], where: Where, id?: string) {
+  counter += 1;
+  const activityId = id ?? `msg-${Date.now()}-${counter}`;
+  const mentioned = where.scope === "personal" ? parts : [BOT, " ", ...parts];
+  const entities = mentioned
+    .filter((p): p is RosterMember => typeof p !== "string")
+    .map((m) => ({ type: "mention", text: `<at>${m.name}</at>`, mentioned: { id: m.id, name: m.name } }));
+  const text = mentioned.map((p) => (typeof p === "string" ? p : `<at>${p.name}</at>`)).join("");
+  return {
+    type: "message",
+    id: activityId,
+    timestamp: new Date().toISOString(),
+    channelId: "msteams",
+    serviceUrl: where.serviceUrl,
+    from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
+    recipient: BOT,
+    text,
+    textFormat: "plain",
+    entities,
+    ...conversationFor(where, from, where.scope === "personal" ? undefined : activityId),
+  };
+}
+
+/** Spur was added to the team (conversationUpdate with the bot among membersAdded). */
+export function botAddedToTeam(serviceUrl: string) {
+  counter += 1;
+  return {
+    type: "conversationUpdate",
+    id: `cu-${counter}`,
+    timestamp: new Date().toISOString(),
+    channelId: "msteams",
+    serviceUrl,
+    from: { id: TEAMS_USERS.carl.id, name: TEAMS_USERS.carl.name },
+    recipient: BOT,
+    membersAdded: [{ id: BOT.id }],
+    conversation: { id: GENERAL, conversationType: "channel", tenantId: TENANT_ID, isGroup: true },
+    channelData: { tenant: { id: TENANT_ID }, team: TEAM, eventType: "teamMemberAdded" },
+  };
+}
+
+/** The app was installed (add) or removed (remove) in a scope. */
+export function installationUpdate(action: "add" | "remove", serviceUrl: string, scope: "channel" | "personal" = "channel", from: RosterMember = TEAMS_USERS.carl) {
+  counter += 1;
+  return {
+    type: "installationUpdate",
+    action,
+    id: `iu-${counter}`,
+    timestamp: new Date().toISOString(),
+    channelId: "msteams",
+    serviceUrl,
+    from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
+    recipient: BOT,
+    ...conversationFor({ scope, serviceUrl }, from),
+  };
+}
