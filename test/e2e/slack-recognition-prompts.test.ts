@@ -90,6 +90,13 @@ describe("weekly recognition prompts", () => {
     const ana = await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: USERS.ana.id } });
     expect((await h.spur.db.recognitionPrompt.findFirstOrThrow({ where: { memberId: ana.id, weekKey: "2026-W48" } })).status).toBe("dismissed");
 
+    const opened = h.slack.callsTo("views.open").length;
+    await h.interact(blockAction({ user: USERS.carl.id, actionId: "recognition_prompt_kudos", value: "2026-W48", responseUrl: h.slack.responseUrl("prompt-kudos") }));
+    const form = await h.slack.waitFor(() => h.slack.callsTo("views.open")[opened]);
+    expect((form.args.view as { callback_id?: string }).callback_id).toBe("give_kudos");
+
+    // Where the form cannot open (e.g. an expired trigger), the button explains /kudos instead.
+    h.slack.failNext("views.open", { kind: "error", error: "expired_trigger_id" });
     await h.interact(blockAction({ user: USERS.carl.id, actionId: "recognition_prompt_kudos", value: "2026-W48", responseUrl: h.slack.responseUrl("prompt-kudos") }));
     const kudos = await h.slack.waitFor(() => h.slack.responses.find((r) => r.path.endsWith("/prompt-kudos")));
     expect(String(kudos.body.text)).toContain("/kudos @teammate");
