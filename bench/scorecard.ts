@@ -11,6 +11,7 @@ import type { Member } from "../src/core/model.ts";
 import { periodByKey } from "../src/core/review-period.ts";
 import { buildScorecard } from "../src/core/scorecard.ts";
 import { importKpiCsv } from "../src/ingest/csv-import.ts";
+import { PrismaFeedbackStore } from "../src/store/feedback-store.ts";
 import { PrismaKpiIngestStore } from "../src/store/kpi-ingest-store.ts";
 import { PrismaKpiStore } from "../src/store/kpi-store.ts";
 import { PrismaKpiTargetStore } from "../src/store/kpi-target-store.ts";
@@ -184,6 +185,7 @@ async function main(): Promise<void> {
       kpis: new PrismaKpiStore(prisma),
       scorecardReads: new PrismaScorecardReads(prisma),
       kpiTargets: new PrismaKpiTargetStore(prisma),
+      feedback: new PrismaFeedbackStore(prisma),
     };
     const sample = (await prisma.member.findMany({ take: SAMPLES, orderBy: { platformUserId: "asc" }, include: { team: true } })).map((row) => ({
       member: toMember(row) as Member,

@@ -1,6 +1,9 @@
 // An agent's scorecard for a review period: each KPI's value against the team's target, its attainment,
 // trend and the team median; kudos received (peer and customer); the composite score and rank in the team.
 import { assertCanViewMember } from "./access.ts";
+import { type FeedbackAggregate, peerFeedbackAggregate } from "./feedback.ts";
+import { monthContaining } from "./feedback-period.ts";
+import type { FeedbackRepository } from "./feedback-ports.ts";
 import { isMetricCode, metric, type MetricCode, type MetricDefinition } from "./kpi-catalogue.ts";
 import { type Aggregate, composite, type Composite, type KpiInput, median, rankOf, scoreMetric } from "./kpi-math.ts";
 import type { KpiTarget, KudosBreakdown, ScorecardReads, TeamKpiRecord } from "./kpi-ports.ts";
@@ -35,6 +38,8 @@ export interface Scorecard {
   /** The previous period's composite under the current targets and weights. */
   previousComposite: number | null;
   rank: { rank: number; of: number } | null;
+  /** 360° peer feedback of the month the period starts in, under the same anonymity rules as /feedback. */
+  peerFeedback: FeedbackAggregate;
 }
 
 export interface ScorecardDeps {
@@ -42,6 +47,7 @@ export interface ScorecardDeps {
   kpis: KpiRepository;
   scorecardReads: ScorecardReads;
   kpiTargets: { forTeam(teamId: string): Promise<KpiTarget[]> };
+  feedback: FeedbackRepository;
 }
 
 type ByMember = Map<string, Map<string, KpiInput[]>>;
@@ -126,6 +132,12 @@ export async function buildScorecard(
     subjectParts.map(({ t, line }) => ({ code: t.metric, label: line.def.label, weight: t.weight, attainment: line.previousAttainment })),
   ).score;
 
+  const peerFeedback = await peerFeedbackAggregate(deps, {
+    workspaceId: subject.workspaceId,
+    subjectId: subject.id,
+    periodKey: monthContaining(period.start, team.timeZone).key,
+  });
+
   return {
     subject,
     isSelf: viewer.id === subject.id,
@@ -138,5 +150,6 @@ export async function buildScorecard(
     composite: subjectComposite,
     previousComposite,
     rank: targets.length > 0 ? rankOf(subject.id, composites) : null,
+    peerFeedback,
   };
 }

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { submitFeedback } from "../../src/core/feedback.ts";
+import { toMember } from "../../src/store/mappers.ts";
 import { TestClock } from "../support/clock.ts";
 import { ephemeralReply } from "../support/ephemeral-reply.ts";
-import { startHarness, type Harness } from "../support/spur-harness.ts";
+import { startHarness, TEAM_ID, type Harness } from "../support/spur-harness.ts";
 import { ALL_USERS, esc, USERS } from "../support/users.ts";
 
 let h: Harness;
@@ -46,6 +48,32 @@ describe("/scorecard", () => {
     expect(body).toContain("`csat` 2026-11-17: *92.50*");
     expect(body).toContain("`first_response_time` 2026-11-16: *14*");
     expect(body).not.toContain("*70*");
+  });
+
+  it("shows the month's peer feedback, keeping a lone anonymous answer hidden", async () => {
+    const services = h.spur.services;
+    const member = async (id: string) => toMember(await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: id } }));
+    const [ana, bo, carl] = await Promise.all([member(USERS.ana.id), member(USERS.bo.id), member(USERS.carl.id)]);
+    const { workspace, defaultTeam } = await services.workspaces.ensure("slack", TEAM_ID, { teamTimeZone: "UTC" });
+    const dims = await services.feedback.dimensions(workspace.id);
+    const ratings = Object.fromEntries(dims.map((d) => [d.key, 4]));
+    const give = (giver: typeof ana, visibility: "named" | "anonymous", score: number) =>
+      submitFeedback(services, {
+        workspace,
+        giver,
+        subject: ana,
+        team: defaultTeam,
+        draft: { ratings: Object.fromEntries(Object.keys(ratings).map((k) => [k, score])), keepDoing: "clear notes", improve: null, visibility },
+        requestId: null,
+        now: clock.now(),
+      });
+    await give(bo, "named", 4);
+    await give(carl, "anonymous", 1);
+    const call = await say(USERS.ana.id, "/scorecard", "", "Your scorecard");
+    const body = JSON.stringify(call.args.blocks);
+    expect(body).toContain("Peer feedback — November 2026");
+    expect(body).toContain("overall *4.0* / 5 (1 answer)");
+    expect(body).toContain("Anonymous answers count once 3 people have given them.");
   });
 
   it("refuses an agent looking at a colleague's scorecard", async () => {

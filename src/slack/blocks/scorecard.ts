@@ -1,5 +1,6 @@
 // The /scorecard view and its "explain" companion.
 import type { KnownBlock } from "./format.ts";
+import { monthLabel } from "../../core/feedback-period.ts";
 import { formatMetricValue } from "../../core/kpi-catalogue.ts";
 import type { KudosTotals } from "../../core/model.ts";
 import { periodKind } from "../../core/review-period.ts";
@@ -87,6 +88,7 @@ export function scorecardMessage(card: Scorecard, options: { canSend?: boolean }
       text: { type: "mrkdwn", text: `*KPIs*\n${card.lines.length === 0 ? "_No KPIs or targets yet._" : card.lines.map(kpiLine).join("\n")}\n${composite}` },
     },
     { type: "section", text: { type: "mrkdwn", text: `*KPI records this ${kind}*\n${records}`.slice(0, 3000) } },
+    { type: "section", text: { type: "mrkdwn", text: peerFeedbackText(card.peerFeedback) } },
     {
       type: "actions",
       elements: [
@@ -143,4 +145,14 @@ export function scorecardExplanation(card: Scorecard): SlackMessage {
 
 function formatNumber(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(2);
+}
+
+/** Peer feedback as /feedback shows it: named answers, plus anonymous ones only past the threshold. */
+function peerFeedbackText(feedback: Scorecard["peerFeedback"]): string {
+  const title = `*Peer feedback — ${monthLabel(feedback.periodKey)}*`;
+  if (feedback.answers === 0 || feedback.dimensions.length === 0) return `${title}\n_No peer feedback to show yet._`;
+  const dims = feedback.dimensions.map((d) => `${escapeMrkdwn(d.label)} *${d.mean.toFixed(1)}*`).join(" · ");
+  const overall = feedback.overall === null ? "" : ` — overall *${feedback.overall.toFixed(1)}* / 5`;
+  const anonymity = feedback.anonymousShown ? "" : ` Anonymous answers count once ${feedback.threshold} people have given them.`;
+  return `${title}\n${dims}${overall} (${feedback.answers} ${feedback.answers === 1 ? "answer" : "answers"}).${anonymity}`;
 }

@@ -1,4 +1,5 @@
 // The scorecard card, from the same core Scorecard the Slack view renders.
+import { monthLabel } from "../../core/feedback-period.ts";
 import { formatMetricValue } from "../../core/kpi-catalogue.ts";
 import type { KudosTotals } from "../../core/model.ts";
 import type { Scorecard } from "../../core/scorecard.ts";
@@ -51,6 +52,10 @@ export function scorecardCard(scorecard: Scorecard): TeamsMessage {
             factSet(scorecard.records.map((k): [string, string] => [`${k.metric} ${k.periodDate}`, `${formatNumber(k.value)} (${k.source})`])),
           ]),
       textBlock(escapeMarkdown(scorecard.composite.formula), { isSubtle: true, size: "Small" }),
+      textBlock(`Peer feedback — ${monthLabel(scorecard.peerFeedback.periodKey)}`, { weight: "Bolder", spacing: "Medium" }),
+      ...(scorecard.peerFeedback.answers === 0 || scorecard.peerFeedback.dimensions.length === 0
+        ? [textBlock("No peer feedback to show yet.", { isSubtle: true })]
+        : [factSet(scorecard.peerFeedback.dimensions.map((d): [string, string] => [d.label, `${d.mean.toFixed(1)} / 5`]))]),
       textBlock("Only you can see this chat. Scorecards are private to the agent and their leads.", { isSubtle: true, size: "Small" }),
     ]),
   };
