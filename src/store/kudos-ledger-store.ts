@@ -1,6 +1,6 @@
 // Allowance-checked gifts, history, leaderboards and revokes. Limited gifts are group-committed: each batch is
-// one transaction that locks the batch's givers (member rows, FOR UPDATE, in id order so batches never
-// deadlock), reads what they already spent, accepts or refuses each gift in order and inserts the accepted
+// one transaction that locks the batch's givers (member rows, FOR NO KEY UPDATE, in id order so batches
+// never deadlock), reads what they already spent, accepts or refuses each gift in order and inserts the accepted
 // ones in one statement. Two concurrent gifts of the same giver therefore can never overspend, even from
 // different processes.
 import { randomUUID } from "node:crypto";
@@ -34,7 +34,8 @@ export class PrismaKudosLedger implements KudosLedger, TeamLeads {
   private readonly writer: GroupCommit<Limited, Outcome>;
 
   constructor(private readonly db: Db) {
-    this.writer = new GroupCommit((items) => this.writeBatch(items), 200);
+    // Up to 4 batches at once: they lock their givers in id order, so overlapping batches wait, never deadlock.
+    this.writer = new GroupCommit((items) => this.writeBatch(items), 200, 4);
   }
 
   async recordLimitedGift(gift: NewGift, limits: GiftLimits): Promise<StoredGift> {
@@ -57,7 +58,9 @@ export class PrismaKudosLedger implements KudosLedger, TeamLeads {
 
   private async decideAndInsert(tx: Tx, items: Limited[]): Promise<Outcome[]> {
     const givers = [...new Set(items.map((i) => i.gift.giverId))].sort();
-    await tx.$queryRaw`SELECT id FROM member WHERE id = ANY(${givers}::uuid[]) ORDER BY id FOR UPDATE`;
+    // NO KEY UPDATE serialises gifts of the same giver but, unlike FOR UPDATE, does not block the KEY SHARE
+    // locks that inserting kudos takes on recipients' rows: two batches giving to each other can't deadlock.
+    await tx.$queryRaw`SELECT id FROM member WHERE id = ANY(${givers}::uuid[]) ORDER BY id FOR NO KEY UPDATE`;
 
     const keys = items.flatMap((i) => i.gift.recipients.map((r) => rowKey(i.gift, r.memberId)));
     const existing = await tx.$queryRaw<{ idempotency_key: string; gift_id: string; created_at: Date }[]>`
