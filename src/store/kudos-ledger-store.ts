@@ -34,8 +34,7 @@ export class PrismaKudosLedger implements KudosLedger, TeamLeads {
   private readonly writer: GroupCommit<Limited, Outcome>;
 
   constructor(private readonly db: Db) {
-    // Up to 4 batches at once: they lock their givers in id order, so overlapping batches wait, never deadlock.
-    this.writer = new GroupCommit((items) => this.writeBatch(items), 200, 4);
+    this.writer = new GroupCommit((items) => this.writeBatch(items), 200);
   }
 
   async recordLimitedGift(gift: NewGift, limits: GiftLimits): Promise<StoredGift> {
