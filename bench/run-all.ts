@@ -1,11 +1,17 @@
-// Runs every benchmark in bench/ (each file is a standalone script), one after another.
-import { execFileSync } from "node:child_process";
+// `npm run bench`: runs every benchmark in its own process, one after the other, and prints their reports.
+import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const benches = readdirSync(here).filter((f) => f.endsWith(".ts") && f !== "run-all.ts").sort();
+const only = process.argv.slice(2);
+const benches = readdirSync(new URL(".", import.meta.url))
+  .filter((f) => f.endsWith(".ts") && f !== "run-all.ts")
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
+
+let failed = 0;
 for (const file of benches) {
-  execFileSync("npx", ["tsx", join(here, file)], { stdio: "inherit" });
+  console.log(`\n=== bench/${file}`);
+  const run = spawnSync(process.execPath, ["--import", "tsx", `bench/${file}`], { stdio: "inherit" });
+  if (run.status !== 0) failed += 1;
 }
+process.exit(failed === 0 ? 0 : 1);
