@@ -5,8 +5,12 @@ export class GroupCommit<T, R> {
   private queue: { item: T; resolve: (r: R) => void; reject: (e: unknown) => void }[] = [];
   private writing = false;
 
+  /**
+   * `writeBatch` returns one settled result per item (in order), so one item can fail without failing the
+   * others; a thrown error fails the whole batch.
+   */
   constructor(
-    private readonly writeBatch: (items: T[]) => Promise<R[]>,
+    private readonly writeBatch: (items: T[]) => Promise<PromiseSettledResult<R>[]>,
     private readonly maxBatch = 500,
   ) {}
 
@@ -24,7 +28,11 @@ export class GroupCommit<T, R> {
         const batch = this.queue.splice(0, this.maxBatch);
         try {
           const results = await this.writeBatch(batch.map((b) => b.item));
-          batch.forEach((b, i) => b.resolve(results[i] as R));
+          batch.forEach((b, i) => {
+            const result = results[i];
+            if (result?.status === "fulfilled") b.resolve(result.value);
+            else b.reject(result ? result.reason : new Error("group commit returned no result for an item"));
+          });
         } catch (err) {
           batch.forEach((b) => b.reject(err));
         }

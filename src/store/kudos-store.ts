@@ -29,12 +29,13 @@ export class PrismaKudosStore implements KudosRepository {
     return this.writer.submit(gift);
   }
 
-  private async writeBatch(gifts: NewGift[]): Promise<StoredGift[]> {
+  private async writeBatch(gifts: NewGift[]): Promise<PromiseSettledResult<StoredGift>[]> {
     try {
-      return await this.insertGifts(gifts);
+      const stored = await this.insertGifts(gifts);
+      return stored.map((value) => ({ status: "fulfilled", value }));
     } catch (err) {
-      if (gifts.length === 1) throw err;
-      return Promise.all(gifts.map((g) => this.insertGifts([g]).then((r) => r[0] as StoredGift)));
+      if (gifts.length === 1) return [{ status: "rejected", reason: err }];
+      return Promise.allSettled(gifts.map((g) => this.insertGifts([g]).then((r) => r[0] as StoredGift)));
     }
   }
 
