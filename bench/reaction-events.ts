@@ -1,146 +1,179 @@
-// Reaction-kudos throughput: signed `reaction_added` Events API callbacks into the real Spur (Bolt, PostgreSQL,
-// BullMQ workers posting shoutouts and DMs to a local fake Slack API), next to the raw single-row INSERT rate
-// of the same PostgreSQL measured in the same run. Prints numbers; asserts nothing.
-//   npx tsx bench/reaction-events.ts            (env: EVENTS=1000 CONCURRENCY=32 RATE=50 RATE_SECONDS=5)
-import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+// Benchmark: N signed `reaction_added` Events API callbacks (the kudos emoji on N different messages) at
+// concurrency C against a running Spur (child process), measuring ack latency and how fast they become kudos,
+// next to inserting the same rows directly with pg in the same run.
+//   npx tsx bench/reaction-events.ts [--events 2000] [--concurrency 32]
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { parseArgs } from "node:util";
 import pg from "pg";
-import { parseConfig } from "../src/config.ts";
-import { createSpur } from "../src/spur.ts";
 import { FakeSlackApi, type FakeUser } from "../test/support/fake-slack-api.ts";
-import { deleteKeysWithPrefix } from "../test/support/redis-prefix.ts";
 import { slackSignatureHeaders } from "../test/support/slack-signing.ts";
-import { adminQuery, databaseUrl } from "../test/support/test-db.ts";
+import { createBenchEnv, REDIS_URL } from "./support/bench-env.ts";
+import { describeMachine, fmt, percentile } from "./support/machine.ts";
 
-const EVENTS = Number(process.env.EVENTS ?? 1000);
-const CONCURRENCY = Number(process.env.CONCURRENCY ?? 32);
-const RATE = Number(process.env.RATE ?? 50);
-const RATE_SECONDS = Number(process.env.RATE_SECONDS ?? 5);
-const RAW_SECONDS = Number(process.env.RAW_SECONDS ?? 3);
+const { values: args } = parseArgs({
+  options: {
+    events: { type: "string", default: "2000" },
+    concurrency: { type: "string", default: "32" },
+    port: { type: "string", default: "3918" },
+  },
+});
+const N = Number(args.events);
+const C = Number(args.concurrency);
+const PORT = Number(args.port);
 const SECRET = "bench-secret";
 const TEAM = "TBENCH";
-const USERS: FakeUser[] = Array.from({ length: 200 }, (_, i) => ({ id: `UB${String(i).padStart(4, "0")}`, name: `user${i}` }));
+const CHANNEL = "CBENCH";
+const USERS = 200;
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+const users: FakeUser[] = Array.from({ length: USERS }, (_, i) => ({ id: `UB${String(i).padStart(5, "0")}`, name: `agent${i}` }));
+
+async function startSpur(databaseUrl: string, queuePrefix: string, slackApiUrl: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      REDIS_URL,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_BOT_TOKEN: "xoxb-bench",
+      SLACK_API_URL: slackApiUrl,
+      PORT: String(PORT),
+      QUEUE_PREFIX: queuePrefix,
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/healthz`)).ok) return child;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  child.kill("SIGKILL");
+  throw new Error("Spur did not start");
 }
-const ms = (n: number) => `${n.toFixed(1)} ms`;
 
-async function rawInsertRate(url: string, sessions: number, seconds: number): Promise<number> {
-  const pool = new pg.Pool({ connectionString: url, max: sessions });
-  await pool.query("CREATE TABLE IF NOT EXISTS bench_raw (id bigserial PRIMARY KEY, giver text, recipient text, points int, reason text, created_at timestamptz DEFAULT now())");
-  let rows = 0;
-  const until = Date.now() + seconds * 1000;
+/** Event i: someone adds :star: to message i, written by another member. */
+function reactionEvent(i: number, slack: FakeSlackApi): { body: string; headers: Record<string, string> } {
+  const author = users[i % USERS]!;
+  const giver = users[(i + 1 + (i % 7)) % USERS]!;
+  const ts = `1763900000.${String(i).padStart(6, "0")}`;
+  slack.addMessage(CHANNEL, { ts, text: `Talked a customer through the migration (${i})`, user: author.id });
+  const body = JSON.stringify({
+    token: "legacy",
+    team_id: TEAM,
+    api_app_id: "ABENCH",
+    type: "event_callback",
+    event_id: `EvBench${i}`,
+    event_time: 1763900000,
+    event: { type: "reaction_added", user: giver.id, reaction: "star", item_user: author.id, item: { type: "message", channel: CHANNEL, ts } },
+  });
+  return { body, headers: { "content-type": "application/json", ...slackSignatureHeaders(SECRET, body) } };
+}
+
+async function runLoad(count: number, offset: number, slack: FakeSlackApi): Promise<number[]> {
+  const latencies: number[] = [];
+  let next = 0;
+  async function worker() {
+    while (next < count) {
+      const { body, headers } = reactionEvent(offset + next++, slack);
+      const t = performance.now();
+      const res = await fetch(`http://127.0.0.1:${PORT}/slack/events`, { method: "POST", body, headers });
+      await res.arrayBuffer();
+      latencies.push(performance.now() - t);
+      if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+    }
+  }
+  await Promise.all(Array.from({ length: C }, worker));
+  return latencies;
+}
+
+async function countReactionKudos(client: pg.Client): Promise<number> {
+  const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM kudos WHERE source = 'reaction'");
+  return Number(rows[0]?.n ?? 0);
+}
+
+async function waitForCount(db: pg.Client, expected: number): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  while ((await countReactionKudos(db)) < expected) {
+    if (Date.now() > deadline) throw new Error(`only ${await countReactionKudos(db)} of ${expected} reaction kudos after 180 s`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** The same rows, inserted directly: one INSERT (autocommit) per row over C connections. */
+async function rawInsertRate(databaseUrl: string, rows: number): Promise<number> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: C });
+  const { rows: ids } = await pool.query<{ workspace_id: string; team_id: string; giver_id: string; recipient_id: string }>(
+    "SELECT workspace_id, team_id, giver_id, recipient_id FROM kudos LIMIT 1",
+  );
+  const sample = ids[0]!;
+  let next = 0;
+  const t = performance.now();
   await Promise.all(
-    Array.from({ length: sessions }, async () => {
-      while (Date.now() < until) {
-        await pool.query("INSERT INTO bench_raw (giver, recipient, points, reason) VALUES ($1, $2, 1, 'raw insert')", ["UB0001", "UB0002"]);
-        rows += 1;
+    Array.from({ length: C }, async () => {
+      while (next < rows) {
+        const i = next++;
+        await pool.query(
+          `INSERT INTO kudos (gift_id, workspace_id, team_id, giver_id, recipient_id, points, reason, source, source_ref, idempotency_key)
+           VALUES (gen_random_uuid(), $1, $2, $3, $4, 1, 'Talked a customer through the migration', 'reaction', 'https://example/p1', $5)`,
+          [sample.workspace_id, sample.team_id, sample.giver_id, sample.recipient_id, `raw-${i}`],
+        );
       }
     }),
   );
+  const seconds = (performance.now() - t) / 1000;
   await pool.end();
   return rows / seconds;
 }
 
 async function main() {
-  const dbName = `spur_bench_${randomBytes(4).toString("hex")}`;
-  await adminQuery(`CREATE DATABASE "${dbName}"`);
-  const url = databaseUrl(dbName);
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1" }, stdio: "ignore" });
-  const slack = await new FakeSlackApi(USERS).start();
-  const prefix = `spur-bench-${randomBytes(4).toString("hex")}`;
-  const config = parseConfig({
-    NODE_ENV: "test", PORT: "0", LOG_LEVEL: process.env.LOG_LEVEL ?? "silent", DATABASE_URL: url, REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
-    SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: "xoxb-bench", SLACK_API_URL: slack.url, QUEUE_PREFIX: prefix,
-  });
-  const spur = createSpur(config);
-  const port = await spur.start();
-  const endpoint = `http://127.0.0.1:${port}/slack/events`;
-
+  const env = await createBenchEnv("reactions");
+  const slack = await new FakeSlackApi(users).start();
+  let spur: ChildProcess | undefined;
   try {
-    // A generous allowance so every event is a gift; members are created on first sight like in production.
-    const { workspace } = await spur.services.workspaces.ensure("slack", TEAM, { teamTimeZone: "UTC" });
-    await spur.db.recognitionSettings.create({ data: { workspaceId: workspace.id, allowancePoints: 1_000_000, maxPointsPerGift: 5 } });
+    console.log(await describeMachine(env.databaseUrl));
+    const db = new pg.Client({ connectionString: env.databaseUrl });
+    db.on("error", () => undefined); // the database is dropped at the end
+    await db.connect();
+    // A generous allowance, so every event becomes a gift (the default is 5 points a day).
+    const { rows } = await db.query<{ id: string }>("INSERT INTO workspace (platform, external_id) VALUES ('slack', $1) RETURNING id", [TEAM]);
+    await db.query("INSERT INTO recognition_settings (workspace_id, allowance_points, updated_at) VALUES ($1, 1000000, now())", [rows[0]!.id]);
+    spur = await startSpur(env.databaseUrl, env.queuePrefix, slack.url);
 
-    let seq = 0;
-    const send = async (): Promise<number> => {
-      seq += 1;
-      const n = seq;
-      const ts = `1763900000.${String(n).padStart(6, "0")}`;
-      const author = USERS[n % USERS.length] as FakeUser;
-      const giver = USERS[(n * 7 + 1) % USERS.length] as FakeUser;
-      slack.addMessage("CBENCH", { ts, text: `helped a customer #${n}`, user: author.id });
-      const body = JSON.stringify({
-        token: "t", team_id: TEAM, api_app_id: "ABENCH", type: "event_callback", event_id: `EvB${n}`, event_time: 1763900000,
-        event: { type: "reaction_added", user: giver.id === author.id ? (USERS[0] as FakeUser).id : giver.id, reaction: "star", item_user: author.id, item: { type: "message", channel: "CBENCH", ts } },
-      });
-      const started = performance.now();
-      const res = await fetch(endpoint, { method: "POST", body, headers: { "content-type": "application/json", ...slackSignatureHeaders(SECRET, body) } });
-      await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
-      return performance.now() - started;
-    };
-    const processed = () => spur.db.kudos.count({ where: { source: "reaction" } });
-    const drain = async (target: number) => {
-      const deadline = Date.now() + 120_000;
-      while ((await processed()) < target) {
-        if (Date.now() > deadline) throw new Error(`only ${await processed()} of ${target} reaction kudos were stored`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    };
+    // Warm-up: every member seen once (users.info, caches), JIT warm.
+    const warm = Math.min(USERS * 2, 400);
+    await runLoad(warm, 0, slack);
+    await waitForCount(db, warm);
 
-    // Warm-up: JIT, pools, first-sight member look-ups.
-    for (let i = 0; i < 200; i++) await send();
-    await drain(200);
-
-    // 1. Closed loop: CONCURRENCY senders, as fast as Spur acks.
-    const base = await processed();
-    const latencies: number[] = [];
-    const started = performance.now();
-    let remaining = EVENTS;
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (remaining-- > 0) latencies.push(await send());
-      }),
-    );
-    const ackedIn = (performance.now() - started) / 1000;
-    await drain(base + EVENTS);
-    const doneIn = (performance.now() - started) / 1000;
+    const t0 = performance.now();
+    const latencies = await runLoad(N, warm, slack);
+    const ackSeconds = (performance.now() - t0) / 1000;
+    await waitForCount(db, warm + N);
+    const storedSeconds = (performance.now() - t0) / 1000;
     latencies.sort((a, b) => a - b);
 
-    // 2. Open loop at a fixed rate: the ack latency a steady stream of events sees.
-    const base2 = await processed();
-    const fixed: number[] = [];
-    const total = RATE * RATE_SECONDS;
-    const t0 = performance.now();
-    await Promise.all(
-      Array.from({ length: total }, async (_, i) => {
-        const due = t0 + (i * 1000) / RATE;
-        await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
-        fixed.push(await send());
-      }),
-    );
-    await drain(base2 + total);
-    fixed.sort((a, b) => a - b);
-
-    const raw = await rawInsertRate(url, 32, RAW_SECONDS);
-
-    console.log(`reaction-events (${EVENTS} events, ${CONCURRENCY} concurrent senders; ${total} at ${RATE}/s)`);
-    console.log(`  acked           ${(EVENTS / ackedIn).toFixed(0)} events/s   p50 ${ms(percentile(latencies, 50))}   p99 ${ms(percentile(latencies, 99))}`);
-    console.log(`  stored as kudos ${(EVENTS / doneIn).toFixed(0)} events/s   (all ${EVENTS} gifts in PostgreSQL after ${doneIn.toFixed(2)} s)`);
-    console.log(`  fixed ${RATE}/s    p50 ${ms(percentile(fixed, 50))}   p99 ${ms(percentile(fixed, 99))}   max ${ms(fixed.at(-1) ?? Number.NaN)}`);
-    console.log(`  raw pg INSERT   ${raw.toFixed(0)} rows/s   (single-row transactions, 32 sessions, same database)`);
+    const raw = await rawInsertRate(env.databaseUrl, N);
+    const storedRate = N / storedSeconds;
+    console.log(`\nreaction-events: ${N} signed reaction_added events (each a new 1-point gift) at concurrency ${C}`);
+    console.log(`  acked:  ${fmt(N / ackSeconds)} events/s; ack latency p50 ${fmt(percentile(latencies, 50))} ms, p95 ${fmt(percentile(latencies, 95))} ms, p99 ${fmt(percentile(latencies, 99))} ms`);
+    console.log(`  stored: ${fmt(storedRate)} reaction kudos/s (${N} gifts in ${fmt(storedSeconds, 2)} s, from first event to last row)`);
+    console.log(`  raw pg: ${fmt(raw)} rows/s (single-row INSERTs over ${C} connections, same rows, same run)`);
+    console.log(`  ratio stored/raw: ${fmt(storedRate / raw, 2)}`);
+    await db.end();
   } finally {
-    await spur.stop();
+    if (spur) {
+      spur.kill("SIGTERM");
+      await once(spur, "exit").catch(() => undefined);
+    }
     await slack.stop();
-    await deleteKeysWithPrefix(prefix);
-    await adminQuery(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await env.cleanup();
   }
 }
 
-main().catch((err) => {
+main().catch((err: unknown) => {
   console.error(err);
-  process.exitCode = 1;
+  process.exit(1);
 });

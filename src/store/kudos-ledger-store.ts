@@ -1,6 +1,6 @@
 // Allowance-checked gifts, history, leaderboards and revokes. Limited gifts are group-committed: each batch is
-// one transaction that locks the batch's givers (member rows, FOR UPDATE, in id order so batches never
-// deadlock), reads what they already spent, accepts or refuses each gift in order and inserts the accepted
+// one transaction that locks the batch's givers (member rows, FOR NO KEY UPDATE, in id order so batches
+// never deadlock), reads what they already spent, accepts or refuses each gift in order and inserts the accepted
 // ones in one statement. Two concurrent gifts of the same giver therefore can never overspend, even from
 // different processes.
 import { randomUUID } from "node:crypto";
@@ -23,7 +23,7 @@ import type { Db } from "./prisma.ts";
 
 type Tx = Prisma.TransactionClient;
 type Limited = { gift: NewGift; limits: GiftLimits };
-type Outcome = StoredGift | GiftRefusedError;
+type Outcome = PromiseSettledResult<StoredGift>;
 // Under load the pool may be busy for a while; waiting beats failing a gift (Prisma's default wait is 2 s).
 const TX_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
 
@@ -31,31 +31,30 @@ const rowKey = (gift: NewGift, memberId: string) => `${gift.idempotencyKey}:${me
 const pairKey = (giverId: string, recipientId: string) => `${giverId}>${recipientId}`;
 
 export class PrismaKudosLedger implements KudosLedger, TeamLeads {
-  private readonly writer: GroupCommit<Limited, Outcome>;
+  private readonly writer: GroupCommit<Limited, StoredGift>;
 
   constructor(private readonly db: Db) {
     this.writer = new GroupCommit((items) => this.writeBatch(items), 200);
   }
 
-  async recordLimitedGift(gift: NewGift, limits: GiftLimits): Promise<StoredGift> {
-    const outcome = await this.writer.submit({ gift, limits });
-    if (outcome instanceof GiftRefusedError) throw outcome;
-    return outcome;
+  /** Rejects with GiftRefusedError when a limit would be broken. */
+  recordLimitedGift(gift: NewGift, limits: GiftLimits): Promise<StoredGift> {
+    return this.writer.submit({ gift, limits });
   }
 
-  private async writeBatch(items: Limited[]): Promise<PromiseSettledResult<Outcome>[]> {
+  private async writeBatch(items: Limited[]): Promise<Outcome[]> {
     try {
-      const outcomes = await this.db.$transaction((tx) => this.decideAndInsert(tx, items), TX_OPTIONS);
-      return outcomes.map((value) => ({ status: "fulfilled", value }));
+      return await this.db.$transaction((tx) => this.decideAndInsert(tx, items), TX_OPTIONS);
     } catch (err) {
       if (items.length === 1) return [{ status: "rejected", reason: err }];
-      // One bad gift (e.g. a member deleted meanwhile) must not fail the others: retry them one by one.
-      const results: PromiseSettledResult<Outcome>[] = [];
+      // One bad gift (e.g. a member deleted meanwhile) must not fail the others: retry them one by one, in order.
+      const results: Outcome[] = [];
       for (const item of items) {
-        const [settled] = await Promise.allSettled([
-          this.db.$transaction((tx) => this.decideAndInsert(tx, [item]), TX_OPTIONS).then((r) => r[0] as Outcome),
-        ]);
-        results.push(settled as PromiseSettledResult<Outcome>);
+        results.push(
+          await this.db
+            .$transaction((tx) => this.decideAndInsert(tx, [item]), TX_OPTIONS)
+            .then((r) => r[0] as Outcome, (reason: unknown): Outcome => ({ status: "rejected", reason })),
+        );
       }
       return results;
     }
@@ -63,7 +62,9 @@ export class PrismaKudosLedger implements KudosLedger, TeamLeads {
 
   private async decideAndInsert(tx: Tx, items: Limited[]): Promise<Outcome[]> {
     const givers = [...new Set(items.map((i) => i.gift.giverId))].sort();
-    await tx.$queryRaw`SELECT id FROM member WHERE id = ANY(${givers}::uuid[]) ORDER BY id FOR UPDATE`;
+    // NO KEY UPDATE serialises gifts of the same giver but, unlike FOR UPDATE, does not block the KEY SHARE
+    // locks that inserting kudos takes on recipients' rows: two batches giving to each other can't deadlock.
+    await tx.$queryRaw`SELECT id FROM member WHERE id = ANY(${givers}::uuid[]) ORDER BY id FOR NO KEY UPDATE`;
 
     const keys = items.flatMap((i) => i.gift.recipients.map((r) => rowKey(i.gift, r.memberId)));
     const existing = await tx.$queryRaw<{ idempotency_key: string; gift_id: string; created_at: Date }[]>`
@@ -94,7 +95,10 @@ export class PrismaKudosLedger implements KudosLedger, TeamLeads {
       for (const row of rows) lastGiven.set(pairKey(row.giver_id, row.recipient_id), row.last);
     }
 
-    const outcomes: (Outcome | { pending: string; gift: NewGift })[] = [];
+    const outcomes: Outcome[] = [];
+    const refuse = (breach: ConstructorParameters<typeof GiftRefusedError>[0]) =>
+      outcomes.push({ status: "rejected", reason: new GiftRefusedError(breach) });
+    const done = (value: StoredGift) => outcomes.push({ status: "fulfilled", value });
     const accepted: { gift: NewGift; giftId: string }[] = [];
     const acceptedKeys = new Map<string, string>();
     for (const { gift, limits } of items) {
@@ -102,18 +106,18 @@ export class PrismaKudosLedger implements KudosLedger, TeamLeads {
       const firstKey = first ? rowKey(gift, first.memberId) : gift.idempotencyKey;
       const stored = byKey.get(firstKey);
       if (stored) {
-        outcomes.push({ giftId: stored.gift_id, createdAt: stored.created_at, created: false });
+        done({ giftId: stored.gift_id, createdAt: stored.created_at, created: false });
         continue;
       }
       const sameBatch = acceptedKeys.get(firstKey);
       if (sameBatch) {
-        outcomes.push({ giftId: sameBatch, createdAt: gift.givenAt, created: false });
+        done({ giftId: sameBatch, createdAt: gift.givenAt, created: false });
         continue;
       }
       const already = spent.get(gift.giverId) ?? 0;
       const cost = gift.points * gift.recipients.length;
       if (already + cost > limits.allowancePoints) {
-        outcomes.push(new GiftRefusedError({ kind: "allowance", spent: already }));
+        refuse({ kind: "allowance", spent: already });
         continue;
       }
       const blocked = limits.cooldownSince
@@ -121,7 +125,7 @@ export class PrismaKudosLedger implements KudosLedger, TeamLeads {
         : undefined;
       if (blocked) {
         const last = lastGiven.get(pairKey(gift.giverId, blocked.memberId)) as Date;
-        outcomes.push(new GiftRefusedError({ kind: "cooldown", recipientId: blocked.memberId, lastGivenAt: last }));
+        refuse({ kind: "cooldown", recipientId: blocked.memberId, lastGivenAt: last });
         continue;
       }
       const giftId = randomUUID();
@@ -129,7 +133,7 @@ export class PrismaKudosLedger implements KudosLedger, TeamLeads {
       for (const r of gift.recipients) lastGiven.set(pairKey(gift.giverId, r.memberId), gift.givenAt);
       accepted.push({ gift, giftId });
       acceptedKeys.set(firstKey, giftId);
-      outcomes.push({ giftId, createdAt: gift.givenAt, created: true, giverSpent: already + cost });
+      done({ giftId, createdAt: gift.givenAt, created: true, giverSpent: already + cost });
     }
 
     if (accepted.length > 0) {
@@ -147,7 +151,7 @@ export class PrismaKudosLedger implements KudosLedger, TeamLeads {
                            source, source_ref, idempotency_key, created_at)
         VALUES ${Prisma.join(rows)}`;
     }
-    return outcomes as Outcome[];
+    return outcomes;
   }
 
   async pointsGivenSince(giverId: string, since: Date): Promise<number> {

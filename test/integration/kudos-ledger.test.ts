@@ -81,4 +81,20 @@ describe("PrismaKudosLedger under concurrency", () => {
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect((rejected.reason as GiftRefusedError).breach.kind).toBe("cooldown");
   });
+
+  it("members giving to each other from two instances at once never deadlock", async () => {
+    const a = new PrismaKudosLedger(dbA);
+    const b = new PrismaKudosLedger(dbB);
+    const members = [ids.giverId, ...ids.recipients];
+    const open = { ...limits, allowancePoints: 1_000 };
+    const gifts = Array.from({ length: 80 }, (_, i) => {
+      const giver = members[i % 4] as string;
+      const recipient = members[(i + 1 + (i % 3)) % 4] as string;
+      const g: NewGift = { ...gift(`cross-${i}`, 1), giverId: giver, recipients: [{ memberId: recipient, teamId: ids.teamId }] };
+      return (i % 2 ? a : b).recordLimitedGift(g, open);
+    });
+    const results = await Promise.allSettled(gifts);
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    expect(await dbA.kudos.count({ where: { idempotencyKey: { startsWith: "cross-" } } })).toBe(80);
+  });
 });

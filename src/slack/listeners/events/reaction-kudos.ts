@@ -36,60 +36,67 @@ function reasonFrom(text: string): string {
 }
 
 export function registerReactionKudos(app: App, services: Services): void {
-  app.event(/^reaction_(added|removed)$/, async ({ event, body, client }) => {
-    const parsed = ReactionEvent.safeParse(event);
-    const envelope = EventEnvelope.safeParse(body);
-    if (!parsed.success || !envelope.success) return;
-    const reaction = parsed.data;
-    const { team_id: teamId, event_id: eventId } = envelope.data;
-    const channel = reaction.item.channel;
-    const ts = reaction.item.ts;
-    if (reaction.item.type !== "message" || !channel || !ts || !reaction.item_user) return;
+  // Two plain event names (not a pattern), so the manifest check can see exactly what is subscribed.
+  app.event("reaction_added", (args) => onReaction(services, args));
+  app.event("reaction_removed", (args) => onReaction(services, args));
+}
 
-    const { workspace, defaultTeam } = await services.workspaces.ensure("slack", teamId, { teamTimeZone: services.defaultTimeZone });
-    const settings = await services.recognitionSettings.get(workspace.id);
-    const emoji = baseEmoji(reaction.reaction);
-    const points = settings.emojiPoints[emoji];
-    if (points === undefined) return;
-    if (await services.processedEvents.seen(workspace.id, eventId)) return;
+async function onReaction(
+  services: Services,
+  { event, body, client }: { event: unknown; body: unknown; client: webApi.WebClient },
+): Promise<void> {
+  const parsed = ReactionEvent.safeParse(event);
+  const envelope = EventEnvelope.safeParse(body);
+  if (!parsed.success || !envelope.success) return;
+  const reaction = parsed.data;
+  const { team_id: teamId, event_id: eventId } = envelope.data;
+  const channel = reaction.item.channel;
+  const ts = reaction.item.ts;
+  if (reaction.item.type !== "message" || !channel || !ts || !reaction.item_user) return;
 
-    const key = reactionKey(teamId, reaction.user, channel, ts, emoji);
-    if (reaction.type === "reaction_removed") {
-      await takeBack(services, workspace, defaultTeam.id, reaction.user, reaction.item_user, key, eventId);
-    } else {
-      try {
-        const [text, permalink] = await Promise.all([
-          messageText(client, channel, ts),
-          client.chat.getPermalink({ channel, message_ts: ts }).then((r) => r.permalink ?? null),
-        ]);
-        const tags = tokenize(text).flatMap((t) => parseValueTag(t) ?? []);
-        const outcome = await giveKudos(services, {
-          workspace,
-          defaultTeam,
-          giverPlatformId: reaction.user,
-          command: {
-            kind: "give",
-            recipients: [{ kind: "id", id: reaction.item_user }],
-            points,
-            reason: reasonFrom(text),
-            // Only the message's tags that are company values count; a reaction can't pick one.
-            values: [...new Set(tags)].filter((t) => settings.companyValues.includes(t)),
-          },
-          valuesOptional: true,
-          source: "reaction",
-          sourceRef: permalink,
-          idempotencyKey: key,
-        });
-        await deliverGift(services, outcome, channel);
-      } catch (err) {
-        if (!isSpurError(err)) throw err;
-        services.logger.info({ code: err.code }, "reaction kudos refused");
-        const reply = errorReply(`Your :${emoji}: didn't give kudos: ${err.userMessage}`);
-        await client.chat.postEphemeral({ channel, user: reaction.user, text: reply.text, blocks: reply.blocks ?? [] }).catch(() => undefined);
-      }
+  const { workspace, defaultTeam } = await services.workspaces.ensure("slack", teamId, { teamTimeZone: services.defaultTimeZone });
+  const settings = await services.recognitionSettings.get(workspace.id);
+  const emoji = baseEmoji(reaction.reaction);
+  const points = settings.emojiPoints[emoji];
+  if (points === undefined) return;
+  if (await services.processedEvents.seen(workspace.id, eventId)) return;
+
+  const key = reactionKey(teamId, reaction.user, channel, ts, emoji);
+  if (reaction.type === "reaction_removed") {
+    await takeBack(services, workspace, defaultTeam.id, reaction.user, reaction.item_user, key, eventId);
+  } else {
+    try {
+      const [text, permalink] = await Promise.all([
+        messageText(client, channel, ts),
+        client.chat.getPermalink({ channel, message_ts: ts }).then((r) => r.permalink ?? null),
+      ]);
+      const tags = tokenize(text).flatMap((t) => parseValueTag(t) ?? []);
+      const outcome = await giveKudos(services, {
+        workspace,
+        defaultTeam,
+        giverPlatformId: reaction.user,
+        command: {
+          kind: "give",
+          recipients: [{ kind: "id", id: reaction.item_user }],
+          points,
+          reason: reasonFrom(text),
+          // Only the message's tags that are company values count; a reaction can't pick one.
+          values: [...new Set(tags)].filter((t) => settings.companyValues.includes(t)),
+        },
+        valuesOptional: true,
+        source: "reaction",
+        sourceRef: permalink,
+        idempotencyKey: key,
+      });
+      await deliverGift(services, outcome, channel);
+    } catch (err) {
+      if (!isSpurError(err)) throw err;
+      services.logger.info({ code: err.code }, "reaction kudos refused");
+      const reply = errorReply(`Your :${emoji}: didn't give kudos: ${err.userMessage}`);
+      await client.chat.postEphemeral({ channel, user: reaction.user, text: reply.text, blocks: reply.blocks ?? [] }).catch(() => undefined);
     }
-    await services.processedEvents.markSeen(workspace.id, eventId);
-  });
+  }
+  await services.processedEvents.markSeen(workspace.id, eventId);
 }
 
 async function takeBack(
