@@ -10,7 +10,8 @@ export type AdminCommand =
   | { kind: "role"; target: MentionRef; role: Role }
   | { kind: "channel"; channelId: string }
   | { kind: "timezone"; timeZone: string }
-  | { kind: "digest"; day: number; minuteOfDay: number };
+  | { kind: "digest"; day: number; minuteOfDay: number }
+  | { kind: "status" };
 
 export const ADMIN_USAGE = [
   "*Spur administration* (workspace admins):",
@@ -18,6 +19,7 @@ export const ADMIN_USAGE = [
   "• `/spur channel #channel` — where shoutouts and the weekly digest are posted",
   "• `/spur timezone Europe/Berlin` — the team's time zone (weeks and schedules follow it)",
   "• `/spur digest monday 09:00` — when the weekly digest is posted, in the team's time zone",
+  "• `/spur status` — the team's recent scheduled posts, and why any failed",
   "• `/spur prompts off|on` — your weekly \"Who helped you this week?\" prompt (`/spur prompts` for the team schedule)",
 ].join("\n");
 
@@ -68,6 +70,9 @@ export function parseAdminCommand(text: string): ParseResult<AdminCommand> {
       }
       return { ok: true, command: { kind: "digest", day: day + 1, minuteOfDay: Number(time[1]) * 60 + Number(time[2]) } };
     }
+    case "status":
+      if (args.length > 0) return fail(ErrorCode.UnknownArgument, "Usage: `/spur status`.");
+      return { ok: true, command: { kind: "status" } };
     default:
       return fail(ErrorCode.UnknownArgument, `I don't know \`/spur ${verb}\`.\n${ADMIN_USAGE}`);
   }

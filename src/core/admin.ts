@@ -4,12 +4,13 @@ import { describeMention, mentionKey } from "./command-text.ts";
 import { ErrorCode, SpurError } from "./errors.ts";
 import type { MemberDirectory } from "./member-directory.ts";
 import type { Member, Team, Workspace } from "./model.ts";
-import type { MemberRepository, WorkspaceRepository } from "./ports.ts";
+import type { DigestRunRepository, MemberRepository, RunSummary, WorkspaceRepository } from "./ports.ts";
 
 export interface AdminDeps {
   members: MemberDirectory;
   memberRepo: MemberRepository;
   workspaces: WorkspaceRepository;
+  runs: Pick<DigestRunRepository, "recent">;
   /** Called after a team's schedule-relevant settings changed. */
   onTeamChanged(team: Team): Promise<void>;
 }
@@ -47,9 +48,32 @@ export async function runAdminCommand(
     case "digest": {
       const updated = await deps.workspaces.updateTeam(team.id, { digestDay: command.day, digestMinuteOfDay: command.minuteOfDay });
       await deps.onTeamChanged(updated);
-      const hh = String(Math.floor(command.minuteOfDay / 60)).padStart(2, "0");
-      const mm = String(command.minuteOfDay % 60).padStart(2, "0");
-      return `The weekly digest for ${updated.name} is posted on ${dayName(command.day)}s at ${hh}:${mm} (${updated.timeZone}).`;
+      return `The weekly digest for ${updated.name} is posted on ${dayName(command.day)}s at ${minutes(command.minuteOfDay)} (${updated.timeZone}).`;
     }
+    case "status":
+      return describeRuns(team, await deps.runs.recent(team.id, 8));
   }
+}
+
+/** What an admin needs to know about the team's scheduled posts: what went out, and why anything did not. */
+export function describeRuns(team: Team, runs: RunSummary[]): string {
+  const channel = team.channelId ? `<#${team.channelId}>` : "no channel yet (`/spur channel #channel`)";
+  const head = `Scheduled posts for ${team.name} → ${channel}, ${dayName(team.digestDay)}s ${minutes(team.digestMinuteOfDay)} (${team.timeZone}).`;
+  if (runs.length === 0) return `${head}\nNothing has been posted yet.`;
+  const lines = runs.map((r) => {
+    const what = `${r.kind.replaceAll("_", " ")} ${r.periodKey}`;
+    switch (r.status) {
+      case "posted":
+        return `• ${what}: posted${r.postedAt ? ` ${r.postedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : ""}`;
+      case "failed":
+        return `• ${what}: failed after ${r.attempts} ${r.attempts === 1 ? "attempt" : "attempts"} — ${r.error ?? "unknown reason"}`;
+      default:
+        return `• ${what}: in progress (attempt ${r.attempts})`;
+    }
+  });
+  return `${head}\n${lines.join("\n")}`;
+}
+
+function minutes(minuteOfDay: number): string {
+  return `${String(Math.floor(minuteOfDay / 60)).padStart(2, "0")}:${String(minuteOfDay % 60).padStart(2, "0")}`;
 }

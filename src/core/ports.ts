@@ -94,6 +94,17 @@ export interface DigestRunRepository {
   markPosted(runId: string, channelId: string, messageRef: string, now: Date): Promise<void>;
   markFailed(runId: string, reason: string): Promise<void>;
   release(runId: string): Promise<void>;
+  /** The team's most recent runs, newest first. */
+  recent(teamId: string, limit: number): Promise<RunSummary[]>;
+}
+
+export interface RunSummary {
+  kind: string;
+  periodKey: string;
+  status: "pending" | "posting" | "posted" | "failed";
+  attempts: number;
+  postedAt: Date | null;
+  error: string | null;
 }
 
 export interface RunKey {

@@ -1,4 +1,4 @@
-import type { ClaimedRun, DigestRunRepository, RunKey } from "../core/ports.ts";
+import type { ClaimedRun, DigestRunRepository, RunKey, RunSummary } from "../core/ports.ts";
 import type { Db } from "./prisma.ts";
 
 export class PrismaDigestRunStore implements DigestRunRepository {
@@ -28,6 +28,11 @@ export class PrismaDigestRunStore implements DigestRunRepository {
 
   async markFailed(runId: string, reason: string): Promise<void> {
     await this.db.digestRun.update({ where: { id: runId }, data: { status: "failed", error: reason, leaseUntil: null } });
+  }
+
+  async recent(teamId: string, limit: number): Promise<RunSummary[]> {
+    const rows = await this.db.digestRun.findMany({ where: { teamId }, orderBy: { createdAt: "desc" }, take: limit });
+    return rows.map((r) => ({ kind: r.kind, periodKey: r.periodKey, status: r.status, attempts: r.attempts, postedAt: r.postedAt, error: r.error }));
   }
 
   async release(runId: string): Promise<void> {

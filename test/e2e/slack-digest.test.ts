@@ -85,6 +85,9 @@ describe("weekly digest", () => {
     expect([decoded.width, decoded.height]).toEqual([CHART_WIDTH, CHART_HEIGHT]);
 
     const run = await h.spur.db.digestRun.findFirstOrThrow({ where: { teamId: team.id, periodKey: "2026-W47" } });
+    const status = await ephemeral(USERS.admin.id, "/spur", "status", "Scheduled posts for");
+    expect(String(status.args.text)).toContain("weekly digest 2026-W47: posted");
+    expect(String(status.args.text)).toContain("Fridays 16:30 (Europe/Berlin)");
     expect(run.status).toBe("posted");
     expect(run.messageRef).toBe(message!.ts);
   });
