@@ -39,6 +39,8 @@ export interface JobDispatch {
   shoutout(input: { giftId: string; channelId: string }): Promise<void>;
   /** DMs the recipients of a gift (and their leads if the workspace asks for it). */
   notifyRecipients(input: { giftId: string }): Promise<void>;
+  /** Runs the team's weekly digest now (still posted once per team and week). */
+  sendDigestNow(teamId: string): Promise<void>;
   /** Creates or moves the team's scheduled jobs after it was created or its schedule changed. */
   syncTeamSchedules(team: Team): Promise<void>;
   /** DMs the peers now, reminds them at `reminderAt` and closes the request at `dueAt`. */

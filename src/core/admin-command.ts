@@ -11,7 +11,9 @@ export type AdminCommand =
   | { kind: "channel"; channelId: string }
   | { kind: "timezone"; timeZone: string }
   | { kind: "digest"; day: number; minuteOfDay: number }
-  | { kind: "status" };
+  | { kind: "status" }
+  | { kind: "digest_preview" }
+  | { kind: "digest_send" };
 
 export const ADMIN_USAGE = [
   "*Spur administration* (workspace admins):",
@@ -20,6 +22,7 @@ export const ADMIN_USAGE = [
   "• `/spur timezone Europe/Berlin` — the team's time zone (weeks and schedules follow it)",
   "• `/spur digest monday 09:00` — when the weekly digest is posted, in the team's time zone",
   "• `/spur status` — the team's recent scheduled posts, and why any failed",
+  "• `/spur digest preview` / `/spur digest send` (leads and admins) — see last week's digest privately, or post it now (once per week)",
   "• `/spur prompts off|on` — your weekly \"Who helped you this week?\" prompt (`/spur prompts` for the team schedule)",
 ].join("\n");
 
@@ -63,6 +66,10 @@ export function parseAdminCommand(text: string): ParseResult<AdminCommand> {
       return { ok: true, command: { kind: "timezone", timeZone } };
     }
     case "digest": {
+      const sub = args[0]?.toLowerCase();
+      if ((sub === "preview" || sub === "send") && args.length === 1) {
+        return { ok: true, command: { kind: sub === "preview" ? "digest_preview" : "digest_send" } };
+      }
       const day = DAYS.findIndex((d) => d.startsWith((args[0] ?? "").toLowerCase()) && (args[0] ?? "").length >= 3);
       const time = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(args[1] ?? "");
       if (day < 0 || !time || args.length !== 2) {
@@ -75,6 +82,12 @@ export function parseAdminCommand(text: string): ParseResult<AdminCommand> {
       return { ok: true, command: { kind: "status" } };
     default:
       return fail(ErrorCode.UnknownArgument, `I don't know \`/spur ${verb}\`.\n${ADMIN_USAGE}`);
+  }
+}
+
+export function assertLeadOrAdmin(role: Role): void {
+  if (role === "agent") {
+    throw new SpurError(ErrorCode.NotAllowed, "Only leads and admins can preview or send the team's digest.");
   }
 }
 

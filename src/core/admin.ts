@@ -15,7 +15,8 @@ export interface AdminDeps {
   onTeamChanged(team: Team): Promise<void>;
 }
 
-export type AdminAction = Exclude<AdminCommand, { kind: "help" }>;
+/** Admin-only settings; the digest preview and send (leads too) are handled where the digest is rendered. */
+export type AdminAction = Exclude<AdminCommand, { kind: "help" | "digest_preview" | "digest_send" }>;
 
 /** Applies the command and returns a confirmation sentence. */
 export async function runAdminCommand(

@@ -8,7 +8,7 @@ import { enqueueNotifyRecipients } from "./notify-recipients.ts";
 import { enqueueShoutout } from "./post-shoutout.ts";
 import { upsertRecognitionPromptsScheduler } from "./recognition-prompts.ts";
 import type { SpurQueues } from "./queues.ts";
-import { upsertWeeklyDigestScheduler } from "./weekly-digest.ts";
+import { upsertWeeklyDigestScheduler, WEEKLY_DIGEST_JOB } from "./weekly-digest.ts";
 
 export interface DispatchDeps {
   clock: Clock;
@@ -19,6 +19,9 @@ export function bullmqDispatch(queues: SpurQueues, deps: DispatchDeps): JobDispa
   return {
     shoutout: async (input) => {
       await enqueueShoutout(queues.posts, input);
+    },
+    sendDigestNow: async (teamId) => {
+      await queues.scheduled.add(WEEKLY_DIGEST_JOB, { teamId });
     },
     notifyRecipients: async (input) => {
       await enqueueNotifyRecipients(queues.posts, input);

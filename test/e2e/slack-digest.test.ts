@@ -88,6 +88,21 @@ describe("weekly digest", () => {
     const status = await ephemeral(USERS.admin.id, "/spur", "status", "Scheduled posts for");
     expect(String(status.args.text)).toContain("weekly digest 2026-W47: posted");
     expect(String(status.args.text)).toContain("Fridays 16:30 (Europe/Berlin)");
+
+    // Leads and admins can preview it privately and send it now; it still goes out once per week.
+    await ephemeral(USERS.bo.id, "/spur", "digest preview", "Only leads and admins can preview or send");
+    const preview = await ephemeral(USERS.admin.id, "/spur", "digest preview", "Weekly digest");
+    expect(JSON.stringify(preview.args.blocks)).toContain("7 points");
+    const completed = async () => (await h.spur.queues.scheduled.getJobs(["completed"])).filter((j) => j.data.teamId === team.id);
+    const before = (await completed()).length;
+    await ephemeral(USERS.admin.id, "/spur", "digest send", "The 2026-W47 digest for Default team is on its way");
+    const sent = await h.slack.waitFor(async () => {
+      const jobs = await completed();
+      return jobs.length > before ? jobs : undefined;
+    });
+    expect(sent).toHaveLength(before + 1);
+    expect(sent.filter((j) => j.returnvalue?.status === "already_done")).toHaveLength(2);
+    expect(digestPosts()).toHaveLength(1);
     expect(run.status).toBe("posted");
     expect(run.messageRef).toBe(message!.ts);
   });

@@ -1,6 +1,8 @@
 // admin role|channel|timezone|digest … — Slack's /spur administration, through the same core functions.
 // `admin channel` (no argument) picks the channel the command was sent in: Teams has no channel links to parse.
 import { runAdminCommand } from "../../core/admin.ts";
+import { previewWeeklyDigest, sendWeeklyDigestNow } from "../../core/digest-commands.ts";
+import { weeklyDigestCard } from "../cards/weekly-digest.ts";
 import { ADMIN_USAGE, type AdminCommand, parseAdminCommand } from "../../core/admin-command.ts";
 import { ErrorCode, SpurError } from "../../core/errors.ts";
 import type { ParseResult } from "../../core/kudos-command.ts";
@@ -33,6 +35,13 @@ export const adminCommand: TeamsCommand = {
       if (parsed.command.kind === "help") return ctx.reply(infoReply(ctx.message.humanize(ADMIN_USAGE)));
       const actor = await services.members.byPlatformId(ctx.workspace, ctx.defaultTeam.id, ctx.userId);
       if (!actor) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
+      if (parsed.command.kind === "digest_preview") {
+        return ctx.reply(weeklyDigestCard(await previewWeeklyDigest(services, actor, ctx.defaultTeam)));
+      }
+      if (parsed.command.kind === "digest_send") {
+        const { team, periodKey } = await sendWeeklyDigestNow(services, actor, ctx.defaultTeam);
+        return ctx.reply(infoReply(`✅ The ${periodKey} digest for ${team.name} is on its way (it is posted once per week, so nothing goes out twice).`));
+      }
       const message = await runAdminCommand(
         { ...services, onTeamChanged: (team) => services.jobs.syncTeamSchedules(team) },
         { workspace: ctx.workspace, team: ctx.defaultTeam, actor, command: parsed.command },

@@ -9,6 +9,8 @@ import { plural } from "../../blocks/format.ts";
 import { infoReply } from "../../blocks/replies.ts";
 import { settingsModal } from "../../blocks/settings-modal.ts";
 import { isPromptCommand } from "../../../core/prompt-command.ts";
+import { previewWeeklyDigest, sendWeeklyDigestNow } from "../../../core/digest-commands.ts";
+import { weeklyDigestMessage } from "../../blocks/weekly-digest.ts";
 import { commandContext, withErrorReplies } from "../../command-context.ts";
 import { runPromptCommand } from "./spur-prompts.ts";
 import { KPI_ADMIN_USAGE } from "../../../core/kpi-admin-command.ts";
@@ -49,6 +51,15 @@ export function registerSpurCommand(app: App, services: Services): void {
       if (!parsed.ok) throw parsed.error;
       if (parsed.command.kind === "help") return ctx.reply(infoReply(`${ADMIN_USAGE}\n${RECOGNITION_ADMIN_USAGE}\n${KPI_ADMIN_USAGE}`));
       const actor = await actorOrFail();
+      if (parsed.command.kind === "digest_preview") {
+        return ctx.reply(weeklyDigestMessage(await previewWeeklyDigest(services, actor, ctx.defaultTeam)));
+      }
+      if (parsed.command.kind === "digest_send") {
+        const { team, periodKey } = await sendWeeklyDigestNow(services, actor, ctx.defaultTeam);
+        return ctx.reply(
+          infoReply(`:white_check_mark: The ${periodKey} digest for ${team.name} is on its way to <#${team.channelId}> (it is posted once per week, so nothing goes out twice).`),
+        );
+      }
       const message = await runAdminCommand(
         { ...services, onTeamChanged: (team) => services.jobs.syncTeamSchedules(team) },
         { workspace: ctx.workspace, team: ctx.defaultTeam, actor, command: parsed.command },
