@@ -1,14 +1,22 @@
 // Benchmark: N signed `/kudos` requests at concurrency C against a running Spur (child process), measuring
 // ack latency and how fast kudos are stored, next to inserting the same rows directly with pg.
 //   npx tsx bench/kudos-http.ts [--requests 5000] [--concurrency 32]
-import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
+import type { ChildProcess } from "node:child_process";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { FakeSlackApi, type FakeUser } from "../test/support/fake-slack-api.ts";
+import { FakeSlackApi } from "../test/support/fake-slack-api.ts";
 import { slackSignatureHeaders } from "../test/support/slack-signing.ts";
-import { createBenchEnv, REDIS_URL } from "./support/bench-env.ts";
+import { createBenchEnv } from "./support/bench-env.ts";
 import { describeMachine, fmt, percentile } from "./support/machine.ts";
+import {
+  BENCH_SIGNING_SECRET as SECRET,
+  benchUsers,
+  rawKudosInsertRate,
+  startSpurProcess,
+  stopSpurProcess,
+  unlimitedWorkspace,
+  waitForCount,
+} from "./support/spur-child.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -20,38 +28,9 @@ const { values: args } = parseArgs({
 const N = Number(args.requests);
 const C = Number(args.concurrency);
 const PORT = Number(args.port);
-const SECRET = "bench-secret";
 const USERS = 200;
 
-const users: FakeUser[] = Array.from({ length: USERS }, (_, i) => ({ id: `UB${String(i).padStart(5, "0")}`, name: `agent${i}` }));
-
-async function startSpur(databaseUrl: string, queuePrefix: string, slackApiUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      FEEDBACK_HASH_SECRET: "bench-feedback-secret-0123456789",
-      DATABASE_URL: databaseUrl,
-      REDIS_URL,
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_BOT_TOKEN: "xoxb-bench",
-      SLACK_API_URL: slackApiUrl,
-      PORT: String(PORT),
-      QUEUE_PREFIX: queuePrefix,
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/healthz`)).ok) return child;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  child.kill("SIGKILL");
-  throw new Error("Spur did not start");
-}
+const users = benchUsers(USERS);
 
 function kudosRequest(i: number, responseUrl: string): { body: string; headers: Record<string, string> } {
   const giver = users[i % USERS]!;
@@ -92,50 +71,22 @@ async function countKudos(client: pg.Client): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
-/** The same rows, inserted directly: one INSERT (autocommit) per row over C connections. */
-async function rawInsertRate(databaseUrl: string, rows: number): Promise<number> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: C });
-  const { rows: ids } = await pool.query<{ workspace_id: string; team_id: string; giver_id: string; recipient_id: string }>(
-    "SELECT workspace_id, team_id, giver_id, recipient_id FROM kudos LIMIT 1",
-  );
-  const sample = ids[0]!;
-  let next = 0;
-  const t = performance.now();
-  await Promise.all(
-    Array.from({ length: C }, async () => {
-      while (next < rows) {
-        const i = next++;
-        await pool.query(
-          `INSERT INTO kudos (gift_id, workspace_id, team_id, giver_id, recipient_id, points, reason, "values", source, idempotency_key)
-           VALUES (gen_random_uuid(), $1, $2, $3, $4, 2, 'kept the queue under control', ARRAY['ownership'], 'slash_command', $5)`,
-          [sample.workspace_id, sample.team_id, sample.giver_id, sample.recipient_id, `raw-${i}`],
-        );
-      }
-    }),
-  );
-  const seconds = (performance.now() - t) / 1000;
-  await pool.end();
-  return rows / seconds;
-}
-
 async function main() {
   const env = await createBenchEnv("kudos");
   const slack = await new FakeSlackApi(users).start();
   let spur: ChildProcess | undefined;
   try {
     console.log(await describeMachine(env.databaseUrl));
-    spur = await startSpur(env.databaseUrl, env.queuePrefix, slack.url);
     const db = new pg.Client({ connectionString: env.databaseUrl });
     db.on("error", () => undefined); // the database is dropped at the end
     await db.connect();
-    // A workspace whose allowance never runs out, so every request is a gift (members appear on first sight).
-    const { rows } = await db.query<{ id: string }>(`INSERT INTO workspace (platform, external_id) VALUES ('slack', 'TBENCH') RETURNING id`);
-    await db.query(`INSERT INTO recognition_settings (workspace_id, allowance_points, updated_at) VALUES ($1, 1000000, now())`, [rows[0]!.id]);
+    await unlimitedWorkspace(db, "TBENCH");
+    spur = await startSpurProcess({ databaseUrl: env.databaseUrl, queuePrefix: env.queuePrefix, slackApiUrl: slack.url, port: PORT });
 
     // Warm-up: every member seen once (users.info, caches), JIT warm.
     const warm = Math.min(USERS * 2, 400);
     await runLoad(warm, 0, slack.responseUrl("warm"));
-    await waitForCount(db, warm * 2);
+    await waitForCount(() => countKudos(db), warm * 2, "kudos rows");
     slack.calls.length = 0;
 
     const before = await countKudos(db);
@@ -143,11 +94,17 @@ async function main() {
     const t0 = performance.now();
     const latencies = await runLoad(N, warm, slack.responseUrl("bench"));
     const ackSeconds = (performance.now() - t0) / 1000;
-    await waitForCount(db, expected);
+    await waitForCount(() => countKudos(db), expected, "kudos rows");
     const storedSeconds = (performance.now() - t0) / 1000;
     latencies.sort((a, b) => a - b);
 
-    const raw = await rawInsertRate(env.databaseUrl, N * 2);
+    const raw = await rawKudosInsertRate(env.databaseUrl, N * 2, C, {
+      points: 2,
+      reason: "kept the queue under control",
+      values: ["ownership"],
+      source: "slash_command",
+      sourceRef: null,
+    });
     const storedRate = (N * 2) / storedSeconds;
     console.log(`\nkudos-http: ${N} signed /kudos requests (2 recipients each) at concurrency ${C}`);
     console.log(`  acked:  ${fmt(N / ackSeconds)} req/s; ack latency p50 ${fmt(percentile(latencies, 50))} ms, p95 ${fmt(percentile(latencies, 95))} ms, p99 ${fmt(percentile(latencies, 99))} ms`);
@@ -156,22 +113,12 @@ async function main() {
     console.log(`  ratio stored/raw: ${fmt(storedRate / raw, 2)}`);
     await db.end();
   } finally {
-    if (spur) {
-      spur.kill("SIGTERM");
-      await once(spur, "exit").catch(() => undefined);
-    }
+    await stopSpurProcess(spur);
     await slack.stop();
     await env.cleanup();
   }
 }
 
-async function waitForCount(db: pg.Client, expected: number): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while ((await countKudos(db)) < expected) {
-    if (Date.now() > deadline) throw new Error(`only ${await countKudos(db)} of ${expected} kudos stored after 120 s`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 main().catch((err: unknown) => {
   console.error(err);

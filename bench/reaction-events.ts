@@ -2,14 +2,22 @@
 // concurrency C against a running Spur (child process), measuring ack latency and how fast they become kudos,
 // next to inserting the same rows directly with pg in the same run.
 //   npx tsx bench/reaction-events.ts [--events 2000] [--concurrency 32]
-import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
+import type { ChildProcess } from "node:child_process";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { FakeSlackApi, type FakeUser } from "../test/support/fake-slack-api.ts";
+import { FakeSlackApi } from "../test/support/fake-slack-api.ts";
 import { slackSignatureHeaders } from "../test/support/slack-signing.ts";
-import { createBenchEnv, REDIS_URL } from "./support/bench-env.ts";
+import { createBenchEnv } from "./support/bench-env.ts";
 import { describeMachine, fmt, percentile } from "./support/machine.ts";
+import {
+  BENCH_SIGNING_SECRET as SECRET,
+  benchUsers,
+  rawKudosInsertRate,
+  startSpurProcess,
+  stopSpurProcess,
+  unlimitedWorkspace,
+  waitForCount,
+} from "./support/spur-child.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -21,39 +29,11 @@ const { values: args } = parseArgs({
 const N = Number(args.events);
 const C = Number(args.concurrency);
 const PORT = Number(args.port);
-const SECRET = "bench-secret";
 const TEAM = "TBENCH";
 const CHANNEL = "CBENCH";
 const USERS = 200;
 
-const users: FakeUser[] = Array.from({ length: USERS }, (_, i) => ({ id: `UB${String(i).padStart(5, "0")}`, name: `agent${i}` }));
-
-async function startSpur(databaseUrl: string, queuePrefix: string, slackApiUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      REDIS_URL,
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_BOT_TOKEN: "xoxb-bench",
-      SLACK_API_URL: slackApiUrl,
-      PORT: String(PORT),
-      QUEUE_PREFIX: queuePrefix,
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/healthz`)).ok) return child;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  child.kill("SIGKILL");
-  throw new Error("Spur did not start");
-}
+const users = benchUsers(USERS);
 
 /** Event i: someone adds :star: to message i, written by another member. */
 function reactionEvent(i: number, slack: FakeSlackApi): { body: string; headers: Record<string, string> } {
@@ -95,40 +75,6 @@ async function countReactionKudos(client: pg.Client): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
-async function waitForCount(db: pg.Client, expected: number): Promise<void> {
-  const deadline = Date.now() + 180_000;
-  while ((await countReactionKudos(db)) < expected) {
-    if (Date.now() > deadline) throw new Error(`only ${await countReactionKudos(db)} of ${expected} reaction kudos after 180 s`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-/** The same rows, inserted directly: one INSERT (autocommit) per row over C connections. */
-async function rawInsertRate(databaseUrl: string, rows: number): Promise<number> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: C });
-  const { rows: ids } = await pool.query<{ workspace_id: string; team_id: string; giver_id: string; recipient_id: string }>(
-    "SELECT workspace_id, team_id, giver_id, recipient_id FROM kudos LIMIT 1",
-  );
-  const sample = ids[0]!;
-  let next = 0;
-  const t = performance.now();
-  await Promise.all(
-    Array.from({ length: C }, async () => {
-      while (next < rows) {
-        const i = next++;
-        await pool.query(
-          `INSERT INTO kudos (gift_id, workspace_id, team_id, giver_id, recipient_id, points, reason, source, source_ref, idempotency_key)
-           VALUES (gen_random_uuid(), $1, $2, $3, $4, 1, 'Talked a customer through the migration', 'reaction', 'https://example/p1', $5)`,
-          [sample.workspace_id, sample.team_id, sample.giver_id, sample.recipient_id, `raw-${i}`],
-        );
-      }
-    }),
-  );
-  const seconds = (performance.now() - t) / 1000;
-  await pool.end();
-  return rows / seconds;
-}
-
 async function main() {
   const env = await createBenchEnv("reactions");
   const slack = await new FakeSlackApi(users).start();
@@ -138,24 +84,28 @@ async function main() {
     const db = new pg.Client({ connectionString: env.databaseUrl });
     db.on("error", () => undefined); // the database is dropped at the end
     await db.connect();
-    // A generous allowance, so every event becomes a gift (the default is 5 points a day).
-    const { rows } = await db.query<{ id: string }>("INSERT INTO workspace (platform, external_id) VALUES ('slack', $1) RETURNING id", [TEAM]);
-    await db.query("INSERT INTO recognition_settings (workspace_id, allowance_points, updated_at) VALUES ($1, 1000000, now())", [rows[0]!.id]);
-    spur = await startSpur(env.databaseUrl, env.queuePrefix, slack.url);
+    await unlimitedWorkspace(db, TEAM);
+    spur = await startSpurProcess({ databaseUrl: env.databaseUrl, queuePrefix: env.queuePrefix, slackApiUrl: slack.url, port: PORT });
 
     // Warm-up: every member seen once (users.info, caches), JIT warm.
     const warm = Math.min(USERS * 2, 400);
     await runLoad(warm, 0, slack);
-    await waitForCount(db, warm);
+    await waitForCount(() => countReactionKudos(db), warm, "reaction kudos");
 
     const t0 = performance.now();
     const latencies = await runLoad(N, warm, slack);
     const ackSeconds = (performance.now() - t0) / 1000;
-    await waitForCount(db, warm + N);
+    await waitForCount(() => countReactionKudos(db), warm + N, "reaction kudos");
     const storedSeconds = (performance.now() - t0) / 1000;
     latencies.sort((a, b) => a - b);
 
-    const raw = await rawInsertRate(env.databaseUrl, N);
+    const raw = await rawKudosInsertRate(env.databaseUrl, N, C, {
+      points: 1,
+      reason: "Talked a customer through the migration",
+      values: [],
+      source: "reaction",
+      sourceRef: "https://example/p1",
+    });
     const storedRate = N / storedSeconds;
     console.log(`\nreaction-events: ${N} signed reaction_added events (each a new 1-point gift) at concurrency ${C}`);
     console.log(`  acked:  ${fmt(N / ackSeconds)} events/s; ack latency p50 ${fmt(percentile(latencies, 50))} ms, p95 ${fmt(percentile(latencies, 95))} ms, p99 ${fmt(percentile(latencies, 99))} ms`);
@@ -164,10 +114,7 @@ async function main() {
     console.log(`  ratio stored/raw: ${fmt(storedRate / raw, 2)}`);
     await db.end();
   } finally {
-    if (spur) {
-      spur.kill("SIGTERM");
-      await once(spur, "exit").catch(() => undefined);
-    }
+    await stopSpurProcess(spur);
     await slack.stop();
     await env.cleanup();
   }

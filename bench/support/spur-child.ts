@@ -1,0 +1,92 @@
+// What the HTTP benchmarks share: Spur as a child process (as operators run it), a workspace whose
+// allowance never runs out, waiting for rows, and the raw-insert baseline measured in the same run.
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import pg from "pg";
+import type { FakeUser } from "../../test/support/fake-slack-api.ts";
+import { REDIS_URL } from "./bench-env.ts";
+
+export const BENCH_SIGNING_SECRET = "bench-secret";
+
+export function benchUsers(count: number): FakeUser[] {
+  return Array.from({ length: count }, (_, i) => ({ id: `UB${String(i).padStart(5, "0")}`, name: `agent${i}` }));
+}
+
+export async function startSpurProcess(opts: { databaseUrl: string; queuePrefix: string; slackApiUrl: string; port: number }): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      FEEDBACK_HASH_SECRET: "bench-feedback-secret-0123456789",
+      DATABASE_URL: opts.databaseUrl,
+      REDIS_URL,
+      SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
+      SLACK_BOT_TOKEN: "xoxb-bench",
+      SLACK_API_URL: opts.slackApiUrl,
+      PORT: String(opts.port),
+      QUEUE_PREFIX: opts.queuePrefix,
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${opts.port}/healthz`)).ok) return child;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  child.kill("SIGKILL");
+  throw new Error("Spur did not start");
+}
+
+export async function stopSpurProcess(child: ChildProcess | undefined): Promise<void> {
+  if (!child) return;
+  child.kill("SIGTERM");
+  await once(child, "exit").catch(() => undefined);
+}
+
+/** A workspace whose allowance never runs out, so every request is a gift (members appear on first sight). */
+export async function unlimitedWorkspace(db: pg.Client, externalId: string): Promise<void> {
+  const { rows } = await db.query<{ id: string }>("INSERT INTO workspace (platform, external_id) VALUES ('slack', $1) RETURNING id", [externalId]);
+  await db.query("INSERT INTO recognition_settings (workspace_id, allowance_points, updated_at) VALUES ($1, 1000000, now())", [rows[0]!.id]);
+}
+
+export async function waitForCount(read: () => Promise<number>, expected: number, what: string, timeoutMs = 180_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await read()) < expected) {
+    if (Date.now() > deadline) throw new Error(`only ${await read()} of ${expected} ${what} after ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** The same kind of rows, inserted directly: one INSERT (autocommit) per row over `concurrency` connections. */
+export async function rawKudosInsertRate(
+  databaseUrl: string,
+  rows: number,
+  concurrency: number,
+  row: { points: number; reason: string; values: string[]; source: string; sourceRef: string | null },
+): Promise<number> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: concurrency });
+  const { rows: ids } = await pool.query<{ workspace_id: string; team_id: string; giver_id: string; recipient_id: string }>(
+    "SELECT workspace_id, team_id, giver_id, recipient_id FROM kudos LIMIT 1",
+  );
+  const sample = ids[0]!;
+  let next = 0;
+  const t = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < rows) {
+        const i = next++;
+        await pool.query(
+          `INSERT INTO kudos (gift_id, workspace_id, team_id, giver_id, recipient_id, points, reason, "values", source, source_ref, idempotency_key)
+           VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7::text[], $8::"KudosSource", $9, $10)`,
+          [sample.workspace_id, sample.team_id, sample.giver_id, sample.recipient_id, row.points, row.reason, row.values, row.source, row.sourceRef, `raw-${i}`],
+        );
+      }
+    }),
+  );
+  const seconds = (performance.now() - t) / 1000;
+  await pool.end();
+  return rows / seconds;
+}
