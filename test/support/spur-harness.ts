@@ -112,9 +112,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     token: "legacy-verification-token",
     trigger_id: `${Date.now()}.${++triggerCounter}.${type}`,
   });
-  const postInteraction = (payload: object) => {
+  // Slack sends interactivity as a signed form with one field, `payload`.
+  const postInteraction = (payload: object, secret = SIGNING_SECRET) => {
     const form = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-    return post(form, { "content-type": "application/x-www-form-urlencoded", ...slackSignatureHeaders(SIGNING_SECRET, form) });
+    return post(form, { "content-type": "application/x-www-form-urlencoded", ...slackSignatureHeaders(secret, form) });
   };
 
   return {
@@ -125,10 +126,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     db,
     logs,
     post,
-    interaction: (payload) => {
-      const form = new URLSearchParams({ payload: JSON.stringify({ team: { id: TEAM_ID, domain: "spur-test" }, api_app_id: "ASPUR", token: "legacy-verification-token", ...payload }) }).toString();
-      return post(form, { "content-type": "application/x-www-form-urlencoded", ...slackSignatureHeaders(SIGNING_SECRET, form) });
-    },
+    interaction: (payload) =>
+      postInteraction({ team: { id: TEAM_ID, domain: "spur-test" }, api_app_id: "ASPUR", token: "legacy-verification-token", ...payload }),
     event: (event, opts = {}) => {
       eventCounter += 1;
       const body = JSON.stringify({
@@ -181,13 +180,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       );
       return workspace.id;
     },
-    interact: (payload, opts) => {
-      const form = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-      return post(form, {
-        "content-type": "application/x-www-form-urlencoded",
-        ...slackSignatureHeaders(opts?.secret ?? SIGNING_SECRET, form),
-      });
-    },
+    interact: (payload, opts) => postInteraction(payload, opts?.secret),
     clickButton: (as, button, responseId) => {
       const payload = {
         ...interaction("block_actions", as.user),
