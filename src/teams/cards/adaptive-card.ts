@@ -1,7 +1,6 @@
 // Adaptive Card 1.5 building blocks. Cards are plain JSON; text is rendered as Teams' markdown subset, so
 // people's words are escaped before they go in.
-import { DateTime } from "luxon";
-import type { Period } from "../../core/period.ts";
+export { listOf, periodLabel, plural, valueTags } from "../../core/wording.ts";
 
 export type CardElement = Record<string, unknown>;
 
@@ -42,21 +41,3 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/([\\*_[\]()#>`~|-])/g, "\\$1").replaceAll("<", "&lt;");
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-export function listOf(items: string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-
-export function periodLabel(period: Period): string {
-  const start = DateTime.fromJSDate(period.start, { zone: period.timeZone });
-  const last = DateTime.fromJSDate(period.end, { zone: period.timeZone }).minus({ days: 1 });
-  return `${period.key} (${start.toFormat("d LLL")} – ${last.toFormat("d LLL yyyy")})`;
-}
-
-export function valueTags(tags: string[]): string {
-  return tags.map((t) => `#${t}`).join(" ");
-}
