@@ -20,6 +20,11 @@ import { createSlackApp } from "./slack/app.ts";
 import { SlackDirectMessenger } from "./slack/slack-direct-messenger.ts";
 import { SlackNotifier } from "./slack/slack-notifier.ts";
 import { SlackUsers } from "./slack/slack-users.ts";
+import { PrismaDataExportStore } from "./store/data-export-store.ts";
+import { PrismaMemberEraser } from "./store/member-erasure-store.ts";
+import { SlackExportDelivery } from "./slack/slack-export-delivery.ts";
+import { TeamsExportDelivery } from "./teams/teams-export-delivery.ts";
+import type { ExportDelivery } from "./core/data-rights-ports.ts";
 import { PrismaDigestRunStore } from "./store/digest-run-store.ts";
 import { PrismaFeedbackRequestStore } from "./store/feedback-request-store.ts";
 import { PrismaFeedbackStore } from "./store/feedback-store.ts";
@@ -122,6 +127,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
   const feedbackRequests = new PrismaFeedbackRequestStore(db);
   const prompts = new PrismaRecognitionPromptStore(db);
   const kpiIngest = new PrismaKpiIngestStore(db);
+  const dataExports = new PrismaDataExportStore(db);
   const services: Services = {
     clock,
     logger,
@@ -158,6 +164,8 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     customerKudos: kpiIngest,
     apiTokens: new PrismaApiTokenStore(db),
     helpdesks: new PrismaHelpdeskStore(db),
+    auditLog: dataExports,
+    eraser: new PrismaMemberEraser(db),
   };
 
   // One notifier per workspace, on the workspace's own platform, so each spends its own posting budget.
@@ -178,6 +186,12 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
       notifiers.set(workspaceId, notifier);
     }
     return notifier;
+  };
+  const exportDeliveryFor = async (workspaceId: string): Promise<ExportDelivery> => {
+    const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
+    if (workspace.platform === "slack") return new SlackExportDelivery(jobClient);
+    if (!teamsAdapter) throw new Error(`Teams is not configured: cannot deliver an export for workspace ${workspaceId}`);
+    return new TeamsExportDelivery(teamsAdapter, teamsStore);
   };
   const notifierForTeam = async (teamId: string) => {
     const team = await db.team.findUniqueOrThrow({ where: { id: teamId } });
@@ -246,6 +260,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
             },
             feedback: { ...services, summaryLeaseMs: 5 * 60_000 },
             prompts: { workspaces, prompts, messenger, clock },
+            dataExport: { exportReads: dataExports, exportDeliveryFor },
           },
           options.workerTimings,
         );

@@ -6,6 +6,7 @@ import type {
   RecognitionPromptRepository,
   TeamRoster,
 } from "../core/feedback-ports.ts";
+import type { AuditWriter, ExportRequest, MemberEraser } from "../core/data-rights-ports.ts";
 import type { MemberDirectory } from "../core/member-directory.ts";
 import type { Team } from "../core/model.ts";
 import type {
@@ -47,6 +48,8 @@ export interface JobDispatch {
   feedbackRequested(input: { requestId: string; reminderAt: Date; dueAt: Date }): Promise<void>;
   /** Everyone asked has answered or skipped: close the request and summarise it for the lead now. */
   feedbackRequestSettled(requestId: string): Promise<void>;
+  /** Builds a data export in the background and delivers it to the admin who asked. */
+  exportData(request: ExportRequest): Promise<void>;
 }
 
 export interface Services {
@@ -82,4 +85,7 @@ export interface Services {
   customerKudos: CustomerKudosWriter;
   apiTokens: ApiTokenRepository;
   helpdesks: HelpdeskRepository;
+  // data rights: exports and erasure
+  auditLog: AuditWriter;
+  eraser: MemberEraser;
 }

@@ -3,6 +3,7 @@ import type { JobDispatch } from "../app/services.ts";
 import type { Team } from "../core/model.ts";
 import type { RecognitionPromptRepository } from "../core/feedback-ports.ts";
 import type { Clock, WorkspaceRepository } from "../core/ports.ts";
+import { enqueueDataExport } from "./data-export.ts";
 import { enqueueFeedbackClose, enqueueFeedbackRequest } from "./feedback-requests.ts";
 import { enqueueNotifyRecipients } from "./notify-recipients.ts";
 import { enqueueShoutout } from "./post-shoutout.ts";
@@ -29,6 +30,9 @@ export function bullmqDispatch(queues: SpurQueues, deps: DispatchDeps): JobDispa
     syncTeamSchedules: (team: Team) => syncTeam(queues, deps, team),
     feedbackRequested: (input) => enqueueFeedbackRequest(queues, input, deps.clock),
     feedbackRequestSettled: (requestId) => enqueueFeedbackClose(queues.scheduled, requestId),
+    exportData: async (request) => {
+      await enqueueDataExport(queues.scheduled, request);
+    },
   };
 }
 

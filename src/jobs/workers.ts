@@ -1,5 +1,6 @@
 // BullMQ workers for Spur's queues, with one terminal failure handler each.
 import { type Job, Worker } from "bullmq";
+import { DATA_EXPORT_JOB, type DataExportDeps, processDataExport } from "./data-export.ts";
 import type { DigestRunDeps } from "../core/digest-run.ts";
 import type { PromptRunDeps } from "../core/recognition-prompts.ts";
 import type { Logger } from "../logger.ts";
@@ -25,6 +26,7 @@ export interface WorkerDeps {
   digests: DigestRunDeps;
   feedback: FeedbackJobDeps;
   prompts: PromptRunDeps;
+  dataExport: DataExportDeps;
   logger: Logger;
   metrics: SpurMetrics;
 }
@@ -79,6 +81,7 @@ export function startWorkers(settings: QueueSettings, deps: WorkerDeps, options:
       if (job.name === RECOGNITION_PROMPTS_JOB) return processRecognitionPrompts(deps.prompts, job, token);
       if (job.name === FEEDBACK_REMIND_JOB) return processFeedbackRemind(deps.feedback, job, token);
       if (job.name === FEEDBACK_CLOSE_JOB) return processFeedbackClose(deps.feedback, job, token);
+      if (job.name === DATA_EXPORT_JOB) return processDataExport(deps.dataExport, job, token);
       throw new Error(`unknown job ${job.name} on ${SCHEDULED_QUEUE}`);
     }),
     { ...base, concurrency: 4 },

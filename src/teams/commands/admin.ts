@@ -9,6 +9,8 @@ import type { ParseResult } from "../../core/kudos-command.ts";
 import { infoReply } from "../cards/replies.ts";
 import { type TeamsCommandContext, type TeamsDeps, withErrorReplies } from "../command-context.ts";
 import type { TeamsCommand } from "./command.ts";
+import { runTeamsDataRights } from "./admin-data-rights.ts";
+import { DATA_RIGHTS_USAGE } from "../../core/data-rights-command.ts";
 
 function parseTeamsAdmin(ctx: TeamsCommandContext, args: string): ParseResult<AdminCommand> {
   const [verb, ...rest] = args.trim().split(/\s+/);
@@ -30,9 +32,10 @@ export const adminCommand: TeamsCommand = {
   async run(deps: TeamsDeps, ctx, args) {
     const { services } = deps;
     await withErrorReplies(services, ctx, "admin", async () => {
+      if (await runTeamsDataRights(deps, ctx, args)) return;
       const parsed = parseTeamsAdmin(ctx, args);
       if (!parsed.ok) throw parsed.error;
-      if (parsed.command.kind === "help") return ctx.reply(infoReply(ctx.message.humanize(ADMIN_USAGE)));
+      if (parsed.command.kind === "help") return ctx.reply(infoReply(ctx.message.humanize(`${ADMIN_USAGE}\n${DATA_RIGHTS_USAGE}`)));
       const actor = await services.members.byPlatformId(ctx.workspace, ctx.defaultTeam.id, ctx.userId);
       if (!actor) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
       if (parsed.command.kind === "digest_preview") {

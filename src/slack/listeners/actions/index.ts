@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
 import { registerFeedbackRequestActions } from "./feedback-request.ts";
+import { registerForgetConfirmAction } from "./forget-confirm.ts";
 import { registerHistoryPageAction } from "./history-page.ts";
 import { registerRecognitionPromptActions } from "./recognition-prompt.ts";
 import { registerScorecardButtons } from "./scorecard-buttons.ts";
@@ -10,4 +11,5 @@ export function register(app: App, services: Services): void {
   registerFeedbackRequestActions(app, services);
   registerRecognitionPromptActions(app, services);
   registerScorecardButtons(app, services);
+  registerForgetConfirmAction(app, services);
 }

@@ -15,6 +15,8 @@ import { commandContext, withErrorReplies } from "../../command-context.ts";
 import { runPromptCommand } from "./spur-prompts.ts";
 import { KPI_ADMIN_USAGE } from "../../../core/kpi-admin-command.ts";
 import { runKpiAdmin } from "./spur-kpi.ts";
+import { runDataRights } from "./spur-data-rights.ts";
+import { DATA_RIGHTS_USAGE } from "../../../core/data-rights-command.ts";
 
 export function registerSpurCommand(app: App, services: Services): void {
   app.command("/spur", async ({ command, ack, respond, client }) => {
@@ -47,9 +49,10 @@ export function registerSpurCommand(app: App, services: Services): void {
         return runPromptCommand(services, ctx, member);
       }
       if (await runKpiAdmin(services, ctx, client)) return;
+      if (await runDataRights(services, ctx)) return;
       const parsed = parseAdminCommand(ctx.payload.text);
       if (!parsed.ok) throw parsed.error;
-      if (parsed.command.kind === "help") return ctx.reply(infoReply(`${ADMIN_USAGE}\n${RECOGNITION_ADMIN_USAGE}\n${KPI_ADMIN_USAGE}`));
+      if (parsed.command.kind === "help") return ctx.reply(infoReply(`${ADMIN_USAGE}\n${RECOGNITION_ADMIN_USAGE}\n${KPI_ADMIN_USAGE}\n${DATA_RIGHTS_USAGE}`));
       const actor = await actorOrFail();
       if (parsed.command.kind === "digest_preview") {
         return ctx.reply(weeklyDigestMessage(await previewWeeklyDigest(services, actor, ctx.defaultTeam)));

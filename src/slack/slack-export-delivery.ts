@@ -1,0 +1,23 @@
+// Export files for Slack: uploaded (files upload flow) into the admin's DM with the bot.
+import type { webApi } from "@slack/bolt";
+import type { ExportDelivery, ExportFile, ExportRecipient } from "../core/data-rights-ports.ts";
+import { classifySlackError } from "./slack-errors.ts";
+
+export class SlackExportDelivery implements ExportDelivery {
+  constructor(private readonly client: webApi.WebClient) {}
+
+  async deliver(to: ExportRecipient, files: ExportFile[], comment: string): Promise<void> {
+    try {
+      const dm = await this.client.conversations.open({ users: to.platformUserId });
+      const channel = dm.channel?.id;
+      if (!channel) throw new Error("conversations.open returned no channel");
+      await this.client.filesUploadV2({
+        channel_id: channel,
+        initial_comment: comment,
+        file_uploads: files.map((f) => ({ file: f.path, filename: f.filename, title: f.title })),
+      });
+    } catch (err) {
+      throw classifySlackError(err);
+    }
+  }
+}

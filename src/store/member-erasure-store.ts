@@ -1,0 +1,118 @@
+// Erasing a member's personal data, in one transaction. The rules:
+// - member row: kept as a tombstone (same id) so kudos, KPI records and ratings still count in team totals;
+//   platform id → "forgotten:<random>", name → "Former member", handle/email/time zone cleared, deactivated.
+// - kudos: every gift the member gave or received keeps its points and values, loses its reason, source link
+//   and idempotency key (which can carry chat ids); the member's name or chat id in other reasons is replaced.
+// - feedback: comments by or about the member are cleared; ratings stay. Their named and anonymous answers lose
+//   the giver id and the keyed hash (recomputable from the member id), so they can no longer be tied to anyone.
+//   The DM references of requests and prompts are cleared; prompts and the prompt opt-out are deleted.
+// - KPI records: numbers stay; the source's ticket ids are replaced. Helpdesk agent mappings are deleted.
+// - Teams: the roster identity (AAD id, sign-in name) and personal chats are deleted; the member is removed
+//   from other stored conversation references.
+// - audit log: entries naming the member get the tombstone id instead; other personal details are redacted.
+import { randomUUID } from "node:crypto";
+import type { ErasureCounts, MemberEraser } from "../core/data-rights-ports.ts";
+import { FORGOTTEN_ID_PREFIX, FORMER_MEMBER_NAME } from "../core/member-erasure.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import type { Db } from "./prisma.ts";
+
+type Tx = Prisma.TransactionClient;
+const REDACTED = "[former member]";
+
+export class PrismaMemberEraser implements MemberEraser {
+  constructor(private readonly db: Db) {}
+
+  async erase(input: Parameters<MemberEraser["erase"]>[0]): Promise<{ tombstoneUserId: string; counts: ErasureCounts }> {
+    const { workspaceId, memberId } = input;
+    return this.db.$transaction(
+      async (tx) => {
+        const member = await tx.member.findFirstOrThrow({ where: { id: memberId, workspaceId } });
+        await tx.$executeRaw`SELECT 1 FROM member WHERE id = ${memberId}::uuid FOR UPDATE`;
+        const teamsUser = await tx.teamsUser.findUnique({ where: { workspaceId_platformUserId: { workspaceId, platformUserId: member.platformUserId } } });
+        const tombstone = `${FORGOTTEN_ID_PREFIX}${randomUUID()}`;
+        const uid = member.platformUserId;
+        // Strings that identify the person wherever free text or JSON may hold them (short ones would match too much).
+        const needles = [uid, member.displayName, member.email, teamsUser?.aadObjectId, teamsUser?.userPrincipalName].filter(
+          (n): n is string => typeof n === "string" && n.length >= 4,
+        );
+        const counts: ErasureCounts = {};
+
+        counts.kudosReasons = await tx.$executeRaw`
+          UPDATE kudos SET reason = '', source_ref = NULL, idempotency_key = ${FORGOTTEN_ID_PREFIX} || id::text
+          WHERE gift_id IN (SELECT gift_id FROM kudos WHERE giver_id = ${memberId}::uuid OR recipient_id = ${memberId}::uuid)`;
+        counts.kpiRefs = await tx.$executeRaw`
+          UPDATE kpi_record SET ref = ${FORGOTTEN_ID_PREFIX} || id::text WHERE member_id = ${memberId}::uuid AND ref <> ''`;
+        counts.helpdeskAgents = await tx.helpdeskAgent.deleteMany({ where: { memberId } }).then((r) => r.count);
+        counts.feedbackAbout = await tx.feedbackAnswer.updateMany({ where: { subjectId: memberId }, data: { keepDoing: null, improve: null } }).then((r) => r.count);
+        counts.feedbackGiven = await this.eraseAnswersGiven(tx, workspaceId, memberId, input.giverKeyOf);
+        counts.feedbackRequestRefs =
+          (await tx.feedbackRecipient.updateMany({ where: { peerId: memberId }, data: { dmRef: null } })).count +
+          (await tx.feedbackRequest.updateMany({ where: { OR: [{ leadId: memberId }, { subjectId: memberId }] }, data: { summaryRef: null } })).count;
+        counts.recognitionPrompts = (await tx.recognitionPrompt.deleteMany({ where: { memberId } })).count;
+        counts.promptOptOuts = (await tx.recognitionPromptOptOut.deleteMany({ where: { memberId } })).count;
+        counts.teamsUsers = (await tx.teamsUser.deleteMany({ where: { workspaceId, platformUserId: uid } })).count;
+        counts.teamsConversations =
+          (await tx.$executeRaw`
+            DELETE FROM teams_conversation WHERE workspace_id = ${workspaceId}::uuid AND conversation_type = 'personal'
+              AND reference -> 'user' ->> 'id' = ${uid}`) +
+          (await tx.$executeRaw`
+            UPDATE teams_conversation SET reference = reference - 'user', updated_at = now()
+            WHERE workspace_id = ${workspaceId}::uuid AND reference -> 'user' ->> 'id' = ${uid}`);
+        counts.mentions = await this.replaceMentions(tx, workspaceId, needles);
+        counts.auditEntries = await this.scrubAudit(tx, workspaceId, needles, tombstone);
+        await tx.member.update({
+          where: { id: memberId },
+          data: { platformUserId: tombstone, displayName: FORMER_MEMBER_NAME, handle: null, email: null, timeZone: null, role: "agent", isBot: false, isDeactivated: true },
+        });
+        await tx.auditLogEntry.create({ data: { ...input.audit, target: tombstone, details: { counts } } });
+        return { tombstoneUserId: tombstone, counts };
+      },
+      { timeout: 120_000, maxWait: 10_000 },
+    );
+  }
+
+  /** The member's named and anonymous answers: found by giver id or by recomputing their keyed hash. */
+  private async eraseAnswersGiven(tx: Tx, workspaceId: string, memberId: string, giverKeyOf: (subjectId: string, periodKey: string) => string): Promise<number> {
+    const pairs = await tx.$queryRaw<{ subject_id: string; period_key: string }[]>`
+      SELECT DISTINCT subject_id::text AS subject_id, period_key FROM feedback_answer WHERE workspace_id = ${workspaceId}::uuid`;
+    const keys = pairs.map((p) => giverKeyOf(p.subject_id, p.period_key));
+    return tx.$executeRaw`
+      UPDATE feedback_answer SET giver_id = NULL, keep_doing = NULL, improve = NULL, giver_key = ${FORGOTTEN_ID_PREFIX} || id::text
+      WHERE workspace_id = ${workspaceId}::uuid AND (giver_id = ${memberId}::uuid OR giver_key = ANY(${keys}))`;
+  }
+
+  /** Other people's words that name the member (a mention in a kudos reason or a comment). */
+  private async replaceMentions(tx: Tx, workspaceId: string, needles: string[]): Promise<number> {
+    let changed = 0;
+    for (const needle of needles) {
+      changed += await tx.$executeRaw`
+        UPDATE kudos SET reason = replace(reason, ${needle}, ${REDACTED})
+        WHERE workspace_id = ${workspaceId}::uuid AND strpos(reason, ${needle}) > 0`;
+      changed += await tx.$executeRaw`
+        UPDATE feedback_answer SET keep_doing = replace(keep_doing, ${needle}, ${REDACTED}), improve = replace(improve, ${needle}, ${REDACTED})
+        WHERE workspace_id = ${workspaceId}::uuid AND (strpos(keep_doing, ${needle}) > 0 OR strpos(improve, ${needle}) > 0)`;
+    }
+    return changed;
+  }
+
+  /** Audit entries keep what happened; the member's chat id becomes the tombstone id, other details are redacted. */
+  private async scrubAudit(tx: Tx, workspaceId: string, needles: string[], tombstone: string): Promise<number> {
+    const [uid, ...others] = needles;
+    if (!uid) return 0;
+    const rows = await tx.$queryRaw<{ id: string; actor_user_id: string; target: string | null; details: string; reason: string | null }[]>`
+      SELECT id::text AS id, actor_user_id, target, details::text AS details, reason FROM audit_log
+      WHERE workspace_id = ${workspaceId}::uuid
+        AND EXISTS (SELECT 1 FROM unnest(${needles}::text[]) n
+                    WHERE strpos(actor_user_id, n) > 0 OR strpos(coalesce(target, ''), n) > 0 OR strpos(details::text, n) > 0
+                       OR strpos(coalesce(reason, ''), n) > 0)`;
+    const redact = (text: string, json: boolean) =>
+      others.reduce((t, n) => t.replaceAll(json ? JSON.stringify(n).slice(1, -1) : n, REDACTED), text.replaceAll(uid, tombstone));
+    for (const row of rows) {
+      await tx.$executeRaw`
+        UPDATE audit_log SET actor_user_id = ${redact(row.actor_user_id, false)}, target = ${row.target === null ? null : redact(row.target, false)},
+          details = ${redact(row.details, true)}::jsonb, reason = ${row.reason === null ? null : redact(row.reason, false)}
+        WHERE id = ${row.id}::uuid`;
+    }
+    return rows.length;
+  }
+}
