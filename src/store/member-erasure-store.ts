@@ -26,8 +26,10 @@ export class PrismaMemberEraser implements MemberEraser {
     const { workspaceId, memberId } = input;
     return this.db.$transaction(
       async (tx) => {
-        const member = await tx.member.findFirstOrThrow({ where: { id: memberId, workspaceId } });
         await tx.$executeRaw`SELECT 1 FROM member WHERE id = ${memberId}::uuid FOR UPDATE`;
+        const member = await tx.member.findFirstOrThrow({ where: { id: memberId, workspaceId } });
+        // A second confirmation that waited for the first one's lock: nothing is left to erase.
+        if (member.platformUserId.startsWith(FORGOTTEN_ID_PREFIX)) return { tombstoneUserId: member.platformUserId, counts: {} };
         const teamsUser = await tx.teamsUser.findUnique({ where: { workspaceId_platformUserId: { workspaceId, platformUserId: member.platformUserId } } });
         const tombstone = `${FORGOTTEN_ID_PREFIX}${randomUUID()}`;
         const uid = member.platformUserId;
