@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WEEKLY_DIGEST_JOB } from "../../src/jobs/weekly-digest.ts";
 import type { FakeWorkspace } from "../support/fake-slack-api.ts";
+import { kudosSubmission, reaction } from "../support/recognition-payloads.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";
 import { ALL_USERS, esc, USERS } from "../support/users.ts";
 
@@ -141,6 +142,26 @@ describe("Slack OAuth install (multi-workspace mode)", () => {
     expect(globexShoutout.token).toBe(GLOBEX.botToken);
     expect(h.slack.callsWithToken(ACME.botToken, "users.info").map((c) => c.args.user).sort()).toEqual(["UANA", "UCARL"]);
     expect(h.slack.callsWithToken(GLOBEX.botToken, "users.info").map((c) => c.args.user).sort()).toEqual(["UBO", "UDEE"]);
+
+    // Interactivity (a modal submission) and events (a kudos reaction) too.
+    const modal = kudosSubmission(USERS.dee.id, { recipients: [USERS.bo.id], reason: "stayed late for the outage" }, {
+      metadata: { channelId: "CGLOBEXMODAL", sourceRef: null, source: "modal" },
+    });
+    expect((await h.interaction({ ...modal, team: { id: GLOBEX.teamId } })).status).toBe(200);
+    const modalShoutout = await h.slack.waitForCall("chat.postMessage", (a) => a.channel === "CGLOBEXMODAL");
+    expect(modalShoutout.token).toBe(GLOBEX.botToken);
+    const message = { channel: "CACMEREACT", ts: "1763800000.000900" };
+    h.slack.addMessage(message.channel, { ts: message.ts, text: "Fixed the billing export", user: USERS.ana.id });
+    expect((await h.event(reaction("reaction_added", USERS.bo.id, USERS.ana.id, message), { team: ACME.teamId })).status).toBe(200);
+    const history = await h.slack.waitForCall("conversations.history", (a) => a.channel === message.channel);
+    expect(history.token).toBe(ACME.botToken);
+    const reactionShoutout = await h.slack.waitForCall("chat.postMessage", (a) => String(a.text).includes("Fixed the billing export"));
+    expect(reactionShoutout.token).toBe(ACME.botToken);
+    // Let the remaining posts (recipients' DMs) finish before looking at the tokens.
+    await h.slack.waitFor(async () => {
+      const counts = await h.spur.queues.posts.getJobCounts("active", "waiting", "delayed", "prioritized");
+      return Object.values(counts).every((n) => n === 0);
+    });
 
     // Every call carried one of the two installs' tokens (the code exchange carries the client credentials).
     const tokens = new Set(h.slack.calls.filter((c) => c.method !== "oauth.v2.access").map((c) => c.token));
