@@ -215,3 +215,20 @@ describe("Slack OAuth install (multi-workspace mode)", () => {
     for (const token of [ACME.botToken, GLOBEX.botToken]) expect(logged).not.toContain(token);
   });
 });
+
+describe("single-workspace mode (SLACK_BOT_TOKEN)", () => {
+  let single: Harness;
+  beforeAll(async () => {
+    single = await startHarness({ users: ALL_USERS });
+  });
+  afterAll(async () => {
+    await single?.stop();
+  });
+
+  it("serves no install pages, and records an uninstall by deactivating the workspace", async () => {
+    expect((await single.request("/slack/install", { redirect: "manual" })).status).toBe(404);
+    const workspaceId = await single.setRecognitionSettings({});
+    expect((await single.event({ type: "app_uninstalled" })).status).toBe(200);
+    await single.slack.waitFor(async () => (await single.spur.db.workspace.findUniqueOrThrow({ where: { id: workspaceId } })).deactivatedAt);
+  });
+});
