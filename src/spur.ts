@@ -274,7 +274,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
         );
       }
       logger.info(
-        { port, role, teams: teamCount, workers: runWorkers, socketMode: Boolean(config.SLACK_APP_TOKEN), msTeams: teamsMode(config) },
+        { port, role, teams: teamCount, workers: runWorkers, socketMode: Boolean(config.SLACK_APP_TOKEN), slackOAuth: Boolean(installs.oauth), msTeams: teamsMode(config) },
         "Spur is listening",
       );
       return port;
