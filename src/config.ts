@@ -21,6 +21,12 @@ const optionalText = z
   .optional()
   .transform((v) => (v ? v : undefined));
 
+/** A 256-bit key, base64 (standard or URL-safe alphabet). */
+const encryptionKey = z
+  .string()
+  .trim()
+  .refine((v) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(v) && Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64 (openssl rand -base64 32)");
+
 const ConfigSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int("must be a whole number").min(0).max(65535, "must be a port number (0–65535)").default(3000),
@@ -28,10 +34,31 @@ const ConfigSchema = z.object({
   DATABASE_URL: url(["postgres:", "postgresql:"]),
   REDIS_URL: url(["redis:", "rediss:"]),
   SLACK_SIGNING_SECRET: z.string().trim().min(1, "is required (Slack app → Basic Information → Signing Secret)"),
+  /** Single-workspace mode: the one workspace's bot token. Not needed when Spur is installed through OAuth. */
   SLACK_BOT_TOKEN: z
     .string()
     .trim()
-    .regex(/^xoxb-/, "must be a bot token starting with xoxb- (Slack app → OAuth & Permissions)"),
+    .regex(/^xoxb-/, "must be a bot token starting with xoxb- (Slack app → OAuth & Permissions)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  // Multi-workspace mode (OAuth install at /slack/install): set both client id and secret.
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  /** Signs the OAuth `state` parameter; required in multi-workspace mode. */
+  SLACK_STATE_SECRET: z.string().trim().min(16, "must be at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
+  /** Encrypts Slack tokens at rest: 32 random bytes, base64 (`openssl rand -base64 32`). */
+  SPUR_ENCRYPTION_KEY: encryptionKey.optional().or(z.literal("").transform(() => undefined)),
+  /** Earlier encryption keys, comma-separated, still accepted for reading tokens stored before a rotation. */
+  SPUR_PREVIOUS_ENCRYPTION_KEYS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const keys = (v ?? "").split(",").map((k) => k.trim()).filter(Boolean);
+      for (const k of keys) {
+        if (!encryptionKey.safeParse(k).success) ctx.addIssue({ code: "custom", message: "must be comma-separated base64 keys of 32 bytes each" });
+      }
+      return keys;
+    }),
   SLACK_API_URL: url(["http:", "https:"]).default("https://slack.com/api/"),
   /** With an app-level token, Spur connects to Slack over Socket Mode: no public URL needed. */
   SLACK_APP_TOKEN: z
@@ -69,6 +96,25 @@ const ConfigSchema = z.object({
     .default("false")
     .transform((v) => v === "true"),
 }).superRefine((c, ctx) => {
+  const oauth = Boolean(c.SLACK_CLIENT_ID || c.SLACK_CLIENT_SECRET);
+  if (!oauth && !c.SLACK_BOT_TOKEN) {
+    ctx.addIssue({ code: "custom", path: ["SLACK_BOT_TOKEN"], message: "is required" });
+  }
+  if (oauth) {
+    for (const name of ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"] as const) {
+      if (!c[name]) ctx.addIssue({ code: "custom", path: [name], message: "is required for multi-workspace install (with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET)" });
+    }
+    if (c.SLACK_BOT_TOKEN) {
+      ctx.addIssue({ code: "custom", path: ["SLACK_BOT_TOKEN"], message: "must not be set with SLACK_CLIENT_ID: each workspace's token comes from its OAuth install" });
+    }
+    if (c.SLACK_APP_TOKEN) {
+      ctx.addIssue({ code: "custom", path: ["SLACK_APP_TOKEN"], message: "must not be set with SLACK_CLIENT_ID: multi-workspace install runs over HTTP" });
+    }
+    // Tokens are stored encrypted; a development key is only acceptable outside production.
+    if (!c.SPUR_ENCRYPTION_KEY && c.NODE_ENV === "production") {
+      ctx.addIssue({ code: "custom", path: ["SPUR_ENCRYPTION_KEY"], message: "is required in production for multi-workspace install (openssl rand -base64 32)" });
+    }
+  }
   if (c.MICROSOFT_APP_ID && !c.MICROSOFT_APP_PASSWORD) {
     ctx.addIssue({ code: "custom", path: ["MICROSOFT_APP_PASSWORD"], message: "is required when MICROSOFT_APP_ID is set" });
   }
@@ -121,6 +167,14 @@ export function loadConfig(): Config {
   cached ??= parseConfig(process.env);
   return cached;
 }
+
+/** Multi-workspace mode: Slack workspaces install Spur through OAuth and each has its own stored bot token. */
+export function slackOAuthEnabled(config: Config): boolean {
+  return Boolean(config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET);
+}
+
+/** Outside production, multi-workspace mode without SPUR_ENCRYPTION_KEY encrypts with this fixed key (base64). */
+export const DEV_ENCRYPTION_KEY = Buffer.from("spur-development-encryption-key!").toString("base64");
 
 /** How Spur serves Microsoft Teams: with Bot Framework authentication, without it (local development), or not at all. */
 export type TeamsMode = "authenticated" | "unauthenticated" | "disabled";

@@ -1,11 +1,14 @@
 // The composition root: builds Spur from a configuration. main.ts runs it; tests start it in-process.
-import { webApi } from "@slack/bolt";
+import { ErrorCode, SpurError } from "./core/errors.ts";
+import type { webApi } from "@slack/bolt";
 import { Redis } from "ioredis";
 import type { Server } from "node:http";
 import { PlatformUsersByPlatform } from "./app/platform-users.ts";
 import type { Services } from "./app/services.ts";
+import { slackInstalls } from "./app/slack-installs.ts";
 import { type Config, teamsMode } from "./config.ts";
 import { MemberDirectory } from "./core/member-directory.ts";
+import type { Platform } from "./core/model.ts";
 import { type Clock, type Notifier, systemClock } from "./core/ports.ts";
 import { createQueueBoard } from "./http/queue-board.ts";
 import { closeServer, createHttpServer, listen, type ReadinessCheck } from "./http/server.ts";
@@ -17,6 +20,7 @@ import { type SpurWorkers, startWorkers, type WorkerTimings } from "./jobs/worke
 import { createLogger, type Logger } from "./logger.ts";
 import { SpurMetrics } from "./metrics.ts";
 import { createSlackApp } from "./slack/app.ts";
+import { SlackClients } from "./slack/slack-clients.ts";
 import { SlackDirectMessenger } from "./slack/slack-direct-messenger.ts";
 import { SlackNotifier } from "./slack/slack-notifier.ts";
 import { SlackUsers } from "./slack/slack-users.ts";
@@ -87,16 +91,9 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
   const queueSettings = { connection: redis, prefix: config.QUEUE_PREFIX };
   const queues = createQueues(queueSettings);
 
-  // Jobs use their own client: no automatic retries or rate-limit waits, so BullMQ decides when to retry.
-  const jobClient = new webApi.WebClient(config.SLACK_BOT_TOKEN, {
-    slackApiUrl: config.SLACK_API_URL,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-  });
-  const lookupClient = new webApi.WebClient(config.SLACK_BOT_TOKEN, {
-    slackApiUrl: config.SLACK_API_URL,
-    retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 },
-  });
+  // Each Slack workspace's bot token: from the environment, or from its OAuth install.
+  const installs = slackInstalls(config, db, logger);
+  const slackClients = new SlackClients(installs.tokens, config.SLACK_API_URL);
   const budget = new RedisRateBudget(
     redis,
     config.QUEUE_PREFIX,
@@ -105,7 +102,6 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     undefined,
     () => metrics.postsDelayed.inc({ reason: "budget" }),
   );
-  const messenger = new SlackDirectMessenger(jobClient);
 
   // Teams is optional: without an app id (and without the development override) there is no adapter.
   const teamsAdapter = teamsAdapterFor(config, logger);
@@ -138,7 +134,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     members: new MemberDirectory(
       memberRepo,
       new PlatformUsersByPlatform({
-        slack: new SlackUsers(() => lookupClient),
+        slack: new SlackUsers((workspace) => slackClients.forTeam(workspace.externalId, "lookups")),
         ...(teamsAdapter ? { teams: new TeamsUsers(teamsAdapter, teamsStore) } : {}),
       }),
       clock,
@@ -155,7 +151,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     feedbackRequests,
     roster: feedbackRequests,
     prompts,
-    messenger,
+    messengerFor: (workspaceId) => messengerFor(workspaceId),
     feedbackSecret: config.FEEDBACK_HASH_SECRET,
     scorecardReads: new PrismaScorecardReads(db),
     kpiTargets: new PrismaKpiTargetStore(db),
@@ -166,30 +162,61 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     helpdesks: new PrismaHelpdeskStore(db),
     auditLog: dataExports,
     eraser: new PrismaMemberEraser(db),
+    slackInstalls: installs.registry,
   };
 
-  // One notifier per workspace, on the workspace's own platform, so each spends its own posting budget.
-  const notifiers = new Map<string, Notifier>();
-  const notifierForWorkspace = async (workspaceId: string): Promise<Notifier> => {
-    let notifier = notifiers.get(workspaceId);
-    if (!notifier) {
-      const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
-      const onRateLimited = () => metrics.postsDelayed.inc({ reason: "platform_429" });
-      if (workspace.platform === "teams") {
-        if (!teamsAdapter) throw new Error(`Teams is not configured: cannot post for workspace ${workspaceId}`);
-        notifier = new TeamsNotifier(teamsAdapter, teamsStore, teamsBudget, workspaceId, onRateLimited);
-      } else {
-        notifier = new SlackNotifier(jobClient, budget, workspace.externalId, onRateLimited, (err) =>
-          logger.warn({ err, workspaceId }, "digest chart upload failed"),
-        );
-      }
-      notifiers.set(workspaceId, notifier);
+  // A workspace's platform and external id never change: looked up once.
+  const workspaceRefs = new Map<string, { platform: Platform; externalId: string }>();
+  const workspaceRef = async (workspaceId: string) => {
+    let ref = workspaceRefs.get(workspaceId);
+    if (!ref) {
+      const row = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
+      ref = { platform: row.platform, externalId: row.externalId };
+      workspaceRefs.set(workspaceId, ref);
     }
-    return notifier;
+    return ref;
+  };
+  // Jobs post with the workspace's current token (null: Spur is no longer installed there, the job skips).
+  const jobClientFor = async (workspaceId: string) => slackClients.forTeam((await workspaceRef(workspaceId)).externalId, "jobs");
+
+  // One notifier per workspace, on the workspace's own platform, so each spends its own posting budget.
+  const teamsNotifiers = new Map<string, Notifier>();
+  const notifierForWorkspace = async (workspaceId: string): Promise<Notifier | null> => {
+    const workspace = await workspaceRef(workspaceId);
+    const onRateLimited = () => metrics.postsDelayed.inc({ reason: "platform_429" });
+    if (workspace.platform === "teams") {
+      if (!teamsAdapter) throw new Error(`Teams is not configured: cannot post for workspace ${workspaceId}`);
+      let notifier = teamsNotifiers.get(workspaceId);
+      if (!notifier) {
+        notifier = new TeamsNotifier(teamsAdapter, teamsStore, teamsBudget, workspaceId, onRateLimited);
+        teamsNotifiers.set(workspaceId, notifier);
+      }
+      return notifier;
+    }
+    const client = await jobClientFor(workspaceId);
+    return client
+      ? new SlackNotifier(client, budget, workspace.externalId, onRateLimited, (err) => logger.warn({ err, workspaceId }, "digest chart upload failed"))
+      : null;
+  };
+  // One messenger per client (i.e. per workspace token), keeping its remembered DM channels.
+  const messengers = new WeakMap<webApi.WebClient, SlackDirectMessenger>();
+  const messengerFor = async (workspaceId: string): Promise<SlackDirectMessenger | null> => {
+    const client = await jobClientFor(workspaceId);
+    if (!client) return null;
+    let messenger = messengers.get(client);
+    if (!messenger) {
+      messenger = new SlackDirectMessenger(client);
+      messengers.set(client, messenger);
+    }
+    return messenger;
   };
   const exportDeliveryFor = async (workspaceId: string): Promise<ExportDelivery> => {
-    const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
-    if (workspace.platform === "slack") return new SlackExportDelivery(jobClient);
+    const workspace = await workspaceRef(workspaceId);
+    if (workspace.platform === "slack") {
+      const client = await jobClientFor(workspaceId);
+      if (!client) throw new SpurError(ErrorCode.NotInstalled, `Spur is no longer installed in workspace ${workspaceId}`);
+      return new SlackExportDelivery(client);
+    }
     if (!teamsAdapter) throw new Error(`Teams is not configured: cannot deliver an export for workspace ${workspaceId}`);
     return new TeamsExportDelivery(teamsAdapter, teamsStore);
   };
@@ -205,6 +232,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
           {
             signingSecret: config.SLACK_SIGNING_SECRET,
             botToken: config.SLACK_BOT_TOKEN,
+            oauth: installs.oauth,
             apiUrl: config.SLACK_API_URL,
             appToken: config.SLACK_APP_TOKEN,
           },
@@ -259,14 +287,14 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
               leaseMs: options.digestLeaseMs ?? 5 * 60_000,
             },
             feedback: { ...services, summaryLeaseMs: 5 * 60_000 },
-            prompts: { workspaces, prompts, messenger, clock },
+            prompts: { workspaces, prompts, messengerFor, clock },
             dataExport: { exportReads: dataExports, exportDeliveryFor },
           },
           options.workerTimings,
         );
       }
       logger.info(
-        { port, role, teams: teamCount, workers: runWorkers, socketMode: Boolean(config.SLACK_APP_TOKEN), msTeams: teamsMode(config) },
+        { port, role, teams: teamCount, workers: runWorkers, socketMode: Boolean(config.SLACK_APP_TOKEN), slackOAuth: Boolean(installs.oauth), msTeams: teamsMode(config) },
         "Spur is listening",
       );
       return port;

@@ -1,8 +1,8 @@
 // What the chat adapters and job processors are given: the domain's collaborators, wired in main.
 import type {
-  DirectMessenger,
   FeedbackRepository,
   FeedbackRequestRepository,
+  MessengerFor,
   RecognitionPromptRepository,
   TeamRoster,
 } from "../core/feedback-ports.ts";
@@ -27,6 +27,7 @@ import type {
   ScorecardReads,
 } from "../core/kpi-ports.ts";
 import type { Logger } from "../logger.ts";
+import type { SlackInstallRegistry } from "../store/slack-installation-store.ts";
 import type { SpurMetrics } from "../metrics.ts";
 import type {
   AuditLogRepository,
@@ -73,8 +74,8 @@ export interface Services {
   feedbackRequests: FeedbackRequestRepository;
   roster: TeamRoster;
   prompts: RecognitionPromptRepository;
-  /** Direct messages to one person (feedback requests, prompts). */
-  messenger: DirectMessenger;
+  /** Direct messages to one person (feedback requests, prompts), through the workspace's own messenger. */
+  messengerFor: MessengerFor;
   /** Keys anonymous answers (see src/core/feedback-anonymity.ts). */
   feedbackSecret: string;
   // kpi: ingestion, targets and scorecards
@@ -88,4 +89,6 @@ export interface Services {
   // data rights: exports and erasure
   auditLog: AuditWriter;
   eraser: MemberEraser;
+  /** Slack installs: what the app_uninstalled / tokens_revoked listener cleans up. */
+  slackInstalls: SlackInstallRegistry;
 }

@@ -12,14 +12,15 @@ export const DIGEST_EVENT_TYPE = "spur_weekly_digest";
 export type DigestRunOutcome =
   | { status: "posted"; periodKey: string; messageRef: string; recovered: boolean }
   | { status: "already_done"; periodKey: string }
-  | { status: "skipped"; reason: "team_not_found" | "no_channel" }
+  | { status: "skipped"; reason: "team_not_found" | "no_channel" | "not_installed" }
   | { status: "failed"; periodKey: string; reason: string };
 
 export interface DigestRunDeps {
   workspaces: WorkspaceRepository;
   kudos: KudosRepository;
   runs: DigestRunRepository;
-  notifierFor(teamId: string): Promise<Notifier>;
+  /** The team's notifier; null when Spur is no longer installed in its workspace. */
+  notifierFor(teamId: string): Promise<Notifier | null>;
   clock: Clock;
   leaseMs: number;
 }
@@ -33,6 +34,8 @@ export async function runWeeklyDigest(
   if (!team) return { status: "skipped", reason: "team_not_found" };
   if (!team.channelId) return { status: "skipped", reason: "no_channel" };
   const channelId = team.channelId;
+  const notifier = await deps.notifierFor(team.id);
+  if (!notifier) return { status: "skipped", reason: "not_installed" };
 
   const now = deps.clock.now();
   const period = input.periodKey ? weekByKey(input.periodKey, team.timeZone) : previousWeek(now, team.timeZone);
@@ -44,7 +47,6 @@ export async function runWeeklyDigest(
   if (!claim) return { status: "already_done", periodKey: period.key };
 
   const marker: RunMarker = { eventType: DIGEST_EVENT_TYPE, periodKey: period.key, teamId: team.id };
-  const notifier = await deps.notifierFor(team.id);
   try {
     if (claim.attempt > 1) {
       const earlier = await notifier.findPosted(channelId, marker, period.end);

@@ -32,6 +32,8 @@ export const ErrorCode = {
   StaleInteraction: "stale_interaction",
   // Infrastructure
   PlatformUnavailable: "platform_unavailable",
+  /** The chat workspace has no (or no longer an) installation of Spur to act with. */
+  NotInstalled: "not_installed",
   Internal: "internal_error",
   // Recognition rules and administration
   AllowanceExceeded: "allowance_exceeded",

@@ -84,3 +84,6 @@ export interface DirectMessenger {
   /** Replaces a message sent earlier (`ref` as "channel:ts"). */
   update(ref: string, message: DirectMessage): Promise<void>;
 }
+
+/** The messenger for a workspace's members; null when Spur can no longer reach that workspace (uninstalled). */
+export type MessengerFor = (workspaceId: string) => Promise<DirectMessenger | null>;

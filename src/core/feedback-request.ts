@@ -7,7 +7,7 @@ import { type FeedbackAggregate, peerFeedbackAggregate } from "./feedback.ts";
 import type { DueSpec } from "./feedback-command.ts";
 import type { FeedbackRequestView } from "./feedback-model.ts";
 import { monthContaining } from "./feedback-period.ts";
-import type { DirectMessenger, FeedbackRepository, FeedbackRequestRepository, TeamRoster } from "./feedback-ports.ts";
+import type { FeedbackRepository, FeedbackRequestRepository, MessengerFor, TeamRoster } from "./feedback-ports.ts";
 import type { MemberDirectory } from "./member-directory.ts";
 import type { Member, Team, Workspace } from "./model.ts";
 
@@ -128,7 +128,7 @@ export async function skipFeedbackRequest(
 export interface RequestJobDeps {
   feedback: FeedbackRepository;
   feedbackRequests: FeedbackRequestRepository;
-  messenger: DirectMessenger;
+  messengerFor: MessengerFor;
 }
 
 type Recipient = FeedbackRequestView["recipients"][number];
@@ -160,11 +160,12 @@ async function messageEach(
 /** DMs each asked peer who has not had the request yet. Safe to repeat. */
 export async function sendRequestDms(deps: RequestJobDeps, requestId: string): Promise<number> {
   const request = await deps.feedbackRequests.get(requestId);
-  if (!request || request.status === "closed") return 0;
+  const messenger = request && request.status !== "closed" ? await deps.messengerFor(request.workspaceId) : null;
+  if (!request || !messenger) return 0;
   return messageEach(
     request.recipients.filter((r) => !r.dmRef && r.status === "asked"),
     async (r) => {
-      const posted = await deps.messenger.send(r.peer.platformUserId, { kind: "feedback_request", request });
+      const posted = await messenger.send(r.peer.platformUserId, { kind: "feedback_request", request });
       await deps.feedbackRequests.markDmSent(r.id, `${posted.channelId}:${posted.messageRef}`);
     },
     (r, reason) => deps.feedbackRequests.markDmSent(r.id, `undeliverable:${reason}`.slice(0, 200)),
@@ -174,11 +175,12 @@ export async function sendRequestDms(deps: RequestJobDeps, requestId: string): P
 /** Reminds peers who have neither answered nor skipped; each at most once. */
 export async function remindPeers(deps: RequestJobDeps, requestId: string, now: Date): Promise<number> {
   const request = await deps.feedbackRequests.get(requestId);
-  if (!request || request.status === "closed") return 0;
+  const messenger = request && request.status !== "closed" ? await deps.messengerFor(request.workspaceId) : null;
+  if (!request || !messenger) return 0;
   return messageEach(
     request.recipients.filter((r) => r.status === "asked" && !r.remindedAt && !r.dmRef?.startsWith("undeliverable:")),
     async (r) => {
-      await deps.messenger.send(r.peer.platformUserId, { kind: "feedback_reminder", request });
+      await messenger.send(r.peer.platformUserId, { kind: "feedback_reminder", request });
       await deps.feedbackRequests.markReminded(r.id, now);
     },
     (r) => deps.feedbackRequests.markReminded(r.id, now),
@@ -187,13 +189,15 @@ export async function remindPeers(deps: RequestJobDeps, requestId: string, now: 
 
 /** After a peer answered: their request DM loses its buttons. */
 export async function markRequestDmAnswered(
-  deps: Pick<RequestJobDeps, "feedbackRequests" | "messenger">,
+  deps: Pick<RequestJobDeps, "feedbackRequests" | "messengerFor">,
   input: { requestId: string; peerId: string },
 ): Promise<boolean> {
   const request = await deps.feedbackRequests.get(input.requestId);
   const ref = request?.recipients.find((r) => r.peer.id === input.peerId)?.dmRef;
   if (!request || !ref || ref.startsWith("undeliverable:")) return false;
-  await deps.messenger.update(ref, { kind: "feedback_request_answered", request });
+  const messenger = await deps.messengerFor(request.workspaceId);
+  if (!messenger) return false;
+  await messenger.update(ref, { kind: "feedback_request_answered", request });
   return true;
 }
 
@@ -214,12 +218,15 @@ export interface FeedbackRequestSummary {
 export async function closeFeedbackRequest(
   deps: RequestJobDeps,
   input: { requestId: string; now: Date; leaseMs: number },
-): Promise<"closed" | "not_due" | "already_summarised" | "not_found"> {
+): Promise<"closed" | "not_due" | "already_summarised" | "not_found" | "not_installed"> {
   const request = await deps.feedbackRequests.get(input.requestId);
   if (!request) return "not_found";
   const allDone = request.recipients.every((r) => r.status !== "asked");
   if (request.status === "open" && !allDone && input.now < request.dueAt) return "not_due";
   await deps.feedbackRequests.close(request.id, input.now);
+  // Closed either way; with Spur uninstalled there is nobody to send the summary through.
+  const messenger = await deps.messengerFor(request.workspaceId);
+  if (!messenger) return "not_installed";
   if (!(await deps.feedbackRequests.claimSummary(request.id, input.now, input.leaseMs))) return "already_summarised";
   try {
     const closed = (await deps.feedbackRequests.get(request.id)) ?? request;
@@ -237,7 +244,7 @@ export async function closeFeedbackRequest(
       aggregate,
       reason: allDone ? "all_answered" : "due",
     };
-    const posted = await deps.messenger.send(closed.lead.platformUserId, { kind: "feedback_summary", summary });
+    const posted = await messenger.send(closed.lead.platformUserId, { kind: "feedback_summary", summary });
     await deps.feedbackRequests.markSummaryPosted(closed.id, `${posted.channelId}:${posted.messageRef}`);
     return "closed";
   } catch (err) {

@@ -2,7 +2,7 @@
 // at the team's day and time in its time zone, to everyone active who has not opted out.
 import { TransientError } from "./errors.ts";
 import type { PromptSchedule } from "./feedback-model.ts";
-import type { DirectMessenger, RecognitionPromptRepository } from "./feedback-ports.ts";
+import type { MessengerFor, RecognitionPromptRepository } from "./feedback-ports.ts";
 import { weekContaining } from "./period.ts";
 import type { Clock, WorkspaceRepository } from "./ports.ts";
 import type { CronSchedule } from "./schedule.ts";
@@ -16,13 +16,13 @@ export function recognitionPromptCron(schedule: PromptSchedule, timeZone: string
 export interface PromptRunDeps {
   workspaces: WorkspaceRepository;
   prompts: RecognitionPromptRepository;
-  messenger: DirectMessenger;
+  messengerFor: MessengerFor;
   clock: Clock;
 }
 
 export type PromptRunOutcome =
   | { status: "sent"; weekKey: string; sent: number; skipped: number; failed: number }
-  | { status: "skipped"; reason: "team_not_found" | "disabled" };
+  | { status: "skipped"; reason: "team_not_found" | "disabled" | "not_installed" };
 
 /** Sends this week's prompt to each member who has not had it. A retry sends only what is missing. */
 export async function sendRecognitionPrompts(deps: PromptRunDeps, input: { teamId: string }): Promise<PromptRunOutcome> {
@@ -30,6 +30,8 @@ export async function sendRecognitionPrompts(deps: PromptRunDeps, input: { teamI
   if (!team) return { status: "skipped", reason: "team_not_found" };
   const schedule = await deps.prompts.schedule(team.id);
   if (!schedule.enabled) return { status: "skipped", reason: "disabled" };
+  const messenger = await deps.messengerFor(team.workspaceId);
+  if (!messenger) return { status: "skipped", reason: "not_installed" };
   const weekKey = weekContaining(deps.clock.now(), team.timeZone).key;
   const members = await deps.prompts.recipients(team.id);
   let sent = 0;
@@ -43,7 +45,7 @@ export async function sendRecognitionPrompts(deps: PromptRunDeps, input: { teamI
       continue;
     }
     try {
-      const posted = await deps.messenger.send(member.platformUserId, { kind: "recognition_prompt", weekKey, member });
+      const posted = await messenger.send(member.platformUserId, { kind: "recognition_prompt", weekKey, member });
       await deps.prompts.markSent(promptId, `${posted.channelId}:${posted.messageRef}`);
       sent++;
     } catch (err) {

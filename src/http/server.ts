@@ -43,7 +43,12 @@ export function createHttpServer(routes: HttpRoutes): Server {
     });
 
     if (path.startsWith("/slack/") && routes.slack) {
-      void routes.slack(req, res);
+      try {
+        void routes.slack(req, res);
+      } catch {
+        // Bolt's receiver throws (synchronously) for a path it does not serve, e.g. /slack/install without OAuth.
+        json(res, 404, { error: "not_found" });
+      }
       return;
     }
     if (path === "/api/messages" && routes.teams) {

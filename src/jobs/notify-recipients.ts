@@ -20,7 +20,8 @@ export interface NotifyRecipientsDeps {
   kudos: KudosRepository;
   settings: RecognitionSettingsRepository;
   leads: TeamLeads;
-  notifierForWorkspace(workspaceId: string): Promise<Notifier>;
+  /** Null when Spur is no longer installed in the workspace. */
+  notifierForWorkspace(workspaceId: string): Promise<Notifier | null>;
 }
 
 export async function processNotifyRecipients(deps: NotifyRecipientsDeps, job: Job<NotifyRecipientsJobData>, token?: string): Promise<string> {
@@ -31,6 +32,7 @@ export async function processNotifyRecipients(deps: NotifyRecipientsDeps, job: J
   const leads = settings.notifyLead ? await deps.leads.leadsOf(teamIds) : [];
   const notes = giftNotes(gift, { notifyLead: settings.notifyLead, leads });
   const notifier = await deps.notifierForWorkspace(gift.workspaceId);
+  if (!notifier) return "not_installed";
   const done = typeof job.progress === "number" ? job.progress : 0;
   for (let i = done; i < notes.length; i++) {
     const note = notes[i];

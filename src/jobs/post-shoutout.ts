@@ -18,7 +18,8 @@ export function enqueueShoutout(queue: Queue, data: ShoutoutJobData): Promise<un
 
 export interface ShoutoutDeps {
   kudos: KudosRepository;
-  notifierForWorkspace(workspaceId: string): Promise<Notifier>;
+  /** Null when Spur is no longer installed in the workspace. */
+  notifierForWorkspace(workspaceId: string): Promise<Notifier | null>;
 }
 
 export async function processShoutout(deps: ShoutoutDeps, job: Job<ShoutoutJobData>, token?: string): Promise<string> {
@@ -26,6 +27,7 @@ export async function processShoutout(deps: ShoutoutDeps, job: Job<ShoutoutJobDa
   if (!gift) return "gift_not_found";
   if (gift.shoutoutRef) return "already_posted";
   const notifier = await deps.notifierForWorkspace(gift.workspaceId);
+  if (!notifier) return "not_installed";
   const posted = await honouringRetryAfter(job, token, () => notifier.post(job.data.channelId, { kind: "shoutout", gift }));
   await deps.kudos.markShoutoutPosted(gift.giftId, `${posted.channelId}:${posted.messageRef}`);
   return "posted";

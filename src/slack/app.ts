@@ -1,5 +1,5 @@
 // The Bolt app over an HTTP receiver whose request listener is mounted on Spur's own HTTP server.
-import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
+import { App, ErrorCode, HTTPReceiver, type InstallationStore, SocketModeReceiver } from "@slack/bolt";
 import type { Services } from "../app/services.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { register as registerActions } from "./listeners/actions/index.ts";
@@ -7,10 +7,21 @@ import { register as registerCommands } from "./listeners/commands/index.ts";
 import { register as registerEvents } from "./listeners/events/index.ts";
 import { register as registerShortcuts } from "./listeners/shortcuts/index.ts";
 import { register as registerViews } from "./listeners/views/index.ts";
+import { BOT_SCOPES } from "./oauth-scopes.ts";
+
+/** Multi-workspace mode: workspaces install Spur at /slack/install; each request uses its workspace's token. */
+export interface SlackOAuthOptions {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  installationStore: InstallationStore;
+}
 
 export interface SlackAppOptions {
   signingSecret: string;
-  botToken: string;
+  /** Single-workspace mode: the workspace's bot token. Exactly one of botToken and oauth is set. */
+  botToken?: string | undefined;
+  oauth?: SlackOAuthOptions | undefined;
   apiUrl: string;
   /** Set: Socket Mode (Spur dials out to Slack). Unset: Slack posts to /slack/events. */
   appToken?: string | undefined;
@@ -45,15 +56,22 @@ export function createSlackApp(options: SlackAppOptions, services: Services): Sl
         // Respond to Slack as soon as a listener acks; the rest of the listener runs after the response.
         processBeforeResponse: false,
         logger,
+        ...(options.oauth ? oauthReceiverOptions(options.oauth, clientOptions) : {}),
       });
   const app = new App({
-    token: options.botToken,
+    // Without a token, Bolt authorizes each request through the receiver's installer (the installation store).
+    ...(options.botToken ? { token: options.botToken } : {}),
     receiver,
     logger,
     clientOptions,
   });
   registerListeners(app, services);
   app.error(async (error) => {
+    if (error.code === ErrorCode.AuthorizationError) {
+      // Multi-workspace mode: a request from a workspace with no (or no longer an) install; no listener runs.
+      services.logger.warn({ code: error.code }, "Slack request from a workspace Spur is not installed in");
+      return;
+    }
     services.logger.error({ err: error, code: error.code }, "unhandled Slack listener error");
   });
   const socketMode = receiver instanceof SocketModeReceiver;
@@ -65,6 +83,25 @@ export function createSlackApp(options: SlackAppOptions, services: Services): Sl
     },
     stop: async () => {
       if (socketMode) await receiver.stop();
+    },
+  };
+}
+
+/** Bolt's built-in OAuth: GET /slack/install redirects to Slack with a signed state (also set as a cookie), and
+ * GET /slack/oauth_redirect checks that state, exchanges the code (oauth.v2.access) and stores the install. */
+function oauthReceiverOptions(oauth: SlackOAuthOptions, clientOptions: { slackApiUrl: string }) {
+  return {
+    clientId: oauth.clientId,
+    clientSecret: oauth.clientSecret,
+    stateSecret: oauth.stateSecret,
+    installationStore: oauth.installationStore,
+    scopes: [...BOT_SCOPES],
+    installerOptions: {
+      installPath: "/slack/install",
+      redirectUriPath: "/slack/oauth_redirect",
+      directInstall: true,
+      stateVerification: true,
+      clientOptions,
     },
   };
 }

@@ -3,6 +3,7 @@ import type { webApi } from "@slack/bolt";
 import type { PlatformUserProfile, Workspace } from "../core/model.ts";
 import type { PlatformUsers } from "../core/ports.ts";
 import { SlackUser } from "./payloads.ts";
+import { ErrorCode, SpurError } from "../core/errors.ts";
 import { classifySlackError, slackErrorCode } from "./slack-errors.ts";
 
 export function profileFromSlackUser(user: SlackUser): PlatformUserProfile {
@@ -20,11 +21,14 @@ export function profileFromSlackUser(user: SlackUser): PlatformUserProfile {
 }
 
 export class SlackUsers implements PlatformUsers {
-  constructor(private readonly clientFor: (workspace: Workspace) => webApi.WebClient) {}
+  /** `clientFor` answers null for a workspace Spur is not installed in. */
+  constructor(private readonly clientFor: (workspace: Workspace) => Promise<webApi.WebClient | null>) {}
 
   async lookup(workspace: Workspace, platformUserId: string): Promise<PlatformUserProfile | null> {
+    const client = await this.clientFor(workspace);
+    if (!client) throw new SpurError(ErrorCode.NotInstalled, "Spur isn't installed in this Slack workspace. Ask an admin to add it again.");
     try {
-      const res = await this.clientFor(workspace).users.info({ user: platformUserId });
+      const res = await client.users.info({ user: platformUserId });
       const parsed = SlackUser.safeParse(res.user);
       return parsed.success ? profileFromSlackUser(parsed.data) : null;
     } catch (err) {

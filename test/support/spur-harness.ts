@@ -24,12 +24,16 @@ export interface Harness {
   db: TestDatabase;
   /** Spur's structured log lines, when started with `captureLogs`. */
   logs: Record<string, unknown>[];
-  /** Sends a signed slash command; resolves with the HTTP status and body of Spur's response. */
-  command(command: string, text: string, as: { user: string; channel?: string; triggerId?: string }): Promise<{ status: number; body: string }>;
+  /** Sends a signed slash command (from the test workspace unless `team` is given); resolves with Spur's response. */
+  command(
+    command: string,
+    text: string,
+    as: { user: string; channel?: string; triggerId?: string; team?: string },
+  ): Promise<{ status: number; body: string }>;
   /** Sends a signed interactivity payload (block_actions, view_submission, message_action …). */
   interaction(payload: Record<string, unknown>): Promise<{ status: number; body: string }>;
   /** Sends a signed Events API callback wrapping `event`; pass the same eventId to simulate Slack's retry. */
-  event(event: Record<string, unknown>, options?: { eventId?: string; retryNum?: number }): Promise<{ status: number; body: string }>;
+  event(event: Record<string, unknown>, options?: { eventId?: string; retryNum?: number; team?: string }): Promise<{ status: number; body: string }>;
   /** Sends a signed interactive payload (block_actions, view_submission …) the way Slack does: form field `payload`. */
   interact(payload: Record<string, unknown>, options?: { secret?: string }): Promise<{ status: number; body: string }>;
   /** Posts a raw body with the given headers to /slack/events. */
@@ -130,14 +134,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       postInteraction({ team: { id: TEAM_ID, domain: "spur-test" }, api_app_id: "ASPUR", token: "legacy-verification-token", ...payload }),
     event: (event, opts = {}) => {
       eventCounter += 1;
+      const team = opts.team ?? TEAM_ID;
       const body = JSON.stringify({
         token: "legacy-verification-token",
-        team_id: TEAM_ID,
+        team_id: team,
         api_app_id: "ASPUR",
         type: "event_callback",
         event_id: opts.eventId ?? `Ev${Date.now()}${eventCounter}`,
         event_time: Math.floor(Date.now() / 1000),
-        authorizations: [{ team_id: TEAM_ID, user_id: "USPURBOT", is_bot: true }],
+        authorizations: [{ team_id: team, user_id: "USPURBOT", is_bot: true }],
         event,
       });
       const retry: Record<string, string> = opts.retryNum ? { "x-slack-retry-num": String(opts.retryNum), "x-slack-retry-reason": "http_timeout" } : {};
@@ -155,7 +160,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       triggerCounter += 1;
       const form = new URLSearchParams({
         token: "legacy-verification-token",
-        team_id: TEAM_ID,
+        team_id: as.team ?? TEAM_ID,
         team_domain: "spur-test",
         channel_id: as.channel ?? "CGENERAL",
         channel_name: "general",

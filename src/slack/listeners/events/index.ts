@@ -1,7 +1,9 @@
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
+import { registerUninstall } from "./app-uninstalled.ts";
 import { registerReactionKudos } from "./reaction-kudos.ts";
 
 export function register(app: App, services: Services): void {
   registerReactionKudos(app, services);
+  registerUninstall(app, services);
 }

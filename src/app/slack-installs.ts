@@ -1,0 +1,28 @@
+// Where Slack bot tokens come from: the environment (single-workspace mode) or each workspace's OAuth install,
+// stored encrypted in PostgreSQL (multi-workspace mode, when SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are set).
+import { type Config, DEV_ENCRYPTION_KEY } from "../config.ts";
+import type { Logger } from "../logger.ts";
+import type { SlackOAuthOptions } from "../slack/app.ts";
+import { fixedToken, type SlackTokenSource } from "../slack/slack-clients.ts";
+import type { Db } from "../store/prisma.ts";
+import { deactivateSlackWorkspace, PrismaSlackInstallationStore, type SlackInstallRegistry } from "../store/slack-installation-store.ts";
+import { TokenCipher } from "../store/token-cipher.ts";
+
+export interface SlackInstalls {
+  tokens: SlackTokenSource;
+  registry: SlackInstallRegistry;
+  /** Set in multi-workspace mode: Bolt serves /slack/install and /slack/oauth_redirect. */
+  oauth?: SlackOAuthOptions;
+}
+
+export function slackInstalls(config: Config, db: Db, logger: Logger): SlackInstalls {
+  const { SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret, SLACK_STATE_SECRET: stateSecret } = config;
+  if (!clientId || !clientSecret || !stateSecret) {
+    return { tokens: fixedToken(config.SLACK_BOT_TOKEN ?? ""), registry: { uninstall: (query) => deactivateSlackWorkspace(db, query) } };
+  }
+  // Production refuses to start without a key (src/config.ts); elsewhere a fixed development key will do.
+  if (!config.SPUR_ENCRYPTION_KEY) logger.warn("SPUR_ENCRYPTION_KEY is not set: Slack tokens are encrypted with the development key");
+  const cipher = new TokenCipher(config.SPUR_ENCRYPTION_KEY ?? DEV_ENCRYPTION_KEY, config.SPUR_PREVIOUS_ENCRYPTION_KEYS);
+  const store = new PrismaSlackInstallationStore(db, cipher, (err) => logger.warn({ err }, "could not re-encrypt a Slack token with the current key"));
+  return { tokens: store, registry: store, oauth: { clientId, clientSecret, stateSecret, installationStore: store } };
+}
