@@ -10,8 +10,10 @@ import { infoReply } from "../cards/replies.ts";
 import { type TeamsCommandContext, type TeamsDeps, withErrorReplies } from "../command-context.ts";
 import type { TeamsCommand } from "./command.ts";
 import { runRecognitionAdmin } from "./admin-recognition.ts";
+import { runTeamsKpiAdmin } from "./admin-kpi.ts";
 import { SETTINGS_TEXT_USAGE } from "../../core/settings-command.ts";
 import { REVOKE_USAGE } from "../../core/recognition-admin.ts";
+import { KPI_ADMIN_USAGE } from "../../core/kpi-admin-command.ts";
 
 function parseTeamsAdmin(ctx: TeamsCommandContext, args: string): ParseResult<AdminCommand> {
   const [verb, ...rest] = args.trim().split(/\s+/);
@@ -39,9 +41,10 @@ export const adminCommand: TeamsCommand = {
         return member;
       };
       if (await runRecognitionAdmin(services, ctx, args, actorOrFail)) return;
+      if (await runTeamsKpiAdmin(services, ctx, args, actorOrFail)) return;
       const parsed = parseTeamsAdmin(ctx, args);
       if (!parsed.ok) throw parsed.error;
-      if (parsed.command.kind === "help") return ctx.reply(infoReply(ctx.message.humanize(`${ADMIN_USAGE}\n${REVOKE_USAGE}\n${SETTINGS_TEXT_USAGE}`)));
+      if (parsed.command.kind === "help") return ctx.reply(infoReply(ctx.message.humanize(`${ADMIN_USAGE}\n${REVOKE_USAGE}\n${SETTINGS_TEXT_USAGE}\n${KPI_ADMIN_USAGE}`)));
       const actor = await actorOrFail();
       if (parsed.command.kind === "digest_preview") {
         return ctx.reply(weeklyDigestCard(await previewWeeklyDigest(services, actor, ctx.defaultTeam)));
