@@ -10,7 +10,8 @@ export function kudosHistoryCard(page: HistoryPage, timeZone: string): TeamsMess
     const when = DateTime.fromJSDate(item.createdAt, { zone: timeZone }).toFormat("d LLL");
     const tags = item.values.length > 0 ? ` ${valueTags(item.values)}` : "";
     const line = `${when} ${arrow} ${escapeMarkdown(item.otherName)} **${plural(item.points, "point")}** — ${escapeMarkdown(item.reason)}${tags} \`${item.giftId.slice(0, 8)}\``;
-    return item.revoked ? `~~${line}~~ _(revoked)_` : line;
+    // Card markdown has no strikethrough: a revoked kudos is marked in words.
+    return item.revoked ? `${line} _(revoked)_` : line;
   });
   return {
     text: title,
