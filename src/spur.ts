@@ -47,7 +47,7 @@ import { PrismaRecognitionPromptStore } from "./store/recognition-prompt-store.t
 import { TeamsStore } from "./store/teams-store.ts";
 import { PrismaWorkspaceStore } from "./store/workspace-store.ts";
 import { teamsAdapterFor, teamsRoute } from "./teams/teams-endpoint.ts";
-import { DEFAULT_TEAMS_RATES, TeamsNotifier } from "./teams/teams-notifier.ts";
+import { DEFAULT_TEAMS_RATES, TeamsNotifier, teamsTenantOf } from "./teams/teams-notifier.ts";
 import { TeamsUsers } from "./teams/teams-users.ts";
 
 /** `web` serves chat platforms, `worker` runs background jobs, `all` does both (the default). */
@@ -109,7 +109,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
   const teamsBudget = new RedisRateBudget(
     redis,
     config.QUEUE_PREFIX,
-    DEFAULT_TEAMS_RATES.workspace,
+    DEFAULT_TEAMS_RATES.tenant,
     DEFAULT_TEAMS_RATES.conversation,
     undefined,
     () => metrics.postsDelayed.inc({ reason: "budget" }),
@@ -188,7 +188,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
       if (!teamsAdapter) throw new Error(`Teams is not configured: cannot post for workspace ${workspaceId}`);
       let notifier = teamsNotifiers.get(workspaceId);
       if (!notifier) {
-        notifier = new TeamsNotifier(teamsAdapter, teamsStore, teamsBudget, workspaceId, onRateLimited);
+        notifier = new TeamsNotifier(teamsAdapter, teamsStore, teamsBudget, workspaceId, teamsTenantOf(workspace.externalId), onRateLimited);
         teamsNotifiers.set(workspaceId, notifier);
       }
       return notifier;

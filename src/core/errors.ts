@@ -65,10 +65,22 @@ export function isSpurError(err: unknown): err is SpurError {
 
 /** A retryable failure of an outside service (chat platform rate limit, 5xx, network). */
 export class TransientError extends Error {
+  /** How long the platform asked us to wait (its Retry-After), when it said. */
   readonly retryAfterMs: number | undefined;
-  constructor(message: string, options?: { cause?: unknown; retryAfterMs?: number }) {
+  /** The platform rate-limited us (429): wait and retry without counting it as a failed attempt. */
+  readonly rateLimited: boolean;
+  constructor(message: string, options?: { cause?: unknown; retryAfterMs?: number; rateLimited?: boolean }) {
     super(message, options);
     this.name = "TransientError";
     this.retryAfterMs = options?.retryAfterMs;
+    this.rateLimited = options?.rateLimited ?? options?.retryAfterMs !== undefined;
+  }
+}
+
+/** The platform refused a post for good (bot removed, conversation gone): retrying cannot help. */
+export class DeliveryRefusedError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "DeliveryRefusedError";
   }
 }

@@ -27,6 +27,9 @@ export function describeTargets(team: Team, targets: Awaited<ReturnType<KpiTarge
   return [`*KPI targets for ${team.name}*`, ...lines, "_Composite = Σ(weight × min(attainment, 100%)) ÷ Σweight; lower-is-better KPIs use target ÷ value._"].join("\n");
 }
 
+/** Where replies tell people to send KPI records and webhooks: Spur does not know its own public address. */
+export const PUBLIC_BASE_URL_PLACEHOLDER = "https://<your Spur host>";
+
 export function assertCanEditTargets(actor: Member, team: Team): void {
   const own = actor.teamId === team.id;
   if (actor.role === "admin" || (actor.role === "lead" && own)) return;

@@ -1,7 +1,9 @@
 // A member's recent kudos, given and received, one page at a time. Private like scorecards.
 import { canViewMember } from "./access.ts";
+import { describeMention, type MentionRef, mentionKey } from "./command-text.ts";
 import { ErrorCode, SpurError } from "./errors.ts";
-import type { Member } from "./model.ts";
+import { type KudosDeps, teamOf } from "./kudos.ts";
+import type { Member, Team, Workspace } from "./model.ts";
 import type { HistoryItem, KudosLedger } from "./recognition-ports.ts";
 
 export const HISTORY_PAGE_SIZE = 5;
@@ -30,4 +32,33 @@ export async function kudosHistory(
   const offset = Math.max(0, Math.floor(input.offset));
   const { items, total } = await deps.ledger.history(subject.id, { offset, limit: pageSize });
   return { subject, isSelf: viewer.id === subject.id, items, offset, pageSize, total };
+}
+
+/** "Your kudos — 1–5 of 7" / "Kudos of Ana — 6–7 of 7": the page's title on every platform. */
+export function historyTitle(page: HistoryPage, subjectName = page.subject.displayName): string {
+  const whose = page.isSelf ? "Your kudos" : `Kudos of ${subjectName}`;
+  const from = page.total === 0 ? 0 : page.offset + 1;
+  return `${whose} — ${from}–${page.offset + page.items.length} of ${page.total}`;
+}
+
+/**
+ * A page of the history a command asked for: the viewer's own, or `subjectRef`'s when the viewer may see it,
+ * with the time zone of the viewer's team (dates are shown in it).
+ */
+export async function historyFor(
+  deps: Pick<KudosDeps, "members" | "ledger" | "workspaces">,
+  input: { workspace: Workspace; defaultTeam: Team; viewerPlatformId: string; subjectRef: MentionRef | null; offset: number },
+): Promise<{ page: HistoryPage; timeZone: string }> {
+  const { workspace, defaultTeam } = input;
+  const viewer = await deps.members.byPlatformId(workspace, defaultTeam.id, input.viewerPlatformId);
+  if (!viewer) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
+  let subject = viewer;
+  if (input.subjectRef) {
+    const found = (await deps.members.resolve(workspace, defaultTeam.id, [input.subjectRef])).get(mentionKey(input.subjectRef));
+    if (!found) throw new SpurError(ErrorCode.UnknownUser, `I couldn't find ${describeMention(input.subjectRef)} in this workspace.`);
+    subject = found;
+  }
+  const page = await kudosHistory(deps, { viewer, subject, offset: input.offset });
+  const team = await teamOf(deps, viewer, defaultTeam);
+  return { page, timeZone: team.timeZone };
 }

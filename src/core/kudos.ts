@@ -8,6 +8,7 @@ import type { KudosSource, Member, StoredGift, Team, Workspace } from "./model.t
 import type { Clock, WorkspaceRepository } from "./ports.ts";
 import { allowanceWindow, balanceOf, type Balance, describeReset, periodWord } from "./allowance.ts";
 import { GiftRefusedError, type GiftLimitBreach, type KudosLedger, type RecognitionSettingsRepository } from "./recognition-ports.ts";
+import { plural } from "./wording.ts";
 import { checkPointsCap, checkValues, type RecognitionSettings } from "./recognition-settings.ts";
 
 export interface GiveKudosInput {
@@ -34,6 +35,14 @@ export interface GiftOutcome {
   /** The giver's team (its time zone drives the allowance) and the workspace rules applied. */
   giverTeam: Team;
   settings: RecognitionSettings;
+}
+
+/** "You have 2 points left to give today." after a new gift; "" when the ledger did not say what was spent. */
+export function allowanceLeftAfter(outcome: GiftOutcome): string {
+  const spent = outcome.stored.giverSpent;
+  if (spent === undefined) return "";
+  const left = Math.max(0, outcome.settings.allowancePoints - spent);
+  return `You have ${plural(left, "point")} left to give ${periodWord(outcome.settings.allowancePeriod)}.`;
 }
 
 export interface KudosDeps {

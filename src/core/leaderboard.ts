@@ -77,3 +77,10 @@ export async function buildLeaderboard(
   });
   return { command, label: range?.label ?? "all time", team, rows, caller };
 }
+
+/** "Most generous #craft — Support, Q4 2026": what a board ranks, on every platform. */
+export function leaderboardTitle(board: Leaderboard): string {
+  const what = board.command.direction === "given" ? "Most generous" : "Most recognised";
+  const tag = board.command.value ? ` #${board.command.value}` : "";
+  return `${what}${tag} — ${board.team.name}, ${board.label}`;
+}

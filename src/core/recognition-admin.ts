@@ -12,9 +12,11 @@ import { type RecognitionSettings, SETTINGS_LIMITS } from "./recognition-setting
 
 export type RecognitionAdminCommand = { kind: "settings" } | { kind: "revoke"; giftRef: string; reason: string };
 
+export const REVOKE_USAGE = "• `/spur revoke <kudos id> <reason>` — take back a kudos (ids are shown in `/kudos history`)";
+
 export const RECOGNITION_ADMIN_USAGE = [
   "• `/spur settings` — recognition rules: allowance, caps, cool-down, kudos emoji, values, channel, visibility",
-  "• `/spur revoke <kudos id> <reason>` — take back a kudos (ids are shown in `/kudos history`)",
+  REVOKE_USAGE,
 ].join("\n");
 
 /** Returns null when the text is not a recognition subcommand (the general `/spur` parser handles it). */

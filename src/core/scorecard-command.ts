@@ -3,7 +3,8 @@ import { describeMention, type MentionRef, mentionKey, parseMention, tokenize } 
 import { ErrorCode, SpurError } from "./errors.ts";
 import type { ParseResult } from "./kudos-command.ts";
 import type { MemberDirectory } from "./member-directory.ts";
-import type { Team, Workspace } from "./model.ts";
+import { canViewMember } from "./access.ts";
+import type { Member, Team, Workspace } from "./model.ts";
 import type { Period } from "./period.ts";
 import type { WorkspaceRepository } from "./ports.ts";
 import { periodByKey, periodContaining, type PeriodKind } from "./review-period.ts";
@@ -47,9 +48,21 @@ export function parseScorecardText(text: string): ParseResult<ScorecardCommand> 
   return { ok: true, command: { subject, period: period ?? { kind: "week" } } };
 }
 
+/** Where refused scorecard look-ups are recorded (the app's logger), so admins can see who tried. */
+export interface AccessLog {
+  warn(fields: Record<string, unknown>, message: string): void;
+}
+
 export interface ScorecardCommandDeps extends ScorecardDeps {
   members: MemberDirectory;
   workspaces: WorkspaceRepository;
+  logger: AccessLog;
+}
+
+/** Logs a look-up the viewer is not allowed to make; building the scorecard then refuses it. */
+export function logRefusedScorecard(log: AccessLog, viewer: Member, subject: Member): void {
+  if (canViewMember(viewer, subject)) return;
+  log.warn({ event: "scorecard_access_refused", viewerId: viewer.id, viewerRole: viewer.role, subjectId: subject.id }, "scorecard access refused");
 }
 
 /** The period a spec names, in the team's time zone. */
@@ -76,5 +89,6 @@ export async function runScorecardCommand(
     subject = found;
   }
   const team = (subject.teamId && (await deps.workspaces.teamById(subject.teamId))) || defaultTeam;
+  logRefusedScorecard(deps.logger, viewer, subject);
   return buildScorecard(deps, { viewer, subject, team, period: periodForSpec(command.period, team, input.now) });
 }

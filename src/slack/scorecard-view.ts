@@ -1,9 +1,8 @@
 // Shared by /scorecard and its buttons: picks the period, checks privacy (logging refusals), renders.
 import type { Services } from "../app/services.ts";
-import { canViewMember } from "../core/access.ts";
 import type { Member, Team } from "../core/model.ts";
 import type { Period } from "../core/period.ts";
-import { periodForSpec, type PeriodSpec } from "../core/scorecard-command.ts";
+import { logRefusedScorecard, periodForSpec, type PeriodSpec } from "../core/scorecard-command.ts";
 import { buildScorecard, type Scorecard } from "../core/scorecard.ts";
 
 export async function teamOf(services: Services, subject: Member, fallback: Team): Promise<Team> {
@@ -19,11 +18,6 @@ export async function scorecardFor(
   services: Services,
   input: { viewer: Member; subject: Member; team: Team; period: Period },
 ): Promise<Scorecard> {
-  if (!canViewMember(input.viewer, input.subject)) {
-    services.logger.warn(
-      { event: "scorecard_access_refused", viewerId: input.viewer.id, viewerRole: input.viewer.role, subjectId: input.subject.id },
-      "scorecard access refused",
-    );
-  }
+  logRefusedScorecard(services.logger, input.viewer, input.subject);
   return buildScorecard(services, input);
 }

@@ -36,7 +36,7 @@ export function classifySlackError(err: unknown): Error {
       if ((e.statusCode ?? 500) >= 500) return new TransientError(`Slack HTTP ${e.statusCode}`, { cause: err });
       break;
     case "slack_webapi_platform_error":
-      if (slackErrorCode(err) === "ratelimited") return new TransientError("Slack rate limit", { cause: err });
+      if (slackErrorCode(err) === "ratelimited") return new TransientError("Slack rate limit", { cause: err, rateLimited: true });
       return new Error(`Slack refused: ${slackErrorCode(err) ?? "unknown_error"}`, { cause: err });
   }
   return err instanceof Error ? err : new Error(String(err));

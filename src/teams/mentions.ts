@@ -89,8 +89,14 @@ const SLASH_COMMANDS: [RegExp, string][] = [
   [/`\/spur\b/g, "`admin"],
 ];
 
+/** The Slack emoji codes core messages use, as the characters Teams shows. */
+const EMOJI: [RegExp, string][] = [
+  [/:white_check_mark:/g, "✅"],
+  [/:key:/g, "🔑"],
+];
+
 export function teamsSpelling(message: string): string {
-  const spelled = SLASH_COMMANDS.reduce((text, [pattern, word]) => text.replace(pattern, word), message);
+  const spelled = [...SLASH_COMMANDS, ...EMOJI].reduce((text, [pattern, word]) => text.replace(pattern, word), message);
   // Only `admin channel` names a channel, and it is always the one the command was sent in.
   return spelled.replace(/<#[^>]+>/g, "this channel");
 }

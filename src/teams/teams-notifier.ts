@@ -1,5 +1,7 @@
 // Notifier for Teams: proactive posts through stored conversation references, within a posting budget.
-// 403 (bot removed or blocked) deactivates the conversation and fails for good; 429 and 5xx are retried.
+// 403/404 (bot removed or blocked, conversation gone) deactivate the conversation and fail for good; 429 and
+// 5xx are retried by the job (see jobs/retry-after.ts).
+import { DeliveryRefusedError, TransientError } from "../core/errors.ts";
 import type { OutboundMessage } from "../core/outbound.ts";
 import type { Notifier, PostedRef, RunMarker } from "../core/ports.ts";
 import type { Rate, RateBudget } from "../jobs/rate-budget.ts";
@@ -9,14 +11,24 @@ import { renderOutbound, toActivity } from "./cards/render.ts";
 import { classifyConnectorError, ConversationGoneError } from "./teams-errors.ts";
 
 /**
- * Teams allows about 7 messages a second and 60 per 30 seconds in one conversation (so 2/s sustained with a
- * burst of 7), and throttles a bot's traffic per app and tenant; Spur stays below both instead of collecting
- * 429s (the budget's workspace key is the Teams team).
+ * Teams' documented limits for one bot in one conversation (thread) are 7 messages per second, 60 per 30
+ * seconds and 1800 per hour, and it throttles an app's traffic per tenant as well. Each window is a GCRA
+ * rate, sized so that `burst + seconds × perSecond` stays within the limit (see Rate), and all of them are
+ * shared through Redis by every Spur process: Spur stays below the limits instead of collecting 429s.
  */
-export const DEFAULT_TEAMS_RATES: { workspace: Rate; conversation: Rate } = {
-  workspace: { perSecond: 10, burst: 20 },
-  conversation: { perSecond: 2, burst: 7 },
+export const DEFAULT_TEAMS_RATES: { tenant: Rate[]; conversation: Rate[] } = {
+  tenant: [{ perSecond: 20, burst: 20 }],
+  conversation: [
+    { perSecond: 4, burst: 3 }, // ≤ 7 in any second
+    { perSecond: 1.5, burst: 15 }, // ≤ 60 in any 30 seconds
+    { perSecond: 0.45, burst: 180 }, // ≤ 1800 in any hour
+  ],
 };
+
+/** The tenant part of a Teams workspace's external id (`<tenant>:<team or chat>`): the key of its budget. */
+export function teamsTenantOf(workspaceExternalId: string): string {
+  return workspaceExternalId.split(":")[0] ?? workspaceExternalId;
+}
 
 export class TeamsNotifier implements Notifier {
   constructor(
@@ -24,15 +36,17 @@ export class TeamsNotifier implements Notifier {
     private readonly store: TeamsStore,
     private readonly budget: RateBudget,
     private readonly workspaceId: string,
+    /** Whose budget the posts spend: the tenant, shared by all its teams. */
+    private readonly tenantId: string,
     private readonly onRateLimited: () => void = () => undefined,
   ) {}
 
   async post(channelId: string, message: OutboundMessage): Promise<PostedRef> {
     const conversation = await this.store.find(this.workspaceId, channelId);
     if (!conversation?.active) {
-      throw new Error(`Spur is not installed in Teams conversation ${channelId} (no active conversation reference)`);
+      throw new DeliveryRefusedError(`Spur is not installed in Teams conversation ${channelId} (no active conversation reference); add Spur to it again`);
     }
-    await this.budget.acquire(`teams:${this.workspaceId}`, channelId);
+    await this.budget.acquire(`teams:${this.tenantId}`, channelId);
     const activity = toActivity(renderOutbound(message));
     let activityId: string;
     try {
@@ -40,7 +54,7 @@ export class TeamsNotifier implements Notifier {
     } catch (err) {
       const classified = classifyConnectorError(err, channelId);
       if (classified instanceof ConversationGoneError) await this.store.deactivate(this.workspaceId, channelId);
-      if ("retryAfterMs" in classified && classified.retryAfterMs !== undefined) this.onRateLimited();
+      if (classified instanceof TransientError && classified.rateLimited) this.onRateLimited();
       throw classified;
     }
     // Teams keeps no history a bot can search: remember the run's post as soon as Teams accepted it.

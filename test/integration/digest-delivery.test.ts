@@ -1,6 +1,7 @@
 // Digest delivery guarantees with real Redis and PostgreSQL: racing workers, Slack rate limits and
 // permanent Slack errors.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RATE_LIMIT_BACKOFF_MS } from "../../src/jobs/retry-after.ts";
 import { WEEKLY_DIGEST_JOB } from "../../src/jobs/weekly-digest.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createSpur, type Spur } from "../../src/spur.ts";
@@ -54,6 +55,18 @@ describe("weekly digest delivery", () => {
     const attempts = h.slack.callsTo("chat.postMessage").filter((c) => c.args.channel === "CLIMIT");
     expect(attempts).toHaveLength(2);
     expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(1000);
+    expect(job.attemptsMade).toBeLessThanOrEqual(1);
+  });
+
+  it("delays the job with backoff after a rate limit that came without Retry-After, without spending an attempt", async () => {
+    const team = await teamWithChannel("TLIMIT2", "CLIMIT2");
+    h.slack.failNext("chat.postMessage", { kind: "error", error: "ratelimited" });
+    await h.spur.queues.scheduled.add(WEEKLY_DIGEST_JOB, { teamId: team.id }, { jobId: "limited-no-retry-after" });
+    const job = await finished("limited-no-retry-after");
+    expect(job.returnvalue.status).toBe("posted");
+    const attempts = h.slack.callsTo("chat.postMessage").filter((c) => c.args.channel === "CLIMIT2");
+    expect(attempts).toHaveLength(2);
+    expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(RATE_LIMIT_BACKOFF_MS);
     expect(job.attemptsMade).toBeLessThanOrEqual(1);
   });
 

@@ -2,6 +2,7 @@ import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
 import { TransientError } from "../../src/core/errors.ts";
 import { RedisRateBudget } from "../../src/jobs/rate-budget.ts";
+import { DEFAULT_TEAMS_RATES } from "../../src/teams/teams-notifier.ts";
 import { deleteKeysWithPrefix, TEST_REDIS_URL, uniquePrefix } from "../support/redis-prefix.ts";
 
 const prefix = uniquePrefix();
@@ -40,5 +41,39 @@ describe("RedisRateBudget", () => {
     const err = await budget.acquire("TSLOW", "CSLOW").catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TransientError);
     expect((err as TransientError).retryAfterMs).toBeGreaterThan(9_000);
+  });
+
+  it("holds a conversation to every one of its windows, across processes", async () => {
+    // Scaled-down Teams windows: a fast one (burst 3, 40/s) and a slow one (burst 8, then 5/s).
+    const windows = [{ perSecond: 40, burst: 3 }, { perSecond: 5, burst: 8 }];
+    const a = new RedisRateBudget(redisA, prefix, { perSecond: 1000, burst: 1000 }, windows);
+    const b = new RedisRateBudget(redisB, prefix, { perSecond: 1000, burst: 1000 }, windows);
+    const started = Date.now();
+    const times: number[] = [];
+    await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).acquire("TWIN", "19:thread").then(() => times.push(Date.now() - started))));
+    times.sort((x, y) => x - y);
+    // The fast window alone spaces posts 4 to 8 by 25 ms each; the slow one lets the 9th and 10th out 200 ms apart.
+    expect(times[7]).toBeGreaterThanOrEqual(120);
+    expect(times[9]).toBeGreaterThanOrEqual(380);
+  });
+
+  it("spends no window's slot when another window refuses", async () => {
+    const windows = [{ perSecond: 1, burst: 2 }, { perSecond: 0.1, burst: 1 }];
+    const budget = new RedisRateBudget(redisA, prefix, { perSecond: 1000, burst: 1000 }, windows, 500);
+    await budget.acquire("TATOM", "19:c");
+    // The slow window refuses twice; the fast window (burst 2) must still have its second slot afterwards.
+    for (let i = 0; i < 2; i++) await expect(budget.acquire("TATOM", "19:c")).rejects.toBeInstanceOf(TransientError);
+    const fastOnly = new RedisRateBudget(redisA, prefix, { perSecond: 1000, burst: 1000 }, [windows[0]!], 500);
+    const started = Date.now();
+    await fastOnly.acquire("TATOM", "19:c");
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+
+  it("sizes the Teams windows within Teams' per-thread limits (7 a second, 60 per 30 seconds, 1800 an hour)", () => {
+    const most = (seconds: number) => Math.min(...DEFAULT_TEAMS_RATES.conversation.map((r) => r.burst + Math.floor(seconds * r.perSecond)));
+    expect(most(1)).toBeLessThanOrEqual(7);
+    expect(most(30)).toBeLessThanOrEqual(60);
+    expect(most(3600)).toBeLessThanOrEqual(1800);
+    expect(most(1)).toBeGreaterThanOrEqual(5);
   });
 });

@@ -24,8 +24,19 @@ export interface SentActivity {
 
 type Failure = { status: number; retryAfterSeconds?: number };
 
+/** One POST of an activity as it reached the connector, failed (injected) or not. */
+export interface SendAttempt {
+  conversationId: string;
+  at: number;
+  status: number;
+}
+
+const FAILURE_CODES: Record<number, string> = { 403: "BotNotInConversationRoster", 404: "ConversationNotFound", 429: "TooManyRequests" };
+
 export class FakeBotConnector {
   readonly sent: SentActivity[] = [];
+  /** Every activity POST in arrival order, including the ones answered with an injected failure. */
+  readonly attempts: SendAttempt[] = [];
   readonly memberLookups: { conversationId: string; userId: string }[] = [];
   readonly roster = new Map<string, RosterMember>();
   private readonly failures: Failure[] = [];
@@ -54,13 +65,21 @@ export class FakeBotConnector {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  /** Makes the next `times` sends of activities fail with this HTTP status. */
+  /**
+   * Makes the next `times` sends of activities fail with this HTTP status (429 with or without Retry-After,
+   * 5xx, 403 bot removed or blocked, 404 conversation not found).
+   */
   failNextSend(failure: Failure, times = 1): void {
     for (let i = 0; i < times; i++) this.failures.push(failure);
   }
 
   pendingFailures(): number {
     return this.failures.length;
+  }
+
+  /** Activity POSTs that reached a conversation (its base id), failed or not. */
+  attemptsTo(conversationId: string): SendAttempt[] {
+    return this.attempts.filter((a) => a.conversationId.split(";messageid=")[0] === conversationId);
   }
 
   /** Activities sent to a conversation (its base id, thread replies included). */
@@ -91,17 +110,19 @@ export class FakeBotConnector {
     const activities = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
     if (req.method === "POST" && activities?.[1]) {
       const failure = this.failures.shift();
+      const conversationId = decodeURIComponent(activities[1]);
+      this.attempts.push({ conversationId, at: Date.now(), status: failure?.status ?? 200 });
       if (failure) {
         return {
           status: failure.status,
-          body: { error: { code: failure.status === 403 ? "BotNotInConversationRoster" : "Failure", message: "injected" } },
+          body: { error: { code: FAILURE_CODES[failure.status] ?? "Failure", message: "injected" } },
           ...(failure.retryAfterSeconds !== undefined ? { headers: { "retry-after": String(failure.retryAfterSeconds) } } : {}),
         };
       }
       this.counter += 1;
       const id = `activity-${this.counter}`;
       this.sent.push({
-        conversationId: decodeURIComponent(activities[1]),
+        conversationId,
         ...(activities[2] ? { replyToId: decodeURIComponent(activities[2]) } : {}),
         id,
         activity: raw ? (JSON.parse(raw) as Record<string, unknown>) : {},

@@ -39,7 +39,8 @@ export interface Harness {
   /** Posts a raw body with the given headers to /slack/events. */
   post(body: string, headers: Record<string, string>): Promise<{ status: number; body: string }>;
   /** Sets the test workspace's recognition settings (creating the workspace if needed); returns its id. */
-  setRecognitionSettings(patch: Partial<RecognitionSettings>): Promise<string>;
+  /** Changes the recognition settings of the Slack test workspace, or of the workspace with this id. */
+  setRecognitionSettings(patch: Partial<RecognitionSettings>, workspaceId?: string): Promise<string>;
   /**
    * Sends a signed block_actions payload for a button click; `responseId` names the response_url
    * whose posts land in `slack.responses` under `/response/<responseId>`.
@@ -175,8 +176,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       }).toString();
       return post(form, { "content-type": "application/x-www-form-urlencoded", ...slackSignatureHeaders(SIGNING_SECRET, form) });
     },
-    setRecognitionSettings: async (patch) => {
-      const { workspace } = await spur.services.workspaces.ensure("slack", TEAM_ID, { teamTimeZone: config.DEFAULT_TIME_ZONE });
+    setRecognitionSettings: async (patch, workspaceId) => {
+      const workspace = workspaceId
+        ? { id: workspaceId }
+        : (await spur.services.workspaces.ensure("slack", TEAM_ID, { teamTimeZone: config.DEFAULT_TIME_ZONE })).workspace;
       const current = await spur.services.recognitionSettings.get(workspace.id);
       await spur.services.recognitionSettings.save(
         workspace.id,

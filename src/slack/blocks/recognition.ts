@@ -1,8 +1,8 @@
 // Replies of the recognition commands: allowance balance, kudos history pages, leaderboards.
 import { DateTime } from "luxon";
 import { type Balance, describeReset, periodWord } from "../../core/allowance.ts";
-import type { HistoryPage } from "../../core/kudos-history.ts";
-import type { Leaderboard } from "../../core/leaderboard.ts";
+import { type HistoryPage, historyTitle } from "../../core/kudos-history.ts";
+import { type Leaderboard, leaderboardTitle } from "../../core/leaderboard.ts";
 import type { KnownBlock } from "./format.ts";
 import { escapeMrkdwn, mention, plural, values } from "./format.ts";
 import type { SlackMessage } from "./replies.ts";
@@ -23,10 +23,8 @@ export interface HistoryCursor {
 }
 
 export function historyMessage(page: HistoryPage, timeZone: string): SlackMessage {
-  const whose = page.isSelf ? "Your kudos" : `Kudos of ${escapeMrkdwn(page.subject.displayName)}`;
-  const from = page.total === 0 ? 0 : page.offset + 1;
   const to = page.offset + page.items.length;
-  const title = `${whose} — ${from}–${to} of ${page.total}`;
+  const title = historyTitle(page, escapeMrkdwn(page.subject.displayName));
   const lines = page.items.map((item) => {
     const other = item.otherPlatformUserId ? `<@${item.otherPlatformUserId}>` : escapeMrkdwn(item.otherName);
     const arrow = item.direction === "given" ? `→ ${other}` : `← ${other}`;
@@ -52,10 +50,7 @@ export function historyMessage(page: HistoryPage, timeZone: string): SlackMessag
 }
 
 export function leaderboardMessage(board: Leaderboard): SlackMessage {
-  const { command } = board;
-  const what = command.direction === "given" ? "Most generous" : "Most recognised";
-  const tag = command.value ? ` #${command.value}` : "";
-  const title = `${what}${tag} — ${board.team.name}, ${board.label}`;
+  const title = leaderboardTitle(board);
   const medals = [":first_place_medal:", ":second_place_medal:", ":third_place_medal:"];
   const lines = board.rows.map(
     (r) => `${medals[r.rank - 1] ?? `${r.rank}.`} ${mention(r)} — ${plural(r.points, "point")} (${plural(r.count, "kudos", "kudos")})`,

@@ -1,7 +1,6 @@
 // Ephemeral replies to the person who ran a command.
 import type { KnownBlock } from "./format.ts";
-import type { GiftOutcome } from "../../core/kudos.ts";
-import { periodWord } from "../../core/allowance.ts";
+import { allowanceLeftAfter, type GiftOutcome } from "../../core/kudos.ts";
 import { escapeMrkdwn, listOf, mention, plural, values } from "./format.ts";
 
 export interface SlackMessage {
@@ -24,12 +23,8 @@ export function kudosConfirmation(outcome: GiftOutcome, shoutoutChannelId: strin
     ? `:tada: Kudos sent! ${who}${each} got ${plural(outcome.points, "point")}.`
     : `:white_check_mark: Those kudos to ${who} were already recorded — nothing was sent twice.`;
   const tags = outcome.values.length > 0 ? ` ${values(outcome.values)}` : "";
-  const spent = outcome.stored.giverSpent;
-  const left =
-    spent === undefined
-      ? ""
-      : ` You have ${plural(Math.max(0, outcome.settings.allowancePoints - spent), "point")} left to give ${periodWord(outcome.settings.allowancePeriod)}.`;
-  const detail = `> ${escapeMrkdwn(outcome.reason)}${tags}\nThe shoutout goes to <#${shoutoutChannelId}>.${left}`;
+  const left = allowanceLeftAfter(outcome);
+  const detail = `> ${escapeMrkdwn(outcome.reason)}${tags}\nThe shoutout goes to <#${shoutoutChannelId}>.${left ? ` ${left}` : ""}`;
   return {
     text: head,
     blocks: [

@@ -1,5 +1,5 @@
 // Replies to the person who sent a command: errors, information and the kudos confirmation.
-import type { GiftOutcome } from "../../core/kudos.ts";
+import { allowanceLeftAfter, type GiftOutcome } from "../../core/kudos.ts";
 import { card, escapeMarkdown, listOf, plural, type TeamsMessage, textBlock, valueTags } from "./adaptive-card.ts";
 
 export function errorReply(message: string): TeamsMessage {
@@ -19,6 +19,10 @@ export function kudosConfirmation(outcome: GiftOutcome): TeamsMessage {
   const tags = outcome.values.length > 0 ? ` ${valueTags(outcome.values)}` : "";
   return {
     text: head,
-    card: card([textBlock(escapeMarkdown(head), { weight: "Bolder" }), textBlock(`${escapeMarkdown(outcome.reason)}${tags}`, { isSubtle: true })]),
+    card: card([
+      textBlock(escapeMarkdown(head), { weight: "Bolder" }),
+      textBlock(`${escapeMarkdown(outcome.reason)}${tags}`, { isSubtle: true }),
+      ...(allowanceLeftAfter(outcome) ? [textBlock(allowanceLeftAfter(outcome), { isSubtle: true })] : []),
+    ]),
   };
 }

@@ -1,4 +1,4 @@
-// admin role|channel|timezone|digest … — Slack's /spur administration, through the same core functions.
+// admin role|channel|timezone|digest|status|settings|revoke … — Slack's /spur administration, through the same core functions.
 // `admin channel` (no argument) picks the channel the command was sent in: Teams has no channel links to parse.
 import { runAdminCommand } from "../../core/admin.ts";
 import { previewWeeklyDigest, sendWeeklyDigestNow } from "../../core/digest-commands.ts";
@@ -11,6 +11,11 @@ import { type TeamsCommandContext, type TeamsDeps, withErrorReplies } from "../c
 import type { TeamsCommand } from "./command.ts";
 import { runTeamsDataRights } from "./admin-data-rights.ts";
 import { DATA_RIGHTS_USAGE } from "../../core/data-rights-command.ts";
+import { runRecognitionAdmin } from "./admin-recognition.ts";
+import { runTeamsKpiAdmin } from "./admin-kpi.ts";
+import { SETTINGS_TEXT_USAGE } from "../../core/settings-command.ts";
+import { REVOKE_USAGE } from "../../core/recognition-admin.ts";
+import { KPI_ADMIN_USAGE } from "../../core/kpi-admin-command.ts";
 
 function parseTeamsAdmin(ctx: TeamsCommandContext, args: string): ParseResult<AdminCommand> {
   const [verb, ...rest] = args.trim().split(/\s+/);
@@ -32,12 +37,18 @@ export const adminCommand: TeamsCommand = {
   async run(deps: TeamsDeps, ctx, args) {
     const { services } = deps;
     await withErrorReplies(services, ctx, "admin", async () => {
+      const actorOrFail = async () => {
+        const member = await services.members.byPlatformId(ctx.workspace, ctx.defaultTeam.id, ctx.userId);
+        if (!member) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
+        return member;
+      };
       if (await runTeamsDataRights(deps, ctx, args)) return;
+      if (await runRecognitionAdmin(services, ctx, args, actorOrFail)) return;
+      if (await runTeamsKpiAdmin(services, ctx, args, actorOrFail)) return;
       const parsed = parseTeamsAdmin(ctx, args);
       if (!parsed.ok) throw parsed.error;
-      if (parsed.command.kind === "help") return ctx.reply(infoReply(ctx.message.humanize(`${ADMIN_USAGE}\n${DATA_RIGHTS_USAGE}`)));
-      const actor = await services.members.byPlatformId(ctx.workspace, ctx.defaultTeam.id, ctx.userId);
-      if (!actor) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
+      if (parsed.command.kind === "help") return ctx.reply(infoReply(ctx.message.humanize(`${ADMIN_USAGE}\n${REVOKE_USAGE}\n${SETTINGS_TEXT_USAGE}\n${KPI_ADMIN_USAGE}\n${DATA_RIGHTS_USAGE}`)));
+      const actor = await actorOrFail();
       if (parsed.command.kind === "digest_preview") {
         return ctx.reply(weeklyDigestCard(await previewWeeklyDigest(services, actor, ctx.defaultTeam)));
       }

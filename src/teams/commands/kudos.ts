@@ -2,6 +2,8 @@
 import { describeReset, periodWord } from "../../core/allowance.ts";
 import { giveKudos, kudosBalance } from "../../core/kudos.ts";
 import { KUDOS_USAGE, parseKudosText } from "../../core/kudos-command.ts";
+import { historyFor } from "../../core/kudos-history.ts";
+import { kudosHistoryCard } from "../cards/kudos-history.ts";
 import { infoReply, kudosConfirmation } from "../cards/replies.ts";
 import { type TeamsDeps, withErrorReplies } from "../command-context.ts";
 import type { TeamsCommand } from "./command.ts";
@@ -26,7 +28,9 @@ export const kudosCommand: TeamsCommand = {
         );
       }
       if (parsed.command.kind === "history") {
-        return ctx.reply(infoReply("Kudos history is in Slack for now: use `/kudos history` there."));
+        const subjectRef = parsed.command.subject ? ctx.message.toTeams(parsed.command.subject) : null;
+        const { page, timeZone } = await historyFor(services, { workspace: ctx.workspace, defaultTeam: ctx.defaultTeam, viewerPlatformId: ctx.userId, subjectRef, offset: 0 });
+        return ctx.reply(kudosHistoryCard(page, timeZone));
       }
       const command = { ...parsed.command, recipients: parsed.command.recipients.map(ctx.message.toTeams) };
       const outcome = await giveKudos(services, {

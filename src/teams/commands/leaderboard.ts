@@ -1,13 +1,13 @@
 // leaderboard [week|month|quarter|all] [given|received] [#value] — the same core leaderboard as Slack's.
 import { ErrorCode, SpurError } from "../../core/errors.ts";
 import { teamOf } from "../../core/kudos.ts";
-import { buildLeaderboard, type Leaderboard, parseLeaderboardText } from "../../core/leaderboard.ts";
+import { buildLeaderboard, type Leaderboard, leaderboardTitle, parseLeaderboardText } from "../../core/leaderboard.ts";
 import { card, escapeMarkdown, factSet, heading, plural, type TeamsMessage, textBlock } from "../cards/adaptive-card.ts";
 import { type TeamsDeps, withErrorReplies } from "../command-context.ts";
 import type { TeamsCommand } from "./command.ts";
 
 function leaderboardCard(board: Leaderboard): TeamsMessage {
-  const title = `Leaderboard — ${board.label}`;
+  const title = leaderboardTitle(board);
   const rows = board.rows.map((r): [string, string] => [`${r.rank}. ${r.displayName}`, `${plural(r.points, "point")} (${plural(r.count, "kudos", "kudos")})`]);
   const mine = board.caller ? `You are #${board.caller.rank} with ${plural(board.caller.points, "point")}.` : "You are not on this board yet.";
   return {

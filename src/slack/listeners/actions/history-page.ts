@@ -1,10 +1,9 @@
 // The Newer / Older buttons of `/kudos history`: re-render the ephemeral message in place.
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
-import { describeMention, type MentionRef, mentionKey } from "../../../core/command-text.ts";
-import { ErrorCode, isSpurError, SpurError } from "../../../core/errors.ts";
-import { teamOf } from "../../../core/kudos.ts";
-import { kudosHistory } from "../../../core/kudos-history.ts";
+import type { MentionRef } from "../../../core/command-text.ts";
+import { isSpurError } from "../../../core/errors.ts";
+import { historyFor } from "../../../core/kudos-history.ts";
 import type { Team, Workspace } from "../../../core/model.ts";
 import { HISTORY_PAGE_ACTION, historyMessage } from "../../blocks/recognition.ts";
 import { errorReply, type SlackMessage } from "../../blocks/replies.ts";
@@ -21,17 +20,8 @@ export async function showHistory(
   subjectRef: MentionRef | null,
   offset: number,
 ): Promise<SlackMessage> {
-  const viewer = await services.members.byPlatformId(workspace, defaultTeam.id, viewerId);
-  if (!viewer) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
-  let subject = viewer;
-  if (subjectRef) {
-    const found = (await services.members.resolve(workspace, defaultTeam.id, [subjectRef])).get(mentionKey(subjectRef));
-    if (!found) throw new SpurError(ErrorCode.UnknownUser, `I couldn't find ${describeMention(subjectRef)} in this workspace.`);
-    subject = found;
-  }
-  const page = await kudosHistory(services, { viewer, subject, offset });
-  const team = await teamOf(services, viewer, defaultTeam);
-  return historyMessage(page, team.timeZone);
+  const { page, timeZone } = await historyFor(services, { workspace, defaultTeam, viewerPlatformId: viewerId, subjectRef, offset });
+  return historyMessage(page, timeZone);
 }
 
 export function registerHistoryPageAction(app: App, services: Services): void {

@@ -3,7 +3,7 @@ import type { webApi } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
 import { ErrorCode, SpurError } from "../../../core/errors.ts";
 import { KPI_ADMIN_VERBS, parseKpiAdminCommand } from "../../../core/kpi-admin-command.ts";
-import { assertCanEditTargets, runKpiAdmin as run } from "../../../core/kpi-admin.ts";
+import { assertCanEditTargets, PUBLIC_BASE_URL_PLACEHOLDER, runKpiAdmin as run } from "../../../core/kpi-admin.ts";
 import { tokenize } from "../../../core/command-text.ts";
 import { errorReply, infoReply } from "../../blocks/replies.ts";
 import { targetsModal } from "../../blocks/targets-modal.ts";
@@ -36,7 +36,7 @@ export async function runKpiAdmin(services: Services, ctx: CommandContext, clien
     team,
     actor,
     command: parsed.command,
-    publicBaseUrl: "https://<your Spur host>",
+    publicBaseUrl: PUBLIC_BASE_URL_PLACEHOLDER,
     now: services.clock.now(),
   });
   await ctx.reply(infoReply(message));

@@ -1,0 +1,58 @@
+// Every subcommand Slack's help documents has a working Teams route: `/spur <verb>` is `admin <verb>` and
+// `/kudos <verb>` is `kudos <verb>`. (test/unit/teams-commands.test.ts does the same for the slash commands.)
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN_USAGE } from "../../src/core/admin-command.ts";
+import { KPI_ADMIN_USAGE } from "../../src/core/kpi-admin-command.ts";
+import { KUDOS_USAGE } from "../../src/core/kudos-command.ts";
+import { PROMPTS_USAGE } from "../../src/core/prompt-command.ts";
+import { RECOGNITION_ADMIN_USAGE } from "../../src/core/recognition-admin.ts";
+import { FakeBotConnector, textOf } from "../support/fake-bot-connector.ts";
+import { startHarness, type Harness } from "../support/spur-harness.ts";
+import { botAddedToTeam, TEAMS_ROSTER, TEAMS_USERS } from "../support/teams-activities.ts";
+import { type Say, teamsChat } from "../support/teams-chat.ts";
+
+/** Subcommands whose Teams route another change brings (the weekly prompts come with Adaptive Card actions). */
+const NOT_YET_IN_TEAMS = new Set(["/spur prompts"]);
+
+function documented(usage: string, command: "/spur" | "/kudos"): string[] {
+  const verbs = [...usage.matchAll(new RegExp(`\`${command} ([a-z][a-z-]*)`, "g"))].map((m) => m[1]!);
+  return [...new Set(verbs)].filter((verb) => !NOT_YET_IN_TEAMS.has(`${command} ${verb}`));
+}
+
+const SPUR_VERBS = documented([ADMIN_USAGE, RECOGNITION_ADMIN_USAGE, KPI_ADMIN_USAGE, PROMPTS_USAGE].join("\n"), "/spur");
+const KUDOS_VERBS = documented(KUDOS_USAGE, "/kudos");
+
+let h: Harness;
+let connector: FakeBotConnector;
+let say: Say;
+
+beforeAll(async () => {
+  connector = await new FakeBotConnector(TEAMS_ROSTER).start();
+  h = await startHarness({ teams: true });
+  await h.teams(botAddedToTeam(connector.url));
+  say = teamsChat(h, connector);
+});
+afterAll(async () => {
+  await h?.stop();
+  await connector?.stop();
+});
+
+describe("Teams routes for Slack's subcommands", () => {
+  it("finds the subcommands in Slack's help", () => {
+    expect(SPUR_VERBS).toEqual(expect.arrayContaining(["role", "channel", "timezone", "digest", "status", "settings", "revoke", "targets", "api-token", "helpdesk"]));
+    expect(KUDOS_VERBS).toEqual(expect.arrayContaining(["balance", "history"]));
+  });
+
+  it.each(SPUR_VERBS)("admin %s is handled in Teams", async (verb) => {
+    // Carl installed Spur, so he is its first admin; a personal chat, where secrets may be shown.
+    const reply = textOf(await say(TEAMS_USERS.carl, [`admin ${verb}`], undefined, "personal"));
+    expect(reply).not.toContain("I don't know");
+    expect(reply).not.toContain("Something went wrong");
+  });
+
+  it.each(KUDOS_VERBS)("kudos %s is handled in Teams", async (verb) => {
+    const reply = textOf(await say(TEAMS_USERS.ana, [`kudos ${verb}`]));
+    expect(reply).not.toContain("Something went wrong");
+    expect(reply).not.toMatch(/I couldn't find|in Slack/);
+  });
+});

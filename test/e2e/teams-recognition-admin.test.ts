@@ -1,0 +1,115 @@
+// Teams counterpart of slack-recognition-admin: recognition settings (as text: Teams has no modals) and
+// revoking kudos, admin-only and written to the audit log.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FakeBotConnector, textOf } from "../support/fake-bot-connector.ts";
+import { startHarness, type Harness } from "../support/spur-harness.ts";
+import { botAddedToTeam, TEAMS_ROSTER, TEAMS_USERS } from "../support/teams-activities.ts";
+import { type Say, teamsChat } from "../support/teams-chat.ts";
+
+// Carl installs Spur, so he is its first admin.
+const { ana, bo, carl, dee } = TEAMS_USERS;
+let h: Harness;
+let connector: FakeBotConnector;
+let say: Say;
+
+beforeAll(async () => {
+  connector = await new FakeBotConnector(TEAMS_ROSTER).start();
+  h = await startHarness({ teams: true });
+  await h.teams(botAddedToTeam(connector.url));
+  say = teamsChat(h, connector);
+});
+afterAll(async () => {
+  await h?.stop();
+  await connector?.stop();
+});
+
+const savedSettings = () => h.spur.db.recognitionSettings.findFirst();
+
+describe("Teams: admin settings", () => {
+  it("refuses non-admins", async () => {
+    await say(ana, ["admin settings"], "Only Spur admins");
+    await say(ana, ["admin settings allowance 50"], "Only Spur admins");
+    expect(await savedSettings()).toBeNull();
+  });
+
+  it("shows an admin the current settings, and how to change them in help", async () => {
+    const shown = textOf(await say(carl, ["admin settings"], "Recognition settings"));
+    expect(shown).toContain("allowance: 5 points per day");
+    expect(shown).toContain("cooldown: none");
+    expect(shown).toContain("emoji: star=1");
+    await say(carl, ["admin help"], "admin settings allowance 8 day|week");
+  });
+
+  it("validates each change with a specific message and saves nothing on errors", async () => {
+    await say(carl, ["admin settings allowance 0"], "The allowance must be a whole number from 1 to 1000.");
+    await say(carl, ["admin settings max-points 9"], "Points per gift can't be more than the allowance.");
+    await say(carl, ["admin settings emoji star=0"], "Points for :star: must be a whole number from 1 to 100.");
+    await say(carl, ["admin settings value-required on"], "List the company values to require one.");
+    await say(carl, ["admin settings allowance many"], "Usage: `admin settings allowance <points> [day|week]`");
+    await say(carl, ["admin settings colour blue"], "I don't know the setting `colour`");
+    expect(await savedSettings()).toBeNull();
+    expect(await h.spur.db.auditLogEntry.count()).toBe(0);
+  });
+
+  it("saves an admin's changes one by one and writes each to the audit log", async () => {
+    await say(carl, ["admin settings allowance 8 week"], "Saved: allowancePoints, allowancePeriod.");
+    await say(carl, ["admin settings max-points 4"], "Saved: maxPointsPerGift.");
+    await say(carl, ["admin settings cooldown 30"], "Saved: cooldownMinutes.");
+    await say(carl, ["admin settings emoji star=1, tada=3"], "Saved: emojiPoints.");
+    await say(carl, ["admin settings values #Ownership, empathy"], "Saved: companyValues.");
+    await say(carl, ["admin settings leaderboard leads"], "Saved: leaderboardVisibility.");
+    await say(carl, ["admin settings notify-lead on"], "Saved: notifyLead.");
+    await say(carl, ["admin settings notify-lead on"], "Nothing changed.");
+    expect(await savedSettings()).toMatchObject({
+      allowancePoints: 8,
+      allowancePeriod: "week",
+      maxPointsPerGift: 4,
+      cooldownMinutes: 30,
+      emojiPoints: { star: 1, tada: 3 },
+      companyValues: ["ownership", "empathy"],
+      valueRequired: false,
+      leaderboardVisibility: "leads",
+      notifyLead: true,
+    });
+    const entries = await h.spur.db.auditLogEntry.findMany({ where: { action: "settings.update" }, orderBy: { createdAt: "asc" } });
+    expect(entries).toHaveLength(7);
+    expect(entries[0]!.actorUserId).toBe(carl.id);
+    expect(entries[0]!.details).toMatchObject({ allowancePoints: { from: 5, to: 8 }, allowancePeriod: { from: "day", to: "week" } });
+    // The new rules apply at once.
+    await say(bo, ["kudos ", ana, " 5 too much #ownership"], "from 1 to 4");
+  });
+});
+
+describe("Teams: admin revoke", () => {
+  let giftId = "";
+
+  beforeAll(async () => {
+    await say(bo, ["kudos ", ana, " 4 gamed the system #ownership"], "Kudos sent");
+    await say(dee, ["kudos ", ana, " 1 real help #empathy"], "Kudos sent");
+    giftId = (await h.spur.db.kudos.findFirstOrThrow({ where: { reason: "gamed the system" } })).giftId;
+  });
+
+  it("shows kudos ids in history, and refuses non-admins", async () => {
+    await say(ana, ["kudos history"], giftId.slice(0, 8));
+    await say(dee, ["admin revoke ", `${giftId.slice(0, 8)} not fair`], "Only Spur admins");
+    expect(await h.spur.db.kudos.count({ where: { revokedAt: { not: null } } })).toBe(0);
+  });
+
+  it("revokes for an admin: recorded in the audit log and no longer counted in totals", async () => {
+    await say(ana, ["scorecard"], "2 kudos, 5 points", "personal");
+    await say(carl, [`admin revoke ${giftId.slice(0, 8)} points traded for lunch`], "Revoked kudos");
+    const entry = await h.spur.db.auditLogEntry.findFirstOrThrow({ where: { action: "kudos.revoke" } });
+    expect(entry).toMatchObject({ actorUserId: carl.id, target: giftId, reason: "points traded for lunch" });
+    expect(entry.details).toMatchObject({ points: 4, recipientUserIds: [ana.id] });
+    await say(ana, ["scorecard"], "1 kudos, 1 point", "personal");
+    await say(carl, ["leaderboard"], '"title":"1. Ana Alves","value":"1 point (1 kudos)"');
+    await say(ana, ["kudos history"], "(revoked)");
+    // The giver gets their allowance back.
+    await say(bo, ["kudos balance"], "You can still give 8 of 8 points this week");
+  });
+
+  it("explains an unknown or already revoked id", async () => {
+    await say(carl, [`admin revoke ${giftId.slice(0, 8)} again`], "already revoked");
+    await say(carl, ["admin revoke deadbeef nothing"], "couldn't find kudos `deadbeef`");
+  });
+});

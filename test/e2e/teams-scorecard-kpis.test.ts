@@ -1,0 +1,121 @@
+// Teams counterpart of the text parts of slack-scorecard ("with targets, periods"): KPI targets set by leads
+// and admins, the scorecard's KPI lines, composite and rank for a period, privacy, and KPI administration.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestClock } from "../support/clock.ts";
+import { FakeBotConnector, type RosterMember, textOf } from "../support/fake-bot-connector.ts";
+import { startHarness, type Harness } from "../support/spur-harness.ts";
+import { botAddedToTeam, TEAMS_ROSTER, TEAMS_USERS } from "../support/teams-activities.ts";
+import { type Say, teamsChat } from "../support/teams-chat.ts";
+
+// Carl installs Spur, so he is its first admin; Lee becomes the team's lead.
+const { ana, bo, carl, dee } = TEAMS_USERS;
+const lee: RosterMember = { id: "29:lee", name: "Lee Lead", aadObjectId: "aad-lee", email: "lee@contoso.com" };
+let h: Harness;
+let connector: FakeBotConnector;
+let say: Say;
+const ids: Record<string, string> = {};
+const clock = new TestClock(new Date("2026-11-25T12:00:00Z"));
+const text = async (...args: Parameters<Say>) => textOf(await say(...args));
+
+type Row = { metric: string; date: string; value: number; numerator?: number; denominator?: number; ref?: string };
+async function seed(user: RosterMember, rows: Row[]) {
+  await h.spur.db.kpiRecord.createMany({
+    data: rows.map((r) => ({
+      memberId: ids[user.id] as string,
+      metric: r.metric,
+      periodDate: new Date(r.date),
+      value: r.value,
+      numerator: r.numerator ?? null,
+      denominator: r.denominator ?? null,
+      source: "api",
+      ref: r.ref ?? "",
+    })),
+  });
+}
+const csat = (date: string, numerator: number, denominator: number): Row => ({ metric: "csat", date, value: (numerator * 100) / denominator, numerator, denominator });
+const frt = (date: string, value: number, ref: string): Row => ({ metric: "first_response_time", date, value, ref });
+
+beforeAll(async () => {
+  connector = await new FakeBotConnector([...TEAMS_ROSTER, lee]).start();
+  h = await startHarness({ teams: true, clock, captureLogs: true });
+  await h.teams(botAddedToTeam(connector.url));
+  say = teamsChat(h, connector);
+  await say(carl, ["admin role ", lee, " lead"], "Lee Lead is now a lead");
+  // Everyone says something in the team's channel first: a personal chat belongs to the team its person was seen in.
+  for (const user of [ana, bo, dee, lee]) await say(user, ["kudos balance"], "You can still give");
+  for (const user of [ana, bo, dee, carl, lee]) ids[user.id] = (await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: user.id } })).id;
+  // November: ana CSAT 18/20 = 90%, FRT median of 14, 20, 40 = 20 min; bo CSAT 8/10 = 80%, FRT median 60 min;
+  // dee only 2/3 CSAT (below the minimum of 5); ana's October CSAT 15/20 = 75%.
+  await seed(ana, [csat("2026-11-03", 10, 12), csat("2026-11-17", 8, 8), frt("2026-11-10", 14, "T0"), frt("2026-11-20", 20, "T1"), frt("2026-11-21", 40, "T2"), csat("2026-10-10", 15, 20)]);
+  await seed(bo, [csat("2026-11-05", 8, 10), frt("2026-11-05", 30, "T3"), frt("2026-11-06", 60, "T4"), frt("2026-11-07", 60, "T5")]);
+  await seed(dee, [csat("2026-11-09", 2, 3)]);
+});
+afterAll(async () => {
+  await h?.stop();
+  await connector?.stop();
+});
+
+describe("Teams: KPI targets", () => {
+  it("lets leads and admins set targets and weights, not agents; everyone can read them", async () => {
+    await say(bo, ["admin targets set csat 90"], "Only leads (for their own team) and admins can change KPI targets");
+    await say(lee, ["admin targets set csat 90 weight 2"], "(`csat`, higher is better): 90% per month · weight 2");
+    await say(carl, ["admin targets set first_response_time 30 min 3"], "First response time");
+    await say(lee, ["admin targets set csat 190"], "the target must be 0–100");
+    await say(lee, ["admin targets set speed 1"], '"speed" is not a KPI');
+    const list = await text(bo, ["admin targets"], "KPI targets for");
+    expect(list).toContain("weight 2 (67% of the composite) · min 5 CSAT responses");
+    expect(list).toContain("30 min per month · weight 1 (33% of the composite) · min 3 tickets");
+    expect(list).not.toContain(":white_check_mark:");
+  });
+});
+
+describe("Teams: scorecard with targets and periods", () => {
+  it("shows each KPI's value, target and attainment, the composite and the rank, for a month", async () => {
+    const card = await text(ana, ["scorecard month"], "Your scorecard — 2026-11", "personal");
+    expect(card).toContain('"title":"CSAT","value":"90% · target 90% · 100%"');
+    expect(card).toContain('"title":"First response time","value":"20 min · target 30 min · 100%"');
+    expect(card).toContain('"title":"Composite","value":"100% · rank 1 of 2"');
+    const october = await text(ana, ["scorecard 2026-10"], "Your scorecard — 2026-10", "personal");
+    expect(october).toContain('"title":"CSAT","value":"75% · target 90% · 83.3%"');
+  });
+
+  it("inverts lower-is-better KPIs and ranks a lead's team member; too little data is not scored", async () => {
+    const boCard = await text(lee, ["scorecard ", bo, " 2026-11"], "Scorecard for Bo Berg — 2026-11", "personal");
+    // CSAT 80/90 = 88.9%, FRT 30/60 = 50%: (2×88.9% + 1×50%) ÷ 3 = 75.9.
+    expect(boCard).toContain('"title":"CSAT","value":"80% · target 90% · 88.9%"');
+    expect(boCard).toContain('"title":"First response time","value":"60 min · target 30 min · 50%"');
+    expect(boCard).toContain('"title":"Composite","value":"75.9% · rank 2 of 2"');
+    const deeCard = await text(carl, ["scorecard ", dee, " month"], "Scorecard for Dee Diaz", "personal");
+    expect(deeCard).toContain("not enough data (3 of 5 CSAT responses)");
+  });
+
+  it("refuses an agent asking for a colleague's month, logging the attempt, and a period it does not know", async () => {
+    await say(dee, ["scorecard ", ana, " month"], "Scorecards are private", "personal");
+    expect(h.logs).toContainEqual(
+      expect.objectContaining({ event: "scorecard_access_refused", viewerId: ids[dee.id], viewerRole: "agent", subjectId: ids[ana.id] }),
+    );
+    await say(ana, ["scorecard 2026-13"], 'I didn\'t understand \\"2026-13\\"', "personal");
+    await say(ana, ["scorecard month week"], "Only one period at a time", "personal");
+  });
+});
+
+describe("Teams: KPI administration", () => {
+  it("creates an API token only in a personal chat, lists it by prefix and revokes it", async () => {
+    await say(carl, ["admin api-token zendesk-export"], "send it to me in a personal chat");
+    expect(await h.spur.db.apiToken.count()).toBe(0);
+    await say(lee, ["admin api-token zendesk-export"], "Only Spur admins", "personal");
+    const created = await text(carl, ["admin api-token zendesk-export"], "copy it now", "personal");
+    expect(created).toContain("🔑");
+    const token = await h.spur.db.apiToken.findFirstOrThrow();
+    expect(created).toContain(token.prefix);
+    await say(carl, ["admin api-tokens"], `\`${token.prefix}…\` zendesk-export`);
+    await say(carl, [`admin api-token revoke ${token.prefix}`], "requests with it now get 401");
+    expect((await h.spur.db.apiToken.findFirstOrThrow()).revokedAt).not.toBeNull();
+  });
+
+  it("maps a helpdesk agent to a mentioned Teams member", async () => {
+    await say(carl, ["admin helpdesk zendesk agent 9001 ", ana], "Ana Alves");
+    const mapping = await h.spur.db.helpdeskAgent.findFirstOrThrow();
+    expect(mapping).toMatchObject({ provider: "zendesk", externalId: "9001", memberId: ids[ana.id] });
+  });
+});

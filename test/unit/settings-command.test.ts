@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_RECOGNITION_SETTINGS } from "../../src/core/recognition-settings.ts";
+import { describeSettings, parseSettingsText } from "../../src/core/settings-command.ts";
+
+const patch = (text: string) => {
+  const parsed = parseSettingsText(text);
+  if (!parsed.ok) throw parsed.error;
+  return parsed.command;
+};
+const refusal = (text: string) => {
+  const parsed = parseSettingsText(text);
+  return parsed.ok ? null : parsed.error.userMessage;
+};
+
+describe("settings as text", () => {
+  it("shows the settings without arguments", () => {
+    expect(patch("")).toEqual({ kind: "show" });
+    const shown = describeSettings({ ...DEFAULT_RECOGNITION_SETTINGS, companyValues: ["ownership"], valueRequired: true });
+    expect(shown).toContain("• allowance: 5 points per day");
+    expect(shown).toContain("• values: #ownership (value-required: on)");
+  });
+
+  it("turns each setting into a patch", () => {
+    expect(patch("allowance 8 week")).toEqual({ kind: "set", patch: { allowancePoints: 8, allowancePeriod: "week" } });
+    expect(patch("allowance 8")).toEqual({ kind: "set", patch: { allowancePoints: 8 } });
+    expect(patch("MAX-POINTS 4")).toEqual({ kind: "set", patch: { maxPointsPerGift: 4 } });
+    expect(patch("cooldown 0")).toEqual({ kind: "set", patch: { cooldownMinutes: 0 } });
+    expect(patch("emoji star=1, tada=3")).toEqual({ kind: "set", patch: { emojiPoints: { star: 1, tada: 3 } } });
+    expect(patch("values #Ownership, empathy")).toEqual({ kind: "set", patch: { companyValues: ["ownership", "empathy"] } });
+    expect(patch("values none")).toEqual({ kind: "set", patch: { companyValues: [] } });
+    expect(patch("value-required on")).toEqual({ kind: "set", patch: { valueRequired: true } });
+    expect(patch("notify-lead off")).toEqual({ kind: "set", patch: { notifyLead: false } });
+    expect(patch("leaderboard leads")).toEqual({ kind: "set", patch: { leaderboardVisibility: "leads" } });
+  });
+
+  it("refuses malformed values with the usage of that setting", () => {
+    expect(refusal("allowance many")).toContain("`/spur settings allowance <points> [day|week]`");
+    expect(refusal("allowance 8 month")).toContain("[day|week]");
+    expect(refusal("cooldown -5")).toContain("`/spur settings cooldown <whole number>`");
+    expect(refusal("values")).toContain("or `none`");
+    expect(refusal("value-required maybe")).toContain("on|off");
+    expect(refusal("leaderboard nobody")).toContain("everyone|leads");
+    expect(refusal("emoji star=0")).toContain("from 1 to 100");
+    expect(refusal("colour blue")).toContain("I don't know the setting `colour`");
+  });
+});
