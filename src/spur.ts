@@ -205,7 +205,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     if (!client) return null;
     let messenger = messengers.get(client);
     if (!messenger) {
-      messenger = new SlackDirectMessenger(client);
+      messenger = new SlackDirectMessenger(client, budget, (await workspaceRef(workspaceId)).externalId);
       messengers.set(client, messenger);
     }
     return messenger;

@@ -1,19 +1,27 @@
-// DirectMessenger for Slack: opens (and remembers) the DM channel with a user, then posts to it.
+// DirectMessenger for Slack: opens (and remembers) the DM channel with a user, then posts to it within the
+// workspace's posting budget (the same one the channel notifier spends), so a fan-out of DMs cannot starve digests.
 import type { webApi } from "@slack/bolt";
 import type { DirectMessage, DirectMessenger } from "../core/feedback-ports.ts";
 import type { PostedRef } from "../core/ports.ts";
+import type { RateBudget } from "../jobs/rate-budget.ts";
 import { renderDirectMessage } from "./blocks/feedback-dm.ts";
 import { classifySlackError } from "./slack-errors.ts";
 
 export class SlackDirectMessenger implements DirectMessenger {
   private readonly channels = new Map<string, string>();
 
-  constructor(private readonly client: webApi.WebClient) {}
+  constructor(
+    private readonly client: webApi.WebClient,
+    private readonly budget: RateBudget,
+    /** The Slack workspace (team id) whose budget these messages spend. */
+    private readonly workspaceKey: string,
+  ) {}
 
   async send(platformUserId: string, message: DirectMessage): Promise<PostedRef> {
     const rendered = renderDirectMessage(message);
     try {
       const channel = await this.channelFor(platformUserId);
+      await this.budget.acquire(this.workspaceKey, channel);
       const res = await this.client.chat.postMessage({ channel, text: rendered.text, ...(rendered.blocks ? { blocks: rendered.blocks } : {}), unfurl_links: false });
       return { channelId: res.channel ?? channel, messageRef: res.ts ?? "" };
     } catch (err) {
@@ -26,6 +34,7 @@ export class SlackDirectMessenger implements DirectMessenger {
     if (!channel || !ts) return;
     const rendered = renderDirectMessage(message);
     try {
+      await this.budget.acquire(this.workspaceKey, channel);
       await this.client.chat.update({ channel, ts, text: rendered.text, ...(rendered.blocks ? { blocks: rendered.blocks } : {}) });
     } catch (err) {
       throw classifySlackError(err);

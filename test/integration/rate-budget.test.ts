@@ -1,8 +1,12 @@
+import { webApi } from "@slack/bolt";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
 import { TransientError } from "../../src/core/errors.ts";
 import { RedisRateBudget } from "../../src/jobs/rate-budget.ts";
+import { SlackDirectMessenger } from "../../src/slack/slack-direct-messenger.ts";
 import { DEFAULT_TEAMS_RATES } from "../../src/teams/teams-notifier.ts";
+import { FakeSlackApi } from "../support/fake-slack-api.ts";
+import { ALL_USERS, USERS } from "../support/users.ts";
 import { deleteKeysWithPrefix, TEST_REDIS_URL, uniquePrefix } from "../support/redis-prefix.ts";
 
 const prefix = uniquePrefix();
@@ -75,5 +79,31 @@ describe("RedisRateBudget", () => {
     expect(most(30)).toBeLessThanOrEqual(60);
     expect(most(3600)).toBeLessThanOrEqual(1800);
     expect(most(1)).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe("SlackDirectMessenger", () => {
+  it("spends the workspace's posting budget, so a fan-out of DMs cannot outrun the digests", async () => {
+    const slack = await new FakeSlackApi(ALL_USERS).start();
+    try {
+      const client = new webApi.WebClient("xoxb-test", { slackApiUrl: slack.url, retryConfig: { retries: 0 } });
+      // One post per 100 s for the whole workspace, burst 1, and no waiting: the second DM must be refused.
+      const budget = new RedisRateBudget(redisA, prefix, { perSecond: 0.01, burst: 1 }, { perSecond: 100, burst: 100 }, 0);
+      const messenger = new SlackDirectMessenger(client, budget, "TDMS");
+      const prompt = (member: (typeof USERS)[keyof typeof USERS]) => ({
+        kind: "recognition_prompt" as const,
+        weekKey: "2026-W47",
+        member: { id: member.id, workspaceId: "w", teamId: null, platformUserId: member.id, displayName: member.real_name, handle: null, role: "agent" as const, isBot: false, isDeactivated: false },
+      });
+      await messenger.send(USERS.ana.id, prompt(USERS.ana));
+      await expect(messenger.send(USERS.bo.id, prompt(USERS.bo))).rejects.toBeInstanceOf(TransientError);
+      expect(slack.dmsTo(USERS.ana.id)).toHaveLength(1);
+      expect(slack.dmsTo(USERS.bo.id)).toHaveLength(0);
+      // Another workspace's budget is untouched.
+      await new SlackDirectMessenger(client, budget, "TOTHER").send(USERS.bo.id, prompt(USERS.bo));
+      expect(slack.dmsTo(USERS.bo.id)).toHaveLength(1);
+    } finally {
+      await slack.stop();
+    }
   });
 });
