@@ -39,6 +39,8 @@ export interface WorkspaceRepository {
     teamId: string,
     patch: Partial<Pick<Team, "channelId" | "timeZone" | "digestDay" | "digestMinuteOfDay">>,
   ): Promise<Team>;
+  /** Deletes the team (and what belongs only to it); false when there was no such team. */
+  removeTeam(teamId: string): Promise<boolean>;
 }
 
 export interface MemberRepository {
