@@ -121,7 +121,7 @@ describe("/spur digest send force", () => {
     });
     expect(digests.map((p) => (p.args.metadata as { event_payload: { period_key: string } }).event_payload.period_key)).toEqual([
       "2026-W47",
-      "2026-W47 forced 2026-11-23T16:00:00.000Z",
+      "2026-W47 at 2026-11-23T16:00:00.000Z",
     ]);
     const audit = await h.spur.db.auditLogEntry.findMany({ where: { action: "digest.force_send" } });
     expect(audit).toHaveLength(1);
@@ -134,6 +134,9 @@ describe("/spur digest send force", () => {
       ["weekly_digest", "posted"],
       ["weekly_digest_forced", "posted"],
     ]);
+    const status = await say(USERS.admin.id, "/spur", "status", "Scheduled posts for");
+    expect(String(status.args.text)).toContain("weekly digest forced 2026-W47 at 2026-11-23T16:00:00.000Z: posted");
+    expect(String(status.args.text)).toContain("weekly leaderboard 2026-W47: posted");
   });
 });
 
