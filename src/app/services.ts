@@ -49,8 +49,6 @@ export interface JobDispatch {
   sendDigestNow(teamId: string, options?: { forcedAt?: string }): Promise<void>;
   /** Creates or moves the team's scheduled jobs after it was created or its schedule changed. */
   syncTeamSchedules(team: Team): Promise<void>;
-  /** Removes every scheduled job of a team that was deleted. */
-  teamRemoved(teamId: string): Promise<void>;
   /** DMs the peers now, reminds them at `reminderAt` and closes the request at `dueAt`. */
   feedbackRequested(input: { requestId: string; reminderAt: Date; dueAt: Date }): Promise<void>;
   /** Everyone asked has answered or skipped: close the request and summarise it for the lead now. */

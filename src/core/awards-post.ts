@@ -32,7 +32,7 @@ export async function composeMonthlyAwards(
   team: Team,
   month: Period,
 ): Promise<MonthlyAwards> {
-  const workspaceTeams = (await deps.workspaces.listTeams()).filter((t) => t.workspaceId === team.workspaceId);
+  const workspaceTeams = await deps.workspaces.listTeams({ workspaceId: team.workspaceId });
   // Every team over the same calendar month, each in its own time zone.
   const candidates: TeamCandidate[] = await Promise.all(
     workspaceTeams.map(async (t) => ({

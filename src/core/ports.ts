@@ -34,7 +34,8 @@ export interface WorkspaceRepository {
     defaults: { teamTimeZone: string },
   ): Promise<{ workspace: Workspace; defaultTeam: Team; teamCreated: boolean }>;
   teamById(teamId: string): Promise<Team | null>;
-  listTeams(): Promise<(Team & { platform: Platform; workspaceExternalId: string })[]>;
+  /** Every team, or only the workspace's. */
+  listTeams(filter?: { workspaceId: string }): Promise<(Team & { platform: Platform; workspaceExternalId: string })[]>;
   updateTeam(
     teamId: string,
     patch: Partial<Pick<Team, "channelId" | "timeZone" | "digestDay" | "digestMinuteOfDay">>,

@@ -9,7 +9,7 @@ import { enqueueFeedbackClose, enqueueFeedbackRequest } from "./feedback-request
 import { enqueueNotifyRecipients } from "./notify-recipients.ts";
 import { enqueueShoutout } from "./post-shoutout.ts";
 import type { SpurQueues } from "./queues.ts";
-import { removeTeamSchedulers, sweepOrphanSchedulers, syncTeamSchedulers } from "./team-schedulers.ts";
+import { sweepOrphanSchedulers, syncTeamSchedulers } from "./team-schedulers.ts";
 import { WEEKLY_DIGEST_JOB, type WeeklyDigestJobData } from "./weekly-digest.ts";
 
 export interface DispatchDeps {
@@ -31,7 +31,6 @@ export function bullmqDispatch(queues: SpurQueues, deps: DispatchDeps): JobDispa
       await enqueueNotifyRecipients(queues.posts, input);
     },
     syncTeamSchedules: (team: Team) => syncTeam(queues, deps, team),
-    teamRemoved: (teamId) => removeTeamSchedulers(queues.scheduled, teamId),
     feedbackRequested: (input) => enqueueFeedbackRequest(queues, input, deps.clock),
     feedbackRequestSettled: (requestId) => enqueueFeedbackClose(queues.scheduled, requestId),
     exportData: async (request) => {

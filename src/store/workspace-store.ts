@@ -54,8 +54,12 @@ export class PrismaWorkspaceStore implements WorkspaceRepository, TeamPostSettin
     return row ? toTeam(row) : null;
   }
 
-  async listTeams() {
-    const rows = await this.db.team.findMany({ include: { workspace: true }, orderBy: { createdAt: "asc" } });
+  async listTeams(filter?: { workspaceId: string }) {
+    const rows = await this.db.team.findMany({
+      ...(filter ? { where: { workspaceId: filter.workspaceId } } : {}),
+      include: { workspace: true },
+      orderBy: { createdAt: "asc" },
+    });
     return rows.map((row) => ({ ...toTeam(row), platform: row.workspace.platform, workspaceExternalId: row.workspace.externalId }));
   }
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobDispatch } from "../../src/app/services.ts";
 import { bullmqDispatch, upsertAllSchedulers } from "../../src/jobs/dispatch.ts";
 import { createQueues, type SpurQueues } from "../../src/jobs/queues.ts";
+import { removeTeamSchedulers } from "../../src/jobs/team-schedulers.ts";
 import { PrismaRecognitionPromptStore } from "../../src/store/recognition-prompt-store.ts";
 import { PrismaWorkspaceStore } from "../../src/store/workspace-store.ts";
 import { TestClock } from "../support/clock.ts";
@@ -79,9 +80,9 @@ describe("team job schedulers", () => {
     await jobs.syncTeamSchedules(b);
     expect((await schedulers()).has(`weekly-leaderboard-${b.id}`)).toBe(true);
 
-    // Deleting team A removes all of its schedulers.
+    // Deleting team A (what `npm run team:remove` does) removes all of its schedulers.
     expect(await workspaces.removeTeam(a.id)).toBe(true);
-    await jobs.teamRemoved(a.id);
+    await removeTeamSchedulers(queues.scheduled, a.id);
     now = await schedulers();
     for (const id of idsOf(a.id)) expect(now.has(id)).toBe(false);
     expect(now.size).toBe(1 + 2 * 4);
