@@ -2,7 +2,7 @@
 import { assertAdmin, type AdminCommand, dayName } from "./admin-command.ts";
 import { describeMention, mentionKey } from "./command-text.ts";
 import { ErrorCode, SpurError } from "./errors.ts";
-import { type LeaderboardPostMode, type TeamPostSettings } from "./leaderboard-post.ts";
+import type { LeaderboardPostMode, TeamPostSettings } from "./leaderboard-post.ts";
 import type { MemberDirectory } from "./member-directory.ts";
 import type { Member, Team, Workspace } from "./model.ts";
 import type { DigestRunRepository, MemberRepository, RunSummary, WorkspaceRepository } from "./ports.ts";
@@ -83,11 +83,10 @@ export function describeRuns(team: Team, runs: RunSummary[]): string {
   return `${head}\n${lines.join("\n")}`;
 }
 
-const LEADERBOARD_MODE_WORDS: Record<LeaderboardPostMode, string> = {
+const LEADERBOARD_MODE_WORDS: Record<Exclude<LeaderboardPostMode, "off">, string> = {
   kudos: "kudos received",
   composite: "composite score",
   both: "kudos received and composite score",
-  off: "",
 };
 
 function describeLeaderboardMode(teamName: string, mode: LeaderboardPostMode): string {

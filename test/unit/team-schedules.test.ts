@@ -1,3 +1,4 @@
+import { getNextMillis } from "bullmq";
 import { describe, expect, it } from "vitest";
 import type { Team } from "../../src/core/model.ts";
 import { firstWorkingDayOfMonth, monthlyAwardsDue, monthlyAwardsSchedule, weeklyDigestSchedule } from "../../src/core/schedule.ts";
@@ -58,5 +59,21 @@ describe("the monthly awards' first working day", () => {
     expect(month.key).toBe("2026-10");
     expect(month.start.toISOString()).toBe("2026-09-30T22:00:00.000Z"); // CEST
     expect(month.end.toISOString()).toBe("2026-10-31T23:00:00.000Z"); // CET after the DST change
+  });
+});
+
+describe("the monthly awards schedule across DST", () => {
+  it("fires at 09:00 local on days 1–3, also on the day New York falls back (Sun 1 Nov 2026)", () => {
+    const { pattern, timeZone } = monthlyAwardsSchedule({ digestDay: 1, digestMinuteOfDay: 9 * 60, timeZone: "America/New_York" });
+    const times: string[] = [];
+    let millis = new Date("2026-10-03T14:00:00Z").getTime();
+    for (let i = 0; i < 4; i++) {
+      millis = getNextMillis(millis, { pattern, tz: timeZone })!;
+      times.push(new Date(millis).toISOString());
+    }
+    // EDT (UTC−4) until 1 Nov 02:00, EST (UTC−5) after; 3 Oct 09:00 EDT is already past.
+    expect(times).toEqual(["2026-11-01T14:00:00.000Z", "2026-11-02T14:00:00.000Z", "2026-11-03T14:00:00.000Z", "2026-12-01T14:00:00.000Z"]);
+    // 1 November is a Sunday: not due; due from Monday 2 November (the run's claim makes the 3rd a no-op).
+    expect(times.map((t) => monthlyAwardsDue(new Date(t), timeZone))).toEqual([false, true, true, true]);
   });
 });
