@@ -66,6 +66,13 @@ describe("Teams: leaderboard and awards posts", () => {
     expect(body).toContain("Rule: Kudos received during the week");
     const runRow = await h.spur.db.digestRun.findFirstOrThrow({ where: { teamId, kind: "weekly_leaderboard" } });
     expect(runRow).toMatchObject({ periodKey: "2026-W47", status: "posted", messageRef: posts[0]!.id });
+
+    // A worker that died after Teams accepted the card but before recording the run: the retry finds the post.
+    await h.spur.db.digestRun.update({ where: { id: runRow.id }, data: { status: "posting", leaseUntil: new Date("2026-11-23T15:31:00Z"), messageRef: null } });
+    clock.set("2026-11-23T16:00:00Z");
+    const [retry] = await run(WEEKLY_LEADERBOARD_JOB);
+    expect(retry).toMatchObject({ status: "posted", recovered: true });
+    expect(postsContaining("Leaderboard — ")).toHaveLength(1);
   });
 
   it("forces the digest out again only for an admin", async () => {
