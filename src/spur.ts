@@ -142,7 +142,8 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     kudos,
     kpis: new PrismaKpiStore(db),
     runs: new PrismaDigestRunStore(db),
-    jobs: bullmqDispatch(queues, { clock, prompts }),
+    jobs: bullmqDispatch(queues, { clock, prompts, teamPosts: workspaces }),
+    teamPosts: workspaces,
     ledger,
     recognitionSettings,
     audit: recognitionSettings,
@@ -269,7 +270,8 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     async start() {
       const port = await listen(server, config.PORT);
       await slack?.start();
-      const teamCount = await upsertAllSchedulers(queues, workspaces, { prompts });
+      const schedulers = await upsertAllSchedulers(queues, workspaces, { prompts, teamPosts: workspaces });
+      if (schedulers.removed.length > 0) logger.info({ removed: schedulers.removed }, "removed the schedulers of deleted teams");
       if (runWorkers) {
         workers = startWorkers(
           queueSettings,
@@ -285,6 +287,9 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
               notifierFor: notifierForTeam,
               clock,
               leaseMs: options.digestLeaseMs ?? 5 * 60_000,
+              scorecardReads: services.scorecardReads,
+              kpiTargets: services.kpiTargets,
+              teamPosts: workspaces,
             },
             feedback: { ...services, summaryLeaseMs: 5 * 60_000 },
             prompts: { workspaces, prompts, messengerFor, clock },
@@ -294,7 +299,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
         );
       }
       logger.info(
-        { port, role, teams: teamCount, workers: runWorkers, socketMode: Boolean(config.SLACK_APP_TOKEN), slackOAuth: Boolean(installs.oauth), msTeams: teamsMode(config) },
+        { port, role, teams: schedulers.teams, workers: runWorkers, socketMode: Boolean(config.SLACK_APP_TOKEN), slackOAuth: Boolean(installs.oauth), msTeams: teamsMode(config) },
         "Spur is listening",
       );
       return port;

@@ -7,6 +7,7 @@ import type {
   TeamRoster,
 } from "../core/feedback-ports.ts";
 import type { AuditWriter, ExportRequest, MemberEraser } from "../core/data-rights-ports.ts";
+import type { TeamPostSettings } from "../core/leaderboard-post.ts";
 import type { MemberDirectory } from "../core/member-directory.ts";
 import type { Team } from "../core/model.ts";
 import type {
@@ -41,8 +42,11 @@ export interface JobDispatch {
   shoutout(input: { giftId: string; channelId: string }): Promise<void>;
   /** DMs the recipients of a gift (and their leads if the workspace asks for it). */
   notifyRecipients(input: { giftId: string }): Promise<void>;
-  /** Runs the team's weekly digest now (still posted once per team and week). */
-  sendDigestNow(teamId: string): Promise<void>;
+  /**
+   * Runs the team's weekly digest now (still posted once per team and week), or with `forcedAt` (an admin's
+   * forced send) posts it again even if the week's digest went out.
+   */
+  sendDigestNow(teamId: string, options?: { forcedAt?: string }): Promise<void>;
   /** Creates or moves the team's scheduled jobs after it was created or its schedule changed. */
   syncTeamSchedules(team: Team): Promise<void>;
   /** DMs the peers now, reminds them at `reminderAt` and closes the request at `dueAt`. */
@@ -65,6 +69,8 @@ export interface Services {
   kpis: KpiRepository;
   runs: DigestRunRepository;
   jobs: JobDispatch;
+  /** Per-team choices for the scheduled posts (what the weekly leaderboard ranks). */
+  teamPosts: TeamPostSettings;
   // Recognition (issue 3)
   ledger: KudosLedger;
   recognitionSettings: RecognitionSettingsRepository;

@@ -4,6 +4,7 @@ import { ErrorCode, SpurError } from "./errors.ts";
 import type { ParseResult } from "./kudos-command.ts";
 import type { Role } from "./model.ts";
 import { isValidTimeZone } from "./period.ts";
+import { LEADERBOARD_POST_MODES, type LeaderboardPostMode } from "./leaderboard-post.ts";
 
 export type AdminCommand =
   | { kind: "help" }
@@ -13,7 +14,8 @@ export type AdminCommand =
   | { kind: "digest"; day: number; minuteOfDay: number }
   | { kind: "status" }
   | { kind: "digest_preview" }
-  | { kind: "digest_send" };
+  | { kind: "digest_send"; force: boolean }
+  | { kind: "leaderboard_post"; mode: LeaderboardPostMode | null };
 
 export const ADMIN_USAGE = [
   "*Spur administration* (workspace admins):",
@@ -23,6 +25,8 @@ export const ADMIN_USAGE = [
   "• `/spur digest monday 09:00` — when the weekly digest is posted, in the team's time zone",
   "• `/spur status` — the team's recent scheduled posts, and why any failed",
   "• `/spur digest preview` / `/spur digest send` (leads and admins) — see last week's digest privately, or post it now (once per week)",
+  "• `/spur digest send force` (admins) — post last week's digest again even if it already went out (audited)",
+  "• `/spur leaderboard-post kudos|composite|both|off` — what the weekly leaderboard post ranks (monthly awards are posted on the first working day)",
   "• `/spur prompts off|on` — your weekly \"Who helped you this week?\" prompt (`/spur prompts` for the team schedule)",
 ].join("\n");
 
@@ -67,15 +71,24 @@ export function parseAdminCommand(text: string): ParseResult<AdminCommand> {
     }
     case "digest": {
       const sub = args[0]?.toLowerCase();
-      if ((sub === "preview" || sub === "send") && args.length === 1) {
-        return { ok: true, command: { kind: sub === "preview" ? "digest_preview" : "digest_send" } };
-      }
+      if (sub === "preview" && args.length === 1) return { ok: true, command: { kind: "digest_preview" } };
+      if (sub === "send" && args.length === 1) return { ok: true, command: { kind: "digest_send", force: false } };
+      if (sub === "send" && args.length === 2 && args[1]?.toLowerCase() === "force") return { ok: true, command: { kind: "digest_send", force: true } };
+      if (sub === "send") return fail(ErrorCode.UnknownArgument, "Usage: `/spur digest send` (once per week) or `/spur digest send force` (admins: post it again).");
       const day = DAYS.findIndex((d) => d.startsWith((args[0] ?? "").toLowerCase()) && (args[0] ?? "").length >= 3);
       const time = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(args[1] ?? "");
       if (day < 0 || !time || args.length !== 2) {
         return fail(ErrorCode.UnknownArgument, "Usage: `/spur digest monday 09:00` (24-hour time, team time zone).");
       }
       return { ok: true, command: { kind: "digest", day: day + 1, minuteOfDay: Number(time[1]) * 60 + Number(time[2]) } };
+    }
+    case "leaderboard-post": {
+      const mode = args[0]?.toLowerCase();
+      if (args.length === 0) return { ok: true, command: { kind: "leaderboard_post", mode: null } };
+      if (args.length !== 1 || !LEADERBOARD_POST_MODES.includes(mode as LeaderboardPostMode)) {
+        return fail(ErrorCode.UnknownArgument, "Usage: `/spur leaderboard-post kudos|composite|both|off` — what the weekly leaderboard post ranks.");
+      }
+      return { ok: true, command: { kind: "leaderboard_post", mode: mode as LeaderboardPostMode } };
     }
     case "status":
       if (args.length > 0) return fail(ErrorCode.UnknownArgument, "Usage: `/spur status`.");

@@ -2,6 +2,7 @@
 import { assertAdmin, type AdminCommand, dayName } from "./admin-command.ts";
 import { describeMention, mentionKey } from "./command-text.ts";
 import { ErrorCode, SpurError } from "./errors.ts";
+import type { LeaderboardPostMode, TeamPostSettings } from "./leaderboard-post.ts";
 import type { MemberDirectory } from "./member-directory.ts";
 import type { Member, Team, Workspace } from "./model.ts";
 import type { DigestRunRepository, MemberRepository, RunSummary, WorkspaceRepository } from "./ports.ts";
@@ -11,6 +12,7 @@ export interface AdminDeps {
   memberRepo: MemberRepository;
   workspaces: WorkspaceRepository;
   runs: Pick<DigestRunRepository, "recent">;
+  teamPosts: TeamPostSettings;
   /** Called after a team's schedule-relevant settings changed. */
   onTeamChanged(team: Team): Promise<void>;
 }
@@ -51,6 +53,12 @@ export async function runAdminCommand(
       await deps.onTeamChanged(updated);
       return `The weekly digest for ${updated.name} is posted on ${dayName(command.day)}s at ${minutes(command.minuteOfDay)} (${updated.timeZone}).`;
     }
+    case "leaderboard_post": {
+      if (command.mode === null) return describeLeaderboardMode(team.name, await deps.teamPosts.leaderboardMode(team.id));
+      await deps.teamPosts.setLeaderboardMode(team.id, command.mode);
+      await deps.onTeamChanged(team);
+      return describeLeaderboardMode(team.name, command.mode);
+    }
     case "status":
       return describeRuns(team, await deps.runs.recent(team.id, 8));
   }
@@ -73,6 +81,17 @@ export function describeRuns(team: Team, runs: RunSummary[]): string {
     }
   });
   return `${head}\n${lines.join("\n")}`;
+}
+
+const LEADERBOARD_MODE_WORDS: Record<Exclude<LeaderboardPostMode, "off">, string> = {
+  kudos: "kudos received",
+  composite: "composite score",
+  both: "kudos received and composite score",
+};
+
+function describeLeaderboardMode(teamName: string, mode: LeaderboardPostMode): string {
+  if (mode === "off") return `The weekly leaderboard post for ${teamName} is off.`;
+  return `The weekly leaderboard post for ${teamName} ranks ${LEADERBOARD_MODE_WORDS[mode]}, at the digest time.`;
 }
 
 function minutes(minuteOfDay: number): string {

@@ -1,9 +1,9 @@
-// Audit log entries: every admin change (settings, revokes) and data-rights action (exports, erasures) is
-// recorded with who and why.
+// Audit log entries: every admin change (settings, revokes), data-rights action (exports, erasures) and
+// forced digest is recorded with who and why.
 export interface AuditEntry {
   workspaceId: string;
   actorUserId: string;
-  action: "settings.update" | "kudos.revoke" | "data.export" | "member.forget";
+  action: "settings.update" | "kudos.revoke" | "data.export" | "member.forget" | "digest.force_send";
   target: string | null;
   details: Record<string, unknown>;
   reason: string | null;

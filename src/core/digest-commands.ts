@@ -1,5 +1,6 @@
-// `/spur digest preview` and `/spur digest send`, for leads and admins, on every platform.
+// `/spur digest preview` and `/spur digest send [force]`, for leads and admins, on every platform.
 import { assertLeadOrAdmin } from "./admin-command.ts";
+import type { AuditWriter } from "./data-rights-ports.ts";
 import { composeWeeklyDigest, type WeeklyDigest } from "./digest.ts";
 import { ErrorCode, SpurError } from "./errors.ts";
 import type { Member, Team } from "./model.ts";
@@ -23,17 +24,51 @@ export async function previewWeeklyDigest(deps: DigestCommandDeps, actor: Member
   return composeWeeklyDigest(deps, team, previousWeek(deps.clock.now(), team.timeZone));
 }
 
-/** Queues last week's digest of the actor's team now; the digest-run claim still posts it once per week. */
+export const FORCE_ADMINS_ONLY =
+  "Only Spur admins can force the digest out again. `/spur digest send` posts it if this week's has not gone out yet.";
+
+/**
+ * Queues last week's digest of the actor's team now; the digest-run claim still posts it once per week.
+ * `force` (admins only, audited) posts it again even if this week's already went out.
+ */
 export async function sendWeeklyDigestNow(
-  deps: DigestCommandDeps & { jobs: { sendDigestNow(teamId: string): Promise<void> } },
+  deps: DigestCommandDeps & {
+    jobs: { sendDigestNow(teamId: string, options?: { forcedAt?: string }): Promise<void> };
+    auditLog: AuditWriter;
+  },
   actor: Member,
   fallback: Team,
-): Promise<{ team: Team; periodKey: string }> {
+  options: { force?: boolean } = {},
+): Promise<{ team: Team; periodKey: string; forced: boolean }> {
   assertLeadOrAdmin(actor.role);
+  if (options.force && actor.role !== "admin") throw new SpurError(ErrorCode.NotAllowed, FORCE_ADMINS_ONLY);
   const team = await teamOfActor(deps, actor, fallback);
   if (!team.channelId) {
     throw new SpurError(ErrorCode.NotAllowed, `${team.name} has no channel for its digest yet: an admin can set one with \`/spur channel #channel\`.`);
   }
-  await deps.jobs.sendDigestNow(team.id);
-  return { team, periodKey: previousWeek(deps.clock.now(), team.timeZone).key };
+  const now = deps.clock.now();
+  const periodKey = previousWeek(now, team.timeZone).key;
+  if (!options.force) {
+    await deps.jobs.sendDigestNow(team.id);
+    return { team, periodKey, forced: false };
+  }
+  const forcedAt = now.toISOString();
+  await deps.auditLog.record({
+    workspaceId: team.workspaceId,
+    actorUserId: actor.platformUserId,
+    action: "digest.force_send",
+    target: team.id,
+    details: { periodKey, forcedAt, channelId: team.channelId },
+    reason: null,
+  });
+  await deps.jobs.sendDigestNow(team.id, { forcedAt });
+  return { team, periodKey, forced: true };
+}
+
+/** The confirmation both platforms show; `where` names the channel where the platform can link it. */
+export function digestSentReply(sent: { team: Team; periodKey: string; forced: boolean }, where = ""): string {
+  const what = `The ${sent.periodKey} digest for ${sent.team.name}`;
+  return sent.forced
+    ? `${what} is being posted again${where} (forced by an admin; recorded in the audit log).`
+    : `${what} is on its way${where} (it is posted once per week, so nothing goes out twice).`;
 }

@@ -2,11 +2,15 @@
 // into the platform's format; the domain never builds platform payloads.
 import type { GiftView } from "./ports.ts";
 import type { WeeklyDigest } from "./digest.ts";
+import type { LeaderboardPost } from "./leaderboard-post.ts";
+import type { MonthlyAwards } from "./awards-post.ts";
 import type { RunMarker } from "./ports.ts";
 import type { Member } from "./model.ts";
 
 export type OutboundMessage =
   | { kind: "shoutout"; gift: GiftView }
   | { kind: "weekly_digest"; digest: WeeklyDigest; marker: RunMarker }
+  | { kind: "leaderboard_post"; post: LeaderboardPost; marker: RunMarker }
+  | { kind: "awards_post"; awards: MonthlyAwards; marker: RunMarker }
   | { kind: "kudos_received"; gift: GiftView; recipient: Member }
   | { kind: "kudos_lead_note"; gift: GiftView; recipient: Member };

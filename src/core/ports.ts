@@ -34,11 +34,14 @@ export interface WorkspaceRepository {
     defaults: { teamTimeZone: string },
   ): Promise<{ workspace: Workspace; defaultTeam: Team; teamCreated: boolean }>;
   teamById(teamId: string): Promise<Team | null>;
-  listTeams(): Promise<(Team & { platform: Platform; workspaceExternalId: string })[]>;
+  /** Every team, or only the workspace's. */
+  listTeams(filter?: { workspaceId: string }): Promise<(Team & { platform: Platform; workspaceExternalId: string })[]>;
   updateTeam(
     teamId: string,
     patch: Partial<Pick<Team, "channelId" | "timeZone" | "digestDay" | "digestMinuteOfDay">>,
   ): Promise<Team>;
+  /** Deletes the team (and what belongs only to it); false when there was no such team. */
+  removeTeam(teamId: string): Promise<boolean>;
 }
 
 export interface MemberRepository {

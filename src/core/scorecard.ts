@@ -5,8 +5,9 @@ import { type FeedbackAggregate, peerFeedbackAggregate } from "./feedback.ts";
 import { monthContaining } from "./feedback-period.ts";
 import type { FeedbackRepository } from "./feedback-ports.ts";
 import { isMetricCode, metric, type MetricCode, type MetricDefinition } from "./kpi-catalogue.ts";
-import { type Aggregate, composite, type Composite, type KpiInput, median, rankOf, scoreMetric } from "./kpi-math.ts";
-import type { KpiTarget, KudosBreakdown, ScorecardReads, TeamKpiRecord } from "./kpi-ports.ts";
+import { type Aggregate, composite, type Composite, median, rankOf, scoreMetric } from "./kpi-math.ts";
+import { groupRecords, memberComposite } from "./team-standings.ts";
+import type { KpiTarget, KudosBreakdown, ScorecardReads } from "./kpi-ports.ts";
 import type { KpiObservation, KudosTotals, Member, Team } from "./model.ts";
 import type { Period } from "./period.ts";
 import type { KpiRepository, KudosRepository } from "./ports.ts";
@@ -48,22 +49,6 @@ export interface ScorecardDeps {
   scorecardReads: ScorecardReads;
   kpiTargets: { forTeam(teamId: string): Promise<KpiTarget[]> };
   feedback: FeedbackRepository;
-}
-
-type ByMember = Map<string, Map<string, KpiInput[]>>;
-
-function groupRecords(records: TeamKpiRecord[], kudos: Map<string, number>): ByMember {
-  const out: ByMember = new Map();
-  const add = (memberId: string, code: string, input: KpiInput) => {
-    const metrics = out.get(memberId) ?? new Map<string, KpiInput[]>();
-    out.set(memberId, metrics);
-    const list = metrics.get(code);
-    if (list) list.push(input);
-    else metrics.set(code, [input]);
-  };
-  for (const r of records) add(r.memberId, r.metric, { value: r.value, numerator: r.numerator, denominator: r.denominator });
-  for (const [memberId, n] of kudos) add(memberId, "kudos_received", { value: n, numerator: null, denominator: null });
-  return out;
 }
 
 const MAX_LISTED_RECORDS = 25;
@@ -110,13 +95,7 @@ export async function buildScorecard(
 
   const teamIds = new Set([...members.map((m) => m.id), subject.id]);
   const composites = new Map<string, number | null>();
-  for (const memberId of teamIds) {
-    const parts = targets.map((t) => {
-      const line = lineFor(memberId, t.metric);
-      return { code: t.metric, label: line.def.label, weight: t.weight, attainment: line.attainment };
-    });
-    composites.set(memberId, composite(parts).score);
-  }
+  for (const memberId of teamIds) composites.set(memberId, memberComposite(current, targets, memberId).score);
 
   const lines = [...codes].map((code) => {
     const { previousAttainment: _previous, ...line } = lineFor(subject.id, code);

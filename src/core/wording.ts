@@ -22,3 +22,8 @@ export function periodLabel(period: Period): string {
 export function valueTags(tags: string[]): string {
   return tags.map((t) => `#${t}`).join(" ");
 }
+
+/** "Awards for October 2026 — Support". */
+export function awardsTitle(teamName: string, monthLabel: string): string {
+  return `Awards for ${monthLabel} — ${teamName}`;
+}

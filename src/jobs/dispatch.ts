@@ -2,18 +2,20 @@
 import type { JobDispatch } from "../app/services.ts";
 import type { Team } from "../core/model.ts";
 import type { RecognitionPromptRepository } from "../core/feedback-ports.ts";
+import type { TeamPostSettings } from "../core/leaderboard-post.ts";
 import type { Clock, WorkspaceRepository } from "../core/ports.ts";
 import { enqueueDataExport } from "./data-export.ts";
 import { enqueueFeedbackClose, enqueueFeedbackRequest } from "./feedback-requests.ts";
 import { enqueueNotifyRecipients } from "./notify-recipients.ts";
 import { enqueueShoutout } from "./post-shoutout.ts";
-import { upsertRecognitionPromptsScheduler } from "./recognition-prompts.ts";
 import type { SpurQueues } from "./queues.ts";
-import { upsertWeeklyDigestScheduler, WEEKLY_DIGEST_JOB } from "./weekly-digest.ts";
+import { sweepOrphanSchedulers, syncTeamSchedulers } from "./team-schedulers.ts";
+import { WEEKLY_DIGEST_JOB, type WeeklyDigestJobData } from "./weekly-digest.ts";
 
 export interface DispatchDeps {
   clock: Clock;
   prompts: RecognitionPromptRepository;
+  teamPosts: TeamPostSettings;
 }
 
 export function bullmqDispatch(queues: SpurQueues, deps: DispatchDeps): JobDispatch {
@@ -21,8 +23,9 @@ export function bullmqDispatch(queues: SpurQueues, deps: DispatchDeps): JobDispa
     shoutout: async (input) => {
       await enqueueShoutout(queues.posts, input);
     },
-    sendDigestNow: async (teamId) => {
-      await queues.scheduled.add(WEEKLY_DIGEST_JOB, { teamId });
+    sendDigestNow: async (teamId, options = {}) => {
+      const data: WeeklyDigestJobData = { teamId, ...(options.forcedAt ? { forcedAt: options.forcedAt } : {}) };
+      await queues.scheduled.add(WEEKLY_DIGEST_JOB, data);
     },
     notifyRecipients: async (input) => {
       await enqueueNotifyRecipients(queues.posts, input);
@@ -36,18 +39,19 @@ export function bullmqDispatch(queues: SpurQueues, deps: DispatchDeps): JobDispa
   };
 }
 
-async function syncTeam(queues: SpurQueues, deps: Pick<DispatchDeps, "prompts">, team: Team): Promise<void> {
-  await upsertWeeklyDigestScheduler(queues.scheduled, team);
-  await upsertRecognitionPromptsScheduler(queues.scheduled, team, await deps.prompts.schedule(team.id));
+async function syncTeam(queues: SpurQueues, deps: Pick<DispatchDeps, "prompts" | "teamPosts">, team: Team): Promise<void> {
+  const [prompts, leaderboard] = await Promise.all([deps.prompts.schedule(team.id), deps.teamPosts.leaderboardMode(team.id)]);
+  await syncTeamSchedulers(queues.scheduled, team, { prompts, leaderboard });
 }
 
-/** At boot: every team's schedulers exist and match its settings. */
+/** At boot: every team's schedulers exist and match its settings, and removed teams have none left. */
 export async function upsertAllSchedulers(
   queues: SpurQueues,
   workspaces: WorkspaceRepository,
-  deps: Pick<DispatchDeps, "prompts">,
-): Promise<number> {
+  deps: Pick<DispatchDeps, "prompts" | "teamPosts">,
+): Promise<{ teams: number; removed: string[] }> {
   const teams = await workspaces.listTeams();
   for (const team of teams) await syncTeam(queues, deps, team);
-  return teams.length;
+  const removed = await sweepOrphanSchedulers(queues.scheduled, new Set(teams.map((t) => t.id)));
+  return { teams: teams.length, removed };
 }

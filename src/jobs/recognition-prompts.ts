@@ -1,9 +1,7 @@
-// The weekly recognition prompt: one job scheduler per team (stable id), cron in the team's time zone.
+// The weekly recognition prompt: one job scheduler per team (stable id, see team-schedulers.ts), cron in the team's time zone.
 // Each member's prompt is claimed in PostgreSQL, so a duplicated or retried run sends nothing twice.
-import type { Job, Queue } from "bullmq";
-import type { PromptSchedule } from "../core/feedback-model.ts";
-import type { Team } from "../core/model.ts";
-import { type PromptRunDeps, type PromptRunOutcome, recognitionPromptCron, sendRecognitionPrompts } from "../core/recognition-prompts.ts";
+import type { Job } from "bullmq";
+import { type PromptRunDeps, type PromptRunOutcome, sendRecognitionPrompts } from "../core/recognition-prompts.ts";
 import { honouringRetryAfter } from "./retry-after.ts";
 
 export const RECOGNITION_PROMPTS_JOB = "recognition-prompts";
@@ -14,20 +12,6 @@ export interface RecognitionPromptsJobData {
 
 export function recognitionPromptsSchedulerId(teamId: string): string {
   return `recognition-prompts-${teamId}`;
-}
-
-/** Creates, moves or (when the team turned prompts off) removes the team's scheduler. */
-export async function upsertRecognitionPromptsScheduler(queue: Queue, team: Team, schedule: PromptSchedule): Promise<void> {
-  if (!schedule.enabled) {
-    await queue.removeJobScheduler(recognitionPromptsSchedulerId(team.id));
-    return;
-  }
-  const { pattern, timeZone } = recognitionPromptCron(schedule, team.timeZone);
-  await queue.upsertJobScheduler(
-    recognitionPromptsSchedulerId(team.id),
-    { pattern, tz: timeZone },
-    { name: RECOGNITION_PROMPTS_JOB, data: { teamId: team.id } satisfies RecognitionPromptsJobData },
-  );
 }
 
 export function processRecognitionPrompts(

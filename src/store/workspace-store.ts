@@ -2,6 +2,7 @@
 // concurrent first sights of a workspace share one database round trip.
 import type { Platform, Team, Workspace } from "../core/model.ts";
 import type { WorkspaceRepository } from "../core/ports.ts";
+import type { LeaderboardPostMode, TeamPostSettings } from "../core/leaderboard-post.ts";
 import type { Team as TeamRow, Workspace as WorkspaceRow } from "../generated/prisma/client.ts";
 import { toTeam, toWorkspace } from "./mappers.ts";
 import type { Db } from "./prisma.ts";
@@ -11,7 +12,7 @@ const ENSURE_TTL_MS = 30_000;
 
 type Ensured = { workspace: Workspace; defaultTeam: Team; teamCreated: boolean };
 
-export class PrismaWorkspaceStore implements WorkspaceRepository {
+export class PrismaWorkspaceStore implements WorkspaceRepository, TeamPostSettings {
   private readonly ensured = new Map<string, { value: Ensured; expiresAt: number }>();
   private readonly inflight = new Map<string, Promise<Ensured>>();
 
@@ -53,8 +54,12 @@ export class PrismaWorkspaceStore implements WorkspaceRepository {
     return row ? toTeam(row) : null;
   }
 
-  async listTeams() {
-    const rows = await this.db.team.findMany({ include: { workspace: true }, orderBy: { createdAt: "asc" } });
+  async listTeams(filter?: { workspaceId: string }) {
+    const rows = await this.db.team.findMany({
+      ...(filter ? { where: { workspaceId: filter.workspaceId } } : {}),
+      include: { workspace: true },
+      orderBy: { createdAt: "asc" },
+    });
     return rows.map((row) => ({ ...toTeam(row), platform: row.workspace.platform, workspaceExternalId: row.workspace.externalId }));
   }
 
@@ -65,5 +70,21 @@ export class PrismaWorkspaceStore implements WorkspaceRepository {
     const row = await this.db.team.update({ where: { id: teamId }, data: patch });
     this.ensured.clear();
     return toTeam(row);
+  }
+
+  async removeTeam(teamId: string): Promise<boolean> {
+    // Its runs, targets and prompt schedule go with it (cascade); its members stay in the workspace, teamless.
+    const { count } = await this.db.team.deleteMany({ where: { id: teamId } });
+    this.ensured.clear();
+    return count > 0;
+  }
+
+  async leaderboardMode(teamId: string): Promise<LeaderboardPostMode> {
+    const row = await this.db.team.findUnique({ where: { id: teamId }, select: { leaderboardPost: true } });
+    return row?.leaderboardPost ?? "kudos";
+  }
+
+  async setLeaderboardMode(teamId: string, mode: LeaderboardPostMode): Promise<void> {
+    await this.db.team.update({ where: { id: teamId }, data: { leaderboardPost: mode } });
   }
 }

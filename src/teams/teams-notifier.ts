@@ -58,7 +58,7 @@ export class TeamsNotifier implements Notifier {
       throw classified;
     }
     // Teams keeps no history a bot can search: remember the run's post as soon as Teams accepted it.
-    if (message.kind === "weekly_digest") await this.store.recordPost(conversation.id, message.marker, activityId);
+    if ("marker" in message) await this.store.recordPost(conversation.id, message.marker, activityId);
     return { channelId, messageRef: activityId };
   }
 

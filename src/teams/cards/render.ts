@@ -4,6 +4,8 @@ import type { OutboundMessage } from "../../core/outbound.ts";
 import { ADAPTIVE_CARD_CONTENT_TYPE, card, escapeMarkdown, type TeamsMessage, textBlock } from "./adaptive-card.ts";
 import { shoutoutCard } from "./shoutout.ts";
 import { weeklyDigestCard } from "./weekly-digest.ts";
+import { awardsPostCard } from "./awards-post.ts";
+import { leaderboardPostCard } from "./leaderboard-post.ts";
 
 export function renderOutbound(message: OutboundMessage): TeamsMessage {
   switch (message.kind) {
@@ -11,6 +13,10 @@ export function renderOutbound(message: OutboundMessage): TeamsMessage {
       return shoutoutCard(message.gift);
     case "weekly_digest":
       return weeklyDigestCard(message.digest);
+    case "leaderboard_post":
+      return leaderboardPostCard(message.post);
+    case "awards_post":
+      return awardsPostCard(message.awards);
     case "kudos_received": {
       const from = message.gift.giver?.displayName ?? "Someone";
       const text = `${from} gave you ${message.gift.points === 1 ? "1 point" : `${message.gift.points} points`}: ${message.gift.reason}`;

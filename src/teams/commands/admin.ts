@@ -1,7 +1,7 @@
 // admin role|channel|timezone|digest|status|settings|revoke … — Slack's /spur administration, through the same core functions.
 // `admin channel` (no argument) picks the channel the command was sent in: Teams has no channel links to parse.
 import { runAdminCommand } from "../../core/admin.ts";
-import { previewWeeklyDigest, sendWeeklyDigestNow } from "../../core/digest-commands.ts";
+import { digestSentReply, previewWeeklyDigest, sendWeeklyDigestNow } from "../../core/digest-commands.ts";
 import { weeklyDigestCard } from "../cards/weekly-digest.ts";
 import { ADMIN_USAGE, type AdminCommand, parseAdminCommand } from "../../core/admin-command.ts";
 import { ErrorCode, SpurError } from "../../core/errors.ts";
@@ -53,8 +53,8 @@ export const adminCommand: TeamsCommand = {
         return ctx.reply(weeklyDigestCard(await previewWeeklyDigest(services, actor, ctx.defaultTeam)));
       }
       if (parsed.command.kind === "digest_send") {
-        const { team, periodKey } = await sendWeeklyDigestNow(services, actor, ctx.defaultTeam);
-        return ctx.reply(infoReply(`✅ The ${periodKey} digest for ${team.name} is on its way (it is posted once per week, so nothing goes out twice).`));
+        const sent = await sendWeeklyDigestNow(services, actor, ctx.defaultTeam, { force: parsed.command.force });
+        return ctx.reply(infoReply(`✅ ${digestSentReply(sent)}`));
       }
       const message = await runAdminCommand(
         { ...services, onTeamChanged: (team) => services.jobs.syncTeamSchedules(team) },

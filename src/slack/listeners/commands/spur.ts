@@ -9,7 +9,7 @@ import { plural } from "../../blocks/format.ts";
 import { infoReply } from "../../blocks/replies.ts";
 import { settingsModal } from "../../blocks/settings-modal.ts";
 import { isPromptCommand } from "../../../core/prompt-command.ts";
-import { previewWeeklyDigest, sendWeeklyDigestNow } from "../../../core/digest-commands.ts";
+import { digestSentReply, previewWeeklyDigest, sendWeeklyDigestNow } from "../../../core/digest-commands.ts";
 import { weeklyDigestMessage } from "../../blocks/weekly-digest.ts";
 import { commandContext, withErrorReplies } from "../../command-context.ts";
 import { runPromptCommand } from "./spur-prompts.ts";
@@ -58,10 +58,8 @@ export function registerSpurCommand(app: App, services: Services): void {
         return ctx.reply(weeklyDigestMessage(await previewWeeklyDigest(services, actor, ctx.defaultTeam)));
       }
       if (parsed.command.kind === "digest_send") {
-        const { team, periodKey } = await sendWeeklyDigestNow(services, actor, ctx.defaultTeam);
-        return ctx.reply(
-          infoReply(`:white_check_mark: The ${periodKey} digest for ${team.name} is on its way to <#${team.channelId}> (it is posted once per week, so nothing goes out twice).`),
-        );
+        const sent = await sendWeeklyDigestNow(services, actor, ctx.defaultTeam, { force: parsed.command.force });
+        return ctx.reply(infoReply(`:white_check_mark: ${digestSentReply(sent, ` to <#${sent.team.channelId}>`)}`));
       }
       const message = await runAdminCommand(
         { ...services, onTeamChanged: (team) => services.jobs.syncTeamSchedules(team) },

@@ -1,0 +1,19 @@
+// The weekly leaderboard post: one job scheduler per team (stable id), at the team's digest time.
+import type { Job } from "bullmq";
+import type { RunOutcome } from "../core/digest-run.ts";
+import { type LeaderboardRunDeps, runWeeklyLeaderboard } from "../core/leaderboard-post.ts";
+import { honouringRetryAfter } from "./retry-after.ts";
+
+export const WEEKLY_LEADERBOARD_JOB = "weekly-leaderboard";
+
+export interface TeamJobData {
+  teamId: string;
+}
+
+export function weeklyLeaderboardSchedulerId(teamId: string): string {
+  return `weekly-leaderboard-${teamId}`;
+}
+
+export function processWeeklyLeaderboard(deps: LeaderboardRunDeps, job: Job<TeamJobData>, token?: string): Promise<RunOutcome> {
+  return honouringRetryAfter(job, token, () => runWeeklyLeaderboard(deps, { teamId: job.data.teamId }));
+}

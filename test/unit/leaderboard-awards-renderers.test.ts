@@ -1,0 +1,54 @@
+// The Slack and Teams renderers of the leaderboard and awards posts, from the same core results.
+import { describe, expect, it } from "vitest";
+import { agentOfTheMonth, mostRecognised, teamOfTheMonth } from "../../src/core/awards.ts";
+import type { MonthlyAwards } from "../../src/core/awards-post.ts";
+import { monthByKey } from "../../src/core/feedback-period.ts";
+import { type LeaderboardPost, selectLeaderboard } from "../../src/core/leaderboard-post.ts";
+import type { Member } from "../../src/core/model.ts";
+import { weekByKey } from "../../src/core/period.ts";
+import type { MemberStanding } from "../../src/core/team-standings.ts";
+import { awardsPostMessage } from "../../src/slack/blocks/awards-post.ts";
+import { leaderboardPostMessage } from "../../src/slack/blocks/leaderboard-post.ts";
+import { awardsPostCard } from "../../src/teams/cards/awards-post.ts";
+import { leaderboardPostCard } from "../../src/teams/cards/leaderboard-post.ts";
+
+const member = (name: string, id: string): Member => ({ id, workspaceId: "w", teamId: "t", platformUserId: id, displayName: name, handle: null, role: "agent", isBot: false, isDeactivated: false });
+/** A card as JSON without Adaptive Card markdown escapes, so it reads as the text Teams shows. */
+const shown = (card: unknown) => JSON.stringify(card).replaceAll("\\\\", "");
+const standings: MemberStanding[] = [
+  { member: member("Ana <Alves>", "UANA"), composite: 90, ticketsHandled: 30, kudosReceived: 3 },
+  { member: member("Bo Berg", "UBO"), composite: 90.01, ticketsHandled: 40, kudosReceived: 1 },
+];
+
+describe("leaderboard and awards renderers", () => {
+  const post: LeaderboardPost = { teamId: "t", teamName: "Support", period: weekByKey("2026-W47", "UTC"), ...selectLeaderboard("both", standings) };
+  const awards: MonthlyAwards = {
+    teamId: "t",
+    teamName: "Support",
+    period: monthByKey("2026-11", "UTC")!,
+    monthLabel: "November 2026",
+    awards: [agentOfTheMonth(standings), mostRecognised(standings), teamOfTheMonth([])],
+  };
+
+  it("render the same leaderboard: mentions in Slack, names in Teams, ties sharing a place", () => {
+    const slack = JSON.stringify(leaderboardPostMessage(post).blocks);
+    const teams = shown(leaderboardPostCard(post).card);
+    expect(slack).toContain("1. <@UANA> — 90.0%\\n1. <@UBO> — 90.0%");
+    expect(teams).toContain('"title":"1. Ana <Alves>","value":"90.0%"');
+    expect(teams).toContain('"title":"1. Bo Berg","value":"90.0%"');
+    for (const out of [slack, teams]) expect(out).toContain("Leaderboard — Support, week 2026-W47");
+  });
+
+  it("render the same awards, each with its rule, the tie and why nobody won", () => {
+    const slack = JSON.stringify(awardsPostMessage(awards).blocks);
+    const teams = shown(awardsPostCard(awards).card);
+    expect(slack).toContain("<@UANA> and <@UBO> — 90.0%");
+    expect(teams).toContain("Ana &lt;Alves> and Bo Berg — 90.0%");
+    for (const out of [slack, teams]) {
+      expect(out).toContain("Awards for November 2026 — Support");
+      expect(out).toContain("Rule: Highest composite score of the month among agents who handled at least 20 tickets.");
+      expect(out).toContain("2 tied at 90.0%: the award is shared (listed by name).");
+      expect(out).toContain("No team had 2 agents meeting the minimum volume this month.");
+    }
+  });
+});
