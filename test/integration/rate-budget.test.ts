@@ -90,10 +90,10 @@ describe("SlackDirectMessenger", () => {
       // One post per 100 s for the whole workspace, burst 1, and no waiting: the second DM must be refused.
       const budget = new RedisRateBudget(redisA, prefix, { perSecond: 0.01, burst: 1 }, { perSecond: 100, burst: 100 }, 0);
       const messenger = new SlackDirectMessenger(client, budget, "TDMS");
-      const prompt = (member: (typeof USERS)[keyof typeof USERS]) => ({
+      const prompt = (member: { id: string; name: string }) => ({
         kind: "recognition_prompt" as const,
         weekKey: "2026-W47",
-        member: { id: member.id, workspaceId: "w", teamId: null, platformUserId: member.id, displayName: member.real_name, handle: null, role: "agent" as const, isBot: false, isDeactivated: false },
+        member: { id: member.id, workspaceId: "w", teamId: null, platformUserId: member.id, displayName: member.name, handle: null, role: "agent" as const, isBot: false, isDeactivated: false },
       });
       await messenger.send(USERS.ana.id, prompt(USERS.ana));
       await expect(messenger.send(USERS.bo.id, prompt(USERS.bo))).rejects.toBeInstanceOf(TransientError);
