@@ -20,6 +20,7 @@ import { createSlackApp } from "./slack/app.ts";
 import { SlackDirectMessenger } from "./slack/slack-direct-messenger.ts";
 import { SlackNotifier } from "./slack/slack-notifier.ts";
 import { SlackUsers } from "./slack/slack-users.ts";
+import { PrismaDigestReads } from "./store/digest-reads-store.ts";
 import { PrismaDigestRunStore } from "./store/digest-run-store.ts";
 import { PrismaFeedbackRequestStore } from "./store/feedback-request-store.ts";
 import { PrismaFeedbackStore } from "./store/feedback-store.ts";
@@ -158,6 +159,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     customerKudos: kpiIngest,
     apiTokens: new PrismaApiTokenStore(db),
     helpdesks: new PrismaHelpdeskStore(db),
+    digestReads: new PrismaDigestReads(db),
   };
 
   // One notifier per workspace, on the workspace's own platform, so each spends its own posting budget.
@@ -239,6 +241,9 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
             digests: {
               workspaces,
               kudos,
+              scorecardReads: services.scorecardReads,
+              kpiTargets: services.kpiTargets,
+              digestReads: services.digestReads,
               runs: services.runs,
               notifierFor: notifierForTeam,
               clock,

@@ -6,6 +6,7 @@ import type {
   RecognitionPromptRepository,
   TeamRoster,
 } from "../core/feedback-ports.ts";
+import type { DigestReads } from "../core/digest-ports.ts";
 import type { MemberDirectory } from "../core/member-directory.ts";
 import type { Team } from "../core/model.ts";
 import type {
@@ -82,4 +83,5 @@ export interface Services {
   customerKudos: CustomerKudosWriter;
   apiTokens: ApiTokenRepository;
   helpdesks: HelpdeskRepository;
+  digestReads: DigestReads;
 }

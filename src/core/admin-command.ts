@@ -13,7 +13,8 @@ export type AdminCommand =
   | { kind: "digest"; day: number; minuteOfDay: number }
   | { kind: "status" }
   | { kind: "digest_preview" }
-  | { kind: "digest_send" };
+  | { kind: "digest_send" }
+  | { kind: "digest_movers"; named: boolean };
 
 export const ADMIN_USAGE = [
   "*Spur administration* (workspace admins):",
@@ -21,6 +22,7 @@ export const ADMIN_USAGE = [
   "• `/spur channel #channel` — where shoutouts and the weekly digest are posted",
   "• `/spur timezone Europe/Berlin` — the team's time zone (weeks and schedules follow it)",
   "• `/spur digest monday 09:00` — when the weekly digest is posted, in the team's time zone",
+  "• `/spur digest movers named|private` (leads and admins) — whether the digest names agents whose score fell (private by default)",
   "• `/spur status` — the team's recent scheduled posts, and why any failed",
   "• `/spur digest preview` / `/spur digest send` (leads and admins) — see last week's digest privately, or post it now (once per week)",
   "• `/spur prompts off|on` — your weekly \"Who helped you this week?\" prompt (`/spur prompts` for the team schedule)",
@@ -69,6 +71,13 @@ export function parseAdminCommand(text: string): ParseResult<AdminCommand> {
       const sub = args[0]?.toLowerCase();
       if ((sub === "preview" || sub === "send") && args.length === 1) {
         return { ok: true, command: { kind: sub === "preview" ? "digest_preview" : "digest_send" } };
+      }
+      if (sub === "movers") {
+        const choice = args[1]?.toLowerCase();
+        if ((choice !== "named" && choice !== "private") || args.length !== 2) {
+          return fail(ErrorCode.UnknownArgument, "Usage: `/spur digest movers named|private` — whether the weekly digest names agents whose score fell.");
+        }
+        return { ok: true, command: { kind: "digest_movers", named: choice === "named" } };
       }
       const day = DAYS.findIndex((d) => d.startsWith((args[0] ?? "").toLowerCase()) && (args[0] ?? "").length >= 3);
       const time = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(args[1] ?? "");

@@ -1,10 +1,10 @@
 // Posting a team's weekly digest exactly once per team and week, whatever BullMQ redelivers:
 // a digest-run row claims the work (unique on team, kind and period), a lease lets another worker take
 // over from one that died, and a takeover first looks for a post the dead worker made but never recorded.
-import { composeWeeklyDigest } from "./digest.ts";
+import { composeWeeklyDigest, type WeeklyDigestDeps } from "./digest.ts";
 import { TransientError } from "./errors.ts";
 import { previousWeek, weekByKey } from "./period.ts";
-import type { Clock, DigestRunRepository, KudosRepository, Notifier, RunMarker, WorkspaceRepository } from "./ports.ts";
+import type { Clock, DigestRunRepository, Notifier, RunMarker, WorkspaceRepository } from "./ports.ts";
 
 export const WEEKLY_DIGEST_KIND = "weekly_digest";
 export const DIGEST_EVENT_TYPE = "spur_weekly_digest";
@@ -15,9 +15,8 @@ export type DigestRunOutcome =
   | { status: "skipped"; reason: "team_not_found" | "no_channel" }
   | { status: "failed"; periodKey: string; reason: string };
 
-export interface DigestRunDeps {
+export interface DigestRunDeps extends WeeklyDigestDeps {
   workspaces: WorkspaceRepository;
-  kudos: KudosRepository;
   runs: DigestRunRepository;
   notifierFor(teamId: string): Promise<Notifier>;
   clock: Clock;

@@ -5,8 +5,9 @@ import { type FeedbackAggregate, peerFeedbackAggregate } from "./feedback.ts";
 import { monthContaining } from "./feedback-period.ts";
 import type { FeedbackRepository } from "./feedback-ports.ts";
 import { isMetricCode, metric, type MetricCode, type MetricDefinition } from "./kpi-catalogue.ts";
-import { type Aggregate, composite, type Composite, type KpiInput, median, rankOf, scoreMetric } from "./kpi-math.ts";
-import type { KpiTarget, KudosBreakdown, ScorecardReads, TeamKpiRecord } from "./kpi-ports.ts";
+import { groupByMember } from "./kpi-digest.ts";
+import { type Aggregate, composite, type Composite, median, rankOf, scoreMetric } from "./kpi-math.ts";
+import type { KpiTarget, KudosBreakdown, ScorecardReads } from "./kpi-ports.ts";
 import type { KpiObservation, KudosTotals, Member, Team } from "./model.ts";
 import type { Period } from "./period.ts";
 import type { KpiRepository, KudosRepository } from "./ports.ts";
@@ -50,22 +51,6 @@ export interface ScorecardDeps {
   feedback: FeedbackRepository;
 }
 
-type ByMember = Map<string, Map<string, KpiInput[]>>;
-
-function groupRecords(records: TeamKpiRecord[], kudos: Map<string, number>): ByMember {
-  const out: ByMember = new Map();
-  const add = (memberId: string, code: string, input: KpiInput) => {
-    const metrics = out.get(memberId) ?? new Map<string, KpiInput[]>();
-    out.set(memberId, metrics);
-    const list = metrics.get(code);
-    if (list) list.push(input);
-    else metrics.set(code, [input]);
-  };
-  for (const r of records) add(r.memberId, r.metric, { value: r.value, numerator: r.numerator, denominator: r.denominator });
-  for (const [memberId, n] of kudos) add(memberId, "kudos_received", { value: n, numerator: null, denominator: null });
-  return out;
-}
-
 const MAX_LISTED_RECORDS = 25;
 
 export async function buildScorecard(
@@ -91,8 +76,8 @@ export async function buildScorecard(
       deps.kpiTargets.forTeam(team.id),
       deps.scorecardReads.teamMembers(team.id),
     ]);
-  const current = groupRecords(teamNow, kudosTeamNow);
-  const earlier = groupRecords(teamBefore, kudosTeamBefore);
+  const current = groupByMember({ records: teamNow, kudosReceived: kudosTeamNow });
+  const earlier = groupByMember({ records: teamBefore, kudosReceived: kudosTeamBefore });
   const targetOf = new Map(targets.map((t) => [t.metric, t]));
 
   // Shown: every targeted KPI, plus any ingested KPI the subject has records for.

@@ -57,7 +57,7 @@ export class SlackNotifier implements Notifier {
         channel_id: posted.channelId,
         thread_ts: posted.messageRef,
         file: png,
-        filename: "recognition-trend.png",
+        filename: "weekly-trend.png",
         title: trend.title,
       });
     } catch (err) {

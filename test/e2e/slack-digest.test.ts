@@ -76,7 +76,7 @@ describe("weekly digest", () => {
     expect(message).toBeDefined();
     const chart = await h.slack.waitFor(() => [...h.slack.files.values()].find((f) => f.threadTs === message!.ts && f.bytes));
     expect(chart.channel).toBe("CTEAM");
-    expect(chart.filename).toBe("recognition-trend.png");
+    expect(chart.filename).toBe("weekly-trend.png");
     const png = chart.bytes!;
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     const stream = new PassThrough();
