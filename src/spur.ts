@@ -7,7 +7,10 @@ import type { Services } from "./app/services.ts";
 import { type Config, teamsMode } from "./config.ts";
 import { MemberDirectory } from "./core/member-directory.ts";
 import { type Clock, type Notifier, systemClock } from "./core/ports.ts";
+import type { WeeklyDigest } from "./core/digest.ts";
+import { chartUrl, createChartRoute } from "./http/chart-route.ts";
 import { createQueueBoard } from "./http/queue-board.ts";
+import { renderTrendChartPng } from "./render/trend-chart-png.ts";
 import { closeServer, createHttpServer, listen, type ReadinessCheck } from "./http/server.ts";
 import { createIngestRoutes } from "./ingest/routes.ts";
 import { bullmqDispatch, upsertAllSchedulers } from "./jobs/dispatch.ts";
@@ -20,6 +23,7 @@ import { createSlackApp } from "./slack/app.ts";
 import { SlackDirectMessenger } from "./slack/slack-direct-messenger.ts";
 import { SlackNotifier } from "./slack/slack-notifier.ts";
 import { SlackUsers } from "./slack/slack-users.ts";
+import { PrismaDigestChartStore } from "./store/digest-chart-store.ts";
 import { PrismaDigestReads } from "./store/digest-reads-store.ts";
 import { PrismaDigestRunStore } from "./store/digest-run-store.ts";
 import { PrismaFeedbackRequestStore } from "./store/feedback-request-store.ts";
@@ -162,6 +166,13 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     digestReads: new PrismaDigestReads(db),
   };
 
+  // Teams shows card images from a URL: digest charts are stored and served under PUBLIC_URL.
+  const charts = new PrismaDigestChartStore(db);
+  const publicUrl = config.PUBLIC_URL;
+  const publishChart = publicUrl
+    ? async (digest: WeeklyDigest) => chartUrl(publicUrl, await charts.save(digest.teamId, digest.period.key, renderTrendChartPng(digest.trend)))
+    : undefined;
+
   // One notifier per workspace, on the workspace's own platform, so each spends its own posting budget.
   const notifiers = new Map<string, Notifier>();
   const notifierForWorkspace = async (workspaceId: string): Promise<Notifier> => {
@@ -171,7 +182,9 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
       const onRateLimited = () => metrics.postsDelayed.inc({ reason: "platform_429" });
       if (workspace.platform === "teams") {
         if (!teamsAdapter) throw new Error(`Teams is not configured: cannot post for workspace ${workspaceId}`);
-        notifier = new TeamsNotifier(teamsAdapter, teamsStore, teamsBudget, workspaceId, onRateLimited);
+        notifier = new TeamsNotifier(teamsAdapter, teamsStore, teamsBudget, workspaceId, onRateLimited, publishChart, (err) =>
+          logger.warn({ err, workspaceId }, "digest chart publishing failed"),
+        );
       } else {
         notifier = new SlackNotifier(jobClient, budget, workspace.externalId, onRateLimited, (err) =>
           logger.warn({ err, workspaceId }, "digest chart upload failed"),
@@ -214,6 +227,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     ...(teams ? { teams } : {}),
     ...(config.ADMIN_TOKEN ? { queueBoard: createQueueBoard([queues.posts, queues.scheduled], config.ADMIN_TOKEN) } : {}),
     ingest: createIngestRoutes(services),
+    charts: createChartRoute(charts),
     ready,
     metrics,
     logger,

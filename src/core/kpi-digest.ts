@@ -165,5 +165,5 @@ export function kpiTrend(title: string, weekKeys: string[], targets: KpiTarget[]
     const score = teamKpis(targets, memberCount, w, new Map()).composite.score;
     return score === null ? null : Math.round(score * 10) / 10;
   });
-  return { title, weeks: weekKeys, series: [...series, { name: "Composite", values: composites }] };
+  return { title, weeks: weekKeys, series: [...series, { name: "Composite", values: composites }], reference: { value: 100, label: "target" } };
 }

@@ -1,5 +1,6 @@
 // Notifier for Teams: proactive posts through stored conversation references, within a posting budget.
 // 403 (bot removed or blocked) deactivates the conversation and fails for good; 429 and 5xx are retried.
+import type { WeeklyDigest } from "../core/digest.ts";
 import type { OutboundMessage } from "../core/outbound.ts";
 import type { Notifier, PostedRef, RunMarker } from "../core/ports.ts";
 import type { Rate, RateBudget } from "../jobs/rate-budget.ts";
@@ -25,6 +26,9 @@ export class TeamsNotifier implements Notifier {
     private readonly budget: RateBudget,
     private readonly workspaceId: string,
     private readonly onRateLimited: () => void = () => undefined,
+    /** Stores a digest's trend chart where Teams can fetch it and returns its URL (absent: no chart). */
+    private readonly publishChart?: (digest: WeeklyDigest) => Promise<string>,
+    private readonly onChartFailed: (err: unknown) => void = () => undefined,
   ) {}
 
   async post(channelId: string, message: OutboundMessage): Promise<PostedRef> {
@@ -33,7 +37,8 @@ export class TeamsNotifier implements Notifier {
       throw new Error(`Spur is not installed in Teams conversation ${channelId} (no active conversation reference)`);
     }
     await this.budget.acquire(`teams:${this.workspaceId}`, channelId);
-    const activity = toActivity(renderOutbound(message));
+    const chartUrl = message.kind === "weekly_digest" ? await this.chartUrl(message.digest) : undefined;
+    const activity = toActivity(renderOutbound(message, chartUrl ? { chartUrl } : {}));
     let activityId: string;
     try {
       activityId = await this.adapter.send(conversation.reference, activity);
@@ -46,6 +51,17 @@ export class TeamsNotifier implements Notifier {
     // Teams keeps no history a bot can search: remember the run's post as soon as Teams accepted it.
     if (message.kind === "weekly_digest") await this.store.recordPost(conversation.id, message.marker, activityId);
     return { channelId, messageRef: activityId };
+  }
+
+  /** The chart is an extra: a digest goes out without it rather than not at all. */
+  private async chartUrl(digest: WeeklyDigest): Promise<string | undefined> {
+    if (!this.publishChart) return undefined;
+    try {
+      return await this.publishChart(digest);
+    } catch (err) {
+      this.onChartFailed(err);
+      return undefined;
+    }
   }
 
   async findPosted(channelId: string, marker: RunMarker): Promise<PostedRef | null> {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WEEKLY_DIGEST_JOB } from "../../src/jobs/weekly-digest.ts";
+import { CHART_HEIGHT, CHART_WIDTH } from "../../src/render/trend-chart-png.ts";
 import { TestClock } from "../support/clock.ts";
+import { pngSize } from "../support/png.ts";
 import { ephemeralReply } from "../support/ephemeral-reply.ts";
 import { fixture, zendeskHeaders } from "../support/helpdesk-signing.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";
@@ -115,6 +117,12 @@ describe("weekly KPI digest on Slack", () => {
     expect(body).toContain("*From our customers*\\n> Bo fixed it in minutes, thank you!\\n— for <@UBO> via zendesk");
     expect(body).toContain("Feedback: 1 feedback request: 1 of 2 peers answered · no recognition prompts");
     for (const block of blocks) expect((block.text?.text ?? "").length).toBeLessThanOrEqual(3000);
+
+    // The chart in the digest's thread is the KPI trend (its data is unit-tested): a PNG of the chart's size.
+    const message = h.slack.messages.find((m) => m.channel === "CTEAM" && m.metadata?.event_type === "spur_weekly_digest");
+    const chart = await h.slack.waitFor(() => [...h.slack.files.values()].find((f) => f.threadTs === message?.ts && f.bytes));
+    expect(chart.title).toBe("Default team — KPIs, % of target, last 8 weeks");
+    expect(await pngSize(chart.bytes!)).toEqual([CHART_WIDTH, CHART_HEIGHT]);
   });
 
   it("names falling agents only once a lead opts in, and only leads and admins can choose", async () => {

@@ -1,7 +1,9 @@
 import type { Job } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WEEKLY_DIGEST_JOB } from "../../src/jobs/weekly-digest.ts";
+import { CHART_HEIGHT, CHART_WIDTH } from "../../src/render/trend-chart-png.ts";
 import { TestClock } from "../support/clock.ts";
+import { pngSize } from "../support/png.ts";
 import { FakeBotConnector, type RosterMember, textOf } from "../support/fake-bot-connector.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";
 import { botAddedToTeam, GENERAL, message, TEAMS_ROSTER, TEAMS_USERS } from "../support/teams-activities.ts";
@@ -26,11 +28,12 @@ async function runDigestJobs(teamId: string, times: number, periodKey?: string) 
   return Promise.all(jobs.map(async (j) => (await h.spur.queues.scheduled.getJob(j.id!))?.returnvalue as { status: string }));
 }
 
+const PUBLIC_URL = "https://spur.example.test";
 const digestPosts = () => connector.sentTo(GENERAL).filter((s) => textOf(s).includes("Weekly digest"));
 
 beforeAll(async () => {
   connector = await new FakeBotConnector(TEAMS_ROSTER).start();
-  h = await startHarness({ teams: true, clock });
+  h = await startHarness({ teams: true, clock, env: { PUBLIC_URL: PUBLIC_URL } });
   await h.teams(botAddedToTeam(connector.url));
   await say(carl, ["kudos ", ana, " ", bo, " 2 ran the launch #ownership"], "Kudos sent");
   await say(bo, ["kudos ", ana, " 3 took over my queue #teamwork"], "Kudos sent");
@@ -60,6 +63,17 @@ describe("Teams: weekly digest", () => {
     expect(body).toContain('"title":"🥇 Ana Alves","value":"5 points (2 kudos)"');
     expect(body).toContain('"title":"🥈 Bo Berg","value":"2 points (1 kudos)"');
     expect(body).toContain("#ownership ×2");
+
+    // The trend chart: an Image Teams fetches from Spur under PUBLIC_URL, a PNG of the chart's size.
+    const attachments = post.activity.attachments as { content: { body: { type: string; url?: string; altText?: string }[] } }[];
+    const image = attachments[0]?.content.body.find((e) => e.type === "Image");
+    expect(image?.altText).toBe("Default team — recognition, last 8 weeks");
+    expect(image?.url).toMatch(/^https:\/\/spur\.example\.test\/charts\/[0-9a-f-]{36}\.png$/);
+    const res = await fetch(`${h.baseUrl}${new URL(image!.url!).pathname}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("image/png");
+    expect(await pngSize(Buffer.from(await res.arrayBuffer()))).toEqual([CHART_WIDTH, CHART_HEIGHT]);
+    expect((await fetch(`${h.baseUrl}/charts/00000000-0000-0000-0000-000000000000.png`)).status).toBe(404);
 
     const run = await h.spur.db.digestRun.findFirstOrThrow({ where: { teamId: team.id, periodKey: "2026-W47" } });
     expect(run).toMatchObject({ status: "posted", channelId: GENERAL, messageRef: post.id });

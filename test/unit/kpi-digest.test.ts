@@ -3,6 +3,8 @@ import { compositeChange, feedbackPhrase, teamKpiPhrase } from "../../src/core/d
 import { agentWeeks, groupByMember, kpiTrend, teamKpis, topMovers } from "../../src/core/kpi-digest.ts";
 import type { KpiTarget, TeamKpiRecord } from "../../src/core/kpi-ports.ts";
 import type { Member } from "../../src/core/model.ts";
+import { CHART_HEIGHT, CHART_WIDTH, renderTrendChartPng } from "../../src/render/trend-chart-png.ts";
+import { pngSize } from "../support/png.ts";
 
 const member = (id: string, displayName: string): Member => ({
   id,
@@ -119,6 +121,12 @@ describe("KPI trend chart data", () => {
       { name: "Tickets handled", values: [null, 60, 60] },
       { name: "Composite", values: [null, 83.8, 80] },
     ]);
+    expect(trend.reference).toEqual({ value: 100, label: "target" });
+  });
+
+  it("renders to a PNG of the chart's size, legend rows included", async () => {
+    const trend = kpiTrend("T", ["2026-W46", "2026-W47"], targets, members.length, [previous, current]);
+    expect(await pngSize(renderTrendChartPng(trend))).toEqual([CHART_WIDTH, CHART_HEIGHT]);
   });
 });
 

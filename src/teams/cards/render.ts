@@ -5,12 +5,12 @@ import { ADAPTIVE_CARD_CONTENT_TYPE, card, escapeMarkdown, type TeamsMessage, te
 import { shoutoutCard } from "./shoutout.ts";
 import { weeklyDigestCard } from "./weekly-digest.ts";
 
-export function renderOutbound(message: OutboundMessage): TeamsMessage {
+export function renderOutbound(message: OutboundMessage, options: { chartUrl?: string } = {}): TeamsMessage {
   switch (message.kind) {
     case "shoutout":
       return shoutoutCard(message.gift);
     case "weekly_digest":
-      return weeklyDigestCard(message.digest);
+      return weeklyDigestCard(message.digest, options.chartUrl);
     case "kudos_received": {
       const from = message.gift.giver?.displayName ?? "Someone";
       const text = `${from} gave you ${message.gift.points === 1 ? "1 point" : `${message.gift.points} points`}: ${message.gift.reason}`;
