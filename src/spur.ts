@@ -14,6 +14,7 @@ import { renderTrendChartPng } from "./render/trend-chart-png.ts";
 import { closeServer, createHttpServer, listen, type ReadinessCheck } from "./http/server.ts";
 import { createIngestRoutes } from "./ingest/routes.ts";
 import { bullmqDispatch, upsertAllSchedulers } from "./jobs/dispatch.ts";
+import { enqueueLeadDigest } from "./jobs/lead-digest.ts";
 import { createQueues, type SpurQueues } from "./jobs/queues.ts";
 import { RedisRateBudget } from "./jobs/rate-budget.ts";
 import { type SpurWorkers, startWorkers, type WorkerTimings } from "./jobs/workers.ts";
@@ -233,6 +234,16 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     logger,
   });
 
+  const digestDeps = {
+    workspaces,
+    scorecardReads: services.scorecardReads,
+    kpiTargets: services.kpiTargets,
+    digestReads: services.digestReads,
+    runs: services.runs,
+    notifierFor: notifierForTeam,
+    clock,
+    leaseMs: options.digestLeaseMs ?? 5 * 60_000,
+  };
   let workers: SpurWorkers | undefined;
   return {
     services,
@@ -252,17 +263,8 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
             metrics,
             shoutouts: { kudos, notifierForWorkspace },
             notifications: { kudos, settings: recognitionSettings, leads: ledger, notifierForWorkspace },
-            digests: {
-              workspaces,
-              kudos,
-              scorecardReads: services.scorecardReads,
-              kpiTargets: services.kpiTargets,
-              digestReads: services.digestReads,
-              runs: services.runs,
-              notifierFor: notifierForTeam,
-              clock,
-              leaseMs: options.digestLeaseMs ?? 5 * 60_000,
-            },
+            digests: { ...digestDeps, kudos, leadDigests: (input) => enqueueLeadDigest(queues.scheduled, input) },
+            leadDigests: { ...digestDeps, leads: ledger },
             feedback: { ...services, summaryLeaseMs: 5 * 60_000 },
             prompts: { workspaces, prompts, messenger, clock },
           },

@@ -2,7 +2,8 @@
 import type { FeedbackParticipation } from "./digest-ports.ts";
 import { formatMetricValue } from "./kpi-catalogue.ts";
 import type { AgentKpi, Mover, TeamKpiLine } from "./kpi-digest.ts";
-import { plural } from "./wording.ts";
+import type { PendingFeedbackRequest } from "./digest-ports.ts";
+import { dueDayLabel, plural } from "./wording.ts";
 
 /** A 0–100 score: "87.5%". */
 export function scorePct(score: number): string {
@@ -66,6 +67,33 @@ export function agentKpiPhrase(kpi: AgentKpi): string {
   if (!kpi.enough || kpi.value === null) return `${kpi.def.label} n/a`;
   const att = kpi.attainment === null ? "" : ` (${scorePct(kpi.attainment * 100)})`;
   return `${kpi.def.label} ${formatMetricValue(kpi.def, kpi.value)}${att}`;
+}
+
+/** "<name>: 85.2% (▲ +2 pts vs last week)" pieces for one agent of the lead digest. */
+export function agentScorePhrase(composite: number | null, previous: number | null): string {
+  if (composite === null) return "no score";
+  const change = compositeChange(composite, previous);
+  return `${scorePct(composite)}${change ? ` (${change})` : ""}`;
+}
+
+/** "1 of 2 answered, due Wed 25 Nov". */
+export function pendingFeedbackPhrase(request: PendingFeedbackRequest, timeZone: string): string {
+  return `${request.answered} of ${request.asked} answered, due ${dueDayLabel(request.dueAt, timeZone)}`;
+}
+
+/** Groups lines into texts of at most `max` characters, so a long list spans several blocks. */
+export function chunkLines(lines: string[], max = 2900): string[] {
+  const chunks: string[] = [];
+  let current = "";
+  for (const line of lines.map((l) => clampText(l, max))) {
+    if (current && current.length + 1 + line.length > max) {
+      chunks.push(current);
+      current = "";
+    }
+    current = current ? `${current}\n${line}` : line;
+  }
+  if (current) chunks.push(current);
+  return chunks;
 }
 
 /** Slack and Teams cap a text element: cut at a line boundary and say so. */

@@ -3,10 +3,13 @@
 import type { GiftView } from "./ports.ts";
 import type { WeeklyDigest } from "./digest.ts";
 import type { RunMarker } from "./ports.ts";
+import type { LeadDigest } from "./lead-digest.ts";
 import type { Member } from "./model.ts";
 
 export type OutboundMessage =
   | { kind: "shoutout"; gift: GiftView }
   | { kind: "weekly_digest"; digest: WeeklyDigest; marker: RunMarker }
+  /** Private: sent to one lead by direct message, never to a channel. */
+  | { kind: "lead_digest"; digest: LeadDigest; marker: RunMarker }
   | { kind: "kudos_received"; gift: GiftView; recipient: Member }
   | { kind: "kudos_lead_note"; gift: GiftView; recipient: Member };

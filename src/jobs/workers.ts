@@ -1,6 +1,6 @@
 // BullMQ workers for Spur's queues, with one terminal failure handler each.
 import { type Job, Worker } from "bullmq";
-import type { DigestRunDeps } from "../core/digest-run.ts";
+import type { LeadDigestRunDeps } from "../core/lead-digest-run.ts";
 import type { PromptRunDeps } from "../core/recognition-prompts.ts";
 import type { Logger } from "../logger.ts";
 import type { SpurMetrics } from "../metrics.ts";
@@ -17,12 +17,14 @@ import {
 import { POST_SHOUTOUT_JOB, processShoutout, type ShoutoutDeps } from "./post-shoutout.ts";
 import { POSTS_QUEUE, type QueueSettings, SCHEDULED_QUEUE } from "./queues.ts";
 import { processRecognitionPrompts, RECOGNITION_PROMPTS_JOB } from "./recognition-prompts.ts";
-import { processWeeklyDigest, WEEKLY_DIGEST_JOB } from "./weekly-digest.ts";
+import { LEAD_DIGEST_JOB, processLeadDigest } from "./lead-digest.ts";
+import { processWeeklyDigest, WEEKLY_DIGEST_JOB, type WeeklyDigestJobDeps } from "./weekly-digest.ts";
 
 export interface WorkerDeps {
   shoutouts: ShoutoutDeps;
   notifications: NotifyRecipientsDeps;
-  digests: DigestRunDeps;
+  digests: WeeklyDigestJobDeps;
+  leadDigests: LeadDigestRunDeps;
   feedback: FeedbackJobDeps;
   prompts: PromptRunDeps;
   logger: Logger;
@@ -76,6 +78,7 @@ export function startWorkers(settings: QueueSettings, deps: WorkerDeps, options:
     SCHEDULED_QUEUE,
     tracked(async (job: Job, token?: string) => {
       if (job.name === WEEKLY_DIGEST_JOB) return processWeeklyDigest(deps.digests, job, token);
+      if (job.name === LEAD_DIGEST_JOB) return processLeadDigest(deps.leadDigests, job, token);
       if (job.name === RECOGNITION_PROMPTS_JOB) return processRecognitionPrompts(deps.prompts, job, token);
       if (job.name === FEEDBACK_REMIND_JOB) return processFeedbackRemind(deps.feedback, job, token);
       if (job.name === FEEDBACK_CLOSE_JOB) return processFeedbackClose(deps.feedback, job, token);

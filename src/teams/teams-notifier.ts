@@ -32,7 +32,7 @@ export class TeamsNotifier implements Notifier {
   ) {}
 
   async post(channelId: string, message: OutboundMessage): Promise<PostedRef> {
-    const conversation = await this.store.find(this.workspaceId, channelId);
+    const conversation = await this.conversationFor(channelId);
     if (!conversation?.active) {
       throw new Error(`Spur is not installed in Teams conversation ${channelId} (no active conversation reference)`);
     }
@@ -49,8 +49,8 @@ export class TeamsNotifier implements Notifier {
       throw classified;
     }
     // Teams keeps no history a bot can search: remember the run's post as soon as Teams accepted it.
-    if (message.kind === "weekly_digest") await this.store.recordPost(conversation.id, message.marker, activityId);
-    return { channelId, messageRef: activityId };
+    if (message.kind === "weekly_digest" || message.kind === "lead_digest") await this.store.recordPost(conversation.id, message.marker, activityId);
+    return { channelId: conversation.conversationId, messageRef: activityId };
   }
 
   /** The chart is an extra: a digest goes out without it rather than not at all. */
@@ -65,9 +65,14 @@ export class TeamsNotifier implements Notifier {
   }
 
   async findPosted(channelId: string, marker: RunMarker): Promise<PostedRef | null> {
-    const conversation = await this.store.find(this.workspaceId, channelId);
+    const conversation = await this.conversationFor(channelId);
     if (!conversation) return null;
     const activityId = await this.store.findPost(conversation.id, marker);
-    return activityId === null ? null : { channelId, messageRef: activityId };
+    return activityId === null ? null : { channelId: conversation.conversationId, messageRef: activityId };
+  }
+
+  /** A conversation id, or a person's id for their personal chat with Spur (which exists once they talked to it). */
+  private async conversationFor(channelId: string) {
+    return (await this.store.find(this.workspaceId, channelId)) ?? (await this.store.personalChatOf(this.workspaceId, channelId));
   }
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LEAD_DIGEST_JOB } from "../../src/jobs/lead-digest.ts";
 import { WEEKLY_DIGEST_JOB } from "../../src/jobs/weekly-digest.ts";
 import { CHART_HEIGHT, CHART_WIDTH } from "../../src/render/trend-chart-png.ts";
 import { TestClock } from "../support/clock.ts";
@@ -123,6 +124,43 @@ describe("weekly KPI digest on Slack", () => {
     const chart = await h.slack.waitFor(() => [...h.slack.files.values()].find((f) => f.threadTs === message?.ts && f.bytes));
     expect(chart.title).toBe("Default team — KPIs, % of target, last 8 weeks");
     expect(await pngSize(chart.bytes!)).toEqual([CHART_WIDTH, CHART_HEIGHT]);
+  });
+
+  it("DMs the team's lead a private digest with every agent's numbers, once per lead and week", async () => {
+    const team = await h.spur.db.team.findFirstOrThrow({ where: { isDefault: true } });
+    const dm = await h.slack.waitFor(() => h.slack.dmsTo(USERS.carl.id).find((m) => m.text.startsWith("Lead digest")));
+    const body = JSON.stringify(dm.blocks);
+    expect(dm.text).toBe("Lead digest — Default team, week 2026-W47 (16 Nov – 22 Nov 2026)");
+    expect(body).toContain("Team composite: 95.2%.");
+    // Agents only (not the lead or the admin), highest composite first; Bo's first response time has 2 + 1 tickets this week.
+    expect(body).toContain("• <@UANA> — *100% (▲ +8.3 pts vs last week)* · CSAT 90% (100%) · First response time 30 min (100%) · 2 kudos");
+    expect(body).toContain("• <@UBO> — *66.7% (▼ −20.8 pts vs last week)* · CSAT 60% (75%) · First response time 60 min (50%) · 1 kudos");
+    expect(body).toContain("• <@UDEE> — *no score* · CSAT n/a · First response time n/a · 0 kudos");
+    expect(body).toMatch(/UANA.*UBO.*UDEE/);
+    expect(body).toContain("*Under target*\\n• <@UBO>: First response time 60 min (50%), CSAT 60% (75%)");
+    // Bo's customer kudos counts as recognition.
+    expect(body).toContain("*No recognition this week*\\n<@UDEE> — who could thank them for something specific?");
+    expect(body).toContain("*Pending feedback requests*\\n• <@UANA> — 1 of 2 answered, due Wed 25 Nov");
+
+    // Nothing individual reaches the channel: the lead digest is a DM, and the public post has no agent's score.
+    expect(h.slack.messages.filter((m) => m.channel === "CTEAM" && m.text.startsWith("Lead digest"))).toEqual([]);
+    const run = await h.spur.db.digestRun.findFirstOrThrow({ where: { teamId: team.id, kind: "lead_digest" } });
+    expect(run).toMatchObject({ periodKey: "2026-W47:UCARL", status: "posted", channelId: "DUCARL" });
+
+    // Running the team digest again, or the lead digest job itself, sends nothing twice; a new lead gets theirs.
+    expect(await runDigest(team.id)).toMatchObject({ status: "already_done" });
+    const again = await h.spur.queues.scheduled.add(LEAD_DIGEST_JOB, { teamId: team.id, periodKey: "2026-W47" });
+    await h.slack.waitFor(async () => (await again.getState()) === "completed");
+    expect((await h.spur.queues.scheduled.getJob(again.id!))?.returnvalue).toMatchObject({ sent: 0, alreadySent: 1 });
+    await say(USERS.admin.id, "/spur", `role ${esc(USERS.dee)} lead`, "dee is now a lead");
+    const third = await h.spur.queues.scheduled.add(LEAD_DIGEST_JOB, { teamId: team.id, periodKey: "2026-W47" });
+    await h.slack.waitFor(async () => (await third.getState()) === "completed");
+    expect((await h.spur.queues.scheduled.getJob(third.id!))?.returnvalue).toMatchObject({ sent: 1, alreadySent: 1 });
+    expect(h.slack.dmsTo(USERS.carl.id).filter((m) => m.text.startsWith("Lead digest"))).toHaveLength(1);
+    const deeDigest = h.slack.dmsTo(USERS.dee.id).filter((m) => m.text.startsWith("Lead digest"));
+    expect(deeDigest).toHaveLength(1);
+    expect(JSON.stringify(deeDigest[0]!.blocks)).not.toContain("<@UDEE> —");
+    await say(USERS.admin.id, "/spur", `role ${esc(USERS.dee)} agent`, "dee is now a");
   });
 
   it("names falling agents only once a lead opts in, and only leads and admins can choose", async () => {

@@ -1,5 +1,7 @@
 // Core outbound messages → Slack messages (text fallback, blocks, and the run marker as metadata).
 import type { OutboundMessage } from "../../core/outbound.ts";
+import type { RunMarker } from "../../core/ports.ts";
+import { leadDigestMessage } from "./lead-digest.ts";
 import type { SlackMessage } from "./replies.ts";
 import { kudosReceivedMessage, leadNoteMessage } from "./kudos-dm.ts";
 import { shoutoutMessage } from "./shoutout.ts";
@@ -17,13 +19,17 @@ export function renderOutbound(message: OutboundMessage): RenderedPost {
       return kudosReceivedMessage(message.gift);
     case "kudos_lead_note":
       return leadNoteMessage(message.gift, message.recipient);
+    case "lead_digest":
+      return { ...leadDigestMessage(message.digest), metadata: runMetadata(message.marker) };
     case "weekly_digest":
       return {
         ...weeklyDigestMessage(message.digest),
-        metadata: {
-          event_type: message.marker.eventType,
-          event_payload: { period_key: message.marker.periodKey, team_id: message.marker.teamId },
-        },
+        metadata: runMetadata(message.marker),
       };
   }
+}
+
+/** The run marker as Slack message metadata: a retry finds a post that was made but not recorded. */
+function runMetadata(marker: RunMarker): NonNullable<RenderedPost["metadata"]> {
+  return { event_type: marker.eventType, event_payload: { period_key: marker.periodKey, team_id: marker.teamId } };
 }

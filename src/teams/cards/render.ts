@@ -2,6 +2,7 @@
 import type { Activity } from "botbuilder";
 import type { OutboundMessage } from "../../core/outbound.ts";
 import { ADAPTIVE_CARD_CONTENT_TYPE, card, escapeMarkdown, type TeamsMessage, textBlock } from "./adaptive-card.ts";
+import { leadDigestCard } from "./lead-digest.ts";
 import { shoutoutCard } from "./shoutout.ts";
 import { weeklyDigestCard } from "./weekly-digest.ts";
 
@@ -11,6 +12,8 @@ export function renderOutbound(message: OutboundMessage, options: { chartUrl?: s
       return shoutoutCard(message.gift);
     case "weekly_digest":
       return weeklyDigestCard(message.digest, options.chartUrl);
+    case "lead_digest":
+      return leadDigestCard(message.digest);
     case "kudos_received": {
       const from = message.gift.giver?.displayName ?? "Someone";
       const text = `${from} gave you ${message.gift.points === 1 ? "1 point" : `${message.gift.points} points`}: ${message.gift.reason}`;
