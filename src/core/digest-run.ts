@@ -57,13 +57,21 @@ export async function runWeeklyDigest(
     await deps.runs.markPosted(claim.id, posted.channelId, posted.messageRef, deps.clock.now());
     return { status: "posted", periodKey: period.key, messageRef: posted.messageRef, recovered: false };
   } catch (err) {
-    if (err instanceof TransientError) {
-      // Let the retry claim it again straight away; the marker check covers a post that did go out.
-      await deps.runs.release(claim.id);
-      throw err;
-    }
-    const reason = err instanceof Error ? err.message : String(err);
-    await deps.runs.markFailed(claim.id, reason);
-    return { status: "failed", periodKey: period.key, reason };
+    return { status: "failed", periodKey: period.key, reason: await settleFailedRun(deps.runs, claim.id, err) };
   }
+}
+
+/**
+ * After a failed post: a transient error releases the claim and is rethrown, so the retry claims it again
+ * straight away (the marker check covers a post that did go out); any other error marks the run failed and
+ * returns the reason admins will see.
+ */
+export async function settleFailedRun(runs: DigestRunRepository, claimId: string, err: unknown): Promise<string> {
+  if (err instanceof TransientError) {
+    await runs.release(claimId);
+    throw err;
+  }
+  const reason = err instanceof Error ? err.message : String(err);
+  await runs.markFailed(claimId, reason);
+  return reason;
 }

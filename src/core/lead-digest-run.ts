@@ -1,7 +1,7 @@
 // Sends each lead of a team their private digest for a week, exactly once per lead and week: a digest-run row
 // per lead (kind `lead_digest`, period key "<week>:<lead's platform id>") claims each message.
 import type { TeamLeads } from "./recognition-ports.ts";
-import { TransientError } from "./errors.ts";
+import { settleFailedRun } from "./digest-run.ts";
 import { composeLeadDigest, type LeadDigest } from "./lead-digest.ts";
 import { weekByKey } from "./period.ts";
 import type { Clock, DigestRunRepository, Notifier, WorkspaceRepository } from "./ports.ts";
@@ -57,14 +57,8 @@ export async function runLeadDigests(deps: LeadDigestRunDeps, input: { teamId: s
       await deps.runs.markPosted(claim.id, posted.channelId, posted.messageRef, deps.clock.now());
       outcome.sent += 1;
     } catch (err) {
-      if (err instanceof TransientError) {
-        // Leads already sent keep their claim; the retry sends the rest.
-        await deps.runs.release(claim.id);
-        throw err;
-      }
-      const reason = err instanceof Error ? err.message : String(err);
-      await deps.runs.markFailed(claim.id, reason);
-      outcome.failed.push({ lead: lead.platformUserId, reason });
+      // A transient error is rethrown: leads already sent keep their claim, and the retry sends the rest.
+      outcome.failed.push({ lead: lead.platformUserId, reason: await settleFailedRun(deps.runs, claim.id, err) });
     }
   }
   return outcome;

@@ -2,24 +2,13 @@ import { describe, expect, it } from "vitest";
 import { compositeChange, feedbackPhrase, teamKpiPhrase } from "../../src/core/digest-wording.ts";
 import { agentWeeks, groupByMember, kpiTrend, teamKpis, topMovers } from "../../src/core/kpi-digest.ts";
 import type { KpiTarget, TeamKpiRecord } from "../../src/core/kpi-ports.ts";
-import type { Member } from "../../src/core/model.ts";
 import { CHART_HEIGHT, CHART_WIDTH, renderTrendChartPng } from "../../src/render/trend-chart-png.ts";
 import { pngSize } from "../support/png.ts";
+import { testAgent } from "../support/members.ts";
 
-const member = (id: string, displayName: string): Member => ({
-  id,
-  workspaceId: "w",
-  teamId: "t",
-  platformUserId: `U${id.toUpperCase()}`,
-  displayName,
-  handle: null,
-  role: "agent",
-  isBot: false,
-  isDeactivated: false,
-});
-const ana = member("ana", "Ana");
-const bo = member("bo", "Bo");
-const cy = member("cy", "Cy");
+const ana = testAgent("ana", "Ana");
+const bo = testAgent("bo", "Bo");
+const cy = testAgent("cy", "Cy");
 const members = [ana, bo, cy];
 
 const targets: KpiTarget[] = [

@@ -2,24 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { WeeklyDigest } from "../../src/core/digest.ts";
 import { agentWeeks, groupByMember, teamKpis, topMovers } from "../../src/core/kpi-digest.ts";
 import type { KpiTarget } from "../../src/core/kpi-ports.ts";
-import type { Member } from "../../src/core/model.ts";
 import { weekByKey } from "../../src/core/period.ts";
 import { weeklyDigestMessage } from "../../src/slack/blocks/weekly-digest.ts";
 import { weeklyDigestCard } from "../../src/teams/cards/weekly-digest.ts";
+import { testAgent } from "../support/members.ts";
 
-const member = (id: string, displayName: string): Member => ({
-  id,
-  workspaceId: "w",
-  teamId: "t",
-  platformUserId: `U${id.toUpperCase()}`,
-  displayName,
-  handle: null,
-  role: "agent",
-  isBot: false,
-  isDeactivated: false,
-});
 // Forty agents, half rising and half falling, with long names: the post must stay within Slack's limits.
-const members = Array.from({ length: 40 }, (_, i) => member(`m${i}`, `Agent ${i} ${"x".repeat(60)}`));
+const members = Array.from({ length: 40 }, (_, i) => testAgent(`m${i}`, `Agent ${i} ${"x".repeat(60)}`));
 const targets: KpiTarget[] = [{ metric: "qa_score", target: 90, weight: 1, period: "week", minVolume: null }];
 const qa = (score: (i: number) => number) =>
   groupByMember({
