@@ -43,6 +43,8 @@ export const DEFAULT_TEAM_DIGEST_SETTINGS: TeamDigestSettings = { nameAllMovers:
 export interface DigestReads {
   /** The team's members' KPI records with from <= date < toExclusive, with their dates. */
   teamRecordsBetween(teamId: string, from: string, toExclusive: string): Promise<DatedKpiRecord[]>;
+  /** Kudos received per current member of the team in each range (peer and customer alike, as scorecards count them), in the order given. */
+  teamKudosReceivedByRange(teamId: string, ranges: TimeRange[]): Promise<Map<string, number>[]>;
   /** Customer kudos (helpdesk ratings with a comment) received by the team's members, newest first. */
   customerKudos(teamId: string, range: TimeRange, limit: number): Promise<CustomerKudosHighlight[]>;
   feedbackParticipation(teamId: string, range: TimeRange, weekKey: string): Promise<FeedbackParticipation>;

@@ -30,7 +30,7 @@ export async function loadTeamWeeks(deps: TeamWeeksDeps, team: Team, weeks: Peri
     deps.scorecardReads.teamMembers(team.id),
     deps.kpiTargets.forTeam(team.id),
     deps.digestReads.teamRecordsBetween(team.id, periodDates(first).from, periodDates(last).toExclusive),
-    Promise.all(weeks.map((w) => deps.scorecardReads.teamKudosReceived(team.id, w))),
+    deps.digestReads.teamKudosReceivedByRange(team.id, weeks),
   ]);
   const inputs = weeks.map((_, i) => {
     const { from, toExclusive } = dates[i] as { from: string; toExclusive: string };

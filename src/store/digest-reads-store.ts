@@ -22,6 +22,20 @@ export class PrismaDigestReads implements DigestReads {
       WHERE m.team_id = ${teamId}::uuid AND k.period_date >= ${from}::date AND k.period_date < ${toExclusive}::date`;
   }
 
+  async teamKudosReceivedByRange(teamId: string, ranges: TimeRange[]): Promise<Map<string, number>[]> {
+    const out = ranges.map(() => new Map<string, number>());
+    if (ranges.length === 0) return out;
+    const rows = await this.db.$queryRaw<{ idx: bigint; recipient_id: string; n: number }[]>`
+      SELECT w.idx, k.recipient_id, count(*)::int AS n
+      FROM unnest(${ranges.map((r) => r.start)}::timestamptz[], ${ranges.map((r) => r.end)}::timestamptz[])
+           WITH ORDINALITY AS w(starts, ends, idx)
+      JOIN member m ON m.team_id = ${teamId}::uuid
+      JOIN kudos k ON k.recipient_id = m.id AND k.created_at >= w.starts AND k.created_at < w.ends AND k.revoked_at IS NULL
+      GROUP BY w.idx, k.recipient_id`;
+    for (const r of rows) out[Number(r.idx) - 1]?.set(r.recipient_id, r.n);
+    return out;
+  }
+
   async customerKudos(teamId: string, range: TimeRange, limit: number): Promise<CustomerKudosHighlight[]> {
     // Customer kudos are keyed "customer:<helpdesk>:<rating id>:<member>" (see kpi-ingest-store).
     const rows = await this.db.$queryRaw<{ display_name: string; platform_user_id: string; reason: string; via: string }[]>`
