@@ -152,6 +152,12 @@ describe("weekly KPI digest on Slack", () => {
     const again = await h.spur.queues.scheduled.add(LEAD_DIGEST_JOB, { teamId: team.id, periodKey: "2026-W47" });
     await h.slack.waitFor(async () => (await again.getState()) === "completed");
     expect((await h.spur.queues.scheduled.getJob(again.id!))?.returnvalue).toMatchObject({ sent: 0, alreadySent: 1 });
+    // A worker that died after sending but before recording: the takeover finds the DM by its metadata.
+    await h.spur.db.digestRun.update({ where: { id: run.id }, data: { status: "posting", leaseUntil: new Date("2026-11-23T08:00:00Z"), messageRef: null } });
+    const recovery = await h.spur.queues.scheduled.add(LEAD_DIGEST_JOB, { teamId: team.id, periodKey: "2026-W47" });
+    await h.slack.waitFor(async () => (await recovery.getState()) === "completed");
+    expect((await h.spur.queues.scheduled.getJob(recovery.id!))?.returnvalue).toMatchObject({ sent: 0, alreadySent: 1 });
+    expect(await h.spur.db.digestRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "posted", messageRef: dm.ts });
     await say(USERS.admin.id, "/spur", `role ${esc(USERS.dee)} lead`, "dee is now a lead");
     const third = await h.spur.queues.scheduled.add(LEAD_DIGEST_JOB, { teamId: team.id, periodKey: "2026-W47" });
     await h.slack.waitFor(async () => (await third.getState()) === "completed");
