@@ -6,7 +6,7 @@ import { kpiTrend, type Movers, type TeamKpis, teamKpis, topMovers, agentWeeks }
 import type { Team } from "./model.ts";
 import type { Period } from "./period.ts";
 import type { KudosRepository, TeamKudosWeek } from "./ports.ts";
-import { loadTeamWeeks, type TeamWeeksDeps } from "./team-weeks.ts";
+import { loadTeamWeeks, type TeamWeeks, type TeamWeeksDeps } from "./team-weeks.ts";
 import { lastCompletedWeeks, type Trend } from "./trend.ts";
 
 export const DIGEST_TOP_RECIPIENTS = 5;
@@ -42,8 +42,8 @@ export async function composeWeeklyDigest(deps: WeeklyDigestDeps, team: Team, pe
   ]);
   const current = data.inputs[data.inputs.length - 1] ?? new Map();
   const previous = data.inputs[data.inputs.length - 2] ?? new Map();
-  const kpis = teamKpis(data.targets, data.members.length, current, previous);
-  const agents = agentWeeks(data.targets, data.members, current, previous, data.kudosReceived[data.kudosReceived.length - 1] ?? new Map());
+  const kpis = teamKpis(data.targets, data.agents.length, current, previous);
+  const agents = agentWeeks(data.targets, data.agents, current, previous, data.kudosReceived[data.kudosReceived.length - 1] ?? new Map());
   return {
     teamId: team.id,
     teamName: team.name,
@@ -57,10 +57,10 @@ export async function composeWeeklyDigest(deps: WeeklyDigestDeps, team: Team, pe
   };
 }
 
-async function digestTrend(deps: WeeklyDigestDeps, team: Team, weeks: Period[], data: Awaited<ReturnType<typeof loadTeamWeeks>>): Promise<Trend> {
+async function digestTrend(deps: WeeklyDigestDeps, team: Team, weeks: Period[], data: TeamWeeks): Promise<Trend> {
   const keys = weeks.map((w) => w.key);
   if (data.targets.length > 0) {
-    return kpiTrend(`${team.name} — KPIs, % of target, last ${DIGEST_TREND_WEEKS} weeks`, keys, data.targets, data.members.length, data.inputs.slice(1));
+    return kpiTrend(`${team.name} — KPIs, % of target, last ${DIGEST_TREND_WEEKS} weeks`, keys, data.targets, data.agents.length, data.inputs.slice(1));
   }
   // Without KPI targets there is nothing to measure against: the chart shows recognition instead.
   const totals = await deps.kudos.teamTotalsByRange(team.id, weeks);

@@ -38,8 +38,9 @@ export interface TeamKpiValue {
 
 /**
  * The team's value for one KPI: every member's observations aggregated together (ratios of sums, the median
- * of all observations, weighted means); a summed KPI (tickets handled, kudos received) is shown per member,
- * since its target is an agent's. The team's volume must reach the minimum-volume guard.
+ * of all observations, weighted means); a summed KPI (tickets handled, kudos received) is shown per agent
+ * (`memberCount`: the team's agents), since its target is an agent's. The team's volume must reach the
+ * minimum-volume guard.
  */
 export function teamKpiValue(def: MetricDefinition, target: KpiTarget, byMember: InputsByMember, memberCount: number): TeamKpiValue {
   const inputs = [...byMember.values()].flatMap((m) => m.get(def.code) ?? []);

@@ -30,9 +30,7 @@ export async function composeLeadDigest(deps: TeamWeeksDeps, team: Team, period:
   const weeks = [previousWeek(period.start, team.timeZone), period];
   const [data, pendingFeedback] = await Promise.all([loadTeamWeeks(deps, team, weeks), deps.digestReads.pendingFeedbackRequests(team.id)]);
   const [before, now] = [data.inputs[0] ?? new Map(), data.inputs[1] ?? new Map()];
-  // Leads and admins coach the team; the digest is about its agents.
-  const agentsOnly = data.members.filter((m) => m.role === "agent");
-  const agents = agentWeeks(data.targets, agentsOnly, now, before, data.kudosReceived[1] ?? new Map()).sort(
+  const agents = agentWeeks(data.targets, data.agents, now, before, data.kudosReceived[1] ?? new Map()).sort(
     (a, b) => (b.composite ?? -1) - (a.composite ?? -1) || a.member.displayName.localeCompare(b.member.displayName),
   );
   const underTarget = agents.flatMap((a) => {
@@ -43,7 +41,7 @@ export async function composeLeadDigest(deps: TeamWeeksDeps, team: Team, period:
     teamId: team.id,
     teamName: team.name,
     period,
-    teamComposite: teamKpis(data.targets, data.members.length, now, before).composite.score,
+    teamComposite: teamKpis(data.targets, data.agents.length, now, before).composite.score,
     agents,
     underTarget,
     underRecognised: agents.filter((a) => a.kudosReceived === 0).map((a) => a.member),

@@ -1,4 +1,4 @@
-// Loads what the digests compute from: a team's members, targets, and per-week KPI records and kudos received
+// Loads what the digests compute from: a team's agents, targets, and per-week KPI records and kudos received
 // over consecutive weeks (one records query for the whole span, bucketed by each record's local date).
 import type { DigestReads } from "./digest-ports.ts";
 import { groupByMember, type InputsByMember } from "./kpi-digest.ts";
@@ -14,7 +14,8 @@ export interface TeamWeeksDeps {
 }
 
 export interface TeamWeeks {
-  members: Member[];
+  /** The members with the agent role: leads and admins coach the team, the digests rank and list its agents. */
+  agents: Member[];
   targets: KpiTarget[];
   /** One entry per week, in the order given. */
   inputs: InputsByMember[];
@@ -37,5 +38,5 @@ export async function loadTeamWeeks(deps: TeamWeeksDeps, team: Team, weeks: Peri
     const inWeek = records.filter((r) => r.date >= from && r.date < toExclusive);
     return groupByMember({ records: inWeek, kudosReceived: kudosReceived[i] ?? new Map() });
   });
-  return { members, targets, inputs, kudosReceived };
+  return { agents: members.filter((m) => m.role === "agent"), targets, inputs, kudosReceived };
 }
