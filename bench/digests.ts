@@ -1,4 +1,5 @@
-// Benchmark: weekly digests for 1,000 teams × 20 agents over eight weeks of seeded kudos.
+// Benchmark: weekly digests for 1,000 teams × 20 agents over eight weeks of seeded kudos and nine weeks of
+// daily KPI records against two targets per team.
 //  1. compute: composeWeeklyDigest for every team (the data each digest needs), reported as teams/s;
 //  2. post: the real job pipeline (BullMQ workers, posting budget, fake Slack API) posting every digest,
 //     with its chart, reported as the achieved rate next to the configured budget.
@@ -55,6 +56,24 @@ async function seed(databaseUrl: string, now: Date): Promise<void> {
      JOIN LATERAL (SELECT id FROM member m WHERE m.team_id = g.team_id AND m.id <> g.id ORDER BY m.id LIMIT 1) r ON true,
           generate_series(0, 7) w, generate_series(1, $1) n`,
     [PER_WEEK, weekEnd],
+  );
+  // KPI targets for every team, and nine weeks of daily CSAT and first-response records per agent: the digest's
+  // KPI lines, movers and eight-week chart (each week needs the one before it).
+  await client.query(
+    `INSERT INTO kpi_target (team_id, metric, target, weight, period, min_volume, updated_at)
+     SELECT t.id, k.metric, k.target, k.weight, 'week', k.min_volume, now()
+     FROM team t, (VALUES ('csat', 85.0, 2.0, NULL), ('first_response_time', 30.0, 1.0, 5)) AS k(metric, target, weight, min_volume)`,
+  );
+  await client.query(
+    `INSERT INTO kpi_record (member_id, metric, period_date, value, numerator, denominator, source, updated_at)
+     SELECT m.id, 'csat', d::date, 100.0 * (6 + (h % 5)) / 10, 6 + (h % 5), 10, 'bench', now()
+     FROM member m, generate_series($1::date - 63, $1::date - 1, interval '1 day') d,
+          LATERAL (SELECT abs(hashtext(m.id::text || d::text)) AS h) x
+     UNION ALL
+     SELECT m.id, 'first_response_time', d::date, 15 + (h % 30), NULL, NULL, 'bench', now()
+     FROM member m, generate_series($1::date - 63, $1::date - 1, interval '1 day') d,
+          LATERAL (SELECT abs(hashtext(m.id::text || d::text || 'frt')) AS h) x`,
+    [weekEnd.toISOString().slice(0, 10)],
   );
   await client.query("ANALYZE");
   await client.end();

@@ -77,6 +77,11 @@ const ConfigSchema = z.object({
     .max(100)
     .default(5)
     .describe("Workspace-wide posting budget (Slack allows several hundred messages a minute)"),
+  /**
+   * Where Spur is reachable from the internet (https://spur.example.com): Teams digest cards show their trend
+   * chart from <PUBLIC_URL>/charts/…; unset, Teams digests go out without the chart.
+   */
+  PUBLIC_URL: url(["http:", "https:"]).optional().or(z.literal("").transform(() => undefined)),
   /** Password for the queue dashboard at /admin/queues (HTTP Basic auth); unset: no dashboard. */
   ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
   QUEUE_PREFIX: z

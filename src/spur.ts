@@ -10,10 +10,14 @@ import { type Config, teamsMode } from "./config.ts";
 import { MemberDirectory } from "./core/member-directory.ts";
 import type { Platform } from "./core/model.ts";
 import { type Clock, type Notifier, systemClock } from "./core/ports.ts";
+import type { WeeklyDigest } from "./core/digest.ts";
+import { chartUrl, createChartRoute } from "./http/chart-route.ts";
 import { createQueueBoard } from "./http/queue-board.ts";
+import { renderTrendChartPng } from "./render/trend-chart-png.ts";
 import { closeServer, createHttpServer, listen, type ReadinessCheck } from "./http/server.ts";
 import { createIngestRoutes } from "./ingest/routes.ts";
 import { bullmqDispatch, upsertAllSchedulers } from "./jobs/dispatch.ts";
+import { enqueueLeadDigest } from "./jobs/lead-digest.ts";
 import { createQueues, type SpurQueues } from "./jobs/queues.ts";
 import { RedisRateBudget } from "./jobs/rate-budget.ts";
 import { type SpurWorkers, startWorkers, type WorkerTimings } from "./jobs/workers.ts";
@@ -29,6 +33,8 @@ import { PrismaMemberEraser } from "./store/member-erasure-store.ts";
 import { SlackExportDelivery } from "./slack/slack-export-delivery.ts";
 import { TeamsExportDelivery } from "./teams/teams-export-delivery.ts";
 import type { ExportDelivery } from "./core/data-rights-ports.ts";
+import { PrismaDigestChartStore } from "./store/digest-chart-store.ts";
+import { PrismaDigestReads } from "./store/digest-reads-store.ts";
 import { PrismaDigestRunStore } from "./store/digest-run-store.ts";
 import { PrismaFeedbackRequestStore } from "./store/feedback-request-store.ts";
 import { PrismaFeedbackStore } from "./store/feedback-store.ts";
@@ -164,7 +170,15 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     auditLog: dataExports,
     eraser: new PrismaMemberEraser(db),
     slackInstalls: installs.registry,
+    digestReads: new PrismaDigestReads(db),
   };
+
+  // Teams shows card images from a URL: digest charts are stored and served under PUBLIC_URL.
+  const charts = new PrismaDigestChartStore(db);
+  const publicUrl = config.PUBLIC_URL;
+  const publishChart = publicUrl
+    ? async (digest: WeeklyDigest) => chartUrl(publicUrl, await charts.save(digest.teamId, digest.period.key, renderTrendChartPng(digest.trend)))
+    : undefined;
 
   // A workspace's platform and external id never change: looked up once.
   const workspaceRefs = new Map<string, { platform: Platform; externalId: string }>();
@@ -189,7 +203,9 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
       if (!teamsAdapter) throw new Error(`Teams is not configured: cannot post for workspace ${workspaceId}`);
       let notifier = teamsNotifiers.get(workspaceId);
       if (!notifier) {
-        notifier = new TeamsNotifier(teamsAdapter, teamsStore, teamsBudget, workspaceId, teamsTenantOf(workspace.externalId), onRateLimited);
+        notifier = new TeamsNotifier(teamsAdapter, teamsStore, teamsBudget, workspaceId, teamsTenantOf(workspace.externalId), onRateLimited, publishChart, (err) =>
+          logger.warn({ err, workspaceId }, "digest chart publishing failed"),
+        );
         teamsNotifiers.set(workspaceId, notifier);
       }
       return notifier;
@@ -255,11 +271,22 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     ...(teams ? { teams } : {}),
     ...(config.ADMIN_TOKEN ? { queueBoard: createQueueBoard([queues.posts, queues.scheduled], config.ADMIN_TOKEN) } : {}),
     ingest: createIngestRoutes(services),
+    charts: createChartRoute(charts),
     ready,
     metrics,
     logger,
   });
 
+  const digestDeps = {
+    workspaces,
+    scorecardReads: services.scorecardReads,
+    kpiTargets: services.kpiTargets,
+    digestReads: services.digestReads,
+    runs: services.runs,
+    notifierFor: notifierForTeam,
+    clock,
+    leaseMs: options.digestLeaseMs ?? 5 * 60_000,
+  };
   let workers: SpurWorkers | undefined;
   return {
     services,
@@ -280,17 +307,8 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
             metrics,
             shoutouts: { kudos, notifierForWorkspace },
             notifications: { kudos, settings: recognitionSettings, leads: ledger, notifierForWorkspace },
-            digests: {
-              workspaces,
-              kudos,
-              runs: services.runs,
-              notifierFor: notifierForTeam,
-              clock,
-              leaseMs: options.digestLeaseMs ?? 5 * 60_000,
-              scorecardReads: services.scorecardReads,
-              kpiTargets: services.kpiTargets,
-              teamPosts: workspaces,
-            },
+            digests: { ...digestDeps, kudos, teamPosts: workspaces, leadDigests: (input) => enqueueLeadDigest(queues.scheduled, input) },
+            leadDigests: { ...digestDeps, leads: ledger },
             feedback: { ...services, summaryLeaseMs: 5 * 60_000 },
             prompts: { workspaces, prompts, messengerFor, clock },
             dataExport: { exportReads: dataExports, exportDeliveryFor },

@@ -8,6 +8,7 @@ import type {
 } from "../core/feedback-ports.ts";
 import type { AuditWriter, ExportRequest, MemberEraser } from "../core/data-rights-ports.ts";
 import type { TeamPostSettings } from "../core/leaderboard-post.ts";
+import type { DigestReads } from "../core/digest-ports.ts";
 import type { MemberDirectory } from "../core/member-directory.ts";
 import type { Team } from "../core/model.ts";
 import type {
@@ -97,4 +98,5 @@ export interface Services {
   eraser: MemberEraser;
   /** Slack installs: what the app_uninstalled / tokens_revoked listener cleans up. */
   slackInstalls: SlackInstallRegistry;
+  digestReads: DigestReads;
 }

@@ -15,6 +15,7 @@ export type AdminCommand =
   | { kind: "status" }
   | { kind: "digest_preview" }
   | { kind: "digest_send"; force: boolean }
+  | { kind: "digest_movers"; named: boolean }
   | { kind: "leaderboard_post"; mode: LeaderboardPostMode | null };
 
 export const ADMIN_USAGE = [
@@ -23,6 +24,7 @@ export const ADMIN_USAGE = [
   "• `/spur channel #channel` — where shoutouts and the weekly digest are posted",
   "• `/spur timezone Europe/Berlin` — the team's time zone (weeks and schedules follow it)",
   "• `/spur digest monday 09:00` — when the weekly digest is posted, in the team's time zone",
+  "• `/spur digest movers named|private` (leads and admins) — whether the digest names agents whose score fell (private by default)",
   "• `/spur status` — the team's recent scheduled posts, and why any failed",
   "• `/spur digest preview` / `/spur digest send` (leads and admins) — see last week's digest privately, or post it now (once per week)",
   "• `/spur digest send force` (admins) — post last week's digest again even if it already went out (audited)",
@@ -75,6 +77,13 @@ export function parseAdminCommand(text: string): ParseResult<AdminCommand> {
       if (sub === "send" && args.length === 1) return { ok: true, command: { kind: "digest_send", force: false } };
       if (sub === "send" && args.length === 2 && args[1]?.toLowerCase() === "force") return { ok: true, command: { kind: "digest_send", force: true } };
       if (sub === "send") return fail(ErrorCode.UnknownArgument, "Usage: `/spur digest send` (once per week) or `/spur digest send force` (admins: post it again).");
+      if (sub === "movers") {
+        const choice = args[1]?.toLowerCase();
+        if ((choice !== "named" && choice !== "private") || args.length !== 2) {
+          return fail(ErrorCode.UnknownArgument, "Usage: `/spur digest movers named|private` — whether the weekly digest names agents whose score fell.");
+        }
+        return { ok: true, command: { kind: "digest_movers", named: choice === "named" } };
+      }
       const day = DAYS.findIndex((d) => d.startsWith((args[0] ?? "").toLowerCase()) && (args[0] ?? "").length >= 3);
       const time = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(args[1] ?? "");
       if (day < 0 || !time || args.length !== 2) {

@@ -18,7 +18,7 @@ export interface AdminDeps {
 }
 
 /** Admin-only settings; the digest preview and send (leads too) are handled where the digest is rendered. */
-export type AdminAction = Exclude<AdminCommand, { kind: "help" | "digest_preview" | "digest_send" }>;
+export type AdminAction = Exclude<AdminCommand, { kind: "help" | "digest_preview" | "digest_send" | "digest_movers" }>;
 
 /** Applies the command and returns a confirmation sentence. */
 export async function runAdminCommand(

@@ -1,19 +1,19 @@
 // `/spur digest preview` and `/spur digest send [force]`, for leads and admins, on every platform.
 import { assertLeadOrAdmin } from "./admin-command.ts";
 import type { AuditWriter } from "./data-rights-ports.ts";
-import { composeWeeklyDigest, type WeeklyDigest } from "./digest.ts";
+import { composeWeeklyDigest, type WeeklyDigest, type WeeklyDigestDeps } from "./digest.ts";
+import type { DigestReads } from "./digest-ports.ts";
 import { ErrorCode, SpurError } from "./errors.ts";
 import type { Member, Team } from "./model.ts";
 import { previousWeek } from "./period.ts";
-import type { Clock, KudosRepository, WorkspaceRepository } from "./ports.ts";
+import type { Clock, WorkspaceRepository } from "./ports.ts";
 
-interface DigestCommandDeps {
-  kudos: KudosRepository;
+interface DigestCommandDeps extends WeeklyDigestDeps {
   workspaces: WorkspaceRepository;
   clock: Clock;
 }
 
-async function teamOfActor(deps: DigestCommandDeps, actor: Member, fallback: Team): Promise<Team> {
+async function teamOfActor(deps: { workspaces: WorkspaceRepository }, actor: Member, fallback: Team): Promise<Team> {
   return (actor.teamId && (await deps.workspaces.teamById(actor.teamId))) || fallback;
 }
 
@@ -71,4 +71,22 @@ export function digestSentReply(sent: { team: Team; periodKey: string; forced: b
   return sent.forced
     ? `${what} is being posted again${where} (forced by an admin; recorded in the audit log).`
     : `${what} is on its way${where} (it is posted once per week, so nothing goes out twice).`;
+}
+
+/** `/spur digest movers named|private`: whether the team's public digest names agents whose composite fell. */
+export async function setDigestMovers(
+  deps: { workspaces: WorkspaceRepository; digestReads: DigestReads },
+  actor: Member,
+  fallback: Team,
+  named: boolean,
+): Promise<string> {
+  if (actor.role === "agent") {
+    throw new SpurError(ErrorCode.NotAllowed, "Only the team's leads and admins can choose what the weekly digest shows.");
+  }
+  const team = await teamOfActor(deps, actor, fallback);
+  const current = await deps.digestReads.settings(team.id);
+  await deps.digestReads.setSettings(team.id, { ...current, nameAllMovers: named });
+  return named
+    ? `The weekly digest for ${team.name} now names every top mover, including agents whose score fell.`
+    : `The weekly digest for ${team.name} names agents only for good news; falls are counted without names (leads see them in their own digest).`;
 }

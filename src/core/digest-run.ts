@@ -2,12 +2,12 @@
 // and period, whatever BullMQ redelivers: a digest-run row claims the work (unique on team, kind and period),
 // a lease lets another worker take over from one that died, and a takeover first looks for a post the dead
 // worker made but never recorded (the post carries a marker: event type, period key and team).
-import { composeWeeklyDigest } from "./digest.ts";
+import { composeWeeklyDigest, type WeeklyDigestDeps } from "./digest.ts";
 import { TransientError } from "./errors.ts";
 import type { Team } from "./model.ts";
 import type { OutboundMessage } from "./outbound.ts";
 import { type Period, previousWeek, weekByKey } from "./period.ts";
-import type { Clock, DigestRunRepository, KudosRepository, Notifier, RunMarker, WorkspaceRepository } from "./ports.ts";
+import type { Clock, DigestRunRepository, Notifier, RunMarker, WorkspaceRepository } from "./ports.ts";
 
 export const WEEKLY_DIGEST_KIND = "weekly_digest";
 export const DIGEST_EVENT_TYPE = "spur_weekly_digest";
@@ -32,9 +32,7 @@ export interface RunDeps {
   leaseMs: number;
 }
 
-export interface DigestRunDeps extends RunDeps {
-  kudos: KudosRepository;
-}
+export interface DigestRunDeps extends RunDeps, WeeklyDigestDeps {}
 
 export interface OncePerPeriodPost {
   /** The digest_run kind: with the team and period key, what is posted once. */
@@ -83,14 +81,7 @@ export async function postOncePerPeriod(
     await deps.runs.markPosted(claim.id, posted.channelId, posted.messageRef, deps.clock.now());
     return { status: "posted", periodKey, messageRef: posted.messageRef, recovered: false };
   } catch (err) {
-    if (err instanceof TransientError) {
-      // Let the retry claim it again straight away; the marker check covers a post that did go out.
-      await deps.runs.release(claim.id);
-      throw err;
-    }
-    const reason = err instanceof Error ? err.message : String(err);
-    await deps.runs.markFailed(claim.id, reason);
-    return { status: "failed", periodKey, reason };
+    return { status: "failed", periodKey, reason: await settleFailedRun(deps.runs, claim.id, err) };
   }
 }
 
@@ -118,4 +109,19 @@ export async function runWeeklyDigest(
 /** "2026-W47 at 2026-11-23T15:30:00.000Z": the week, and which forced send (`/spur status` shows "weekly digest forced 2026-W47 at …"). */
 export function forcedPeriodKey(weekKey: string, forcedAt: string): string {
   return `${weekKey} at ${forcedAt}`;
+}
+
+/**
+ * After a failed post: a transient error releases the claim and is rethrown, so the retry claims it again
+ * straight away (the marker check covers a post that did go out); any other error marks the run failed and
+ * returns the reason admins will see.
+ */
+export async function settleFailedRun(runs: DigestRunRepository, claimId: string, err: unknown): Promise<string> {
+  if (err instanceof TransientError) {
+    await runs.release(claimId);
+    throw err;
+  }
+  const reason = err instanceof Error ? err.message : String(err);
+  await runs.markFailed(claimId, reason);
+  return reason;
 }

@@ -5,6 +5,7 @@ import type { WeeklyDigest } from "./digest.ts";
 import type { LeaderboardPost } from "./leaderboard-post.ts";
 import type { MonthlyAwards } from "./awards-post.ts";
 import type { RunMarker } from "./ports.ts";
+import type { LeadDigest } from "./lead-digest.ts";
 import type { Member } from "./model.ts";
 
 export type OutboundMessage =
@@ -12,5 +13,7 @@ export type OutboundMessage =
   | { kind: "weekly_digest"; digest: WeeklyDigest; marker: RunMarker }
   | { kind: "leaderboard_post"; post: LeaderboardPost; marker: RunMarker }
   | { kind: "awards_post"; awards: MonthlyAwards; marker: RunMarker }
+  /** Private: sent to one lead by direct message, never to a channel. */
+  | { kind: "lead_digest"; digest: LeadDigest; marker: RunMarker }
   | { kind: "kudos_received"; gift: GiftView; recipient: Member }
   | { kind: "kudos_lead_note"; gift: GiftView; recipient: Member };

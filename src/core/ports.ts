@@ -134,6 +134,7 @@ export interface PostedRef {
 
 /** Delivers rendered core results to chat. One implementation per platform. */
 export interface Notifier {
+  /** `channelId`: a channel, or a person's platform id for a direct message (lead digests, kudos notes). */
   post(channelId: string, message: OutboundMessage): Promise<PostedRef>;
   /** Finds a message Spur already posted with this run marker (a post that was made but not recorded). */
   findPosted(channelId: string, marker: RunMarker, since: Date): Promise<PostedRef | null>;

@@ -12,6 +12,8 @@ export interface Trend {
   /** Week keys, oldest first (e.g. "2026-W40" … "2026-W47"). */
   weeks: string[];
   series: TrendSeries[];
+  /** A horizontal line to read the series against, e.g. 100 (% of target). */
+  reference?: { value: number; label: string };
 }
 
 /** The `count` weeks ending with the week before `now`, oldest first. */

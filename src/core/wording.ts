@@ -19,6 +19,11 @@ export function periodLabel(period: Period): string {
   return `${period.key} (${start.toFormat("d LLL")} – ${last.toFormat("d LLL yyyy")})`;
 }
 
+/** The day something is due ("Wed 25 Nov"): `dueAt` is the exclusive end of that day in `timeZone`. */
+export function dueDayLabel(dueAt: Date, timeZone: string): string {
+  return DateTime.fromJSDate(new Date(dueAt.getTime() - 1), { zone: timeZone }).toFormat("ccc d LLL");
+}
+
 export function valueTags(tags: string[]): string {
   return tags.map((t) => `#${t}`).join(" ");
 }

@@ -21,6 +21,8 @@ export interface HttpRoutes {
   ingest?: Route;
   /** POST /api/messages from the Bot Framework; absent when Teams is not configured (the path answers 404). */
   teams?: Route;
+  /** GET /charts/<id>.png: digest charts shown in Teams cards. */
+  charts?: Route;
   ready(): Promise<ReadinessCheck>;
   metrics: SpurMetrics;
   logger: Logger;
@@ -67,6 +69,13 @@ export function createHttpServer(routes: HttpRoutes): Server {
       return;
     }
     if (req.method !== "GET") return json(res, 404, { error: "not_found" });
+    if (path.startsWith("/charts/") && routes.charts) {
+      void Promise.resolve(routes.charts(req, res)).catch((err: unknown) => {
+        routes.logger.error({ err, requestId }, "chart request failed");
+        if (!res.headersSent) json(res, 500, { error: "internal_error" });
+      });
+      return;
+    }
     if (path === "/healthz") return json(res, 200, { status: "ok" });
     if (path === "/readyz") {
       void routes.ready().then(

@@ -17,17 +17,26 @@ export function weeklyDigestSchedulerId(teamId: string): string {
   return `weekly-digest-${teamId}`;
 }
 
+export interface WeeklyDigestJobDeps extends DigestRunDeps {
+  /** Queues the leads' private digests of the same week once the team's digest has run. */
+  leadDigests?(input: { teamId: string; periodKey: string }): Promise<void>;
+}
+
 export async function processWeeklyDigest(
-  deps: DigestRunDeps,
+  deps: WeeklyDigestJobDeps,
   job: Job<WeeklyDigestJobData>,
   token?: string,
 ): Promise<DigestRunOutcome> {
   // A permanent failure is recorded on the run (for admins) and returned, not thrown: retrying won't help.
-  return honouringRetryAfter(job, token, () =>
+  const outcome = await honouringRetryAfter(job, token, () =>
     runWeeklyDigest(deps, {
       teamId: job.data.teamId,
       ...(job.data.periodKey ? { periodKey: job.data.periodKey } : {}),
       ...(job.data.forcedAt ? { forcedAt: job.data.forcedAt } : {}),
     }),
   );
+  // Leads get their digest whatever became of the public post (their own claims keep it to once per lead);
+  // an admin's forced resend of the public digest does not send it again.
+  if (outcome.status !== "skipped" && !job.data.forcedAt) await deps.leadDigests?.({ teamId: job.data.teamId, periodKey: outcome.periodKey });
+  return outcome;
 }

@@ -1,8 +1,8 @@
 // BullMQ workers for Spur's queues, with one terminal failure handler each.
 import { type Job, Worker } from "bullmq";
 import { DATA_EXPORT_JOB, type DataExportDeps, processDataExport } from "./data-export.ts";
-import type { DigestRunDeps } from "../core/digest-run.ts";
 import type { LeaderboardRunDeps } from "../core/leaderboard-post.ts";
+import type { LeadDigestRunDeps } from "../core/lead-digest-run.ts";
 import type { PromptRunDeps } from "../core/recognition-prompts.ts";
 import type { Logger } from "../logger.ts";
 import type { SpurMetrics } from "../metrics.ts";
@@ -19,15 +19,17 @@ import {
 import { POST_SHOUTOUT_JOB, processShoutout, type ShoutoutDeps } from "./post-shoutout.ts";
 import { POSTS_QUEUE, type QueueSettings, SCHEDULED_QUEUE } from "./queues.ts";
 import { processRecognitionPrompts, RECOGNITION_PROMPTS_JOB } from "./recognition-prompts.ts";
-import { processWeeklyDigest, WEEKLY_DIGEST_JOB } from "./weekly-digest.ts";
 import { processWeeklyLeaderboard, WEEKLY_LEADERBOARD_JOB } from "./weekly-leaderboard.ts";
 import { MONTHLY_AWARDS_JOB, processMonthlyAwards } from "./monthly-awards.ts";
+import { LEAD_DIGEST_JOB, processLeadDigest } from "./lead-digest.ts";
+import { processWeeklyDigest, WEEKLY_DIGEST_JOB, type WeeklyDigestJobDeps } from "./weekly-digest.ts";
 
 export interface WorkerDeps {
   shoutouts: ShoutoutDeps;
   notifications: NotifyRecipientsDeps;
   /** The team's scheduled posts: weekly digest, weekly leaderboard, monthly awards. */
-  digests: DigestRunDeps & LeaderboardRunDeps;
+  digests: WeeklyDigestJobDeps & LeaderboardRunDeps;
+  leadDigests: LeadDigestRunDeps;
   feedback: FeedbackJobDeps;
   prompts: PromptRunDeps;
   dataExport: DataExportDeps;
@@ -84,6 +86,7 @@ export function startWorkers(settings: QueueSettings, deps: WorkerDeps, options:
       if (job.name === WEEKLY_DIGEST_JOB) return processWeeklyDigest(deps.digests, job, token);
       if (job.name === WEEKLY_LEADERBOARD_JOB) return processWeeklyLeaderboard(deps.digests, job, token);
       if (job.name === MONTHLY_AWARDS_JOB) return processMonthlyAwards(deps.digests, job, token);
+      if (job.name === LEAD_DIGEST_JOB) return processLeadDigest(deps.leadDigests, job, token);
       if (job.name === RECOGNITION_PROMPTS_JOB) return processRecognitionPrompts(deps.prompts, job, token);
       if (job.name === FEEDBACK_REMIND_JOB) return processFeedbackRemind(deps.feedback, job, token);
       if (job.name === FEEDBACK_CLOSE_JOB) return processFeedbackClose(deps.feedback, job, token);

@@ -9,6 +9,8 @@ export const CHART_WIDTH = 800;
 export const CHART_HEIGHT = 400;
 const COLORS = ["#1d70b8", "#d4351c", "#00703c", "#f47738", "#4c2c92", "#6f777b"];
 const FONT = "SpurSans";
+const LEGEND_COLUMNS = 4;
+const LEGEND_WIDTH = 180;
 
 let fontLoaded = false;
 function ensureFont(): void {
@@ -28,8 +30,10 @@ export function renderTrendChartPng(trend: Trend, width = CHART_WIDTH, height = 
   const left = 60;
   const right = width - 20;
   const top = 50;
-  const bottom = height - 70;
+  const legendRows = Math.ceil(trend.series.length / LEGEND_COLUMNS);
+  const bottom = height - 52 - 18 * legendRows;
   const all = trend.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+  if (trend.reference) all.push(trend.reference.value);
   const scale = niceScale(Math.max(0, ...all));
   const x = (i: number) => left + (trend.weeks.length <= 1 ? 0 : (i * (right - left)) / (trend.weeks.length - 1));
   const y = (v: number) => bottom - (v / scale.max) * (bottom - top);
@@ -55,7 +59,18 @@ export function renderTrendChartPng(trend: Trend, width = CHART_WIDTH, height = 
     ctx.fillText(week.replace(/^\d{4}-/, ""), x(i) - 14, bottom + 18);
   });
 
-  // Series lines with points, and a legend.
+  if (trend.reference) {
+    ctx.strokeStyle = "#b1b4b6";
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.moveTo(left, y(trend.reference.value));
+    ctx.lineTo(right, y(trend.reference.value));
+    ctx.stroke();
+    ctx.fillStyle = "#505a5f";
+    ctx.fillText(trend.reference.label, right - 40, y(trend.reference.value) - 6);
+  }
+
+  // Series lines with points, and a legend (four to a row).
   trend.series.forEach((series, s) => {
     const color = COLORS[s % COLORS.length] as string;
     ctx.strokeStyle = color;
@@ -76,10 +91,11 @@ export function renderTrendChartPng(trend: Trend, width = CHART_WIDTH, height = 
     series.values.forEach((v, i) => {
       if (v !== null) ctx.fillRect(x(i) - 3, y(v) - 3, 6, 6);
     });
-    const legendX = left + s * 180;
-    ctx.fillRect(legendX, height - 30, 14, 14);
+    const legendX = left + (s % LEGEND_COLUMNS) * LEGEND_WIDTH;
+    const legendY = bottom + 34 + Math.floor(s / LEGEND_COLUMNS) * 18;
+    ctx.fillRect(legendX, legendY, 14, 14);
     ctx.fillStyle = "#0b0c0c";
-    ctx.fillText(series.name, legendX + 20, height - 18);
+    ctx.fillText(series.name, legendX + 20, legendY + 12);
   });
 
   // Encoded with pngjs directly: flat-colour charts compress as well without row filters, and skipping

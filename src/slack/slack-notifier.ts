@@ -25,10 +25,12 @@ export class SlackNotifier implements Notifier {
     private readonly onChartFailed: (err: unknown) => void = () => undefined,
   ) {}
 
-  async post(channelId: string, message: OutboundMessage): Promise<PostedRef> {
+  async post(to: string, message: OutboundMessage): Promise<PostedRef> {
     const rendered = renderOutbound(message);
-    await this.budget.acquire(this.workspaceKey, channelId);
+    await this.budget.acquire(this.workspaceKey, to);
     try {
+      // A lead digest goes to the person's DM channel, whose history a retry can search for the run marker.
+      const channelId = message.kind === "lead_digest" ? await this.dmChannel(to) : to;
       const res = await this.client.chat.postMessage({
         channel: channelId,
         text: rendered.text,
@@ -46,6 +48,13 @@ export class SlackNotifier implements Notifier {
     }
   }
 
+  private async dmChannel(userId: string): Promise<string> {
+    const res = await this.client.conversations.open({ users: userId });
+    const id = res.channel?.id;
+    if (!id) throw new Error("conversations.open returned no channel");
+    return id;
+  }
+
   /**
    * The trend chart goes into the digest's thread. It is an extra: the digest is already posted, so a
    * failed upload is reported (onChartFailed) rather than failing the run, which would re-post the digest.
@@ -57,7 +66,7 @@ export class SlackNotifier implements Notifier {
         channel_id: posted.channelId,
         thread_ts: posted.messageRef,
         file: png,
-        filename: "recognition-trend.png",
+        filename: "weekly-trend.png",
         title: trend.title,
       });
     } catch (err) {
@@ -65,8 +74,9 @@ export class SlackNotifier implements Notifier {
     }
   }
 
-  async findPosted(channelId: string, marker: RunMarker, since: Date): Promise<PostedRef | null> {
+  async findPosted(to: string, marker: RunMarker, since: Date): Promise<PostedRef | null> {
     try {
+      const channelId = isUserId(to) ? await this.dmChannel(to) : to;
       let cursor: string | undefined;
       do {
         const res = await this.client.conversations.history({
@@ -89,4 +99,8 @@ export class SlackNotifier implements Notifier {
       throw classifySlackError(err);
     }
   }
+}
+
+function isUserId(id: string): boolean {
+  return /^[UW][A-Z0-9]+$/.test(id);
 }

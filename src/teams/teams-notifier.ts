@@ -2,6 +2,7 @@
 // 403/404 (bot removed or blocked, conversation gone) deactivate the conversation and fail for good; 429 and
 // 5xx are retried by the job (see jobs/retry-after.ts).
 import { DeliveryRefusedError, TransientError } from "../core/errors.ts";
+import type { WeeklyDigest } from "../core/digest.ts";
 import type { OutboundMessage } from "../core/outbound.ts";
 import type { Notifier, PostedRef, RunMarker } from "../core/ports.ts";
 import type { Rate, RateBudget } from "../jobs/rate-budget.ts";
@@ -39,15 +40,19 @@ export class TeamsNotifier implements Notifier {
     /** Whose budget the posts spend: the tenant, shared by all its teams. */
     private readonly tenantId: string,
     private readonly onRateLimited: () => void = () => undefined,
+    /** Stores a digest's trend chart where Teams can fetch it and returns its URL (absent: no chart). */
+    private readonly publishChart?: (digest: WeeklyDigest) => Promise<string>,
+    private readonly onChartFailed: (err: unknown) => void = () => undefined,
   ) {}
 
   async post(channelId: string, message: OutboundMessage): Promise<PostedRef> {
-    const conversation = await this.store.find(this.workspaceId, channelId);
+    const conversation = await this.conversationFor(channelId);
     if (!conversation?.active) {
       throw new DeliveryRefusedError(`Spur is not installed in Teams conversation ${channelId} (no active conversation reference); add Spur to it again`);
     }
     await this.budget.acquire(`teams:${this.tenantId}`, channelId);
-    const activity = toActivity(renderOutbound(message));
+    const chartUrl = message.kind === "weekly_digest" ? await this.chartUrl(message.digest) : undefined;
+    const activity = toActivity(renderOutbound(message, chartUrl ? { chartUrl } : {}));
     let activityId: string;
     try {
       activityId = await this.adapter.send(conversation.reference, activity);
@@ -59,13 +64,29 @@ export class TeamsNotifier implements Notifier {
     }
     // Teams keeps no history a bot can search: remember the run's post as soon as Teams accepted it.
     if ("marker" in message) await this.store.recordPost(conversation.id, message.marker, activityId);
-    return { channelId, messageRef: activityId };
+    return { channelId: conversation.conversationId, messageRef: activityId };
+  }
+
+  /** The chart is an extra: a digest goes out without it rather than not at all. */
+  private async chartUrl(digest: WeeklyDigest): Promise<string | undefined> {
+    if (!this.publishChart) return undefined;
+    try {
+      return await this.publishChart(digest);
+    } catch (err) {
+      this.onChartFailed(err);
+      return undefined;
+    }
   }
 
   async findPosted(channelId: string, marker: RunMarker): Promise<PostedRef | null> {
-    const conversation = await this.store.find(this.workspaceId, channelId);
+    const conversation = await this.conversationFor(channelId);
     if (!conversation) return null;
     const activityId = await this.store.findPost(conversation.id, marker);
-    return activityId === null ? null : { channelId, messageRef: activityId };
+    return activityId === null ? null : { channelId: conversation.conversationId, messageRef: activityId };
+  }
+
+  /** A conversation id, or a person's id for their personal chat with Spur (which exists once they talked to it). */
+  private async conversationFor(channelId: string) {
+    return (await this.store.find(this.workspaceId, channelId)) ?? (await this.store.personalChatOf(this.workspaceId, channelId));
   }
 }

@@ -1,9 +1,8 @@
-import { PassThrough } from "node:stream";
-import * as PImage from "pureimage";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHART_HEIGHT, CHART_WIDTH } from "../../src/render/trend-chart-png.ts";
 import { WEEKLY_DIGEST_JOB, weeklyDigestSchedulerId } from "../../src/jobs/weekly-digest.ts";
 import { TestClock } from "../support/clock.ts";
+import { pngSize } from "../support/png.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";
 import { ALL_USERS, esc, USERS } from "../support/users.ts";
 
@@ -76,13 +75,9 @@ describe("weekly digest", () => {
     expect(message).toBeDefined();
     const chart = await h.slack.waitFor(() => [...h.slack.files.values()].find((f) => f.threadTs === message!.ts && f.bytes));
     expect(chart.channel).toBe("CTEAM");
-    expect(chart.filename).toBe("recognition-trend.png");
-    const png = chart.bytes!;
-    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    const stream = new PassThrough();
-    stream.end(png);
-    const decoded = await PImage.decodePNGFromStream(stream);
-    expect([decoded.width, decoded.height]).toEqual([CHART_WIDTH, CHART_HEIGHT]);
+    expect(chart.filename).toBe("weekly-trend.png");
+    expect(await pngSize(chart.bytes!)).toEqual([CHART_WIDTH, CHART_HEIGHT]);
+    expect(chart.title).toBe("Default team — recognition, last 8 weeks");
 
     const run = await h.spur.db.digestRun.findFirstOrThrow({ where: { teamId: team.id, periodKey: "2026-W47" } });
     const status = await ephemeral(USERS.admin.id, "/spur", "status", "Scheduled posts for");

@@ -1,10 +1,13 @@
 import type { Job } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LEAD_DIGEST_JOB } from "../../src/jobs/lead-digest.ts";
 import { WEEKLY_DIGEST_JOB } from "../../src/jobs/weekly-digest.ts";
+import { CHART_HEIGHT, CHART_WIDTH } from "../../src/render/trend-chart-png.ts";
 import { TestClock } from "../support/clock.ts";
+import { pngSize } from "../support/png.ts";
 import { FakeBotConnector, type RosterMember, textOf } from "../support/fake-bot-connector.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";
-import { botAddedToTeam, GENERAL, message, TEAMS_ROSTER, TEAMS_USERS } from "../support/teams-activities.ts";
+import { botAddedToTeam, GENERAL, installationUpdate, message, TEAMS_ROSTER, TEAMS_USERS } from "../support/teams-activities.ts";
 
 const { ana, bo, carl } = TEAMS_USERS;
 let h: Harness;
@@ -26,11 +29,12 @@ async function runDigestJobs(teamId: string, times: number, periodKey?: string) 
   return Promise.all(jobs.map(async (j) => (await h.spur.queues.scheduled.getJob(j.id!))?.returnvalue as { status: string }));
 }
 
+const PUBLIC_URL = "https://spur.example.test";
 const digestPosts = () => connector.sentTo(GENERAL).filter((s) => textOf(s).includes("Weekly digest"));
 
 beforeAll(async () => {
   connector = await new FakeBotConnector(TEAMS_ROSTER).start();
-  h = await startHarness({ teams: true, clock });
+  h = await startHarness({ teams: true, clock, env: { PUBLIC_URL: PUBLIC_URL } });
   await h.teams(botAddedToTeam(connector.url));
   await say(carl, ["kudos ", ana, " ", bo, " 2 ran the launch #ownership"], "Kudos sent");
   await say(bo, ["kudos ", ana, " 3 took over my queue #teamwork"], "Kudos sent");
@@ -60,6 +64,17 @@ describe("Teams: weekly digest", () => {
     expect(body).toContain('"title":"🥇 Ana Alves","value":"5 points (2 kudos)"');
     expect(body).toContain('"title":"🥈 Bo Berg","value":"2 points (1 kudos)"');
     expect(body).toContain("#ownership ×2");
+
+    // The trend chart: an Image Teams fetches from Spur under PUBLIC_URL, a PNG of the chart's size.
+    const attachments = post.activity.attachments as { content: { body: { type: string; url?: string; altText?: string }[] } }[];
+    const image = attachments[0]?.content.body.find((e) => e.type === "Image");
+    expect(image?.altText).toBe("Default team — recognition, last 8 weeks");
+    expect(image?.url).toMatch(/^https:\/\/spur\.example\.test\/charts\/[0-9a-f-]{36}\.png$/);
+    const res = await fetch(`${h.baseUrl}${new URL(image!.url!).pathname}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("image/png");
+    expect(await pngSize(Buffer.from(await res.arrayBuffer()))).toEqual([CHART_WIDTH, CHART_HEIGHT]);
+    expect((await fetch(`${h.baseUrl}/charts/00000000-0000-0000-0000-000000000000.png`)).status).toBe(404);
 
     const run = await h.spur.db.digestRun.findFirstOrThrow({ where: { teamId: team.id, periodKey: "2026-W47" } });
     expect(run).toMatchObject({ status: "posted", channelId: GENERAL, messageRef: post.id });
@@ -103,5 +118,32 @@ describe("Teams: weekly digest", () => {
     // Re-adding Spur to the team makes the channel active again.
     await h.teams(botAddedToTeam(connector.url));
     expect((await h.spur.db.teamsConversation.findFirstOrThrow({ where: { conversationId: GENERAL } })).active).toBe(true);
+  });
+  it("sends the lead a private digest in their personal chat with Spur, once per lead and week", async () => {
+    const team = await h.spur.db.team.findFirstOrThrow({ where: { channelId: GENERAL } });
+    await h.spur.db.member.updateMany({ where: { platformUserId: bo.id }, data: { role: "lead" } });
+    await say(carl, ["admin digest movers named"], "now names every top mover");
+    expect(await h.spur.db.teamDigestSettings.findUniqueOrThrow({ where: { teamId: team.id } })).toMatchObject({ nameAllMovers: true });
+    expect((await h.teams(installationUpdate("add", connector.url, "personal", bo))).status).toBe(200);
+    const personal = `a:personal-${bo.id}`;
+
+    const runLeadDigest = async () => {
+      const job = await h.spur.queues.scheduled.add(LEAD_DIGEST_JOB, { teamId: team.id, periodKey: "2026-W47" });
+      await connector.waitFor(async () => (await job.getState()) === "completed");
+      return (await h.spur.queues.scheduled.getJob(job.id!))?.returnvalue as { sent: number; alreadySent: number };
+    };
+    expect(await runLeadDigest()).toMatchObject({ sent: 1, alreadySent: 0 });
+    expect(await runLeadDigest()).toMatchObject({ sent: 0, alreadySent: 1 });
+
+    const dms = connector.sentTo(personal).filter((s) => textOf(s).includes("Lead digest"));
+    expect(dms).toHaveLength(1);
+    const body = textOf(dms[0]!);
+    expect(body).toContain("Lead digest — Default team, week 2026-W47");
+    expect(body).toContain('"title":"Ana Alves","value":"no score · 2 kudos"');
+    expect(body).not.toContain('"title":"Bo Berg"'); // leads and admins are not among the agents
+    expect(body).toContain("Pending feedback requests");
+    expect(connector.sentTo(GENERAL).filter((s) => textOf(s).includes("Lead digest"))).toEqual([]);
+    const run = await h.spur.db.digestRun.findFirstOrThrow({ where: { teamId: team.id, kind: "lead_digest" } });
+    expect(run).toMatchObject({ periodKey: `2026-W47:${bo.id}`, status: "posted", channelId: personal });
   });
 });

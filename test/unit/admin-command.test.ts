@@ -8,10 +8,12 @@ describe("parseAdminCommand", () => {
     expect(parseAdminCommand("channel <#C123|wins>")).toEqual({ ok: true, command: { kind: "channel", channelId: "C123" } });
     expect(parseAdminCommand("timezone America/New_York")).toEqual({ ok: true, command: { kind: "timezone", timeZone: "America/New_York" } });
     expect(parseAdminCommand("digest FRI 16:30")).toEqual({ ok: true, command: { kind: "digest", day: 5, minuteOfDay: 990 } });
+    expect(parseAdminCommand("digest movers named")).toEqual({ ok: true, command: { kind: "digest_movers", named: true } });
+    expect(parseAdminCommand("digest Movers PRIVATE")).toEqual({ ok: true, command: { kind: "digest_movers", named: false } });
     expect(parseAdminCommand("")).toEqual({ ok: true, command: { kind: "help" } });
   });
 
-  it.each(["role <@U1> boss", "role ana lead", "channel wins", "timezone Mars/Base", "timezone EST5EDT", "digest someday 09:00", "digest monday 25:00", "frobnicate"])(
+  it.each(["role <@U1> boss", "role ana lead", "channel wins", "timezone Mars/Base", "timezone EST5EDT", "digest someday 09:00", "digest monday 25:00", "digest movers", "digest movers all", "frobnicate"])(
     "explains what is wrong with %j",
     (text) => {
       const r = parseAdminCommand(text);

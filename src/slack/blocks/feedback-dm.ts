@@ -1,5 +1,5 @@
 // Direct messages of peer feedback and recognition prompts: request, reminder, lead summary, weekly prompt.
-import { DateTime } from "luxon";
+import { dueDayLabel } from "../../core/wording.ts";
 import type { FeedbackAggregate } from "../../core/feedback.ts";
 import type { DirectMessage } from "../../core/feedback-ports.ts";
 import { monthLabel } from "../../core/feedback-period.ts";
@@ -32,8 +32,7 @@ export function renderDirectMessage(message: DirectMessage): SlackMessage {
 }
 
 function dueLabel(request: FeedbackRequestView): string {
-  // dueAt is the end of the due day (exclusive): show the day itself.
-  return DateTime.fromJSDate(new Date(request.dueAt.getTime() - 1), { zone: request.timeZone }).toFormat("ccc d LLL");
+  return dueDayLabel(request.dueAt, request.timeZone);
 }
 
 function requestDm(request: FeedbackRequestView, reminder: boolean): SlackMessage {

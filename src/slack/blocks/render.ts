@@ -1,12 +1,13 @@
 // Core outbound messages → Slack messages (text fallback, blocks, and the run marker as metadata).
 import type { OutboundMessage } from "../../core/outbound.ts";
+import type { RunMarker } from "../../core/ports.ts";
+import { leadDigestMessage } from "./lead-digest.ts";
 import type { SlackMessage } from "./replies.ts";
 import { kudosReceivedMessage, leadNoteMessage } from "./kudos-dm.ts";
 import { shoutoutMessage } from "./shoutout.ts";
 import { weeklyDigestMessage } from "./weekly-digest.ts";
 import { awardsPostMessage } from "./awards-post.ts";
 import { leaderboardPostMessage } from "./leaderboard-post.ts";
-import type { RunMarker } from "../../core/ports.ts";
 
 export interface RenderedPost extends SlackMessage {
   metadata?: { event_type: string; event_payload: Record<string, string> };
@@ -20,6 +21,8 @@ export function renderOutbound(message: OutboundMessage): RenderedPost {
       return kudosReceivedMessage(message.gift);
     case "kudos_lead_note":
       return leadNoteMessage(message.gift, message.recipient);
+    case "lead_digest":
+      return { ...leadDigestMessage(message.digest), metadata: markerMetadata(message.marker) };
     case "weekly_digest":
       return { ...weeklyDigestMessage(message.digest), metadata: markerMetadata(message.marker) };
     case "leaderboard_post":

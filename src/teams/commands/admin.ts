@@ -1,7 +1,7 @@
 // admin role|channel|timezone|digest|status|settings|revoke … — Slack's /spur administration, through the same core functions.
 // `admin channel` (no argument) picks the channel the command was sent in: Teams has no channel links to parse.
 import { runAdminCommand } from "../../core/admin.ts";
-import { digestSentReply, previewWeeklyDigest, sendWeeklyDigestNow } from "../../core/digest-commands.ts";
+import { digestSentReply, previewWeeklyDigest, sendWeeklyDigestNow, setDigestMovers } from "../../core/digest-commands.ts";
 import { weeklyDigestCard } from "../cards/weekly-digest.ts";
 import { ADMIN_USAGE, type AdminCommand, parseAdminCommand } from "../../core/admin-command.ts";
 import { ErrorCode, SpurError } from "../../core/errors.ts";
@@ -51,6 +51,9 @@ export const adminCommand: TeamsCommand = {
       const actor = await actorOrFail();
       if (parsed.command.kind === "digest_preview") {
         return ctx.reply(weeklyDigestCard(await previewWeeklyDigest(services, actor, ctx.defaultTeam)));
+      }
+      if (parsed.command.kind === "digest_movers") {
+        return ctx.reply(infoReply(`✅ ${await setDigestMovers(services, actor, ctx.defaultTeam, parsed.command.named)}`));
       }
       if (parsed.command.kind === "digest_send") {
         const sent = await sendWeeklyDigestNow(services, actor, ctx.defaultTeam, { force: parsed.command.force });

@@ -9,7 +9,7 @@ import { plural } from "../../blocks/format.ts";
 import { infoReply } from "../../blocks/replies.ts";
 import { settingsModal } from "../../blocks/settings-modal.ts";
 import { isPromptCommand } from "../../../core/prompt-command.ts";
-import { digestSentReply, previewWeeklyDigest, sendWeeklyDigestNow } from "../../../core/digest-commands.ts";
+import { digestSentReply, previewWeeklyDigest, sendWeeklyDigestNow, setDigestMovers } from "../../../core/digest-commands.ts";
 import { weeklyDigestMessage } from "../../blocks/weekly-digest.ts";
 import { commandContext, withErrorReplies } from "../../command-context.ts";
 import { runPromptCommand } from "./spur-prompts.ts";
@@ -56,6 +56,9 @@ export function registerSpurCommand(app: App, services: Services): void {
       const actor = await actorOrFail();
       if (parsed.command.kind === "digest_preview") {
         return ctx.reply(weeklyDigestMessage(await previewWeeklyDigest(services, actor, ctx.defaultTeam)));
+      }
+      if (parsed.command.kind === "digest_movers") {
+        return ctx.reply(infoReply(`:white_check_mark: ${await setDigestMovers(services, actor, ctx.defaultTeam, parsed.command.named)}`));
       }
       if (parsed.command.kind === "digest_send") {
         const sent = await sendWeeklyDigestNow(services, actor, ctx.defaultTeam, { force: parsed.command.force });

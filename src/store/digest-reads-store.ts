@@ -1,0 +1,91 @@
+// Reads for the weekly digests (dated KPI records, customer kudos, feedback participation, pending requests)
+// and the team's digest settings.
+import {
+  DEFAULT_TEAM_DIGEST_SETTINGS,
+  type CustomerKudosHighlight,
+  type DatedKpiRecord,
+  type DigestReads,
+  type FeedbackParticipation,
+  type PendingFeedbackRequest,
+  type TeamDigestSettings,
+} from "../core/digest-ports.ts";
+import type { TimeRange } from "../core/ports.ts";
+import type { Db } from "./prisma.ts";
+
+export class PrismaDigestReads implements DigestReads {
+  constructor(private readonly db: Db) {}
+
+  async teamRecordsBetween(teamId: string, from: string, toExclusive: string): Promise<DatedKpiRecord[]> {
+    return this.db.$queryRaw<DatedKpiRecord[]>`
+      SELECT k.member_id AS "memberId", k.metric, k.value, k.numerator, k.denominator, to_char(k.period_date, 'YYYY-MM-DD') AS date
+      FROM kpi_record k JOIN member m ON m.id = k.member_id
+      WHERE m.team_id = ${teamId}::uuid AND k.period_date >= ${from}::date AND k.period_date < ${toExclusive}::date`;
+  }
+
+  async teamKudosReceivedByRange(teamId: string, ranges: TimeRange[]): Promise<Map<string, number>[]> {
+    const out = ranges.map(() => new Map<string, number>());
+    if (ranges.length === 0) return out;
+    const rows = await this.db.$queryRaw<{ idx: bigint; recipient_id: string; n: number }[]>`
+      SELECT w.idx, k.recipient_id, count(*)::int AS n
+      FROM unnest(${ranges.map((r) => r.start)}::timestamptz[], ${ranges.map((r) => r.end)}::timestamptz[])
+           WITH ORDINALITY AS w(starts, ends, idx)
+      JOIN member m ON m.team_id = ${teamId}::uuid
+      JOIN kudos k ON k.recipient_id = m.id AND k.created_at >= w.starts AND k.created_at < w.ends AND k.revoked_at IS NULL
+      GROUP BY w.idx, k.recipient_id`;
+    for (const r of rows) out[Number(r.idx) - 1]?.set(r.recipient_id, r.n);
+    return out;
+  }
+
+  async customerKudos(teamId: string, range: TimeRange, limit: number): Promise<CustomerKudosHighlight[]> {
+    // Customer kudos are keyed "customer:<helpdesk>:<rating id>:<member>" (see kpi-ingest-store).
+    const rows = await this.db.$queryRaw<{ display_name: string; platform_user_id: string; reason: string; via: string }[]>`
+      SELECT m.display_name, m.platform_user_id, k.reason, split_part(k.idempotency_key, ':', 2) AS via
+      FROM kudos k JOIN member m ON m.id = k.recipient_id
+      WHERE m.team_id = ${teamId}::uuid AND k.source = 'customer' AND k.revoked_at IS NULL
+        AND k.created_at >= ${range.start} AND k.created_at < ${range.end}
+      ORDER BY k.created_at DESC LIMIT ${limit}`;
+    return rows.map((r) => ({ recipient: { displayName: r.display_name, platformUserId: r.platform_user_id }, comment: r.reason, via: r.via }));
+  }
+
+  async feedbackParticipation(teamId: string, range: TimeRange, weekKey: string): Promise<FeedbackParticipation> {
+    const [requests, prompts] = await Promise.all([
+      this.db.$queryRaw<{ requests: number; asked: number; answered: number }[]>`
+        SELECT count(DISTINCT r.id)::int AS requests, count(p.id)::int AS asked,
+               count(p.id) FILTER (WHERE p.status = 'answered')::int AS answered
+        FROM feedback_request r JOIN member s ON s.id = r.subject_id
+        LEFT JOIN feedback_recipient p ON p.request_id = r.id
+        WHERE s.team_id = ${teamId}::uuid AND r.created_at >= ${range.start} AND r.created_at < ${range.end}`,
+      this.db.$queryRaw<{ sent: number; answered: number }[]>`
+        SELECT count(*)::int AS sent,
+               count(*) FILTER (WHERE EXISTS (
+                 SELECT 1 FROM kudos k WHERE k.giver_id = rp.member_id AND k.revoked_at IS NULL
+                   AND k.created_at >= rp.created_at AND k.created_at < ${range.end}))::int AS answered
+        FROM recognition_prompt rp
+        WHERE rp.team_id = ${teamId}::uuid AND rp.week_key = ${weekKey} AND rp.dm_ref IS NOT NULL`,
+    ]);
+    const r = requests[0];
+    const p = prompts[0];
+    return { requests: r?.requests ?? 0, asked: r?.asked ?? 0, answered: r?.answered ?? 0, promptsSent: p?.sent ?? 0, promptsAnswered: p?.answered ?? 0 };
+  }
+
+  async pendingFeedbackRequests(teamId: string): Promise<PendingFeedbackRequest[]> {
+    const rows = await this.db.$queryRaw<{ display_name: string; platform_user_id: string; due_at: Date; asked: number; answered: number }[]>`
+      SELECT s.display_name, s.platform_user_id, r.due_at, count(p.id)::int AS asked,
+             count(p.id) FILTER (WHERE p.status = 'answered')::int AS answered
+      FROM feedback_request r JOIN member s ON s.id = r.subject_id
+      LEFT JOIN feedback_recipient p ON p.request_id = r.id
+      WHERE s.team_id = ${teamId}::uuid AND r.status = 'open'
+      GROUP BY r.id, s.display_name, s.platform_user_id, r.due_at
+      ORDER BY r.due_at, s.display_name`;
+    return rows.map((r) => ({ subject: { displayName: r.display_name, platformUserId: r.platform_user_id }, dueAt: r.due_at, asked: r.asked, answered: r.answered }));
+  }
+
+  async settings(teamId: string): Promise<TeamDigestSettings> {
+    const row = await this.db.teamDigestSettings.findUnique({ where: { teamId } });
+    return row ? { nameAllMovers: row.nameAllMovers } : { ...DEFAULT_TEAM_DIGEST_SETTINGS };
+  }
+
+  async setSettings(teamId: string, settings: TeamDigestSettings): Promise<void> {
+    await this.db.teamDigestSettings.upsert({ where: { teamId }, create: { teamId, ...settings }, update: settings });
+  }
+}
