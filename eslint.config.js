@@ -64,7 +64,7 @@ export default tseslint.config(
     files: ["src/playground/public/**/*.js"],
     languageOptions: {
       sourceType: "script",
-      globals: { window: "readonly", document: "readonly", localStorage: "readonly", alert: "readonly", EventSource: "readonly", Option: "readonly" },
+      globals: { window: "readonly", document: "readonly", localStorage: "readonly", alert: "readonly", EventSource: "readonly", Option: "readonly", CSS: "readonly" },
     },
   },
   {

@@ -104,6 +104,7 @@ export function createPlaygroundServer(options: PlaygroundServerOptions): Server
       res.end(readFileSync(new URL(file, publicDir)));
       return;
     }
+    if (req.method === "GET" && path === "/favicon.ico") return void res.writeHead(204).end();
     if (req.method === "GET" && path === "/api/state") return send(res, 200, state());
     if (req.method === "GET" && path === "/api/events") {
       res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });

@@ -10,7 +10,7 @@ import { SAMPLE_MEMBERS, SAMPLE_TEAM_ID, SAMPLE_TEAMS, type SampleMember, type S
 
 const DAY_MS = 86_400_000;
 const WEEKS = 8;
-const SOURCE = "demo-seed";
+const SOURCE = "sample";
 
 // The sample data has one aggregate per agent and day (not one record per ticket), so the volume guards
 // of the per-ticket metrics count days and reviews.

@@ -69,8 +69,9 @@
   function renderModal() {
     const stack = state.modals[member] || [];
     const top = stack[stack.length - 1];
-    const key = top ? JSON.stringify([member, top.id, top.view, top.errors]) : "";
-    if (key === shownModal) return;
+    const key = top ? JSON.stringify([member, top.id, top.view]) : "";
+    // Same view with new errors: show them beside what the member has typed (as Slack does).
+    if (key === shownModal) return top && showErrors(top.errors || {});
     shownModal = key;
     $("modal-backdrop").hidden = !top;
     if (!top) return $("modal").replaceChildren();
@@ -92,6 +93,14 @@
       buttons.appendChild(submit);
     }
     $("modal").replaceChildren(title, body, buttons);
+  }
+
+  function showErrors(errors) {
+    for (const node of $("modal").querySelectorAll("[data-testid=input-error]")) node.remove();
+    for (const [blockId, text] of Object.entries(errors)) {
+      const block = $("modal").querySelector(`[data-input-block="${CSS.escape(blockId)}"]`);
+      if (block) block.appendChild(Object.assign(document.createElement("div"), { className: "error", textContent: text })).dataset.testid = "input-error";
+    }
   }
 
   function render() {

@@ -8,7 +8,7 @@
     arrow_right: "➡️", heavy_minus_sign: "➖", clap: "👏", raised_hands: "🙌", sparkles: "✨", medal: "🏅", first_place_medal: "🥇",
     second_place_medal: "🥈", third_place_medal: "🥉", chart_with_upwards_trend: "📈", chart_with_downwards_trend: "📉", bar_chart: "📊",
     speech_balloon: "💬", lock: "🔒", bell: "🔔", calendar: "📅", information_source: "ℹ️", point_right: "👉", fire: "🔥", heart: "❤️",
-    muscle: "💪", rocket: "🚀", eyes: "👀", hourglass: "⌛", mailbox: "📫", memo: "📝", dart: "🎯", "+1": "👍", wave: "👋",
+    star2: "🌟", small_red_triangle_down: "🔻", small_red_triangle: "🔺", left_right_arrow: "↔️", muscle: "💪", rocket: "🚀", eyes: "👀", hourglass: "⌛", mailbox: "📫", memo: "📝", dart: "🎯", "+1": "👍", wave: "👋",
   };
 
   let directory = { members: [], channels: [] };
