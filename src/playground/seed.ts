@@ -8,6 +8,9 @@ import type { Db } from "../store/prisma.ts";
 import { DEFAULT_TEAM_NAME } from "../store/workspace-store.ts";
 import { SAMPLE_MEMBERS, SAMPLE_TEAM_ID, SAMPLE_TEAMS, type SampleMember, type SampleTeam } from "./sample-workspace.ts";
 
+/** The stores the seed writes through. */
+export type SeedServices = Pick<Services, "clock" | "defaultTimeZone" | "workspaces" | "memberRepo" | "kudos" | "kpiWriter" | "kpiTargets">;
+
 const DAY_MS = 86_400_000;
 const WEEKS = 8;
 const SOURCE = "sample";
@@ -46,7 +49,7 @@ export interface SeededWorkspace {
   members: Map<string, Member>;
 }
 
-async function seedTeams(services: Services, db: Db): Promise<SeededWorkspace["teams"]> {
+async function seedTeams(services: SeedServices, db: Db): Promise<SeededWorkspace["teams"]> {
   const { workspace, defaultTeam } = await services.workspaces.ensure("slack", SAMPLE_TEAM_ID, { teamTimeZone: services.defaultTimeZone });
   // The workspace's default team becomes the first sample team; the second is created beside it.
   const [first, second] = SAMPLE_TEAMS as [SampleTeam, SampleTeam];
@@ -63,7 +66,7 @@ async function seedTeams(services: Services, db: Db): Promise<SeededWorkspace["t
   return teams;
 }
 
-async function seedMembers(services: Services, workspaceId: string, teams: SeededWorkspace["teams"]): Promise<Map<string, Member>> {
+async function seedMembers(services: SeedServices, workspaceId: string, teams: SeededWorkspace["teams"]): Promise<Map<string, Member>> {
   const members = new Map<string, Member>();
   for (const { sample, team } of teams) {
     const people = SAMPLE_MEMBERS.filter((m) => m.team === sample.key);
@@ -114,7 +117,7 @@ function sampleKpis(agents: { member: Member; index: number }[], today: Date): N
   return records;
 }
 
-async function seedKudos(services: Services, workspaceId: string, members: Map<string, Member>, today: Date): Promise<void> {
+async function seedKudos(services: SeedServices, workspaceId: string, members: Map<string, Member>, today: Date): Promise<void> {
   const people = SAMPLE_MEMBERS.map((m) => ({ sample: m, member: members.get(m.id) })).filter(
     (p): p is { sample: SampleMember; member: Member } => p.member !== undefined,
   );
@@ -141,7 +144,7 @@ async function seedKudos(services: Services, workspaceId: string, members: Map<s
 }
 
 /** Seeds (or tops up) the sample workspace; returns what the playground needs to know about it. */
-export async function seedSampleWorkspace(services: Services, db: Db): Promise<SeededWorkspace> {
+export async function seedSampleWorkspace(services: SeedServices, db: Db): Promise<SeededWorkspace> {
   const teams = await seedTeams(services, db);
   const workspaceId = teams[0]!.team.workspaceId;
   const members = await seedMembers(services, workspaceId, teams);

@@ -41,7 +41,7 @@ async function startDemo(): Promise<string> {
   demo = spawn(process.execPath, ["--import", "tsx", "src/playground/demo.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
   demo.stdout?.on("data", (d) => (output += String(d)));
   demo.stderr?.on("data", (d) => (output += String(d)));
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 150_000;
   for (;;) {
     const ready = /playground ready at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
     if (ready?.[1]) return ready[1];
@@ -73,7 +73,7 @@ describe.skipIf(!hasChromium)("the playground in a browser (npm run demo)", () =
     page = await browser.newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(url);
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
