@@ -2,6 +2,9 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+// src/playground (npm run demo) is a development tool; nothing that `npm start` runs may reach it.
+const NO_PLAYGROUND = { group: ["**/playground/**"], message: "The playground is a development tool: production code must not import it." };
+
 export default tseslint.config(
   { ignores: ["dist/**", "src/generated/**", "node_modules/**", "coverage/**"] },
   js.configs.recommended,
@@ -25,7 +28,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ["botbuilder", "botbuilder-*", "botframework-*"], message: "Only src/teams may import botbuilder." },
-            { group: ["**/playground/**", "./playground/*"], message: "The playground is a development tool: production code must not import it." },
+            NO_PLAYGROUND,
           ],
         },
       ],
@@ -46,6 +49,7 @@ export default tseslint.config(
               group: ["**/store/**", "**/slack/**", "**/teams/**", "**/jobs/**", "**/ingest/**", "**/http/**", "**/app/**"],
               message: "src/core must not import adapters; define a port in src/core/ports.ts instead.",
             },
+            NO_PLAYGROUND,
           ],
         },
       ],
