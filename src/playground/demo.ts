@@ -2,7 +2,9 @@
 // embedded PostgreSQL (PGlite) and starts a private redis-server. Seeds a sample workspace, runs the real
 // Spur against the fake Slack Web API and serves the playground page. Never part of `npm start`.
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { parse as parseYaml } from "yaml";
 import { ConfigError, loadDemoConfig, parseConfig, type DemoConfig } from "../config.ts";
 import { createLogger } from "../logger.ts";
 import { createSpur } from "../spur.ts";
@@ -20,6 +22,14 @@ const cleanups: (() => Promise<unknown>)[] = [];
 
 async function stopAll(): Promise<void> {
   for (const cleanup of cleanups.reverse()) await cleanup().catch((err: unknown) => console.error("demo: while stopping:", err));
+}
+
+/** The slash commands Spur's Slack app manifest declares, as the playground offers them. */
+function slashCommands(): { command: string; description: string; usage_hint?: string }[] {
+  const manifest = parseYaml(readFileSync(new URL("../../manifests/slack/manifest.yaml", import.meta.url), "utf8")) as {
+    features?: { slash_commands?: { command: string; description: string; usage_hint?: string }[] };
+  };
+  return (manifest.features?.slash_commands ?? []).map(({ command, description, usage_hint }) => ({ command, description, usage_hint }));
 }
 
 async function database(demo: DemoConfig): Promise<string> {
@@ -87,7 +97,7 @@ async function main(): Promise<void> {
     feed,
     driver,
     slack,
-    directory: { members: SAMPLE_MEMBERS, channels },
+    directory: { members: SAMPLE_MEMBERS, channels, commands: slashCommands() },
     runDigest: async () => {
       for (const { team } of seeded.teams) await spur.services.jobs.sendDigestNow(team.id);
     },

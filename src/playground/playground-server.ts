@@ -11,6 +11,8 @@ import type { SlackDriver } from "./slack-driver.ts";
 export interface PlaygroundDirectory {
   members: { id: string; handle: string; name: string; title: string; team: string; role: string }[];
   channels: { id: string; name: string }[];
+  /** The slash commands of Spur's app manifest; others are answered the way Slack would. */
+  commands: { command: string; description: string; usage_hint?: string }[];
 }
 
 export interface PlaygroundServerOptions {
@@ -70,6 +72,11 @@ export function createPlaygroundServer(options: PlaygroundServerOptions): Server
     "/api/command": async (body) => {
       const { user, channel, text } = Requests.command.parse(body);
       const [command = "", ...rest] = text.trim().split(/\s+/);
+      if (!directory.commands.some((c) => c.command === command)) {
+        const known = directory.commands.map((c) => `\`${c.command}\``).join(", ");
+        feed.addReply({ user, channel }, { text: `:warning: \`${command}\` is not a Spur command. Spur's commands: ${known}.` });
+        return { status: 404 };
+      }
       return { status: await driver.command(user, channel, command, rest.join(" ")) };
     },
     "/api/action": async (body) => {

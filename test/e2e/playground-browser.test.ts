@@ -133,7 +133,21 @@ describe.skipIf(!hasChromium)("the playground in a browser (npm run demo)", () =
     await actAs("ULEAD002", "CESCALATIONS");
     await page.click("[data-testid=run-digest]");
     await message("Weekly digest — Escalations").waitFor();
+    const chart = page.locator('#messages img[src^="/files/"]').first();
+    await chart.waitFor();
+    await expect.poll(() => chart.evaluate((node) => {
+        const img = node as unknown as { complete: boolean; naturalWidth: number };
+        return img.complete && img.naturalWidth > 0;
+      })).toBe(true);
     await page.click('#sidebar a[data-channel="CFRONTLINE"]');
     await message("Weekly digest — Frontline").waitFor();
+  });
+
+  it("answers a command Spur does not have the way Slack would, naming Spur's commands", async () => {
+    await actAs("UAGENT04", "CESCALATIONS");
+    await type("/coffee now");
+    const reply = ephemeral("/coffee is not a Spur command");
+    await reply.waitFor();
+    await expect(reply.textContent()).resolves.toContain("/kudos");
   });
 });

@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   const $ = (id) => document.getElementById(id);
-  let state = { members: [], channels: [], items: [], modals: {} };
+  let state = { members: [], channels: [], commands: [], items: [], modals: {} };
   let member = localStorage.getItem("spur.member") || "";
   let channel = localStorage.getItem("spur.channel") || "";
   let shownModal = "";
@@ -25,6 +25,18 @@
     select.replaceChildren(...state.members.map((m) => new Option(`${m.name} (@${m.handle}, ${m.role})`, m.id)));
     if (!state.members.some((m) => m.id === member)) member = state.members[0] ? state.members[0].id : "";
     select.value = member;
+  }
+
+  function renderCommands() {
+    if ($("commands").childElementCount) return;
+    const line = (c) => {
+      const code = Object.assign(document.createElement("code"), { textContent: `${c.command} ${c.usage_hint || ""}`.trim() });
+      code.title = c.description;
+      code.style.cursor = "pointer";
+      code.onclick = () => (($("composer").value = `${c.command} `), $("composer").focus());
+      return code;
+    };
+    $("commands").append("Commands (click to start one; type @handle to mention someone): ", ...state.commands.flatMap((c) => [line(c), " "]));
   }
 
   function renderSidebar() {
@@ -111,6 +123,7 @@
     }
     const me = state.members.find((m) => m.id === member);
     $("member-title").textContent = me ? me.title : "";
+    renderCommands();
     renderSidebar();
     renderMessages();
     renderModal();
@@ -133,7 +146,7 @@
     e.preventDefault();
     const text = $("composer").value.trim();
     if (!text) return;
-    if (!text.startsWith("/")) return alert("The playground speaks slash commands: try /kudos, /scorecard, /feedback, /leaderboard or /spur help.");
+    if (!text.startsWith("/")) return alert(`The playground speaks slash commands: ${state.commands.map((c) => c.command).join(", ")}.`);
     $("composer").value = "";
     await post("/api/command", { user: member, channel, text });
   };
