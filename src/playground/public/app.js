@@ -30,13 +30,13 @@
   function renderCommands() {
     if ($("commands").childElementCount) return;
     const line = (c) => {
-      const code = Object.assign(document.createElement("code"), { textContent: `${c.command} ${c.usage_hint || ""}`.trim() });
-      code.title = c.description;
+      const code = Object.assign(document.createElement("code"), { textContent: c.command });
+      code.title = `${c.description}\n${c.command} ${c.usage_hint || ""}`;
       code.style.cursor = "pointer";
       code.onclick = () => (($("composer").value = `${c.command} `), $("composer").focus());
       return code;
     };
-    $("commands").append("Commands (click to start one; type @handle to mention someone): ", ...state.commands.flatMap((c) => [line(c), " "]));
+    $("commands").append("Commands (hover for usage, click to start one; @handle mentions someone): ", ...state.commands.flatMap((c) => [line(c), " "]));
   }
 
   function renderSidebar() {
