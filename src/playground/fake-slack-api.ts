@@ -9,6 +9,19 @@ export interface RecordedCall {
   method: string;
   args: Record<string, unknown>;
   at: number;
+  /** The token the call was made with (Authorization: Bearer …), if any. */
+  token?: string;
+}
+
+/** A workspace that can install Spur through OAuth: oauth.v2.access hands out its bot token. */
+export interface FakeWorkspace {
+  teamId: string;
+  teamName: string;
+  botToken: string;
+  botUserId: string;
+  botId: string;
+  /** Who clicked "Allow". */
+  installerUserId: string;
 }
 
 export interface FakeUser {
@@ -88,6 +101,9 @@ export class FakeSlackApi {
   readonly files = new Map<string, { filename: string; bytes?: Buffer; channel?: string; threadTs?: string; title?: string }>();
   readonly events = new EventEmitter();
   private readonly failures = new Map<string, Failure[]>();
+  /** OAuth grants: code → the workspace whose install it completes. */
+  private readonly grants = new Map<string, FakeWorkspace>();
+  private readonly workspacesByToken = new Map<string, FakeWorkspace>();
   private server: Server | undefined;
   private tsCounter = 0;
   url = "";
@@ -125,6 +141,17 @@ export class FakeSlackApi {
     const list = this.failures.get(method) ?? [];
     for (let i = 0; i < times; i++) list.push(failure);
     this.failures.set(method, list);
+  }
+
+  /** Makes `code` a one-time OAuth grant that oauth.v2.access exchanges for `workspace`'s bot token. */
+  grantInstall(code: string, workspace: FakeWorkspace): void {
+    this.grants.set(code, workspace);
+    this.workspacesByToken.set(workspace.botToken, workspace);
+  }
+
+  /** Calls to `method` made with `token`. */
+  callsWithToken(token: string, method?: string): RecordedCall[] {
+    return this.calls.filter((c) => c.token === token && (method === undefined || c.method === method));
   }
 
   /** Puts a message (e.g. one a person wrote) into a channel's history. */
@@ -171,7 +198,9 @@ export class FakeSlackApi {
       return { status: 200, body: { ok: true } };
     }
     const method = path.replace(/^\/api\//, "");
-    this.calls.push({ method, args, at: Date.now() });
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
+    const token = bearer ?? (typeof args.token === "string" ? args.token : undefined);
+    this.calls.push({ method, args, at: Date.now(), ...(token ? { token } : {}) });
     const failure = this.failures.get(method)?.shift();
     if (failure?.kind === "ratelimited") {
       return { status: 429, body: { ok: false, error: "ratelimited" }, headers: { "retry-after": String(failure.retryAfterSeconds) } };
@@ -180,25 +209,48 @@ export class FakeSlackApi {
     if (failure?.kind === "error") return { status: 200, body: { ok: false, error: failure.error } };
     if (failure?.kind === "slow") {
       await new Promise((r) => setTimeout(r, failure.ms));
-      return { status: 200, body: this.answered(method, args) };
+      return { status: 200, body: this.answered(method, args, token) };
     }
     if (failure?.kind === "apply-then-hang") {
-      this.answered(method, args);
+      this.answered(method, args, token);
       return new Promise(() => undefined);
     }
-    return { status: 200, body: this.answered(method, args) };
+    return { status: 200, body: this.answered(method, args, token) };
   }
 
-  private answered(method: string, args: Record<string, unknown>): unknown {
-    const answer = this.answer(method, args);
+  private answered(method: string, args: Record<string, unknown>, token: string | undefined): unknown {
+    const answer = this.answer(method, args, token);
     this.events.emit("call", { method, args }, answer);
     return answer;
   }
 
-  private answer(method: string, args: Record<string, unknown>): unknown {
+  private answer(method: string, args: Record<string, unknown>, token: string | undefined): unknown {
     switch (method) {
-      case "auth.test":
+      case "auth.test": {
+        const ws = token ? this.workspacesByToken.get(token) : undefined;
+        if (ws) {
+          return { ok: true, url: `https://${ws.teamId.toLowerCase()}.slack.com/`, team: ws.teamName, user: "spur", team_id: ws.teamId, user_id: ws.botUserId, bot_id: ws.botId };
+        }
         return { ok: true, url: "https://spur-test.slack.com/", team: "Spur Test", user: "spur", team_id: "T0001", user_id: "USPURBOT", bot_id: "BSPUR" };
+      }
+      case "oauth.v2.access": {
+        const ws = this.grants.get(String(args.code));
+        if (!ws) return { ok: false, error: "invalid_code" };
+        if (!args.client_id || !args.client_secret) return { ok: false, error: "invalid_client_id" };
+        this.grants.delete(String(args.code));
+        return {
+          ok: true,
+          app_id: "ASPUR",
+          authed_user: { id: ws.installerUserId },
+          scope: "commands,chat:write,users:read",
+          token_type: "bot",
+          access_token: ws.botToken,
+          bot_user_id: ws.botUserId,
+          team: { id: ws.teamId, name: ws.teamName },
+          enterprise: null,
+          is_enterprise_install: false,
+        };
+      }
       case "users.info": {
         const user = this.users.get(String(args.user));
         if (!user) return { ok: false, error: "user_not_found" };
