@@ -63,7 +63,8 @@ async function type(command: string): Promise<void> {
   await page.press("[data-testid=composer]", "Enter");
 }
 
-describe.skipIf(!hasChromium)("the playground in a browser (npm run demo)", () => {
+// Each step waits for the page (up to 15 s per expectation), so a busy machine gets room.
+describe.skipIf(!hasChromium)("the playground in a browser (npm run demo)", { timeout: 60_000 }, () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), "spur-demo-"));
     const url = await startDemo();
