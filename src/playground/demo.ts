@@ -56,8 +56,9 @@ async function redis(demo: DemoConfig): Promise<string> {
 
 async function main(): Promise<void> {
   const demo = loadDemoConfig();
-  const databaseUrl = await database(demo);
+  // Redis first: a missing redis-server is reported before the slower database start.
   const redisUrl = await redis(demo);
+  const databaseUrl = await database(demo);
   const slack = await new FakeSlackApi(sampleSlackUsers()).start();
   cleanups.push(() => slack.stop());
 
@@ -103,7 +104,9 @@ async function main(): Promise<void> {
     },
   });
   cleanups.push(() => new Promise((resolve) => (server.closeAllConnections(), server.close(resolve))));
-  const port = await listenPlayground(server, demo.PLAYGROUND_PORT);
+  const port = await listenPlayground(server, demo.PLAYGROUND_PORT).catch((err: NodeJS.ErrnoException) => {
+    throw err.code === "EADDRINUSE" ? new Error(`port ${demo.PLAYGROUND_PORT} is in use: set PLAYGROUND_PORT to another port`) : err;
+  });
   say(`demo: playground ready at http://127.0.0.1:${port}/ (Ctrl-C to stop)`);
 }
 
