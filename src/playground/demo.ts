@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
-import { ConfigError, loadDemoConfig, parseConfig, type DemoConfig } from "../config.ts";
+import { loadDemoConfig, parseConfig, type DemoConfig } from "../config.ts";
 import { createLogger } from "../logger.ts";
 import { createSpur } from "../spur.ts";
 import { startEmbeddedPostgres } from "./embedded-postgres.ts";
@@ -120,7 +120,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 main().catch(async (err: unknown) => {
-  console.error(err instanceof ConfigError || err instanceof Error ? `demo: ${err.message}` : err);
+  console.error(err instanceof Error ? `demo: ${err.message}` : err);
   await stopAll();
   process.exit(1);
 });

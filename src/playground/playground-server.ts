@@ -24,6 +24,9 @@ export interface PlaygroundServerOptions {
   runDigest(): Promise<void>;
 }
 
+/** A request that names something the playground does not have: answered 400 with the message. */
+class BadRequest extends Error {}
+
 const STATIC: Record<string, string> = {
   "/": "index.html",
   "/app.js": "app.js",
@@ -84,7 +87,7 @@ export function createPlaygroundServer(options: PlaygroundServerOptions): Server
       const view = input.viewId ? feed.modals.get(input.user)?.find((v) => v.id === input.viewId) : undefined;
       if (view) return { status: await driver.viewAction(input.user, view, input.action, input.values) };
       const item = input.itemId ? feed.item(input.itemId) : undefined;
-      if (!item) throw new z.ZodError([{ code: "custom", path: ["itemId"], message: "no such message or view", input: body }]);
+      if (!item) throw new BadRequest("no such message or open view");
       return { status: await driver.messageAction(input.user, item, input.action) };
     },
     "/api/submit": async (body) => {
@@ -136,9 +139,11 @@ export function createPlaygroundServer(options: PlaygroundServerOptions): Server
       .then(
         (result) => send(res, 200, result),
         (err: unknown) =>
-          err instanceof z.ZodError || err instanceof SyntaxError
-            ? send(res, 400, { error: err instanceof z.ZodError ? z.prettifyError(err) : err.message })
-            : send(res, 500, { error: err instanceof Error ? err.message : String(err) }),
+          err instanceof z.ZodError
+            ? send(res, 400, { error: z.prettifyError(err) })
+            : err instanceof BadRequest || err instanceof SyntaxError
+              ? send(res, 400, { error: err.message })
+              : send(res, 500, { error: err instanceof Error ? err.message : String(err) }),
       );
   });
 }
