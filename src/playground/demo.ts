@@ -24,12 +24,18 @@ async function stopAll(): Promise<void> {
   for (const cleanup of cleanups.reverse()) await cleanup().catch((err: unknown) => console.error("demo: while stopping:", err));
 }
 
-/** The slash commands Spur's Slack app manifest declares, as the playground offers them. */
-function slashCommands(): { command: string; description: string; usage_hint?: string }[] {
+/** The slash commands and message shortcuts Spur's Slack app manifest declares, as the playground offers them. */
+function manifestFeatures() {
   const manifest = parseYaml(readFileSync(new URL("../../manifests/slack/manifest.yaml", import.meta.url), "utf8")) as {
-    features?: { slash_commands?: { command: string; description: string; usage_hint?: string }[] };
+    features?: {
+      slash_commands?: { command: string; description: string; usage_hint?: string }[];
+      shortcuts?: { name: string; type: string; callback_id: string }[];
+    };
   };
-  return (manifest.features?.slash_commands ?? []).map(({ command, description, usage_hint }) => ({ command, description, usage_hint }));
+  return {
+    commands: (manifest.features?.slash_commands ?? []).map(({ command, description, usage_hint }) => ({ command, description, usage_hint })),
+    shortcuts: (manifest.features?.shortcuts ?? []).filter((s) => s.type === "message").map(({ name, callback_id }) => ({ name, callback_id })),
+  };
 }
 
 async function database(demo: DemoConfig): Promise<string> {
@@ -98,7 +104,7 @@ async function main(): Promise<void> {
     feed,
     driver,
     slack,
-    directory: { members: SAMPLE_MEMBERS, channels, commands: slashCommands() },
+    directory: { members: SAMPLE_MEMBERS, channels, ...manifestFeatures() },
     runDigest: async () => {
       for (const { team } of seeded.teams) await spur.services.jobs.sendDigestNow(team.id);
     },

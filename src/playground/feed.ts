@@ -10,6 +10,8 @@ export interface FeedItem {
   blocks?: unknown[];
   /** Set for ephemeral replies: only this member sees them. */
   visibleTo?: string;
+  /** Set for messages a member wrote (everything else comes from Spur). */
+  author?: string;
   /** An uploaded file (the digest's chart), served at /files/<id>. */
   file?: { id: string; title: string };
 }
@@ -42,7 +44,7 @@ export class PlaygroundFeed {
   private readonly listeners = new Set<() => void>();
   private counter = 0;
 
-  constructor(slack: FakeSlackApi) {
+  constructor(private readonly slack: FakeSlackApi) {
     slack.events.on("call", (call: { method: string; args: Args }, answer: Args) => this.onCall(call.method, call.args, answer));
     slack.events.on("response", (path: string, body: Args) => this.onResponse(path.replace(/^\/response\//, ""), body));
   }
@@ -63,6 +65,14 @@ export class PlaygroundFeed {
 
   item(id: string): FeedItem | undefined {
     return this.items.find((i) => i.id === id);
+  }
+
+  /** A message `user` writes in a channel; it is also in the fake API's history, where Spur reads messages. */
+  addUserMessage(channel: string, user: string, text: string): FeedItem {
+    this.push({ channel, text, author: user });
+    const item = this.items[this.items.length - 1]!;
+    this.slack.addMessage(channel, { ts: item.ts, text, user });
+    return item;
   }
 
   /** A reply Spur gave in its HTTP answer (a slash command acknowledged with a message). */

@@ -13,6 +13,8 @@ export interface PlaygroundDirectory {
   channels: { id: string; name: string }[];
   /** The slash commands of Spur's app manifest; others are answered the way Slack would. */
   commands: { command: string; description: string; usage_hint?: string }[];
+  /** The message shortcuts of the manifest, offered on messages people write. */
+  shortcuts: { callback_id: string; name: string }[];
 }
 
 export interface PlaygroundServerOptions {
@@ -53,6 +55,9 @@ const Requests = {
   action: z.object({ user: z.string(), itemId: z.string().optional(), viewId: z.string().optional(), action: Action, values: Values.default({}) }),
   submit: z.object({ user: z.string(), viewId: z.string(), values: Values }),
   close: z.object({ user: z.string() }),
+  say: z.object({ user: z.string(), channel: z.string(), text: z.string().trim().min(1, "is empty") }),
+  shortcut: z.object({ user: z.string(), itemId: z.string(), callbackId: z.string() }),
+  react: z.object({ user: z.string(), itemId: z.string(), reaction: z.string().regex(/^[a-z0-9_+-]+$/, "must be an emoji name") }),
 };
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
@@ -69,6 +74,11 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 export function createPlaygroundServer(options: PlaygroundServerOptions): Server {
   const { feed, driver, directory } = options;
   const publicDir = new URL("./public/", import.meta.url);
+  const writtenMessage = (itemId: string) => {
+    const item = feed.item(itemId);
+    if (!item?.author) throw new BadRequest("no such message written by a member");
+    return item;
+  };
   const state = () => ({ ...directory, items: feed.items, modals: Object.fromEntries(feed.modals) });
 
   const api: Record<string, (body: unknown) => Promise<unknown>> = {
@@ -95,6 +105,18 @@ export function createPlaygroundServer(options: PlaygroundServerOptions): Server
       const view = feed.modals.get(input.user)?.find((v) => v.id === input.viewId);
       if (view) await driver.submitView(input.user, view, input.values);
       return { ok: Boolean(view) };
+    },
+    "/api/say": async (body) => {
+      const { user, channel, text } = Requests.say.parse(body);
+      return { itemId: feed.addUserMessage(channel, user, text).id };
+    },
+    "/api/shortcut": async (body) => {
+      const input = Requests.shortcut.parse(body);
+      return { status: await driver.messageShortcut(input.user, writtenMessage(input.itemId), input.callbackId) };
+    },
+    "/api/react": async (body) => {
+      const input = Requests.react.parse(body);
+      return { status: await driver.react(input.user, writtenMessage(input.itemId), input.reaction) };
     },
     "/api/close": async (body) => {
       feed.closeModal(Requests.close.parse(body).user);

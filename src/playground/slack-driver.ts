@@ -111,6 +111,38 @@ export class SlackDriver {
     if (answer.status === 200) this.options.feed.applyViewAnswer(user, answer.body);
   }
 
+  /** A message shortcut (e.g. "Give kudos for this message") on a message someone wrote. */
+  async messageShortcut(user: string, item: FeedItem, callbackId: string): Promise<number> {
+    const { responseUrl, triggerId } = this.follow({ user, channel: item.channel, itemId: item.id });
+    return (
+      await this.interact({
+        ...this.envelope("message_action", user, triggerId),
+        callback_id: callbackId,
+        channel: { id: item.channel, name: this.channelName(item.channel) },
+        message: { type: "message", user: item.author, text: item.text, ts: item.ts },
+        message_ts: item.ts,
+        response_url: responseUrl,
+      })
+    ).status;
+  }
+
+  /** An emoji reaction added to a message (Events API). */
+  async react(user: string, item: FeedItem, reaction: string): Promise<number> {
+    this.counter += 1;
+    const now = Date.now() / 1000;
+    const body = JSON.stringify({
+      token: "playground",
+      team_id: this.options.teamId,
+      api_app_id: "ASPUR",
+      type: "event_callback",
+      event_id: `EvPG${this.counter}${Math.floor(now)}`,
+      event_time: Math.floor(now),
+      authorizations: [{ team_id: this.options.teamId, user_id: "USPURBOT", is_bot: true }],
+      event: { type: "reaction_added", user, reaction, item_user: item.author, item: { type: "message", channel: item.channel, ts: item.ts }, event_ts: String(now) },
+    });
+    return (await this.post(body, "application/json")).status;
+  }
+
   private channelName(id: string): string {
     return this.options.channels.find((c) => c.id === id)?.name ?? (id.startsWith("D") ? "directmessage" : id);
   }

@@ -1,5 +1,6 @@
 // `npm run demo` as a newcomer runs it (no DATABASE_URL, no REDIS_URL), driven in a real browser: kudos by
-// command and by modal, the shoutout and DM they cause, a scorecard and its buttons, and the digest.
+// command, modal, reaction and message shortcut, the shoutout and DM they cause, a scorecard and its buttons,
+// and the digest.
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -142,6 +143,26 @@ describe.skipIf(!hasChromium)("the playground in a browser (npm run demo)", { ti
       })).toBe(true);
     await page.click('#sidebar a[data-channel="CFRONTLINE"]');
     await message("Weekly digest — Frontline").waitFor();
+  });
+
+  it("turns a reaction and the message shortcut on a message someone wrote into kudos", async () => {
+    await actAs("UAGENT05", "CESCALATIONS");
+    await type("I rewrote the escalation macro");
+    const written = page.locator("[data-testid=user-message]", { hasText: "I rewrote the escalation macro" });
+    await written.getByText("Farid Haddad").waitFor();
+
+    await actAs("UAGENT06", "CESCALATIONS");
+    await written.locator("button[data-reaction=star]").click();
+    await message("@Grace Kim gave @Farid Haddad 1 point", "I rewrote the escalation macro").waitFor();
+
+    await actAs("UAGENT04", "CESCALATIONS");
+    await written.locator("button[data-shortcut=give_kudos_for_message]").click();
+    const modal = page.locator("[data-testid=modal]");
+    await modal.getByText("this message").waitFor();
+    await expect(modal.locator("select[data-block-id=recipients] option:checked").allTextContents()).resolves.toEqual(["Farid Haddad (@farid)"]);
+    await modal.locator("textarea").fill("the new macro halved our handling time");
+    await page.click("[data-testid=modal-submit]");
+    await message("@Eva Novak gave @Farid Haddad 1 point", "the new macro halved our handling time").waitFor();
   });
 
   it("answers a command Spur does not have the way Slack would, naming Spur's commands", async () => {

@@ -3,7 +3,8 @@
 (function () {
   "use strict";
   const $ = (id) => document.getElementById(id);
-  let state = { members: [], channels: [], commands: [], items: [], modals: {} };
+  let state = { members: [], channels: [], commands: [], shortcuts: [], items: [], modals: {} };
+  const REACTIONS = { star: "⭐", tada: "🎉" };
   let member = localStorage.getItem("spur.member") || "";
   let channel = localStorage.getItem("spur.channel") || "";
   let shownModal = "";
@@ -62,9 +63,11 @@
       ...channelItems(channel).map((item) => {
         const div = document.createElement("div");
         div.className = `message${item.visibleTo ? " ephemeral" : ""}`;
-        div.dataset.testid = item.visibleTo ? "ephemeral" : "message";
+        div.dataset.testid = item.visibleTo ? "ephemeral" : item.author ? "user-message" : "message";
         div.dataset.itemId = item.id;
-        div.innerHTML = '<span class="author">Spur</span><span class="tag">APP</span>';
+        const author = state.members.find((m) => m.id === item.author);
+        div.innerHTML = author ? '<span class="author"></span>' : '<span class="author">Spur</span><span class="tag">APP</span>';
+        if (author) div.firstChild.textContent = author.name;
         if (item.visibleTo) div.appendChild(Object.assign(document.createElement("div"), { className: "note", textContent: "Only visible to you" }));
         const ctx = { onAction: (action) => post("/api/action", { user: member, itemId: item.id, action }) };
         if (item.file) {
@@ -72,10 +75,29 @@
           div.appendChild(Object.assign(document.createElement("img"), { src: `/files/${item.file.id}`, className: "image", alt: item.file.title }));
         } else if (item.blocks && item.blocks.length) div.appendChild(window.SpurBlocks.render(item.blocks, ctx));
         else div.appendChild(Object.assign(document.createElement("div"), { innerHTML: window.SpurBlocks.mrkdwn(item.text) }));
+        if (author) div.appendChild(messageMenu(item));
         return div;
       }),
     );
     if (atBottom) list.scrollTop = list.scrollHeight;
+  }
+
+  /** Reactions and the app's message shortcuts, for messages people write. */
+  function messageMenu(item) {
+    const menu = document.createElement("div");
+    menu.className = "message-menu";
+    const button = (text, title, onclick) => Object.assign(document.createElement("button"), { type: "button", textContent: text, title, onclick });
+    for (const [name, emoji] of Object.entries(REACTIONS)) {
+      const react = button(emoji, `React with :${name}:`, () => post("/api/react", { user: member, itemId: item.id, reaction: name }));
+      react.dataset.reaction = name;
+      menu.appendChild(react);
+    }
+    for (const s of state.shortcuts) {
+      const shortcut = button(s.name, "Message shortcut", () => post("/api/shortcut", { user: member, itemId: item.id, callbackId: s.callback_id }));
+      shortcut.dataset.shortcut = s.callback_id;
+      menu.appendChild(shortcut);
+    }
+    return menu;
   }
 
   function renderModal() {
@@ -146,9 +168,9 @@
     e.preventDefault();
     const text = $("composer").value.trim();
     if (!text) return;
-    if (!text.startsWith("/")) return alert(`The playground speaks slash commands: ${state.commands.map((c) => c.command).join(", ")}.`);
     $("composer").value = "";
-    await post("/api/command", { user: member, channel, text });
+    // Slash commands go to Spur; anything else is a message from the member (react to it, or use a shortcut on it).
+    await post(text.startsWith("/") ? "/api/command" : "/api/say", { user: member, channel, text });
   };
   $("digest").onclick = () => post("/api/digest", {});
 
