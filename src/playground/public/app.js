@@ -88,7 +88,7 @@
     menu.className = "message-menu";
     const button = (text, title, onclick) => Object.assign(document.createElement("button"), { type: "button", textContent: text, title, onclick });
     for (const [name, emoji] of Object.entries(REACTIONS)) {
-      const react = button(emoji, `React with :${name}:`, () => post("/api/react", { user: member, itemId: item.id, reaction: name }));
+      const react = button(`${emoji} :${name}:`, `React with :${name}:`, () => post("/api/react", { user: member, itemId: item.id, reaction: name }));
       react.dataset.reaction = name;
       menu.appendChild(react);
     }
