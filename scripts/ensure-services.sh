@@ -39,3 +39,19 @@ if ! redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG; th
     exit 1
   fi
 fi
+
+# The playground's browser test drives Debian's chromium through playwright-core (which downloads no browser).
+# Installed in CI or when running as root; without it that one test is skipped with a warning.
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "${CI:-}" = "true" ] || [ "$(id -u)" = "0" ]; then
+    sudo=""
+    if [ "$(id -u)" != "0" ] && command -v sudo >/dev/null 2>&1; then sudo="sudo -n"; fi
+    install_chromium() { DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q chromium >/dev/null 2>&1; }
+    echo "ensure-services: installing chromium for the playground browser test"
+    if ! install_chromium && ! { DEBIAN_FRONTEND=noninteractive $sudo apt-get update -q >/dev/null 2>&1 && install_chromium; }; then
+      echo "ensure-services: WARNING: could not install chromium; the playground browser test will be SKIPPED" >&2
+    fi
+  else
+    echo "ensure-services: /usr/bin/chromium is missing (apt-get install -y chromium); the playground browser test will be skipped" >&2
+  fi
+fi

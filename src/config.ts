@@ -188,3 +188,28 @@ export function teamsMode(config: Config): TeamsMode {
   if (config.MICROSOFT_APP_ID) return "authenticated";
   return config.TEAMS_ALLOW_UNAUTHENTICATED ? "unauthenticated" : "disabled";
 }
+
+const DemoSchema = z.object({
+  /** Unset: the demo serves an embedded PostgreSQL (PGlite) from DEMO_DATA_DIR. */
+  DATABASE_URL: url(["postgres:", "postgresql:"]).optional().or(z.literal("").transform(() => undefined)),
+  /** Unset: the demo starts a private redis-server from PATH. */
+  REDIS_URL: url(["redis:", "rediss:"]).optional().or(z.literal("").transform(() => undefined)),
+  PLAYGROUND_PORT: z.coerce.number().int("must be a whole number").min(0).max(65535, "must be a port number (0–65535)").default(3030),
+  /** Where the embedded database keeps its files; "memory://" keeps nothing. */
+  DEMO_DATA_DIR: z.string().trim().min(1).default(".demo/pgdata"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
+});
+
+export type DemoConfig = z.infer<typeof DemoSchema>;
+
+/** The environment of `npm run demo` (the local playground); throws ConfigError naming the first bad variable. */
+export function parseDemoConfig(env: Record<string, string | undefined>): DemoConfig {
+  const result = DemoSchema.safeParse(env);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new ConfigError(`Invalid configuration: ${String(issue?.path[0] ?? "environment")} ${issue?.message ?? "is invalid"}.`);
+}
+
+export function loadDemoConfig(): DemoConfig {
+  return parseDemoConfig(process.env);
+}

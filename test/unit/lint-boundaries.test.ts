@@ -51,6 +51,18 @@ describe("botbuilder stays in src/teams", () => {
   });
 });
 
+describe("the playground stays out of production code", () => {
+  it("rejects importing src/playground from the rest of src, and allows it inside the playground", async () => {
+    const demo = `import { SlackDriver } from "./playground/slack-driver.ts";\nexport const used = [SlackDriver];\n`;
+    expect(await ruleIds(demo, "src/spur.ts")).toContain("no-restricted-imports");
+    expect(await ruleIds(demo, "src/main.ts")).toContain("no-restricted-imports");
+    const fake = `import { FakeSlackApi } from "../playground/fake-slack-api.ts";\nexport const used = [FakeSlackApi];\n`;
+    expect(await ruleIds(fake, "src/slack/example.ts")).toContain("no-restricted-imports");
+    expect(await ruleIds(fake, "src/core/example.ts")).toContain("no-restricted-imports");
+    expect(await ruleIds(`import { PlaygroundFeed } from "./feed.ts";\nexport const used = [PlaygroundFeed];\n`, "src/playground/example.ts")).toEqual([]);
+  });
+});
+
 describe("configuration access", () => {
   it("rejects process.env outside src/config.ts", async () => {
     expect(await ruleIds(`export const port = process.env.PORT;\n`, "src/slack/example.ts")).toContain("no-restricted-properties");

@@ -1,0 +1,356 @@
+// A local stand-in for Slack's Web API that records every call, for Bolt's client to talk to in tests and
+// in the playground. Supports the methods Spur uses, plus injected failures (rate limits, 5xx, platform errors).
+// `events` reports each answered call ("call": call, answer) and each response_url post ("response": path, body).
+import { EventEmitter } from "node:events";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface RecordedCall {
+  method: string;
+  args: Record<string, unknown>;
+  at: number;
+  /** The token the call was made with (Authorization: Bearer …), if any. */
+  token?: string;
+}
+
+/** A workspace that can install Spur through OAuth: oauth.v2.access hands out its bot token. */
+export interface FakeWorkspace {
+  teamId: string;
+  teamName: string;
+  botToken: string;
+  botUserId: string;
+  botId: string;
+  /** Who clicked "Allow". */
+  installerUserId: string;
+}
+
+export interface FakeUser {
+  id: string;
+  name: string;
+  real_name?: string;
+  display_name?: string;
+  email?: string;
+  tz?: string;
+  is_bot?: boolean;
+  deleted?: boolean;
+  is_admin?: boolean;
+}
+
+interface StoredMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  user?: string;
+  /** Set for replies in a thread: they are not in conversations.history, only in conversations.replies. */
+  threadTs?: string;
+  blocks?: unknown;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
+type Failure =
+  | { kind: "ratelimited"; retryAfterSeconds: number }
+  /** Carry the call out, then never answer: the caller cannot know it worked (e.g. it dies waiting). */
+  | { kind: "apply-then-hang" }
+  /** Answer normally, but only after a delay. */
+  | { kind: "slow"; ms: number }
+  | { kind: "http"; status: number }
+  | { kind: "error"; error: string };
+
+const JSON_FIELDS = new Set(["blocks", "attachments", "metadata", "view"]);
+
+async function readRaw(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** The uploaded bytes: the first part of a multipart/form-data body, or the raw body. */
+function fileContent(req: IncomingMessage, raw: Buffer): Buffer {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(req.headers["content-type"] ?? "");
+  const marker = boundary?.[1] ?? boundary?.[2];
+  if (!marker) return raw;
+  const start = raw.indexOf("\r\n\r\n", raw.indexOf(`--${marker}`)) + 4;
+  const end = raw.indexOf(`\r\n--${marker}`, start);
+  return raw.subarray(start, end);
+}
+
+function parseBody(req: IncomingMessage, buffer: Buffer): Record<string, unknown> {
+  const raw = buffer.toString("utf8");
+  if ((req.headers["content-type"] ?? "").includes("application/json")) return raw ? JSON.parse(raw) : {};
+  const args: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    args[k] = JSON_FIELDS.has(k) ? safeJson(v) : v;
+  }
+  return args;
+}
+
+function safeJson(v: string): unknown {
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}
+
+export class FakeSlackApi {
+  readonly calls: RecordedCall[] = [];
+  readonly responses: { path: string; body: Record<string, unknown> }[] = [];
+  readonly users = new Map<string, FakeUser>();
+  readonly messages: StoredMessage[] = [];
+  /** Files uploaded through files.getUploadURLExternal → upload URL → files.completeUploadExternal. */
+  readonly files = new Map<string, { filename: string; bytes?: Buffer; channel?: string; threadTs?: string; title?: string }>();
+  readonly events = new EventEmitter();
+  private readonly failures = new Map<string, Failure[]>();
+  /** OAuth grants: code → the workspace whose install it completes. */
+  private readonly grants = new Map<string, FakeWorkspace>();
+  private readonly workspacesByToken = new Map<string, FakeWorkspace>();
+  private server: Server | undefined;
+  private tsCounter = 0;
+  url = "";
+  /** Where apps.connections.open sends a Socket Mode client (see fake-socket-mode.ts). */
+  socketModeUrl: string | undefined;
+
+  constructor(users: FakeUser[] = []) {
+    for (const u of users) this.users.set(u.id, u);
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void this.handle(req).then(({ status, body, headers }) => {
+        res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    const { port } = this.server.address() as AddressInfo;
+    this.url = `http://127.0.0.1:${port}/api/`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** The response_url Slack would put in a payload; posts to it are recorded in `responses`. */
+  responseUrl(id: string): string {
+    return this.url.replace(/\/api\/$/, `/response/${id}`);
+  }
+
+  /** Makes the next `times` calls to `method` fail. */
+  failNext(method: string, failure: Failure, times = 1): void {
+    const list = this.failures.get(method) ?? [];
+    for (let i = 0; i < times; i++) list.push(failure);
+    this.failures.set(method, list);
+  }
+
+  /** Makes `code` a one-time OAuth grant that oauth.v2.access exchanges for `workspace`'s bot token. */
+  grantInstall(code: string, workspace: FakeWorkspace): void {
+    this.grants.set(code, workspace);
+    this.workspacesByToken.set(workspace.botToken, workspace);
+  }
+
+  /** Calls to `method` made with `token`. */
+  callsWithToken(token: string, method?: string): RecordedCall[] {
+    return this.calls.filter((c) => c.token === token && (method === undefined || c.method === method));
+  }
+
+  /** Puts a message (e.g. one a person wrote) into a channel's history. */
+  addMessage(channel: string, message: { ts: string; text: string; user: string; threadTs?: string }): void {
+    this.messages.push({ channel, ...message });
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Messages posted to the DM channel of a user (opened with conversations.open). */
+  dmsTo(userId: string): StoredMessage[] {
+    return this.messages.filter((m) => m.channel === `D${userId}`);
+  }
+
+  async waitFor<T>(find: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = await find();
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error("FakeSlackApi.waitFor timed out");
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  waitForCall(method: string, match: (args: Record<string, unknown>) => boolean = () => true, timeoutMs = 5000) {
+    return this.waitFor(() => this.calls.find((c) => c.method === method && match(c.args)), timeoutMs);
+  }
+
+  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
+    const path = (req.url ?? "").split("?")[0] ?? "";
+    const raw = await readRaw(req);
+    if (path.startsWith("/upload/")) {
+      const file = this.files.get(path.slice("/upload/".length));
+      if (!file) return { status: 404, body: { ok: false } };
+      file.bytes = fileContent(req, raw);
+      return { status: 200, body: { ok: true } };
+    }
+    const args = parseBody(req, raw);
+    if (path.startsWith("/response/")) {
+      this.responses.push({ path, body: args });
+      this.events.emit("response", path, args);
+      return { status: 200, body: { ok: true } };
+    }
+    const method = path.replace(/^\/api\//, "");
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
+    const token = bearer ?? (typeof args.token === "string" ? args.token : undefined);
+    this.calls.push({ method, args, at: Date.now(), ...(token ? { token } : {}) });
+    const failure = this.failures.get(method)?.shift();
+    if (failure?.kind === "ratelimited") {
+      return { status: 429, body: { ok: false, error: "ratelimited" }, headers: { "retry-after": String(failure.retryAfterSeconds) } };
+    }
+    if (failure?.kind === "http") return { status: failure.status, body: { ok: false } };
+    if (failure?.kind === "error") return { status: 200, body: { ok: false, error: failure.error } };
+    if (failure?.kind === "slow") {
+      await new Promise((r) => setTimeout(r, failure.ms));
+      return { status: 200, body: this.answered(method, args, token) };
+    }
+    if (failure?.kind === "apply-then-hang") {
+      this.answered(method, args, token);
+      return new Promise(() => undefined);
+    }
+    return { status: 200, body: this.answered(method, args, token) };
+  }
+
+  private answered(method: string, args: Record<string, unknown>, token: string | undefined): unknown {
+    const answer = this.answer(method, args, token);
+    this.events.emit("call", { method, args }, answer);
+    return answer;
+  }
+
+  private answer(method: string, args: Record<string, unknown>, token: string | undefined): unknown {
+    switch (method) {
+      case "auth.test": {
+        const ws = token ? this.workspacesByToken.get(token) : undefined;
+        if (ws) {
+          return { ok: true, url: `https://${ws.teamId.toLowerCase()}.slack.com/`, team: ws.teamName, user: "spur", team_id: ws.teamId, user_id: ws.botUserId, bot_id: ws.botId };
+        }
+        return { ok: true, url: "https://spur-test.slack.com/", team: "Spur Test", user: "spur", team_id: "T0001", user_id: "USPURBOT", bot_id: "BSPUR" };
+      }
+      case "oauth.v2.access": {
+        const ws = this.grants.get(String(args.code));
+        if (!ws) return { ok: false, error: "invalid_code" };
+        if (!args.client_id || !args.client_secret) return { ok: false, error: "invalid_client_id" };
+        this.grants.delete(String(args.code));
+        return {
+          ok: true,
+          app_id: "ASPUR",
+          authed_user: { id: ws.installerUserId },
+          scope: "commands,chat:write,users:read",
+          token_type: "bot",
+          access_token: ws.botToken,
+          bot_user_id: ws.botUserId,
+          team: { id: ws.teamId, name: ws.teamName },
+          enterprise: null,
+          is_enterprise_install: false,
+        };
+      }
+      case "users.info": {
+        const user = this.users.get(String(args.user));
+        if (!user) return { ok: false, error: "user_not_found" };
+        return {
+          ok: true,
+          user: {
+            id: user.id,
+            name: user.name,
+            real_name: user.real_name ?? user.name,
+            deleted: user.deleted ?? false,
+            is_bot: user.is_bot ?? false,
+            is_admin: user.is_admin ?? false,
+            tz: user.tz ?? "UTC",
+            profile: { display_name: user.display_name ?? user.name, real_name: user.real_name ?? user.name, email: user.email },
+          },
+        };
+      }
+      case "chat.postMessage": {
+        const ts = this.nextTs();
+        const channel = String(args.channel);
+        this.messages.push({
+          channel,
+          ts,
+          text: String(args.text ?? ""),
+          blocks: args.blocks,
+          ...(args.metadata ? { metadata: args.metadata as StoredMessage["metadata"] } : {}),
+        });
+        return { ok: true, channel, ts, message: { text: args.text, ts } };
+      }
+      case "apps.connections.open":
+        return this.socketModeUrl ? { ok: true, url: this.socketModeUrl } : { ok: false, error: "invalid_auth" };
+      case "files.getUploadURLExternal": {
+        const id = `F${String(this.files.size + 1).padStart(6, "0")}`;
+        this.files.set(id, { filename: String(args.filename) });
+        return { ok: true, file_id: id, upload_url: this.url.replace(/\/api\/$/, `/upload/${id}`) };
+      }
+      case "files.completeUploadExternal": {
+        const list = (typeof args.files === "string" ? JSON.parse(args.files) : args.files) as { id: string; title?: string }[];
+        for (const f of list) {
+          const file = this.files.get(f.id);
+          if (file) Object.assign(file, { channel: args.channel_id, threadTs: args.thread_ts, title: f.title });
+        }
+        return { ok: true, files: list.map((f) => ({ id: f.id, title: f.title })) };
+      }
+      case "chat.update": {
+        const message = this.messages.find((m) => m.channel === args.channel && m.ts === args.ts);
+        if (!message) return { ok: false, error: "message_not_found" };
+        message.text = String(args.text ?? "");
+        message.blocks = args.blocks;
+        return { ok: true, channel: args.channel, ts: args.ts };
+      }
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: this.nextTs() };
+      case "conversations.open": {
+        // One DM channel per user, named after the user so tests can tell them apart.
+        const users = String(args.users ?? "");
+        if (!users || users.includes(",")) return { ok: false, error: "invalid_arguments" };
+        return { ok: true, channel: { id: `D${users}` } };
+      }
+      case "conversations.history": {
+        const oldest = Number(args.oldest ?? 0);
+        const latest = args.latest === undefined ? Infinity : Number(args.latest);
+        const inclusive = args.inclusive === true || args.inclusive === "true";
+        const limit = args.limit === undefined ? Infinity : Number(args.limit);
+        const messages = this.messages
+          .filter((m) => m.channel === args.channel && Number(m.ts) >= oldest && !m.threadTs)
+          .filter((m) => (inclusive ? Number(m.ts) <= latest : Number(m.ts) < latest))
+          .map((m) => ({
+            type: "message",
+            ts: m.ts,
+            text: m.text,
+            ...(m.user ? { user: m.user } : { bot_id: "BSPUR" }),
+            ...(args.include_all_metadata && m.metadata ? { metadata: m.metadata } : {}),
+          }))
+          .reverse()
+          .slice(0, limit);
+        return { ok: true, messages, has_more: false, response_metadata: { next_cursor: "" } };
+      }
+      case "conversations.replies": {
+        const messages = this.messages
+          .filter((m) => m.channel === args.channel && (m.ts === args.ts || m.threadTs === args.ts))
+          .map((m) => ({ type: "message", ts: m.ts, text: m.text, ...(m.user ? { user: m.user } : {}), ...(m.threadTs ? { thread_ts: m.threadTs } : {}) }));
+        return { ok: true, messages, has_more: false, response_metadata: { next_cursor: "" } };
+      }
+      case "chat.getPermalink":
+        return { ok: true, channel: args.channel, permalink: `https://spur-test.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace(".", "")}` };
+      case "views.open":
+      case "views.update":
+      case "views.push": {
+        this.tsCounter += 1;
+        const view = (args.view ?? {}) as Record<string, unknown>;
+        return { ok: true, view: { ...view, id: String(args.view_id ?? `V${String(this.tsCounter).padStart(6, "0")}`) } };
+      }
+      default:
+        return { ok: false, error: "unknown_method" };
+    }
+  }
+
+  private nextTs(): string {
+    this.tsCounter += 1;
+    return `${Math.floor(Date.now() / 1000)}.${String(this.tsCounter).padStart(6, "0")}`;
+  }
+}
