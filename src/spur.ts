@@ -2,9 +2,11 @@
 import { webApi } from "@slack/bolt";
 import { Redis } from "ioredis";
 import type { Server } from "node:http";
+import { DirectMessengerByWorkspace } from "./app/direct-messengers.ts";
 import { PlatformUsersByPlatform } from "./app/platform-users.ts";
 import type { Services } from "./app/services.ts";
 import { type Config, teamsMode } from "./config.ts";
+import type { DirectMessenger } from "./core/feedback-ports.ts";
 import { MemberDirectory } from "./core/member-directory.ts";
 import { type Clock, type Notifier, systemClock } from "./core/ports.ts";
 import { createQueueBoard } from "./http/queue-board.ts";
@@ -39,6 +41,7 @@ import { TeamsStore } from "./store/teams-store.ts";
 import { PrismaWorkspaceStore } from "./store/workspace-store.ts";
 import { teamsAdapterFor, teamsRoute } from "./teams/teams-endpoint.ts";
 import { DEFAULT_TEAMS_RATES, TeamsNotifier } from "./teams/teams-notifier.ts";
+import { TeamsDirectMessenger } from "./teams/teams-direct-messenger.ts";
 import { TeamsUsers } from "./teams/teams-users.ts";
 
 /** `web` serves chat platforms, `worker` runs background jobs, `all` does both (the default). */
@@ -100,7 +103,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     undefined,
     () => metrics.postsDelayed.inc({ reason: "budget" }),
   );
-  const messenger = new SlackDirectMessenger(jobClient);
+  const slackMessenger = new SlackDirectMessenger(jobClient);
 
   // Teams is optional: without an app id (and without the development override) there is no adapter.
   const teamsAdapter = teamsAdapterFor(config, logger);
@@ -113,6 +116,20 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     undefined,
     () => metrics.postsDelayed.inc({ reason: "budget" }),
   );
+
+  // Direct messages (feedback requests, prompts) go out on each workspace's own platform.
+  const teamsMessengers = new Map<string, DirectMessenger>();
+  const messenger = new DirectMessengerByWorkspace(async (workspaceId) => {
+    const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { platform: true } });
+    if (workspace.platform !== "teams") return slackMessenger;
+    if (!teamsAdapter) throw new Error(`Teams is not configured: cannot message people of workspace ${workspaceId}`);
+    let teamsMessenger = teamsMessengers.get(workspaceId);
+    if (!teamsMessenger) {
+      teamsMessenger = new TeamsDirectMessenger(teamsAdapter, teamsStore, teamsBudget, workspaceId);
+      teamsMessengers.set(workspaceId, teamsMessenger);
+    }
+    return teamsMessenger;
+  });
 
   const workspaces = new PrismaWorkspaceStore(db);
   const memberRepo = new PrismaMemberStore(db);

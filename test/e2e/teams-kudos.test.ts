@@ -124,10 +124,10 @@ describe("Teams: kudos @a @b 3 reason #value", () => {
     expect(body).toContain("You are");
   });
 
-  it("shows peer feedback results, and says where feedback is given", async () => {
+  it("shows peer feedback results, and keeps the feedback form out of channels", async () => {
     const mine = await say(ana, ["feedback mine"], "Your peer feedback");
     expect(textOf(mine)).toContain("No feedback yet this month.");
-    await say(ana, ["feedback ", bo], "giving and requesting feedback use Spur's forms in Slack");
+    await say(ana, ["feedback ", bo], "Feedback is private: send me `feedback @teammate` in a personal chat with Spur.");
   });
 
   it("resolves a bare @handle of a known member", async () => {

@@ -27,6 +27,10 @@ type Failure = { status: number; retryAfterSeconds?: number };
 export class FakeBotConnector {
   readonly sent: SentActivity[] = [];
   readonly memberLookups: { conversationId: string; userId: string }[] = [];
+  /** Messages the bot replaced (PUT …/activities/{id}), in order. */
+  readonly updated: SentActivity[] = [];
+  /** Personal chats the bot opened (POST /v3/conversations). */
+  readonly createdChats: { conversationId: string; userId: string; tenantId: string | undefined }[] = [];
   readonly roster = new Map<string, RosterMember>();
   private readonly failures: Failure[] = [];
   private server: Server | undefined;
@@ -108,6 +112,22 @@ export class FakeBotConnector {
         authorization: req.headers.authorization,
       });
       return { status: 200, body: { id } };
+    }
+    if (req.method === "PUT" && activities?.[1] && activities[2]) {
+      this.updated.push({
+        conversationId: decodeURIComponent(activities[1]),
+        id: decodeURIComponent(activities[2]),
+        activity: raw ? (JSON.parse(raw) as Record<string, unknown>) : {},
+        authorization: req.headers.authorization,
+      });
+      return { status: 200, body: { id: decodeURIComponent(activities[2]) } };
+    }
+    if (req.method === "POST" && path === "/v3/conversations") {
+      const params = JSON.parse(raw) as { members?: { id: string }[]; tenantId?: string };
+      const userId = params.members?.[0]?.id ?? "nobody";
+      const conversationId = `a:created-${userId}`;
+      if (!this.createdChats.some((c) => c.conversationId === conversationId)) this.createdChats.push({ conversationId, userId, tenantId: params.tenantId });
+      return { status: 201, body: { id: conversationId } };
     }
     const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(path);
     if (req.method === "GET" && member?.[1] && member[2]) {
