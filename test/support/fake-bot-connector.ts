@@ -22,7 +22,8 @@ export interface SentActivity {
   authorization: string | undefined;
 }
 
-type Failure = { status: number; retryAfterSeconds?: number };
+/** An injected failure; with `conversationId`, only sends to that conversation (its base id) fail. */
+type Failure = { status: number; retryAfterSeconds?: number; conversationId?: string };
 
 export class FakeBotConnector {
   readonly sent: SentActivity[] = [];
@@ -94,7 +95,9 @@ export class FakeBotConnector {
     const path = (req.url ?? "").split("?")[0] ?? "";
     const activities = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
     if (req.method === "POST" && activities?.[1]) {
-      const failure = this.failures.shift();
+      const target = decodeURIComponent(activities[1]).split(";messageid=")[0];
+      const at = this.failures.findIndex((f) => f.conversationId === undefined || f.conversationId === target);
+      const failure = at >= 0 ? this.failures.splice(at, 1)[0] : undefined;
       if (failure) {
         return {
           status: failure.status,
