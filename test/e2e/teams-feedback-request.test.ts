@@ -3,12 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { feedbackJobIds } from "../../src/jobs/feedback-requests.ts";
 import { TestClock } from "../support/clock.ts";
-import { FakeBotConnector, type SentActivity, textOf } from "../support/fake-bot-connector.ts";
-import { startHarness, type Harness } from "../support/spur-harness.ts";
-import { botAddedToTeam, installationUpdate, TEAMS_ROSTER, TEAMS_USERS, TENANT_ID } from "../support/teams-activities.ts";
-import { cardOf, executeActions, teamsChat, type TeamsChat } from "../support/teams-chat.ts";
+import { type FakeBotConnector, type SentActivity, textOf } from "../support/fake-bot-connector.ts";
+import type { Harness } from "../support/spur-harness.ts";
+import { TEAMS_USERS, TENANT_ID } from "../support/teams-activities.ts";
+import { cardOf, executeActions, startTeams, type TeamsChat, type TeamsSetup } from "../support/teams-chat.ts";
 
 const { ana, bo, carl, dee } = TEAMS_USERS;
+let t: TeamsSetup;
 let h: Harness;
 let connector: FakeBotConnector;
 let chat: TeamsChat;
@@ -17,17 +18,11 @@ const personal = (user: { id: string }) => `a:personal-${user.id}`;
 const created = (user: { id: string }) => `a:created-${user.id}`;
 
 beforeAll(async () => {
-  connector = await new FakeBotConnector(TEAMS_ROSTER).start();
-  h = await startHarness({ teams: true, clock });
-  chat = teamsChat(h, connector);
-  await h.teams(botAddedToTeam(connector.url));
-  await chat.say(carl, ["kudos ", ana, " ", bo, " ", dee, " welcome aboard"], "Kudos sent");
-  // Bo and Dee have a personal chat with Spur; Carl has none yet.
-  for (const person of [bo, dee]) await h.teams(installationUpdate("add", connector.url, "personal", person));
+  t = await startTeams({ clock, known: [ana, bo, dee], personal: [bo, dee] });
+  ({ h, connector, chat } = t);
 });
 afterAll(async () => {
-  await h?.stop();
-  await connector?.stop();
+  await t?.stop();
 });
 
 const cardsIn = (conversationId: string, containing: string) => connector.sentTo(conversationId).filter((s) => textOf(s).includes(containing));

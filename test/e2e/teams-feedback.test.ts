@@ -2,13 +2,14 @@
 // anonymous), inline validation, and the same anonymity guarantees as Slack.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClock } from "../support/clock.ts";
-import { FakeBotConnector, type RosterMember, textOf } from "../support/fake-bot-connector.ts";
-import { startHarness, type Harness } from "../support/spur-harness.ts";
-import { botAddedToTeam, installationUpdate, TEAMS_ROSTER, TEAMS_USERS } from "../support/teams-activities.ts";
-import { cardOf, executeActions, teamsChat, type TeamsChat } from "../support/teams-chat.ts";
+import { type FakeBotConnector, type RosterMember, textOf } from "../support/fake-bot-connector.ts";
+import type { Harness } from "../support/spur-harness.ts";
+import { TEAMS_ROSTER, TEAMS_USERS } from "../support/teams-activities.ts";
+import { cardOf, executeActions, startTeams, type TeamsChat, type TeamsSetup } from "../support/teams-chat.ts";
 
 const { ana, bo, carl, dee } = TEAMS_USERS;
 const eve: RosterMember = { id: "29:eve", name: "Eve Eng", aadObjectId: "aad-eve", email: "eve@contoso.com", userPrincipalName: "eve@contoso.com" };
+let t: TeamsSetup;
 let h: Harness;
 let connector: FakeBotConnector;
 let chat: TeamsChat;
@@ -16,18 +17,11 @@ let anaId = "";
 const clock = new TestClock(new Date("2026-11-18T12:00:00Z"));
 
 beforeAll(async () => {
-  connector = await new FakeBotConnector([...TEAMS_ROSTER, eve]).start();
-  h = await startHarness({ teams: true, clock });
-  chat = teamsChat(h, connector);
-  await h.teams(botAddedToTeam(connector.url));
-  // Spur knows people of the team once they have used it or been mentioned there; a personal chat then
-  // belongs to the team the person works in.
-  await chat.say(carl, ["kudos ", ana, " ", bo, " ", dee, " ", eve, " welcome aboard"], "Kudos sent");
-  for (const person of [ana, bo, carl, dee, eve]) await h.teams(installationUpdate("add", connector.url, "personal", person));
+  t = await startTeams({ roster: [...TEAMS_ROSTER, eve], clock, known: [ana, bo, dee, eve], personal: [ana, bo, carl, dee, eve] });
+  ({ h, connector, chat } = t);
 });
 afterAll(async () => {
-  await h?.stop();
-  await connector?.stop();
+  await t?.stop();
 });
 
 type Ratings = Partial<Record<"helpfulness" | "knowledge" | "communication" | "collaboration", string>>;

@@ -1,22 +1,21 @@
 // Teams counterpart of slack-kudos-modal.test.ts: the kudos form card and its inline validation errors.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FakeBotConnector, textOf } from "../support/fake-bot-connector.ts";
-import { startHarness, type Harness } from "../support/spur-harness.ts";
-import { botAddedToTeam, GENERAL, TEAMS_ROSTER, TEAMS_USERS } from "../support/teams-activities.ts";
-import { cardOf, executeActions, teamsChat, type TeamsChat } from "../support/teams-chat.ts";
+import { type FakeBotConnector, textOf } from "../support/fake-bot-connector.ts";
+import type { Harness } from "../support/spur-harness.ts";
+import { GENERAL, TEAMS_USERS } from "../support/teams-activities.ts";
+import { cardOf, executeActions, startTeams, type TeamsChat, type TeamsSetup } from "../support/teams-chat.ts";
 
 const { ana, bo, carl, dee } = TEAMS_USERS;
 const helper = { id: "28:helper-bot", name: "Helpdesk Bot" };
+let t: TeamsSetup;
 let h: Harness;
 let connector: FakeBotConnector;
 let chat: TeamsChat;
 let formId = "";
 
 beforeAll(async () => {
-  connector = await new FakeBotConnector(TEAMS_ROSTER).start();
-  h = await startHarness({ teams: true });
-  chat = teamsChat(h, connector);
-  await h.teams(botAddedToTeam(connector.url));
+  t = await startTeams();
+  ({ h, connector, chat } = t);
   const workspace = await h.spur.db.workspace.findFirstOrThrow({ where: { platform: "teams" } });
   await h.spur.db.recognitionSettings.create({
     data: { workspaceId: workspace.id, allowancePoints: 20, maxPointsPerGift: 5, companyValues: ["ownership", "empathy"] },
@@ -25,8 +24,7 @@ beforeAll(async () => {
   await chat.say(dee, ["kudos ", ana, " ", bo, " welcome aboard"], "Kudos sent");
 });
 afterAll(async () => {
-  await h?.stop();
-  await connector?.stop();
+  await t?.stop();
 });
 
 /** Through the settings store, as an admin's change would go (it keeps its cache in step). */

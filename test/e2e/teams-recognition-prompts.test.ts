@@ -3,12 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RECOGNITION_PROMPTS_JOB, recognitionPromptsSchedulerId } from "../../src/jobs/recognition-prompts.ts";
 import { TestClock } from "../support/clock.ts";
-import { FakeBotConnector, textOf } from "../support/fake-bot-connector.ts";
-import { startHarness, type Harness } from "../support/spur-harness.ts";
-import { botAddedToTeam, installationUpdate, TEAMS_ROSTER, TEAMS_USERS } from "../support/teams-activities.ts";
-import { executeActions, teamsChat, type TeamsChat } from "../support/teams-chat.ts";
+import { type FakeBotConnector, textOf } from "../support/fake-bot-connector.ts";
+import type { Harness } from "../support/spur-harness.ts";
+import { TEAMS_USERS } from "../support/teams-activities.ts";
+import { executeActions, startTeams, type TeamsChat, type TeamsSetup } from "../support/teams-chat.ts";
 
 const { ana, bo, carl, dee } = TEAMS_USERS;
+let t: TeamsSetup;
 let h: Harness;
 let connector: FakeBotConnector;
 let chat: TeamsChat;
@@ -19,13 +20,8 @@ const chatOf = (user: { id: string }) => (user.id === ana.id ? `a:personal-${use
 const prompts = (user: { id: string }) => connector.sentTo(chatOf(user)).filter((s) => textOf(s).includes("Who helped you this week?"));
 
 beforeAll(async () => {
-  connector = await new FakeBotConnector(TEAMS_ROSTER).start();
-  h = await startHarness({ teams: true, clock });
-  chat = teamsChat(h, connector);
-  await h.teams(botAddedToTeam(connector.url));
-  await chat.say(carl, ["kudos ", ana, " ", bo, " ", dee, " welcome aboard"], "Kudos sent");
-  // Ana has a personal chat with Spur; the others get one when the first prompt goes out.
-  await h.teams(installationUpdate("add", connector.url, "personal", ana));
+  t = await startTeams({ clock, known: [ana, bo, dee], personal: [ana] });
+  ({ h, connector, chat } = t);
   const team = await h.spur.db.team.findFirstOrThrow({ where: { workspace: { platform: "teams" }, isDefault: true } });
   teamId = team.id;
   // Known but not to be prompted: a bot, a deactivated account, and Dee, who opted out.
@@ -39,8 +35,7 @@ beforeAll(async () => {
   await h.spur.services.prompts.setOptedOut(deeId, true);
 });
 afterAll(async () => {
-  await h?.stop();
-  await connector?.stop();
+  await t?.stop();
 });
 
 async function runPromptJob(jobId: string, options: { attempts?: number } = {}) {

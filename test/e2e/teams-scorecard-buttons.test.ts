@@ -2,12 +2,13 @@
 // card, re-rendered in place, with privacy checked again on every click.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClock } from "../support/clock.ts";
-import { FakeBotConnector } from "../support/fake-bot-connector.ts";
-import { startHarness, type Harness } from "../support/spur-harness.ts";
-import { botAddedToTeam, installationUpdate, TEAMS_ROSTER, TEAMS_USERS } from "../support/teams-activities.ts";
-import { cardOf, executeActions, teamsChat, type TeamsChat } from "../support/teams-chat.ts";
+import { type FakeBotConnector } from "../support/fake-bot-connector.ts";
+import type { Harness } from "../support/spur-harness.ts";
+import { installationUpdate, TEAMS_USERS } from "../support/teams-activities.ts";
+import { cardOf, executeActions, startTeams, type TeamsChat, type TeamsSetup } from "../support/teams-chat.ts";
 
 const { ana, bo, carl } = TEAMS_USERS;
+let t: TeamsSetup;
 let h: Harness;
 let connector: FakeBotConnector;
 let chat: TeamsChat;
@@ -16,10 +17,8 @@ let anaId = "";
 const clock = new TestClock(new Date("2026-11-18T12:00:00Z"));
 
 beforeAll(async () => {
-  connector = await new FakeBotConnector(TEAMS_ROSTER).start();
-  h = await startHarness({ teams: true, clock, captureLogs: true });
-  chat = teamsChat(h, connector);
-  await h.teams(botAddedToTeam(connector.url));
+  t = await startTeams({ clock, captureLogs: true });
+  ({ h, connector, chat } = t);
   // Last week: bo → ana 2 points. This week: carl → ana 3.
   clock.set("2026-11-11T10:00:00Z");
   await chat.say(bo, ["kudos ", ana, " 2 took my escalations"], "Kudos sent");
@@ -30,8 +29,7 @@ beforeAll(async () => {
   anaId = (await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: ana.id } })).id;
 });
 afterAll(async () => {
-  await h?.stop();
-  await connector?.stop();
+  await t?.stop();
 });
 
 /** The period in the card's heading (card text escapes markdown: "2026\\-W47" in JSON). */

@@ -1,9 +1,19 @@
 // Talking to Spur in Teams from a test: messages in, replies out (through the fake Bot Connector), and card
 // actions (adaptiveCard/action invokes) with the invoke response Spur answered.
 import { expect } from "vitest";
-import { type FakeBotConnector, type RosterMember, type SentActivity, textOf } from "./fake-bot-connector.ts";
-import type { Harness } from "./spur-harness.ts";
-import { cardAction, type CardActionResponse, message, parseCardActionResponse } from "./teams-activities.ts";
+import type { Clock } from "../../src/core/ports.ts";
+import { FakeBotConnector, type RosterMember, type SentActivity, textOf } from "./fake-bot-connector.ts";
+import { type Harness, startHarness } from "./spur-harness.ts";
+import {
+  botAddedToTeam,
+  cardAction,
+  type CardActionResponse,
+  installationUpdate,
+  message,
+  parseCardActionResponse,
+  TEAMS_ROSTER,
+  TEAMS_USERS,
+} from "./teams-activities.ts";
 
 export type Scope = "channel" | "personal";
 
@@ -69,6 +79,44 @@ export function teamsChat(h: Harness, connector: FakeBotConnector): TeamsChat {
       const answer = parseCardActionResponse(res.body);
       const isCard = answer.type === "application/vnd.microsoft.card.adaptive";
       return { ...answer, text: typeof answer.value === "string" ? answer.value : JSON.stringify(answer.value), inputs: isCard ? inputIds(answer.value) : [] };
+    },
+  };
+}
+
+export interface TeamsSetup {
+  h: Harness;
+  connector: FakeBotConnector;
+  chat: TeamsChat;
+  stop(): Promise<void>;
+}
+
+/**
+ * Spur with Teams on (no Bot Framework auth), a fake Bot Connector answering for `roster`, and Spur installed in
+ * the team by Carl (its first admin). `known` people are then mentioned in Carl's kudos, so Spur knows them in
+ * the team; `personal` people install Spur in a personal chat (which then belongs to the team).
+ */
+export async function startTeams(options: {
+  roster?: RosterMember[];
+  clock?: Clock;
+  captureLogs?: boolean;
+  known?: RosterMember[];
+  personal?: RosterMember[];
+} = {}): Promise<TeamsSetup> {
+  const connector = await new FakeBotConnector(options.roster ?? TEAMS_ROSTER).start();
+  const h = await startHarness({ teams: true, ...(options.clock ? { clock: options.clock } : {}), ...(options.captureLogs ? { captureLogs: true } : {}) });
+  const chat = teamsChat(h, connector);
+  expect((await h.teams(botAddedToTeam(connector.url))).status).toBe(200);
+  if (options.known?.length) {
+    await chat.say(TEAMS_USERS.carl, ["kudos ", ...options.known.flatMap((m) => [m, " "]), "welcome aboard"], "Kudos sent");
+  }
+  for (const person of options.personal ?? []) await h.teams(installationUpdate("add", connector.url, "personal", person));
+  return {
+    h,
+    connector,
+    chat,
+    async stop() {
+      await h.stop();
+      await connector.stop();
     },
   };
 }
