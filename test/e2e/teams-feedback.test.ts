@@ -24,9 +24,10 @@ afterAll(async () => {
   await t?.stop();
 });
 
-type Ratings = Partial<Record<"helpfulness" | "knowledge" | "communication" | "collaboration", string>>;
+type Ratings = Partial<Record<"helpfulness" | "knowledge" | "communication" | "collaboration" | "empathy", string>>;
 
-const all = (score: string): Ratings => ({ helpfulness: score, knowledge: score, communication: score, collaboration: score });
+/** The same score for every dimension the form may ask (ratings for dimensions it doesn't ask are ignored). */
+const all = (score: string): Ratings => ({ helpfulness: score, knowledge: score, communication: score, collaboration: score, empathy: score });
 
 /** `feedback @subject` in the giver's personal chat; returns the form card's Send data. */
 async function openForm(from: RosterMember, subject: RosterMember) {
@@ -121,6 +122,30 @@ describe("Teams: feedback @agent", () => {
     expect(mine).toContain("3.5 / 5 (4)");
     expect(mine).toContain("4 answers.");
     for (const who of [bo, carl, eve]) expect(mine).not.toContain(who.name);
+  });
+
+  it("gives leads an overview of their team, and lets admins raise the threshold", async () => {
+    await chat.say(bo, ["feedback team"], "`feedback team` is for leads", "personal");
+    await chat.say(carl, ["admin role ", dee, " lead"], "Dee Diaz is now a lead");
+    const team = textOf(await chat.say(dee, ["feedback team"], "Team feedback — November 2026", "personal"));
+    expect(team).toContain('"title":"Ana Alves","value":"3.50 / 5 from 4 answers"');
+    expect(team).toContain('"title":"Bo Berg","value":"no feedback to show yet"');
+    expect(team).not.toContain('"title":"Dee Diaz"');
+
+    await chat.say(carl, ["feedback threshold 4"], "once 4 people have answered anonymously", "personal");
+    expect(textOf(await chat.say(ana, ["feedback mine"], "Your peer feedback", "personal"))).toContain("4.0 / 5 (1)");
+    await chat.say(carl, ["feedback threshold 3"], "once 3 people", "personal");
+  });
+
+  it("lets admins edit the dimensions the form asks for", async () => {
+    await chat.say(bo, ["feedback dimensions add empathy Empathy"], "Only Spur admins", "personal");
+    await chat.say(carl, ["feedback dimensions add empathy Empathy"], "Added the dimension Empathy", "personal");
+    await chat.say(carl, ["feedback dimensions remove knowledge"], "Removed `knowledge`", "personal");
+    await chat.say(carl, ["feedback dimensions remove knowledge"], "There's no dimension `knowledge`", "personal");
+    const form = cardOf(await chat.say(carl, ["feedback ", bo], "Peer feedback for Bo Berg", "personal")) as { body: { id?: string }[] };
+    const ids = form.body.map((e) => e.id).filter((id) => id?.startsWith("rating_"));
+    expect(ids).toEqual(["rating_helpfulness", "rating_communication", "rating_collaboration", "rating_empathy"]);
+    await chat.say(carl, ["feedback threshold 2"], "whole number from 3 to 50", "personal");
   });
 
   it("keeps results private: an agent can't see a colleague's", async () => {

@@ -1,10 +1,11 @@
-// feedback @agent | request @agent from @a @b … | mine | report @agent — 360° peer feedback in Teams through
-// the same core functions as Slack's /feedback. The form is a card in the giver's personal chat, so nobody
+// feedback @agent | request @agent from @a @b … | mine | report @agent | team | dimensions … | threshold N —
+// 360° peer feedback in Teams through the same core functions as Slack's /feedback. The form is a card in the giver's personal chat, so nobody
 // else sees who answered; the anonymity guarantees are the core's.
 import type { Services } from "../../app/services.ts";
 import { describeMention, mentionKey, type MentionRef } from "../../core/command-text.ts";
 import { ErrorCode, SpurError } from "../../core/errors.ts";
-import { alreadyAnswered, alreadyAnsweredError, assertCanReceiveFeedback, buildFeedbackReport, type FeedbackReport } from "../../core/feedback.ts";
+import { alreadyAnswered, alreadyAnsweredError, assertCanReceiveFeedback, buildFeedbackReport } from "../../core/feedback.ts";
+import { runFeedbackSettings, teamFeedbackOverview } from "../../core/feedback-admin.ts";
 import { FEEDBACK_USAGE, parseFeedbackText } from "../../core/feedback-command.ts";
 import { monthContaining, monthLabel } from "../../core/feedback-period.ts";
 import { createFeedbackRequest } from "../../core/feedback-request.ts";
@@ -12,28 +13,11 @@ import { teamOf } from "../../core/kudos.ts";
 import type { Member } from "../../core/model.ts";
 import { listOf } from "../../core/wording.ts";
 import { feedbackForm } from "../actions/feedback-form.ts";
-import { card, escapeMarkdown, factSet, heading, type TeamsMessage, textBlock } from "../cards/adaptive-card.ts";
-import { infoReply } from "../cards/replies.ts";
+import { feedbackReportCard, teamFeedbackCard } from "../cards/feedback-report.ts";
+import { errorReply, infoReply } from "../cards/replies.ts";
 import { type TeamsCommandContext, type TeamsDeps, withErrorReplies } from "../command-context.ts";
 import { replyPrivately } from "../private-reply.ts";
 import type { TeamsCommand } from "./command.ts";
-
-function reportCard(report: FeedbackReport): TeamsMessage {
-  const whose = report.isSelf ? "Your peer feedback" : `Peer feedback for ${report.subject.displayName}`;
-  const title = `${whose} — ${monthLabel(report.aggregate.periodKey)}`;
-  const dims = report.aggregate.dimensions.map((d): [string, string] => [d.label, `${d.mean.toFixed(1)} / 5 (${d.count})`]);
-  const note = report.aggregate.anonymousShown
-    ? `${report.aggregate.answers} answers.`
-    : `${report.aggregate.answers} named answers; anonymous answers appear once ${report.aggregate.threshold} people have answered anonymously.`;
-  return {
-    text: title,
-    card: card([
-      heading(escapeMarkdown(title)),
-      ...(dims.length === 0 ? [textBlock("No feedback yet this month.", { isSubtle: true })] : [factSet(dims)]),
-      textBlock(note, { isSubtle: true, size: "Small" }),
-    ]),
-  };
-}
 
 async function resolveOne(services: Services, ctx: TeamsCommandContext, ref: MentionRef): Promise<Member> {
   const teamsRef = ctx.message.toTeams(ref);
@@ -93,10 +77,18 @@ export const feedbackCommand: TeamsCommand = {
           const subject = command.kind === "mine" ? actor : await resolveOne(services, ctx, command.subject);
           const team = await teamOf(services, subject, ctx.defaultTeam);
           const report = await buildFeedbackReport(services, { viewer: actor, subject, periodKey: monthContaining(now, team.timeZone).key });
-          return ctx.reply(reportCard(report));
+          return ctx.reply(feedbackReportCard(report));
         }
-        default:
-          return ctx.reply(infoReply("In Teams I can take and show feedback; the team overview and feedback settings are in Slack for now."));
+        case "team": {
+          const team = await teamOf(services, actor, ctx.defaultTeam);
+          return ctx.reply(teamFeedbackCard(await teamFeedbackOverview(services, { actor, team, now })));
+        }
+        case "dimensions":
+        case "threshold": {
+          const reply = await runFeedbackSettings(services, { workspaceId: ctx.workspace.id, actor, command });
+          const text = ctx.message.humanize(reply.text);
+          return ctx.reply(reply.tone === "error" ? errorReply(text) : infoReply(reply.tone === "done" ? `✅ ${text}` : text));
+        }
       }
     });
   },
