@@ -118,17 +118,18 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
   );
 
   // Direct messages (feedback requests, prompts) go out on each workspace's own platform.
-  const teamsMessengers = new Map<string, DirectMessenger>();
+  const messengers = new Map<string, DirectMessenger>();
   const messenger = new DirectMessengerByWorkspace(async (workspaceId) => {
+    const known = messengers.get(workspaceId);
+    if (known) return known;
     const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { platform: true } });
-    if (workspace.platform !== "teams") return slackMessenger;
-    if (!teamsAdapter) throw new Error(`Teams is not configured: cannot message people of workspace ${workspaceId}`);
-    let teamsMessenger = teamsMessengers.get(workspaceId);
-    if (!teamsMessenger) {
-      teamsMessenger = new TeamsDirectMessenger(teamsAdapter, teamsStore, teamsBudget, workspaceId);
-      teamsMessengers.set(workspaceId, teamsMessenger);
+    let chosen: DirectMessenger = slackMessenger;
+    if (workspace.platform === "teams") {
+      if (!teamsAdapter) throw new Error(`Teams is not configured: cannot message people of workspace ${workspaceId}`);
+      chosen = new TeamsDirectMessenger(teamsAdapter, teamsStore, teamsBudget, workspaceId);
     }
-    return teamsMessenger;
+    messengers.set(workspaceId, chosen);
+    return chosen;
   });
 
   const workspaces = new PrismaWorkspaceStore(db);

@@ -68,11 +68,15 @@ describe("Teams: the kudos form card", () => {
     expect(shoutout.conversationId).toBe(GENERAL);
   });
 
-  it("stores a form submitted twice once", async () => {
+  it("stores a form submitted twice once, per giver", async () => {
     const before = (await kudosRows()).length;
     const again = await submit({ recipients: `${ana.id},${bo.id}`, points: "2", reason: "ran the Black Friday queue", value: "ownership" });
     expect(again.text).toContain("already recorded");
     expect((await kudosRows()).length).toBe(before);
+    // The same form card in a channel, filled in by someone else, is their own gift.
+    const other = await submit({ recipients: ana.id, reason: "ran the Black Friday queue" }, bo);
+    expect(other.text).toContain("Kudos sent! Ana Alves got 1 point.");
+    expect((await kudosRows()).length).toBe(before + 1);
   });
 
   const invalid: [string, Record<string, unknown>, string, string][] = [

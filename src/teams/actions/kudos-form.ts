@@ -84,8 +84,9 @@ export const kudosFormSubmit: CardAction = {
         command: form.command,
         source: "modal",
         sourceRef: null,
-        // One form gives once, however often Send is clicked or Teams redelivers the invoke.
-        idempotencyKey: `teams:form:${ctx.workspace.id}:${data.formId}`,
+        // One form gives once per giver (a form card in a channel can be filled in by several people),
+        // however often Send is clicked or Teams redelivers the invoke.
+        idempotencyKey: `teams:form:${ctx.workspace.id}:${data.formId}:${ctx.actor.id}`,
       });
       await shoutOutTeamsGift(services, outcome, ctx.defaultTeam, ctx.conversationId);
       return { card: kudosConfirmation(outcome) };
