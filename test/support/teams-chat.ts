@@ -99,11 +99,14 @@ export async function startTeams(options: {
   roster?: RosterMember[];
   clock?: Clock;
   captureLogs?: boolean;
+  env?: Record<string, string>;
+  logSink?: (line: string) => void;
   known?: RosterMember[];
   personal?: RosterMember[];
 } = {}): Promise<TeamsSetup> {
   const connector = await new FakeBotConnector(options.roster ?? TEAMS_ROSTER).start();
-  const h = await startHarness({ teams: true, ...(options.clock ? { clock: options.clock } : {}), ...(options.captureLogs ? { captureLogs: true } : {}) });
+  const { roster: _roster, known: _known, personal: _personal, ...harness } = options;
+  const h = await startHarness({ teams: true, ...harness });
   const chat = teamsChat(h, connector);
   expect((await h.teams(botAddedToTeam(connector.url))).status).toBe(200);
   if (options.known?.length) {
