@@ -26,6 +26,9 @@ async function resolveOne(services: Services, ctx: TeamsCommandContext, ref: Men
   return found;
 }
 
+/** Like Slack's ephemeral replies: results are only shown in a personal chat. */
+const RESULTS_ARE_PRIVATE = { privateBecause: "Feedback results are private", command: "feedback mine" };
+
 export const feedbackCommand: TeamsCommand = {
   name: "feedback",
   title: "feedback @agent | request | mine",
@@ -77,11 +80,12 @@ export const feedbackCommand: TeamsCommand = {
           const subject = command.kind === "mine" ? actor : await resolveOne(services, ctx, command.subject);
           const team = await teamOf(services, subject, ctx.defaultTeam);
           const report = await buildFeedbackReport(services, { viewer: actor, subject, periodKey: monthContaining(now, team.timeZone).key });
-          return ctx.reply(feedbackReportCard(report));
+          return replyPrivately(deps, ctx, RESULTS_ARE_PRIVATE, async () => feedbackReportCard(report));
         }
         case "team": {
           const team = await teamOf(services, actor, ctx.defaultTeam);
-          return ctx.reply(teamFeedbackCard(await teamFeedbackOverview(services, { actor, team, now })));
+          const overview = await teamFeedbackOverview(services, { actor, team, now });
+          return replyPrivately(deps, ctx, RESULTS_ARE_PRIVATE, async () => teamFeedbackCard(overview));
         }
         case "dimensions":
         case "threshold": {
