@@ -7,6 +7,7 @@ import { PlatformUsersByPlatform } from "./app/platform-users.ts";
 import type { Services } from "./app/services.ts";
 import { slackInstalls } from "./app/slack-installs.ts";
 import { type Config, teamsMode } from "./config.ts";
+import type { DirectMessenger } from "./core/feedback-ports.ts";
 import { MemberDirectory } from "./core/member-directory.ts";
 import type { Platform } from "./core/model.ts";
 import { type Clock, type Notifier, systemClock } from "./core/ports.ts";
@@ -54,6 +55,7 @@ import { TeamsStore } from "./store/teams-store.ts";
 import { PrismaWorkspaceStore } from "./store/workspace-store.ts";
 import { teamsAdapterFor, teamsRoute } from "./teams/teams-endpoint.ts";
 import { DEFAULT_TEAMS_RATES, TeamsNotifier, teamsTenantOf } from "./teams/teams-notifier.ts";
+import { TeamsDirectMessenger } from "./teams/teams-direct-messenger.ts";
 import { TeamsUsers } from "./teams/teams-users.ts";
 
 /** `web` serves chat platforms, `worker` runs background jobs, `all` does both (the default). */
@@ -215,15 +217,27 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
       ? new SlackNotifier(client, budget, workspace.externalId, onRateLimited, (err) => logger.warn({ err, workspaceId }, "digest chart upload failed"))
       : null;
   };
-  // One messenger per client (i.e. per workspace token), keeping its remembered DM channels.
-  const messengers = new WeakMap<webApi.WebClient, SlackDirectMessenger>();
-  const messengerFor = async (workspaceId: string): Promise<SlackDirectMessenger | null> => {
+  // Direct messages (feedback requests, prompts) go out on each workspace's own platform: Slack DMs with the
+  // workspace's current token (one messenger per token, keeping its remembered DM channels), Teams personal chats.
+  const slackMessengers = new WeakMap<webApi.WebClient, SlackDirectMessenger>();
+  const teamsMessengers = new Map<string, DirectMessenger>();
+  const messengerFor = async (workspaceId: string): Promise<DirectMessenger | null> => {
+    const workspace = await workspaceRef(workspaceId);
+    if (workspace.platform === "teams") {
+      if (!teamsAdapter) throw new Error(`Teams is not configured: cannot message people of workspace ${workspaceId}`);
+      let messenger = teamsMessengers.get(workspaceId);
+      if (!messenger) {
+        messenger = new TeamsDirectMessenger(teamsAdapter, teamsStore, teamsBudget, workspaceId, teamsTenantOf(workspace.externalId));
+        teamsMessengers.set(workspaceId, messenger);
+      }
+      return messenger;
+    }
     const client = await jobClientFor(workspaceId);
     if (!client) return null;
-    let messenger = messengers.get(client);
+    let messenger = slackMessengers.get(client);
     if (!messenger) {
-      messenger = new SlackDirectMessenger(client, budget, (await workspaceRef(workspaceId)).externalId);
-      messengers.set(client, messenger);
+      messenger = new SlackDirectMessenger(client, budget, workspace.externalId);
+      slackMessengers.set(client, messenger);
     }
     return messenger;
   };

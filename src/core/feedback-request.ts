@@ -3,7 +3,7 @@
 import { DateTime } from "luxon";
 import { describeMention, mentionKey, type MentionRef } from "./command-text.ts";
 import { ErrorCode, SpurError, TransientError } from "./errors.ts";
-import { type FeedbackAggregate, peerFeedbackAggregate } from "./feedback.ts";
+import { alreadyAnswered, type FeedbackAggregate, peerFeedbackAggregate } from "./feedback.ts";
 import type { DueSpec } from "./feedback-command.ts";
 import type { FeedbackRequestView } from "./feedback-model.ts";
 import { monthContaining } from "./feedback-period.ts";
@@ -108,6 +108,37 @@ export async function createFeedbackRequest(
     idempotencyKey: input.idempotencyKey,
   });
   return { request, created, reminderAt: reminderAt(now, dueAt) };
+}
+
+/** The open request a peer's button names; refuses one that wasn't sent to them or has closed. */
+export async function requestForPeer(
+  deps: { feedbackRequests: FeedbackRequestRepository },
+  input: { requestId: string; workspaceId: string; peer: Member },
+): Promise<FeedbackRequestView> {
+  const request = await deps.feedbackRequests.get(input.requestId);
+  if (!request || request.workspaceId !== input.workspaceId || !request.recipients.some((r) => r.peer.id === input.peer.id)) {
+    throw new SpurError(ErrorCode.NotAsked, "This feedback request wasn't sent to you.");
+  }
+  if (request.status === "closed") throw new SpurError(ErrorCode.FeedbackRequestClosed, "This feedback request has closed. Thanks anyway!");
+  return request;
+}
+
+/**
+ * Before opening the form for a request: whether the peer already answered for its subject and period (perhaps
+ * unasked, earlier in the period). That counts for the request too; `settled` says whether it was the last answer.
+ */
+export async function answeredForRequest(
+  deps: { feedback: FeedbackRepository; feedbackRequests: FeedbackRequestRepository; feedbackSecret: string },
+  input: { request: FeedbackRequestView; peer: Member },
+): Promise<{ answered: false } | { answered: true; settled: boolean }> {
+  const { request, peer } = input;
+  const answered =
+    request.recipients.find((r) => r.peer.id === peer.id)?.status === "answered" ||
+    (await alreadyAnswered(deps, { giver: peer, subject: request.subject, periodKey: request.periodKey }));
+  if (!answered) return { answered: false };
+  await deps.feedbackRequests.markAnswered(request.id, peer.id);
+  const after = await deps.feedbackRequests.get(request.id);
+  return { answered: true, settled: after?.recipients.every((r) => r.status !== "asked") ?? false };
 }
 
 /** A peer's "Skip". */

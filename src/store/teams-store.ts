@@ -70,6 +70,12 @@ export class TeamsStore {
     return row ? toStored(row) : null;
   }
 
+  /** A stored conversation by its row id (the id direct-message refs carry). */
+  async findById(id: string): Promise<StoredConversation | null> {
+    const row = await this.db.teamsConversation.findUnique({ where: { id } });
+    return row ? toStored(row) : null;
+  }
+
   /** An active conversation of the workspace, channels first: where roster look-ups can be made. */
   async anyActive(workspaceId: string): Promise<StoredConversation | null> {
     const rows = await this.db.teamsConversation.findMany({ where: { workspaceId, active: true }, orderBy: { updatedAt: "desc" } });

@@ -6,6 +6,7 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
+  type ConversationParameters,
   type ConversationReference,
   type TurnContext,
 } from "botbuilder";
@@ -27,9 +28,21 @@ export interface TeamsAdapter {
   continueConversation(reference: Partial<ConversationReference>, logic: TurnLogic): Promise<void>;
   /** Posts a new message (not a reply) to a conversation the bot was added to; returns the activity id. */
   send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string>;
+  /** Replaces a message the bot posted earlier (its card, e.g. once a request was answered). */
+  update(reference: Partial<ConversationReference>, activityId: string, activity: Partial<Activity>): Promise<void>;
+  /**
+   * Opens (or finds: Teams returns the existing one) the personal chat between the bot and a user, through the
+   * service of a conversation the bot already is in; returns the chat's conversation id.
+   */
+  createPersonalChat(via: Partial<ConversationReference>, userId: string, tenantId: string): Promise<string>;
 }
 
 const MAX_BODY_BYTES = 1_000_000;
+
+/** The part of botframework-connector's ConnectorClient (kept in a turn's state) used to open chats. */
+interface ConversationsClient {
+  conversations: { createConversation(parameters: ConversationParameters): Promise<{ id: string }> };
+}
 
 export function createTeamsAdapter(config: Config, logger: Logger): TeamsAdapter {
   const appId = config.MICROSOFT_APP_ID ?? "";
@@ -78,6 +91,26 @@ export function createTeamsAdapter(config: Config, logger: Logger): TeamsAdapter
         activityId = (await context.sendActivity(activity))?.id ?? "";
       });
       return activityId;
+    },
+    async update(reference, activityId, activity) {
+      await continueConversation(reference, async (context) => {
+        await context.updateActivity({ ...activity, id: activityId });
+      });
+    },
+    async createPersonalChat(via, userId, tenantId) {
+      let conversationId = "";
+      await continueConversation(via, async (context) => {
+        const client = context.turnState.get<ConversationsClient>(adapter.ConnectorClientKey);
+        const created = await client.conversations.createConversation({
+          isGroup: false,
+          bot: { id: context.activity.recipient?.id ?? appId, name: context.activity.recipient?.name ?? "" },
+          members: [{ id: userId, name: "" }],
+          tenantId,
+          channelData: { tenant: { id: tenantId } },
+        });
+        conversationId = created.id;
+      });
+      return conversationId;
     },
     async handle(req, res, logic) {
       let body: Record<string, unknown>;

@@ -1,6 +1,7 @@
 // The Teams bot: routes messages to commands and remembers the conversations Spur is installed in, so
 // shoutouts and digests can be sent there proactively.
-import { ActivityHandler, type TurnContext } from "botbuilder";
+import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from "botbuilder";
+import { handleCardAction } from "./actions/index.ts";
 import { baseConversationId, rememberConversation, teamsCommandContext, type TeamsDeps, workspaceOf } from "./command-context.ts";
 import { infoReply } from "./cards/replies.ts";
 import { toActivity } from "./cards/render.ts";
@@ -15,8 +16,19 @@ export function splitCommand(text: string): { name: string; args: string } {
   return { name: match?.[1]?.toLowerCase() ?? "", args: match?.[2] ?? "" };
 }
 
+/** The ActivityHandler with Spur's answer to Adaptive Card actions (botbuilder only offers an override). */
+class SpurTeamsBot extends ActivityHandler {
+  constructor(private readonly deps: TeamsDeps) {
+    super();
+  }
+
+  protected override onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    return handleCardAction(this.deps, context, value);
+  }
+}
+
 export function createTeamsBot(deps: TeamsDeps): ActivityHandler {
-  const bot = new ActivityHandler();
+  const bot = new SpurTeamsBot(deps);
 
   bot.onMessage(async (turn, next) => {
     const ctx = await teamsCommandContext(deps, turn);

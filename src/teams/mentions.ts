@@ -86,6 +86,7 @@ export function teamsCommandText(activity: ActivityLike): TeamsCommandText {
 const SLASH_COMMANDS: [RegExp, string][] = [
   [/`\/kudos\b/g, "`kudos"],
   [/`\/scorecard\b/g, "`scorecard"],
+  [/`\/feedback\b/g, "`feedback"],
   [/`\/spur\b/g, "`admin"],
 ];
 

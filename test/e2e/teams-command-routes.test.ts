@@ -30,7 +30,7 @@ beforeAll(async () => {
   connector = await new FakeBotConnector(TEAMS_ROSTER).start();
   h = await startHarness({ teams: true });
   await h.teams(botAddedToTeam(connector.url));
-  say = teamsChat(h, connector);
+  say = teamsChat(h, connector).say;
 });
 afterAll(async () => {
   await h?.stop();

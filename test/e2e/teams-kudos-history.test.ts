@@ -21,7 +21,7 @@ beforeAll(async () => {
   connector = await new FakeBotConnector(TEAMS_ROSTER).start();
   h = await startHarness({ teams: true, clock });
   await h.teams(botAddedToTeam(connector.url));
-  say = teamsChat(h, connector);
+  say = teamsChat(h, connector).say;
   workspaceId = (await h.spur.db.workspace.findFirstOrThrow({ where: { platform: "teams" } })).id;
   await settings({ allowancePoints: 50, companyValues: ["ownership", "craft"] });
 });

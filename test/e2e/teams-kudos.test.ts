@@ -124,10 +124,11 @@ describe("Teams: kudos @a @b 3 reason #value", () => {
     expect(body).toContain("You are");
   });
 
-  it("shows peer feedback results, and says where feedback is given", async () => {
-    const mine = await say(ana, ["feedback mine"], "Your peer feedback");
+  it("keeps peer feedback results and the feedback form out of channels", async () => {
+    await say(ana, ["feedback mine"], "Feedback results are private: send me `feedback mine` in a personal chat with Spur.");
+    await say(ana, ["feedback ", bo], "Feedback is private: send me `feedback @teammate` in a personal chat with Spur.");
+    const mine = await say(ana, ["feedback mine"], "Your peer feedback", "personal");
     expect(textOf(mine)).toContain("No feedback yet this month.");
-    await say(ana, ["feedback ", bo], "giving and requesting feedback use Spur's forms in Slack");
   });
 
   it("resolves a bare @handle of a known member", async () => {

@@ -39,7 +39,7 @@ beforeAll(async () => {
   connector = await new FakeBotConnector([...TEAMS_ROSTER, lee]).start();
   h = await startHarness({ teams: true, clock, captureLogs: true });
   await h.teams(botAddedToTeam(connector.url));
-  say = teamsChat(h, connector);
+  say = teamsChat(h, connector).say;
   await say(carl, ["admin role ", lee, " lead"], "Lee Lead is now a lead");
   // Everyone says something in the team's channel first: a personal chat belongs to the team its person was seen in.
   for (const user of [ana, bo, dee, lee]) await say(user, ["kudos balance"], "You can still give");

@@ -22,7 +22,8 @@ export interface SentActivity {
   authorization: string | undefined;
 }
 
-type Failure = { status: number; retryAfterSeconds?: number };
+/** An injected failure; with `conversationId`, only sends to that conversation (its base id) fail. */
+type Failure = { status: number; retryAfterSeconds?: number; conversationId?: string };
 
 /** One POST of an activity as it reached the connector, failed (injected) or not. */
 export interface SendAttempt {
@@ -38,6 +39,10 @@ export class FakeBotConnector {
   /** Every activity POST in arrival order, including the ones answered with an injected failure. */
   readonly attempts: SendAttempt[] = [];
   readonly memberLookups: { conversationId: string; userId: string }[] = [];
+  /** Messages the bot replaced (PUT …/activities/{id}), in order. */
+  readonly updated: SentActivity[] = [];
+  /** Personal chats the bot opened (POST /v3/conversations). */
+  readonly createdChats: { conversationId: string; userId: string; tenantId: string | undefined }[] = [];
   readonly roster = new Map<string, RosterMember>();
   private readonly failures: Failure[] = [];
   private server: Server | undefined;
@@ -109,8 +114,10 @@ export class FakeBotConnector {
     const path = (req.url ?? "").split("?")[0] ?? "";
     const activities = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
     if (req.method === "POST" && activities?.[1]) {
-      const failure = this.failures.shift();
       const conversationId = decodeURIComponent(activities[1]);
+      const target = conversationId.split(";messageid=")[0];
+      const at = this.failures.findIndex((f) => f.conversationId === undefined || f.conversationId === target);
+      const failure = at >= 0 ? this.failures.splice(at, 1)[0] : undefined;
       this.attempts.push({ conversationId, at: Date.now(), status: failure?.status ?? 200 });
       if (failure) {
         return {
@@ -129,6 +136,22 @@ export class FakeBotConnector {
         authorization: req.headers.authorization,
       });
       return { status: 200, body: { id } };
+    }
+    if (req.method === "PUT" && activities?.[1] && activities[2]) {
+      this.updated.push({
+        conversationId: decodeURIComponent(activities[1]),
+        id: decodeURIComponent(activities[2]),
+        activity: raw ? (JSON.parse(raw) as Record<string, unknown>) : {},
+        authorization: req.headers.authorization,
+      });
+      return { status: 200, body: { id: decodeURIComponent(activities[2]) } };
+    }
+    if (req.method === "POST" && path === "/v3/conversations") {
+      const params = JSON.parse(raw) as { members?: { id: string }[]; tenantId?: string };
+      const userId = params.members?.[0]?.id ?? "nobody";
+      const conversationId = `a:created-${userId}`;
+      if (!this.createdChats.some((c) => c.conversationId === conversationId)) this.createdChats.push({ conversationId, userId, tenantId: params.tenantId });
+      return { status: 201, body: { id: conversationId } };
     }
     const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(path);
     if (req.method === "GET" && member?.[1] && member[2]) {

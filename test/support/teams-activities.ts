@@ -90,3 +90,35 @@ export function installationUpdate(action: "add" | "remove", serviceUrl: string,
     ...conversationFor({ scope, serviceUrl }, from),
   };
 }
+
+/**
+ * A click on an Adaptive Card Action.Execute button (or a card form's submission): Teams sends an
+ * `adaptiveCard/action` invoke whose `data` is the action's data merged with the card's input values.
+ */
+export function cardAction(from: RosterMember, verb: string, data: Record<string, unknown>, where: Where, replyToId?: string) {
+  counter += 1;
+  return {
+    type: "invoke",
+    name: "adaptiveCard/action",
+    id: `invoke-${Date.now()}-${counter}`,
+    timestamp: new Date().toISOString(),
+    channelId: "msteams",
+    serviceUrl: where.serviceUrl,
+    from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
+    recipient: BOT,
+    ...(replyToId ? { replyToId } : {}),
+    ...conversationFor(where, from),
+    value: { action: { type: "Action.Execute", id: verb, verb, data }, trigger: "manual" },
+  };
+}
+
+/** The invoke response Spur answered a card action with: a replacement card or a message. */
+export interface CardActionResponse {
+  statusCode: number;
+  type: string;
+  value: unknown;
+}
+
+export function parseCardActionResponse(body: string): CardActionResponse {
+  return JSON.parse(body) as CardActionResponse;
+}

@@ -1,8 +1,8 @@
 // Direct messages of peer feedback and recognition prompts: request, reminder, lead summary, weekly prompt.
-import { dueDayLabel } from "../../core/wording.ts";
 import type { FeedbackAggregate } from "../../core/feedback.ts";
 import type { DirectMessage } from "../../core/feedback-ports.ts";
 import { monthLabel } from "../../core/feedback-period.ts";
+import { anonymityNote, dueDayLabel, FEEDBACK_REQUEST_NOTE } from "../../core/wording.ts";
 import type { FeedbackRequestView } from "../../core/feedback-model.ts";
 import type { FeedbackRequestSummary } from "../../core/feedback-request.ts";
 import {
@@ -46,7 +46,7 @@ function requestDm(request: FeedbackRequestView, reminder: boolean): SlackMessag
       { type: "section", text: { type: "mrkdwn", text: `${reminder ? ":alarm_clock: " : ":speech_balloon: "}${text}` } },
       {
         type: "context",
-        elements: [{ type: "mrkdwn", text: "It takes a minute. You choose whether your name is shown; anonymous answers only ever appear in totals." }],
+        elements: [{ type: "mrkdwn", text: FEEDBACK_REQUEST_NOTE }],
       },
       {
         type: "actions",
@@ -64,12 +64,6 @@ export function aggregateLines(aggregate: FeedbackAggregate): string {
   const lines = aggregate.dimensions.map((d) => `• ${d.label}: *${d.mean.toFixed(2)}* / 5 (${plural(d.count, "rating")})`);
   if (aggregate.overall !== null) lines.push(`Overall: *${aggregate.overall.toFixed(2)}* / 5 from ${plural(aggregate.answers, "answer")}`);
   return lines.join("\n");
-}
-
-export function anonymityNote(aggregate: FeedbackAggregate): string {
-  return aggregate.anonymousShown
-    ? "Anonymous answers are included in these totals only."
-    : `Anonymous answers are not shown until at least ${aggregate.threshold} people have answered anonymously.`;
 }
 
 function summaryDm(summary: FeedbackRequestSummary): SlackMessage {

@@ -2,17 +2,10 @@
 import type { types } from "@slack/bolt";
 import type { FeedbackDimension } from "../../core/feedback-model.ts";
 import { MAX_FEEDBACK_COMMENT } from "../../core/feedback.ts";
+import { FEEDBACK_SCORES, visibilityChoices } from "../../core/wording.ts";
 import type { Member } from "../../core/model.ts";
 import { FEEDBACK_MODAL_CALLBACK, type FeedbackModalMetadata } from "../feedback-payloads.ts";
 import { escapeMrkdwn, type KnownBlock } from "./format.ts";
-
-const SCORES = [
-  { value: "1", text: "1 — needs a lot of work" },
-  { value: "2", text: "2 — below expectations" },
-  { value: "3", text: "3 — solid" },
-  { value: "4", text: "4 — strong" },
-  { value: "5", text: "5 — outstanding" },
-];
 
 export const COMMENT_BLOCKS = { keepDoing: "keep_doing", improve: "improve", visibility: "visibility" } as const;
 
@@ -33,7 +26,8 @@ export function feedbackModal(input: {
 }): types.ModalView {
   // Slack caps an option's text at 75 characters.
   const option = (s: { value: string; text: string }) => ({ text: { type: "plain_text" as const, text: s.text.slice(0, 75) }, value: s.value });
-  const anonymous = option({ value: "anonymous", text: `Anonymous — only in totals, once ${input.threshold}+ people answered anonymously` });
+  const [namedChoice, anonymousChoice] = visibilityChoices(input.subject.displayName, input.threshold).map(option);
+  const anonymous = anonymousChoice!;
   const blocks: KnownBlock[] = [
     {
       type: "section",
@@ -44,7 +38,7 @@ export function feedbackModal(input: {
         type: "input",
         block_id: ratingBlockId(d.key),
         label: { type: "plain_text", text: d.label },
-        element: { type: "static_select", action_id: "score", placeholder: { type: "plain_text", text: "1–5" }, options: SCORES.map(option) },
+        element: { type: "static_select", action_id: "score", placeholder: { type: "plain_text", text: "1–5" }, options: FEEDBACK_SCORES.map(option) },
       }),
     ),
     comment(COMMENT_BLOCKS.keepDoing, "Keep doing", "What should they keep doing?"),
@@ -57,7 +51,7 @@ export function feedbackModal(input: {
         type: "radio_buttons",
         action_id: "choice",
         initial_option: anonymous,
-        options: [option({ value: "named", text: `Named — ${input.subject.displayName} and their lead see it's from you` }), anonymous],
+        options: [namedChoice!, anonymous],
       },
     },
   ];

@@ -3,7 +3,8 @@ import type { FeedbackAggregate, FeedbackReport } from "../../core/feedback.ts";
 import { monthLabel } from "../../core/feedback-period.ts";
 import type { Member } from "../../core/model.ts";
 import { escapeMrkdwn, mention, type KnownBlock } from "./format.ts";
-import { aggregateLines, anonymityNote } from "./feedback-dm.ts";
+import { anonymityNote } from "../../core/wording.ts";
+import { aggregateLines } from "./feedback-dm.ts";
 import type { SlackMessage } from "./replies.ts";
 
 function quote(text: string): string {

@@ -1,10 +1,14 @@
-// kudos @a @b 3 saved the Acme renewal #ownership — the same parsing and rules as Slack's /kudos.
+// kudos @a @b 3 saved the Acme renewal #ownership — the same parsing and rules as Slack's /kudos; `kudos`
+// alone opens the kudos form card, like /kudos alone opens Slack's modal.
 import { describeReset, periodWord } from "../../core/allowance.ts";
 import { giveKudos, kudosBalance } from "../../core/kudos.ts";
 import { KUDOS_USAGE, parseKudosText } from "../../core/kudos-command.ts";
 import { historyFor } from "../../core/kudos-history.ts";
 import { kudosHistoryCard } from "../cards/kudos-history.ts";
+import { ErrorCode, SpurError } from "../../core/errors.ts";
+import { kudosForm } from "../actions/kudos-form.ts";
 import { infoReply, kudosConfirmation } from "../cards/replies.ts";
+import { shoutOutTeamsGift } from "../gift-shoutout.ts";
 import { type TeamsDeps, withErrorReplies } from "../command-context.ts";
 import type { TeamsCommand } from "./command.ts";
 
@@ -15,6 +19,11 @@ export const kudosCommand: TeamsCommand = {
   async run(deps: TeamsDeps, ctx, args) {
     const { services } = deps;
     await withErrorReplies(services, ctx, "kudos", async () => {
+      if (args.trim() === "") {
+        const giver = await services.members.byPlatformId(ctx.workspace, ctx.defaultTeam.id, ctx.userId);
+        if (!giver) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
+        return ctx.reply(await kudosForm(services, { workspace: ctx.workspace, defaultTeam: ctx.defaultTeam, giver }));
+      }
       const parsed = parseKudosText(args);
       if (!parsed.ok) throw parsed.error;
       if (parsed.command.kind === "help") return ctx.reply(infoReply(ctx.message.humanize(KUDOS_USAGE)));
@@ -43,10 +52,8 @@ export const kudosCommand: TeamsCommand = {
         // Teams redelivers an activity with the same id when it did not get a timely answer.
         idempotencyKey: `teams:msg:${ctx.conversationId}:${ctx.turn.activity.id ?? ""}`,
       });
-      // Until a channel is set for the team, the shoutout goes where the command was used.
-      const shoutoutChannel = ctx.defaultTeam.channelId ?? ctx.conversationId;
       await ctx.reply(kudosConfirmation(outcome));
-      if (outcome.stored.created) await services.jobs.shoutout({ giftId: outcome.stored.giftId, channelId: shoutoutChannel });
+      await shoutOutTeamsGift(services, outcome, ctx.defaultTeam, ctx.conversationId);
     });
   },
 };

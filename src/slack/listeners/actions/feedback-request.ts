@@ -2,9 +2,9 @@
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
 import { ErrorCode, SpurError } from "../../../core/errors.ts";
-import { alreadyAnswered, assertCanReceiveFeedback } from "../../../core/feedback.ts";
+import { assertCanReceiveFeedback } from "../../../core/feedback.ts";
 import type { FeedbackRequestView } from "../../../core/feedback-model.ts";
-import { skipFeedbackRequest } from "../../../core/feedback-request.ts";
+import { answeredForRequest, requestForPeer, skipFeedbackRequest } from "../../../core/feedback-request.ts";
 import { FEEDBACK_GIVE_ACTION, FEEDBACK_SKIP_ACTION, RequestActionValue } from "../../feedback-payloads.ts";
 import { openFeedbackModal } from "../feedback-context.ts";
 import { type ActionContext, actionContext, STALE_MESSAGE, withActionErrors } from "../interaction-context.ts";
@@ -13,12 +13,7 @@ import { type ActionContext, actionContext, STALE_MESSAGE, withActionErrors } fr
 async function requestForClick(services: Services, ctx: ActionContext): Promise<FeedbackRequestView> {
   const requestId = RequestActionValue.safeParse(ctx.value);
   if (!requestId.success) throw new SpurError(ErrorCode.StaleInteraction, STALE_MESSAGE);
-  const request = await services.feedbackRequests.get(requestId.data);
-  if (!request || request.workspaceId !== ctx.workspace.id || !request.recipients.some((r) => r.peer.id === ctx.actor.id)) {
-    throw new SpurError(ErrorCode.NotAsked, "This feedback request wasn't sent to you.");
-  }
-  if (request.status === "closed") throw new SpurError(ErrorCode.FeedbackRequestClosed, "This feedback request has closed. Thanks anyway!");
-  return request;
+  return requestForPeer(services, { requestId: requestId.data, workspaceId: ctx.workspace.id, peer: ctx.actor });
 }
 
 export function registerFeedbackRequestActions(app: App, services: Services): void {
@@ -28,14 +23,9 @@ export function registerFeedbackRequestActions(app: App, services: Services): vo
     if (!ctx) return;
     await withActionErrors(services, ctx, async () => {
       const request = await requestForClick(services, ctx);
-      const answered =
-        request.recipients.find((r) => r.peer.id === ctx.actor.id)?.status === "answered" ||
-        (await alreadyAnswered(services, { giver: ctx.actor, subject: request.subject, periodKey: request.periodKey }));
-      if (answered) {
-        // Perhaps answered unasked earlier in the period: that counts for the request too.
-        await services.feedbackRequests.markAnswered(request.id, ctx.actor.id);
-        const after = await services.feedbackRequests.get(request.id);
-        if (after?.recipients.every((r) => r.status !== "asked")) await services.jobs.feedbackRequestSettled(request.id);
+      const answered = await answeredForRequest(services, { request, peer: ctx.actor });
+      if (answered.answered) {
+        if (answered.settled) await services.jobs.feedbackRequestSettled(request.id);
         return ctx.reply(`You've already given feedback on <@${request.subject.platformUserId}> this period — thank you!`);
       }
       assertCanReceiveFeedback(ctx.actor, request.subject);

@@ -7,7 +7,7 @@ import { isSpurError } from "../../../core/errors.ts";
 import { periodByKey, shiftPeriod } from "../../../core/review-period.ts";
 import { errorReply } from "../../blocks/replies.ts";
 import { SCORECARD_ACTIONS, scorecardExplanation, scorecardMessage } from "../../blocks/scorecard.ts";
-import { scorecardFor, teamOf } from "../../scorecard-view.ts";
+import { scorecardFor, teamOf } from "../../../app/scorecard-view.ts";
 
 const ButtonValue = z.object({ m: z.string().uuid(), p: z.string().min(1).max(16) });
 const ActionBody = z.object({

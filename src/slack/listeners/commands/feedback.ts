@@ -1,7 +1,6 @@
 // /feedback @agent | request … | mine | report @agent | team | dimensions … | threshold N
 import type { App, webApi } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
-import { assertAdmin } from "../../../core/admin-command.ts";
 import { describeMention, mentionKey, type MentionRef } from "../../../core/command-text.ts";
 import { ErrorCode, SpurError } from "../../../core/errors.ts";
 import {
@@ -9,8 +8,8 @@ import {
   alreadyAnsweredError,
   assertCanReceiveFeedback,
   buildFeedbackReport,
-  peerFeedbackAggregate,
 } from "../../../core/feedback.ts";
+import { runFeedbackSettings, teamFeedbackOverview } from "../../../core/feedback-admin.ts";
 import { FEEDBACK_USAGE, type FeedbackCommand, parseFeedbackText } from "../../../core/feedback-command.ts";
 import { monthContaining, monthLabel } from "../../../core/feedback-period.ts";
 import { createFeedbackRequest } from "../../../core/feedback-request.ts";
@@ -84,46 +83,15 @@ async function run(services: Services, ctx: CommandContext, client: webApi.WebCl
       return ctx.reply(feedbackReportMessage(report));
     }
     case "team": {
-      if (actor.role === "agent" || !actor.teamId) {
-        throw new SpurError(ErrorCode.NotAllowed, "`/feedback team` is for leads. Use `/feedback mine` for your own feedback.");
-      }
       const team = await teamOf(services, actor, ctx.defaultTeam);
-      const periodKey = monthContaining(now, team.timeZone).key;
-      const members = (await services.roster.membersOf(team.id)).filter((m) => m.id !== actor.id);
-      const rows = await Promise.all(
-        members.map(async (member) => ({
-          member,
-          aggregate: await peerFeedbackAggregate(services, { workspaceId: ctx.workspace.id, subjectId: member.id, periodKey }),
-        })),
-      );
-      return ctx.reply(teamFeedbackMessage(periodKey, rows));
+      const overview = await teamFeedbackOverview(services, { actor, team, now });
+      return ctx.reply(teamFeedbackMessage(overview.periodKey, overview.rows));
     }
-    case "dimensions": {
-      const action = command.action;
-      if (action.kind === "list") {
-        const dims = await services.feedback.dimensions(ctx.workspace.id);
-        return ctx.reply(infoReply(`Feedback dimensions: ${dims.map((d) => `${d.label} (\`${d.key}\`)`).join(", ")}`));
-      }
-      assertAdmin(actor.role);
-      if (action.kind === "add") {
-        const added = await services.feedback.addDimension(ctx.workspace.id, action.key, action.label);
-        return ctx.reply(infoReply(added ? `:white_check_mark: Added the dimension ${action.label}.` : `\`${action.key}\` is already a dimension.`));
-      }
-      const dims = await services.feedback.dimensions(ctx.workspace.id);
-      if (dims.length <= 1 && dims[0]?.key === action.key) {
-        throw new SpurError(ErrorCode.InvalidDimension, "Feedback needs at least one dimension; add another before removing this one.");
-      }
-      const removed = await services.feedback.archiveDimension(ctx.workspace.id, action.key);
-      return ctx.reply(
-        removed
-          ? infoReply(`:white_check_mark: Removed \`${action.key}\` from the form. Past ratings are kept.`)
-          : errorReply(`There's no dimension \`${action.key}\`.`),
-      );
-    }
+    case "dimensions":
     case "threshold": {
-      assertAdmin(actor.role);
-      await services.feedback.setAnonymityThreshold(ctx.workspace.id, command.value);
-      return ctx.reply(infoReply(`:white_check_mark: Anonymous feedback now appears once ${command.value} people have answered anonymously.`));
+      const reply = await runFeedbackSettings(services, { workspaceId: ctx.workspace.id, actor, command });
+      if (reply.tone === "error") return ctx.reply(errorReply(reply.text));
+      return ctx.reply(infoReply(reply.tone === "done" ? `:white_check_mark: ${reply.text}` : reply.text));
     }
   }
 }

@@ -7,7 +7,7 @@ import { parseScorecardText } from "../../../core/scorecard-command.ts";
 import { errorReply } from "../../blocks/replies.ts";
 import { scorecardMessage } from "../../blocks/scorecard.ts";
 import { commandContext, withErrorReplies } from "../../command-context.ts";
-import { resolvePeriod, scorecardFor, teamOf } from "../../scorecard-view.ts";
+import { resolvePeriod, scorecardFor, teamOf } from "../../../app/scorecard-view.ts";
 
 export { SCORECARD_USAGE } from "../../../core/scorecard-command.ts";
 

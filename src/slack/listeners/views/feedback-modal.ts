@@ -5,7 +5,7 @@ import type { Services } from "../../../app/services.ts";
 import { ErrorCode, isSpurError, SpurError } from "../../../core/errors.ts";
 import { submitFeedback, validateFeedbackForm } from "../../../core/feedback.ts";
 import { monthLabel } from "../../../core/feedback-period.ts";
-import { markRequestDmAnswered } from "../../../core/feedback-request.ts";
+import { afterRequestAnswer } from "../../../app/feedback-follow-up.ts";
 import { blockIdForField, COMMENT_BLOCKS, ratingBlockId } from "../../blocks/feedback-modal.ts";
 import { escapeMrkdwn } from "../../blocks/format.ts";
 import { describeIssues, FEEDBACK_MODAL_CALLBACK, parseModalMetadata, ViewSubmissionPayload } from "../../feedback-payloads.ts";
@@ -20,17 +20,6 @@ function thanksView(text: string): types.ModalView {
     close: { type: "plain_text", text: "Done" },
     blocks: [{ type: "section", text: { type: "mrkdwn", text } }],
   };
-}
-
-/** After the modal closed: settle the request if this was the last answer, and retire the DM's buttons. */
-async function afterRequestAnswer(services: Services, input: { requestId: string; peerId: string; settled: boolean }): Promise<void> {
-  try {
-    if (input.settled) await services.jobs.feedbackRequestSettled(input.requestId);
-    await markRequestDmAnswered(services, input);
-  } catch (err) {
-    // The answer is saved; the due-date job still closes the request. Logged without names.
-    services.logger.warn({ err: err instanceof Error ? err.message : String(err) }, "follow-up of a request answer failed");
-  }
 }
 
 export function registerFeedbackModal(app: App, services: Services): void {

@@ -1,5 +1,5 @@
-// Shared by /scorecard and its buttons: picks the period, checks privacy (logging refusals), renders.
-import type { Services } from "../app/services.ts";
+// Shared by the scorecard commands and buttons of both platforms: picks the period, checks privacy (logging refusals).
+import type { Services } from "./services.ts";
 import type { Member, Team } from "../core/model.ts";
 import type { Period } from "../core/period.ts";
 import { logRefusedScorecard, periodForSpec, type PeriodSpec } from "../core/scorecard-command.ts";

@@ -1,0 +1,14 @@
+// After a peer's answer to a feedback request was saved, on either platform: settle the request if this was
+// the last answer, and retire the request message's buttons.
+import { markRequestDmAnswered } from "../core/feedback-request.ts";
+import type { Services } from "./services.ts";
+
+export async function afterRequestAnswer(services: Services, input: { requestId: string; peerId: string; settled: boolean }): Promise<void> {
+  try {
+    if (input.settled) await services.jobs.feedbackRequestSettled(input.requestId);
+    await markRequestDmAnswered(services, input);
+  } catch (err) {
+    // The answer is saved; the due-date job still closes the request. Logged without names.
+    services.logger.warn({ err: err instanceof Error ? err.message : String(err) }, "follow-up of a request answer failed");
+  }
+}

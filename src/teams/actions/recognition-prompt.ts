@@ -1,0 +1,26 @@
+// The buttons of the weekly "Who helped you this week?" card: "Give kudos" turns it into the kudos form,
+// "Not this week" records the dismissal.
+import { z } from "zod";
+import { CARD_VERBS } from "../cards/card-actions.ts";
+import { notice, PROMPT_TEXT } from "../cards/direct-messages.ts";
+import { type CardAction, parseCardData } from "./card-action.ts";
+import { kudosForm } from "./kudos-form.ts";
+
+const Data = z.object({ week: z.string().regex(/^\d{4}-W\d{2}$/) });
+
+export const promptKudos: CardAction = {
+  verb: CARD_VERBS.promptKudos,
+  async run({ services }, ctx) {
+    parseCardData(Data, ctx);
+    return { card: await kudosForm(services, { workspace: ctx.workspace, defaultTeam: ctx.defaultTeam, giver: ctx.actor, intro: PROMPT_TEXT }) };
+  },
+};
+
+export const promptDismiss: CardAction = {
+  verb: CARD_VERBS.promptDismiss,
+  async run({ services }, ctx) {
+    const { week } = parseCardData(Data, ctx);
+    await services.prompts.dismiss(ctx.actor.id, week);
+    return { card: notice("No problem — see you next week.") };
+  },
+};

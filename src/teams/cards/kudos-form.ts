@@ -1,0 +1,70 @@
+// The kudos form card: the same fields and limits as Slack's "Give kudos" modal, with the core's validation
+// messages shown under the field they are about when a submission is refused.
+import { MAX_FORM_REASON, type KudosFormErrors, type KudosFormInput } from "../../core/kudos-form.ts";
+import type { RecognitionSettings } from "../../core/recognition-settings.ts";
+import { card, type CardElement, escapeMarkdown, heading, type TeamsMessage, textBlock } from "./adaptive-card.ts";
+import { actionSet, CARD_VERBS, executeAction, fieldError } from "./card-actions.ts";
+
+export interface KudosFormCardInput {
+  settings: RecognitionSettings;
+  /** The teammates to pick from. */
+  people: { platformUserId: string; displayName: string }[];
+  /** Identifies this form: submitting it twice gives the kudos once. */
+  formId: string;
+  /** What was entered, when the form comes back with errors. */
+  values?: Partial<KudosFormInput>;
+  errors?: KudosFormErrors;
+  intro?: string;
+}
+
+export function kudosFormCard(input: KudosFormCardInput): TeamsMessage {
+  const { settings, values = {}, errors = {} } = input;
+  const body: CardElement[] = [heading("Give kudos")];
+  if (input.intro) body.push(textBlock(escapeMarkdown(input.intro)));
+  body.push(
+    {
+      type: "Input.ChoiceSet",
+      id: "recipients",
+      label: "Who?",
+      isMultiSelect: true,
+      style: "filtered",
+      placeholder: "Pick one or more teammates",
+      choices: input.people.map((p) => ({ title: p.displayName, value: p.platformUserId })),
+      ...(values.recipients && values.recipients.length > 0 ? { value: values.recipients.join(",") } : {}),
+    },
+    ...fieldError(errors.recipients),
+    {
+      type: "Input.Number",
+      id: "points",
+      label: `Points each (1–${settings.maxPointsPerGift})`,
+      min: 1,
+      max: settings.maxPointsPerGift,
+      value: Number(values.points) || 1,
+    },
+    ...fieldError(errors.points),
+    {
+      type: "Input.Text",
+      id: "reason",
+      label: "What did they do?",
+      isMultiline: true,
+      maxLength: MAX_FORM_REASON,
+      ...(values.reason ? { value: values.reason.slice(0, MAX_FORM_REASON) } : {}),
+    },
+    ...fieldError(errors.reason),
+  );
+  if (settings.companyValues.length > 0) {
+    body.push(
+      {
+        type: "Input.ChoiceSet",
+        id: "value",
+        label: settings.valueRequired ? "Company value" : "Company value (optional)",
+        style: "compact",
+        choices: settings.companyValues.slice(0, 100).map((v) => ({ title: `#${v}`, value: v })),
+        ...(values.value ? { value: values.value } : {}),
+      },
+      ...fieldError(errors.value),
+    );
+  }
+  body.push(actionSet([executeAction("Send", CARD_VERBS.kudosSubmit, { formId: input.formId }, { style: "positive" })]));
+  return { text: "Give kudos", card: card(body) };
+}

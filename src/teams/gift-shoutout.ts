@@ -1,0 +1,10 @@
+// After a gift was given in Teams (message command or form): the public shoutout, posted by a job.
+import type { Services } from "../app/services.ts";
+import type { GiftOutcome } from "../core/kudos.ts";
+import type { Team } from "../core/model.ts";
+
+/** Until a channel is set for the team, the shoutout goes where the kudos were given. */
+export async function shoutOutTeamsGift(services: Services, outcome: GiftOutcome, defaultTeam: Team, conversationId: string): Promise<void> {
+  if (!outcome.stored.created) return;
+  await services.jobs.shoutout({ giftId: outcome.stored.giftId, channelId: defaultTeam.channelId ?? conversationId });
+}

@@ -1,0 +1,88 @@
+// DirectMessenger for Teams: feedback requests, reminders, summaries and recognition prompts go to the
+// person's personal chat with Spur, opened through the Bot Connector when they have none yet. Posts spend
+// the same per-tenant and per-conversation budget as the notifier; 403 (bot blocked) deactivates the chat.
+import type { DirectMessage, DirectMessenger } from "../core/feedback-ports.ts";
+import type { PostedRef } from "../core/ports.ts";
+import type { RateBudget } from "../jobs/rate-budget.ts";
+import type { StoredConversation, TeamsStore } from "../store/teams-store.ts";
+import type { TeamsAdapter } from "./adapter.ts";
+import { renderTeamsDirectMessage } from "./cards/direct-messages.ts";
+import { toActivity } from "./cards/render.ts";
+import { classifyConnectorError, ConversationGoneError } from "./teams-errors.ts";
+
+export class TeamsDirectMessenger implements DirectMessenger {
+  constructor(
+    private readonly adapter: TeamsAdapter,
+    private readonly store: TeamsStore,
+    private readonly budget: RateBudget,
+    private readonly workspaceId: string,
+    /** Whose budget the messages spend: the tenant, shared with the notifier and all its teams. */
+    private readonly tenantId: string,
+  ) {}
+
+  /** The ref is "<stored conversation id>:<activity id>" (Teams conversation ids contain colons, row ids don't). */
+  async send(platformUserId: string, message: DirectMessage): Promise<PostedRef> {
+    const chat = await this.personalChat(platformUserId);
+    await this.budget.acquire(`teams:${this.tenantId}`, chat.conversationId);
+    try {
+      const activityId = await this.adapter.send(chat.reference, toActivity(renderTeamsDirectMessage(message)));
+      return { channelId: chat.id, messageRef: activityId };
+    } catch (err) {
+      throw await this.failure(err, chat);
+    }
+  }
+
+  async update(ref: string, message: DirectMessage): Promise<void> {
+    const separator = ref.indexOf(":");
+    const chat = separator > 0 ? await this.store.findById(ref.slice(0, separator)) : null;
+    const activityId = ref.slice(separator + 1);
+    if (!chat || chat.workspaceId !== this.workspaceId || !chat.active || activityId === "") return;
+    try {
+      await this.adapter.update(chat.reference, activityId, toActivity(renderTeamsDirectMessage(message)));
+    } catch (err) {
+      throw await this.failure(err, chat);
+    }
+  }
+
+  private async failure(err: unknown, chat: StoredConversation): Promise<Error> {
+    const classified = classifyConnectorError(err, chat.conversationId);
+    if (classified instanceof ConversationGoneError) await this.store.deactivate(this.workspaceId, chat.conversationId);
+    return classified;
+  }
+
+  /** The person's personal chat with Spur; opened (and remembered) through a conversation of the team if needed. */
+  private async personalChat(platformUserId: string): Promise<StoredConversation> {
+    const known = await this.store.personalChatOf(this.workspaceId, platformUserId);
+    if (known) return known;
+    const via = await this.store.anyActive(this.workspaceId);
+    if (!via) throw new Error(`Spur is not installed in any conversation of Teams workspace ${this.workspaceId}`);
+    const viaConversation = (via.reference.conversation ?? {}) as { tenantId?: string };
+    const tenantId = viaConversation.tenantId ?? "";
+    let conversationId: string;
+    try {
+      conversationId = await this.adapter.createPersonalChat(via.reference, platformUserId, tenantId);
+    } catch (err) {
+      // 403/404 here means this person can't be messaged (not in the team, app blocked): permanent.
+      throw classifyConnectorError(err, `personal chat with ${platformUserId}`);
+    }
+    const reference = {
+      ...via.reference,
+      activityId: undefined,
+      user: { id: platformUserId },
+      conversation: { id: conversationId, conversationType: "personal", tenantId, isGroup: false },
+    };
+    await this.store.remember(
+      {
+        workspaceId: this.workspaceId,
+        conversationId,
+        conversationType: "personal",
+        serviceUrl: String(via.reference.serviceUrl ?? ""),
+        reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
+      },
+      true,
+    );
+    const stored = await this.store.find(this.workspaceId, conversationId);
+    if (!stored) throw new Error(`The personal chat ${conversationId} was not stored`);
+    return stored;
+  }
+}

@@ -1,0 +1,126 @@
+// Teams counterpart of slack-kudos-modal.test.ts: the kudos form card and its inline validation errors.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeBotConnector, textOf } from "../support/fake-bot-connector.ts";
+import type { Harness } from "../support/spur-harness.ts";
+import { GENERAL, TEAMS_USERS } from "../support/teams-activities.ts";
+import { cardOf, executeActions, startTeams, type TeamsChat, type TeamsSetup } from "../support/teams-chat.ts";
+
+const { ana, bo, carl, dee } = TEAMS_USERS;
+const helper = { id: "28:helper-bot", name: "Helpdesk Bot" };
+let t: TeamsSetup;
+let h: Harness;
+let connector: FakeBotConnector;
+let chat: TeamsChat;
+let formId = "";
+
+beforeAll(async () => {
+  t = await startTeams();
+  ({ h, connector, chat } = t);
+  const workspace = await h.spur.db.workspace.findFirstOrThrow({ where: { platform: "teams" } });
+  await h.spur.db.recognitionSettings.create({
+    data: { workspaceId: workspace.id, allowancePoints: 20, maxPointsPerGift: 5, companyValues: ["ownership", "empathy"] },
+  });
+  // Spur knows people once they have used it or been mentioned.
+  await chat.say(dee, ["kudos ", ana, " ", bo, " welcome aboard"], "Kudos sent");
+});
+afterAll(async () => {
+  await t?.stop();
+});
+
+/** Through the settings store, as an admin's change would go (it keeps its cache in step). */
+async function setValueRequired(valueRequired: boolean) {
+  const workspace = await h.spur.db.workspace.findFirstOrThrow({ where: { platform: "teams" } });
+  const current = await h.spur.services.recognitionSettings.get(workspace.id);
+  const audit = { workspaceId: workspace.id, actorUserId: "test-setup", action: "settings.update" as const, target: null, details: {}, reason: "test setup" };
+  await h.spur.services.recognitionSettings.save(workspace.id, { ...current, valueRequired }, audit);
+}
+
+const kudosRows = () => h.spur.db.kudos.findMany({ include: { recipient: true }, orderBy: { createdAt: "asc" } });
+
+function submit(form: Record<string, unknown>, from = carl, id = formId) {
+  // The card's number input always submits a value (1 unless changed).
+  return chat.click(from, "kudos.submit", { formId: id, points: "1", ...form }, "channel");
+}
+
+describe("Teams: the kudos form card", () => {
+  it("opens from `kudos` with no text, with the teammates and the workspace's values to pick from", async () => {
+    const reply = await chat.say(carl, ["kudos"], "Give kudos");
+    const card = cardOf(reply) as { body: { id?: string; choices?: { title: string; value: string }[] }[] };
+    const inputs = card.body.filter((e) => e.id).map((e) => e.id);
+    expect(inputs).toEqual(["recipients", "points", "reason", "value"]);
+    expect(card.body[1]?.choices?.map((c) => c.value).sort()).toEqual([ana.id, bo.id, dee.id]);
+    expect(textOf(reply)).toContain("#ownership");
+    const [send] = executeActions(card);
+    expect(send?.verb).toBe("kudos.submit");
+    formId = String(send?.data.formId);
+    expect(formId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("gives kudos on a valid submission: replaces the form with the confirmation and shouts out", async () => {
+    const since = connector.sent.length;
+    const answer = await submit({ recipients: `${ana.id},${bo.id}`, points: "2", reason: "ran the Black Friday queue", value: "ownership" });
+    expect(answer.type).toBe("application/vnd.microsoft.card.adaptive");
+    expect(answer.text).toContain("Kudos sent! Ana Alves and Bo Berg each got 2 points.");
+    const rows = (await kudosRows()).filter((r) => r.reason === "ran the Black Friday queue");
+    expect(rows.map((r) => r.recipient.platformUserId).sort()).toEqual([ana.id, bo.id]);
+    for (const row of rows) expect(row).toMatchObject({ source: "modal", points: 2, values: ["ownership"] });
+    const shoutout = await connector.waitFor(() => connector.sent.slice(since).find((s) => textOf(s).includes("Black Friday") && !s.replyToId));
+    expect(shoutout.conversationId).toBe(GENERAL);
+  });
+
+  it("stores a form submitted twice once, per giver", async () => {
+    const before = (await kudosRows()).length;
+    const again = await submit({ recipients: `${ana.id},${bo.id}`, points: "2", reason: "ran the Black Friday queue", value: "ownership" });
+    expect(again.text).toContain("already recorded");
+    expect((await kudosRows()).length).toBe(before);
+    // The same form card in a channel, filled in by someone else, is their own gift.
+    const other = await submit({ recipients: ana.id, reason: "ran the Black Friday queue" }, bo);
+    expect(other.text).toContain("Kudos sent! Ana Alves got 1 point.");
+    expect((await kudosRows()).length).toBe(before + 1);
+  });
+
+  const invalid: [string, Record<string, unknown>, string, string][] = [
+    ["no recipients", { recipients: "", reason: "x" }, "recipients", "Pick at least one teammate"],
+    ["an empty reason", { recipients: ana.id, reason: "   " }, "reason", "Say what they did"],
+    ["a reason that is too long", { recipients: ana.id, reason: "x".repeat(501) }, "reason", "under 500 characters"],
+    ["zero points", { recipients: ana.id, points: "0", reason: "x" }, "points", "at least 1 point"],
+    ["fractional points", { recipients: ana.id, points: "1.5", reason: "x" }, "points", "whole number"],
+    ["points above the cap", { recipients: ana.id, points: 9, reason: "x" }, "points", "from 1 to 5 per gift"],
+    ["self-kudos", { recipients: carl.id, reason: "x" }, "recipients", "You can't give kudos to yourself"],
+    ["a bot", { recipients: helper.id, reason: "x" }, "recipients", "is a bot"],
+    ["someone outside the team", { recipients: "29:stranger", reason: "x" }, "recipients", "couldn't find"],
+    ["an unknown value", { recipients: ana.id, reason: "x", value: "ownrship" }, "value", "Did you mean #ownership?"],
+  ];
+  for (const [name, form, field, message] of invalid) {
+    it(`shows an inline error for ${name}, keeps what was entered and stores nothing`, async () => {
+      const before = (await kudosRows()).length;
+      const answer = await submit(form, carl, crypto.randomUUID());
+      expect(answer.type).toBe("application/vnd.microsoft.card.adaptive");
+      const body = (answer.value as { body: { id?: string; text?: string; color?: string }[] }).body;
+      const errors = body.filter((e) => e.color === "Attention");
+      expect(errors).toHaveLength(1);
+      expect(errors[0]?.text).toContain(message);
+      // The error sits right under its field.
+      expect(body[body.indexOf(errors[0]!) - 1]?.id).toBe(field);
+      if (typeof form.reason === "string" && form.reason.trim() && form.reason.length <= 500) expect(answer.text).toContain(`"value":"${form.reason}"`);
+      expect((await kudosRows()).length).toBe(before);
+    });
+  }
+
+  it("shows an inline error when a value is required and none is picked", async () => {
+    await setValueRequired(true);
+    const answer = await submit({ recipients: ana.id, reason: "x" }, carl, crypto.randomUUID());
+    expect(answer.text).toContain("Please tag a company value");
+    await setValueRequired(false);
+  });
+
+  it("answers a forged or stale form with a message and stores nothing", async () => {
+    const before = (await kudosRows()).length;
+    const answer = await chat.click(carl, "kudos.submit", { recipients: ana.id, reason: "x" }, "channel");
+    expect(answer.type).toBe("application/vnd.microsoft.activity.message");
+    expect(answer.text).toContain("Spur couldn't read that card");
+    const unknown = await chat.click(carl, "kudos.delete-everything", {}, "channel");
+    expect(unknown.text).toContain("Spur couldn't read that card");
+    expect((await kudosRows()).length).toBe(before);
+  });
+});
