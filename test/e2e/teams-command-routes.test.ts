@@ -6,10 +6,9 @@ import { KPI_ADMIN_USAGE } from "../../src/core/kpi-admin-command.ts";
 import { KUDOS_USAGE } from "../../src/core/kudos-command.ts";
 import { PROMPTS_USAGE } from "../../src/core/prompt-command.ts";
 import { RECOGNITION_ADMIN_USAGE } from "../../src/core/recognition-admin.ts";
-import { FakeBotConnector, textOf } from "../support/fake-bot-connector.ts";
-import { startHarness, type Harness } from "../support/spur-harness.ts";
-import { botAddedToTeam, TEAMS_ROSTER, TEAMS_USERS } from "../support/teams-activities.ts";
-import { type Say, teamsChat } from "../support/teams-chat.ts";
+import { textOf } from "../support/fake-bot-connector.ts";
+import { TEAMS_USERS } from "../support/teams-activities.ts";
+import { type Say, startTeams, type TeamsSetup } from "../support/teams-chat.ts";
 
 /** Subcommands whose Teams route another change brings (the weekly prompts come with Adaptive Card actions). */
 const NOT_YET_IN_TEAMS = new Set(["/spur prompts"]);
@@ -22,19 +21,15 @@ function documented(usage: string, command: "/spur" | "/kudos"): string[] {
 const SPUR_VERBS = documented([ADMIN_USAGE, RECOGNITION_ADMIN_USAGE, KPI_ADMIN_USAGE, PROMPTS_USAGE].join("\n"), "/spur");
 const KUDOS_VERBS = documented(KUDOS_USAGE, "/kudos");
 
-let h: Harness;
-let connector: FakeBotConnector;
 let say: Say;
+let teams: TeamsSetup;
 
 beforeAll(async () => {
-  connector = await new FakeBotConnector(TEAMS_ROSTER).start();
-  h = await startHarness({ teams: true });
-  await h.teams(botAddedToTeam(connector.url));
-  say = teamsChat(h, connector).say;
+  teams = await startTeams();
+  say = teams.chat.say;
 });
 afterAll(async () => {
-  await h?.stop();
-  await connector?.stop();
+  await teams?.stop();
 });
 
 describe("Teams routes for Slack's subcommands", () => {

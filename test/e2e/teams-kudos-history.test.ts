@@ -2,15 +2,15 @@
 // privacy rules, through messages to the bot.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClock } from "../support/clock.ts";
-import { FakeBotConnector, textOf } from "../support/fake-bot-connector.ts";
-import { startHarness, type Harness } from "../support/spur-harness.ts";
-import { botAddedToTeam, TEAMS_ROSTER, TEAMS_USERS } from "../support/teams-activities.ts";
-import { type Say, teamsChat } from "../support/teams-chat.ts";
+import { textOf } from "../support/fake-bot-connector.ts";
+import { type Harness } from "../support/spur-harness.ts";
+import { TEAMS_USERS } from "../support/teams-activities.ts";
+import { type Say, startTeams, type TeamsSetup } from "../support/teams-chat.ts";
 
 const { ana, bo, carl, dee } = TEAMS_USERS;
 let h: Harness;
-let connector: FakeBotConnector;
 let say: Say;
+let teams: TeamsSetup;
 let workspaceId: string;
 // Sunday 22 Nov 2026, 23:30 in Los Angeles (PST, UTC-8): already Monday in UTC.
 const clock = new TestClock(new Date("2026-11-23T07:30:00Z"));
@@ -18,16 +18,14 @@ const settings = (patch: Parameters<Harness["setRecognitionSettings"]>[0]) => h.
 const text = async (...args: Parameters<Say>) => textOf(await say(...args));
 
 beforeAll(async () => {
-  connector = await new FakeBotConnector(TEAMS_ROSTER).start();
-  h = await startHarness({ teams: true, clock });
-  await h.teams(botAddedToTeam(connector.url));
-  say = teamsChat(h, connector).say;
+  teams = await startTeams({ clock });
+  ({ h } = teams);
+  say = teams.chat.say;
   workspaceId = (await h.spur.db.workspace.findFirstOrThrow({ where: { platform: "teams" } })).id;
   await settings({ allowancePoints: 50, companyValues: ["ownership", "craft"] });
 });
 afterAll(async () => {
-  await h?.stop();
-  await connector?.stop();
+  await teams?.stop();
 });
 
 describe("Teams: leaderboard", () => {

@@ -1,26 +1,24 @@
 // Teams counterpart of slack-recognition-admin: recognition settings (as text: Teams has no modals) and
 // revoking kudos, admin-only and written to the audit log.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FakeBotConnector, textOf } from "../support/fake-bot-connector.ts";
-import { startHarness, type Harness } from "../support/spur-harness.ts";
-import { botAddedToTeam, TEAMS_ROSTER, TEAMS_USERS } from "../support/teams-activities.ts";
-import { type Say, teamsChat } from "../support/teams-chat.ts";
+import { textOf } from "../support/fake-bot-connector.ts";
+import { type Harness } from "../support/spur-harness.ts";
+import { TEAMS_USERS } from "../support/teams-activities.ts";
+import { type Say, startTeams, type TeamsSetup } from "../support/teams-chat.ts";
 
 // Carl installs Spur, so he is its first admin.
 const { ana, bo, carl, dee } = TEAMS_USERS;
 let h: Harness;
-let connector: FakeBotConnector;
 let say: Say;
+let teams: TeamsSetup;
 
 beforeAll(async () => {
-  connector = await new FakeBotConnector(TEAMS_ROSTER).start();
-  h = await startHarness({ teams: true });
-  await h.teams(botAddedToTeam(connector.url));
-  say = teamsChat(h, connector).say;
+  teams = await startTeams();
+  ({ h } = teams);
+  say = teams.chat.say;
 });
 afterAll(async () => {
-  await h?.stop();
-  await connector?.stop();
+  await teams?.stop();
 });
 
 const savedSettings = () => h.spur.db.recognitionSettings.findFirst();

@@ -2,29 +2,28 @@
 // points cap and company values, through `kudos …` messages to the bot.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClock } from "../support/clock.ts";
-import { FakeBotConnector, textOf } from "../support/fake-bot-connector.ts";
-import { startHarness, type Harness } from "../support/spur-harness.ts";
-import { botAddedToTeam, message, TEAMS_ROSTER, TEAMS_USERS } from "../support/teams-activities.ts";
-import { type Say, teamsChat } from "../support/teams-chat.ts";
+import { type FakeBotConnector, textOf } from "../support/fake-bot-connector.ts";
+import { type Harness } from "../support/spur-harness.ts";
+import { message, TEAMS_USERS } from "../support/teams-activities.ts";
+import { type Say, startTeams, type TeamsSetup } from "../support/teams-chat.ts";
 
 const { ana, bo, carl, dee } = TEAMS_USERS;
 let h: Harness;
 let connector: FakeBotConnector;
 let say: Say;
+let teams: TeamsSetup;
 let workspaceId: string;
 // Thursday 19 Nov 2026, 23:50 in Auckland (NZDT, UTC+13): ten minutes before the allowance resets.
 const clock = new TestClock(new Date("2026-11-19T10:50:00Z"));
 
 beforeAll(async () => {
-  connector = await new FakeBotConnector(TEAMS_ROSTER).start();
-  h = await startHarness({ teams: true, clock });
-  await h.teams(botAddedToTeam(connector.url));
-  say = teamsChat(h, connector).say;
+  teams = await startTeams({ clock });
+  ({ h, connector } = teams);
+  say = teams.chat.say;
   workspaceId = (await h.spur.db.workspace.findFirstOrThrow({ where: { platform: "teams" } })).id;
 });
 afterAll(async () => {
-  await h?.stop();
-  await connector?.stop();
+  await teams?.stop();
 });
 
 const liveKudos = () => h.spur.db.kudos.count({ where: { revokedAt: null } });

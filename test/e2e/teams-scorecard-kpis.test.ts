@@ -2,17 +2,17 @@
 // and admins, the scorecard's KPI lines, composite and rank for a period, privacy, and KPI administration.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClock } from "../support/clock.ts";
-import { FakeBotConnector, type RosterMember, textOf } from "../support/fake-bot-connector.ts";
-import { startHarness, type Harness } from "../support/spur-harness.ts";
-import { botAddedToTeam, TEAMS_ROSTER, TEAMS_USERS } from "../support/teams-activities.ts";
-import { type Say, teamsChat } from "../support/teams-chat.ts";
+import { type RosterMember, textOf } from "../support/fake-bot-connector.ts";
+import { type Harness } from "../support/spur-harness.ts";
+import { TEAMS_ROSTER, TEAMS_USERS } from "../support/teams-activities.ts";
+import { type Say, startTeams, type TeamsSetup } from "../support/teams-chat.ts";
 
 // Carl installs Spur, so he is its first admin; Lee becomes the team's lead.
 const { ana, bo, carl, dee } = TEAMS_USERS;
 const lee: RosterMember = { id: "29:lee", name: "Lee Lead", aadObjectId: "aad-lee", email: "lee@contoso.com" };
 let h: Harness;
-let connector: FakeBotConnector;
 let say: Say;
+let teams: TeamsSetup;
 const ids: Record<string, string> = {};
 const clock = new TestClock(new Date("2026-11-25T12:00:00Z"));
 const text = async (...args: Parameters<Say>) => textOf(await say(...args));
@@ -36,10 +36,9 @@ const csat = (date: string, numerator: number, denominator: number): Row => ({ m
 const frt = (date: string, value: number, ref: string): Row => ({ metric: "first_response_time", date, value, ref });
 
 beforeAll(async () => {
-  connector = await new FakeBotConnector([...TEAMS_ROSTER, lee]).start();
-  h = await startHarness({ teams: true, clock, captureLogs: true });
-  await h.teams(botAddedToTeam(connector.url));
-  say = teamsChat(h, connector).say;
+  teams = await startTeams({ roster: [...TEAMS_ROSTER, lee], clock, captureLogs: true });
+  ({ h } = teams);
+  say = teams.chat.say;
   await say(carl, ["admin role ", lee, " lead"], "Lee Lead is now a lead");
   // Everyone says something in the team's channel first: a personal chat belongs to the team its person was seen in.
   for (const user of [ana, bo, dee, lee]) await say(user, ["kudos balance"], "You can still give");
@@ -51,8 +50,7 @@ beforeAll(async () => {
   await seed(dee, [csat("2026-11-09", 2, 3)]);
 });
 afterAll(async () => {
-  await h?.stop();
-  await connector?.stop();
+  await teams?.stop();
 });
 
 describe("Teams: KPI targets", () => {
