@@ -2,8 +2,8 @@
 // in the playground. Supports the methods Spur uses, plus injected failures (rate limits, 5xx, platform errors).
 // `events` reports each answered call ("call": call, answer) and each response_url post ("response": path, body).
 import { EventEmitter } from "node:events";
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage } from "node:http";
+import { type JsonReply, type JsonServer, startJsonServer } from "./json-server.ts";
 
 export interface RecordedCall {
   method: string;
@@ -104,7 +104,7 @@ export class FakeSlackApi {
   /** OAuth grants: code → the workspace whose install it completes. */
   private readonly grants = new Map<string, FakeWorkspace>();
   private readonly workspacesByToken = new Map<string, FakeWorkspace>();
-  private server: Server | undefined;
+  private server: JsonServer | undefined;
   private tsCounter = 0;
   url = "";
   /** Where apps.connections.open sends a Socket Mode client (see fake-socket-mode.ts). */
@@ -115,21 +115,15 @@ export class FakeSlackApi {
   }
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => {
-      void this.handle(req).then(({ status, body, headers }) => {
-        res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
-      });
-    });
-    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
-    const { port } = this.server.address() as AddressInfo;
-    this.url = `http://127.0.0.1:${port}/api/`;
+    this.server = await startJsonServer((req) => this.handle(req));
+    this.url = `${this.server.origin}/api/`;
     return this;
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await this.server?.stop();
   }
+
 
   /** The response_url Slack would put in a payload; posts to it are recorded in `responses`. */
   responseUrl(id: string): string {
@@ -182,7 +176,7 @@ export class FakeSlackApi {
     return this.waitFor(() => this.calls.find((c) => c.method === method && match(c.args)), timeoutMs);
   }
 
-  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
+  private async handle(req: IncomingMessage): Promise<JsonReply> {
     const path = (req.url ?? "").split("?")[0] ?? "";
     const raw = await readRaw(req);
     if (path.startsWith("/upload/")) {

@@ -1,7 +1,7 @@
 // A local stand-in for the Bot Framework Connector service (Teams' serviceUrl) that records every activity
 // Spur sends and answers roster look-ups. Supports injected failures (403 bot removed, 429, 5xx).
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage } from "node:http";
+import { type JsonReply, type JsonServer, startJsonServer } from "../../src/playground/json-server.ts";
 
 export interface RosterMember {
   id: string;
@@ -45,7 +45,7 @@ export class FakeBotConnector {
   readonly createdChats: { conversationId: string; userId: string; tenantId: string | undefined }[] = [];
   readonly roster = new Map<string, RosterMember>();
   private readonly failures: Failure[] = [];
-  private server: Server | undefined;
+  private server: JsonServer | undefined;
   private counter = 0;
   url = "";
 
@@ -54,21 +54,15 @@ export class FakeBotConnector {
   }
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => {
-      void this.handle(req).then(({ status, body, headers }) => {
-        res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
-      });
-    });
-    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
-    const { port } = this.server.address() as AddressInfo;
-    this.url = `http://127.0.0.1:${port}/`;
+    this.server = await startJsonServer((req) => this.handle(req));
+    this.url = `${this.server.origin}/`;
     return this;
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await this.server?.stop();
   }
+
 
   /**
    * Makes the next `times` sends of activities fail with this HTTP status (429 with or without Retry-After,
@@ -107,7 +101,7 @@ export class FakeBotConnector {
     return this.waitFor(() => this.sent.slice(since).find((s) => textOf(s).includes(contains)), timeoutMs);
   }
 
-  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
+  private async handle(req: IncomingMessage): Promise<JsonReply> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString("utf8");
