@@ -145,9 +145,12 @@ export class ConfigError extends Error {
   readonly code = "invalid_config";
 }
 
-/** Parses an environment; throws ConfigError naming the first bad variable. */
+/**
+ * Parses an environment; throws ConfigError naming the first bad variable. An empty variable counts as unset
+ * (Docker Compose and Kubernetes pass `FOO=` for an optional value left blank).
+ */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const result = ConfigSchema.safeParse(env);
+  const result = ConfigSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== "")));
   if (result.success) {
     const { FEEDBACK_HASH_SECRET, ...rest } = result.data;
     if (!FEEDBACK_HASH_SECRET && rest.NODE_ENV === "production") {

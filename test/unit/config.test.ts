@@ -17,6 +17,14 @@ describe("parseConfig", () => {
     expect(c.QUEUE_PREFIX).toBe("spur");
   });
 
+  it("treats an empty variable as unset, as Compose passes a blank optional value", () => {
+    const c = parseConfig({ ...valid, PORT: "", SLACK_APP_TOKEN: "", MICROSOFT_APP_ID: "", PUBLIC_URL: "" });
+    expect(c.PORT).toBe(3000);
+    expect(c.SLACK_APP_TOKEN).toBeUndefined();
+    expect(teamsMode(c)).toBe("disabled");
+    expect(() => parseConfig({ ...valid, SLACK_SIGNING_SECRET: "" })).toThrow("Invalid configuration: SLACK_SIGNING_SECRET is required");
+  });
+
   it("adds the trailing slash Slack's client needs", () => {
     expect(parseConfig({ ...valid, SLACK_API_URL: "http://127.0.0.1:9000/api" }).SLACK_API_URL).toBe("http://127.0.0.1:9000/api/");
   });
