@@ -12,8 +12,9 @@ export function benchUsers(count: number): FakeUser[] {
   return Array.from({ length: count }, (_, i) => ({ id: `UB${String(i).padStart(5, "0")}`, name: `agent${i}` }));
 }
 
+/** BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the Spur process there when it exits (open it in Chrome DevTools). */
 export async function startSpurProcess(opts: { databaseUrl: string; queuePrefix: string; slackApiUrl: string; port: number }): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), "--import", "tsx", "src/main.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
