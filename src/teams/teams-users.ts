@@ -12,6 +12,10 @@ export function isTeamsBotId(id: string): boolean {
   return id.startsWith("28:");
 }
 
+export function isTeamsPersonId(id: string): boolean {
+  return id.startsWith("29:");
+}
+
 export function profileFromTeamsAccount(account: TeamsChannelAccount): PlatformUserProfile {
   const email = account.email ?? account.userPrincipalName ?? null;
   return {
