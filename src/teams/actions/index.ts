@@ -10,12 +10,14 @@ import { feedbackFormSubmit } from "./feedback-form.ts";
 import { feedbackGive, feedbackSkip } from "./feedback-request.ts";
 import { kudosFormSubmit } from "./kudos-form.ts";
 import { promptDismiss, promptKudos } from "./recognition-prompt.ts";
-import { scorecardNext, scorecardPrevious } from "./scorecard-period.ts";
+import { scorecardExplain, scorecardNext, scorecardPrevious, scorecardSend } from "./scorecard-buttons.ts";
 
 export const CARD_ACTIONS: CardAction[] = [
   kudosFormSubmit,
   scorecardPrevious,
   scorecardNext,
+  scorecardExplain,
+  scorecardSend,
   feedbackGive,
   feedbackSkip,
   feedbackFormSubmit,

@@ -6,6 +6,8 @@ export const CARD_VERBS = {
   kudosSubmit: "kudos.submit",
   scorecardPrevious: "scorecard.previous",
   scorecardNext: "scorecard.next",
+  scorecardExplain: "scorecard.explain",
+  scorecardSend: "scorecard.send",
   feedbackGive: "feedback.give",
   feedbackSkip: "feedback.skip",
   feedbackSubmit: "feedback.submit",
