@@ -8,6 +8,7 @@ import { teamsSpelling } from "../mentions.ts";
 import { type CardAction, type CardActionResult, STALE_CARD } from "./card-action.ts";
 import { feedbackFormSubmit } from "./feedback-form.ts";
 import { feedbackGive, feedbackSkip } from "./feedback-request.ts";
+import { historyPage } from "./history-page.ts";
 import { kudosFormSubmit } from "./kudos-form.ts";
 import { promptDismiss, promptKudos } from "./recognition-prompt.ts";
 import { scorecardExplain, scorecardNext, scorecardPrevious, scorecardSend } from "./scorecard-buttons.ts";
@@ -23,6 +24,7 @@ export const CARD_ACTIONS: CardAction[] = [
   feedbackFormSubmit,
   promptKudos,
   promptDismiss,
+  historyPage,
 ];
 
 const MESSAGE_CONTENT_TYPE = "application/vnd.microsoft.activity.message";

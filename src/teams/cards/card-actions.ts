@@ -13,6 +13,7 @@ export const CARD_VERBS = {
   feedbackSubmit: "feedback.submit",
   promptKudos: "prompt.kudos",
   promptDismiss: "prompt.dismiss",
+  historyPage: "kudos.history.page",
 } as const;
 
 export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];
