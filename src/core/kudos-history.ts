@@ -41,6 +41,14 @@ export function historyTitle(page: HistoryPage, subjectName = page.subject.displ
   return `${whose} — ${from}–${page.offset + page.items.length} of ${page.total}`;
 }
 
+/** Where the Newer and Older buttons of a page lead (offsets), or null at either end of the history. */
+export function historyNeighbours(page: HistoryPage): { newer: number | null; older: number | null } {
+  return {
+    newer: page.offset > 0 ? Math.max(0, page.offset - page.pageSize) : null,
+    older: page.offset + page.items.length < page.total ? page.offset + page.pageSize : null,
+  };
+}
+
 /**
  * A page of the history a command asked for: the viewer's own, or `subjectRef`'s when the viewer may see it,
  * with the time zone of the viewer's team (dates are shown in it).

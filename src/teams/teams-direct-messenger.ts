@@ -8,6 +8,7 @@ import type { StoredConversation, TeamsStore } from "../store/teams-store.ts";
 import type { TeamsAdapter } from "./adapter.ts";
 import { renderTeamsDirectMessage } from "./cards/direct-messages.ts";
 import { toActivity } from "./cards/render.ts";
+import { personalChatWith } from "./personal-chat.ts";
 import { classifyConnectorError, ConversationGoneError } from "./teams-errors.ts";
 
 export class TeamsDirectMessenger implements DirectMessenger {
@@ -22,7 +23,7 @@ export class TeamsDirectMessenger implements DirectMessenger {
 
   /** The ref is "<stored conversation id>:<activity id>" (Teams conversation ids contain colons, row ids don't). */
   async send(platformUserId: string, message: DirectMessage): Promise<PostedRef> {
-    const chat = await this.personalChat(platformUserId);
+    const chat = await personalChatWith(this.adapter, this.store, this.workspaceId, platformUserId);
     await this.budget.acquire(`teams:${this.tenantId}`, chat.conversationId);
     try {
       const activityId = await this.adapter.send(chat.reference, toActivity(renderTeamsDirectMessage(message)));
@@ -48,41 +49,5 @@ export class TeamsDirectMessenger implements DirectMessenger {
     const classified = classifyConnectorError(err, chat.conversationId);
     if (classified instanceof ConversationGoneError) await this.store.deactivate(this.workspaceId, chat.conversationId);
     return classified;
-  }
-
-  /** The person's personal chat with Spur; opened (and remembered) through a conversation of the team if needed. */
-  private async personalChat(platformUserId: string): Promise<StoredConversation> {
-    const known = await this.store.personalChatOf(this.workspaceId, platformUserId);
-    if (known) return known;
-    const via = await this.store.anyActive(this.workspaceId);
-    if (!via) throw new Error(`Spur is not installed in any conversation of Teams workspace ${this.workspaceId}`);
-    const viaConversation = (via.reference.conversation ?? {}) as { tenantId?: string };
-    const tenantId = viaConversation.tenantId ?? "";
-    let conversationId: string;
-    try {
-      conversationId = await this.adapter.createPersonalChat(via.reference, platformUserId, tenantId);
-    } catch (err) {
-      // 403/404 here means this person can't be messaged (not in the team, app blocked): permanent.
-      throw classifyConnectorError(err, `personal chat with ${platformUserId}`);
-    }
-    const reference = {
-      ...via.reference,
-      activityId: undefined,
-      user: { id: platformUserId },
-      conversation: { id: conversationId, conversationType: "personal", tenantId, isGroup: false },
-    };
-    await this.store.remember(
-      {
-        workspaceId: this.workspaceId,
-        conversationId,
-        conversationType: "personal",
-        serviceUrl: String(via.reference.serviceUrl ?? ""),
-        reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
-      },
-      true,
-    );
-    const stored = await this.store.find(this.workspaceId, conversationId);
-    if (!stored) throw new Error(`The personal chat ${conversationId} was not stored`);
-    return stored;
   }
 }

@@ -1,4 +1,5 @@
-// Notifier for Teams: proactive posts through stored conversation references, within a posting budget.
+// Notifier for Teams: proactive posts through stored conversation references, within a posting budget. A
+// post to a person (the lead digest) goes to their personal chat with Spur, opened if they have none yet.
 // 403/404 (bot removed or blocked, conversation gone) deactivate the conversation and fail for good; 429 and
 // 5xx are retried by the job (see jobs/retry-after.ts).
 import { DeliveryRefusedError, TransientError } from "../core/errors.ts";
@@ -9,7 +10,9 @@ import type { Rate, RateBudget } from "../jobs/rate-budget.ts";
 import type { TeamsStore } from "../store/teams-store.ts";
 import type { TeamsAdapter } from "./adapter.ts";
 import { renderOutbound, toActivity } from "./cards/render.ts";
+import { personalChatWith } from "./personal-chat.ts";
 import { classifyConnectorError, ConversationGoneError } from "./teams-errors.ts";
+import { isTeamsPersonId } from "./teams-users.ts";
 
 /**
  * Teams' documented limits for one bot in one conversation (thread) are 7 messages per second, 60 per 30
@@ -46,7 +49,7 @@ export class TeamsNotifier implements Notifier {
   ) {}
 
   async post(channelId: string, message: OutboundMessage): Promise<PostedRef> {
-    const conversation = await this.conversationFor(channelId);
+    const conversation = (await this.conversationFor(channelId)) ?? (isTeamsPersonId(channelId) ? await this.openPersonalChat(channelId) : null);
     if (!conversation?.active) {
       throw new DeliveryRefusedError(`Spur is not installed in Teams conversation ${channelId} (no active conversation reference); add Spur to it again`);
     }
@@ -85,7 +88,12 @@ export class TeamsNotifier implements Notifier {
     return activityId === null ? null : { channelId: conversation.conversationId, messageRef: activityId };
   }
 
-  /** A conversation id, or a person's id for their personal chat with Spur (which exists once they talked to it). */
+  /** A person who never talked to Spur: their personal chat, opened through the Bot Connector. */
+  private openPersonalChat(platformUserId: string) {
+    return personalChatWith(this.adapter, this.store, this.workspaceId, platformUserId);
+  }
+
+  /** A conversation id, or a person's id for their personal chat with Spur (if they have one). */
   private async conversationFor(channelId: string) {
     return (await this.store.find(this.workspaceId, channelId)) ?? (await this.store.personalChatOf(this.workspaceId, channelId));
   }

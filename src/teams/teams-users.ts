@@ -12,6 +12,10 @@ export function isTeamsBotId(id: string): boolean {
   return id.startsWith("28:");
 }
 
+export function isTeamsPersonId(id: string): boolean {
+  return id.startsWith("29:");
+}
+
 export function profileFromTeamsAccount(account: TeamsChannelAccount): PlatformUserProfile {
   const email = account.email ?? account.userPrincipalName ?? null;
   return {
@@ -26,6 +30,10 @@ export function profileFromTeamsAccount(account: TeamsChannelAccount): PlatformU
     isWorkspaceAdmin: false,
   };
 }
+
+/** People per roster page asked for, and the most a roster listing reads (a card can't offer more). */
+const ROSTER_PAGE_SIZE = 100;
+export const MAX_ROSTER = 500;
 
 export class TeamsUsers implements PlatformUsers {
   constructor(
@@ -57,5 +65,28 @@ export class TeamsUsers implements PlatformUsers {
       userPrincipalName: account.userPrincipalName ?? null,
     });
     return profileFromTeamsAccount(account);
+  }
+
+  /**
+   * The people of the workspace's team (or chat), as its roster lists them, page by page (TeamsInfo's paged
+   * members); bots left out. Null when Spur is in no conversation of the workspace to ask from.
+   */
+  async roster(workspace: Workspace): Promise<PlatformUserProfile[] | null> {
+    const conversation = await this.store.anyActive(workspace.id);
+    if (!conversation) return null;
+    const accounts: TeamsChannelAccount[] = [];
+    try {
+      await this.adapter.continueConversation(conversation.reference, async (context) => {
+        let token: string | undefined;
+        do {
+          const page = await TeamsInfo.getPagedMembers(context, ROSTER_PAGE_SIZE, token);
+          accounts.push(...page.members);
+          token = page.continuationToken || undefined;
+        } while (token && accounts.length < MAX_ROSTER);
+      });
+    } catch (err) {
+      throw classifyConnectorError(err, conversation.conversationId);
+    }
+    return accounts.slice(0, MAX_ROSTER).map(profileFromTeamsAccount).filter((p) => !p.isBot);
   }
 }

@@ -10,12 +10,9 @@ import { textOf } from "../support/fake-bot-connector.ts";
 import { TEAMS_USERS } from "../support/teams-activities.ts";
 import { type Say, startTeams, type TeamsSetup } from "../support/teams-chat.ts";
 
-/** Subcommands whose Teams route another change brings (the weekly prompts come with Adaptive Card actions). */
-const NOT_YET_IN_TEAMS = new Set(["/spur prompts"]);
-
 function documented(usage: string, command: "/spur" | "/kudos"): string[] {
   const verbs = [...usage.matchAll(new RegExp(`\`${command} ([a-z][a-z-]*)`, "g"))].map((m) => m[1]!);
-  return [...new Set(verbs)].filter((verb) => !NOT_YET_IN_TEAMS.has(`${command} ${verb}`));
+  return [...new Set(verbs)];
 }
 
 const SPUR_VERBS = documented([ADMIN_USAGE, RECOGNITION_ADMIN_USAGE, KPI_ADMIN_USAGE, PROMPTS_USAGE].join("\n"), "/spur");
@@ -34,7 +31,7 @@ afterAll(async () => {
 
 describe("Teams routes for Slack's subcommands", () => {
   it("finds the subcommands in Slack's help", () => {
-    expect(SPUR_VERBS).toEqual(expect.arrayContaining(["role", "channel", "timezone", "digest", "status", "settings", "revoke", "targets", "api-token", "helpdesk"]));
+    expect(SPUR_VERBS).toEqual(expect.arrayContaining(["role", "channel", "timezone", "digest", "status", "settings", "revoke", "targets", "api-token", "helpdesk", "prompts"]));
     expect(KUDOS_VERBS).toEqual(expect.arrayContaining(["balance", "history"]));
   });
 

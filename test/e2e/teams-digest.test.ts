@@ -146,4 +146,31 @@ describe("Teams: weekly digest", () => {
     const run = await h.spur.db.digestRun.findFirstOrThrow({ where: { teamId: team.id, kind: "lead_digest" } });
     expect(run).toMatchObject({ periodKey: `2026-W47:${bo.id}`, status: "posted", channelId: personal });
   });
+
+  it("opens a personal chat for a lead who never talked to Spur, and sends the digest there once", async () => {
+    const team = await h.spur.db.team.findFirstOrThrow({ where: { channelId: GENERAL } });
+    await h.spur.db.member.updateMany({ where: { platformUserId: ana.id }, data: { role: "lead" } });
+    expect(await h.spur.db.teamsConversation.count({ where: { conversationType: "personal", reference: { path: ["user", "id"], equals: ana.id } } })).toBe(0);
+    const runLeadDigest = async () => {
+      const job = await h.spur.queues.scheduled.add(LEAD_DIGEST_JOB, { teamId: team.id, periodKey: "2026-W46" });
+      await connector.waitFor(async () => (await job.getState()) === "completed");
+      return (await h.spur.queues.scheduled.getJob(job.id!))?.returnvalue as { sent: number; alreadySent: number; failed: unknown[] };
+    };
+    expect(await runLeadDigest()).toMatchObject({ sent: 2, alreadySent: 0, failed: [] });
+    expect(await runLeadDigest()).toMatchObject({ sent: 0, alreadySent: 2, failed: [] });
+
+    const opened = `a:created-${ana.id}`;
+    expect(connector.createdChats.filter((c) => c.userId === ana.id)).toEqual([{ conversationId: opened, userId: ana.id, tenantId: "tenant-1" }]);
+    expect(connector.createdChats.some((c) => c.userId === bo.id)).toBe(false); // Bo's own chat is used
+    const dms = connector.sentTo(opened).filter((s) => textOf(s).includes("Lead digest"));
+    expect(dms).toHaveLength(1);
+    expect(dms[0]!.replyToId).toBeUndefined();
+    expect(textOf(dms[0]!)).toContain("Lead digest — Default team, week 2026-W46");
+    const run = await h.spur.db.digestRun.findUniqueOrThrow({
+      where: { teamId_kind_periodKey: { teamId: team.id, kind: "lead_digest", periodKey: `2026-W46:${ana.id}` } },
+    });
+    expect(run).toMatchObject({ status: "posted", channelId: opened, messageRef: dms[0]!.id });
+    // The chat is remembered: later posts to Ana reuse it.
+    expect(await h.spur.db.teamsConversation.findFirstOrThrow({ where: { conversationId: opened } })).toMatchObject({ conversationType: "personal", active: true });
+  });
 });

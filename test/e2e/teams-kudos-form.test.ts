@@ -2,11 +2,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeBotConnector, textOf } from "../support/fake-bot-connector.ts";
 import type { Harness } from "../support/spur-harness.ts";
-import { GENERAL, TEAMS_USERS } from "../support/teams-activities.ts";
+import { GENERAL, TEAMS_ROSTER, TEAMS_USERS } from "../support/teams-activities.ts";
 import { cardOf, executeActions, startTeams, type TeamsChat, type TeamsSetup } from "../support/teams-chat.ts";
 
 const { ana, bo, carl, dee } = TEAMS_USERS;
 const helper = { id: "28:helper-bot", name: "Helpdesk Bot" };
+// In the team's roster, but she has never used Spur nor been mentioned: Spur doesn't know her yet.
+const eve = { id: "29:eve", name: "Eve Evans", aadObjectId: "aad-eve", email: "eve@contoso.com", userPrincipalName: "eve@contoso.com" };
 let t: TeamsSetup;
 let h: Harness;
 let connector: FakeBotConnector;
@@ -14,7 +16,7 @@ let chat: TeamsChat;
 let formId = "";
 
 beforeAll(async () => {
-  t = await startTeams();
+  t = await startTeams({ roster: [...TEAMS_ROSTER, eve, helper] });
   ({ h, connector, chat } = t);
   const workspace = await h.spur.db.workspace.findFirstOrThrow({ where: { platform: "teams" } });
   await h.spur.db.recognitionSettings.create({
@@ -43,12 +45,23 @@ function submit(form: Record<string, unknown>, from = carl, id = formId) {
 }
 
 describe("Teams: the kudos form card", () => {
-  it("opens from `kudos` with no text, with the teammates and the workspace's values to pick from", async () => {
+  it("opens from `kudos` with no text, with the teammates from the Teams roster and the workspace's values to pick from", async () => {
+    const pagesBefore = connector.rosterPages.length;
     const reply = await chat.say(carl, ["kudos"], "Give kudos");
     const card = cardOf(reply) as { body: { id?: string; choices?: { title: string; value: string }[] }[] };
     const inputs = card.body.filter((e) => e.id).map((e) => e.id);
     expect(inputs).toEqual(["recipients", "points", "reason", "value"]);
-    expect(card.body[1]?.choices?.map((c) => c.value).sort()).toEqual([ana.id, bo.id, dee.id]);
+    // Everyone in the roster but the giver and the bot, Eve included, sorted by name.
+    expect(card.body[1]?.choices).toEqual([
+      { title: "Ana Alves", value: ana.id },
+      { title: "Bo Berg", value: bo.id },
+      { title: "Dee Diaz", value: dee.id },
+      { title: "Eve Evans", value: eve.id },
+    ]);
+    // The roster was read page by page (the fake connector serves two members a page).
+    const pages = connector.rosterPages.slice(pagesBefore);
+    expect(pages.map((p) => p.continuationToken)).toEqual([null, "2", "4"]);
+    expect(pages.every((p) => p.conversationId === GENERAL)).toBe(true);
     expect(textOf(reply)).toContain("#ownership");
     const [send] = executeActions(card);
     expect(send?.verb).toBe("kudos.submit");
@@ -66,6 +79,14 @@ describe("Teams: the kudos form card", () => {
     for (const row of rows) expect(row).toMatchObject({ source: "modal", points: 2, values: ["ownership"] });
     const shoutout = await connector.waitFor(() => connector.sent.slice(since).find((s) => textOf(s).includes("Black Friday") && !s.replyToId));
     expect(shoutout.conversationId).toBe(GENERAL);
+  });
+
+  it("gives kudos to a roster member Spur did not know yet", async () => {
+    expect(await h.spur.db.member.count({ where: { platformUserId: eve.id } })).toBe(0);
+    const answer = await submit({ recipients: eve.id, reason: "answered the pager at 3 am" }, carl, crypto.randomUUID());
+    expect(answer.text).toContain("Kudos sent! Eve Evans got 1 point.");
+    const [row] = (await kudosRows()).filter((r) => r.reason === "answered the pager at 3 am");
+    expect(row?.recipient).toMatchObject({ platformUserId: eve.id, displayName: "Eve Evans" });
   });
 
   it("stores a form submitted twice once, per giver", async () => {

@@ -5,12 +5,13 @@ import { TestClock } from "../support/clock.ts";
 import { textOf } from "../support/fake-bot-connector.ts";
 import { type Harness } from "../support/spur-harness.ts";
 import { TEAMS_USERS } from "../support/teams-activities.ts";
-import { type Say, startTeams, type TeamsSetup } from "../support/teams-chat.ts";
+import { cardOf, executeActions, type Say, startTeams, type TeamsChat, type TeamsSetup } from "../support/teams-chat.ts";
 
 const { ana, bo, carl, dee } = TEAMS_USERS;
 let h: Harness;
 let say: Say;
 let teams: TeamsSetup;
+let chat: TeamsChat;
 let workspaceId: string;
 // Sunday 22 Nov 2026, 23:30 in Los Angeles (PST, UTC-8): already Monday in UTC.
 const clock = new TestClock(new Date("2026-11-23T07:30:00Z"));
@@ -20,7 +21,8 @@ const text = async (...args: Parameters<Say>) => textOf(await say(...args));
 beforeAll(async () => {
   teams = await startTeams({ clock });
   ({ h } = teams);
-  say = teams.chat.say;
+  chat = teams.chat;
+  say = chat.say;
   workspaceId = (await h.spur.db.workspace.findFirstOrThrow({ where: { platform: "teams" } })).id;
   await settings({ allowancePoints: 50, companyValues: ["ownership", "craft"] });
 });
@@ -92,6 +94,31 @@ describe("Teams: kudos history", () => {
     expect(history).not.toContain("closed the week strong");
     const newest = await h.spur.db.kudos.findFirstOrThrow({ where: { reason: "history item 5" } });
     expect(history).toContain(newest.giftId.slice(0, 8));
+  });
+
+  it("pages through older and newer kudos with the card's buttons", async () => {
+    const first = await say(ana, ["kudos history"], "Your kudos — 1–5 of 7");
+    expect(executeActions(cardOf(first))).toEqual([{ title: "Older", verb: "kudos.history.page", data: { u: ana.id, o: 5 } }]);
+    const older = await chat.click(ana, "kudos.history.page", { u: ana.id, o: 5 });
+    expect(older.type).toBe("application/vnd.microsoft.card.adaptive");
+    expect(older.text).toContain("Your kudos — 6–7 of 7");
+    expect(older.text).toContain("closed the week strong");
+    expect(older.text).not.toContain("history item 5");
+    expect(executeActions(older.value)).toEqual([{ title: "Newer", verb: "kudos.history.page", data: { u: ana.id, o: 0 } }]);
+    const newer = await chat.click(ana, "kudos.history.page", { u: ana.id, o: 0 });
+    expect(newer.text).toContain("Your kudos — 1–5 of 7");
+    expect(newer.text).toContain("history item 5");
+  });
+
+  it("checks privacy again on every page click, and refuses a forged button", async () => {
+    const refused = await chat.click(bo, "kudos.history.page", { u: ana.id, o: 5 });
+    expect(refused.type).toBe("application/vnd.microsoft.activity.message");
+    expect(refused.text).toContain("Kudos history is private");
+    expect(refused.text).not.toContain("closed the week strong");
+    const admin = await chat.click(carl, "kudos.history.page", { u: ana.id, o: 5 });
+    expect(admin.text).toContain("Kudos of Ana Alves — 6–7 of 7");
+    const forged = await chat.click(ana, "kudos.history.page", { u: ana.id, o: -5 });
+    expect(forged.text).toContain("Spur couldn't read that card");
   });
 
   it("is private: an agent can't read a colleague's history, an admin can", async () => {

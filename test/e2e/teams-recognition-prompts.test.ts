@@ -64,6 +64,7 @@ describe("Teams: weekly recognition prompts", () => {
       ["Give kudos", "prompt.kudos", "2026-W47"],
       ["Not this week", "prompt.dismiss", "2026-W47"],
     ]);
+    expect(textOf(card)).toContain("Prefer not to get this? `admin prompts off`.");
     expect(await h.spur.db.recognitionPrompt.count({ where: { weekKey: "2026-W47", dmRef: { not: null } } })).toBe(3);
   });
 
@@ -91,5 +92,37 @@ describe("Teams: weekly recognition prompts", () => {
 
     const bad = await chat.click(carl, "prompt.dismiss", { week: "not-a-week" });
     expect(bad.text).toContain("couldn't read that card");
+  });
+
+  it("lets a member turn their prompt off and on with `admin prompts off|on`", async () => {
+    const off = textOf(await chat.say(bo, ["admin prompts off"]));
+    expect(off).toContain("✅ You won't get the weekly");
+    expect(off).toContain("`admin prompts on` brings it back");
+    clock.set("2026-12-04T15:00:00Z"); // week 2026-W49
+    expect(await runPromptJob("prompt-run-4")).toMatchObject({ weekKey: "2026-W49", sent: 2 });
+    expect(prompts(bo)).toHaveLength(2);
+    for (const user of [ana, carl]) expect(prompts(user)).toHaveLength(3);
+
+    await chat.say(bo, ["admin prompts on"], "You'll get the weekly \"Who helped you this week?\" prompt again.");
+    clock.set("2026-12-11T15:00:00Z"); // week 2026-W50
+    expect(await runPromptJob("prompt-run-5")).toMatchObject({ weekKey: "2026-W50", sent: 3 });
+    expect(prompts(bo)).toHaveLength(3);
+  });
+
+  it("lets an admin move the team's prompt or turn it off, and explains the usage", async () => {
+    const scheduler = async () => (await h.spur.queues.scheduled.getJobSchedulers()).find((s) => s.key === recognitionPromptsSchedulerId(teamId));
+    await chat.say(ana, ["admin prompts schedule thursday 16:30"], "Only Spur admins");
+    expect((await scheduler())?.pattern).toBe("0 0 15 * * 5");
+    await chat.say(carl, ["admin prompts schedule thursday 16:30"], 'Default team gets "Who helped you this week?" on Thursdays at 16:30 (UTC).');
+    expect((await scheduler())?.pattern).toBe("0 30 16 * * 4");
+    await chat.say(carl, ["admin prompts schedule someday 25:00"], "`admin prompts schedule friday 15:00`");
+    await chat.say(carl, ["admin prompts"], "`admin prompts team off`");
+
+    await chat.say(carl, ["admin prompts team off"], "Weekly recognition prompts are off for Default team.");
+    expect(await scheduler()).toBeUndefined();
+    clock.set("2026-12-18T15:00:00Z");
+    expect(await runPromptJob("prompt-run-6")).toEqual({ status: "skipped", reason: "disabled" });
+    await chat.say(carl, ["admin prompts team on"], "on Thursdays at 16:30 (UTC)");
+    expect((await scheduler())?.pattern).toBe("0 30 16 * * 4");
   });
 });

@@ -2,7 +2,7 @@
 // card, re-rendered in place, with privacy checked again on every click.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClock } from "../support/clock.ts";
-import { type FakeBotConnector } from "../support/fake-bot-connector.ts";
+import { type FakeBotConnector, textOf } from "../support/fake-bot-connector.ts";
 import type { Harness } from "../support/spur-harness.ts";
 import { installationUpdate, TEAMS_USERS } from "../support/teams-activities.ts";
 import { cardOf, executeActions, startTeams, type TeamsChat, type TeamsSetup } from "../support/teams-chat.ts";
@@ -35,15 +35,39 @@ afterAll(async () => {
 /** The period in the card's heading (card text escapes markdown: "2026\\-W47" in JSON). */
 const periodOf = (text: string) => /Your scorecard — ([0-9A-Z\\-]+)/.exec(text)?.[1]?.replaceAll("\\", "");
 
-describe("Teams: scorecard period buttons", () => {
-  it("shows previous and next buttons naming the member and the period shown", async () => {
+describe("Teams: scorecard buttons", () => {
+  it("shows previous, next and Explain buttons naming the member and the period shown (no Send on one's own card)", async () => {
     const reply = await chat.say(ana, ["scorecard"], "Your scorecard — 2026-W47", "personal");
     const buttons = executeActions(cardOf(reply));
     expect(buttons.map((b) => [b.title, b.verb])).toEqual([
       ["◀ 2026-W46", "scorecard.previous"],
       ["Next ▶", "scorecard.next"],
+      ["Explain", "scorecard.explain"],
     ]);
-    expect(buttons[0]?.data).toEqual({ m: anaId, p: "2026-W47" });
+    for (const button of buttons) expect(button.data).toEqual({ m: anaId, p: "2026-W47" });
+  });
+
+  it("lets a lead send a colleague's card to the agent's personal chat, opening it if needed", async () => {
+    const boId = (await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: bo.id } })).id;
+    const reply = await chat.say(carl, ["scorecard ", bo], "Scorecard for Bo Berg — 2026-W47", "personal");
+    const send = executeActions(cardOf(reply)).find((b) => b.title === "Send to agent");
+    expect(send).toEqual({ title: "Send to agent", verb: "scorecard.send", data: { m: boId, p: "2026-W47" } });
+
+    const sent = await chat.click(carl, "scorecard.send", send!.data);
+    expect(sent.type).toBe("application/vnd.microsoft.activity.message");
+    expect(sent.text).toBe("✅ Sent to Bo Berg privately.");
+    expect(connector.createdChats.filter((c) => c.userId === bo.id)).toHaveLength(1);
+    const [dm] = connector.sentTo(`a:created-${bo.id}`);
+    expect(dm?.replyToId).toBeUndefined();
+    expect(textOf(dm!)).toContain("Your scorecard — 2026-W47");
+    expect(executeActions(cardOf(dm!)).map((b) => b.title)).toEqual(["◀ 2026-W46", "Next ▶", "Explain"]);
+
+    // An agent can't send a colleague's card: privacy is checked on the click, and nothing is sent.
+    const refused = await chat.click(ana, "scorecard.send", { m: boId, p: "2026-W47" });
+    expect(refused.text).toContain("Scorecards are private");
+    expect(connector.sentTo(`a:created-${bo.id}`)).toHaveLength(1);
+    const own = await chat.click(ana, "scorecard.send", { m: anaId, p: "2026-W47" });
+    expect(own.text).toContain("your own scorecard");
   });
 
   it("moves to the previous and next period, replacing the card", async () => {

@@ -5,7 +5,7 @@ import { TestClock } from "../support/clock.ts";
 import { type RosterMember, textOf } from "../support/fake-bot-connector.ts";
 import { type Harness } from "../support/spur-harness.ts";
 import { TEAMS_ROSTER, TEAMS_USERS } from "../support/teams-activities.ts";
-import { type Say, startTeams, type TeamsSetup } from "../support/teams-chat.ts";
+import { executeActions, type Say, startTeams, type TeamsChat, type TeamsSetup } from "../support/teams-chat.ts";
 
 // Carl installs Spur, so he is its first admin; Lee becomes the team's lead.
 const { ana, bo, carl, dee } = TEAMS_USERS;
@@ -13,6 +13,7 @@ const lee: RosterMember = { id: "29:lee", name: "Lee Lead", aadObjectId: "aad-le
 let h: Harness;
 let say: Say;
 let teams: TeamsSetup;
+let chat: TeamsChat;
 const ids: Record<string, string> = {};
 const clock = new TestClock(new Date("2026-11-25T12:00:00Z"));
 const text = async (...args: Parameters<Say>) => textOf(await say(...args));
@@ -38,7 +39,8 @@ const frt = (date: string, value: number, ref: string): Row => ({ metric: "first
 beforeAll(async () => {
   teams = await startTeams({ roster: [...TEAMS_ROSTER, lee], clock, captureLogs: true });
   ({ h } = teams);
-  say = teams.chat.say;
+  chat = teams.chat;
+  say = chat.say;
   await say(carl, ["admin role ", lee, " lead"], "Lee Lead is now a lead");
   // Everyone says something in the team's channel first: a personal chat belongs to the team its person was seen in.
   for (const user of [ana, bo, dee, lee]) await say(user, ["kudos balance"], "You can still give");
@@ -68,23 +70,43 @@ describe("Teams: KPI targets", () => {
 });
 
 describe("Teams: scorecard with targets and periods", () => {
-  it("shows each KPI's value, target and attainment, the composite and the rank, for a month", async () => {
+  it("shows each KPI's value, target, attainment, trend and team median, the composite with its trend and the rank, for a month", async () => {
     const card = await text(ana, ["scorecard month"], "Your scorecard — 2026-11", "personal");
-    expect(card).toContain('"title":"CSAT","value":"90% · target 90% · 100%"');
-    expect(card).toContain('"title":"First response time","value":"20 min · target 30 min · 100%"');
-    expect(card).toContain('"title":"Composite","value":"100% · rank 1 of 2"');
+    expect(card).toContain('"title":"CSAT","value":"90% · target 90% · 100% · ▲ from 75% · team median 85%"');
+    expect(card).toContain('"title":"First response time","value":"20 min · target 30 min · 100% · team median 40 min"');
+    expect(card).toContain('"title":"Composite","value":"100% (▲ from 83.3) · rank 1 of 2"');
     const october = await text(ana, ["scorecard 2026-10"], "Your scorecard — 2026-10", "personal");
-    expect(october).toContain('"title":"CSAT","value":"75% · target 90% · 83.3%"');
+    expect(october).toContain('"title":"CSAT","value":"75% · target 90% · 83.3%');
+    expect(october).not.toContain("from 75%");
   });
 
   it("inverts lower-is-better KPIs and ranks a lead's team member; too little data is not scored", async () => {
     const boCard = await text(lee, ["scorecard ", bo, " 2026-11"], "Scorecard for Bo Berg — 2026-11", "personal");
     // CSAT 80/90 = 88.9%, FRT 30/60 = 50%: (2×88.9% + 1×50%) ÷ 3 = 75.9.
-    expect(boCard).toContain('"title":"CSAT","value":"80% · target 90% · 88.9%"');
-    expect(boCard).toContain('"title":"First response time","value":"60 min · target 30 min · 50%"');
+    expect(boCard).toContain('"title":"CSAT","value":"80% · target 90% · 88.9% · team median 85%"');
+    expect(boCard).toContain('"title":"First response time","value":"60 min · target 30 min · 50% · team median 40 min"');
     expect(boCard).toContain('"title":"Composite","value":"75.9% · rank 2 of 2"');
     const deeCard = await text(carl, ["scorecard ", dee, " month"], "Scorecard for Dee Diaz", "personal");
-    expect(deeCard).toContain("not enough data (3 of 5 CSAT responses)");
+    expect(deeCard).toContain('"value":"not enough data (3 of 5 CSAT responses) · team median 85%"');
+  });
+
+  it("explains the formula and the inputs of a card when asked, checking privacy again", async () => {
+    const explained = await chat.click(lee, "scorecard.explain", { m: ids[bo.id], p: "2026-11" });
+    expect(explained.type).toBe("application/vnd.microsoft.card.adaptive");
+    expect(explained.text).toContain("Scorecard for Bo Berg");
+    expect(explained.text).toContain("How Bo Berg's 2026-11 scorecard is computed");
+    expect(explained.text).toContain("Σnumerator ÷ Σdenominator = 8 ÷ 10 = 80%; attainment = min(80% ÷ 90%, 100%) = 89% (weight 2)");
+    expect(explained.text).toContain("median of 3 observations = 60 min; attainment = min(30 min ÷ 60 min, 100%) = 50% (weight 1)");
+    expect(explained.text).toContain("(2×88.9% csat + 1×50% first_response_time) ÷ 3 = 75.9%");
+    // Explained once: the card keeps its other buttons, for the period shown.
+    expect(executeActions(explained.value).map((a) => [a.title, a.data.p])).toEqual([
+      ["◀ 2026-10", "2026-11"],
+      ["Next ▶", "2026-11"],
+      ["Send to agent", "2026-11"],
+    ]);
+    const refused = await chat.click(dee, "scorecard.explain", { m: ids[bo.id], p: "2026-11" });
+    expect(refused.text).toContain("Scorecards are private");
+    expect(refused.text).not.toContain("Σnumerator");
   });
 
   it("refuses an agent asking for a colleague's month, logging the attempt, and a period it does not know", async () => {

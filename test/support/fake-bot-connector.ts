@@ -39,6 +39,10 @@ export class FakeBotConnector {
   /** Every activity POST in arrival order, including the ones answered with an injected failure. */
   readonly attempts: SendAttempt[] = [];
   readonly memberLookups: { conversationId: string; userId: string }[] = [];
+  /** Roster listings (GET …/pagedmembers), one entry per page asked for. */
+  readonly rosterPages: { conversationId: string; pageSize: number; continuationToken: string | null }[] = [];
+  /** The most members one roster page holds, whatever page size the bot asks for (small: paging is exercised). */
+  rosterPageSize = 2;
   /** Messages the bot replaced (PUT …/activities/{id}), in order. */
   readonly updated: SentActivity[] = [];
   /** Personal chats the bot opened (POST /v3/conversations). */
@@ -146,6 +150,18 @@ export class FakeBotConnector {
       const conversationId = `a:created-${userId}`;
       if (!this.createdChats.some((c) => c.conversationId === conversationId)) this.createdChats.push({ conversationId, userId, tenantId: params.tenantId });
       return { status: 201, body: { id: conversationId } };
+    }
+    const paged = /^\/v3\/conversations\/([^/]+)\/pagedmembers$/.exec(path);
+    if (req.method === "GET" && paged?.[1]) {
+      const query = new URL(req.url ?? "", "http://connector").searchParams;
+      const asked = Number(query.get("pageSize") ?? "") || 200;
+      const continuationToken = query.get("continuationToken");
+      this.rosterPages.push({ conversationId: decodeURIComponent(paged[1]), pageSize: asked, continuationToken });
+      const start = Number(continuationToken ?? "0") || 0;
+      const size = Math.min(asked, this.rosterPageSize);
+      const all = [...this.roster.values()];
+      const members = all.slice(start, start + size).map((m) => ({ ...m, tenantId: "tenant-1", userRole: "user" }));
+      return { status: 200, body: { members, ...(start + size < all.length ? { continuationToken: String(start + size) } : {}) } };
     }
     const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(path);
     if (req.method === "GET" && member?.[1] && member[2]) {

@@ -2,7 +2,7 @@
 import type { FeedbackAggregate } from "../../core/feedback.ts";
 import type { DirectMessage } from "../../core/feedback-ports.ts";
 import { monthLabel } from "../../core/feedback-period.ts";
-import { anonymityNote, dueDayLabel, FEEDBACK_REQUEST_NOTE } from "../../core/wording.ts";
+import { anonymityNote, dueDayLabel, FEEDBACK_REQUEST_NOTE, PROMPT_OPT_OUT_NOTE } from "../../core/wording.ts";
 import type { FeedbackRequestView } from "../../core/feedback-model.ts";
 import type { FeedbackRequestSummary } from "../../core/feedback-request.ts";
 import {
@@ -95,7 +95,7 @@ function recognitionPrompt(weekKey: string): SlackMessage {
           { type: "button", action_id: PROMPT_DISMISS_ACTION, text: { type: "plain_text", text: "Not this week" }, value: weekKey },
         ],
       },
-      { type: "context", elements: [{ type: "mrkdwn", text: "Prefer not to get this? `/spur prompts off`." }] },
+      { type: "context", elements: [{ type: "mrkdwn", text: PROMPT_OPT_OUT_NOTE }] },
     ],
   };
 }

@@ -1,7 +1,7 @@
 // Replies of the recognition commands: allowance balance, kudos history pages, leaderboards.
 import { DateTime } from "luxon";
 import { type Balance, describeReset, periodWord } from "../../core/allowance.ts";
-import { type HistoryPage, historyTitle } from "../../core/kudos-history.ts";
+import { historyNeighbours, type HistoryPage, historyTitle } from "../../core/kudos-history.ts";
 import { type Leaderboard, leaderboardTitle } from "../../core/leaderboard.ts";
 import type { KnownBlock } from "./format.ts";
 import { escapeMrkdwn, mention, plural, values } from "./format.ts";
@@ -23,7 +23,6 @@ export interface HistoryCursor {
 }
 
 export function historyMessage(page: HistoryPage, timeZone: string): SlackMessage {
-  const to = page.offset + page.items.length;
   const title = historyTitle(page, escapeMrkdwn(page.subject.displayName));
   const lines = page.items.map((item) => {
     const other = item.otherPlatformUserId ? `<@${item.otherPlatformUserId}>` : escapeMrkdwn(item.otherName);
@@ -37,12 +36,13 @@ export function historyMessage(page: HistoryPage, timeZone: string): SlackMessag
     { type: "section", text: { type: "mrkdwn", text: `*${title}*\n${lines.join("\n") || "_No kudos yet._"}` } },
   ];
   const buttons = [];
-  if (page.offset > 0) {
-    const cursor: HistoryCursor = { u: page.subject.platformUserId, o: Math.max(0, page.offset - page.pageSize) };
+  const { newer, older } = historyNeighbours(page);
+  if (newer !== null) {
+    const cursor: HistoryCursor = { u: page.subject.platformUserId, o: newer };
     buttons.push({ type: "button" as const, action_id: `${HISTORY_PAGE_ACTION}_newer`, text: { type: "plain_text" as const, text: "Newer" }, value: JSON.stringify(cursor) });
   }
-  if (to < page.total) {
-    const cursor: HistoryCursor = { u: page.subject.platformUserId, o: page.offset + page.pageSize };
+  if (older !== null) {
+    const cursor: HistoryCursor = { u: page.subject.platformUserId, o: older };
     buttons.push({ type: "button" as const, action_id: `${HISTORY_PAGE_ACTION}_older`, text: { type: "plain_text" as const, text: "Older" }, value: JSON.stringify(cursor) });
   }
   if (buttons.length > 0) blocks.push({ type: "actions", block_id: "history_pages", elements: buttons });

@@ -5,6 +5,7 @@ import { formatMetricValue } from "../../core/kpi-catalogue.ts";
 import type { KudosTotals } from "../../core/model.ts";
 import { periodKind } from "../../core/review-period.ts";
 import type { KpiLine, Scorecard } from "../../core/scorecard.ts";
+import { COMPOSITE_RULE, kpiChange, kpiExplanation, leftOutNote, teamMedianOf } from "../../core/scorecard-wording.ts";
 import { escapeMrkdwn, mention, periodLabel, plural } from "./format.ts";
 import type { SlackMessage } from "./replies.ts";
 
@@ -28,18 +29,19 @@ function kudosLine(label: string, now: KudosTotals["received"], before: KudosTot
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
+const CHANGE_EMOJI = { up: ":arrow_up:", down: ":arrow_down:" } as const;
+
 function kpiTrend(line: KpiLine): string {
-  const value = line.aggregate.value;
-  if (value === null || line.previous === null) return "";
-  const before = formatMetricValue(line.def, line.previous);
-  if (Math.abs(value - line.previous) < 1e-9) return ` · :left_right_arrow: same as before`;
-  const better = line.def.direction === "higher" ? value > line.previous : value < line.previous;
-  return ` · ${value > line.previous ? ":arrow_up:" : ":arrow_down:"} from ${before}${better ? "" : " :small_red_triangle_down:"}`;
+  const moved = kpiChange(line);
+  if (!moved) return "";
+  if (moved.change === "same") return ` · :left_right_arrow: same as before`;
+  return ` · ${CHANGE_EMOJI[moved.change]} from ${moved.before}${moved.worse ? " :small_red_triangle_down:" : ""}`;
 }
 
 function kpiLine(line: KpiLine): string {
   const head = `• *${line.def.label}*`;
-  const median = line.teamMedian === null ? "" : ` · team median ${formatMetricValue(line.def, line.teamMedian)}`;
+  const teamMedian = teamMedianOf(line);
+  const median = teamMedian === null ? "" : ` · team median ${teamMedian}`;
   if (!line.enough || line.aggregate.value === null) {
     return `${head}: _not enough data_ (${line.aggregate.volume} of ${line.minVolume} ${line.def.volumeNoun})${median}`;
   }
@@ -106,37 +108,17 @@ export function scorecardMessage(card: Scorecard, options: { canSend?: boolean }
 }
 
 function explainLine(line: KpiLine): string {
-  const { def, aggregate: agg } = line;
-  const v = agg.value === null ? "no value" : formatMetricValue(def, agg.value);
-  let how: string;
-  switch (def.aggregation) {
-    case "ratio":
-      how = `Σnumerator ÷ Σdenominator = ${agg.inputs.numerator ?? 0} ÷ ${agg.inputs.denominator ?? 0} = ${v}`;
-      break;
-    case "median":
-      how = `median of ${agg.inputs.observations} observations = ${v}`;
-      break;
-    case "mean":
-      how = `weighted mean of ${agg.inputs.observations} records (${agg.inputs.denominator ?? 0} events) = ${v}`;
-      break;
-    case "sum":
-      how = `sum of ${agg.inputs.observations} records = ${v}`;
-  }
-  const guard = line.enough ? "" : ` — not enough data: ${agg.volume} of ${line.minVolume} ${def.volumeNoun} needed`;
-  const att =
-    line.target && line.attainment !== null && agg.value !== null
-      ? `; attainment = min(${def.direction === "higher" ? `${formatMetricValue(def, agg.value)} ÷ ${formatMetricValue(def, line.target.target)}` : `${formatMetricValue(def, line.target.target)} ÷ ${formatMetricValue(def, agg.value)}`}, 100%) = ${pct(line.attainment)} (weight ${line.target.weight})`
-      : "";
-  return `• *${def.label}* (${def.direction} is better): ${how}${att}${guard}`;
+  return `• *${line.def.label}* ${kpiExplanation(line)}`;
 }
 
 export function scorecardExplanation(card: Scorecard): SlackMessage {
+  const leftOut = leftOutNote(card.composite.excluded);
   const text = [
     `*How ${card.isSelf ? "your" : `${escapeMrkdwn(card.subject.displayName)}'s`} ${card.period.key} scorecard is computed*`,
     ...card.lines.map(explainLine),
-    `*Composite* = Σ(weight × capped attainment) ÷ Σweight over KPIs with a target and enough data:`,
+    `*Composite* = ${COMPOSITE_RULE}:`,
     card.composite.formula,
-    card.composite.excluded.length > 0 ? `_Left out (no data or below minimum volume): ${card.composite.excluded.join(", ")}_` : "",
+    leftOut ? `_${leftOut}_` : "",
   ]
     .filter(Boolean)
     .join("\n");

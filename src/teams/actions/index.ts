@@ -8,19 +8,23 @@ import { teamsSpelling } from "../mentions.ts";
 import { type CardAction, type CardActionResult, STALE_CARD } from "./card-action.ts";
 import { feedbackFormSubmit } from "./feedback-form.ts";
 import { feedbackGive, feedbackSkip } from "./feedback-request.ts";
+import { historyPage } from "./history-page.ts";
 import { kudosFormSubmit } from "./kudos-form.ts";
 import { promptDismiss, promptKudos } from "./recognition-prompt.ts";
-import { scorecardNext, scorecardPrevious } from "./scorecard-period.ts";
+import { scorecardExplain, scorecardNext, scorecardPrevious, scorecardSend } from "./scorecard-buttons.ts";
 
 export const CARD_ACTIONS: CardAction[] = [
   kudosFormSubmit,
   scorecardPrevious,
   scorecardNext,
+  scorecardExplain,
+  scorecardSend,
   feedbackGive,
   feedbackSkip,
   feedbackFormSubmit,
   promptKudos,
   promptDismiss,
+  historyPage,
 ];
 
 const MESSAGE_CONTENT_TYPE = "application/vnd.microsoft.activity.message";

@@ -12,7 +12,9 @@ import { CARD_VERBS } from "../cards/card-actions.ts";
 import { kudosFormCard } from "../cards/kudos-form.ts";
 import { kudosConfirmation } from "../cards/replies.ts";
 import { shoutOutTeamsGift } from "../gift-shoutout.ts";
+import type { TeamsDeps } from "../command-context.ts";
 import { teamsSpelling } from "../mentions.ts";
+import { MAX_ROSTER, TeamsUsers } from "../teams-users.ts";
 import { type CardAction, parseCardData } from "./card-action.ts";
 
 /** Bot Framework user ids ("29:…" people, "28:…" bots the core refuses by name); a multi-select sends them comma-separated. */
@@ -36,11 +38,34 @@ export interface KudosFormFor {
   intro?: string;
 }
 
-/** The form with the giver's teammates to pick from and the workspace's company values. */
-export async function kudosForm(services: Services, input: KudosFormFor): Promise<TeamsMessage> {
+type Person = { platformUserId: string; displayName: string };
+
+/**
+ * Who the giver can pick: the team's Teams roster (so people Spur has not met yet are there too) and the members
+ * Spur knows in the giver's team. Without the roster (Teams unreachable) the form still offers the known ones.
+ */
+async function formPeople(deps: TeamsDeps, input: KudosFormFor): Promise<Person[]> {
+  const { services } = deps;
   const team = await teamOf(services, input.giver, input.defaultTeam);
-  const [settings, members] = await Promise.all([services.recognitionSettings.get(input.workspace.id), services.roster.membersOf(team.id)]);
-  const people = members.filter((m) => m.id !== input.giver.id).sort((a, b) => a.displayName.localeCompare(b.displayName));
+  const known = (await services.roster.membersOf(team.id)).filter((m) => !m.isBot && !m.isDeactivated);
+  let listed: Person[] = [];
+  try {
+    listed = (await new TeamsUsers(deps.adapter, deps.store).roster(input.workspace)) ?? [];
+  } catch (err) {
+    services.logger.warn({ err, workspaceId: input.workspace.id }, "Teams roster listing failed: the kudos form offers known members only");
+  }
+  const people = new Map<string, Person>();
+  for (const p of [...listed, ...known]) {
+    if (p.platformUserId !== input.giver.platformUserId && !people.has(p.platformUserId)) {
+      people.set(p.platformUserId, { platformUserId: p.platformUserId, displayName: p.displayName });
+    }
+  }
+  return [...people.values()].sort((a, b) => a.displayName.localeCompare(b.displayName)).slice(0, MAX_ROSTER);
+}
+
+/** The form with the giver's teammates to pick from and the workspace's company values. */
+export async function kudosForm(deps: TeamsDeps, input: KudosFormFor): Promise<TeamsMessage> {
+  const [settings, people] = await Promise.all([deps.services.recognitionSettings.get(input.workspace.id), formPeople(deps, input)]);
   return kudosFormCard({
     settings,
     people,
@@ -73,7 +98,7 @@ export const kudosFormSubmit: CardAction = {
       value: data.value?.trim() ? data.value.trim() : null,
     };
     const again = (errors: KudosFormErrors) =>
-      kudosForm(services, { workspace: ctx.workspace, defaultTeam: ctx.defaultTeam, giver: ctx.actor, formId: data.formId, values, errors });
+      kudosForm(deps, { workspace: ctx.workspace, defaultTeam: ctx.defaultTeam, giver: ctx.actor, formId: data.formId, values, errors });
     const form = validateKudosForm(values, TEAMS_USER_ID);
     if (!form.ok) return { card: await again(form.errors) };
     try {

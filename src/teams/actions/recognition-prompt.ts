@@ -10,9 +10,9 @@ const Data = z.object({ week: z.string().regex(/^\d{4}-W\d{2}$/) });
 
 export const promptKudos: CardAction = {
   verb: CARD_VERBS.promptKudos,
-  async run({ services }, ctx) {
+  async run(deps, ctx) {
     parseCardData(Data, ctx);
-    return { card: await kudosForm(services, { workspace: ctx.workspace, defaultTeam: ctx.defaultTeam, giver: ctx.actor, intro: PROMPT_TEXT }) };
+    return { card: await kudosForm(deps, { workspace: ctx.workspace, defaultTeam: ctx.defaultTeam, giver: ctx.actor, intro: PROMPT_TEXT }) };
   },
 };
 

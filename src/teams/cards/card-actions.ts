@@ -6,11 +6,14 @@ export const CARD_VERBS = {
   kudosSubmit: "kudos.submit",
   scorecardPrevious: "scorecard.previous",
   scorecardNext: "scorecard.next",
+  scorecardExplain: "scorecard.explain",
+  scorecardSend: "scorecard.send",
   feedbackGive: "feedback.give",
   feedbackSkip: "feedback.skip",
   feedbackSubmit: "feedback.submit",
   promptKudos: "prompt.kudos",
   promptDismiss: "prompt.dismiss",
+  historyPage: "kudos.history.page",
 } as const;
 
 export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];

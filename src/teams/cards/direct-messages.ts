@@ -5,7 +5,8 @@ import type { FeedbackRequestView } from "../../core/feedback-model.ts";
 import { monthLabel } from "../../core/feedback-period.ts";
 import type { DirectMessage } from "../../core/feedback-ports.ts";
 import type { FeedbackRequestSummary } from "../../core/feedback-request.ts";
-import { anonymityNote, dueDayLabel, FEEDBACK_REQUEST_NOTE } from "../../core/wording.ts";
+import { anonymityNote, dueDayLabel, FEEDBACK_REQUEST_NOTE, PROMPT_OPT_OUT_NOTE } from "../../core/wording.ts";
+import { teamsSpelling } from "../mentions.ts";
 import { card, type CardElement, escapeMarkdown, factSet, plural, type TeamsMessage, textBlock } from "./adaptive-card.ts";
 import { actionSet, CARD_VERBS, executeAction } from "./card-actions.ts";
 
@@ -84,6 +85,7 @@ function promptCard(weekKey: string): TeamsMessage {
         executeAction("Give kudos", CARD_VERBS.promptKudos, data, { style: "positive" }),
         executeAction("Not this week", CARD_VERBS.promptDismiss, data),
       ]),
+      textBlock(teamsSpelling(PROMPT_OPT_OUT_NOTE), { isSubtle: true, size: "Small" }),
     ]),
   };
 }

@@ -1,7 +1,19 @@
 // A page of someone's kudos history as an Adaptive Card, from the same core page as Slack's.
 import { DateTime } from "luxon";
-import { type HistoryPage, historyTitle } from "../../core/kudos-history.ts";
-import { card, escapeMarkdown, heading, plural, type TeamsMessage, textBlock, valueTags } from "./adaptive-card.ts";
+import { historyNeighbours, type HistoryPage, historyTitle } from "../../core/kudos-history.ts";
+import { card, type CardElement, escapeMarkdown, heading, plural, type TeamsMessage, textBlock, valueTags } from "./adaptive-card.ts";
+import { actionSet, CARD_VERBS, executeAction } from "./card-actions.ts";
+
+/** Newer / Older: whose history (their platform id) and from which offset; privacy is checked on the click. */
+function pageButtons(page: HistoryPage): CardElement[] {
+  const { newer, older } = historyNeighbours(page);
+  const u = page.subject.platformUserId;
+  const buttons = [
+    ...(newer === null ? [] : [executeAction("Newer", CARD_VERBS.historyPage, { u, o: newer })]),
+    ...(older === null ? [] : [executeAction("Older", CARD_VERBS.historyPage, { u, o: older })]),
+  ];
+  return buttons.length === 0 ? [] : [actionSet(buttons)];
+}
 
 export function kudosHistoryCard(page: HistoryPage, timeZone: string): TeamsMessage {
   const title = historyTitle(page);
@@ -18,6 +30,7 @@ export function kudosHistoryCard(page: HistoryPage, timeZone: string): TeamsMess
     card: card([
       heading(escapeMarkdown(title)),
       ...(lines.length === 0 ? [textBlock("No kudos yet.", { isSubtle: true })] : lines.map((l) => textBlock(l, { spacing: "Small" }))),
+      ...pageButtons(page),
     ]),
   };
 }

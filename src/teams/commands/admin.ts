@@ -13,6 +13,7 @@ import { runTeamsDataRights } from "./admin-data-rights.ts";
 import { DATA_RIGHTS_USAGE } from "../../core/data-rights-command.ts";
 import { runRecognitionAdmin } from "./admin-recognition.ts";
 import { runTeamsKpiAdmin } from "./admin-kpi.ts";
+import { runTeamsPrompts } from "./admin-prompts.ts";
 import { SETTINGS_TEXT_USAGE } from "../../core/settings-command.ts";
 import { REVOKE_USAGE } from "../../core/recognition-admin.ts";
 import { KPI_ADMIN_USAGE } from "../../core/kpi-admin-command.ts";
@@ -33,7 +34,7 @@ function parseTeamsAdmin(ctx: TeamsCommandContext, args: string): ParseResult<Ad
 export const adminCommand: TeamsCommand = {
   name: "admin",
   title: "admin role|channel|timezone|digest",
-  description: "Spur admins: roles, the team's channel, time zone and digest schedule",
+  description: "Spur admins: roles, the team's channel, time zone and digest schedule; everyone: prompts off|on",
   async run(deps: TeamsDeps, ctx, args) {
     const { services } = deps;
     await withErrorReplies(services, ctx, "admin", async () => {
@@ -45,6 +46,7 @@ export const adminCommand: TeamsCommand = {
       if (await runTeamsDataRights(deps, ctx, args)) return;
       if (await runRecognitionAdmin(services, ctx, args, actorOrFail)) return;
       if (await runTeamsKpiAdmin(services, ctx, args, actorOrFail)) return;
+      if (await runTeamsPrompts(services, ctx, args, actorOrFail)) return;
       const parsed = parseTeamsAdmin(ctx, args);
       if (!parsed.ok) throw parsed.error;
       if (parsed.command.kind === "help") return ctx.reply(infoReply(ctx.message.humanize(`${ADMIN_USAGE}\n${REVOKE_USAGE}\n${SETTINGS_TEXT_USAGE}\n${KPI_ADMIN_USAGE}\n${DATA_RIGHTS_USAGE}`)));

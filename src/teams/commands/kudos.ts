@@ -22,7 +22,7 @@ export const kudosCommand: TeamsCommand = {
       if (args.trim() === "") {
         const giver = await services.members.byPlatformId(ctx.workspace, ctx.defaultTeam.id, ctx.userId);
         if (!giver) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
-        return ctx.reply(await kudosForm(services, { workspace: ctx.workspace, defaultTeam: ctx.defaultTeam, giver }));
+        return ctx.reply(await kudosForm(deps, { workspace: ctx.workspace, defaultTeam: ctx.defaultTeam, giver }));
       }
       const parsed = parseKudosText(args);
       if (!parsed.ok) throw parsed.error;

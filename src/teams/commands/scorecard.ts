@@ -1,7 +1,7 @@
 // scorecard [@agent] [period] — the same core scorecard as Slack's /scorecard, shown only in a personal chat:
 // Teams has no ephemeral messages, so a reply in a channel or group chat would be seen by everyone.
 import { parseScorecardText, runScorecardCommand } from "../../core/scorecard-command.ts";
-import { scorecardWithPeriodButtons } from "../cards/scorecard-buttons.ts";
+import { scorecardWithButtons } from "../cards/scorecard-buttons.ts";
 import { type TeamsDeps, withErrorReplies } from "../command-context.ts";
 import { replyPrivately } from "../private-reply.ts";
 import type { TeamsCommand } from "./command.ts";
@@ -24,7 +24,7 @@ export const scorecardCommand: TeamsCommand = {
           command: { subject, period: parsed.command.period },
           now: services.clock.now(),
         });
-        return scorecardWithPeriodButtons(card);
+        return scorecardWithButtons(card);
       });
     });
   },
