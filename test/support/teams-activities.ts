@@ -112,6 +112,74 @@ export function cardAction(from: RosterMember, verb: string, data: Record<string
   };
 }
 
+/** A Teams message as a message action's `messagePayload` names it: its author is a person or an app (a bot). */
+export interface ActedOnMessage {
+  id: string;
+  text: string;
+  author: RosterMember | { app: { id: string; name: string } };
+}
+
+/** The message's link, as Teams builds it (the channel, the message id, the tenant). */
+export function linkToMessage(messageId: string): string {
+  return `https://teams.microsoft.com/l/message/${encodeURIComponent(GENERAL)}/${messageId}?tenantId=${TENANT_ID}&parentMessageId=${messageId}&teamName=Support&channelName=General`;
+}
+
+function messagePayload(acted: ActedOnMessage) {
+  const from =
+    "app" in acted.author
+      ? { user: null, application: { id: acted.author.app.id, displayName: acted.author.app.name, applicationIdentityType: "bot" } }
+      : { user: { id: acted.author.aadObjectId, displayName: acted.author.name, userIdentityType: "aadUser" }, application: null };
+  return {
+    id: acted.id,
+    replyToId: null,
+    messageType: "message",
+    createdDateTime: new Date().toISOString(),
+    deleted: false,
+    importance: "normal",
+    locale: "en-us",
+    linkToMessage: linkToMessage(acted.id),
+    from,
+    body: { contentType: "html", content: `<p>${acted.text}</p>` },
+    attachments: [],
+    mentions: [],
+    reactions: [],
+  };
+}
+
+/**
+ * A message extension action on a message (the "…" menu of a channel message): Teams asks for the dialog with
+ * `composeExtension/fetchTask`, then sends the dialog's Action.Submit as `composeExtension/submitAction`, whose
+ * `data` is the action's data merged with the card's input values.
+ */
+export function messageAction(
+  from: RosterMember,
+  step: { fetch: true } | { submit: Record<string, unknown> },
+  acted: ActedOnMessage,
+  where: Where,
+  commandId = "giveKudosForMessage",
+) {
+  counter += 1;
+  const submit = "submit" in step;
+  return {
+    type: "invoke",
+    name: submit ? "composeExtension/submitAction" : "composeExtension/fetchTask",
+    id: `invoke-${Date.now()}-${counter}`,
+    timestamp: new Date().toISOString(),
+    channelId: "msteams",
+    serviceUrl: where.serviceUrl,
+    from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
+    recipient: BOT,
+    ...conversationFor(where, from, acted.id),
+    value: {
+      commandId,
+      commandContext: "message",
+      messagePayload: messagePayload(acted),
+      context: { theme: "default" },
+      ...(submit ? { data: step.submit } : {}),
+    },
+  };
+}
+
 /** The invoke response Spur answered a card action with: a replacement card or a message. */
 export interface CardActionResponse {
   statusCode: number;
