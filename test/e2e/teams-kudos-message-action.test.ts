@@ -129,17 +129,30 @@ describe("Teams: Give kudos for this message", () => {
     expect(rows.map((r) => r.sourceRef)).toEqual([linkToMessage(acted.id), linkToMessage(acted.id)]);
   });
 
-  it("ignores a link in the form's data that isn't a Teams message", async () => {
+  it("takes the message from the form's data when the submission doesn't name it, and only a Teams message link", async () => {
     const acted: ActedOnMessage = { id: "1763900000700", text: "Wrote the FAQ", author: bo };
     const form = formOf(await act(carl, { fetch: true }, acted));
-    const res = await h.teams({
-      ...messageAction(carl, { submit: { ...sendOf(form), messageLink: "https://evil.example/phish", recipients: bo.id, points: "1", reason: "the FAQ" } }, acted, { serviceUrl: connector.url }),
-      // Without the message in the invoke, only the form's data names it.
-      value: { commandId: "giveKudosForMessage", commandContext: "message", data: { ...sendOf(form), messageLink: "https://evil.example/phish", recipients: bo.id, points: "1", reason: "the FAQ" } },
-    });
-    expect(res.status).toBe(200);
-    const row = (await kudosRows()).find((r) => r.reason === "the FAQ");
-    expect(row).toMatchObject({ source: "shortcut", sourceRef: null });
+    /** The submission without `messagePayload`: only the form's data names the message. */
+    const submitWithout = async (data: Record<string, unknown>) => {
+      const activity = messageAction(carl, { submit: data }, acted, { serviceUrl: connector.url });
+      const { messagePayload: _dropped, ...value } = activity.value;
+      expect((await h.teams({ ...activity, value })).status).toBe(200);
+    };
+    await submitWithout({ ...sendOf(form), recipients: bo.id, points: "1", reason: "the FAQ" });
+    expect((await kudosRows()).find((r) => r.reason === "the FAQ")).toMatchObject({ source: "shortcut", sourceRef: linkToMessage(acted.id) });
+
+    const forged = formOf(await act(carl, { fetch: true }, acted));
+    await submitWithout({ ...sendOf(forged), messageLink: "https://evil.example/teams.microsoft.com/l/message", recipients: bo.id, points: "1", reason: "the FAQ again" });
+    expect((await kudosRows()).find((r) => r.reason === "the FAQ again")).toMatchObject({ source: "shortcut", sourceRef: null });
+  });
+
+  it("leaves Who? empty when the author isn't in the team", async () => {
+    const stranger = { id: "29:stranger", name: "Sam Stranger", aadObjectId: "aad-stranger" };
+    const form = formOf(await act(carl, { fetch: true }, { id: "1763900000800", text: "Hi all", author: stranger }));
+    const recipients = form.body.find((e) => e.id === "recipients");
+    expect(recipients?.value).toBeUndefined();
+    expect(recipients?.choices?.map((c) => c.value)).not.toContain(stranger.id);
+    expect(JSON.stringify(form)).toContain(linkToMessage("1763900000800"));
   });
 
   it("answers an unknown command or a forged form with a message and stores nothing", async () => {

@@ -96,19 +96,26 @@ export function installationUpdate(action: "add" | "remove", serviceUrl: string,
  * `adaptiveCard/action` invoke whose `data` is the action's data merged with the card's input values.
  */
 export function cardAction(from: RosterMember, verb: string, data: Record<string, unknown>, where: Where, replyToId?: string) {
+  return {
+    ...invoke("adaptiveCard/action", from, where),
+    ...(replyToId ? { replyToId } : {}),
+    ...conversationFor(where, from),
+    value: { action: { type: "Action.Execute", id: verb, verb, data }, trigger: "manual" },
+  };
+}
+
+/** What every invoke activity from a person carries. */
+function invoke(name: string, from: RosterMember, where: Where) {
   counter += 1;
   return {
     type: "invoke",
-    name: "adaptiveCard/action",
+    name,
     id: `invoke-${Date.now()}-${counter}`,
     timestamp: new Date().toISOString(),
     channelId: "msteams",
     serviceUrl: where.serviceUrl,
     from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
     recipient: BOT,
-    ...(replyToId ? { replyToId } : {}),
-    ...conversationFor(where, from),
-    value: { action: { type: "Action.Execute", id: verb, verb, data }, trigger: "manual" },
   };
 }
 
@@ -158,17 +165,9 @@ export function messageAction(
   where: Where,
   commandId = "giveKudosForMessage",
 ) {
-  counter += 1;
   const submit = "submit" in step;
   return {
-    type: "invoke",
-    name: submit ? "composeExtension/submitAction" : "composeExtension/fetchTask",
-    id: `invoke-${Date.now()}-${counter}`,
-    timestamp: new Date().toISOString(),
-    channelId: "msteams",
-    serviceUrl: where.serviceUrl,
-    from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
-    recipient: BOT,
+    ...invoke(submit ? "composeExtension/submitAction" : "composeExtension/fetchTask", from, where),
     ...conversationFor(where, from, acted.id),
     value: {
       commandId,
