@@ -1,12 +1,13 @@
 // The Teams bot: routes messages to commands and remembers the conversations Spur is installed in, so
 // shoutouts and digests can be sent there proactively.
-import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from "botbuilder";
+import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type InvokeResponse, type TurnContext } from "botbuilder";
 import { handleCardAction } from "./actions/index.ts";
 import { baseConversationId, rememberConversation, teamsCommandContext, type TeamsDeps, workspaceOf } from "./command-context.ts";
 import { infoReply } from "./cards/replies.ts";
 import { toActivity } from "./cards/render.ts";
 import { TEAMS_COMMANDS } from "./commands/index.ts";
 import { helpText } from "./commands/help.ts";
+import { handleMessageAction } from "./give-kudos-for-message.ts";
 import type { Workspace } from "../core/model.ts";
 import { isTeamsBotId } from "./teams-users.ts";
 
@@ -16,7 +17,7 @@ export function splitCommand(text: string): { name: string; args: string } {
   return { name: match?.[1]?.toLowerCase() ?? "", args: match?.[2] ?? "" };
 }
 
-/** The ActivityHandler with Spur's answer to Adaptive Card actions (botbuilder only offers an override). */
+/** The ActivityHandler with Spur's answers to invokes: Adaptive Card actions and message actions (botbuilder only offers overrides). */
 class SpurTeamsBot extends ActivityHandler {
   constructor(private readonly deps: TeamsDeps) {
     super();
@@ -24,6 +25,11 @@ class SpurTeamsBot extends ActivityHandler {
 
   protected override onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     return handleCardAction(this.deps, context, value);
+  }
+
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const answer = await handleMessageAction(this.deps, context);
+    return answer ? { status: 200, body: answer } : super.onInvokeActivity(context);
   }
 }
 

@@ -167,7 +167,8 @@ export class FakeBotConnector {
     if (req.method === "GET" && member?.[1] && member[2]) {
       const userId = decodeURIComponent(member[2]);
       this.memberLookups.push({ conversationId: decodeURIComponent(member[1]), userId });
-      const found = this.roster.get(userId);
+      // Like the real service, a member can be looked up by their Bot Framework id or their Entra ID object id.
+      const found = this.roster.get(userId) ?? [...this.roster.values()].find((m) => m.aadObjectId === userId);
       if (!found) return { status: 404, body: { error: { code: "MemberNotFoundInConversation", message: "not found" } } };
       return { status: 200, body: { ...found, tenantId: "tenant-1", userRole: "user" } };
     }

@@ -96,19 +96,86 @@ export function installationUpdate(action: "add" | "remove", serviceUrl: string,
  * `adaptiveCard/action` invoke whose `data` is the action's data merged with the card's input values.
  */
 export function cardAction(from: RosterMember, verb: string, data: Record<string, unknown>, where: Where, replyToId?: string) {
+  return {
+    ...invoke("adaptiveCard/action", from, where),
+    ...(replyToId ? { replyToId } : {}),
+    ...conversationFor(where, from),
+    value: { action: { type: "Action.Execute", id: verb, verb, data }, trigger: "manual" },
+  };
+}
+
+/** What every invoke activity from a person carries. */
+function invoke(name: string, from: RosterMember, where: Where) {
   counter += 1;
   return {
     type: "invoke",
-    name: "adaptiveCard/action",
+    name,
     id: `invoke-${Date.now()}-${counter}`,
     timestamp: new Date().toISOString(),
     channelId: "msteams",
     serviceUrl: where.serviceUrl,
     from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
     recipient: BOT,
-    ...(replyToId ? { replyToId } : {}),
-    ...conversationFor(where, from),
-    value: { action: { type: "Action.Execute", id: verb, verb, data }, trigger: "manual" },
+  };
+}
+
+/** A Teams message as a message action's `messagePayload` names it: its author is a person or an app (a bot). */
+export interface ActedOnMessage {
+  id: string;
+  text: string;
+  author: RosterMember | { app: { id: string; name: string } };
+}
+
+/** The message's link, as Teams builds it (the channel, the message id, the tenant). */
+export function linkToMessage(messageId: string): string {
+  return `https://teams.microsoft.com/l/message/${encodeURIComponent(GENERAL)}/${messageId}?tenantId=${TENANT_ID}&parentMessageId=${messageId}&teamName=Support&channelName=General`;
+}
+
+function messagePayload(acted: ActedOnMessage) {
+  const from =
+    "app" in acted.author
+      ? { user: null, application: { id: acted.author.app.id, displayName: acted.author.app.name, applicationIdentityType: "bot" } }
+      : { user: { id: acted.author.aadObjectId, displayName: acted.author.name, userIdentityType: "aadUser" }, application: null };
+  return {
+    id: acted.id,
+    replyToId: null,
+    messageType: "message",
+    createdDateTime: new Date().toISOString(),
+    deleted: false,
+    importance: "normal",
+    locale: "en-us",
+    linkToMessage: linkToMessage(acted.id),
+    from,
+    body: { contentType: "html", content: `<p>${acted.text}</p>` },
+    attachments: [],
+    mentions: [],
+    reactions: [],
+  };
+}
+
+/**
+ * A message extension action on a message (the "…" menu of a channel message): Teams asks for the dialog with
+ * `composeExtension/fetchTask`, then sends the dialog's Action.Submit as `composeExtension/submitAction`, whose
+ * `data` is the action's data merged with the card's input values.
+ */
+export function messageAction(
+  from: RosterMember,
+  step: { fetch: true } | { submit: Record<string, unknown> },
+  acted: ActedOnMessage,
+  where: Where,
+  commandId = "giveKudosForMessage",
+) {
+  const submit = "submit" in step;
+  return {
+    ...invoke(submit ? "composeExtension/submitAction" : "composeExtension/fetchTask", from, where),
+    ...conversationFor(where, from, acted.id),
+    value: {
+      commandId,
+      commandContext: "message",
+      messagePayload: messagePayload(acted),
+      context: { theme: "default" },
+      ...(submit ? { data: step.submit } : {}),
+    },
   };
 }
 

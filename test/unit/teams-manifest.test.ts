@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { renderTeamsManifest, TEAMS_MANIFEST_DIR } from "../../scripts/teams/manifest.ts";
 import { buildTeamsPackage } from "../../scripts/teams/package.ts";
 import { TEAMS_COMMANDS } from "../../src/teams/commands/index.ts";
+import { GIVE_KUDOS_FOR_MESSAGE } from "../../src/teams/give-kudos-for-message.ts";
 
 // CommonJS packages whose default export TypeScript's NodeNext typing does not see through.
 const require = createRequire(import.meta.url);
@@ -80,6 +81,14 @@ describe("Teams app manifest", () => {
   it("lists exactly the commands the bot answers, with their descriptions", () => {
     const [list] = (manifest.bots as { commandLists: { commands: { title: string; description: string }[] }[] }[])[0]!.commandLists;
     expect(list?.commands).toEqual(TEAMS_COMMANDS.map((c) => ({ title: c.name, description: c.description })));
+  });
+
+  it("offers \"Give kudos for this message\" on messages, as the action command the bot answers", () => {
+    const [extension] = manifest.composeExtensions as { botId: string; commands: Record<string, unknown>[] }[];
+    expect(extension?.botId).toBe(settings.appId);
+    expect(extension?.commands).toEqual([
+      expect.objectContaining({ id: GIVE_KUDOS_FOR_MESSAGE, type: "action", title: "Give kudos for this message", context: ["message"], fetchTask: true }),
+    ]);
   });
 
   it("packages the manifest and icons of the right sizes into a zip", () => {

@@ -5,7 +5,7 @@ import { isSpurError } from "../../core/errors.ts";
 import { ADAPTIVE_CARD_CONTENT_TYPE } from "../cards/adaptive-card.ts";
 import { baseConversationId, type TeamsDeps, workspaceOf } from "../command-context.ts";
 import { teamsSpelling } from "../mentions.ts";
-import { type CardAction, type CardActionResult, STALE_CARD } from "./card-action.ts";
+import { type CardAction, type CardActionContext, type CardActionResult, STALE_CARD } from "./card-action.ts";
 import { feedbackFormSubmit } from "./feedback-form.ts";
 import { feedbackGive, feedbackSkip } from "./feedback-request.ts";
 import { historyPage } from "./history-page.ts";
@@ -36,39 +36,56 @@ function toResponse(result: CardActionResult): AdaptiveCardInvokeResponse {
   return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card as unknown as Record<string, unknown> };
 }
 
-export async function handleCardAction(deps: TeamsDeps, turn: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+/** The record of the invoke's data, or {} when it is missing or not an object. */
+export function objectData(data: unknown): Record<string, unknown> {
+  return typeof data === "object" && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+}
+
+/**
+ * Runs an invoke's handler as the person who sent it, in their workspace, counting it under `label`; a refusal
+ * (or a failure) becomes a short message for them.
+ */
+export async function runAsActor(
+  deps: TeamsDeps,
+  turn: TurnContext,
+  label: string,
+  data: Record<string, unknown>,
+  run: (ctx: CardActionContext) => Promise<CardActionResult>,
+): Promise<CardActionResult> {
   const { services } = deps;
-  const verb = value.action?.verb ?? "";
-  const action = CARD_ACTIONS.find((a) => a.verb === verb);
-  const label = `teams:card:${action ? verb : "unknown"}`;
-  if (!action) {
-    services.logger.warn({ verb: verb.slice(0, 50) }, "unknown Adaptive Card action");
-    return toResponse({ message: `⚠️ ${STALE_CARD}` });
-  }
   try {
     const { workspace, defaultTeam } = await workspaceOf(deps, turn);
     const actor = await services.members.byPlatformId(workspace, defaultTeam.id, turn.activity.from.id);
-    if (!actor) return toResponse({ message: "⚠️ I couldn't look you up in this workspace. Please try again." });
-    const data = value.action.data;
-    const result = await action.run(deps, {
+    if (!actor) return { message: "⚠️ I couldn't look you up in this workspace. Please try again." };
+    const result = await run({
       turn,
       workspace,
       defaultTeam,
       actor,
       conversationId: baseConversationId(turn.activity.conversation.id),
       conversationType: turn.activity.conversation.conversationType ?? "personal",
-      data: typeof data === "object" && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {},
+      data,
     });
     services.metrics.commands.inc({ command: label, outcome: "ok" });
-    return toResponse(result);
+    return result;
   } catch (err) {
     if (isSpurError(err)) {
       services.metrics.commands.inc({ command: label, outcome: "refused" });
-      services.logger.info({ code: err.code, action: verb }, "card action refused");
-      return toResponse({ message: `⚠️ ${teamsSpelling(err.userMessage)}` });
+      services.logger.info({ code: err.code, action: label }, "Teams action refused");
+      return { message: `⚠️ ${teamsSpelling(err.userMessage)}` };
     }
     services.metrics.commands.inc({ command: label, outcome: "error" });
-    services.logger.error({ err, action: verb }, "card action failed");
-    return toResponse({ message: "⚠️ Something went wrong on Spur's side. Please try again in a minute." });
+    services.logger.error({ err, action: label }, "Teams action failed");
+    return { message: "⚠️ Something went wrong on Spur's side. Please try again in a minute." };
   }
+}
+
+export async function handleCardAction(deps: TeamsDeps, turn: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  const verb = value.action?.verb ?? "";
+  const action = CARD_ACTIONS.find((a) => a.verb === verb);
+  if (!action) {
+    deps.services.logger.warn({ verb: verb.slice(0, 50) }, "unknown Adaptive Card action");
+    return toResponse({ message: `⚠️ ${STALE_CARD}` });
+  }
+  return toResponse(await runAsActor(deps, turn, `teams:card:${verb}`, objectData(value.action.data), (ctx) => action.run(deps, ctx)));
 }

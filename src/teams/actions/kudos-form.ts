@@ -5,8 +5,8 @@ import { z } from "zod";
 import type { Services } from "../../app/services.ts";
 import { isSpurError } from "../../core/errors.ts";
 import { kudosFormFieldFor, type KudosFormErrors, type KudosFormInput, validateKudosForm } from "../../core/kudos-form.ts";
-import { giveKudos, teamOf } from "../../core/kudos.ts";
-import type { Member, Team, Workspace } from "../../core/model.ts";
+import { type GiftOutcome, giveKudos, teamOf } from "../../core/kudos.ts";
+import type { KudosSource, Member, Team, Workspace } from "../../core/model.ts";
 import type { TeamsMessage } from "../cards/adaptive-card.ts";
 import { CARD_VERBS } from "../cards/card-actions.ts";
 import { kudosFormCard } from "../cards/kudos-form.ts";
@@ -15,7 +15,7 @@ import { shoutOutTeamsGift } from "../gift-shoutout.ts";
 import type { TeamsDeps } from "../command-context.ts";
 import { teamsSpelling } from "../mentions.ts";
 import { MAX_ROSTER, TeamsUsers } from "../teams-users.ts";
-import { type CardAction, parseCardData } from "./card-action.ts";
+import { type CardAction, type CardActionContext, parseCardData } from "./card-action.ts";
 
 /** Bot Framework user ids ("29:…" people, "28:…" bots the core refuses by name); a multi-select sends them comma-separated. */
 const TEAMS_USER_ID = /^2[89]:[^,\s]+$/;
@@ -36,6 +36,10 @@ export interface KudosFormFor {
   values?: Partial<KudosFormInput>;
   errors?: KudosFormErrors;
   intro?: string;
+  /** People to offer besides the giver's teammates (a message's author). */
+  extraPeople?: { platformUserId: string; displayName: string }[];
+  messageLink?: string | null;
+  send?: "execute" | "submit";
 }
 
 type Person = { platformUserId: string; displayName: string };
@@ -55,7 +59,7 @@ async function formPeople(deps: TeamsDeps, input: KudosFormFor): Promise<Person[
     services.logger.warn({ err, workspaceId: input.workspace.id }, "Teams roster listing failed: the kudos form offers known members only");
   }
   const people = new Map<string, Person>();
-  for (const p of [...listed, ...known]) {
+  for (const p of [...listed, ...known, ...(input.extraPeople ?? [])]) {
     if (p.platformUserId !== input.giver.platformUserId && !people.has(p.platformUserId)) {
       people.set(p.platformUserId, { platformUserId: p.platformUserId, displayName: p.displayName });
     }
@@ -73,6 +77,8 @@ export async function kudosForm(deps: TeamsDeps, input: KudosFormFor): Promise<T
     ...(input.values ? { values: input.values } : {}),
     ...(input.errors ? { errors: input.errors } : {}),
     ...(input.intro ? { intro: input.intro } : {}),
+    ...(input.messageLink ? { messageLink: input.messageLink } : {}),
+    ...(input.send ? { send: input.send } : {}),
   });
 }
 
@@ -86,39 +92,70 @@ async function humanize(services: Services, workspace: Workspace, message: strin
   return teamsSpelling(message.replace(ESCAPED_MENTION, (_whole, id: string) => names.get(id) ?? "that person"));
 }
 
+/** Where a form's kudos come from: the form card (a command or a prompt) or a message's "Give kudos" action. */
+export interface KudosFormOrigin {
+  source: KudosSource;
+  /** The message the kudos are for, stored with the gift and linked from the form and the shoutout. */
+  messageLink: string | null;
+  send: "execute" | "submit";
+}
+
+/**
+ * A kudos form's submission: validated like Slack's modal and given through the core giveKudos, or the same
+ * form back (with what was entered) and the refusal under the field it is about.
+ */
+export async function submitKudosForm(
+  deps: TeamsDeps,
+  ctx: CardActionContext,
+  origin: KudosFormOrigin,
+): Promise<{ given: GiftOutcome } | { form: TeamsMessage }> {
+  const { services } = deps;
+  const data = parseCardData(Data, ctx);
+  const values: KudosFormInput = {
+    recipients: (data.recipients ?? "").split(",").map((id) => id.trim()).filter((id) => id !== ""),
+    points: String(data.points ?? ""),
+    reason: data.reason ?? "",
+    value: data.value?.trim() ? data.value.trim() : null,
+  };
+  const again = async (errors: KudosFormErrors) => ({
+    form: await kudosForm(deps, {
+      workspace: ctx.workspace,
+      defaultTeam: ctx.defaultTeam,
+      giver: ctx.actor,
+      formId: data.formId,
+      values,
+      errors,
+      messageLink: origin.messageLink,
+      send: origin.send,
+    }),
+  });
+  const form = validateKudosForm(values, TEAMS_USER_ID);
+  if (!form.ok) return again(form.errors);
+  try {
+    const outcome = await giveKudos(services, {
+      workspace: ctx.workspace,
+      defaultTeam: ctx.defaultTeam,
+      giverPlatformId: ctx.actor.platformUserId,
+      command: form.command,
+      source: origin.source,
+      sourceRef: origin.messageLink,
+      // One form gives once per giver (a form card in a channel can be filled in by several people),
+      // however often Send is clicked or Teams redelivers the invoke.
+      idempotencyKey: `teams:form:${ctx.workspace.id}:${data.formId}:${ctx.actor.id}`,
+    });
+    await shoutOutTeamsGift(services, outcome, ctx.defaultTeam, ctx.conversationId);
+    return { given: outcome };
+  } catch (err) {
+    if (!isSpurError(err)) throw err;
+    services.logger.info({ code: err.code }, "kudos form refused");
+    return again({ [kudosFormFieldFor(err.code)]: await humanize(services, ctx.workspace, err.userMessage) });
+  }
+}
+
 export const kudosFormSubmit: CardAction = {
   verb: CARD_VERBS.kudosSubmit,
   async run(deps, ctx) {
-    const { services } = deps;
-    const data = parseCardData(Data, ctx);
-    const values: KudosFormInput = {
-      recipients: (data.recipients ?? "").split(",").map((id) => id.trim()).filter((id) => id !== ""),
-      points: String(data.points ?? ""),
-      reason: data.reason ?? "",
-      value: data.value?.trim() ? data.value.trim() : null,
-    };
-    const again = (errors: KudosFormErrors) =>
-      kudosForm(deps, { workspace: ctx.workspace, defaultTeam: ctx.defaultTeam, giver: ctx.actor, formId: data.formId, values, errors });
-    const form = validateKudosForm(values, TEAMS_USER_ID);
-    if (!form.ok) return { card: await again(form.errors) };
-    try {
-      const outcome = await giveKudos(services, {
-        workspace: ctx.workspace,
-        defaultTeam: ctx.defaultTeam,
-        giverPlatformId: ctx.actor.platformUserId,
-        command: form.command,
-        source: "modal",
-        sourceRef: null,
-        // One form gives once per giver (a form card in a channel can be filled in by several people),
-        // however often Send is clicked or Teams redelivers the invoke.
-        idempotencyKey: `teams:form:${ctx.workspace.id}:${data.formId}:${ctx.actor.id}`,
-      });
-      await shoutOutTeamsGift(services, outcome, ctx.defaultTeam, ctx.conversationId);
-      return { card: kudosConfirmation(outcome) };
-    } catch (err) {
-      if (!isSpurError(err)) throw err;
-      services.logger.info({ code: err.code }, "kudos form refused");
-      return { card: await again({ [kudosFormFieldFor(err.code)]: await humanize(services, ctx.workspace, err.userMessage) }) };
-    }
+    const result = await submitKudosForm(deps, ctx, { source: "modal", messageLink: null, send: "execute" });
+    return "given" in result ? { card: kudosConfirmation(result.given) } : { card: result.form };
   },
 };

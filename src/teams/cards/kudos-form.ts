@@ -15,12 +15,20 @@ export interface KudosFormCardInput {
   values?: Partial<KudosFormInput>;
   errors?: KudosFormErrors;
   intro?: string;
+  /** The message the kudos are for (a "Give kudos for this message" action). */
+  messageLink?: string | null;
+  /**
+   * How Send reaches Spur: an Action.Execute card action (a card in a conversation, the default) or an
+   * Action.Submit (a dialog: Teams' task modules don't run Action.Execute).
+   */
+  send?: "execute" | "submit";
 }
 
 export function kudosFormCard(input: KudosFormCardInput): TeamsMessage {
   const { settings, values = {}, errors = {} } = input;
   const body: CardElement[] = [heading("Give kudos")];
   if (input.intro) body.push(textBlock(escapeMarkdown(input.intro)));
+  if (input.messageLink) body.push(textBlock(`For [this message](${input.messageLink})`, { isSubtle: true }));
   body.push(
     {
       type: "Input.ChoiceSet",
@@ -65,6 +73,11 @@ export function kudosFormCard(input: KudosFormCardInput): TeamsMessage {
       ...fieldError(errors.value),
     );
   }
-  body.push(actionSet([executeAction("Send", CARD_VERBS.kudosSubmit, { formId: input.formId }, { style: "positive" })]));
+  const data = { formId: input.formId, ...(input.messageLink ? { messageLink: input.messageLink } : {}) };
+  const send =
+    input.send === "submit"
+      ? { type: "Action.Submit", title: "Send", data, style: "positive" }
+      : executeAction("Send", CARD_VERBS.kudosSubmit, data, { style: "positive" });
+  body.push(actionSet([send]));
   return { text: "Give kudos", card: card(body) };
 }

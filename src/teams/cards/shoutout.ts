@@ -1,5 +1,6 @@
 // The public shoutout for a gift.
 import type { GiftView } from "../../core/ports.ts";
+import { teamsMessageLink } from "../message-link.ts";
 import { card, escapeMarkdown, listOf, plural, type TeamsMessage, textBlock, valueTags } from "./adaptive-card.ts";
 
 export function shoutoutCard(gift: GiftView): TeamsMessage {
@@ -12,5 +13,7 @@ export function shoutoutCard(gift: GiftView): TeamsMessage {
     { type: "Container", style: "emphasis", items: [textBlock(escapeMarkdown(gift.reason))] },
   ];
   if (gift.values.length > 0) body.push(textBlock(valueTags(gift.values), { isSubtle: true, spacing: "Small" }));
+  const link = teamsMessageLink(gift.sourceRef);
+  if (link) body.push(textBlock(`[Original message](${link})`, { isSubtle: true, spacing: "Small" }));
   return { text, card: card(body) };
 }
