@@ -76,6 +76,12 @@ describe("Teams: admin forget", () => {
     expect(before.some((f) => f.table === "teams_conversation")).toBe(true);
     const points = () => h.spur.db.kudos.aggregate({ _sum: { points: true }, _count: true });
     const totals = await points();
+    const personalChats = () => h.spur.db.teamsConversation.count({ where: { conversationType: "personal" } });
+    const [[{ anas }], chatsBefore] = await Promise.all([
+      h.spur.db.$queryRaw<[{ anas: number }]>`SELECT count(*)::int AS anas FROM teams_conversation WHERE conversation_type = 'personal' AND reference::text LIKE ${`%${ana.id}%`}`,
+      personalChats(),
+    ]);
+    expect(anas).toBeGreaterThan(0);
 
     await say(carl, ["admin forget ", ana], `admin forget @Ana Alves confirm`);
     expect(await findEverywhere(h.db.url, [ana.aadObjectId])).not.toEqual([]);
@@ -83,7 +89,8 @@ describe("Teams: admin forget", () => {
 
     expect(await findEverywhere(h.db.url, needles)).toEqual([]);
     expect(await points()).toEqual(totals);
-    expect(await h.spur.db.teamsConversation.count({ where: { conversationType: "personal" } })).toBe(1);
+    // Ana's personal chats are gone; everyone else's stay.
+    expect(await personalChats()).toBe(chatsBefore - anas);
     expect(await h.spur.db.auditLogEntry.count({ where: { action: "member.forget", actorUserId: carl.id } })).toBe(1);
   });
 });

@@ -9,7 +9,7 @@ import { FakeBotConnector, type RosterMember, textOf } from "../support/fake-bot
 import { startHarness, type Harness } from "../support/spur-harness.ts";
 import { botAddedToTeam, GENERAL, installationUpdate, message, TEAMS_ROSTER, TEAMS_USERS } from "../support/teams-activities.ts";
 
-const { ana, bo, carl } = TEAMS_USERS;
+const { ana, bo, carl, dee } = TEAMS_USERS;
 let h: Harness;
 let connector: FakeBotConnector;
 const clock = new TestClock(new Date("2026-11-17T10:00:00Z"));
@@ -38,6 +38,8 @@ beforeAll(async () => {
   await h.teams(botAddedToTeam(connector.url));
   await say(carl, ["kudos ", ana, " ", bo, " 2 ran the launch #ownership"], "Kudos sent");
   await say(bo, ["kudos ", ana, " 3 took over my queue #teamwork"], "Kudos sent");
+  // Dee writes in the channel (so Spur knows her in the team) but never talks to Spur privately.
+  await say(dee, ["kudos balance"], "You can still give");
   // Shoutouts are posted by jobs: let them finish before tests inject failures into the connector.
   await connector.waitFor(async () => (await h.spur.db.kudos.findMany()).every((k) => k.shoutoutRef !== null));
 });
@@ -149,28 +151,29 @@ describe("Teams: weekly digest", () => {
 
   it("opens a personal chat for a lead who never talked to Spur, and sends the digest there once", async () => {
     const team = await h.spur.db.team.findFirstOrThrow({ where: { channelId: GENERAL } });
-    await h.spur.db.member.updateMany({ where: { platformUserId: ana.id }, data: { role: "lead" } });
-    expect(await h.spur.db.teamsConversation.count({ where: { conversationType: "personal", reference: { path: ["user", "id"], equals: ana.id } } })).toBe(0);
+    await h.spur.db.member.updateMany({ where: { platformUserId: dee.id }, data: { role: "lead" } });
+    expect(await h.spur.db.teamsConversation.count({ where: { conversationType: "personal", reference: { path: ["user", "id"], equals: dee.id } } })).toBe(0);
     const runLeadDigest = async () => {
       const job = await h.spur.queues.scheduled.add(LEAD_DIGEST_JOB, { teamId: team.id, periodKey: "2026-W46" });
       await connector.waitFor(async () => (await job.getState()) === "completed");
       return (await h.spur.queues.scheduled.getJob(job.id!))?.returnvalue as { sent: number; alreadySent: number; failed: unknown[] };
     };
+    const chatsBefore = connector.createdChats.length;
     expect(await runLeadDigest()).toMatchObject({ sent: 2, alreadySent: 0, failed: [] });
     expect(await runLeadDigest()).toMatchObject({ sent: 0, alreadySent: 2, failed: [] });
 
-    const opened = `a:created-${ana.id}`;
-    expect(connector.createdChats.filter((c) => c.userId === ana.id)).toEqual([{ conversationId: opened, userId: ana.id, tenantId: "tenant-1" }]);
-    expect(connector.createdChats.some((c) => c.userId === bo.id)).toBe(false); // Bo's own chat is used
+    const opened = `a:created-${dee.id}`;
+    // Only Dee's chat is opened by the runs: Bo's own chat is used.
+    expect(connector.createdChats.slice(chatsBefore)).toEqual([{ conversationId: opened, userId: dee.id, tenantId: "tenant-1" }]);
     const dms = connector.sentTo(opened).filter((s) => textOf(s).includes("Lead digest"));
     expect(dms).toHaveLength(1);
     expect(dms[0]!.replyToId).toBeUndefined();
     expect(textOf(dms[0]!)).toContain("Lead digest — Default team, week 2026-W46");
     const run = await h.spur.db.digestRun.findUniqueOrThrow({
-      where: { teamId_kind_periodKey: { teamId: team.id, kind: "lead_digest", periodKey: `2026-W46:${ana.id}` } },
+      where: { teamId_kind_periodKey: { teamId: team.id, kind: "lead_digest", periodKey: `2026-W46:${dee.id}` } },
     });
     expect(run).toMatchObject({ status: "posted", channelId: opened, messageRef: dms[0]!.id });
-    // The chat is remembered: later posts to Ana reuse it.
+    // The chat is remembered: later posts to Dee reuse it.
     expect(await h.spur.db.teamsConversation.findFirstOrThrow({ where: { conversationId: opened } })).toMatchObject({ conversationType: "personal", active: true });
   });
 });

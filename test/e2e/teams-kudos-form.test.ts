@@ -77,7 +77,7 @@ describe("Teams: the kudos form card", () => {
     const rows = (await kudosRows()).filter((r) => r.reason === "ran the Black Friday queue");
     expect(rows.map((r) => r.recipient.platformUserId).sort()).toEqual([ana.id, bo.id]);
     for (const row of rows) expect(row).toMatchObject({ source: "modal", points: 2, values: ["ownership"] });
-    const shoutout = await connector.waitFor(() => connector.sent.slice(since).find((s) => textOf(s).includes("Black Friday") && !s.replyToId));
+    const shoutout = await connector.waitFor(() => connector.sent.slice(since).find((s) => textOf(s).includes("Black Friday") && !s.replyToId && !s.conversationId.startsWith("a:")));
     expect(shoutout.conversationId).toBe(GENERAL);
   });
 

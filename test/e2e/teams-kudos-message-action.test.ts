@@ -65,6 +65,7 @@ describe("Teams: Give kudos for this message", () => {
   const message: ActedOnMessage = { id: "1763900000200", text: "Fixed the billing export for Acme", author: dee };
 
   it("opens the kudos form pre-filled with the author (new to Spur) and a link to the message", async () => {
+    const before = (await kudosRows()).length;
     const form = formOf(await act(carl, { fetch: true }, message));
     const recipients = form.body.find((e) => e.id === "recipients");
     expect(recipients?.value).toBe(dee.id);
@@ -72,7 +73,7 @@ describe("Teams: Give kudos for this message", () => {
     expect(JSON.stringify(form)).toContain(`[this message](${linkToMessage(message.id)})`);
     expect(sendOf(form)).toMatchObject({ messageLink: linkToMessage(message.id), formId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     expect(errorsOf(form)).toEqual([]);
-    expect(await kudosRows()).toHaveLength(2);
+    expect(await kudosRows()).toHaveLength(before); // opening the form stores nothing
   });
 
   it("gives the kudos on Send: the dialog closes with the confirmation, the gift links the message, the shoutout too", async () => {

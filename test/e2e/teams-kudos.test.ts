@@ -91,6 +91,17 @@ describe("Teams: kudos @a @b 3 reason #value", () => {
     await connector.waitFor(async () => (await kudosRows()).every((r) => r.shoutoutRef !== null));
   });
 
+  it("tells each recipient privately, in a personal chat Spur opens when they have none", async () => {
+    for (const person of [ana, bo]) {
+      const note = await connector.waitFor(() =>
+        connector.sent.find((s) => s.conversationId === `a:created-${person.id}` && textOf(s).includes("Carl Cruz gave you 3 points")),
+      );
+      expect(textOf(note)).toContain("saved the Acme renewal");
+    }
+    expect(connector.createdChats.map((c) => c.userId).sort()).toEqual([ana.id, bo.id]);
+    expect(connector.sent.filter((s) => textOf(s).includes("gave you")).length).toBe(2);
+  });
+
   it("stores a redelivered activity (same id) once", async () => {
     const activity = message(bo, ["kudos ", dee, " thanks for covering my shift"], { serviceUrl: connector.url });
     const before = (await kudosRows()).length;
@@ -125,8 +136,13 @@ describe("Teams: kudos @a @b 3 reason #value", () => {
   });
 
   it("keeps peer feedback results and the feedback form out of channels", async () => {
-    await say(ana, ["feedback mine"], "Feedback results are private: send me `feedback mine` in a personal chat with Spur.");
-    await say(ana, ["feedback ", bo], "Feedback is private: send me `feedback @teammate` in a personal chat with Spur.");
+    // Carl has only given kudos, so he has no personal chat with Spur yet: he is told where to ask.
+    await say(carl, ["feedback mine"], "Feedback results are private: send me `feedback mine` in a personal chat with Spur.");
+    await say(carl, ["feedback ", bo], "Feedback is private: send me `feedback @teammate` in a personal chat with Spur.");
+    // Ana has one (Spur opened it to tell her about her kudos): her results go there, never to the channel.
+    await say(ana, ["feedback mine"], "Feedback results are private, so I sent it to our personal chat.");
+    await connector.waitFor(() => connector.sent.find((s) => s.conversationId === `a:created-${ana.id}` && textOf(s).includes("Your peer feedback")));
+    expect(connector.sentTo(GENERAL).some((s) => textOf(s).includes("Your peer feedback"))).toBe(false);
     const mine = await say(ana, ["feedback mine"], "Your peer feedback", "personal");
     expect(textOf(mine)).toContain("No feedback yet this month.");
   });

@@ -45,7 +45,10 @@ afterAll(async () => {
 
 describe("Teams: scorecard", () => {
   it("is refused in a channel, where everyone would see it", async () => {
-    await say(ana, ["scorecard"], "Scorecards are private: send me");
+    // Carl has only given kudos, so he has no personal chat with Spur: he is told where to ask.
+    await say(carl, ["scorecard"], "Scorecards are private: send me");
+    // Ana has one (Spur opened it to tell her about her kudos): her scorecard goes there, never to the channel.
+    await say(ana, ["scorecard"], "Scorecards are private, so I sent it to our personal chat.");
   });
 
   it("remembers a personal installation under the team the person works in", async () => {

@@ -94,7 +94,7 @@ export interface TeamsSetup {
 
 /**
  * Spur with Teams on (no Bot Framework auth), a fake Bot Connector answering for `roster`, and Spur installed in
- * the team by Carl (its first admin). `known` people are then mentioned in Carl's kudos, so Spur knows them in
+ * the team by Carl (its first admin). `known` people then write in the team's channel, so Spur knows them in
  * the team; `personal` people install Spur in a personal chat (which then belongs to the team).
  */
 export async function startTeams(options: {
@@ -111,9 +111,9 @@ export async function startTeams(options: {
   const h = await startHarness({ teams: true, ...harness });
   const chat = teamsChat(h, connector);
   expect((await h.teams(botAddedToTeam(connector.url))).status).toBe(200);
-  if (options.known?.length) {
-    await chat.say(TEAMS_USERS.carl, ["kudos ", ...options.known.flatMap((m) => [m, " "]), "welcome aboard"], "Kudos sent");
-  }
+  // Each `known` person says something in the team's channel, so Spur knows them in the team (without kudos,
+  // which would also open a personal chat to tell them).
+  for (const person of options.known ?? []) await chat.say(person, ["kudos balance"], "You can still give");
   for (const person of options.personal ?? []) await h.teams(installationUpdate("add", connector.url, "personal", person));
   return {
     h,
