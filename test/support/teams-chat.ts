@@ -12,7 +12,6 @@ import {
   message,
   parseCardActionResponse,
   TEAMS_ROSTER,
-  TEAMS_USERS,
 } from "./teams-activities.ts";
 
 export type Scope = "channel" | "personal";
