@@ -21,6 +21,7 @@ import { bullmqDispatch, upsertAllSchedulers } from "./jobs/dispatch.ts";
 import { enqueueLeadDigest } from "./jobs/lead-digest.ts";
 import { createQueues, type SpurQueues } from "./jobs/queues.ts";
 import { RedisRateBudget } from "./jobs/rate-budget.ts";
+import { PrismaMonthlyTeamScores } from "./store/monthly-team-scores-store.ts";
 import { type SpurWorkers, startWorkers, type WorkerTimings } from "./jobs/workers.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { SpurMetrics } from "./metrics.ts";
@@ -321,7 +322,13 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
             metrics,
             shoutouts: { kudos, notifierForWorkspace },
             notifications: { kudos, settings: recognitionSettings, leads: ledger, notifierForWorkspace },
-            digests: { ...digestDeps, kudos, teamPosts: workspaces, leadDigests: (input) => enqueueLeadDigest(queues.scheduled, input) },
+            digests: {
+              ...digestDeps,
+              kudos,
+              teamPosts: workspaces,
+              teamScores: new PrismaMonthlyTeamScores(db),
+              leadDigests: (input) => enqueueLeadDigest(queues.scheduled, input),
+            },
             leadDigests: { ...digestDeps, leads: ledger },
             feedback: { ...services, summaryLeaseMs: 5 * 60_000 },
             prompts: { workspaces, prompts, messengerFor, clock },

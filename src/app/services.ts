@@ -7,7 +7,7 @@ import type {
   TeamRoster,
 } from "../core/feedback-ports.ts";
 import type { AuditWriter, ExportRequest, MemberEraser } from "../core/data-rights-ports.ts";
-import type { TeamPostSettings } from "../core/leaderboard-post.ts";
+import type { TeamPostSettings } from "../core/team-post-settings.ts";
 import type { DigestReads } from "../core/digest-ports.ts";
 import type { MemberDirectory } from "../core/member-directory.ts";
 import type { Team } from "../core/model.ts";

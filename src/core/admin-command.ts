@@ -4,7 +4,7 @@ import { ErrorCode, SpurError } from "./errors.ts";
 import type { ParseResult } from "./kudos-command.ts";
 import type { Role } from "./model.ts";
 import { isValidTimeZone } from "./period.ts";
-import { LEADERBOARD_POST_MODES, type LeaderboardPostMode } from "./leaderboard-post.ts";
+import { LEADERBOARD_POST_MODES, type LeaderboardPostMode } from "./team-post-settings.ts";
 
 export type AdminCommand =
   | { kind: "help" }
@@ -16,7 +16,8 @@ export type AdminCommand =
   | { kind: "digest_preview" }
   | { kind: "digest_send"; force: boolean }
   | { kind: "digest_movers"; named: boolean }
-  | { kind: "leaderboard_post"; mode: LeaderboardPostMode | null };
+  | { kind: "leaderboard_post"; mode: LeaderboardPostMode | null }
+  | { kind: "awards"; enabled: boolean | null };
 
 export const ADMIN_USAGE = [
   "*Spur administration* (workspace admins):",
@@ -28,7 +29,8 @@ export const ADMIN_USAGE = [
   "• `/spur status` — the team's recent scheduled posts, and why any failed",
   "• `/spur digest preview` / `/spur digest send` (leads and admins) — see last week's digest privately, or post it now (once per week)",
   "• `/spur digest send force` (admins) — post last week's digest again even if it already went out (audited)",
-  "• `/spur leaderboard-post kudos|composite|both|off` — what the weekly leaderboard post ranks (monthly awards are posted on the first working day)",
+  "• `/spur leaderboard-post kudos|composite|both|off` — what the weekly leaderboard post ranks",
+  "• `/spur awards on|off` — whether the monthly awards are posted (on the month's first working day, at the digest time)",
   "• `/spur prompts off|on` — your weekly \"Who helped you this week?\" prompt (`/spur prompts` for the team schedule)",
 ].join("\n");
 
@@ -98,6 +100,14 @@ export function parseAdminCommand(text: string): ParseResult<AdminCommand> {
         return fail(ErrorCode.UnknownArgument, "Usage: `/spur leaderboard-post kudos|composite|both|off` — what the weekly leaderboard post ranks.");
       }
       return { ok: true, command: { kind: "leaderboard_post", mode: mode as LeaderboardPostMode } };
+    }
+    case "awards": {
+      const choice = args[0]?.toLowerCase();
+      if (args.length === 0) return { ok: true, command: { kind: "awards", enabled: null } };
+      if (args.length !== 1 || (choice !== "on" && choice !== "off")) {
+        return fail(ErrorCode.UnknownArgument, "Usage: `/spur awards on|off` — whether the team's monthly awards are posted.");
+      }
+      return { ok: true, command: { kind: "awards", enabled: choice === "on" } };
     }
     case "status":
       if (args.length > 0) return fail(ErrorCode.UnknownArgument, "Usage: `/spur status`.");

@@ -2,16 +2,18 @@
 import { assertAdmin, type AdminCommand, dayName } from "./admin-command.ts";
 import { describeMention, mentionKey } from "./command-text.ts";
 import { ErrorCode, SpurError } from "./errors.ts";
-import type { LeaderboardPostMode, TeamPostSettings } from "./leaderboard-post.ts";
+import type { LeaderboardPostMode, TeamPostSettings } from "./team-post-settings.ts";
 import type { MemberDirectory } from "./member-directory.ts";
 import type { Member, Team, Workspace } from "./model.ts";
-import type { DigestRunRepository, MemberRepository, RunSummary, WorkspaceRepository } from "./ports.ts";
+import type { DigestRunRepository, MemberRepository, WorkspaceRepository } from "./ports.ts";
+import { describeRuns, loadPostStatus } from "./post-status.ts";
+import { clockTime } from "./wording.ts";
 
 export interface AdminDeps {
   members: MemberDirectory;
   memberRepo: MemberRepository;
   workspaces: WorkspaceRepository;
-  runs: Pick<DigestRunRepository, "recent">;
+  runs: Pick<DigestRunRepository, "recentByKind" | "runsPerPeriod">;
   teamPosts: TeamPostSettings;
   /** Called after a team's schedule-relevant settings changed. */
   onTeamChanged(team: Team): Promise<void>;
@@ -51,7 +53,7 @@ export async function runAdminCommand(
     case "digest": {
       const updated = await deps.workspaces.updateTeam(team.id, { digestDay: command.day, digestMinuteOfDay: command.minuteOfDay });
       await deps.onTeamChanged(updated);
-      return `The weekly digest for ${updated.name} is posted on ${dayName(command.day)}s at ${minutes(command.minuteOfDay)} (${updated.timeZone}).`;
+      return `The weekly digest for ${updated.name} is posted on ${dayName(command.day)}s at ${clockTime(command.minuteOfDay)} (${updated.timeZone}).`;
     }
     case "leaderboard_post": {
       if (command.mode === null) return describeLeaderboardMode(team.name, await deps.teamPosts.leaderboardMode(team.id));
@@ -59,28 +61,15 @@ export async function runAdminCommand(
       await deps.onTeamChanged(team);
       return describeLeaderboardMode(team.name, command.mode);
     }
-    case "status":
-      return describeRuns(team, await deps.runs.recent(team.id, 8));
-  }
-}
-
-/** What an admin needs to know about the team's scheduled posts: what went out, and why anything did not. */
-export function describeRuns(team: Team, runs: RunSummary[]): string {
-  const channel = team.channelId ? `<#${team.channelId}>` : "no channel yet (`/spur channel #channel`)";
-  const head = `Scheduled posts for ${team.name} → ${channel}, ${dayName(team.digestDay)}s ${minutes(team.digestMinuteOfDay)} (${team.timeZone}).`;
-  if (runs.length === 0) return `${head}\nNothing has been posted yet.`;
-  const lines = runs.map((r) => {
-    const what = `${r.kind.replaceAll("_", " ")} ${r.periodKey}`;
-    switch (r.status) {
-      case "posted":
-        return `• ${what}: posted${r.postedAt ? ` ${r.postedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : ""}`;
-      case "failed":
-        return `• ${what}: failed after ${r.attempts} ${r.attempts === 1 ? "attempt" : "attempts"} — ${r.error ?? "unknown reason"}`;
-      default:
-        return `• ${what}: in progress (attempt ${r.attempts})`;
+    case "awards": {
+      if (command.enabled === null) return describeAwards(team.name, await deps.teamPosts.awardsEnabled(team.id));
+      await deps.teamPosts.setAwardsEnabled(team.id, command.enabled);
+      await deps.onTeamChanged(team);
+      return describeAwards(team.name, command.enabled);
     }
-  });
-  return `${head}\n${lines.join("\n")}`;
+    case "status":
+      return describeRuns(team, await loadPostStatus(deps, team.id));
+  }
 }
 
 const LEADERBOARD_MODE_WORDS: Record<Exclude<LeaderboardPostMode, "off">, string> = {
@@ -94,6 +83,8 @@ function describeLeaderboardMode(teamName: string, mode: LeaderboardPostMode): s
   return `The weekly leaderboard post for ${teamName} ranks ${LEADERBOARD_MODE_WORDS[mode]}, at the digest time.`;
 }
 
-function minutes(minuteOfDay: number): string {
-  return `${String(Math.floor(minuteOfDay / 60)).padStart(2, "0")}:${String(minuteOfDay % 60).padStart(2, "0")}`;
+function describeAwards(teamName: string, enabled: boolean): string {
+  return enabled
+    ? `The monthly awards for ${teamName} are on: posted on the first working day of each month, at the digest time.`
+    : `The monthly awards for ${teamName} are off.`;
 }

@@ -82,19 +82,37 @@ export function teamAwardScore(standings: MemberStanding[], minTickets = AWARD_M
   return agents.reduce((s, a) => s + a.composite, 0) / agents.length;
 }
 
+/** A team's score for the team award, as computed once per workspace and month. */
+export interface TeamScore {
+  teamId: string;
+  teamName: string;
+  /** The team's award score (see teamAwardScore), or null when too few of its agents qualified. */
+  score: number | null;
+}
+
+export function teamScore(candidate: TeamCandidate, minTickets = AWARD_MIN_TICKETS, minAgents = TEAM_AWARD_MIN_AGENTS): TeamScore {
+  return { teamId: candidate.teamId, teamName: candidate.teamName, score: teamAwardScore(candidate.standings, minTickets, minAgents) };
+}
+
 /**
  * Across the workspace's teams: the highest mean composite of agents meeting the minimum volume. A mean of
  * attainment against each team's own targets compares teams of any size fairly; a minimum of agents keeps a
  * one-person team from winning on a single score.
  */
 export function teamOfTheMonth(teams: TeamCandidate[], minTickets = AWARD_MIN_TICKETS, minAgents = TEAM_AWARD_MIN_AGENTS): Award {
+  return teamAward(
+    teams.map((t) => teamScore(t, minTickets, minAgents)),
+    minTickets,
+    minAgents,
+  );
+}
+
+/** The team award from the teams' scores (`minTickets` and `minAgents`: what the scores were computed with, for the rule). */
+export function teamAward(scores: TeamScore[], minTickets = AWARD_MIN_TICKETS, minAgents = TEAM_AWARD_MIN_AGENTS): Award {
   const rule =
     `Highest team composite of the month across the workspace: the mean composite score of the team's agents who handled at least ` +
     `${plural(minTickets, "ticket")}, for teams with at least ${plural(minAgents, "such agent")}.`;
-  const scored = teams.flatMap((t) => {
-    const score = teamAwardScore(t.standings, minTickets, minAgents);
-    return score === null ? [] : [{ team: t, score: roundScore(score) }];
-  });
+  const scored = scores.flatMap((t) => (t.score === null ? [] : [{ team: t, score: roundScore(t.score) }]));
   const top = topTied(scored, (s) => s.score, (s) => s.team.teamName);
   const base = { id: "team_of_the_month" as const, title: "Team of the month", rule };
   if (!top) return { ...base, winners: [], value: null, tie: null, none: `No team had ${plural(minAgents, "agent")} meeting the minimum volume this month.` };

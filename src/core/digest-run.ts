@@ -20,7 +20,8 @@ export type RunOutcome =
   | { status: "skipped"; reason: "team_not_found" | "no_channel" | "not_installed" | "turned_off" | "not_due" }
   | { status: "failed"; periodKey: string; reason: string };
 
-export type DigestRunOutcome = RunOutcome;
+/** A team without a channel gets no public digest, but the week is known: its leads still get theirs. */
+export type DigestRunOutcome = RunOutcome | { status: "skipped"; reason: "no_channel"; periodKey: string };
 
 /** What every once-per-period post needs. */
 export interface RunDeps {
@@ -93,11 +94,11 @@ export async function runWeeklyDigest(
   deps: DigestRunDeps,
   input: { teamId: string; periodKey?: string; forcedAt?: string },
 ): Promise<DigestRunOutcome> {
-  const found = await teamWithChannel(deps, input.teamId);
-  if ("skipped" in found) return found.skipped;
-  const { team } = found;
+  const team = await deps.workspaces.teamById(input.teamId);
+  if (!team) return { status: "skipped", reason: "team_not_found" };
   const period: Period = input.periodKey ? weekByKey(input.periodKey, team.timeZone) : previousWeek(deps.clock.now(), team.timeZone);
-  return postOncePerPeriod(deps, team, {
+  if (!team.channelId) return { status: "skipped", reason: "no_channel", periodKey: period.key };
+  return postOncePerPeriod(deps, { ...team, channelId: team.channelId }, {
     kind: input.forcedAt ? FORCED_DIGEST_KIND : WEEKLY_DIGEST_KIND,
     eventType: DIGEST_EVENT_TYPE,
     periodKey: input.forcedAt ? forcedPeriodKey(period.key, input.forcedAt) : period.key,

@@ -149,12 +149,14 @@ export const TREND_SERIES_MAX = 5;
 export function kpiTrend(title: string, weekKeys: string[], targets: KpiTarget[], memberCount: number, weeks: InputsByMember[]): Trend {
   const shown = [...targets].sort((a, b) => b.weight - a.weight || a.metric.localeCompare(b.metric)).slice(0, TREND_SERIES_MAX);
   const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
-  const series = shown.map((target) => {
-    const def = metric(target.metric);
-    return { name: def.label, values: weeks.map((w) => pct(teamKpiValue(def, target, w, memberCount).attainment)) };
-  });
-  const composites = weeks.map((w) => {
-    const score = teamKpis(targets, memberCount, w, new Map()).composite.score;
+  // Each week's KPIs once: the series and the composite both come from them.
+  const perWeek = weeks.map((w) => teamKpis(targets, memberCount, w, new Map()));
+  const series = shown.map((target) => ({
+    name: metric(target.metric).label,
+    values: perWeek.map((k) => pct(k.lines.find((l) => l.target === target)?.current.attainment ?? null)),
+  }));
+  const composites = perWeek.map((k) => {
+    const score = k.composite.score;
     return score === null ? null : Math.round(score * 10) / 10;
   });
   return { title, weeks: weekKeys, series: [...series, { name: "Composite", values: composites }], reference: { value: 100, label: "target" } };

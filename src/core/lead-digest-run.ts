@@ -24,8 +24,11 @@ export type LeadDigestOutcome =
   | { status: "done"; periodKey: string; sent: number; alreadySent: number; failed: { lead: string; reason: string }[] }
   | { status: "skipped"; reason: "team_not_found" | "no_leads" | "not_installed" };
 
+/** Between the week and the lead in a lead digest's period key (week keys have none; platform ids may). */
+export const LEAD_RUN_KEY_SEPARATOR = ":";
+
 export function leadRunKey(periodKey: string, leadPlatformUserId: string): string {
-  return `${periodKey}:${leadPlatformUserId}`;
+  return `${periodKey}${LEAD_RUN_KEY_SEPARATOR}${leadPlatformUserId}`;
 }
 
 export async function runLeadDigests(deps: LeadDigestRunDeps, input: { teamId: string; periodKey: string }): Promise<LeadDigestOutcome> {

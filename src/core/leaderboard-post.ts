@@ -4,20 +4,12 @@ import type { Member, Team } from "./model.ts";
 import { periodLabel, plural } from "./wording.ts";
 import { type Period, previousWeek } from "./period.ts";
 import { postOncePerPeriod, type RunDeps, type RunOutcome, teamWithChannel } from "./digest-run.ts";
+import type { LeaderboardPostMode, TeamPostSettings } from "./team-post-settings.ts";
 import { type MemberStanding, type RankedRow, rankByValue, roundScore, type StandingsDeps, teamStandings } from "./team-standings.ts";
-
-export const LEADERBOARD_POST_MODES = ["kudos", "composite", "both", "off"] as const;
-export type LeaderboardPostMode = (typeof LEADERBOARD_POST_MODES)[number];
 
 export const LEADERBOARD_KIND = "weekly_leaderboard";
 export const LEADERBOARD_EVENT_TYPE = "spur_weekly_leaderboard";
 export const LEADERBOARD_POST_TOP = 5;
-
-/** Each team's choice of what its weekly leaderboard post ranks. */
-export interface TeamPostSettings {
-  leaderboardMode(teamId: string): Promise<LeaderboardPostMode>;
-  setLeaderboardMode(teamId: string, mode: LeaderboardPostMode): Promise<void>;
-}
 
 export interface LeaderboardSection {
   /** How the section ranks, in words, shown under its title. */

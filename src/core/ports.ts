@@ -97,8 +97,23 @@ export interface DigestRunRepository {
   markPosted(runId: string, channelId: string, messageRef: string, now: Date): Promise<void>;
   markFailed(runId: string, reason: string): Promise<void>;
   release(runId: string): Promise<void>;
-  /** The team's most recent runs, newest first. */
-  recent(teamId: string, limit: number): Promise<RunSummary[]>;
+  /** The team's most recent runs of each kind (up to `perKind` each), newest first within a kind. */
+  recentByKind(teamId: string, kinds: readonly string[], perKind: number): Promise<RunSummary[]>;
+  /**
+   * The team's runs of `kind` counted per period: the part of their period key before `separator` (runs of
+   * one period for several recipients, such as the lead digests of a week). The `limit` latest periods, newest first.
+   */
+  runsPerPeriod(teamId: string, kind: string, separator: string, limit: number): Promise<RunGroup[]>;
+}
+
+/** The runs of one period (see DigestRunRepository.runsPerPeriod). */
+export interface RunGroup {
+  periodKey: string;
+  posted: number;
+  failed: number;
+  inProgress: number;
+  /** The distinct reasons of the failed runs. */
+  errors: string[];
 }
 
 export interface RunSummary {

@@ -2,7 +2,7 @@
 // over consecutive weeks (one records query for the whole span, bucketed by each record's local date).
 import type { DigestReads } from "./digest-ports.ts";
 import { groupByMember, type InputsByMember } from "./kpi-digest.ts";
-import type { KpiTarget, ScorecardReads } from "./kpi-ports.ts";
+import type { KpiTarget, ScorecardReads, TeamKpiRecord } from "./kpi-ports.ts";
 import type { Member, Team } from "./model.ts";
 import type { Period } from "./period.ts";
 import { periodDates } from "./review-period.ts";
@@ -33,10 +33,17 @@ export async function loadTeamWeeks(deps: TeamWeeksDeps, team: Team, weeks: Peri
     deps.digestReads.teamRecordsBetween(team.id, periodDates(first).from, periodDates(last).toExclusive),
     deps.digestReads.teamKudosReceivedByRange(team.id, weeks),
   ]);
-  const inputs = weeks.map((_, i) => {
-    const { from, toExclusive } = dates[i] as { from: string; toExclusive: string };
-    const inWeek = records.filter((r) => r.date >= from && r.date < toExclusive);
-    return groupByMember({ records: inWeek, kudosReceived: kudosReceived[i] ?? new Map() });
-  });
+  // One pass over the records, each date's week looked up once.
+  const byWeek: TeamKpiRecord[][] = weeks.map(() => []);
+  const weekOfDate = new Map<string, number>();
+  for (const r of records) {
+    let i = weekOfDate.get(r.date);
+    if (i === undefined) {
+      i = dates.findIndex((d) => r.date >= d.from && r.date < d.toExclusive);
+      weekOfDate.set(r.date, i);
+    }
+    if (i >= 0) byWeek[i]?.push(r);
+  }
+  const inputs = byWeek.map((inWeek, i) => groupByMember({ records: inWeek, kudosReceived: kudosReceived[i] ?? new Map() }));
   return { agents: members.filter((m) => m.role === "agent"), targets, inputs, kudosReceived };
 }

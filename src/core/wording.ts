@@ -60,3 +60,8 @@ export function visibilityChoices(subjectName: string, threshold: number): { val
 export const PROMPT_OPT_OUT_NOTE = "Prefer not to get this? `/spur prompts off`.";
 
 export const FEEDBACK_REQUEST_NOTE = "It takes a minute. You choose whether your name is shown; anonymous answers only ever appear in totals.";
+
+/** "09:05" for 545 minutes after midnight. */
+export function clockTime(minuteOfDay: number): string {
+  return `${String(Math.floor(minuteOfDay / 60)).padStart(2, "0")}:${String(minuteOfDay % 60).padStart(2, "0")}`;
+}

@@ -2,7 +2,7 @@
 import type { JobDispatch } from "../app/services.ts";
 import type { Team } from "../core/model.ts";
 import type { RecognitionPromptRepository } from "../core/feedback-ports.ts";
-import type { TeamPostSettings } from "../core/leaderboard-post.ts";
+import type { TeamPostSettings } from "../core/team-post-settings.ts";
 import type { Clock, WorkspaceRepository } from "../core/ports.ts";
 import { enqueueDataExport } from "./data-export.ts";
 import { enqueueFeedbackClose, enqueueFeedbackRequest } from "./feedback-requests.ts";
@@ -40,8 +40,12 @@ export function bullmqDispatch(queues: SpurQueues, deps: DispatchDeps): JobDispa
 }
 
 async function syncTeam(queues: SpurQueues, deps: Pick<DispatchDeps, "prompts" | "teamPosts">, team: Team): Promise<void> {
-  const [prompts, leaderboard] = await Promise.all([deps.prompts.schedule(team.id), deps.teamPosts.leaderboardMode(team.id)]);
-  await syncTeamSchedulers(queues.scheduled, team, { prompts, leaderboard });
+  const [prompts, leaderboard, awards] = await Promise.all([
+    deps.prompts.schedule(team.id),
+    deps.teamPosts.leaderboardMode(team.id),
+    deps.teamPosts.awardsEnabled(team.id),
+  ]);
+  await syncTeamSchedulers(queues.scheduled, team, { prompts, leaderboard, awards });
 }
 
 /** At boot: every team's schedulers exist and match its settings, and removed teams have none left. */

@@ -1,9 +1,8 @@
 // The monthly awards post: one job scheduler per team (stable id), days 1–3 at the team's digest time;
 // the run posts from the month's first working day on, once per team and month.
 import type { Job } from "bullmq";
-import { runMonthlyAwards } from "../core/awards-post.ts";
-import type { RunDeps, RunOutcome } from "../core/digest-run.ts";
-import type { StandingsDeps } from "../core/team-standings.ts";
+import { type AwardsRunDeps, runMonthlyAwards } from "../core/awards-post.ts";
+import type { RunOutcome } from "../core/digest-run.ts";
 import { honouringRetryAfter } from "./retry-after.ts";
 import type { TeamJobData } from "./weekly-leaderboard.ts";
 
@@ -13,6 +12,6 @@ export function monthlyAwardsSchedulerId(teamId: string): string {
   return `monthly-awards-${teamId}`;
 }
 
-export function processMonthlyAwards(deps: RunDeps & StandingsDeps, job: Job<TeamJobData>, token?: string): Promise<RunOutcome> {
+export function processMonthlyAwards(deps: AwardsRunDeps, job: Job<TeamJobData>, token?: string): Promise<RunOutcome> {
   return honouringRetryAfter(job, token, () => runMonthlyAwards(deps, { teamId: job.data.teamId }));
 }

@@ -4,7 +4,7 @@
 // a team removes them all; at boot, schedulers whose team no longer exists are swept away.
 import type { Queue } from "bullmq";
 import type { PromptSchedule } from "../core/feedback-model.ts";
-import type { LeaderboardPostMode } from "../core/leaderboard-post.ts";
+import type { LeaderboardPostMode } from "../core/team-post-settings.ts";
 import type { Team } from "../core/model.ts";
 import { recognitionPromptCron } from "../core/recognition-prompts.ts";
 import { type CronSchedule, monthlyAwardsSchedule, weeklyDigestSchedule } from "../core/schedule.ts";
@@ -17,6 +17,7 @@ import { WEEKLY_LEADERBOARD_JOB, weeklyLeaderboardSchedulerId } from "./weekly-l
 export interface TeamScheduleSettings {
   prompts: PromptSchedule;
   leaderboard: LeaderboardPostMode;
+  awards: boolean;
 }
 
 export interface TeamSchedulerKind {
@@ -33,7 +34,11 @@ export const TEAM_SCHEDULERS: readonly TeamSchedulerKind[] = [
     schedulerId: weeklyLeaderboardSchedulerId,
     schedule: (team, settings) => (settings.leaderboard === "off" ? null : weeklyDigestSchedule(team)),
   },
-  { job: MONTHLY_AWARDS_JOB, schedulerId: monthlyAwardsSchedulerId, schedule: (team) => monthlyAwardsSchedule(team) },
+  {
+    job: MONTHLY_AWARDS_JOB,
+    schedulerId: monthlyAwardsSchedulerId,
+    schedule: (team, settings) => (settings.awards ? monthlyAwardsSchedule(team) : null),
+  },
   {
     job: RECOGNITION_PROMPTS_JOB,
     schedulerId: recognitionPromptsSchedulerId,

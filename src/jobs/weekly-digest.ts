@@ -35,8 +35,8 @@ export async function processWeeklyDigest(
       ...(job.data.forcedAt ? { forcedAt: job.data.forcedAt } : {}),
     }),
   );
-  // Leads get their digest whatever became of the public post (their own claims keep it to once per lead);
-  // an admin's forced resend of the public digest does not send it again.
-  if (outcome.status !== "skipped" && !job.data.forcedAt) await deps.leadDigests?.({ teamId: job.data.teamId, periodKey: outcome.periodKey });
+  // Leads get their digest whatever became of the public post, also when the team has no channel (their own
+  // claims keep it to once per lead); an admin's forced resend of the public digest does not send it again.
+  if ("periodKey" in outcome && !job.data.forcedAt) await deps.leadDigests?.({ teamId: job.data.teamId, periodKey: outcome.periodKey });
   return outcome;
 }

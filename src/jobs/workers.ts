@@ -1,6 +1,7 @@
 // BullMQ workers for Spur's queues, with one terminal failure handler each.
 import { type Job, Worker } from "bullmq";
 import { DATA_EXPORT_JOB, type DataExportDeps, processDataExport } from "./data-export.ts";
+import type { AwardsRunDeps } from "../core/awards-post.ts";
 import type { LeaderboardRunDeps } from "../core/leaderboard-post.ts";
 import type { LeadDigestRunDeps } from "../core/lead-digest-run.ts";
 import type { PromptRunDeps } from "../core/recognition-prompts.ts";
@@ -28,7 +29,7 @@ export interface WorkerDeps {
   shoutouts: ShoutoutDeps;
   notifications: NotifyRecipientsDeps;
   /** The team's scheduled posts: weekly digest, weekly leaderboard, monthly awards. */
-  digests: WeeklyDigestJobDeps & LeaderboardRunDeps;
+  digests: WeeklyDigestJobDeps & LeaderboardRunDeps & AwardsRunDeps;
   leadDigests: LeadDigestRunDeps;
   feedback: FeedbackJobDeps;
   prompts: PromptRunDeps;

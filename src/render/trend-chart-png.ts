@@ -24,8 +24,8 @@ export function renderTrendChartPng(trend: Trend, width = CHART_WIDTH, height = 
   ensureFont();
   const img = PImage.make(width, height);
   const ctx = img.getContext("2d");
-  ctx.fillStyle = "#ffffff";
-  ctx.fillRect(0, 0, width, height);
+  // An opaque white background, written straight into the RGBA buffer (fillRect composites pixel by pixel).
+  img.data.fill(0xff);
 
   const left = 60;
   const right = width - 20;

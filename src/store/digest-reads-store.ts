@@ -16,10 +16,36 @@ export class PrismaDigestReads implements DigestReads {
   constructor(private readonly db: Db) {}
 
   async teamRecordsBetween(teamId: string, from: string, toExclusive: string): Promise<DatedKpiRecord[]> {
-    return this.db.$queryRaw<DatedKpiRecord[]>`
-      SELECT k.member_id AS "memberId", k.metric, k.value, k.numerator, k.denominator, to_char(k.period_date, 'YYYY-MM-DD') AS date
+    // One row per member and metric with its records as arrays: a team's weeks of daily records are thousands
+    // of rows, and decoding rows (not values) is what costs.
+    const rows = await this.db.$queryRaw<
+      { member_id: string; metric: string; days: number[]; values: number[]; numerators: (number | null)[]; denominators: (number | null)[] }[]
+    >`
+      SELECT k.member_id, k.metric, array_agg(k.period_date - ${from}::date ORDER BY k.period_date) AS days,
+             array_agg(k.value ORDER BY k.period_date) AS values, array_agg(k.numerator ORDER BY k.period_date) AS numerators,
+             array_agg(k.denominator ORDER BY k.period_date) AS denominators
       FROM kpi_record k JOIN member m ON m.id = k.member_id
-      WHERE m.team_id = ${teamId}::uuid AND k.period_date >= ${from}::date AND k.period_date < ${toExclusive}::date`;
+      WHERE m.team_id = ${teamId}::uuid AND k.period_date >= ${from}::date AND k.period_date < ${toExclusive}::date
+      GROUP BY k.member_id, k.metric`;
+    const dates = new Map<number, string>();
+    const dateOf = (day: number) => {
+      let date = dates.get(day);
+      if (date === undefined) {
+        date = addDays(from, day);
+        dates.set(day, date);
+      }
+      return date;
+    };
+    return rows.flatMap((r) =>
+      r.days.map((day, i) => ({
+        memberId: r.member_id,
+        metric: r.metric,
+        value: r.values[i] as number,
+        numerator: r.numerators[i] ?? null,
+        denominator: r.denominators[i] ?? null,
+        date: dateOf(day),
+      })),
+    );
   }
 
   async teamKudosReceivedByRange(teamId: string, ranges: TimeRange[]): Promise<Map<string, number>[]> {
@@ -88,4 +114,11 @@ export class PrismaDigestReads implements DigestReads {
   async setSettings(teamId: string, settings: TeamDigestSettings): Promise<void> {
     await this.db.teamDigestSettings.upsert({ where: { teamId }, create: { teamId, ...settings }, update: settings });
   }
+}
+
+/** "2026-11-02" plus `days` days, as YYYY-MM-DD. */
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
 }

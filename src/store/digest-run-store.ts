@@ -1,4 +1,4 @@
-import type { ClaimedRun, DigestRunRepository, RunKey, RunSummary } from "../core/ports.ts";
+import type { ClaimedRun, DigestRunRepository, RunGroup, RunKey, RunSummary } from "../core/ports.ts";
 import type { Db } from "./prisma.ts";
 
 export class PrismaDigestRunStore implements DigestRunRepository {
@@ -30,9 +30,33 @@ export class PrismaDigestRunStore implements DigestRunRepository {
     await this.db.digestRun.update({ where: { id: runId }, data: { status: "failed", error: reason, leaseUntil: null } });
   }
 
-  async recent(teamId: string, limit: number): Promise<RunSummary[]> {
-    const rows = await this.db.digestRun.findMany({ where: { teamId }, orderBy: { createdAt: "desc" }, take: limit });
-    return rows.map((r) => ({ kind: r.kind, periodKey: r.periodKey, status: r.status, attempts: r.attempts, postedAt: r.postedAt, error: r.error }));
+  async recentByKind(teamId: string, kinds: readonly string[], perKind: number): Promise<RunSummary[]> {
+    const rows = await this.db.$queryRaw<
+      { kind: string; period_key: string; status: RunSummary["status"]; attempts: number; posted_at: Date | null; error: string | null }[]
+    >`
+      SELECT kind, period_key, status, attempts, posted_at, error
+      FROM (
+        SELECT r.*, row_number() OVER (PARTITION BY kind ORDER BY created_at DESC, period_key DESC) AS n
+        FROM digest_run r WHERE team_id = ${teamId}::uuid AND kind = ANY(${[...kinds]}::text[])
+      ) ranked
+      WHERE n <= ${perKind}
+      ORDER BY kind, n`;
+    return rows.map((r) => ({ kind: r.kind, periodKey: r.period_key, status: r.status, attempts: r.attempts, postedAt: r.posted_at, error: r.error }));
+  }
+
+  async runsPerPeriod(teamId: string, kind: string, separator: string, limit: number): Promise<RunGroup[]> {
+    const rows = await this.db.$queryRaw<{ period: string; posted: number; failed: number; in_progress: number; errors: string[] }[]>`
+      SELECT split_part(period_key, ${separator}, 1) AS period,
+             count(*) FILTER (WHERE status = 'posted')::int AS posted,
+             count(*) FILTER (WHERE status = 'failed')::int AS failed,
+             count(*) FILTER (WHERE status IN ('pending', 'posting'))::int AS in_progress,
+             coalesce(array_agg(DISTINCT error ORDER BY error) FILTER (WHERE status = 'failed' AND error IS NOT NULL), '{}') AS errors
+      FROM digest_run
+      WHERE team_id = ${teamId}::uuid AND kind = ${kind}
+      GROUP BY 1
+      ORDER BY 1 DESC
+      LIMIT ${limit}`;
+    return rows.map((r) => ({ periodKey: r.period, posted: r.posted, failed: r.failed, inProgress: r.in_progress, errors: r.errors }));
   }
 
   async release(runId: string): Promise<void> {

@@ -2,7 +2,7 @@
 // concurrent first sights of a workspace share one database round trip.
 import type { Platform, Team, Workspace } from "../core/model.ts";
 import type { WorkspaceRepository } from "../core/ports.ts";
-import type { LeaderboardPostMode, TeamPostSettings } from "../core/leaderboard-post.ts";
+import type { LeaderboardPostMode, TeamPostSettings } from "../core/team-post-settings.ts";
 import type { Team as TeamRow, Workspace as WorkspaceRow } from "../generated/prisma/client.ts";
 import { toTeam, toWorkspace } from "./mappers.ts";
 import type { Db } from "./prisma.ts";
@@ -86,5 +86,14 @@ export class PrismaWorkspaceStore implements WorkspaceRepository, TeamPostSettin
 
   async setLeaderboardMode(teamId: string, mode: LeaderboardPostMode): Promise<void> {
     await this.db.team.update({ where: { id: teamId }, data: { leaderboardPost: mode } });
+  }
+
+  async awardsEnabled(teamId: string): Promise<boolean> {
+    const row = await this.db.team.findUnique({ where: { id: teamId }, select: { awardsPost: true } });
+    return row?.awardsPost ?? true;
+  }
+
+  async setAwardsEnabled(teamId: string, enabled: boolean): Promise<void> {
+    await this.db.team.update({ where: { id: teamId }, data: { awardsPost: enabled } });
   }
 }

@@ -144,7 +144,11 @@ describe("weekly KPI digest on Slack", () => {
 
     // Nothing individual reaches the channel: the lead digest is a DM, and the public post has no agent's score.
     expect(h.slack.messages.filter((m) => m.channel === "CTEAM" && m.text.startsWith("Lead digest"))).toEqual([]);
-    const run = await h.spur.db.digestRun.findFirstOrThrow({ where: { teamId: team.id, kind: "lead_digest" } });
+    // The run is recorded just after Slack accepted the DM.
+    const run = await h.slack.waitFor(async () => {
+      const row = await h.spur.db.digestRun.findFirst({ where: { teamId: team.id, kind: "lead_digest" } });
+      return row?.status === "posted" ? row : undefined;
+    });
     expect(run).toMatchObject({ periodKey: "2026-W47:UCARL", status: "posted", channelId: "DUCARL" });
 
     // Running the team digest again, or the lead digest job itself, sends nothing twice; a new lead gets theirs.
@@ -167,6 +171,33 @@ describe("weekly KPI digest on Slack", () => {
     expect(deeDigest).toHaveLength(1);
     expect(JSON.stringify(deeDigest[0]!.blocks)).not.toContain("<@UDEE> —");
     await say(USERS.admin.id, "/spur", `role ${esc(USERS.dee)} agent`, "dee is now a");
+
+    // `/spur status` lists the team's own posts, and the week's lead digests as one line.
+    const status = String((await say(USERS.admin.id, "/spur", "status", "Scheduled posts for Default team")).args.text);
+    expect(status).toContain("• weekly digest 2026-W47: posted 2026-11-23 09:00 UTC");
+    expect(status).toContain("• lead digests 2026-W47: 2 sent");
+    expect(status).not.toContain("lead digest 2026-W47:");
+  });
+
+  it("sends the leads of a team without a channel their digest, though the team gets no public post", async () => {
+    const { workspaceId } = await h.spur.db.team.findFirstOrThrow({ where: { isDefault: true } });
+    const nights = await h.spur.db.team.create({ data: { workspaceId, name: "Nights", timeZone: "UTC" } });
+    await h.spur.db.member.createMany({
+      data: [
+        { workspaceId, teamId: nights.id, platformUserId: "UNIGHTLEAD", displayName: "Night Lead", role: "lead" },
+        { workspaceId, teamId: nights.id, platformUserId: "UNIGHTAGENT", displayName: "Night Agent" },
+      ],
+    });
+    expect(await runDigest(nights.id)).toEqual({ status: "skipped", reason: "no_channel", periodKey: "2026-W47" });
+    const dm = await h.slack.waitFor(() => h.slack.dmsTo("UNIGHTLEAD").find((m) => m.text.startsWith("Lead digest")));
+    expect(dm.text).toBe("Lead digest — Nights, week 2026-W47 (16 Nov – 22 Nov 2026)");
+    expect(JSON.stringify(dm.blocks)).toContain("<@UNIGHTAGENT> — *no score*");
+    const runs = await h.slack.waitFor(async () => {
+      const rows = await h.spur.db.digestRun.findMany({ where: { teamId: nights.id } });
+      return rows.length > 0 && rows.every((r) => r.status === "posted") ? rows : undefined;
+    });
+    expect(runs.map((r) => [r.kind, r.periodKey])).toEqual([["lead_digest", "2026-W47:UNIGHTLEAD"]]);
+    expect(h.slack.messages.filter((m) => m.text.includes("Nights") && !m.channel.startsWith("D"))).toEqual([]);
   });
 
   it("names falling agents only once a lead opts in, and only leads and admins can choose", async () => {

@@ -173,5 +173,40 @@ describe("monthly awards post", () => {
     expect(blocks).toContain(":trophy: *Most recognised*\\n<@UANA> — 2 kudos");
     expect(blocks).toContain(":trophy: *Team of the month*\\n*Billing* and *Default team* — 87.5%");
     expect(blocks).toContain("2 tied at 87.5%: the award is shared (listed by name).");
+    expect(await h.spur.db.monthlyTeamScores.count()).toBe(1);
+  });
+
+  it("gives every team of the workspace the team award computed once for the month", async () => {
+    const { id: billingId } = await h.spur.db.team.findFirstOrThrow({ where: { name: "Billing" } });
+    const billing = await h.spur.db.team.update({ where: { id: billingId }, data: { channelId: "CBILL" } });
+    // A late record would now make Billing's mean (95% + 85%) ÷ 2 = 90%: its own awards count it, the team award
+    // keeps the workspace's scores computed on the first run (87.5% each), as the Default team's post showed.
+    const x = await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: "UX" } });
+    await seedKpis([{ member: x.id, csat: [20, 20], tickets: 5 }], "2026-11-11");
+    const [result] = await run(MONTHLY_AWARDS_JOB, 1, { teamId: billing.id });
+    expect(result?.status).toBe("posted");
+    const post = postsOf("spur_monthly_awards").find((p) => p.args.channel === "CBILL")!;
+    const blocks = JSON.stringify(post.args.blocks);
+    expect(blocks).toContain("Awards for November 2026 — Billing");
+    expect(blocks).toContain(":trophy: *Agent of the month*\\n<@UX> — 95.0%");
+    expect(blocks).toContain(":trophy: *Team of the month*\\n*Billing* and *Default team* — 87.5%");
+    expect(await h.spur.db.monthlyTeamScores.count()).toBe(1);
+  });
+
+  it("is turned off and on by admins only; off removes the team's awards scheduler and posts nothing", async () => {
+    const awardsScheduler = async () => (await h.spur.queues.scheduled.getJobSchedulers()).some((s) => s.key === `monthly-awards-${teamId}`);
+    expect(await awardsScheduler()).toBe(true);
+    await say(USERS.carl.id, "/spur", "awards off", "Only Spur admins can change settings");
+    await say(USERS.admin.id, "/spur", "awards sometimes", "Usage: `/spur awards on|off`");
+    await say(USERS.admin.id, "/spur", "awards", "The monthly awards for Default team are on");
+    await say(USERS.admin.id, "/spur", "awards off", "The monthly awards for Default team are off.");
+    expect(await awardsScheduler()).toBe(false);
+    clock.set("2027-01-04T10:00:00Z"); // Monday 4 January: December's awards would be due
+    const [result] = await run(MONTHLY_AWARDS_JOB);
+    expect(result).toEqual({ status: "skipped", reason: "turned_off" });
+    const status = String((await say(USERS.admin.id, "/spur", "status", "Scheduled posts for")).args.text);
+    expect(status).toContain("• monthly awards: off\n• monthly awards 2026-11: posted 2026-12-01 10:00 UTC");
+    await say(USERS.admin.id, "/spur", "awards on", "The monthly awards for Default team are on");
+    expect(await awardsScheduler()).toBe(true);
   });
 });

@@ -95,4 +95,14 @@ describe("Teams: leaderboard and awards posts", () => {
     expect(body).toContain("No agent handled 20 tickets with a composite score this month.");
     expect(body).toContain("Rule: Highest team composite of the month across the workspace");
   });
+
+  it("turns the team's monthly awards off and on for an admin, moving its scheduler", async () => {
+    const awardsScheduler = async () => (await h.spur.queues.scheduled.getJobSchedulers()).some((s) => s.key === `monthly-awards-${teamId}`);
+    await say(bo, ["admin awards off"], "Only Spur admins can change settings");
+    await say(carl, ["admin awards off"], "monthly awards for");
+    expect(await awardsScheduler()).toBe(false);
+    await say(carl, ["admin status"], "monthly awards: off");
+    await say(carl, ["admin awards on"], "are on: posted on the first working day of each month");
+    expect(await awardsScheduler()).toBe(true);
+  });
 });

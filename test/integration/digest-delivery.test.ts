@@ -1,6 +1,7 @@
 // Digest delivery guarantees with real Redis and PostgreSQL: racing workers, Slack rate limits and
 // permanent Slack errors.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { previousWeek } from "../../src/core/period.ts";
 import { RATE_LIMIT_BACKOFF_MS } from "../../src/jobs/retry-after.ts";
 import { WEEKLY_DIGEST_JOB } from "../../src/jobs/weekly-digest.ts";
 import { createLogger } from "../../src/logger.ts";
@@ -94,7 +95,9 @@ describe("weekly digest delivery", () => {
   it("skips a team that has no channel yet, without claiming the week", async () => {
     const { defaultTeam } = await h.spur.services.workspaces.ensure("slack", "TNOCHAN", { teamTimeZone: "UTC" });
     await h.spur.queues.scheduled.add(WEEKLY_DIGEST_JOB, { teamId: defaultTeam.id }, { jobId: "nochannel" });
-    expect((await finished("nochannel")).returnvalue).toEqual({ status: "skipped", reason: "no_channel" });
+    // The week is still named: the team's leads get their private digest of it (none here).
+    const week = previousWeek(new Date(), "UTC").key;
+    expect((await finished("nochannel")).returnvalue).toEqual({ status: "skipped", reason: "no_channel", periodKey: week });
     expect(await h.spur.db.digestRun.count({ where: { teamId: defaultTeam.id } })).toBe(0);
   });
 });

@@ -53,4 +53,41 @@ describe("digest run claims", () => {
     expect(await runs.claim({ teamId, kind: "weekly_digest", periodKey: "2026-W44" }, 60_000, t0)).not.toBeNull();
     expect(await runs.claim({ teamId, kind: "leaderboard", periodKey: "2026-W44" }, 60_000, t0)).not.toBeNull();
   });
+
+  it("lists the latest runs of each kind asked for, and counts a kind's runs per period", async () => {
+    const { team } = await seedTeam(store.db, 1, "T-STATUS");
+    const run = async (kind: string, periodKey: string, outcome: "posted" | "failed" | "posting", error = "") => {
+      const claim = await runs.claim({ teamId: team.id, kind, periodKey }, 60_000, t0);
+      if (outcome === "posted") await runs.markPosted(claim!.id, "C1", periodKey, t0);
+      if (outcome === "failed") await runs.markFailed(claim!.id, error);
+    };
+    for (const week of ["2026-W44", "2026-W45", "2026-W46", "2026-W47"]) await run("weekly_digest", week, "posted");
+    await run("weekly_leaderboard", "2026-W47", "failed", "Slack refused: is_archived");
+    await run("lead_digest", "2026-W46:UA", "posted");
+    await run("lead_digest", "2026-W47:UA", "posted");
+    await run("lead_digest", "2026-W47:UB", "failed", "Slack refused: user_not_found");
+    await run("lead_digest", "2026-W47:UC", "failed", "Slack refused: user_not_found");
+    await run("lead_digest", "2026-W47:29:1teams-user", "posting"); // Teams ids contain colons
+    await run("lead_digest", "2026-W45:UA", "failed", "Slack refused: cannot_dm_bot");
+
+    const recent = await runs.recentByKind(team.id, ["weekly_digest", "weekly_leaderboard", "monthly_awards"], 3);
+    expect(recent.map((r) => [r.kind, r.periodKey, r.status])).toEqual([
+      ["weekly_digest", "2026-W47", "posted"],
+      ["weekly_digest", "2026-W46", "posted"],
+      ["weekly_digest", "2026-W45", "posted"],
+      ["weekly_leaderboard", "2026-W47", "failed"],
+    ]);
+    expect(recent[3]).toMatchObject({ attempts: 1, error: "Slack refused: is_archived", postedAt: null });
+
+    expect(await runs.runsPerPeriod(team.id, "lead_digest", ":", 2)).toEqual([
+      { periodKey: "2026-W47", posted: 1, failed: 2, inProgress: 1, errors: ["Slack refused: user_not_found"] },
+      { periodKey: "2026-W46", posted: 1, failed: 0, inProgress: 0, errors: [] },
+    ]);
+    expect((await runs.runsPerPeriod(team.id, "lead_digest", ":", 5)).map((g) => [g.periodKey, g.errors])).toEqual([
+      ["2026-W47", ["Slack refused: user_not_found"]],
+      ["2026-W46", []],
+      ["2026-W45", ["Slack refused: cannot_dm_bot"]],
+    ]);
+    expect(await runs.runsPerPeriod(teamId, "lead_digest", ":", 5)).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { agentOfTheMonth, mostRecognised, teamAwardScore, teamOfTheMonth } from "../../src/core/awards.ts";
+import { agentOfTheMonth, mostRecognised, teamAward, teamAwardScore, teamOfTheMonth, teamScore } from "../../src/core/awards.ts";
 import type { Member, Role } from "../../src/core/model.ts";
 import type { MemberStanding } from "../../src/core/team-standings.ts";
 
@@ -92,5 +92,25 @@ describe("team of the month", () => {
     );
     expect(names(award)).toEqual(["Alpha", "Zeta"]);
     expect(award.tie).toBe("2 tied at 85.0%: the award is shared (listed by name).");
+  });
+
+  it("is decided from stored team scores exactly as from the standings, rounding to 0.1 before comparing", () => {
+    const billing = { teamId: "t1", teamName: "Billing", standings: [standing("a", 90, 30), standing("b", 80, 25)] };
+    expect(teamScore(billing, 20, 2)).toEqual({ teamId: "t1", teamName: "Billing", score: 85 });
+    // 86.04 and 85.96 both show as 86.0%: shared; 85.94 shows as 85.9%; a null score never wins.
+    const award = teamAward(
+      [
+        { teamId: "t1", teamName: "Onboarding", score: 86.04 },
+        { teamId: "t2", teamName: "Billing", score: 85.96 },
+        { teamId: "t3", teamName: "Nights", score: 85.94 },
+        { teamId: "t4", teamName: "Solo", score: null },
+      ],
+      20,
+      2,
+    );
+    expect(names(award)).toEqual(["Billing", "Onboarding"]);
+    expect(award.value).toBe("86.0%");
+    expect(award.tie).toBe("2 tied at 86.0%: the award is shared (listed by name).");
+    expect(teamAward([{ teamId: "t4", teamName: "Solo", score: null }]).none).toBe("No team had 2 agents meeting the minimum volume this month.");
   });
 });

@@ -11,7 +11,7 @@ const prompts = { enabled: true, day: 4, minuteOfDay: 14 * 60 };
 describe("team schedules", () => {
   it("gives every job kind of a team its own stable id and pattern in the team's time zone", () => {
     const byJob = Object.fromEntries(
-      TEAM_SCHEDULERS.map((k) => [k.job, { id: k.schedulerId(team.id), schedule: k.schedule(team, { prompts, leaderboard: "both" }) }]),
+      TEAM_SCHEDULERS.map((k) => [k.job, { id: k.schedulerId(team.id), schedule: k.schedule(team, { prompts, leaderboard: "both", awards: true }) }]),
     );
     expect(byJob["weekly-digest"]).toEqual({ id: `weekly-digest-${team.id}`, schedule: { pattern: "0 30 16 * * 5", timeZone: "Europe/Berlin" } });
     expect(byJob["weekly-leaderboard"]).toEqual({ id: `weekly-leaderboard-${team.id}`, schedule: { pattern: "0 30 16 * * 5", timeZone: "Europe/Berlin" } });
@@ -22,7 +22,13 @@ describe("team schedules", () => {
 
   it("has no leaderboard schedule when the team turned the post off", () => {
     const leaderboard = TEAM_SCHEDULERS.find((k) => k.job === "weekly-leaderboard")!;
-    expect(leaderboard.schedule(team, { prompts, leaderboard: "off" })).toBeNull();
+    expect(leaderboard.schedule(team, { prompts, leaderboard: "off", awards: true })).toBeNull();
+  });
+
+  it("has no awards schedule when the team turned its awards off, and only then", () => {
+    const awards = TEAM_SCHEDULERS.find((k) => k.job === "monthly-awards")!;
+    expect(awards.schedule(team, { prompts, leaderboard: "both", awards: false })).toBeNull();
+    expect(awards.schedule(team, { prompts, leaderboard: "off", awards: true })).toEqual({ pattern: "0 30 16 1-3 * *", timeZone: "Europe/Berlin" });
   });
 
   it("recognises its own scheduler ids, and only those", () => {
