@@ -64,6 +64,8 @@ export function createSlackApp(options: SlackAppOptions, services: Services): Sl
     receiver,
     logger,
     clientOptions,
+    // Spur keeps no per-conversation state in Bolt: skip its conversation-store middleware on every request.
+    convoStore: false,
   });
   registerListeners(app, services);
   app.error(async (error) => {
