@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { FakeSlackApi } from "../support/fake-slack-api.ts";
+import { freePort } from "../support/private-redis.ts";
 import { uniquePrefix, deleteKeysWithPrefix, TEST_REDIS_URL } from "../support/redis-prefix.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-db.ts";
 
@@ -57,7 +58,7 @@ describe("src/main.ts", () => {
   });
 
   it("serves Slack's endpoint and health, runs the workers, and stops cleanly on SIGTERM", async () => {
-    const port = 20000 + Math.floor(Math.random() * 20000);
+    const port = await freePort();
     const { child, output } = runMain(validEnv(database.url, slack.url, prefix, port));
     const deadline = Date.now() + 15_000;
     while (!output().includes("Spur is listening")) {
@@ -76,7 +77,7 @@ describe("src/main.ts", () => {
   });
 
   it("warns loudly when Teams runs without authentication (development only)", async () => {
-    const port = 20000 + Math.floor(Math.random() * 20000);
+    const port = await freePort();
     const { child, output } = runMain({ ...validEnv(database.url, slack.url, prefix, port), TEAMS_ALLOW_UNAUTHENTICATED: "true" });
     const deadline = Date.now() + 15_000;
     while (!output().includes("Spur is listening")) {
