@@ -1,16 +1,12 @@
 // The composition root: builds Spur from a configuration. main.ts runs it; tests start it in-process.
-import { ErrorCode, SpurError } from "./core/errors.ts";
-import type { webApi } from "@slack/bolt";
 import { Redis } from "ioredis";
 import type { Server } from "node:http";
 import { PlatformUsersByPlatform } from "./app/platform-users.ts";
 import type { Services } from "./app/services.ts";
 import { slackInstalls } from "./app/slack-installs.ts";
 import { type Config, teamsMode } from "./config.ts";
-import type { DirectMessenger } from "./core/feedback-ports.ts";
 import { MemberDirectory } from "./core/member-directory.ts";
-import type { Platform } from "./core/model.ts";
-import { type Clock, type Notifier, systemClock } from "./core/ports.ts";
+import { type Clock, systemClock } from "./core/ports.ts";
 import type { WeeklyDigest } from "./core/digest.ts";
 import { chartUrl, createChartRoute } from "./http/chart-route.ts";
 import { createQueueBoard } from "./http/queue-board.ts";
@@ -24,17 +20,13 @@ import { RedisRateBudget } from "./jobs/rate-budget.ts";
 import { PrismaMonthlyTeamScores } from "./store/monthly-team-scores-store.ts";
 import { type SpurWorkers, startWorkers, type WorkerTimings } from "./jobs/workers.ts";
 import { createLogger, type Logger } from "./logger.ts";
+import { OutboundByWorkspace } from "./outbound-by-workspace.ts";
 import { SpurMetrics } from "./metrics.ts";
 import { createSlackApp } from "./slack/app.ts";
 import { SlackClients } from "./slack/slack-clients.ts";
-import { SlackDirectMessenger } from "./slack/slack-direct-messenger.ts";
-import { SlackNotifier } from "./slack/slack-notifier.ts";
 import { SlackUsers } from "./slack/slack-users.ts";
 import { PrismaDataExportStore } from "./store/data-export-store.ts";
 import { PrismaMemberEraser } from "./store/member-erasure-store.ts";
-import { SlackExportDelivery } from "./slack/slack-export-delivery.ts";
-import { TeamsExportDelivery } from "./teams/teams-export-delivery.ts";
-import type { ExportDelivery } from "./core/data-rights-ports.ts";
 import { PrismaDigestChartStore } from "./store/digest-chart-store.ts";
 import { PrismaDigestReads } from "./store/digest-reads-store.ts";
 import { PrismaDigestRunStore } from "./store/digest-run-store.ts";
@@ -55,8 +47,7 @@ import { PrismaRecognitionPromptStore } from "./store/recognition-prompt-store.t
 import { TeamsStore } from "./store/teams-store.ts";
 import { PrismaWorkspaceStore } from "./store/workspace-store.ts";
 import { teamsAdapterFor, teamsRoute } from "./teams/teams-endpoint.ts";
-import { DEFAULT_TEAMS_RATES, TeamsNotifier, teamsTenantOf } from "./teams/teams-notifier.ts";
-import { TeamsDirectMessenger } from "./teams/teams-direct-messenger.ts";
+import { DEFAULT_TEAMS_RATES } from "./teams/teams-notifier.ts";
 import { TeamsUsers } from "./teams/teams-users.ts";
 
 /** `web` serves chat platforms, `worker` runs background jobs, `all` does both (the default). */
@@ -179,83 +170,21 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
   // Teams shows card images from a URL: digest charts are stored and served under PUBLIC_URL.
   const charts = new PrismaDigestChartStore(db);
   const publicUrl = config.PUBLIC_URL;
-  const publishChart = publicUrl
-    ? async (digest: WeeklyDigest) => chartUrl(publicUrl, await charts.save(digest.teamId, digest.period.key, renderTrendChartPng(digest.trend)))
-    : undefined;
-
-  // A workspace's platform and external id never change: looked up once.
-  const workspaceRefs = new Map<string, { platform: Platform; externalId: string }>();
-  const workspaceRef = async (workspaceId: string) => {
-    let ref = workspaceRefs.get(workspaceId);
-    if (!ref) {
-      const row = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
-      ref = { platform: row.platform, externalId: row.externalId };
-      workspaceRefs.set(workspaceId, ref);
-    }
-    return ref;
-  };
-  // Jobs post with the workspace's current token (null: Spur is no longer installed there, the job skips).
-  const jobClientFor = async (workspaceId: string) => slackClients.forTeam((await workspaceRef(workspaceId)).externalId, "jobs");
-
-  // One notifier per workspace, on the workspace's own platform, so each spends its own posting budget.
-  const teamsNotifiers = new Map<string, Notifier>();
-  const notifierForWorkspace = async (workspaceId: string): Promise<Notifier | null> => {
-    const workspace = await workspaceRef(workspaceId);
-    const onRateLimited = () => metrics.postsDelayed.inc({ reason: "platform_429" });
-    if (workspace.platform === "teams") {
-      if (!teamsAdapter) throw new Error(`Teams is not configured: cannot post for workspace ${workspaceId}`);
-      let notifier = teamsNotifiers.get(workspaceId);
-      if (!notifier) {
-        notifier = new TeamsNotifier(teamsAdapter, teamsStore, teamsBudget, workspaceId, teamsTenantOf(workspace.externalId), onRateLimited, publishChart, (err) =>
-          logger.warn({ err, workspaceId }, "digest chart publishing failed"),
-        );
-        teamsNotifiers.set(workspaceId, notifier);
-      }
-      return notifier;
-    }
-    const client = await jobClientFor(workspaceId);
-    return client
-      ? new SlackNotifier(client, budget, workspace.externalId, onRateLimited, (err) => logger.warn({ err, workspaceId }, "digest chart upload failed"))
-      : null;
-  };
-  // Direct messages (feedback requests, prompts) go out on each workspace's own platform: Slack DMs with the
-  // workspace's current token (one messenger per token, keeping its remembered DM channels), Teams personal chats.
-  const slackMessengers = new WeakMap<webApi.WebClient, SlackDirectMessenger>();
-  const teamsMessengers = new Map<string, DirectMessenger>();
-  const messengerFor = async (workspaceId: string): Promise<DirectMessenger | null> => {
-    const workspace = await workspaceRef(workspaceId);
-    if (workspace.platform === "teams") {
-      if (!teamsAdapter) throw new Error(`Teams is not configured: cannot message people of workspace ${workspaceId}`);
-      let messenger = teamsMessengers.get(workspaceId);
-      if (!messenger) {
-        messenger = new TeamsDirectMessenger(teamsAdapter, teamsStore, teamsBudget, workspaceId, teamsTenantOf(workspace.externalId));
-        teamsMessengers.set(workspaceId, messenger);
-      }
-      return messenger;
-    }
-    const client = await jobClientFor(workspaceId);
-    if (!client) return null;
-    let messenger = slackMessengers.get(client);
-    if (!messenger) {
-      messenger = new SlackDirectMessenger(client, budget, workspace.externalId);
-      slackMessengers.set(client, messenger);
-    }
-    return messenger;
-  };
-  const exportDeliveryFor = async (workspaceId: string): Promise<ExportDelivery> => {
-    const workspace = await workspaceRef(workspaceId);
-    if (workspace.platform === "slack") {
-      const client = await jobClientFor(workspaceId);
-      if (!client) throw new SpurError(ErrorCode.NotInstalled, `Spur is no longer installed in workspace ${workspaceId}`);
-      return new SlackExportDelivery(client);
-    }
-    if (!teamsAdapter) throw new Error(`Teams is not configured: cannot deliver an export for workspace ${workspaceId}`);
-    return new TeamsExportDelivery(teamsAdapter, teamsStore);
-  };
-  const notifierForTeam = async (teamId: string) => {
-    const team = await db.team.findUniqueOrThrow({ where: { id: teamId } });
-    return notifierForWorkspace(team.workspaceId);
-  };
+  const outbound = new OutboundByWorkspace({
+    db,
+    logger,
+    metrics,
+    slackClients,
+    slackBudget: budget,
+    teams: { adapter: teamsAdapter, store: teamsStore, budget: teamsBudget },
+    ...(publicUrl
+      ? { publishChart: async (digest: WeeklyDigest) => chartUrl(publicUrl, await charts.save(digest.teamId, digest.period.key, renderTrendChartPng(digest.trend))) }
+      : {}),
+  });
+  const notifierForWorkspace = (workspaceId: string) => outbound.notifierFor(workspaceId);
+  const notifierForTeam = (teamId: string) => outbound.notifierForTeam(teamId);
+  const messengerFor = (workspaceId: string) => outbound.messengerFor(workspaceId);
+  const exportDeliveryFor = (workspaceId: string) => outbound.exportDeliveryFor(workspaceId);
 
   const slack =
     role === "worker"
