@@ -12,6 +12,7 @@ import {
   BENCH_SIGNING_SECRET as SECRET,
   benchUsers,
   rawKudosInsertRate,
+  postSlackLoad,
   startSpurProcess,
   stopSpurProcess,
   unlimitedWorkspace,
@@ -48,22 +49,8 @@ function kudosRequest(i: number, responseUrl: string): { body: string; headers: 
   return { body, headers: { "content-type": "application/x-www-form-urlencoded", ...slackSignatureHeaders(SECRET, body) } };
 }
 
-async function runLoad(count: number, offset: number, responseUrl: string): Promise<number[]> {
-  const latencies: number[] = [];
-  let next = 0;
-  async function worker() {
-    while (next < count) {
-      const i = offset + next++;
-      const { body, headers } = kudosRequest(i, responseUrl);
-      const t = performance.now();
-      const res = await fetch(`http://127.0.0.1:${PORT}/slack/events`, { method: "POST", body, headers });
-      await res.arrayBuffer();
-      latencies.push(performance.now() - t);
-      if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
-    }
-  }
-  await Promise.all(Array.from({ length: C }, worker));
-  return latencies;
+function runLoad(count: number, offset: number, responseUrl: string): Promise<number[]> {
+  return postSlackLoad(PORT, C, count, offset, (i) => kudosRequest(i, responseUrl));
 }
 
 async function countKudos(client: pg.Client): Promise<number> {

@@ -13,6 +13,7 @@ import {
   BENCH_SIGNING_SECRET as SECRET,
   benchUsers,
   rawKudosInsertRate,
+  postSlackLoad,
   startSpurProcess,
   stopSpurProcess,
   unlimitedWorkspace,
@@ -53,21 +54,8 @@ function reactionEvent(i: number, slack: FakeSlackApi): { body: string; headers:
   return { body, headers: { "content-type": "application/json", ...slackSignatureHeaders(SECRET, body) } };
 }
 
-async function runLoad(count: number, offset: number, slack: FakeSlackApi): Promise<number[]> {
-  const latencies: number[] = [];
-  let next = 0;
-  async function worker() {
-    while (next < count) {
-      const { body, headers } = reactionEvent(offset + next++, slack);
-      const t = performance.now();
-      const res = await fetch(`http://127.0.0.1:${PORT}/slack/events`, { method: "POST", body, headers });
-      await res.arrayBuffer();
-      latencies.push(performance.now() - t);
-      if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
-    }
-  }
-  await Promise.all(Array.from({ length: C }, worker));
-  return latencies;
+function runLoad(count: number, offset: number, slack: FakeSlackApi): Promise<number[]> {
+  return postSlackLoad(PORT, C, count, offset, (i) => reactionEvent(i, slack));
 }
 
 async function countReactionKudos(client: pg.Client): Promise<number> {

@@ -91,3 +91,30 @@ export async function rawKudosInsertRate(
   await pool.end();
   return rows / seconds;
 }
+
+/**
+ * A closed-loop load: `concurrency` clients each POST the next of `count` signed Slack requests (numbered from
+ * `offset`) to Spur's /slack/events and wait for the answer; returns every request's latency in ms.
+ */
+export async function postSlackLoad(
+  port: number,
+  concurrency: number,
+  count: number,
+  offset: number,
+  request: (i: number) => { body: string; headers: Record<string, string> },
+): Promise<number[]> {
+  const latencies: number[] = [];
+  let next = 0;
+  async function client() {
+    while (next < count) {
+      const { body, headers } = request(offset + next++);
+      const t = performance.now();
+      const res = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: "POST", body, headers });
+      await res.arrayBuffer();
+      latencies.push(performance.now() - t);
+      if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, client));
+  return latencies;
+}
