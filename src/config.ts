@@ -39,15 +39,14 @@ const ConfigSchema = z.object({
     .string()
     .trim()
     .regex(/^xoxb-/, "must be a bot token starting with xoxb- (Slack app → OAuth & Permissions)")
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
+    .optional(),
   // Multi-workspace mode (OAuth install at /slack/install): set both client id and secret.
   SLACK_CLIENT_ID: optionalText,
   SLACK_CLIENT_SECRET: optionalText,
   /** Signs the OAuth `state` parameter; required in multi-workspace mode. */
-  SLACK_STATE_SECRET: z.string().trim().min(16, "must be at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
+  SLACK_STATE_SECRET: z.string().trim().min(16, "must be at least 16 characters").optional(),
   /** Encrypts Slack tokens at rest: 32 random bytes, base64 (`openssl rand -base64 32`). */
-  SPUR_ENCRYPTION_KEY: encryptionKey.optional().or(z.literal("").transform(() => undefined)),
+  SPUR_ENCRYPTION_KEY: encryptionKey.optional(),
   /** Earlier encryption keys, comma-separated, still accepted for reading tokens stored before a rotation. */
   SPUR_PREVIOUS_ENCRYPTION_KEYS: z
     .string()
@@ -65,8 +64,7 @@ const ConfigSchema = z.object({
     .string()
     .trim()
     .regex(/^xapp-/, "must be an app-level token starting with xapp- (Slack app → Basic Information → App-Level Tokens)")
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
+    .optional(),
   DEFAULT_TIME_ZONE: z
     .string()
     .default("UTC")
@@ -81,9 +79,9 @@ const ConfigSchema = z.object({
    * Where Spur is reachable from the internet (https://spur.example.com): Teams digest cards show their trend
    * chart from <PUBLIC_URL>/charts/…; unset, Teams digests go out without the chart.
    */
-  PUBLIC_URL: url(["http:", "https:"]).optional().or(z.literal("").transform(() => undefined)),
+  PUBLIC_URL: url(["http:", "https:"]).optional(),
   /** Password for the queue dashboard at /admin/queues (HTTP Basic auth); unset: no dashboard. */
-  ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
+  ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   QUEUE_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, "may only contain letters, digits, _ and -")
@@ -145,12 +143,16 @@ export class ConfigError extends Error {
   readonly code = "invalid_config";
 }
 
+/** An empty variable counts as unset (Docker Compose and Kubernetes pass `FOO=` for a blank optional value). */
+function withoutBlanks(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+}
+
 /**
- * Parses an environment; throws ConfigError naming the first bad variable. An empty variable counts as unset
- * (Docker Compose and Kubernetes pass `FOO=` for an optional value left blank).
+ * Parses an environment; throws ConfigError naming the first bad variable.
  */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const result = ConfigSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== "")));
+  const result = ConfigSchema.safeParse(withoutBlanks(env));
   if (result.success) {
     const { FEEDBACK_HASH_SECRET, ...rest } = result.data;
     if (!FEEDBACK_HASH_SECRET && rest.NODE_ENV === "production") {
