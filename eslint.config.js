@@ -47,7 +47,7 @@ export default tseslint.config(
             { group: ["@prisma/*", "pg", "**/generated/**"], message: "src/core must not import database code." },
             {
               group: ["**/store/**", "**/slack/**", "**/teams/**", "**/jobs/**", "**/ingest/**", "**/http/**", "**/app/**"],
-              message: "src/core must not import adapters; define a port in src/core/ports.ts instead.",
+              message: "src/core must not import adapters; define a port in the feature's ports file instead.",
             },
             NO_PLAYGROUND,
           ],

@@ -1,6 +1,6 @@
 // The only reader of process.env. Parsed once, with zod; a bad value stops start-up with one clear line.
 import { z } from "zod";
-import { isValidTimeZone } from "./core/period.ts";
+import { isValidTimeZone } from "./core/shared/period.ts";
 
 const url = (protocols: string[]) =>
   z

@@ -2,12 +2,12 @@
 // (notifiers), direct messages and export files. Slack goes out with the workspace's current token (none once
 // Spur is uninstalled there: the job skips); Teams through its adapter and stored conversation references.
 import type { webApi } from "@slack/bolt";
-import type { ExportDelivery } from "./core/data-rights-ports.ts";
-import type { WeeklyDigest } from "./core/digest.ts";
-import { ErrorCode, SpurError } from "./core/errors.ts";
-import type { DirectMessenger } from "./core/feedback-ports.ts";
-import type { Platform } from "./core/model.ts";
-import type { Notifier } from "./core/ports.ts";
+import type { ExportDelivery } from "./core/data-rights/data-rights-ports.ts";
+import type { WeeklyDigest } from "./core/digests/digest.ts";
+import { ErrorCode, SpurError } from "./core/shared/errors.ts";
+import type { DirectMessenger } from "./core/feedback/feedback-ports.ts";
+import type { Platform } from "./core/shared/model.ts";
+import type { Notifier } from "./core/shared/ports.ts";
 import type { RateBudget } from "./jobs/rate-budget.ts";
 import type { Logger } from "./logger.ts";
 import type { SpurMetrics } from "./metrics.ts";

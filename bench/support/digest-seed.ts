@@ -4,7 +4,7 @@
 // secondary indexes dropped during the load and rebuilt after it, and foreign-key triggers off (the rows are
 // consistent by construction) — what makes seeding millions of rows take seconds rather than minutes.
 import pg from "pg";
-import { previousWeek } from "../../src/core/period.ts";
+import { previousWeek } from "../../src/core/shared/period.ts";
 import { fmt } from "./machine.ts";
 
 export interface DigestSeed {

@@ -1,6 +1,6 @@
 // After a peer's answer to a feedback request was saved, on either platform: settle the request if this was
 // the last answer, and retire the request message's buttons.
-import { markRequestDmAnswered } from "../core/feedback-request.ts";
+import { markRequestDmAnswered } from "../core/feedback/feedback-request.ts";
 import type { Services } from "./services.ts";
 
 export async function afterRequestAnswer(services: Services, input: { requestId: string; peerId: string; settled: boolean }): Promise<void> {

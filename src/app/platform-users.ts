@@ -1,6 +1,6 @@
 // One PlatformUsers for the member directory: each workspace's look-ups go to its own chat platform.
-import type { Platform, PlatformUserProfile, Workspace } from "../core/model.ts";
-import type { PlatformUsers } from "../core/ports.ts";
+import type { Platform, PlatformUserProfile, Workspace } from "../core/shared/model.ts";
+import type { PlatformUsers } from "../core/shared/ports.ts";
 
 export class PlatformUsersByPlatform implements PlatformUsers {
   constructor(private readonly byPlatform: Partial<Record<Platform, PlatformUsers>>) {}

@@ -1,8 +1,8 @@
 // `prompts …` for both platforms: a member's own opt-out, or (admins) the team's prompt schedule. Returns the
 // confirmation in Slack's wording; Teams humanizes it (emoji, command names).
-import { assertAdmin, dayName } from "../core/admin-command.ts";
-import type { Member, Team } from "../core/model.ts";
-import type { PromptCommand } from "../core/prompt-command.ts";
+import { assertAdmin, dayName } from "../core/admin/admin-command.ts";
+import type { Member, Team } from "../core/shared/model.ts";
+import type { PromptCommand } from "../core/recognition/prompt-command.ts";
 import type { Services } from "./services.ts";
 
 export async function applyPromptCommand(services: Services, team: Team, actor: Member, command: PromptCommand): Promise<string> {

@@ -1,9 +1,9 @@
 // Shared by the scorecard commands and buttons of both platforms: picks the period, checks privacy (logging refusals).
 import type { Services } from "./services.ts";
-import type { Member, Team } from "../core/model.ts";
-import type { Period } from "../core/period.ts";
-import { logRefusedScorecard, periodForSpec, type PeriodSpec } from "../core/scorecard-command.ts";
-import { buildScorecard, type Scorecard } from "../core/scorecard.ts";
+import type { Member, Team } from "../core/shared/model.ts";
+import type { Period } from "../core/shared/period.ts";
+import { logRefusedScorecard, periodForSpec, type PeriodSpec } from "../core/kpi/scorecard-command.ts";
+import { buildScorecard, type Scorecard } from "../core/kpi/scorecard.ts";
 
 export async function teamOf(services: Services, subject: Member, fallback: Team): Promise<Team> {
   return (subject.teamId && (await services.workspaces.teamById(subject.teamId))) || fallback;

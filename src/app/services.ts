@@ -5,12 +5,12 @@ import type {
   MessengerFor,
   RecognitionPromptRepository,
   TeamRoster,
-} from "../core/feedback-ports.ts";
-import type { AuditWriter, ExportRequest, MemberEraser } from "../core/data-rights-ports.ts";
-import type { TeamPostSettings } from "../core/team-post-settings.ts";
-import type { DigestReads } from "../core/digest-ports.ts";
-import type { MemberDirectory } from "../core/member-directory.ts";
-import type { Team } from "../core/model.ts";
+} from "../core/feedback/feedback-ports.ts";
+import type { AuditWriter, ExportRequest, MemberEraser } from "../core/data-rights/data-rights-ports.ts";
+import type { TeamPostSettings } from "../core/admin/team-post-settings.ts";
+import type { DigestReads } from "../core/digests/digest-ports.ts";
+import type { MemberDirectory } from "../core/shared/member-directory.ts";
+import type { Team } from "../core/shared/model.ts";
 import type {
   Clock,
   DigestRunRepository,
@@ -18,7 +18,7 @@ import type {
   KudosRepository,
   MemberRepository,
   WorkspaceRepository,
-} from "../core/ports.ts";
+} from "../core/shared/ports.ts";
 import type {
   ApiTokenRepository,
   CustomerKudosWriter,
@@ -27,7 +27,7 @@ import type {
   KpiTargetRepository,
   MemberLookup,
   ScorecardReads,
-} from "../core/kpi-ports.ts";
+} from "../core/kpi/kpi-ports.ts";
 import type { Logger } from "../logger.ts";
 import type { SlackInstallRegistry } from "../store/slack-installation-store.ts";
 import type { SpurMetrics } from "../metrics.ts";
@@ -36,7 +36,7 @@ import type {
   KudosLedger,
   ProcessedEvents,
   RecognitionSettingsRepository,
-} from "../core/recognition-ports.ts";
+} from "../core/recognition/recognition-ports.ts";
 
 /** Slow or outbound work the request path hands to background jobs. */
 export interface JobDispatch {
@@ -83,7 +83,7 @@ export interface Services {
   prompts: RecognitionPromptRepository;
   /** Direct messages to one person (feedback requests, prompts), through the workspace's own messenger. */
   messengerFor: MessengerFor;
-  /** Keys anonymous answers (see src/core/feedback-anonymity.ts). */
+  /** Keys anonymous answers (see src/core/feedback/feedback-anonymity.ts). */
   feedbackSecret: string;
   // kpi: ingestion, targets and scorecards
   scorecardReads: ScorecardReads;

@@ -1,6 +1,6 @@
 // CSV import of KPI records: checks the header first (a wrong header imports nothing), then streams rows
 // in batches through the same validation as the JSON API; bad rows are reported with their line numbers.
-import { ingestKpiRecords, type IngestDeps, type IngestResult } from "../core/kpi-ingest.ts";
+import { ingestKpiRecords, type IngestDeps, type IngestResult } from "../core/kpi/kpi-ingest.ts";
 import { CsvSyntaxError, parseCsv } from "./csv-parser.ts";
 
 export const CSV_COLUMNS = ["member_email", "member_id", "metric", "date", "value", "numerator", "denominator", "source", "ref"] as const;

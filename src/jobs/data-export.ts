@@ -8,8 +8,8 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Job, Queue } from "bullmq";
-import { exportParts, exportSummary } from "../core/data-export.ts";
-import type { DataExportReads, ExportDelivery, ExportFile, ExportRequest } from "../core/data-rights-ports.ts";
+import { exportParts, exportSummary } from "../core/data-rights/data-export.ts";
+import type { DataExportReads, ExportDelivery, ExportFile, ExportRequest } from "../core/data-rights/data-rights-ports.ts";
 import { honouringRetryAfter } from "./retry-after.ts";
 
 export const DATA_EXPORT_JOB = "data-export";

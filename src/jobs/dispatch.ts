@@ -1,9 +1,9 @@
 // JobDispatch over BullMQ: what the request path hands to background jobs.
 import type { JobDispatch } from "../app/services.ts";
-import type { Team } from "../core/model.ts";
-import type { RecognitionPromptRepository } from "../core/feedback-ports.ts";
-import type { TeamPostSettings } from "../core/team-post-settings.ts";
-import type { Clock, WorkspaceRepository } from "../core/ports.ts";
+import type { Team } from "../core/shared/model.ts";
+import type { RecognitionPromptRepository } from "../core/feedback/feedback-ports.ts";
+import type { TeamPostSettings } from "../core/admin/team-post-settings.ts";
+import type { Clock, WorkspaceRepository } from "../core/shared/ports.ts";
 import { enqueueDataExport } from "./data-export.ts";
 import { enqueueFeedbackClose, enqueueFeedbackRequest } from "./feedback-requests.ts";
 import { enqueueNotifyRecipients } from "./notify-recipients.ts";

@@ -2,8 +2,8 @@
 // the due date and close the request at the due date (delayed jobs on the scheduled queue), or close it as
 // soon as everyone has answered. Every processor is safe to run twice: the request's rows say what is done.
 import type { Job, Queue } from "bullmq";
-import { closeFeedbackRequest, remindPeers, type RequestJobDeps, sendRequestDms } from "../core/feedback-request.ts";
-import type { Clock } from "../core/ports.ts";
+import { closeFeedbackRequest, remindPeers, type RequestJobDeps, sendRequestDms } from "../core/feedback/feedback-request.ts";
+import type { Clock } from "../core/shared/ports.ts";
 import { honouringRetryAfter } from "./retry-after.ts";
 
 export const FEEDBACK_ASK_JOB = "feedback-ask";

@@ -1,7 +1,7 @@
 // The private lead digests of a team and week: queued once the team's weekly digest has run. The job id
 // dedupes queueing; the per-lead digest-run claims make each lead's message go out once whatever BullMQ redelivers.
 import type { Job, Queue } from "bullmq";
-import { type LeadDigestOutcome, type LeadDigestRunDeps, runLeadDigests } from "../core/lead-digest-run.ts";
+import { type LeadDigestOutcome, type LeadDigestRunDeps, runLeadDigests } from "../core/digests/lead-digest-run.ts";
 import { honouringRetryAfter } from "./retry-after.ts";
 
 export const LEAD_DIGEST_JOB = "lead-digest";

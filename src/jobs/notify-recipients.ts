@@ -1,9 +1,9 @@
 // DMs each recipient of a gift (and their leads, if the workspace wants it). The job's progress records how
 // many notes went out, so a retry after a failure carries on where it stopped instead of repeating them.
 import type { Job, Queue } from "bullmq";
-import { giftNotes } from "../core/kudos-notifications.ts";
-import type { KudosRepository, Notifier } from "../core/ports.ts";
-import type { RecognitionSettingsRepository, TeamLeads } from "../core/recognition-ports.ts";
+import { giftNotes } from "../core/recognition/kudos-notifications.ts";
+import type { KudosRepository, Notifier } from "../core/shared/ports.ts";
+import type { RecognitionSettingsRepository, TeamLeads } from "../core/recognition/recognition-ports.ts";
 import { honouringRetryAfter } from "./retry-after.ts";
 
 export const NOTIFY_RECIPIENTS_JOB = "notify-recipients";

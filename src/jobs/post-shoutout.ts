@@ -1,8 +1,8 @@
 // Posts the public shoutout for a gift, once: the job id is derived from the gift, and the gift records
 // where its shoutout went.
 import type { Job, Queue } from "bullmq";
-import type { Notifier } from "../core/ports.ts";
-import type { KudosRepository } from "../core/ports.ts";
+import type { Notifier } from "../core/shared/ports.ts";
+import type { KudosRepository } from "../core/shared/ports.ts";
 import { honouringRetryAfter } from "./retry-after.ts";
 
 export const POST_SHOUTOUT_JOB = "post-shoutout";

@@ -3,7 +3,7 @@
 // here keeps Spur under those limits instead of collecting 429s. A wait longer than `maxWaitMs` becomes a
 // TransientError, so the job is rescheduled rather than holding a worker.
 import type { Redis } from "ioredis";
-import { TransientError } from "../core/errors.ts";
+import { TransientError } from "../core/shared/errors.ts";
 
 // Checks every window before spending any: a post either fits all of them (and spends one slot in each) or
 // spends nothing and learns how long to wait, so a refusal by one window never wastes another's slot.

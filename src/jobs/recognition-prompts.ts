@@ -1,7 +1,7 @@
 // The weekly recognition prompt: one job scheduler per team (stable id, see team-schedulers.ts), cron in the team's time zone.
 // Each member's prompt is claimed in PostgreSQL, so a duplicated or retried run sends nothing twice.
 import type { Job } from "bullmq";
-import { type PromptRunDeps, type PromptRunOutcome, sendRecognitionPrompts } from "../core/recognition-prompts.ts";
+import { type PromptRunDeps, type PromptRunOutcome, sendRecognitionPrompts } from "../core/recognition/recognition-prompts.ts";
 import { honouringRetryAfter } from "./retry-after.ts";
 
 export const RECOGNITION_PROMPTS_JOB = "recognition-prompts";

@@ -3,7 +3,7 @@
 // job. Other transient failures are thrown so BullMQ retries them with its exponential backoff, and a post
 // the platform refused for good fails the job at once instead of being retried.
 import { DelayedError, type Job, UnrecoverableError } from "bullmq";
-import { DeliveryRefusedError, TransientError } from "../core/errors.ts";
+import { DeliveryRefusedError, TransientError } from "../core/shared/errors.ts";
 
 /** The first wait after a 429 that came without Retry-After; doubled each time, up to the maximum. */
 export const RATE_LIMIT_BACKOFF_MS = 1_000;

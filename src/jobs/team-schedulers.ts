@@ -3,11 +3,11 @@
 // upserts or removes each of them, so a settings change moves all of a team's schedules at once; removing
 // a team removes them all; at boot, schedulers whose team no longer exists are swept away.
 import type { Queue } from "bullmq";
-import type { PromptSchedule } from "../core/feedback-model.ts";
-import type { LeaderboardPostMode } from "../core/team-post-settings.ts";
-import type { Team } from "../core/model.ts";
-import { recognitionPromptCron } from "../core/recognition-prompts.ts";
-import { type CronSchedule, monthlyAwardsSchedule, weeklyDigestSchedule } from "../core/schedule.ts";
+import type { PromptSchedule } from "../core/feedback/feedback-model.ts";
+import type { LeaderboardPostMode } from "../core/admin/team-post-settings.ts";
+import type { Team } from "../core/shared/model.ts";
+import { recognitionPromptCron } from "../core/recognition/recognition-prompts.ts";
+import { type CronSchedule, monthlyAwardsSchedule, weeklyDigestSchedule } from "../core/shared/schedule.ts";
 import { MONTHLY_AWARDS_JOB, monthlyAwardsSchedulerId } from "./monthly-awards.ts";
 import { RECOGNITION_PROMPTS_JOB, recognitionPromptsSchedulerId } from "./recognition-prompts.ts";
 import { WEEKLY_DIGEST_JOB, weeklyDigestSchedulerId } from "./weekly-digest.ts";

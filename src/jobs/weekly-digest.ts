@@ -1,6 +1,6 @@
 // The weekly team digest: one job scheduler per team (stable id, see team-schedulers.ts), cron in the team's time zone.
 import type { Job } from "bullmq";
-import { type DigestRunDeps, runWeeklyDigest, type DigestRunOutcome } from "../core/digest-run.ts";
+import { type DigestRunDeps, runWeeklyDigest, type DigestRunOutcome } from "../core/digests/digest-run.ts";
 import { honouringRetryAfter } from "./retry-after.ts";
 
 export const WEEKLY_DIGEST_JOB = "weekly-digest";

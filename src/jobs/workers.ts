@@ -1,10 +1,10 @@
 // BullMQ workers for Spur's queues, with one terminal failure handler each.
 import { type Job, Worker } from "bullmq";
 import { DATA_EXPORT_JOB, type DataExportDeps, processDataExport } from "./data-export.ts";
-import type { AwardsRunDeps } from "../core/awards-post.ts";
-import type { LeaderboardRunDeps } from "../core/leaderboard-post.ts";
-import type { LeadDigestRunDeps } from "../core/lead-digest-run.ts";
-import type { PromptRunDeps } from "../core/recognition-prompts.ts";
+import type { AwardsRunDeps } from "../core/awards/awards-post.ts";
+import type { LeaderboardRunDeps } from "../core/awards/leaderboard-post.ts";
+import type { LeadDigestRunDeps } from "../core/digests/lead-digest-run.ts";
+import type { PromptRunDeps } from "../core/recognition/recognition-prompts.ts";
 import type { Logger } from "../logger.ts";
 import type { SpurMetrics } from "../metrics.ts";
 import { NOTIFY_RECIPIENTS_JOB, type NotifyRecipientsDeps, processNotifyRecipients } from "./notify-recipients.ts";

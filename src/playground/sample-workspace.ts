@@ -1,5 +1,5 @@
 // The people and channels of the demo's sample Slack workspace: two support teams, their leads and an admin.
-import type { Role } from "../core/model.ts";
+import type { Role } from "../core/shared/model.ts";
 import type { FakeUser } from "./fake-slack-api.ts";
 
 export const SAMPLE_TEAM_ID = "T0001";

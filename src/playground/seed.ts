@@ -2,8 +2,8 @@
 // eight weeks of daily KPIs, team targets and kudos. Every write is keyed, so running it again changes nothing
 // (a later day only adds that day's KPIs).
 import type { Services } from "../app/services.ts";
-import type { KpiTarget, NewKpiRecord } from "../core/kpi-ports.ts";
-import type { Member, Team } from "../core/model.ts";
+import type { KpiTarget, NewKpiRecord } from "../core/kpi/kpi-ports.ts";
+import type { Member, Team } from "../core/shared/model.ts";
 import type { Db } from "../store/prisma.ts";
 import { DEFAULT_TEAM_NAME } from "../store/workspace-store.ts";
 import { SAMPLE_MEMBERS, SAMPLE_TEAM_ID, SAMPLE_TEAMS, type SampleMember, type SampleTeam } from "./sample-workspace.ts";

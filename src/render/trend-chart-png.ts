@@ -3,7 +3,7 @@
 import { createRequire } from "node:module";
 import { PNG } from "pngjs";
 import * as PImage from "pureimage";
-import { niceScale, type Trend } from "../core/trend.ts";
+import { niceScale, type Trend } from "../core/digests/trend.ts";
 
 export const CHART_WIDTH = 800;
 export const CHART_HEIGHT = 400;

@@ -1,8 +1,8 @@
 // Shared steps of every slash command: validate the payload, find the workspace, reply ephemerally.
 import type { RespondFn, SlackCommandMiddlewareArgs, webApi } from "@slack/bolt";
 import type { Services } from "../app/services.ts";
-import { isSpurError } from "../core/errors.ts";
-import type { Team, Workspace } from "../core/model.ts";
+import { isSpurError } from "../core/shared/errors.ts";
+import type { Team, Workspace } from "../core/shared/model.ts";
 import { errorReply, type SlackMessage } from "./blocks/replies.ts";
 import { SlashCommandPayload } from "./payloads.ts";
 

@@ -1,6 +1,6 @@
 // After a gift was stored, whichever way it was given: pick the shoutout channel and hand the posts to jobs.
 import type { Services } from "../app/services.ts";
-import type { GiftOutcome } from "../core/kudos.ts";
+import type { GiftOutcome } from "../core/recognition/kudos.ts";
 
 /** The workspace's recognition channel, else the giver team's channel, else where the kudos were given. */
 export function shoutoutChannelFor(outcome: GiftOutcome, originChannelId: string | null): string | null {

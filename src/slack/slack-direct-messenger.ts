@@ -1,8 +1,8 @@
 // DirectMessenger for Slack: opens (and remembers) the DM channel with a user, then posts to it within the
 // workspace's posting budget (the same one the channel notifier spends), so a fan-out of DMs cannot starve digests.
 import type { webApi } from "@slack/bolt";
-import type { DirectMessage, DirectMessenger } from "../core/feedback-ports.ts";
-import type { PostedRef } from "../core/ports.ts";
+import type { DirectMessage, DirectMessenger } from "../core/feedback/feedback-ports.ts";
+import type { PostedRef } from "../core/shared/ports.ts";
 import type { RateBudget } from "../jobs/rate-budget.ts";
 import { renderDirectMessage } from "./blocks/feedback-dm.ts";
 import { classifySlackError } from "./slack-errors.ts";

@@ -1,5 +1,5 @@
 // Classifies Slack Web API failures: retry later (rate limit, 5xx, network) or give up with a reason.
-import { TransientError } from "../core/errors.ts";
+import { TransientError } from "../core/shared/errors.ts";
 
 interface WebApiErrorShape {
   code?: string;

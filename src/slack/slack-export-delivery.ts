@@ -1,6 +1,6 @@
 // Export files for Slack: uploaded (files upload flow) into the admin's DM with the bot.
 import type { webApi } from "@slack/bolt";
-import type { ExportDelivery, ExportFile, ExportRecipient } from "../core/data-rights-ports.ts";
+import type { ExportDelivery, ExportFile, ExportRecipient } from "../core/data-rights/data-rights-ports.ts";
 import { classifySlackError } from "./slack-errors.ts";
 
 export class SlackExportDelivery implements ExportDelivery {

@@ -1,10 +1,10 @@
 // Notifier for Slack: posts rendered core messages and finds Spur's own earlier posts by their metadata.
 import type { webApi } from "@slack/bolt";
-import type { OutboundMessage } from "../core/outbound.ts";
-import type { Notifier, PostedRef, RunMarker } from "../core/ports.ts";
-import { TransientError } from "../core/errors.ts";
+import type { OutboundMessage } from "../core/shared/outbound.ts";
+import type { Notifier, PostedRef, RunMarker } from "../core/shared/ports.ts";
+import { TransientError } from "../core/shared/errors.ts";
 import type { RateBudget } from "../jobs/rate-budget.ts";
-import type { Trend } from "../core/trend.ts";
+import type { Trend } from "../core/digests/trend.ts";
 import { renderTrendChartPng } from "../render/trend-chart-png.ts";
 import { renderOutbound } from "./blocks/render.ts";
 import { classifySlackError } from "./slack-errors.ts";

@@ -1,9 +1,9 @@
 // PlatformUsers for Slack: users.info, mapped to the domain's profile.
 import type { webApi } from "@slack/bolt";
-import type { PlatformUserProfile, Workspace } from "../core/model.ts";
-import type { PlatformUsers } from "../core/ports.ts";
+import type { PlatformUserProfile, Workspace } from "../core/shared/model.ts";
+import type { PlatformUsers } from "../core/shared/ports.ts";
 import { SlackUser } from "./payloads.ts";
-import { ErrorCode, SpurError } from "../core/errors.ts";
+import { ErrorCode, SpurError } from "../core/shared/errors.ts";
 import { classifySlackError, slackErrorCode } from "./slack-errors.ts";
 
 export function profileFromSlackUser(user: SlackUser): PlatformUserProfile {

@@ -1,6 +1,6 @@
 // API tokens for KPI ingestion. Tokens are 256 random bits, so a plain SHA-256 is a safe stored form.
 import { createHash, randomBytes } from "node:crypto";
-import type { ApiTokenRepository } from "../core/kpi-ports.ts";
+import type { ApiTokenRepository } from "../core/kpi/kpi-ports.ts";
 import type { Db } from "./prisma.ts";
 
 export function hashToken(token: string): string {

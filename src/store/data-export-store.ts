@@ -1,14 +1,14 @@
 // Streamed reads for `/spur export`: keyset-paged queries, so a large workspace is read a page at a time.
-import type { AuditEntry } from "../core/audit.ts";
+import type { AuditEntry } from "../core/shared/audit.ts";
 import type {
   AuditWriter,
   DataExportReads,
   FeedbackSubjectStats,
   KpiExportRow,
   KudosExportRow,
-} from "../core/data-rights-ports.ts";
-import { MIN_ANONYMITY_THRESHOLD, type DimensionStat } from "../core/feedback-model.ts";
-import type { TimeRange } from "../core/ports.ts";
+} from "../core/data-rights/data-rights-ports.ts";
+import { MIN_ANONYMITY_THRESHOLD, type DimensionStat } from "../core/feedback/feedback-model.ts";
+import type { TimeRange } from "../core/shared/ports.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Db } from "./prisma.ts";
 

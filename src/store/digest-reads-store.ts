@@ -8,8 +8,8 @@ import {
   type FeedbackParticipation,
   type PendingFeedbackRequest,
   type TeamDigestSettings,
-} from "../core/digest-ports.ts";
-import type { TimeRange } from "../core/ports.ts";
+} from "../core/digests/digest-ports.ts";
+import type { TimeRange } from "../core/shared/ports.ts";
 import type { Db } from "./prisma.ts";
 
 export class PrismaDigestReads implements DigestReads {

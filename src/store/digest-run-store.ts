@@ -1,4 +1,4 @@
-import type { ClaimedRun, DigestRunRepository, RunGroup, RunKey, RunSummary } from "../core/ports.ts";
+import type { ClaimedRun, DigestRunRepository, RunGroup, RunKey, RunSummary } from "../core/shared/ports.ts";
 import type { Db } from "./prisma.ts";
 
 export class PrismaDigestRunStore implements DigestRunRepository {

@@ -1,7 +1,7 @@
 // Feedback requests and the peers asked in them; also the team roster requests are sent to.
-import type { FeedbackRequestView, NewFeedbackRequest } from "../core/feedback-model.ts";
-import type { FeedbackRequestRepository, TeamRoster } from "../core/feedback-ports.ts";
-import type { Member } from "../core/model.ts";
+import type { FeedbackRequestView, NewFeedbackRequest } from "../core/feedback/feedback-model.ts";
+import type { FeedbackRequestRepository, TeamRoster } from "../core/feedback/feedback-ports.ts";
+import type { Member } from "../core/shared/model.ts";
 import { toMember } from "./mappers.ts";
 import type { Db } from "./prisma.ts";
 

@@ -8,8 +8,8 @@ import {
   MIN_ANONYMITY_THRESHOLD,
   type NamedFeedback,
   type NewFeedbackAnswer,
-} from "../core/feedback-model.ts";
-import type { FeedbackRepository } from "../core/feedback-ports.ts";
+} from "../core/feedback/feedback-model.ts";
+import type { FeedbackRepository } from "../core/feedback/feedback-ports.ts";
 import type { Db } from "./prisma.ts";
 
 export class PrismaFeedbackStore implements FeedbackRepository {

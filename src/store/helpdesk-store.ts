@@ -1,4 +1,4 @@
-import type { HelpdeskRepository } from "../core/kpi-ports.ts";
+import type { HelpdeskRepository } from "../core/kpi/kpi-ports.ts";
 import type { Db } from "./prisma.ts";
 
 export class PrismaHelpdeskStore implements HelpdeskRepository {

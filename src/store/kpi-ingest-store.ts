@@ -1,8 +1,8 @@
 // Writes ingested KPI records (one multi-row upsert per batch) and customer kudos; looks up members by
 // email, id and helpdesk agent id.
 import { randomUUID } from "node:crypto";
-import type { CustomerKudos, CustomerKudosWriter, KpiRecordWriter, MemberLookup, NewKpiRecord, UpsertCounts } from "../core/kpi-ports.ts";
-import type { Member } from "../core/model.ts";
+import type { CustomerKudos, CustomerKudosWriter, KpiRecordWriter, MemberLookup, NewKpiRecord, UpsertCounts } from "../core/kpi/kpi-ports.ts";
+import type { Member } from "../core/shared/model.ts";
 import { toMember } from "./mappers.ts";
 import type { Db } from "./prisma.ts";
 

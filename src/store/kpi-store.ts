@@ -1,5 +1,5 @@
-import type { KpiObservation } from "../core/model.ts";
-import type { KpiRepository } from "../core/ports.ts";
+import type { KpiObservation } from "../core/shared/model.ts";
+import type { KpiRepository } from "../core/shared/ports.ts";
 import type { Db } from "./prisma.ts";
 
 export class PrismaKpiStore implements KpiRepository {

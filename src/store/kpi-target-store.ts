@@ -1,6 +1,6 @@
-import { isMetricCode } from "../core/kpi-catalogue.ts";
-import type { KpiTarget, KpiTargetRepository } from "../core/kpi-ports.ts";
-import type { MetricCode } from "../core/kpi-catalogue.ts";
+import { isMetricCode } from "../core/kpi/kpi-catalogue.ts";
+import type { KpiTarget, KpiTargetRepository } from "../core/kpi/kpi-ports.ts";
+import type { MetricCode } from "../core/kpi/kpi-catalogue.ts";
 import type { Db } from "./prisma.ts";
 
 export class PrismaKpiTargetStore implements KpiTargetRepository {

@@ -4,8 +4,8 @@
 // ones in one statement. Two concurrent gifts of the same giver therefore can never overspend, even from
 // different processes.
 import { randomUUID } from "node:crypto";
-import type { AuditEntry } from "../core/audit.ts";
-import type { Member, NewGift, StoredGift } from "../core/model.ts";
+import type { AuditEntry } from "../core/shared/audit.ts";
+import type { Member, NewGift, StoredGift } from "../core/shared/model.ts";
 import {
   GiftRefusedError,
   type GiftLimits,
@@ -15,7 +15,7 @@ import {
   type LeaderboardRow,
   type RevokedGift,
   type TeamLeads,
-} from "../core/recognition-ports.ts";
+} from "../core/recognition/recognition-ports.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { GroupCommit } from "./group-commit.ts";
 import { toMember } from "./mappers.ts";

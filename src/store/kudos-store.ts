@@ -1,8 +1,8 @@
 // Kudos storage. Gifts are written through a group commit: concurrent gifts share one multi-row INSERT,
 // all-or-nothing per statement; a failed batch is retried gift by gift so one bad gift fails alone.
 import { randomUUID } from "node:crypto";
-import type { KudosTotals, NewGift, StoredGift } from "../core/model.ts";
-import type { GiftView, KudosRepository, TeamKudosWeek, TimeRange } from "../core/ports.ts";
+import type { KudosTotals, NewGift, StoredGift } from "../core/shared/model.ts";
+import type { GiftView, KudosRepository, TeamKudosWeek, TimeRange } from "../core/shared/ports.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { GroupCommit } from "./group-commit.ts";
 import { toMember } from "./mappers.ts";

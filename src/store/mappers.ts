@@ -1,6 +1,6 @@
 // Prisma rows → domain objects.
 import type { Member as MemberRow, Team as TeamRow, Workspace as WorkspaceRow } from "../generated/prisma/client.ts";
-import type { Member, Team, Workspace } from "../core/model.ts";
+import type { Member, Team, Workspace } from "../core/shared/model.ts";
 
 export function toWorkspace(row: WorkspaceRow): Workspace {
   return { id: row.id, platform: row.platform, externalId: row.externalId };

@@ -11,8 +11,8 @@
 //   from other stored conversation references.
 // - audit log: entries naming the member get the tombstone id instead; other personal details are redacted.
 import { randomUUID } from "node:crypto";
-import type { ErasureCounts, MemberEraser } from "../core/data-rights-ports.ts";
-import { FORGOTTEN_ID_PREFIX, FORMER_MEMBER_NAME } from "../core/member-erasure.ts";
+import type { ErasureCounts, MemberEraser } from "../core/data-rights/data-rights-ports.ts";
+import { FORGOTTEN_ID_PREFIX, FORMER_MEMBER_NAME } from "../core/data-rights/member-erasure.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Db } from "./prisma.ts";
 

@@ -1,5 +1,5 @@
-import type { Member, PlatformUserProfile, Role } from "../core/model.ts";
-import type { MemberRepository } from "../core/ports.ts";
+import type { Member, PlatformUserProfile, Role } from "../core/shared/model.ts";
+import type { MemberRepository } from "../core/shared/ports.ts";
 import { toMember } from "./mappers.ts";
 import type { Db } from "./prisma.ts";
 

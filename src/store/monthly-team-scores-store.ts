@@ -1,7 +1,7 @@
 // The workspace's team-award scores per month (see MonthlyTeamScoresRepository): the first stored wins.
 import { z } from "zod";
-import type { MonthlyTeamScoresRepository } from "../core/awards-post.ts";
-import type { TeamScore } from "../core/awards.ts";
+import type { MonthlyTeamScoresRepository } from "../core/awards/awards-post.ts";
+import type { TeamScore } from "../core/awards/awards.ts";
 import type { Db } from "./prisma.ts";
 
 const storedScores = z.array(z.object({ teamId: z.string(), teamName: z.string(), score: z.number().nullable() }));

@@ -1,7 +1,7 @@
 // Recognition prompt settings, opt-outs and the per-member-per-week claims that make each prompt go out once.
-import { DEFAULT_PROMPT_SCHEDULE, type PromptSchedule } from "../core/feedback-model.ts";
-import type { RecognitionPromptRepository } from "../core/feedback-ports.ts";
-import type { Member } from "../core/model.ts";
+import { DEFAULT_PROMPT_SCHEDULE, type PromptSchedule } from "../core/feedback/feedback-model.ts";
+import type { RecognitionPromptRepository } from "../core/feedback/feedback-ports.ts";
+import type { Member } from "../core/shared/model.ts";
 import { toMember } from "./mappers.ts";
 import type { Db } from "./prisma.ts";
 

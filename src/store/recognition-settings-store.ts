@@ -1,7 +1,7 @@
 // Recognition settings per workspace (defaults until an admin saves), cached briefly: every gift reads them.
-import type { AuditEntry } from "../core/audit.ts";
-import type { AuditLogRepository, ProcessedEvents, RecognitionSettingsRepository } from "../core/recognition-ports.ts";
-import { DEFAULT_RECOGNITION_SETTINGS, type RecognitionSettings } from "../core/recognition-settings.ts";
+import type { AuditEntry } from "../core/shared/audit.ts";
+import type { AuditLogRepository, ProcessedEvents, RecognitionSettingsRepository } from "../core/recognition/recognition-ports.ts";
+import { DEFAULT_RECOGNITION_SETTINGS, type RecognitionSettings } from "../core/recognition/recognition-settings.ts";
 import type { Prisma, RecognitionSettings as SettingsRow } from "../generated/prisma/client.ts";
 import type { Db } from "./prisma.ts";
 

@@ -1,7 +1,7 @@
 // Team-wide reads for scorecards: every member's KPI records for a period in one query.
-import type { KudosBreakdown, ScorecardReads, TeamKpiRecord } from "../core/kpi-ports.ts";
-import type { Member } from "../core/model.ts";
-import type { TimeRange } from "../core/ports.ts";
+import type { KudosBreakdown, ScorecardReads, TeamKpiRecord } from "../core/kpi/kpi-ports.ts";
+import type { Member } from "../core/shared/model.ts";
+import type { TimeRange } from "../core/shared/ports.ts";
 import { toMember } from "./mappers.ts";
 import type { Db } from "./prisma.ts";
 

@@ -1,6 +1,6 @@
 // What Spur keeps about Teams: conversations the bot may post to (stored conversation references), the run
 // markers of its posts, and people's Entra ID identities from the roster.
-import type { RunMarker } from "../core/ports.ts";
+import type { RunMarker } from "../core/shared/ports.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Db } from "./prisma.ts";
 

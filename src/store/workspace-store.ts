@@ -1,8 +1,8 @@
 // Workspaces and teams. `ensure` runs on every request, so its result is cached briefly in memory and
 // concurrent first sights of a workspace share one database round trip.
-import type { Platform, Team, Workspace } from "../core/model.ts";
-import type { WorkspaceRepository } from "../core/ports.ts";
-import type { LeaderboardPostMode, TeamPostSettings } from "../core/team-post-settings.ts";
+import type { Platform, Team, Workspace } from "../core/shared/model.ts";
+import type { WorkspaceRepository } from "../core/shared/ports.ts";
+import type { LeaderboardPostMode, TeamPostSettings } from "../core/admin/team-post-settings.ts";
 import type { Team as TeamRow, Workspace as WorkspaceRow } from "../generated/prisma/client.ts";
 import { toTeam, toWorkspace } from "./mappers.ts";
 import type { Db } from "./prisma.ts";

@@ -8,7 +8,7 @@ import { toActivity } from "./cards/render.ts";
 import { TEAMS_COMMANDS } from "./commands/index.ts";
 import { helpText } from "./commands/help.ts";
 import { handleMessageAction } from "./give-kudos-for-message.ts";
-import type { Workspace } from "../core/model.ts";
+import type { Workspace } from "../core/shared/model.ts";
 import { isTeamsBotId } from "./teams-users.ts";
 
 /** The command word and its arguments; a leading "/" (as typed from the command menu) is accepted. */

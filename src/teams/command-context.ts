@@ -2,8 +2,8 @@
 // can post, read the command text, and reply with specific messages.
 import { TurnContext } from "botbuilder";
 import type { Services } from "../app/services.ts";
-import { isSpurError } from "../core/errors.ts";
-import type { Team, Workspace } from "../core/model.ts";
+import { isSpurError } from "../core/shared/errors.ts";
+import type { Team, Workspace } from "../core/shared/model.ts";
 import type { TeamsStore } from "../store/teams-store.ts";
 import type { TeamsAdapter } from "./adapter.ts";
 import { type TeamsMessage } from "./cards/adaptive-card.ts";

@@ -1,7 +1,7 @@
 // Teams mentions → the core's command text. Teams sends `<at>Ana Alves</at>` in the text and the person in
 // `entities[].mentioned`; the core parses Slack-style escaped mentions. Each mentioned person becomes a
 // placeholder `<@UTM1>` the core can tokenise, and is mapped back to the Teams user id after parsing.
-import type { MentionRef } from "../core/command-text.ts";
+import type { MentionRef } from "../core/shared/command-text.ts";
 
 interface ActivityLike {
   text?: string | undefined;

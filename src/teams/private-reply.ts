@@ -4,7 +4,7 @@ import type { TeamsMessage } from "./cards/adaptive-card.ts";
 import { toActivity } from "./cards/render.ts";
 import { infoReply } from "./cards/replies.ts";
 import type { TeamsCommandContext, TeamsDeps } from "./command-context.ts";
-import { ErrorCode, SpurError } from "../core/errors.ts";
+import { ErrorCode, SpurError } from "../core/shared/errors.ts";
 
 /**
  * Replies in a personal chat; from elsewhere, sends the message to the sender's personal chat with Spur and says

@@ -1,8 +1,8 @@
 // DirectMessenger for Teams: feedback requests, reminders, summaries and recognition prompts go to the
 // person's personal chat with Spur, opened through the Bot Connector when they have none yet. Posts spend
 // the same per-tenant and per-conversation budget as the notifier; 403 (bot blocked) deactivates the chat.
-import type { DirectMessage, DirectMessenger } from "../core/feedback-ports.ts";
-import type { PostedRef } from "../core/ports.ts";
+import type { DirectMessage, DirectMessenger } from "../core/feedback/feedback-ports.ts";
+import type { PostedRef } from "../core/shared/ports.ts";
 import type { RateBudget } from "../jobs/rate-budget.ts";
 import type { StoredConversation, TeamsStore } from "../store/teams-store.ts";
 import type { TeamsAdapter } from "./adapter.ts";

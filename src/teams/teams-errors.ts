@@ -1,6 +1,6 @@
 // Classifies Bot Connector failures: retry later (429, 5xx, network) or give up (403: the bot was removed or
 // blocked; 404: the conversation is gone).
-import { DeliveryRefusedError, TransientError } from "../core/errors.ts";
+import { DeliveryRefusedError, TransientError } from "../core/shared/errors.ts";
 
 interface ConnectorErrorShape {
   statusCode?: number;

@@ -2,7 +2,7 @@
 // with its content inline (a data: URL). Simple, and needs no OneDrive/SharePoint file-consent flow; but Teams
 // limits the size of a message (about 100 KB), so this suits exports of small teams.
 import { readFile } from "node:fs/promises";
-import type { ExportDelivery, ExportFile, ExportRecipient } from "../core/data-rights-ports.ts";
+import type { ExportDelivery, ExportFile, ExportRecipient } from "../core/data-rights/data-rights-ports.ts";
 import type { TeamsStore } from "../store/teams-store.ts";
 import type { TeamsAdapter } from "./adapter.ts";
 import { classifyConnectorError } from "./teams-errors.ts";

@@ -2,10 +2,10 @@
 // post to a person (the lead digest) goes to their personal chat with Spur, opened if they have none yet.
 // 403/404 (bot removed or blocked, conversation gone) deactivate the conversation and fail for good; 429 and
 // 5xx are retried by the job (see jobs/retry-after.ts).
-import { DeliveryRefusedError, TransientError } from "../core/errors.ts";
-import type { WeeklyDigest } from "../core/digest.ts";
-import type { OutboundMessage } from "../core/outbound.ts";
-import type { Notifier, PostedRef, RunMarker } from "../core/ports.ts";
+import { DeliveryRefusedError, TransientError } from "../core/shared/errors.ts";
+import type { WeeklyDigest } from "../core/digests/digest.ts";
+import type { OutboundMessage } from "../core/shared/outbound.ts";
+import type { Notifier, PostedRef, RunMarker } from "../core/shared/ports.ts";
 import type { Rate, RateBudget } from "../jobs/rate-budget.ts";
 import type { TeamsStore } from "../store/teams-store.ts";
 import type { TeamsAdapter } from "./adapter.ts";

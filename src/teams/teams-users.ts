@@ -1,8 +1,8 @@
 // PlatformUsers for Teams: the roster (TeamsInfo.getMember) of a conversation the bot is in, mapped to the
 // domain's profile. Works outside a turn too, through a stored conversation reference of the workspace.
 import { TeamsInfo, type TeamsChannelAccount } from "botbuilder";
-import type { PlatformUserProfile, Workspace } from "../core/model.ts";
-import type { PlatformUsers } from "../core/ports.ts";
+import type { PlatformUserProfile, Workspace } from "../core/shared/model.ts";
+import type { PlatformUsers } from "../core/shared/ports.ts";
 import type { TeamsStore } from "../store/teams-store.ts";
 import type { TeamsAdapter } from "./adapter.ts";
 import { classifyConnectorError, connectorStatus } from "./teams-errors.ts";

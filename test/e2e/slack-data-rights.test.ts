@@ -1,7 +1,7 @@
 // /spur export and /spur forget in Slack, end to end: real PostgreSQL, Redis and BullMQ, fake Slack Web API.
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { feedbackGiverKey } from "../../src/core/feedback-anonymity.ts";
+import { feedbackGiverKey } from "../../src/core/feedback/feedback-anonymity.ts";
 import { parseCsv } from "../../src/ingest/csv-parser.ts";
 import { TestClock } from "../support/clock.ts";
 import { commandReply } from "../support/command-replies.ts";

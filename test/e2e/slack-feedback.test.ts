@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { peerFeedbackKpi } from "../../src/core/feedback.ts";
+import { peerFeedbackKpi } from "../../src/core/feedback/feedback.ts";
 import { TestClock } from "../support/clock.ts";
 import { commandReply } from "../support/command-replies.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { submitFeedback } from "../../src/core/feedback.ts";
+import { submitFeedback } from "../../src/core/feedback/feedback.ts";
 import { toMember } from "../../src/store/mappers.ts";
 import { TestClock } from "../support/clock.ts";
 import { ephemeralReply } from "../support/ephemeral-reply.ts";

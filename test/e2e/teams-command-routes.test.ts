@@ -1,11 +1,11 @@
 // Every subcommand Slack's help documents has a working Teams route: `/spur <verb>` is `admin <verb>` and
 // `/kudos <verb>` is `kudos <verb>`. (test/unit/teams-commands.test.ts does the same for the slash commands.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_USAGE } from "../../src/core/admin-command.ts";
-import { KPI_ADMIN_USAGE } from "../../src/core/kpi-admin-command.ts";
-import { KUDOS_USAGE } from "../../src/core/kudos-command.ts";
-import { PROMPTS_USAGE } from "../../src/core/prompt-command.ts";
-import { RECOGNITION_ADMIN_USAGE } from "../../src/core/recognition-admin.ts";
+import { ADMIN_USAGE } from "../../src/core/admin/admin-command.ts";
+import { KPI_ADMIN_USAGE } from "../../src/core/kpi/kpi-admin-command.ts";
+import { KUDOS_USAGE } from "../../src/core/recognition/kudos-command.ts";
+import { PROMPTS_USAGE } from "../../src/core/recognition/prompt-command.ts";
+import { RECOGNITION_ADMIN_USAGE } from "../../src/core/recognition/recognition-admin.ts";
 import { textOf } from "../support/fake-bot-connector.ts";
 import { TEAMS_USERS } from "../support/teams-activities.ts";
 import { type Say, startTeams, type TeamsSetup } from "../support/teams-chat.ts";

@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { systemClock } from "../../src/core/ports.ts";
+import { systemClock } from "../../src/core/shared/ports.ts";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "../../src/playground/embedded-postgres.ts";
 import { SAMPLE_MEMBERS } from "../../src/playground/sample-workspace.ts";
 import { seedSampleWorkspace, type SeedServices } from "../../src/playground/seed.ts";

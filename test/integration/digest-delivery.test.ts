@@ -1,7 +1,7 @@
 // Digest delivery guarantees with real Redis and PostgreSQL: racing workers, Slack rate limits and
 // permanent Slack errors.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { previousWeek } from "../../src/core/period.ts";
+import { previousWeek } from "../../src/core/shared/period.ts";
 import { RATE_LIMIT_BACKOFF_MS } from "../../src/jobs/retry-after.ts";
 import { WEEKLY_DIGEST_JOB } from "../../src/jobs/weekly-digest.ts";
 import { createLogger } from "../../src/logger.ts";

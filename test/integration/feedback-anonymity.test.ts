@@ -3,9 +3,9 @@
 // and a giver key that cannot be recomputed without the server's secret.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
-import { buildFeedbackReport, submitFeedback } from "../../src/core/feedback.ts";
-import { feedbackGiverKey } from "../../src/core/feedback-anonymity.ts";
-import type { Member, Team, Workspace } from "../../src/core/model.ts";
+import { buildFeedbackReport, submitFeedback } from "../../src/core/feedback/feedback.ts";
+import { feedbackGiverKey } from "../../src/core/feedback/feedback-anonymity.ts";
+import type { Member, Team, Workspace } from "../../src/core/shared/model.ts";
 import { PrismaFeedbackRequestStore } from "../../src/store/feedback-request-store.ts";
 import { PrismaFeedbackStore } from "../../src/store/feedback-store.ts";
 import { toMember, toTeam } from "../../src/store/mappers.ts";

@@ -2,8 +2,8 @@
 // giving for the same giver at once can never overspend, and a delivery stored by one is a duplicate for the other.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import type { NewGift } from "../../src/core/model.ts";
-import { GiftRefusedError, type GiftLimits } from "../../src/core/recognition-ports.ts";
+import type { NewGift } from "../../src/core/shared/model.ts";
+import { GiftRefusedError, type GiftLimits } from "../../src/core/recognition/recognition-ports.ts";
 import { PrismaKudosLedger } from "../../src/store/kudos-ledger-store.ts";
 import { createPrisma, type Db } from "../../src/store/prisma.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-db.ts";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { NewGift } from "../../src/core/model.ts";
+import type { NewGift } from "../../src/core/shared/model.ts";
 import { PrismaKudosStore } from "../../src/store/kudos-store.ts";
 import { openTestStore, seedTeam, type TestStore } from "../support/test-store.ts";
 

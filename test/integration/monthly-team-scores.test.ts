@@ -1,7 +1,7 @@
 // The team award's scores, computed once per workspace and month over real PostgreSQL: the first run computes
 // every team's score and stores it, later runs (and concurrent ones) get the stored scores.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AwardsDeps, workspaceTeamScores } from "../../src/core/awards-post.ts";
+import { type AwardsDeps, workspaceTeamScores } from "../../src/core/awards/awards-post.ts";
 import { PrismaKpiTargetStore } from "../../src/store/kpi-target-store.ts";
 import { PrismaMonthlyTeamScores } from "../../src/store/monthly-team-scores-store.ts";
 import { PrismaScorecardReads } from "../../src/store/scorecard-reads-store.ts";

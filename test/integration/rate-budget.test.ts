@@ -1,7 +1,7 @@
 import { webApi } from "@slack/bolt";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
-import { TransientError } from "../../src/core/errors.ts";
+import { TransientError } from "../../src/core/shared/errors.ts";
 import { RedisRateBudget } from "../../src/jobs/rate-budget.ts";
 import { SlackDirectMessenger } from "../../src/slack/slack-direct-messenger.ts";
 import { DEFAULT_TEAMS_RATES } from "../../src/teams/teams-notifier.ts";

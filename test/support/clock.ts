@@ -1,4 +1,4 @@
-import type { Clock } from "../../src/core/ports.ts";
+import type { Clock } from "../../src/core/shared/ports.ts";
 
 /** A clock tests can set and move. */
 export class TestClock implements Clock {

@@ -1,4 +1,4 @@
-import type { Member } from "../../src/core/model.ts";
+import type { Member } from "../../src/core/shared/model.ts";
 
 /** An active agent of team "t" in workspace "w", for core unit tests; its platform id is "U" + the id upper-cased. */
 export function testAgent(id: string, displayName: string): Member {

@@ -4,8 +4,8 @@
 import { pino } from "pino";
 import { inject } from "vitest";
 import { parseConfig, type Config } from "../../src/config.ts";
-import type { Clock } from "../../src/core/ports.ts";
-import { DEFAULT_RECOGNITION_SETTINGS, type RecognitionSettings } from "../../src/core/recognition-settings.ts";
+import type { Clock } from "../../src/core/shared/ports.ts";
+import { DEFAULT_RECOGNITION_SETTINGS, type RecognitionSettings } from "../../src/core/recognition/recognition-settings.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createSpur, type Spur, type SpurOptions } from "../../src/spur.ts";
 import { FakeSlackApi, type FakeUser } from "./fake-slack-api.ts";

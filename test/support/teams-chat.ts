@@ -1,7 +1,7 @@
 // Talking to Spur in Teams from a test: messages in, replies out (through the fake Bot Connector), and card
 // actions (adaptiveCard/action invokes) with the invoke response Spur answered.
 import { expect } from "vitest";
-import type { Clock } from "../../src/core/ports.ts";
+import type { Clock } from "../../src/core/shared/ports.ts";
 import { FakeBotConnector, type RosterMember, type SentActivity, textOf } from "./fake-bot-connector.ts";
 import { type Harness, startHarness } from "./spur-harness.ts";
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseAdminCommand } from "../../src/core/admin-command.ts";
-import { ErrorCode } from "../../src/core/errors.ts";
+import { parseAdminCommand } from "../../src/core/admin/admin-command.ts";
+import { ErrorCode } from "../../src/core/shared/errors.ts";
 
 describe("parseAdminCommand", () => {
   it("parses each subcommand", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Team } from "../../src/core/model.ts";
-import type { RunSummary } from "../../src/core/ports.ts";
-import { describeRuns, type PostStatus } from "../../src/core/post-status.ts";
+import type { Team } from "../../src/core/shared/model.ts";
+import type { RunSummary } from "../../src/core/shared/ports.ts";
+import { describeRuns, type PostStatus } from "../../src/core/digests/post-status.ts";
 
 const team: Team = { id: "t", workspaceId: "w", name: "Support", channelId: "CTEAM", timeZone: "Europe/Berlin", digestDay: 1, digestMinuteOfDay: 540 };
 const status = (patch: Partial<PostStatus>): PostStatus => ({ runs: [], leadDigests: [], leaderboard: "kudos", awards: true, ...patch });

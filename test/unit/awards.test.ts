@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { agentOfTheMonth, mostRecognised, teamAward, teamAwardScore, teamOfTheMonth, teamScore } from "../../src/core/awards.ts";
-import type { Member, Role } from "../../src/core/model.ts";
-import type { MemberStanding } from "../../src/core/team-standings.ts";
+import { agentOfTheMonth, mostRecognised, teamAward, teamAwardScore, teamOfTheMonth, teamScore } from "../../src/core/awards/awards.ts";
+import type { Member, Role } from "../../src/core/shared/model.ts";
+import type { MemberStanding } from "../../src/core/awards/team-standings.ts";
 
 function member(name: string, role: Role = "agent"): Member {
   return { id: `id-${name}`, workspaceId: "w", teamId: "t", platformUserId: `U${name.toUpperCase()}`, displayName: name, handle: null, role, isBot: false, isDeactivated: false };

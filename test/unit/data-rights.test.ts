@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { parseDataRightsCommand } from "../../src/core/data-rights-command.ts";
-import { feedbackMonths, resolveExportPeriod } from "../../src/core/data-export.ts";
-import { csvField, feedbackRecords, jsonChunks } from "../../src/core/data-export-format.ts";
-import { ErrorCode } from "../../src/core/errors.ts";
-import { periodByKey } from "../../src/core/review-period.ts";
+import { parseDataRightsCommand } from "../../src/core/data-rights/data-rights-command.ts";
+import { feedbackMonths, resolveExportPeriod } from "../../src/core/data-rights/data-export.ts";
+import { csvField, feedbackRecords, jsonChunks } from "../../src/core/data-rights/data-export-format.ts";
+import { ErrorCode } from "../../src/core/shared/errors.ts";
+import { periodByKey } from "../../src/core/shared/review-period.ts";
 
 describe("parseDataRightsCommand", () => {
   it("leaves other /spur text to the other parsers", () => {

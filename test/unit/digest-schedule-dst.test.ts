@@ -3,7 +3,7 @@
 import { getNextMillis } from "bullmq";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { weeklyDigestSchedule } from "../../src/core/schedule.ts";
+import { weeklyDigestSchedule } from "../../src/core/shared/schedule.ts";
 
 function fireTimes(timeZone: string, fromIso: string, count: number): string[] {
   const { pattern } = weeklyDigestSchedule({ digestDay: 1, digestMinuteOfDay: 9 * 60, timeZone });

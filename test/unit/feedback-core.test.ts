@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { aggregateFeedback, effectiveThreshold, validateFeedbackForm } from "../../src/core/feedback.ts";
-import { parseFeedbackText } from "../../src/core/feedback-command.ts";
-import type { FeedbackStats } from "../../src/core/feedback-model.ts";
-import { monthByKey, monthContaining } from "../../src/core/feedback-period.ts";
-import { reminderAt, resolveDue } from "../../src/core/feedback-request.ts";
-import { parsePromptCommand } from "../../src/core/prompt-command.ts";
-import { recognitionPromptCron } from "../../src/core/recognition-prompts.ts";
+import { aggregateFeedback, effectiveThreshold, validateFeedbackForm } from "../../src/core/feedback/feedback.ts";
+import { parseFeedbackText } from "../../src/core/feedback/feedback-command.ts";
+import type { FeedbackStats } from "../../src/core/feedback/feedback-model.ts";
+import { monthByKey, monthContaining } from "../../src/core/feedback/feedback-period.ts";
+import { reminderAt, resolveDue } from "../../src/core/feedback/feedback-request.ts";
+import { parsePromptCommand } from "../../src/core/recognition/prompt-command.ts";
+import { recognitionPromptCron } from "../../src/core/recognition/recognition-prompts.ts";
 
 const dims = [
   { id: "d1", key: "helpfulness", label: "Helpfulness" },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseKpiAdminCommand } from "../../src/core/kpi-admin-command.ts";
-import { KpiRecordInput, shapeRecord } from "../../src/core/kpi-ingest.ts";
-import { parseScorecardText } from "../../src/core/scorecard-command.ts";
+import { parseKpiAdminCommand } from "../../src/core/kpi/kpi-admin-command.ts";
+import { KpiRecordInput, shapeRecord } from "../../src/core/kpi/kpi-ingest.ts";
+import { parseScorecardText } from "../../src/core/kpi/scorecard-command.ts";
 
 describe("/scorecard arguments", () => {
   it("takes an optional person and an optional period in any order", () => {

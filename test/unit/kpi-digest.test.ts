@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { compositeChange, feedbackPhrase, teamKpiPhrase } from "../../src/core/digest-wording.ts";
-import { agentWeeks, groupByMember, kpiTrend, teamKpis, topMovers } from "../../src/core/kpi-digest.ts";
-import type { KpiTarget, TeamKpiRecord } from "../../src/core/kpi-ports.ts";
+import { compositeChange, feedbackPhrase, teamKpiPhrase } from "../../src/core/digests/digest-wording.ts";
+import { agentWeeks, groupByMember, kpiTrend, teamKpis, topMovers } from "../../src/core/digests/kpi-digest.ts";
+import type { KpiTarget, TeamKpiRecord } from "../../src/core/kpi/kpi-ports.ts";
 import { CHART_HEIGHT, CHART_WIDTH, renderTrendChartPng } from "../../src/render/trend-chart-png.ts";
 import { pngSize } from "../support/png.ts";
 import { testAgent } from "../support/members.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { metric, METRIC_CODES, METRICS } from "../../src/core/kpi-catalogue.ts";
-import { aggregate, attainment, composite, hasEnoughData, median, rankOf, scoreMetric } from "../../src/core/kpi-math.ts";
-import { periodByKey, periodContaining, periodDates, shiftPeriod } from "../../src/core/review-period.ts";
+import { metric, METRIC_CODES, METRICS } from "../../src/core/kpi/kpi-catalogue.ts";
+import { aggregate, attainment, composite, hasEnoughData, median, rankOf, scoreMetric } from "../../src/core/kpi/kpi-math.ts";
+import { periodByKey, periodContaining, periodDates, shiftPeriod } from "../../src/core/shared/review-period.ts";
 
 const v = (value: number) => ({ value, numerator: null, denominator: null });
 const r = (numerator: number, denominator: number) => ({ value: (numerator / denominator) * 100, numerator, denominator });

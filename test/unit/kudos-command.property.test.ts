@@ -2,10 +2,10 @@
 // SpurError — never an exception.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ErrorCode, SpurError } from "../../src/core/errors.ts";
-import { DEFAULT_KUDOS_RULES, parseKudosText } from "../../src/core/kudos-command.ts";
-import { parseLeaderboardText } from "../../src/core/leaderboard.ts";
-import { parseRecognitionAdmin } from "../../src/core/recognition-admin.ts";
+import { ErrorCode, SpurError } from "../../src/core/shared/errors.ts";
+import { DEFAULT_KUDOS_RULES, parseKudosText } from "../../src/core/recognition/kudos-command.ts";
+import { parseLeaderboardText } from "../../src/core/recognition/leaderboard.ts";
+import { parseRecognitionAdmin } from "../../src/core/recognition/recognition-admin.ts";
 
 const CODES = new Set<string>(Object.values(ErrorCode));
 

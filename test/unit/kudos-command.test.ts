@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ErrorCode } from "../../src/core/errors.ts";
-import { parseKudosText, type GiveKudosText } from "../../src/core/kudos-command.ts";
+import { ErrorCode } from "../../src/core/shared/errors.ts";
+import { parseKudosText, type GiveKudosText } from "../../src/core/recognition/kudos-command.ts";
 
 function give(text: string): GiveKudosText {
   const r = parseKudosText(text);

@@ -1,12 +1,12 @@
 // The Slack and Teams renderers of the leaderboard and awards posts, from the same core results.
 import { describe, expect, it } from "vitest";
-import { agentOfTheMonth, mostRecognised, teamOfTheMonth } from "../../src/core/awards.ts";
-import type { MonthlyAwards } from "../../src/core/awards-post.ts";
-import { monthByKey } from "../../src/core/feedback-period.ts";
-import { type LeaderboardPost, selectLeaderboard } from "../../src/core/leaderboard-post.ts";
-import type { Member } from "../../src/core/model.ts";
-import { weekByKey } from "../../src/core/period.ts";
-import type { MemberStanding } from "../../src/core/team-standings.ts";
+import { agentOfTheMonth, mostRecognised, teamOfTheMonth } from "../../src/core/awards/awards.ts";
+import type { MonthlyAwards } from "../../src/core/awards/awards-post.ts";
+import { monthByKey } from "../../src/core/feedback/feedback-period.ts";
+import { type LeaderboardPost, selectLeaderboard } from "../../src/core/awards/leaderboard-post.ts";
+import type { Member } from "../../src/core/shared/model.ts";
+import { weekByKey } from "../../src/core/shared/period.ts";
+import type { MemberStanding } from "../../src/core/awards/team-standings.ts";
 import { awardsPostMessage } from "../../src/slack/blocks/awards-post.ts";
 import { leaderboardPostMessage } from "../../src/slack/blocks/leaderboard-post.ts";
 import { awardsPostCard } from "../../src/teams/cards/awards-post.ts";

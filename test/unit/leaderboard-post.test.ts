@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { selectLeaderboard } from "../../src/core/leaderboard-post.ts";
-import type { Member } from "../../src/core/model.ts";
-import { rankByValue } from "../../src/core/team-standings.ts";
-import type { MemberStanding } from "../../src/core/team-standings.ts";
+import { selectLeaderboard } from "../../src/core/awards/leaderboard-post.ts";
+import type { Member } from "../../src/core/shared/model.ts";
+import { rankByValue } from "../../src/core/awards/team-standings.ts";
+import type { MemberStanding } from "../../src/core/awards/team-standings.ts";
 
 function member(name: string): Member {
   return { id: `id-${name}`, workspaceId: "w", teamId: "t", platformUserId: `U${name}`, displayName: name, handle: null, role: "agent", isBot: false, isDeactivated: false };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { MemberDirectory } from "../../src/core/member-directory.ts";
-import type { Member, PlatformUserProfile, Role, Workspace } from "../../src/core/model.ts";
-import type { MemberRepository, PlatformUsers } from "../../src/core/ports.ts";
+import { MemberDirectory } from "../../src/core/shared/member-directory.ts";
+import type { Member, PlatformUserProfile, Role, Workspace } from "../../src/core/shared/model.ts";
+import type { MemberRepository, PlatformUsers } from "../../src/core/shared/ports.ts";
 import { TestClock } from "../support/clock.ts";
 
 // In-memory implementations of the domain's own ports (the database-backed ones are tested in integration/).

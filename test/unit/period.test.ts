@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localDate, previousWeek, weekByKey, weekContaining } from "../../src/core/period.ts";
+import { localDate, previousWeek, weekByKey, weekContaining } from "../../src/core/shared/period.ts";
 
 describe("weeks in a team's time zone", () => {
   it("starts the week at Monday 00:00 local time, stored as UTC", () => {

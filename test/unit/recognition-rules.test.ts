@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { allowanceWindow, describeReset } from "../../src/core/allowance.ts";
-import { diffSettings } from "../../src/core/audit.ts";
-import { ErrorCode, SpurError } from "../../src/core/errors.ts";
-import { leaderboardRange } from "../../src/core/leaderboard.ts";
-import { validateSettings } from "../../src/core/recognition-admin.ts";
+import { allowanceWindow, describeReset } from "../../src/core/recognition/allowance.ts";
+import { diffSettings } from "../../src/core/shared/audit.ts";
+import { ErrorCode, SpurError } from "../../src/core/shared/errors.ts";
+import { leaderboardRange } from "../../src/core/recognition/leaderboard.ts";
+import { validateSettings } from "../../src/core/recognition/recognition-admin.ts";
 import {
   checkValues,
   closestValue,
@@ -11,7 +11,7 @@ import {
   editDistance,
   parseCompanyValues,
   parseEmojiPoints,
-} from "../../src/core/recognition-settings.ts";
+} from "../../src/core/recognition/recognition-settings.ts";
 
 describe("allowance windows", () => {
   it("start at local midnight in the team's time zone", () => {

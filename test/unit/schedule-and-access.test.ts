@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { canViewMember } from "../../src/core/access.ts";
-import type { Member, Role } from "../../src/core/model.ts";
-import { weeklyDigestSchedule } from "../../src/core/schedule.ts";
+import { canViewMember } from "../../src/core/shared/access.ts";
+import type { Member, Role } from "../../src/core/shared/model.ts";
+import { weeklyDigestSchedule } from "../../src/core/shared/schedule.ts";
 
 describe("weeklyDigestSchedule", () => {
   it("turns ISO day and local minutes into a cron pattern in the team's zone", () => {

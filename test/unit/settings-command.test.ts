@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_RECOGNITION_SETTINGS } from "../../src/core/recognition-settings.ts";
-import { describeSettings, parseSettingsText } from "../../src/core/settings-command.ts";
+import { DEFAULT_RECOGNITION_SETTINGS } from "../../src/core/recognition/recognition-settings.ts";
+import { describeSettings, parseSettingsText } from "../../src/core/recognition/settings-command.ts";
 
 const patch = (text: string) => {
   const parsed = parseSettingsText(text);

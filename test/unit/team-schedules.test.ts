@@ -1,8 +1,8 @@
 import { getNextMillis } from "bullmq";
 import { describe, expect, it } from "vitest";
-import type { Team } from "../../src/core/model.ts";
-import { firstWorkingDayOfMonth, monthlyAwardsDue, monthlyAwardsSchedule, weeklyDigestSchedule } from "../../src/core/schedule.ts";
-import { previousMonth } from "../../src/core/awards-post.ts";
+import type { Team } from "../../src/core/shared/model.ts";
+import { firstWorkingDayOfMonth, monthlyAwardsDue, monthlyAwardsSchedule, weeklyDigestSchedule } from "../../src/core/shared/schedule.ts";
+import { previousMonth } from "../../src/core/awards/awards-post.ts";
 import { TEAM_SCHEDULERS, teamOfSchedulerId } from "../../src/jobs/team-schedulers.ts";
 
 const team: Team = { id: "0b9f7a52-4d0e-4f55-9b3a-6c1d2e3f4a5b", workspaceId: "w", name: "Support", channelId: "C1", timeZone: "Europe/Berlin", digestDay: 5, digestMinuteOfDay: 16 * 60 + 30 };

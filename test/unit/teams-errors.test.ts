@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DeliveryRefusedError, TransientError } from "../../src/core/errors.ts";
+import { DeliveryRefusedError, TransientError } from "../../src/core/shared/errors.ts";
 import { classifyConnectorError, ConversationGoneError } from "../../src/teams/teams-errors.ts";
 import { teamsTenantOf } from "../../src/teams/teams-notifier.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseKudosText } from "../../src/core/kudos-command.ts";
+import { parseKudosText } from "../../src/core/recognition/kudos-command.ts";
 import { teamsCommandText, teamsSpelling } from "../../src/teams/mentions.ts";
 
 const bot = { id: "28:bot", name: "Spur" };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lastCompletedWeeks, niceScale } from "../../src/core/trend.ts";
+import { lastCompletedWeeks, niceScale } from "../../src/core/digests/trend.ts";
 
 describe("digest trend data", () => {
   it("lists the last completed weeks, oldest first, in the team's time zone", () => {

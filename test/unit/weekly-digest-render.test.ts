@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { WeeklyDigest } from "../../src/core/digest.ts";
-import { agentWeeks, groupByMember, teamKpis, topMovers } from "../../src/core/kpi-digest.ts";
-import type { KpiTarget } from "../../src/core/kpi-ports.ts";
-import { weekByKey } from "../../src/core/period.ts";
+import type { WeeklyDigest } from "../../src/core/digests/digest.ts";
+import { agentWeeks, groupByMember, teamKpis, topMovers } from "../../src/core/digests/kpi-digest.ts";
+import type { KpiTarget } from "../../src/core/kpi/kpi-ports.ts";
+import { weekByKey } from "../../src/core/shared/period.ts";
 import { weeklyDigestMessage } from "../../src/slack/blocks/weekly-digest.ts";
 import { weeklyDigestCard } from "../../src/teams/cards/weekly-digest.ts";
 import { testAgent } from "../support/members.ts";

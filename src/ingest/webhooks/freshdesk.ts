@@ -1,7 +1,7 @@
 // Freshdesk: automation-rule webhooks with the JSON body template in the README, authenticated with
 // HTTP Basic auth whose password is the shared secret (Freshdesk's webhook action supports Basic auth).
 import { z } from "zod";
-import type { HelpdeskObservation } from "../../core/helpdesk-events.ts";
+import type { HelpdeskObservation } from "../../core/kpi/helpdesk-events.ts";
 import { firstHeader, type HelpdeskProvider, hoursBetween, minutesBetween } from "./provider.ts";
 import { safeEqual } from "./signing.ts";
 

@@ -1,7 +1,7 @@
 // Intercom: notification_event webhooks for conversation.admin.closed and conversation.rating.added.
 // Signed: X-Hub-Signature = "sha1=" + hex HMAC-SHA1 of the body with the app's client secret.
 import { z } from "zod";
-import type { HelpdeskObservation } from "../../core/helpdesk-events.ts";
+import type { HelpdeskObservation } from "../../core/kpi/helpdesk-events.ts";
 import { firstHeader, type HelpdeskProvider, hoursBetween } from "./provider.ts";
 import { hmac, safeEqual } from "./signing.ts";
 

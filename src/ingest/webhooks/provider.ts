@@ -2,7 +2,7 @@
 // Spur's HelpdeskEvent.
 import type { IncomingHttpHeaders } from "node:http";
 import type { z } from "zod";
-import type { HelpdeskEvent } from "../../core/helpdesk-events.ts";
+import type { HelpdeskEvent } from "../../core/kpi/helpdesk-events.ts";
 
 export interface HelpdeskProvider {
   name: "zendesk" | "intercom" | "freshdesk";

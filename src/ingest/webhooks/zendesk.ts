@@ -2,7 +2,7 @@
 // the template in the README. Signed: base64 HMAC-SHA256 of timestamp + body with the webhook's secret,
 // in X-Zendesk-Webhook-Signature / X-Zendesk-Webhook-Signature-Timestamp.
 import { z } from "zod";
-import type { HelpdeskEvent, HelpdeskObservation } from "../../core/helpdesk-events.ts";
+import type { HelpdeskEvent, HelpdeskObservation } from "../../core/kpi/helpdesk-events.ts";
 import { firstHeader, type HelpdeskProvider, hoursBetween, minutesBetween } from "./provider.ts";
 import { hmac, safeEqual } from "./signing.ts";
 

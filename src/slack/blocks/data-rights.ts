@@ -1,6 +1,6 @@
 // Block Kit for `/spur forget`: the confirmation the admin must click before anything is erased.
-import { forgetConfirmationText } from "../../core/member-erasure.ts";
-import type { Member } from "../../core/model.ts";
+import { forgetConfirmationText } from "../../core/data-rights/member-erasure.ts";
+import type { Member } from "../../core/shared/model.ts";
 import { escapeMrkdwn } from "./format.ts";
 import type { SlackMessage } from "./replies.ts";
 

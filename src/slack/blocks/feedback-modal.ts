@@ -1,9 +1,9 @@
 // The feedback modal: a 1–5 rating per dimension, "keep doing" and "improve" comments, named or anonymous.
 import type { types } from "@slack/bolt";
-import type { FeedbackDimension } from "../../core/feedback-model.ts";
-import { MAX_FEEDBACK_COMMENT } from "../../core/feedback.ts";
-import { FEEDBACK_SCORES, visibilityChoices } from "../../core/wording.ts";
-import type { Member } from "../../core/model.ts";
+import type { FeedbackDimension } from "../../core/feedback/feedback-model.ts";
+import { MAX_FEEDBACK_COMMENT } from "../../core/feedback/feedback.ts";
+import { FEEDBACK_SCORES, visibilityChoices } from "../../core/shared/wording.ts";
+import type { Member } from "../../core/shared/model.ts";
 import { FEEDBACK_MODAL_CALLBACK, type FeedbackModalMetadata } from "../feedback-payloads.ts";
 import { escapeMrkdwn, type KnownBlock } from "./format.ts";
 

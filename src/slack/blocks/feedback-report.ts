@@ -1,9 +1,9 @@
 // Ephemeral feedback results: an agent's own (or a team member's, for leads) and a lead's team overview.
-import type { FeedbackAggregate, FeedbackReport } from "../../core/feedback.ts";
-import { monthLabel } from "../../core/feedback-period.ts";
-import type { Member } from "../../core/model.ts";
+import type { FeedbackAggregate, FeedbackReport } from "../../core/feedback/feedback.ts";
+import { monthLabel } from "../../core/feedback/feedback-period.ts";
+import type { Member } from "../../core/shared/model.ts";
 import { escapeMrkdwn, mention, type KnownBlock } from "./format.ts";
-import { anonymityNote } from "../../core/wording.ts";
+import { anonymityNote } from "../../core/shared/wording.ts";
 import { aggregateLines } from "./feedback-dm.ts";
 import type { SlackMessage } from "./replies.ts";
 

@@ -1,7 +1,7 @@
 // Small Slack mrkdwn helpers shared by the Block Kit renderers.
 import type { types } from "@slack/bolt";
-import type { Member } from "../../core/model.ts";
-export { listOf, periodLabel, plural, valueTags as values } from "../../core/wording.ts";
+import type { Member } from "../../core/shared/model.ts";
+export { listOf, periodLabel, plural, valueTags as values } from "../../core/shared/wording.ts";
 
 export type KnownBlock = types.KnownBlock;
 

@@ -1,6 +1,6 @@
 // Direct messages about a gift: to each recipient, and to a recipient's lead when the workspace wants it.
-import type { Member } from "../../core/model.ts";
-import type { GiftView } from "../../core/ports.ts";
+import type { Member } from "../../core/shared/model.ts";
+import type { GiftView } from "../../core/shared/ports.ts";
 import { escapeMrkdwn, mention, plural, values } from "./format.ts";
 import type { SlackMessage } from "./replies.ts";
 

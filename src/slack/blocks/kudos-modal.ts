@@ -1,6 +1,6 @@
 // The "Give kudos" modal, opened by `/kudos` with no text and by the message shortcut.
 import type { types } from "@slack/bolt";
-import type { RecognitionSettings } from "../../core/recognition-settings.ts";
+import type { RecognitionSettings } from "../../core/recognition/recognition-settings.ts";
 import type { KudosModalMetadata } from "../recognition-payloads.ts";
 
 export const KUDOS_MODAL_CALLBACK = "give_kudos";

@@ -1,7 +1,7 @@
 // The private lead digest, sent to each lead by direct message: every agent's numbers, who needs attention.
 import type { KnownBlock } from "./format.ts";
-import { agentKpiPhrase, agentScorePhrase, chunkLines, pendingFeedbackPhrase, scorePct } from "../../core/digest-wording.ts";
-import type { LeadDigest } from "../../core/lead-digest.ts";
+import { agentKpiPhrase, agentScorePhrase, chunkLines, pendingFeedbackPhrase, scorePct } from "../../core/digests/digest-wording.ts";
+import type { LeadDigest } from "../../core/digests/lead-digest.ts";
 import { listOf, mention, periodLabel } from "./format.ts";
 import type { SlackMessage } from "./replies.ts";
 

@@ -1,5 +1,5 @@
 // The weekly leaderboard post in the team channel.
-import { type LeaderboardPost, leaderboardSections, leaderboardTitle } from "../../core/leaderboard-post.ts";
+import { type LeaderboardPost, leaderboardSections, leaderboardTitle } from "../../core/awards/leaderboard-post.ts";
 import { escapeMrkdwn, type KnownBlock, mention } from "./format.ts";
 import type { SlackMessage } from "./replies.ts";
 

@@ -1,8 +1,8 @@
 // Replies of the recognition commands: allowance balance, kudos history pages, leaderboards.
 import { DateTime } from "luxon";
-import { type Balance, describeReset, periodWord } from "../../core/allowance.ts";
-import { historyNeighbours, type HistoryPage, historyTitle } from "../../core/kudos-history.ts";
-import { type Leaderboard, leaderboardTitle } from "../../core/leaderboard.ts";
+import { type Balance, describeReset, periodWord } from "../../core/recognition/allowance.ts";
+import { historyNeighbours, type HistoryPage, historyTitle } from "../../core/recognition/kudos-history.ts";
+import { type Leaderboard, leaderboardTitle } from "../../core/recognition/leaderboard.ts";
 import type { KnownBlock } from "./format.ts";
 import { escapeMrkdwn, mention, plural, values } from "./format.ts";
 import type { SlackMessage } from "./replies.ts";

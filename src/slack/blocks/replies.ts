@@ -1,6 +1,6 @@
 // Ephemeral replies to the person who ran a command.
 import type { KnownBlock } from "./format.ts";
-import { allowanceLeftAfter, type GiftOutcome } from "../../core/kudos.ts";
+import { allowanceLeftAfter, type GiftOutcome } from "../../core/recognition/kudos.ts";
 import { escapeMrkdwn, listOf, mention, plural, values } from "./format.ts";
 
 export interface SlackMessage {

@@ -1,11 +1,11 @@
 // The /scorecard view and its "explain" companion.
 import type { KnownBlock } from "./format.ts";
-import { monthLabel } from "../../core/feedback-period.ts";
-import { formatMetricValue } from "../../core/kpi-catalogue.ts";
-import type { KudosTotals } from "../../core/model.ts";
-import { periodKind } from "../../core/review-period.ts";
-import type { KpiLine, Scorecard } from "../../core/scorecard.ts";
-import { COMPOSITE_RULE, kpiChange, kpiExplanation, leftOutNote, teamMedianOf } from "../../core/scorecard-wording.ts";
+import { monthLabel } from "../../core/feedback/feedback-period.ts";
+import { formatMetricValue } from "../../core/kpi/kpi-catalogue.ts";
+import type { KudosTotals } from "../../core/shared/model.ts";
+import { periodKind } from "../../core/shared/review-period.ts";
+import type { KpiLine, Scorecard } from "../../core/kpi/scorecard.ts";
+import { COMPOSITE_RULE, kpiChange, kpiExplanation, leftOutNote, teamMedianOf } from "../../core/kpi/scorecard-wording.ts";
 import { escapeMrkdwn, mention, periodLabel, plural } from "./format.ts";
 import type { SlackMessage } from "./replies.ts";
 

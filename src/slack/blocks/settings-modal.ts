@@ -1,6 +1,6 @@
 // The `/spur settings` modal for admins. Each block id is the name of the setting it edits.
 import type { types } from "@slack/bolt";
-import { formatEmojiPoints, type RecognitionSettings } from "../../core/recognition-settings.ts";
+import { formatEmojiPoints, type RecognitionSettings } from "../../core/recognition/recognition-settings.ts";
 
 export const SETTINGS_MODAL_CALLBACK = "spur_settings";
 export const SETTINGS_ACTION = "value";

@@ -1,5 +1,5 @@
 // The public shoutout for a gift.
-import type { GiftView } from "../../core/ports.ts";
+import type { GiftView } from "../../core/shared/ports.ts";
 import { escapeMrkdwn, listOf, mention, plural, values } from "./format.ts";
 import type { SlackMessage } from "./replies.ts";
 

@@ -1,7 +1,7 @@
 // The /spur targets modal: one target and one weight per KPI of the catalogue.
 import type { types } from "@slack/bolt";
-import { METRICS } from "../../core/kpi-catalogue.ts";
-import type { KpiTarget } from "../../core/kpi-ports.ts";
+import { METRICS } from "../../core/kpi/kpi-catalogue.ts";
+import type { KpiTarget } from "../../core/kpi/kpi-ports.ts";
 import type { KnownBlock } from "./format.ts";
 
 export const TARGETS_VIEW = "kpi_targets";

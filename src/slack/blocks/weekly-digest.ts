@@ -1,6 +1,6 @@
 // The weekly team digest post: KPIs against targets, movers, recognition, customer voice, participation.
 import type { KnownBlock } from "./format.ts";
-import type { WeeklyDigest } from "../../core/digest.ts";
+import type { WeeklyDigest } from "../../core/digests/digest.ts";
 import {
   anonymousFalls,
   clampText,
@@ -9,7 +9,7 @@ import {
   moverPhrase,
   scorePct,
   teamKpiPhrase,
-} from "../../core/digest-wording.ts";
+} from "../../core/digests/digest-wording.ts";
 import { escapeMrkdwn, mention, periodLabel, plural } from "./format.ts";
 import type { SlackMessage } from "./replies.ts";
 

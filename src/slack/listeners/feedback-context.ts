@@ -1,8 +1,8 @@
 // Small steps shared by the feedback listeners.
 import type { webApi } from "@slack/bolt";
 import type { Services } from "../../app/services.ts";
-import { effectiveThreshold } from "../../core/feedback.ts";
-import type { Member, Team, Workspace } from "../../core/model.ts";
+import { effectiveThreshold } from "../../core/feedback/feedback.ts";
+import type { Member, Team, Workspace } from "../../core/shared/model.ts";
 import { feedbackModal } from "../blocks/feedback-modal.ts";
 import { classifySlackError } from "../slack-errors.ts";
 

@@ -2,8 +2,8 @@
 // and reply to them privately through the payload's response_url.
 import type { RespondFn } from "@slack/bolt";
 import type { Services } from "../../app/services.ts";
-import { isSpurError } from "../../core/errors.ts";
-import type { Member, Team, Workspace } from "../../core/model.ts";
+import { isSpurError } from "../../core/shared/errors.ts";
+import type { Member, Team, Workspace } from "../../core/shared/model.ts";
 import { BlockActionPayload, describeIssues } from "../feedback-payloads.ts";
 
 export interface ActionContext {

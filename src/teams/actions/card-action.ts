@@ -2,8 +2,8 @@
 // what it returns: a card that replaces the one clicked, or a short message Teams shows next to it.
 import type { TurnContext } from "botbuilder";
 import type { z } from "zod";
-import { ErrorCode, SpurError } from "../../core/errors.ts";
-import type { Member, Team, Workspace } from "../../core/model.ts";
+import { ErrorCode, SpurError } from "../../core/shared/errors.ts";
+import type { Member, Team, Workspace } from "../../core/shared/model.ts";
 import type { TeamsMessage } from "../cards/adaptive-card.ts";
 import type { CardVerb } from "../cards/card-actions.ts";
 import type { TeamsDeps } from "../command-context.ts";

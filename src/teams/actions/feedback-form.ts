@@ -3,11 +3,11 @@
 import { z } from "zod";
 import { afterRequestAnswer } from "../../app/feedback-follow-up.ts";
 import type { Services } from "../../app/services.ts";
-import { ErrorCode, isSpurError, SpurError } from "../../core/errors.ts";
-import { effectiveThreshold, submitFeedback, validateFeedbackForm } from "../../core/feedback.ts";
-import { monthLabel } from "../../core/feedback-period.ts";
-import { teamOf } from "../../core/kudos.ts";
-import type { Member, Workspace } from "../../core/model.ts";
+import { ErrorCode, isSpurError, SpurError } from "../../core/shared/errors.ts";
+import { effectiveThreshold, submitFeedback, validateFeedbackForm } from "../../core/feedback/feedback.ts";
+import { monthLabel } from "../../core/feedback/feedback-period.ts";
+import { teamOf } from "../../core/recognition/kudos.ts";
+import type { Member, Workspace } from "../../core/shared/model.ts";
 import type { TeamsMessage } from "../cards/adaptive-card.ts";
 import { CARD_VERBS } from "../cards/card-actions.ts";
 import { notice } from "../cards/direct-messages.ts";

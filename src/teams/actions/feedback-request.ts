@@ -1,8 +1,8 @@
 // The buttons of a feedback request card: "Give feedback" turns the card into the feedback form, "Skip"
 // declines. Both check that the request was sent to the person who clicked and is still open.
 import { z } from "zod";
-import { assertCanReceiveFeedback } from "../../core/feedback.ts";
-import { answeredForRequest, requestForPeer, skipFeedbackRequest } from "../../core/feedback-request.ts";
+import { assertCanReceiveFeedback } from "../../core/feedback/feedback.ts";
+import { answeredForRequest, requestForPeer, skipFeedbackRequest } from "../../core/feedback/feedback-request.ts";
 import { CARD_VERBS } from "../cards/card-actions.ts";
 import { notice } from "../cards/direct-messages.ts";
 import { type CardAction, type CardActionContext, parseCardData } from "./card-action.ts";

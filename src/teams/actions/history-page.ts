@@ -1,7 +1,7 @@
 // The Newer / Older buttons of a kudos history card: the neighbouring page replaces the card. Whose history the
 // card shows comes from its data, so privacy is checked again for the person who clicked.
 import { z } from "zod";
-import { historyFor } from "../../core/kudos-history.ts";
+import { historyFor } from "../../core/recognition/kudos-history.ts";
 import { CARD_VERBS } from "../cards/card-actions.ts";
 import { kudosHistoryCard } from "../cards/kudos-history.ts";
 import { type CardAction, parseCardData } from "./card-action.ts";

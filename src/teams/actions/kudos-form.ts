@@ -3,10 +3,10 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Services } from "../../app/services.ts";
-import { isSpurError } from "../../core/errors.ts";
-import { kudosFormFieldFor, type KudosFormErrors, type KudosFormInput, validateKudosForm } from "../../core/kudos-form.ts";
-import { type GiftOutcome, giveKudos, teamOf } from "../../core/kudos.ts";
-import type { KudosSource, Member, Team, Workspace } from "../../core/model.ts";
+import { isSpurError } from "../../core/shared/errors.ts";
+import { kudosFormFieldFor, type KudosFormErrors, type KudosFormInput, validateKudosForm } from "../../core/recognition/kudos-form.ts";
+import { type GiftOutcome, giveKudos, teamOf } from "../../core/recognition/kudos.ts";
+import type { KudosSource, Member, Team, Workspace } from "../../core/shared/model.ts";
 import type { TeamsMessage } from "../cards/adaptive-card.ts";
 import { CARD_VERBS } from "../cards/card-actions.ts";
 import { kudosFormCard } from "../cards/kudos-form.ts";

@@ -4,9 +4,9 @@
 // logged like the command's.
 import { z } from "zod";
 import { scorecardFor, teamOf } from "../../app/scorecard-view.ts";
-import { ErrorCode, SpurError } from "../../core/errors.ts";
-import { periodByKey, shiftPeriod } from "../../core/review-period.ts";
-import type { Scorecard } from "../../core/scorecard.ts";
+import { ErrorCode, SpurError } from "../../core/shared/errors.ts";
+import { periodByKey, shiftPeriod } from "../../core/shared/review-period.ts";
+import type { Scorecard } from "../../core/kpi/scorecard.ts";
 import { CARD_VERBS, type CardVerb } from "../cards/card-actions.ts";
 import { toActivity } from "../cards/render.ts";
 import { scorecardWithButtons } from "../cards/scorecard-buttons.ts";

@@ -1,7 +1,7 @@
 // The monthly awards card in the team channel: each award with its winners, its rule and any tie.
-import type { AwardWinner } from "../../core/awards.ts";
-import type { MonthlyAwards } from "../../core/awards-post.ts";
-import { awardsTitle } from "../../core/wording.ts";
+import type { AwardWinner } from "../../core/awards/awards.ts";
+import type { MonthlyAwards } from "../../core/awards/awards-post.ts";
+import { awardsTitle } from "../../core/shared/wording.ts";
 import { card, type CardElement, escapeMarkdown, heading, listOf, type TeamsMessage, textBlock } from "./adaptive-card.ts";
 
 function winnerName(winner: AwardWinner): string {

@@ -1,9 +1,9 @@
 // The peer feedback form card: a 1–5 rating per dimension, "keep doing" and "improve" comments, and whether
 // the giver's name is shown — the same form as Slack's modal, with refusals under the field they are about.
-import { MAX_FEEDBACK_COMMENT } from "../../core/feedback.ts";
-import type { FeedbackDimension } from "../../core/feedback-model.ts";
-import type { Member } from "../../core/model.ts";
-import { FEEDBACK_SCORES, visibilityChoices } from "../../core/wording.ts";
+import { MAX_FEEDBACK_COMMENT } from "../../core/feedback/feedback.ts";
+import type { FeedbackDimension } from "../../core/feedback/feedback-model.ts";
+import type { Member } from "../../core/shared/model.ts";
+import { FEEDBACK_SCORES, visibilityChoices } from "../../core/shared/wording.ts";
 import { card, type CardElement, escapeMarkdown, heading, type TeamsMessage, textBlock } from "./adaptive-card.ts";
 import { actionSet, CARD_VERBS, executeAction, fieldError } from "./card-actions.ts";
 

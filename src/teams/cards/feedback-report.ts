@@ -1,8 +1,8 @@
 // Peer feedback results: a member's own (or a team member's, for leads) and a lead's team overview, from the
 // same core reports as Slack's (anonymity threshold included).
-import type { FeedbackReport } from "../../core/feedback.ts";
-import type { TeamFeedbackOverview } from "../../core/feedback-admin.ts";
-import { monthLabel } from "../../core/feedback-period.ts";
+import type { FeedbackReport } from "../../core/feedback/feedback.ts";
+import type { TeamFeedbackOverview } from "../../core/feedback/feedback-admin.ts";
+import { monthLabel } from "../../core/feedback/feedback-period.ts";
 import { card, escapeMarkdown, factSet, heading, type TeamsMessage, textBlock } from "./adaptive-card.ts";
 
 export function feedbackReportCard(report: FeedbackReport): TeamsMessage {

@@ -1,7 +1,7 @@
 // The kudos form card: the same fields and limits as Slack's "Give kudos" modal, with the core's validation
 // messages shown under the field they are about when a submission is refused.
-import { MAX_FORM_REASON, type KudosFormErrors, type KudosFormInput } from "../../core/kudos-form.ts";
-import type { RecognitionSettings } from "../../core/recognition-settings.ts";
+import { MAX_FORM_REASON, type KudosFormErrors, type KudosFormInput } from "../../core/recognition/kudos-form.ts";
+import type { RecognitionSettings } from "../../core/recognition/recognition-settings.ts";
 import { card, type CardElement, escapeMarkdown, heading, type TeamsMessage, textBlock } from "./adaptive-card.ts";
 import { actionSet, CARD_VERBS, executeAction, fieldError } from "./card-actions.ts";
 

@@ -1,6 +1,6 @@
 // A page of someone's kudos history as an Adaptive Card, from the same core page as Slack's.
 import { DateTime } from "luxon";
-import { historyNeighbours, type HistoryPage, historyTitle } from "../../core/kudos-history.ts";
+import { historyNeighbours, type HistoryPage, historyTitle } from "../../core/recognition/kudos-history.ts";
 import { card, type CardElement, escapeMarkdown, heading, plural, type TeamsMessage, textBlock, valueTags } from "./adaptive-card.ts";
 import { actionSet, CARD_VERBS, executeAction } from "./card-actions.ts";
 

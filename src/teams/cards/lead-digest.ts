@@ -1,6 +1,6 @@
 // The private lead digest card, sent to a lead in their personal chat with Spur.
-import { agentKpiPhrase, agentScorePhrase, pendingFeedbackPhrase, scorePct } from "../../core/digest-wording.ts";
-import type { LeadDigest } from "../../core/lead-digest.ts";
+import { agentKpiPhrase, agentScorePhrase, pendingFeedbackPhrase, scorePct } from "../../core/digests/digest-wording.ts";
+import type { LeadDigest } from "../../core/digests/lead-digest.ts";
 import { card, type CardElement, escapeMarkdown, factSet, heading, listOf, periodLabel, type TeamsMessage, textBlock } from "./adaptive-card.ts";
 
 const subheading = (text: string) => textBlock(text, { weight: "Bolder", spacing: "Medium" });

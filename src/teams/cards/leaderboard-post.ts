@@ -1,5 +1,5 @@
 // The weekly leaderboard card in the team channel.
-import { type LeaderboardPost, leaderboardSections, leaderboardTitle } from "../../core/leaderboard-post.ts";
+import { type LeaderboardPost, leaderboardSections, leaderboardTitle } from "../../core/awards/leaderboard-post.ts";
 import { card, type CardElement, escapeMarkdown, factSet, heading, type TeamsMessage, textBlock } from "./adaptive-card.ts";
 
 export function leaderboardPostCard(post: LeaderboardPost): TeamsMessage {

@@ -1,5 +1,5 @@
 // Replies to the person who sent a command: errors, information and the kudos confirmation.
-import { allowanceLeftAfter, type GiftOutcome } from "../../core/kudos.ts";
+import { allowanceLeftAfter, type GiftOutcome } from "../../core/recognition/kudos.ts";
 import { card, escapeMarkdown, listOf, plural, type TeamsMessage, textBlock, valueTags } from "./adaptive-card.ts";
 
 export function errorReply(message: string): TeamsMessage {

@@ -1,6 +1,6 @@
 // The scorecard card with its buttons: previous and next period (re-rendered in place), Explain (the same card
 // with how its numbers are computed) and, on a colleague's card, Send to agent (to their personal chat).
-import type { Scorecard } from "../../core/scorecard.ts";
+import type { Scorecard } from "../../core/kpi/scorecard.ts";
 import type { TeamsMessage } from "./adaptive-card.ts";
 import { actionSet, CARD_VERBS, executeAction } from "./card-actions.ts";
 import { scorecardCard, scorecardExplanation } from "./scorecard.ts";

@@ -1,9 +1,9 @@
 // The scorecard card, from the same core Scorecard the Slack view renders.
-import { monthLabel } from "../../core/feedback-period.ts";
-import { formatMetricValue } from "../../core/kpi-catalogue.ts";
-import type { KudosTotals } from "../../core/model.ts";
-import type { KpiLine, Scorecard } from "../../core/scorecard.ts";
-import { COMPOSITE_RULE, kpiChange, kpiExplanation, leftOutNote, teamMedianOf } from "../../core/scorecard-wording.ts";
+import { monthLabel } from "../../core/feedback/feedback-period.ts";
+import { formatMetricValue } from "../../core/kpi/kpi-catalogue.ts";
+import type { KudosTotals } from "../../core/shared/model.ts";
+import type { KpiLine, Scorecard } from "../../core/kpi/scorecard.ts";
+import { COMPOSITE_RULE, kpiChange, kpiExplanation, leftOutNote, teamMedianOf } from "../../core/kpi/scorecard-wording.ts";
 import { card, type CardElement, escapeMarkdown, factSet, heading, plural, type TeamsMessage, textBlock } from "./adaptive-card.ts";
 
 function trend(now: number, before: number): string {

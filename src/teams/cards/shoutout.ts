@@ -1,5 +1,5 @@
 // The public shoutout for a gift.
-import type { GiftView } from "../../core/ports.ts";
+import type { GiftView } from "../../core/shared/ports.ts";
 import { teamsMessageLink } from "../message-link.ts";
 import { card, escapeMarkdown, listOf, plural, type TeamsMessage, textBlock, valueTags } from "./adaptive-card.ts";
 

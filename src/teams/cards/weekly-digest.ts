@@ -1,6 +1,6 @@
 // The weekly team digest card: the same sections as the Slack post, from the same core result.
-import type { WeeklyDigest } from "../../core/digest.ts";
-import { anonymousFalls, clampText, compositeChange, feedbackPhrase, moverPhrase, scorePct, teamKpiPhrase } from "../../core/digest-wording.ts";
+import type { WeeklyDigest } from "../../core/digests/digest.ts";
+import { anonymousFalls, clampText, compositeChange, feedbackPhrase, moverPhrase, scorePct, teamKpiPhrase } from "../../core/digests/digest-wording.ts";
 import { card, type CardElement, escapeMarkdown, factSet, heading, periodLabel, plural, type TeamsMessage, textBlock } from "./adaptive-card.ts";
 
 const MEDALS = ["🥇", "🥈", "🥉"];

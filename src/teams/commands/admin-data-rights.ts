@@ -1,11 +1,11 @@
 // `admin export …` and `admin forget @member [confirm]` in Teams, through the same core functions as Slack.
 // Exports go to the personal chat they were asked in (the file holds personal data, so never a channel);
 // erasure needs the same command again with `confirm`.
-import { requestDataExport } from "../../core/data-export.ts";
-import { parseDataRightsCommand } from "../../core/data-rights-command.ts";
-import { ErrorCode, SpurError } from "../../core/errors.ts";
-import { forgetConfirmationText, forgetDoneText, forgetMember, memberToForget } from "../../core/member-erasure.ts";
-import { periodLabel } from "../../core/wording.ts";
+import { requestDataExport } from "../../core/data-rights/data-export.ts";
+import { parseDataRightsCommand } from "../../core/data-rights/data-rights-command.ts";
+import { ErrorCode, SpurError } from "../../core/shared/errors.ts";
+import { forgetConfirmationText, forgetDoneText, forgetMember, memberToForget } from "../../core/data-rights/member-erasure.ts";
+import { periodLabel } from "../../core/shared/wording.ts";
 import { infoReply } from "../cards/replies.ts";
 import type { TeamsCommandContext, TeamsDeps } from "../command-context.ts";
 

@@ -1,12 +1,12 @@
 // `admin targets|api-token|api-tokens|helpdesk …`: Slack's KPI administration for Teams, through the same core.
 // Teams has no ephemeral replies, so commands whose answer or text holds a secret only run in a personal chat.
 import type { Services } from "../../app/services.ts";
-import { tokenize } from "../../core/command-text.ts";
-import { ErrorCode, SpurError } from "../../core/errors.ts";
-import { KPI_ADMIN_VERBS, type KpiAdminCommand, parseKpiAdminCommand } from "../../core/kpi-admin-command.ts";
-import { PUBLIC_BASE_URL_PLACEHOLDER, runKpiAdmin } from "../../core/kpi-admin.ts";
-import { teamOf } from "../../core/kudos.ts";
-import type { Member } from "../../core/model.ts";
+import { tokenize } from "../../core/shared/command-text.ts";
+import { ErrorCode, SpurError } from "../../core/shared/errors.ts";
+import { KPI_ADMIN_VERBS, type KpiAdminCommand, parseKpiAdminCommand } from "../../core/kpi/kpi-admin-command.ts";
+import { PUBLIC_BASE_URL_PLACEHOLDER, runKpiAdmin } from "../../core/kpi/kpi-admin.ts";
+import { teamOf } from "../../core/recognition/kudos.ts";
+import type { Member } from "../../core/shared/model.ts";
 import { infoReply } from "../cards/replies.ts";
 import type { TeamsCommandContext } from "../command-context.ts";
 

@@ -2,8 +2,8 @@
 // `/spur prompts …` for Teams, through the same parser and settings.
 import type { Services } from "../../app/services.ts";
 import { applyPromptCommand } from "../../app/prompt-settings.ts";
-import type { Member } from "../../core/model.ts";
-import { isPromptCommand, parsePromptCommand } from "../../core/prompt-command.ts";
+import type { Member } from "../../core/shared/model.ts";
+import { isPromptCommand, parsePromptCommand } from "../../core/recognition/prompt-command.ts";
 import { infoReply } from "../cards/replies.ts";
 import type { TeamsCommandContext } from "../command-context.ts";
 

@@ -1,12 +1,12 @@
 // `admin settings [<name> <value>]` and `admin revoke <kudos id> <reason>`: Slack's recognition administration
 // for Teams. Teams has no modals, so settings are shown and changed as text, through the same core update.
 import type { Services } from "../../app/services.ts";
-import { assertAdmin } from "../../core/admin-command.ts";
-import { tokenize } from "../../core/command-text.ts";
-import type { Member } from "../../core/model.ts";
-import { parseRecognitionAdmin, revokeKudos, updateRecognitionSettings } from "../../core/recognition-admin.ts";
-import { describeSettings, parseSettingsText } from "../../core/settings-command.ts";
-import { listOf, plural } from "../../core/wording.ts";
+import { assertAdmin } from "../../core/admin/admin-command.ts";
+import { tokenize } from "../../core/shared/command-text.ts";
+import type { Member } from "../../core/shared/model.ts";
+import { parseRecognitionAdmin, revokeKudos, updateRecognitionSettings } from "../../core/recognition/recognition-admin.ts";
+import { describeSettings, parseSettingsText } from "../../core/recognition/settings-command.ts";
+import { listOf, plural } from "../../core/shared/wording.ts";
 import { infoReply } from "../cards/replies.ts";
 import type { TeamsCommandContext } from "../command-context.ts";
 

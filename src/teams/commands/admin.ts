@@ -1,22 +1,22 @@
 // admin role|channel|timezone|digest|status|settings|revoke … — Slack's /spur administration, through the same core functions.
 // `admin channel` (no argument) picks the channel the command was sent in: Teams has no channel links to parse.
-import { runAdminCommand } from "../../core/admin.ts";
-import { digestSentReply, previewWeeklyDigest, sendWeeklyDigestNow, setDigestMovers } from "../../core/digest-commands.ts";
+import { runAdminCommand } from "../../core/admin/admin.ts";
+import { digestSentReply, previewWeeklyDigest, sendWeeklyDigestNow, setDigestMovers } from "../../core/digests/digest-commands.ts";
 import { weeklyDigestCard } from "../cards/weekly-digest.ts";
-import { ADMIN_USAGE, type AdminCommand, parseAdminCommand } from "../../core/admin-command.ts";
-import { ErrorCode, SpurError } from "../../core/errors.ts";
-import type { ParseResult } from "../../core/kudos-command.ts";
+import { ADMIN_USAGE, type AdminCommand, parseAdminCommand } from "../../core/admin/admin-command.ts";
+import { ErrorCode, SpurError } from "../../core/shared/errors.ts";
+import type { ParseResult } from "../../core/recognition/kudos-command.ts";
 import { infoReply } from "../cards/replies.ts";
 import { type TeamsCommandContext, type TeamsDeps, withErrorReplies } from "../command-context.ts";
 import type { TeamsCommand } from "./command.ts";
 import { runTeamsDataRights } from "./admin-data-rights.ts";
-import { DATA_RIGHTS_USAGE } from "../../core/data-rights-command.ts";
+import { DATA_RIGHTS_USAGE } from "../../core/data-rights/data-rights-command.ts";
 import { runRecognitionAdmin } from "./admin-recognition.ts";
 import { runTeamsKpiAdmin } from "./admin-kpi.ts";
 import { runTeamsPrompts } from "./admin-prompts.ts";
-import { SETTINGS_TEXT_USAGE } from "../../core/settings-command.ts";
-import { REVOKE_USAGE } from "../../core/recognition-admin.ts";
-import { KPI_ADMIN_USAGE } from "../../core/kpi-admin-command.ts";
+import { SETTINGS_TEXT_USAGE } from "../../core/recognition/settings-command.ts";
+import { REVOKE_USAGE } from "../../core/recognition/recognition-admin.ts";
+import { KPI_ADMIN_USAGE } from "../../core/kpi/kpi-admin-command.ts";
 
 function parseTeamsAdmin(ctx: TeamsCommandContext, args: string): ParseResult<AdminCommand> {
   const [verb, ...rest] = args.trim().split(/\s+/);

@@ -2,16 +2,16 @@
 // 360° peer feedback in Teams through the same core functions as Slack's /feedback. The form is a card in the giver's personal chat, so nobody
 // else sees who answered; the anonymity guarantees are the core's.
 import type { Services } from "../../app/services.ts";
-import { describeMention, mentionKey, type MentionRef } from "../../core/command-text.ts";
-import { ErrorCode, SpurError } from "../../core/errors.ts";
-import { alreadyAnswered, alreadyAnsweredError, assertCanReceiveFeedback, buildFeedbackReport } from "../../core/feedback.ts";
-import { runFeedbackSettings, teamFeedbackOverview } from "../../core/feedback-admin.ts";
-import { FEEDBACK_USAGE, parseFeedbackText } from "../../core/feedback-command.ts";
-import { monthContaining, monthLabel } from "../../core/feedback-period.ts";
-import { createFeedbackRequest } from "../../core/feedback-request.ts";
-import { teamOf } from "../../core/kudos.ts";
-import type { Member } from "../../core/model.ts";
-import { listOf } from "../../core/wording.ts";
+import { describeMention, mentionKey, type MentionRef } from "../../core/shared/command-text.ts";
+import { ErrorCode, SpurError } from "../../core/shared/errors.ts";
+import { alreadyAnswered, alreadyAnsweredError, assertCanReceiveFeedback, buildFeedbackReport } from "../../core/feedback/feedback.ts";
+import { runFeedbackSettings, teamFeedbackOverview } from "../../core/feedback/feedback-admin.ts";
+import { FEEDBACK_USAGE, parseFeedbackText } from "../../core/feedback/feedback-command.ts";
+import { monthContaining, monthLabel } from "../../core/feedback/feedback-period.ts";
+import { createFeedbackRequest } from "../../core/feedback/feedback-request.ts";
+import { teamOf } from "../../core/recognition/kudos.ts";
+import type { Member } from "../../core/shared/model.ts";
+import { listOf } from "../../core/shared/wording.ts";
 import { feedbackForm } from "../actions/feedback-form.ts";
 import { feedbackReportCard, teamFeedbackCard } from "../cards/feedback-report.ts";
 import { errorReply, infoReply } from "../cards/replies.ts";

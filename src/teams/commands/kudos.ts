@@ -1,11 +1,11 @@
 // kudos @a @b 3 saved the Acme renewal #ownership — the same parsing and rules as Slack's /kudos; `kudos`
 // alone opens the kudos form card, like /kudos alone opens Slack's modal.
-import { describeReset, periodWord } from "../../core/allowance.ts";
-import { giveKudos, kudosBalance } from "../../core/kudos.ts";
-import { KUDOS_USAGE, parseKudosText } from "../../core/kudos-command.ts";
-import { historyFor } from "../../core/kudos-history.ts";
+import { describeReset, periodWord } from "../../core/recognition/allowance.ts";
+import { giveKudos, kudosBalance } from "../../core/recognition/kudos.ts";
+import { KUDOS_USAGE, parseKudosText } from "../../core/recognition/kudos-command.ts";
+import { historyFor } from "../../core/recognition/kudos-history.ts";
 import { kudosHistoryCard } from "../cards/kudos-history.ts";
-import { ErrorCode, SpurError } from "../../core/errors.ts";
+import { ErrorCode, SpurError } from "../../core/shared/errors.ts";
 import { kudosForm } from "../actions/kudos-form.ts";
 import { infoReply, kudosConfirmation } from "../cards/replies.ts";
 import { shoutOutTeamsGift } from "../gift-shoutout.ts";

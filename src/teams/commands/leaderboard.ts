@@ -1,7 +1,7 @@
 // leaderboard [week|month|quarter|all] [given|received] [#value] — the same core leaderboard as Slack's.
-import { ErrorCode, SpurError } from "../../core/errors.ts";
-import { teamOf } from "../../core/kudos.ts";
-import { buildLeaderboard, type Leaderboard, leaderboardTitle, parseLeaderboardText } from "../../core/leaderboard.ts";
+import { ErrorCode, SpurError } from "../../core/shared/errors.ts";
+import { teamOf } from "../../core/recognition/kudos.ts";
+import { buildLeaderboard, type Leaderboard, leaderboardTitle, parseLeaderboardText } from "../../core/recognition/leaderboard.ts";
 import { card, escapeMarkdown, factSet, heading, plural, type TeamsMessage, textBlock } from "../cards/adaptive-card.ts";
 import { type TeamsDeps, withErrorReplies } from "../command-context.ts";
 import type { TeamsCommand } from "./command.ts";

@@ -1,6 +1,6 @@
 // scorecard [@agent] [period] — the same core scorecard as Slack's /scorecard, shown only in a personal chat:
 // Teams has no ephemeral messages, so a reply in a channel or group chat would be seen by everyone.
-import { parseScorecardText, runScorecardCommand } from "../../core/scorecard-command.ts";
+import { parseScorecardText, runScorecardCommand } from "../../core/kpi/scorecard-command.ts";
 import { scorecardWithButtons } from "../cards/scorecard-buttons.ts";
 import { type TeamsDeps, withErrorReplies } from "../command-context.ts";
 import { replyPrivately } from "../private-reply.ts";

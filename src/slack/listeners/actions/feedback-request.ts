@@ -1,10 +1,10 @@
 // The buttons of a feedback request DM: "Give feedback" opens the modal, "Skip" declines.
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
-import { ErrorCode, SpurError } from "../../../core/errors.ts";
-import { assertCanReceiveFeedback } from "../../../core/feedback.ts";
-import type { FeedbackRequestView } from "../../../core/feedback-model.ts";
-import { answeredForRequest, requestForPeer, skipFeedbackRequest } from "../../../core/feedback-request.ts";
+import { ErrorCode, SpurError } from "../../../core/shared/errors.ts";
+import { assertCanReceiveFeedback } from "../../../core/feedback/feedback.ts";
+import type { FeedbackRequestView } from "../../../core/feedback/feedback-model.ts";
+import { answeredForRequest, requestForPeer, skipFeedbackRequest } from "../../../core/feedback/feedback-request.ts";
 import { FEEDBACK_GIVE_ACTION, FEEDBACK_SKIP_ACTION, RequestActionValue } from "../../feedback-payloads.ts";
 import { openFeedbackModal } from "../feedback-context.ts";
 import { type ActionContext, actionContext, STALE_MESSAGE, withActionErrors } from "../interaction-context.ts";

@@ -2,8 +2,8 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
 import type { Services } from "../../../app/services.ts";
-import { ErrorCode, SpurError } from "../../../core/errors.ts";
-import { forgetDoneText, forgetMember } from "../../../core/member-erasure.ts";
+import { ErrorCode, SpurError } from "../../../core/shared/errors.ts";
+import { forgetDoneText, forgetMember } from "../../../core/data-rights/member-erasure.ts";
 import { FORGET_CONFIRM_ACTION } from "../../blocks/data-rights.ts";
 import { actionContext, STALE_MESSAGE, withActionErrors } from "../interaction-context.ts";
 

@@ -1,10 +1,10 @@
 // The Newer / Older buttons of `/kudos history`: re-render the ephemeral message in place.
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
-import type { MentionRef } from "../../../core/command-text.ts";
-import { isSpurError } from "../../../core/errors.ts";
-import { historyFor } from "../../../core/kudos-history.ts";
-import type { Team, Workspace } from "../../../core/model.ts";
+import type { MentionRef } from "../../../core/shared/command-text.ts";
+import { isSpurError } from "../../../core/shared/errors.ts";
+import { historyFor } from "../../../core/recognition/kudos-history.ts";
+import type { Team, Workspace } from "../../../core/shared/model.ts";
 import { HISTORY_PAGE_ACTION, historyMessage } from "../../blocks/recognition.ts";
 import { errorReply, type SlackMessage } from "../../blocks/replies.ts";
 import { BlockAction } from "../../recognition-payloads.ts";

@@ -1,7 +1,7 @@
 // The buttons of the weekly "Who helped you this week?" DM.
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
-import { ErrorCode, SpurError } from "../../../core/errors.ts";
+import { ErrorCode, SpurError } from "../../../core/shared/errors.ts";
 import { PROMPT_DISMISS_ACTION, PROMPT_KUDOS_ACTION, PromptActionValue } from "../../feedback-payloads.ts";
 import { kudosModal } from "../../blocks/kudos-modal.ts";
 import { actionContext, STALE_MESSAGE, withActionErrors } from "../interaction-context.ts";

@@ -3,8 +3,8 @@
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { z } from "zod";
 import type { Services } from "../../../app/services.ts";
-import { isSpurError } from "../../../core/errors.ts";
-import { periodByKey, shiftPeriod } from "../../../core/review-period.ts";
+import { isSpurError } from "../../../core/shared/errors.ts";
+import { periodByKey, shiftPeriod } from "../../../core/shared/review-period.ts";
 import { errorReply } from "../../blocks/replies.ts";
 import { SCORECARD_ACTIONS, scorecardExplanation, scorecardMessage } from "../../blocks/scorecard.ts";
 import { scorecardFor, teamOf } from "../../../app/scorecard-view.ts";

@@ -1,19 +1,19 @@
 // /feedback @agent | request … | mine | report @agent | team | dimensions … | threshold N
 import type { App, webApi } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
-import { describeMention, mentionKey, type MentionRef } from "../../../core/command-text.ts";
-import { ErrorCode, SpurError } from "../../../core/errors.ts";
+import { describeMention, mentionKey, type MentionRef } from "../../../core/shared/command-text.ts";
+import { ErrorCode, SpurError } from "../../../core/shared/errors.ts";
 import {
   alreadyAnswered,
   alreadyAnsweredError,
   assertCanReceiveFeedback,
   buildFeedbackReport,
-} from "../../../core/feedback.ts";
-import { runFeedbackSettings, teamFeedbackOverview } from "../../../core/feedback-admin.ts";
-import { FEEDBACK_USAGE, type FeedbackCommand, parseFeedbackText } from "../../../core/feedback-command.ts";
-import { monthContaining, monthLabel } from "../../../core/feedback-period.ts";
-import { createFeedbackRequest } from "../../../core/feedback-request.ts";
-import type { Member } from "../../../core/model.ts";
+} from "../../../core/feedback/feedback.ts";
+import { runFeedbackSettings, teamFeedbackOverview } from "../../../core/feedback/feedback-admin.ts";
+import { FEEDBACK_USAGE, type FeedbackCommand, parseFeedbackText } from "../../../core/feedback/feedback-command.ts";
+import { monthContaining, monthLabel } from "../../../core/feedback/feedback-period.ts";
+import { createFeedbackRequest } from "../../../core/feedback/feedback-request.ts";
+import type { Member } from "../../../core/shared/model.ts";
 import { feedbackReportMessage, teamFeedbackMessage } from "../../blocks/feedback-report.ts";
 import { errorReply, infoReply } from "../../blocks/replies.ts";
 import { type CommandContext, commandContext, withErrorReplies } from "../../command-context.ts";

@@ -1,8 +1,8 @@
 // /kudos @ana @bo 3 saved the Acme renewal #ownership · /kudos (form) · /kudos balance · /kudos history [@member]
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
-import { giveKudos, kudosBalance } from "../../../core/kudos.ts";
-import { KUDOS_USAGE, parseKudosText } from "../../../core/kudos-command.ts";
+import { giveKudos, kudosBalance } from "../../../core/recognition/kudos.ts";
+import { KUDOS_USAGE, parseKudosText } from "../../../core/recognition/kudos-command.ts";
 import { kudosModal } from "../../blocks/kudos-modal.ts";
 import { balanceMessage } from "../../blocks/recognition.ts";
 import { infoReply, kudosConfirmation } from "../../blocks/replies.ts";

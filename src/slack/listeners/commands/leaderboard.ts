@@ -1,9 +1,9 @@
 // /leaderboard [week|month|quarter|all] [given|received] [#value]
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
-import { ErrorCode, SpurError } from "../../../core/errors.ts";
-import { teamOf } from "../../../core/kudos.ts";
-import { buildLeaderboard, parseLeaderboardText } from "../../../core/leaderboard.ts";
+import { ErrorCode, SpurError } from "../../../core/shared/errors.ts";
+import { teamOf } from "../../../core/recognition/kudos.ts";
+import { buildLeaderboard, parseLeaderboardText } from "../../../core/recognition/leaderboard.ts";
 import { leaderboardMessage } from "../../blocks/recognition.ts";
 import { commandContext, withErrorReplies } from "../../command-context.ts";
 

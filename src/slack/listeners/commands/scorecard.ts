@@ -1,15 +1,15 @@
 // /scorecard [@member] [week|month|quarter|YYYY-Www|YYYY-MM|YYYY-Qn] — your own, or (for leads and admins) a team member's.
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
-import { describeMention, mentionKey } from "../../../core/command-text.ts";
-import { ErrorCode, SpurError } from "../../../core/errors.ts";
-import { parseScorecardText } from "../../../core/scorecard-command.ts";
+import { describeMention, mentionKey } from "../../../core/shared/command-text.ts";
+import { ErrorCode, SpurError } from "../../../core/shared/errors.ts";
+import { parseScorecardText } from "../../../core/kpi/scorecard-command.ts";
 import { errorReply } from "../../blocks/replies.ts";
 import { scorecardMessage } from "../../blocks/scorecard.ts";
 import { commandContext, withErrorReplies } from "../../command-context.ts";
 import { resolvePeriod, scorecardFor, teamOf } from "../../../app/scorecard-view.ts";
 
-export { SCORECARD_USAGE } from "../../../core/scorecard-command.ts";
+export { SCORECARD_USAGE } from "../../../core/kpi/scorecard-command.ts";
 
 export function registerScorecardCommand(app: App, services: Services): void {
   app.command("/scorecard", async ({ command, ack, respond, client }) => {

@@ -1,11 +1,11 @@
 // The data-rights part of `/spur`: `export` (file in the admin's DM) and `forget` (asks for a confirming
 // click, see actions/forget-confirm.ts). Returns false when the text is not for it.
 import type { Services } from "../../../app/services.ts";
-import { requestDataExport } from "../../../core/data-export.ts";
-import { parseDataRightsCommand } from "../../../core/data-rights-command.ts";
-import { ErrorCode, SpurError } from "../../../core/errors.ts";
-import { memberToForget } from "../../../core/member-erasure.ts";
-import { periodLabel } from "../../../core/wording.ts";
+import { requestDataExport } from "../../../core/data-rights/data-export.ts";
+import { parseDataRightsCommand } from "../../../core/data-rights/data-rights-command.ts";
+import { ErrorCode, SpurError } from "../../../core/shared/errors.ts";
+import { memberToForget } from "../../../core/data-rights/member-erasure.ts";
+import { periodLabel } from "../../../core/shared/wording.ts";
 import { forgetConfirmation } from "../../blocks/data-rights.ts";
 import { infoReply } from "../../blocks/replies.ts";
 import type { CommandContext } from "../../command-context.ts";

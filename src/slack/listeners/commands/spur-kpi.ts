@@ -1,10 +1,10 @@
 // The KPI part of `/spur`: targets, API tokens and helpdesks. Returns false when the text is not for it.
 import type { webApi } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
-import { ErrorCode, SpurError } from "../../../core/errors.ts";
-import { KPI_ADMIN_VERBS, parseKpiAdminCommand } from "../../../core/kpi-admin-command.ts";
-import { assertCanEditTargets, PUBLIC_BASE_URL_PLACEHOLDER, runKpiAdmin as run } from "../../../core/kpi-admin.ts";
-import { tokenize } from "../../../core/command-text.ts";
+import { ErrorCode, SpurError } from "../../../core/shared/errors.ts";
+import { KPI_ADMIN_VERBS, parseKpiAdminCommand } from "../../../core/kpi/kpi-admin-command.ts";
+import { assertCanEditTargets, PUBLIC_BASE_URL_PLACEHOLDER, runKpiAdmin as run } from "../../../core/kpi/kpi-admin.ts";
+import { tokenize } from "../../../core/shared/command-text.ts";
 import { errorReply, infoReply } from "../../blocks/replies.ts";
 import { targetsModal } from "../../blocks/targets-modal.ts";
 import type { CommandContext } from "../../command-context.ts";

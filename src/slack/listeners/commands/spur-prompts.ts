@@ -1,8 +1,8 @@
 // `/spur prompts …` (dispatched from /spur): recognition prompt opt-out and team schedule.
 import type { Services } from "../../../app/services.ts";
 import { applyPromptCommand } from "../../../app/prompt-settings.ts";
-import type { Member } from "../../../core/model.ts";
-import { parsePromptCommand } from "../../../core/prompt-command.ts";
+import type { Member } from "../../../core/shared/model.ts";
+import { parsePromptCommand } from "../../../core/recognition/prompt-command.ts";
 import { errorReply, infoReply } from "../../blocks/replies.ts";
 import type { CommandContext } from "../../command-context.ts";
 

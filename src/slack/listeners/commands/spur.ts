@@ -1,22 +1,22 @@
 // /spur … — administration (roles, channel, time zone, digest schedule, recognition settings, revokes).
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
-import { runAdminCommand } from "../../../core/admin.ts";
-import { ADMIN_USAGE, assertAdmin, parseAdminCommand } from "../../../core/admin-command.ts";
-import { ErrorCode, SpurError } from "../../../core/errors.ts";
-import { parseRecognitionAdmin, RECOGNITION_ADMIN_USAGE, revokeKudos } from "../../../core/recognition-admin.ts";
+import { runAdminCommand } from "../../../core/admin/admin.ts";
+import { ADMIN_USAGE, assertAdmin, parseAdminCommand } from "../../../core/admin/admin-command.ts";
+import { ErrorCode, SpurError } from "../../../core/shared/errors.ts";
+import { parseRecognitionAdmin, RECOGNITION_ADMIN_USAGE, revokeKudos } from "../../../core/recognition/recognition-admin.ts";
 import { plural } from "../../blocks/format.ts";
 import { infoReply } from "../../blocks/replies.ts";
 import { settingsModal } from "../../blocks/settings-modal.ts";
-import { isPromptCommand } from "../../../core/prompt-command.ts";
-import { digestSentReply, previewWeeklyDigest, sendWeeklyDigestNow, setDigestMovers } from "../../../core/digest-commands.ts";
+import { isPromptCommand } from "../../../core/recognition/prompt-command.ts";
+import { digestSentReply, previewWeeklyDigest, sendWeeklyDigestNow, setDigestMovers } from "../../../core/digests/digest-commands.ts";
 import { weeklyDigestMessage } from "../../blocks/weekly-digest.ts";
 import { commandContext, withErrorReplies } from "../../command-context.ts";
 import { runPromptCommand } from "./spur-prompts.ts";
-import { KPI_ADMIN_USAGE } from "../../../core/kpi-admin-command.ts";
+import { KPI_ADMIN_USAGE } from "../../../core/kpi/kpi-admin-command.ts";
 import { runKpiAdmin } from "./spur-kpi.ts";
 import { runDataRights } from "./spur-data-rights.ts";
-import { DATA_RIGHTS_USAGE } from "../../../core/data-rights-command.ts";
+import { DATA_RIGHTS_USAGE } from "../../../core/data-rights/data-rights-command.ts";
 
 export function registerSpurCommand(app: App, services: Services): void {
   app.command("/spur", async ({ command, ack, respond, client }) => {

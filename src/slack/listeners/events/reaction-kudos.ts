@@ -3,10 +3,10 @@
 // so an event id is handled once, and the gift key (giver + message + emoji) makes a duplicate count once.
 import type { App, webApi } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
-import { parseValueTag, tokenize, unescapeEntities } from "../../../core/command-text.ts";
-import { isSpurError } from "../../../core/errors.ts";
-import { giveKudos } from "../../../core/kudos.ts";
-import type { Workspace } from "../../../core/model.ts";
+import { parseValueTag, tokenize, unescapeEntities } from "../../../core/shared/command-text.ts";
+import { isSpurError } from "../../../core/shared/errors.ts";
+import { giveKudos } from "../../../core/recognition/kudos.ts";
+import type { Workspace } from "../../../core/shared/model.ts";
 import { errorReply } from "../../blocks/replies.ts";
 import { deliverGift } from "../../gift-delivery.ts";
 import { EventEnvelope, ReactionEvent } from "../../recognition-payloads.ts";

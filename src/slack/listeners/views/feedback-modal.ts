@@ -2,9 +2,9 @@
 // that fails its schema, or names someone it shouldn't, changes nothing. Logs never name the giver.
 import type { App, types } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
-import { ErrorCode, isSpurError, SpurError } from "../../../core/errors.ts";
-import { submitFeedback, validateFeedbackForm } from "../../../core/feedback.ts";
-import { monthLabel } from "../../../core/feedback-period.ts";
+import { ErrorCode, isSpurError, SpurError } from "../../../core/shared/errors.ts";
+import { submitFeedback, validateFeedbackForm } from "../../../core/feedback/feedback.ts";
+import { monthLabel } from "../../../core/feedback/feedback-period.ts";
 import { afterRequestAnswer } from "../../../app/feedback-follow-up.ts";
 import { blockIdForField, COMMENT_BLOCKS, ratingBlockId } from "../../blocks/feedback-modal.ts";
 import { escapeMrkdwn } from "../../blocks/format.ts";

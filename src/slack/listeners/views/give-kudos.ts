@@ -2,9 +2,9 @@
 // and show any refusal next to the field it is about (response_action: errors).
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
-import { isSpurError } from "../../../core/errors.ts";
-import { kudosFormFieldFor, validateKudosForm } from "../../../core/kudos-form.ts";
-import { giveKudos } from "../../../core/kudos.ts";
+import { isSpurError } from "../../../core/shared/errors.ts";
+import { kudosFormFieldFor, validateKudosForm } from "../../../core/recognition/kudos-form.ts";
+import { giveKudos } from "../../../core/recognition/kudos.ts";
 import { ACTION, KUDOS_BLOCKS, KUDOS_MODAL_CALLBACK } from "../../blocks/kudos-modal.ts";
 import { kudosConfirmation } from "../../blocks/replies.ts";
 import { deliverGift } from "../../gift-delivery.ts";

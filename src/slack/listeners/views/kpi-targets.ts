@@ -2,10 +2,10 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
 import type { Services } from "../../../app/services.ts";
-import { isSpurError } from "../../../core/errors.ts";
-import { isMetricCode, type MetricCode } from "../../../core/kpi-catalogue.ts";
-import { assertCanEditTargets, describeTargets } from "../../../core/kpi-admin.ts";
-import { readTargetsForm, type TargetsFormField } from "../../../core/targets-form.ts";
+import { isSpurError } from "../../../core/shared/errors.ts";
+import { isMetricCode, type MetricCode } from "../../../core/kpi/kpi-catalogue.ts";
+import { assertCanEditTargets, describeTargets } from "../../../core/kpi/kpi-admin.ts";
+import { readTargetsForm, type TargetsFormField } from "../../../core/kpi/targets-form.ts";
 import { TARGETS_VIEW } from "../../blocks/targets-modal.ts";
 
 const Metadata = z.object({ teamId: z.string().uuid(), channelId: z.string().min(1) });

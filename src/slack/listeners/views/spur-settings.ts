@@ -1,13 +1,13 @@
 // Submission of the `/spur settings` modal: parse, validate with inline errors, save with an audit entry.
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
-import { isSpurError } from "../../../core/errors.ts";
-import { updateRecognitionSettings, validateSettings } from "../../../core/recognition-admin.ts";
+import { isSpurError } from "../../../core/shared/errors.ts";
+import { updateRecognitionSettings, validateSettings } from "../../../core/recognition/recognition-admin.ts";
 import {
   parseCompanyValues,
   parseEmojiPoints,
   type RecognitionSettings,
-} from "../../../core/recognition-settings.ts";
+} from "../../../core/recognition/recognition-settings.ts";
 import { SETTINGS_ACTION, SETTINGS_MODAL_CALLBACK } from "../../blocks/settings-modal.ts";
 import { type StateValue, ViewSubmission } from "../../recognition-payloads.ts";
 

@@ -1,0 +1,101 @@
+// The monthly awards post: agent of the month and most recognised in the team, and the workspace's team
+// of the month, for the month that just ended in the team's time zone. Posted once per team and month, on
+// the month's first working day at the team's digest time.
+import { type Award, agentOfTheMonth, mostRecognised, teamAward, type TeamScore, teamScore } from "./awards.ts";
+import { postOncePerPeriod, type RunDeps, type RunOutcome, teamWithChannel } from "../digests/digest-run.ts";
+import { monthByKey, monthContaining, monthLabel } from "../feedback/feedback-period.ts";
+import type { Team } from "../shared/model.ts";
+import type { Period } from "../shared/period.ts";
+import { monthlyAwardsDue } from "../shared/schedule.ts";
+import type { TeamPostSettings } from "../admin/team-post-settings.ts";
+import { type StandingsDeps, teamStandings } from "./team-standings.ts";
+
+export const AWARDS_KIND = "monthly_awards";
+export const AWARDS_EVENT_TYPE = "spur_monthly_awards";
+/** Teams whose standings are computed at once when the workspace's team scores are. */
+export const TEAM_SCORES_CONCURRENCY = 4;
+
+export interface MonthlyAwards {
+  teamId: string;
+  teamName: string;
+  period: Period;
+  /** "October 2026". */
+  monthLabel: string;
+  awards: Award[];
+}
+
+/**
+ * Every team's score for the team award, per workspace and month. Computed once (by the first team's run)
+ * and then read, so a month's awards cost one pass over the workspace's teams rather than one per team,
+ * and every team's post names the same team of the month.
+ */
+export interface MonthlyTeamScoresRepository {
+  find(workspaceId: string, monthKey: string): Promise<TeamScore[] | null>;
+  /** Stores the scores unless a concurrent run stored its own first; returns the stored ones. */
+  save(workspaceId: string, monthKey: string, scores: TeamScore[]): Promise<TeamScore[]>;
+}
+
+export type AwardsDeps = StandingsDeps & Pick<RunDeps, "workspaces"> & { teamScores: MonthlyTeamScoresRepository };
+
+/** The month before the one containing `instant`, in the team's time zone. */
+export function previousMonth(instant: Date, timeZone: string): Period {
+  const current = monthContaining(instant, timeZone);
+  return monthContaining(new Date(current.start.getTime() - 1), timeZone);
+}
+
+/** The workspace's team scores for the month: stored ones, or computed now over every team and stored. */
+export async function workspaceTeamScores(deps: AwardsDeps, workspaceId: string, monthKey: string): Promise<TeamScore[]> {
+  const stored = await deps.teamScores.find(workspaceId, monthKey);
+  if (stored) return stored;
+  const teams = await deps.workspaces.listTeams({ workspaceId });
+  const scores: TeamScore[] = new Array<TeamScore>(teams.length);
+  let next = 0;
+  // Every team over the same calendar month, each in its own time zone; a few teams at a time.
+  await Promise.all(
+    Array.from({ length: Math.min(TEAM_SCORES_CONCURRENCY, teams.length) }, async () => {
+      for (let i = next++; i < teams.length; i = next++) {
+        const t = teams[i] as Team;
+        const month = monthByKey(monthKey, t.timeZone);
+        if (!month) throw new RangeError(`Not a month key: ${monthKey}`);
+        scores[i] = teamScore({ teamId: t.id, teamName: t.name, standings: await teamStandings(deps, t, month) });
+      }
+    }),
+  );
+  return deps.teamScores.save(workspaceId, monthKey, scores);
+}
+
+export async function composeMonthlyAwards(deps: AwardsDeps, team: Team, month: Period): Promise<MonthlyAwards> {
+  const [own, scores] = await Promise.all([teamStandings(deps, team, month), workspaceTeamScores(deps, team.workspaceId, month.key)]);
+  return {
+    teamId: team.id,
+    teamName: team.name,
+    period: month,
+    monthLabel: monthLabel(month.key),
+    awards: [agentOfTheMonth(own), mostRecognised(own), teamAward(scores)],
+  };
+}
+
+export interface AwardsRunDeps extends RunDeps, AwardsDeps {
+  teamPosts: Pick<TeamPostSettings, "awardsEnabled">;
+}
+
+/**
+ * Posts last month's awards once per team and month; before the first working day, or when the team turned
+ * its awards off, it does nothing.
+ */
+export async function runMonthlyAwards(deps: AwardsRunDeps, input: { teamId: string }): Promise<RunOutcome> {
+  const found = await teamWithChannel(deps, input.teamId);
+  if ("skipped" in found) return found.skipped;
+  const { team } = found;
+  if (!(await deps.teamPosts.awardsEnabled(team.id))) return { status: "skipped", reason: "turned_off" };
+  const now = deps.clock.now();
+  if (!monthlyAwardsDue(now, team.timeZone)) return { status: "skipped", reason: "not_due" };
+  const month = previousMonth(now, team.timeZone);
+  return postOncePerPeriod(deps, team, {
+    kind: AWARDS_KIND,
+    eventType: AWARDS_EVENT_TYPE,
+    periodKey: month.key,
+    since: month.end,
+    compose: async (marker) => ({ kind: "awards_post", awards: await composeMonthlyAwards(deps, team, month), marker }),
+  });
+}

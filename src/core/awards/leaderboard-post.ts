@@ -1,0 +1,107 @@
+// The weekly leaderboard post in the team channel: kudos received and/or composite score over the week that
+// just ended, as each team's admins chose (`/spur leaderboard-post kudos|composite|both|off`).
+import type { Member, Team } from "../shared/model.ts";
+import { periodLabel, plural } from "../shared/wording.ts";
+import { type Period, previousWeek } from "../shared/period.ts";
+import { postOncePerPeriod, type RunDeps, type RunOutcome, teamWithChannel } from "../digests/digest-run.ts";
+import type { LeaderboardPostMode, TeamPostSettings } from "../admin/team-post-settings.ts";
+import { type MemberStanding, type RankedRow, rankByValue, roundScore, type StandingsDeps, teamStandings } from "./team-standings.ts";
+
+export const LEADERBOARD_KIND = "weekly_leaderboard";
+export const LEADERBOARD_EVENT_TYPE = "spur_weekly_leaderboard";
+export const LEADERBOARD_POST_TOP = 5;
+
+export interface LeaderboardSection {
+  /** How the section ranks, in words, shown under its title. */
+  rule: string;
+  rows: RankedRow[];
+}
+
+export interface LeaderboardPost {
+  teamId: string;
+  teamName: string;
+  period: Period;
+  kudos: LeaderboardSection | null;
+  composite: LeaderboardSection | null;
+}
+
+export const KUDOS_RULE = "Kudos received during the week (peer and customer). Equal counts share a place, listed by name.";
+export const COMPOSITE_RULE =
+  "Composite score: weighted mean of each KPI's attainment against the team's targets, KPIs below their minimum volume left out. Equal scores (to 0.1) share a place, listed by name.";
+
+function visible(member: Member): boolean {
+  return !member.isBot && !member.isDeactivated;
+}
+
+/** The sections the mode asks for; only people with something to rank are listed (nobody at zero). */
+export function selectLeaderboard(
+  mode: LeaderboardPostMode,
+  standings: MemberStanding[],
+  top = LEADERBOARD_POST_TOP,
+): Pick<LeaderboardPost, "kudos" | "composite"> {
+  const people = standings.filter((s) => visible(s.member));
+  const kudos =
+    mode === "kudos" || mode === "both"
+      ? { rule: KUDOS_RULE, rows: topRows(people.filter((s) => s.kudosReceived > 0).map((s) => ({ member: s.member, value: s.kudosReceived })), top) }
+      : null;
+  const composite =
+    mode === "composite" || mode === "both"
+      ? {
+          rule: COMPOSITE_RULE,
+          rows: topRows(
+            people.flatMap((s) => (s.composite === null ? [] : [{ member: s.member, value: s.composite }])),
+            top,
+            roundScore,
+          ),
+        }
+      : null;
+  return { kudos, composite };
+}
+
+/** The first `top` places; a tie at the last place keeps everyone who shares it. */
+function topRows(entries: { member: Member; value: number }[], top: number, round?: (v: number) => number): RankedRow[] {
+  return rankByValue(entries, round).filter((r) => r.rank <= top);
+}
+
+export async function composeLeaderboardPost(
+  deps: StandingsDeps,
+  team: Team,
+  period: Period,
+  mode: LeaderboardPostMode,
+): Promise<LeaderboardPost> {
+  const standings = await teamStandings(deps, team, period);
+  return { teamId: team.id, teamName: team.name, period, ...selectLeaderboard(mode, standings) };
+}
+
+export interface LeaderboardRunDeps extends RunDeps, StandingsDeps {
+  teamPosts: TeamPostSettings;
+}
+
+/** Posts last week's leaderboard once per team and week (nothing when the team turned it off). */
+export async function runWeeklyLeaderboard(deps: LeaderboardRunDeps, input: { teamId: string }): Promise<RunOutcome> {
+  const found = await teamWithChannel(deps, input.teamId);
+  if ("skipped" in found) return found.skipped;
+  const { team } = found;
+  const mode = await deps.teamPosts.leaderboardMode(team.id);
+  if (mode === "off") return { status: "skipped", reason: "turned_off" };
+  const period = previousWeek(deps.clock.now(), team.timeZone);
+  return postOncePerPeriod(deps, team, {
+    kind: LEADERBOARD_KIND,
+    eventType: LEADERBOARD_EVENT_TYPE,
+    periodKey: period.key,
+    since: period.end,
+    compose: async (marker) => ({ kind: "leaderboard_post", post: await composeLeaderboardPost(deps, team, period, mode), marker }),
+  });
+}
+
+/** The post's sections in order, with their titles and how each shows a value (shared by the renderers). */
+export function leaderboardSections(post: LeaderboardPost): { title: string; section: LeaderboardSection; show(value: number): string }[] {
+  const out: { title: string; section: LeaderboardSection; show(value: number): string }[] = [];
+  if (post.kudos) out.push({ title: "Most kudos received", section: post.kudos, show: (v) => plural(v, "kudos", "kudos") });
+  if (post.composite) out.push({ title: "Composite score", section: post.composite, show: (v) => `${roundScore(v).toFixed(1)}%` });
+  return out;
+}
+
+export function leaderboardTitle(post: LeaderboardPost): string {
+  return `Leaderboard — ${post.teamName}, week ${periodLabel(post.period)}`;
+}

@@ -1,0 +1,103 @@
+// The interfaces data export and member erasure need: streamed reads for exports, one erasing transaction,
+// and per-platform delivery of export files. src/store and the chat adapters implement them.
+import type { AuditEntry } from "../shared/audit.ts";
+import type { ExportFormat } from "./data-rights-command.ts";
+import type { FeedbackStats } from "../feedback/feedback-model.ts";
+import type { TimeRange } from "../shared/ports.ts";
+
+export interface KudosExportRow {
+  kudosId: string;
+  giftId: string;
+  givenAt: Date;
+  giverName: string | null;
+  giverUserId: string | null;
+  recipientName: string;
+  recipientUserId: string;
+  team: string;
+  points: number;
+  values: string[];
+  reason: string;
+  source: string;
+  revoked: boolean;
+}
+
+export interface KpiExportRow {
+  memberName: string;
+  memberUserId: string;
+  team: string | null;
+  metric: string;
+  date: string;
+  value: number;
+  numerator: number | null;
+  denominator: number | null;
+  source: string;
+}
+
+/** Rating sums of one subject for one feedback period, named and anonymous kept apart. */
+export interface FeedbackSubjectStats {
+  memberName: string;
+  memberUserId: string;
+  team: string | null;
+  periodKey: string;
+  stats: FeedbackStats;
+}
+
+/** Rows are read in pages, so an export never holds a whole workspace in memory. */
+export interface DataExportReads {
+  kudos(workspaceId: string, range: TimeRange): AsyncIterable<KudosExportRow>;
+  kpiRecords(workspaceId: string, dates: { from: string; toExclusive: string }): AsyncIterable<KpiExportRow>;
+  feedbackStats(workspaceId: string, periodKeys: string[]): AsyncIterable<FeedbackSubjectStats>;
+  anonymityThreshold(workspaceId: string): Promise<number>;
+}
+
+/** One file of an export, already written to disk by the job. */
+export interface ExportFile {
+  path: string;
+  filename: string;
+  contentType: string;
+  title: string;
+}
+
+/** Where and to whom an export goes: the admin who asked, in a private conversation. */
+export interface ExportRecipient {
+  workspaceId: string;
+  platformUserId: string;
+  /** Teams: the personal chat the command came from. Slack opens the DM itself. */
+  conversationId: string | null;
+}
+
+export interface ExportDelivery {
+  deliver(to: ExportRecipient, files: ExportFile[], comment: string): Promise<void>;
+}
+
+export interface ExportRequest {
+  workspaceId: string;
+  teamId: string;
+  actorUserId: string;
+  periodKey: string;
+  timeZone: string;
+  format: ExportFormat;
+  conversationId: string | null;
+  /** Unique per command delivery: a redelivered command queues nothing new. */
+  requestId: string;
+}
+
+/** What erasing a member changed, by kind of row (counts only: no personal data). */
+export type ErasureCounts = Record<string, number>;
+
+export interface MemberEraser {
+  /**
+   * Erases the member's personal data in one transaction (see README "Data rights") and writes the audit
+   * entry in it. `giverKeyOf` recomputes the keyed hash the member's anonymous answers were stored under.
+   */
+  erase(input: {
+    workspaceId: string;
+    memberId: string;
+    giverKeyOf: (subjectId: string, periodKey: string) => string;
+    audit: Omit<AuditEntry, "target" | "details">;
+  }): Promise<{ tombstoneUserId: string; counts: ErasureCounts }>;
+}
+
+export interface AuditWriter {
+  record(entry: AuditEntry): Promise<void>;
+}

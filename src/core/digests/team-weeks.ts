@@ -1,0 +1,49 @@
+// Loads what the digests compute from: a team's agents, targets, and per-week KPI records and kudos received
+// over consecutive weeks (one records query for the whole span, bucketed by each record's local date).
+import type { DigestReads } from "./digest-ports.ts";
+import { groupByMember, type InputsByMember } from "./kpi-digest.ts";
+import type { KpiTarget, ScorecardReads, TeamKpiRecord } from "../kpi/kpi-ports.ts";
+import type { Member, Team } from "../shared/model.ts";
+import type { Period } from "../shared/period.ts";
+import { periodDates } from "../shared/review-period.ts";
+
+export interface TeamWeeksDeps {
+  scorecardReads: ScorecardReads;
+  kpiTargets: { forTeam(teamId: string): Promise<KpiTarget[]> };
+  digestReads: DigestReads;
+}
+
+export interface TeamWeeks {
+  /** The members with the agent role: leads and admins coach the team, the digests rank and list its agents. */
+  agents: Member[];
+  targets: KpiTarget[];
+  /** One entry per week, in the order given. */
+  inputs: InputsByMember[];
+  kudosReceived: Map<string, number>[];
+}
+
+export async function loadTeamWeeks(deps: TeamWeeksDeps, team: Team, weeks: Period[]): Promise<TeamWeeks> {
+  const first = weeks[0];
+  const last = weeks[weeks.length - 1];
+  if (!first || !last) throw new RangeError("loadTeamWeeks needs at least one week");
+  const dates = weeks.map(periodDates);
+  const [members, targets, records, kudosReceived] = await Promise.all([
+    deps.scorecardReads.teamMembers(team.id),
+    deps.kpiTargets.forTeam(team.id),
+    deps.digestReads.teamRecordsBetween(team.id, periodDates(first).from, periodDates(last).toExclusive),
+    deps.digestReads.teamKudosReceivedByRange(team.id, weeks),
+  ]);
+  // One pass over the records, each date's week looked up once.
+  const byWeek: TeamKpiRecord[][] = weeks.map(() => []);
+  const weekOfDate = new Map<string, number>();
+  for (const r of records) {
+    let i = weekOfDate.get(r.date);
+    if (i === undefined) {
+      i = dates.findIndex((d) => r.date >= d.from && r.date < d.toExclusive);
+      weekOfDate.set(r.date, i);
+    }
+    if (i >= 0) byWeek[i]?.push(r);
+  }
+  const inputs = byWeek.map((inWeek, i) => groupByMember({ records: inWeek, kudosReceived: kudosReceived[i] ?? new Map() }));
+  return { agents: members.filter((m) => m.role === "agent"), targets, inputs, kudosReceived };
+}

@@ -1,0 +1,72 @@
+// `feedback team | dimensions … | threshold N` on either platform: a lead's overview of their team, and the
+// admins' feedback settings. Platforms only render the result.
+import { assertAdmin } from "../admin/admin-command.ts";
+import { ErrorCode, SpurError } from "../shared/errors.ts";
+import { type FeedbackAggregate, peerFeedbackAggregate } from "./feedback.ts";
+import type { FeedbackCommand } from "./feedback-command.ts";
+import { monthContaining } from "./feedback-period.ts";
+import type { FeedbackRepository, TeamRoster } from "./feedback-ports.ts";
+import type { Member, Team } from "../shared/model.ts";
+
+export interface TeamFeedbackOverview {
+  periodKey: string;
+  rows: { member: Member; aggregate: FeedbackAggregate }[];
+}
+
+/** This month's aggregate for each member of the lead's team (the lead excluded), under the anonymity rules. */
+export async function teamFeedbackOverview(
+  deps: { feedback: FeedbackRepository; roster: TeamRoster },
+  input: { actor: Member; team: Team; now: Date },
+): Promise<TeamFeedbackOverview> {
+  const { actor, team } = input;
+  if (actor.role === "agent" || !actor.teamId) {
+    throw new SpurError(ErrorCode.NotAllowed, "`/feedback team` is for leads. Use `/feedback mine` for your own feedback.");
+  }
+  const periodKey = monthContaining(input.now, team.timeZone).key;
+  const members = (await deps.roster.membersOf(team.id)).filter((m) => m.id !== actor.id);
+  const rows = await Promise.all(
+    members.map(async (member) => ({
+      member,
+      aggregate: await peerFeedbackAggregate(deps, { workspaceId: actor.workspaceId, subjectId: member.id, periodKey }),
+    })),
+  );
+  return { periodKey, rows };
+}
+
+/** What a settings command did: `done` (a change), `info` (nothing to change) or `error` (nothing changed). */
+export interface FeedbackSettingsReply {
+  tone: "done" | "info" | "error";
+  text: string;
+}
+
+type SettingsCommand = Extract<FeedbackCommand, { kind: "dimensions" } | { kind: "threshold" }>;
+
+export async function runFeedbackSettings(
+  deps: { feedback: FeedbackRepository },
+  input: { workspaceId: string; actor: Member; command: SettingsCommand },
+): Promise<FeedbackSettingsReply> {
+  const { workspaceId, command } = input;
+  if (command.kind === "threshold") {
+    assertAdmin(input.actor.role);
+    await deps.feedback.setAnonymityThreshold(workspaceId, command.value);
+    return { tone: "done", text: `Anonymous feedback now appears once ${command.value} people have answered anonymously.` };
+  }
+  const action = command.action;
+  if (action.kind === "list") {
+    const dims = await deps.feedback.dimensions(workspaceId);
+    return { tone: "info", text: `Feedback dimensions: ${dims.map((d) => `${d.label} (\`${d.key}\`)`).join(", ")}` };
+  }
+  assertAdmin(input.actor.role);
+  if (action.kind === "add") {
+    const added = await deps.feedback.addDimension(workspaceId, action.key, action.label);
+    return added ? { tone: "done", text: `Added the dimension ${action.label}.` } : { tone: "info", text: `\`${action.key}\` is already a dimension.` };
+  }
+  const dims = await deps.feedback.dimensions(workspaceId);
+  if (dims.length <= 1 && dims[0]?.key === action.key) {
+    throw new SpurError(ErrorCode.InvalidDimension, "Feedback needs at least one dimension; add another before removing this one.");
+  }
+  const removed = await deps.feedback.archiveDimension(workspaceId, action.key);
+  return removed
+    ? { tone: "done", text: `Removed \`${action.key}\` from the form. Past ratings are kept.` }
+    : { tone: "error", text: `There's no dimension \`${action.key}\`.` };
+}

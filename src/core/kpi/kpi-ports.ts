@@ -1,0 +1,107 @@
+// Ports of the KPI area: writing ingested records, API tokens, helpdesk identities, targets and the
+// team-wide reads a scorecard needs.
+import type { MetricCode } from "./kpi-catalogue.ts";
+import type { KpiInput } from "./kpi-math.ts";
+import type { Member } from "../shared/model.ts";
+import type { TimeRange } from "../shared/ports.ts";
+
+/** A validated record ready to store; value is derived from numerator/denominator for ratios. */
+export interface NewKpiRecord {
+  memberId: string;
+  metric: MetricCode;
+  /** Local calendar date, YYYY-MM-DD. */
+  date: string;
+  value: number;
+  numerator: number | null;
+  denominator: number | null;
+  source: string;
+  ref: string;
+}
+
+export interface UpsertCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface KpiRecordWriter {
+  /** Inserts new records, updates changed ones, leaves identical ones alone — all or nothing. */
+  upsert(records: NewKpiRecord[]): Promise<UpsertCounts>;
+}
+
+export interface MemberLookup {
+  /** Members of the workspace by lower-cased email. */
+  byEmails(workspaceId: string, emails: string[]): Promise<Map<string, Member>>;
+  byIds(workspaceId: string, ids: string[]): Promise<Map<string, Member>>;
+  /** Members mapped to a helpdesk's agent ids. */
+  byHelpdeskIds(workspaceId: string, provider: string, externalIds: string[]): Promise<Map<string, Member>>;
+}
+
+export interface CustomerKudos {
+  workspaceId: string;
+  recipient: Member;
+  comment: string;
+  /** The helpdesk's rating id: one rating gives one kudos however often it is delivered. */
+  ref: string;
+  source: string;
+  givenAt: Date;
+}
+
+export interface CustomerKudosWriter {
+  /** `created` is false when this rating was already recorded. */
+  record(kudos: CustomerKudos): Promise<{ giftId: string; created: boolean }>;
+}
+
+export interface KpiTarget {
+  metric: MetricCode;
+  target: number;
+  weight: number;
+  period: string;
+  minVolume: number | null;
+}
+
+export interface KpiTargetRepository {
+  forTeam(teamId: string): Promise<KpiTarget[]>;
+  set(teamId: string, target: KpiTarget, updatedById: string): Promise<void>;
+  remove(teamId: string, metric: MetricCode): Promise<boolean>;
+}
+
+export interface TeamKpiRecord extends KpiInput {
+  memberId: string;
+  metric: string;
+}
+
+export interface KudosBreakdown {
+  peer: { count: number; points: number };
+  customer: { count: number };
+  topValues: { value: string; count: number }[];
+}
+
+export interface ScorecardReads {
+  /** Active, human members of the team. */
+  teamMembers(teamId: string): Promise<Member[]>;
+  /** All KPI records of the team's members with from <= date < toExclusive. */
+  teamRecords(teamId: string, from: string, toExclusive: string): Promise<TeamKpiRecord[]>;
+  /** Kudos received per member of the team in the range (peer and customer apart). */
+  teamKudosReceived(teamId: string, range: TimeRange): Promise<Map<string, number>>;
+  kudosBreakdown(memberId: string, range: TimeRange): Promise<KudosBreakdown>;
+}
+
+export interface ApiTokenRepository {
+  /** Creates a token and returns it in clear text — the only time it is ever available. */
+  create(workspaceId: string, name: string, createdById: string | null): Promise<{ token: string; prefix: string }>;
+  /** The workspace of a live token, or null. */
+  verify(token: string): Promise<string | null>;
+  list(workspaceId: string): Promise<{ name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null }[]>;
+  /** Revokes the workspace's live tokens starting with `prefix`; returns how many. */
+  revoke(workspaceId: string, prefix: string, now: Date): Promise<number>;
+}
+
+export interface HelpdeskRepository {
+  secret(workspaceId: string, provider: string): Promise<string | null>;
+  setSecret(workspaceId: string, provider: string, secret: string): Promise<void>;
+  mapAgent(workspaceId: string, provider: string, externalId: string, memberId: string): Promise<void>;
+  /** Whether customer kudos are posted in the team's shoutout channel (off by default). */
+  customerShoutouts(workspaceId: string): Promise<boolean>;
+  setCustomerShoutouts(workspaceId: string, on: boolean): Promise<void>;
+}

@@ -1,0 +1,134 @@
+// An agent's scorecard for a review period: each KPI's value against the team's target, its attainment,
+// trend and the team median; kudos received (peer and customer); the composite score and rank in the team.
+import { assertCanViewMember } from "../shared/access.ts";
+import { type FeedbackAggregate, peerFeedbackAggregate } from "../feedback/feedback.ts";
+import { monthContaining } from "../feedback/feedback-period.ts";
+import type { FeedbackRepository } from "../feedback/feedback-ports.ts";
+import { isMetricCode, metric, type MetricCode, type MetricDefinition } from "./kpi-catalogue.ts";
+import { type Aggregate, composite, type Composite, median, rankOf, scoreMetric } from "./kpi-math.ts";
+import { groupRecords, memberComposite } from "../awards/team-standings.ts";
+import type { KpiTarget, KudosBreakdown, ScorecardReads } from "./kpi-ports.ts";
+import type { KpiObservation, KudosTotals, Member, Team } from "../shared/model.ts";
+import type { Period } from "../shared/period.ts";
+import type { KpiRepository, KudosRepository } from "../shared/ports.ts";
+import { periodDates, shiftPeriod } from "../shared/review-period.ts";
+
+export interface KpiLine {
+  def: MetricDefinition;
+  aggregate: Aggregate;
+  /** False: "not enough data" (below the minimum volume); the KPI is neither scored nor ranked. */
+  enough: boolean;
+  minVolume: number;
+  target: KpiTarget | null;
+  attainment: number | null;
+  previous: number | null;
+  teamMedian: number | null;
+}
+
+export interface Scorecard {
+  subject: Member;
+  isSelf: boolean;
+  period: Period;
+  previous: Period;
+  kudos: { current: KudosTotals; previous: KudosTotals };
+  received: { current: KudosBreakdown; previous: KudosBreakdown };
+  /** The period's raw records, for short periods. */
+  records: KpiObservation[];
+  lines: KpiLine[];
+  composite: Composite;
+  /** The previous period's composite under the current targets and weights. */
+  previousComposite: number | null;
+  rank: { rank: number; of: number } | null;
+  /** 360° peer feedback of the month the period starts in, under the same anonymity rules as /feedback. */
+  peerFeedback: FeedbackAggregate;
+}
+
+export interface ScorecardDeps {
+  kudos: KudosRepository;
+  kpis: KpiRepository;
+  scorecardReads: ScorecardReads;
+  kpiTargets: { forTeam(teamId: string): Promise<KpiTarget[]> };
+  feedback: FeedbackRepository;
+}
+
+const MAX_LISTED_RECORDS = 25;
+
+export async function buildScorecard(
+  deps: ScorecardDeps,
+  input: { viewer: Member; subject: Member; team: Team; period: Period },
+): Promise<Scorecard> {
+  const { viewer, subject, team, period } = input;
+  assertCanViewMember(viewer, subject);
+  const previous = shiftPeriod(period, -1);
+  const now = periodDates(period);
+  const before = periodDates(previous);
+  const [kudosNow, kudosBefore, receivedNow, receivedBefore, records, teamNow, teamBefore, kudosTeamNow, kudosTeamBefore, targets, members] =
+    await Promise.all([
+      deps.kudos.totals(subject.id, period),
+      deps.kudos.totals(subject.id, previous),
+      deps.scorecardReads.kudosBreakdown(subject.id, period),
+      deps.scorecardReads.kudosBreakdown(subject.id, previous),
+      deps.kpis.observations(subject.id, now.from, now.toExclusive),
+      deps.scorecardReads.teamRecords(team.id, now.from, now.toExclusive),
+      deps.scorecardReads.teamRecords(team.id, before.from, before.toExclusive),
+      deps.scorecardReads.teamKudosReceived(team.id, period),
+      deps.scorecardReads.teamKudosReceived(team.id, previous),
+      deps.kpiTargets.forTeam(team.id),
+      deps.scorecardReads.teamMembers(team.id),
+    ]);
+  const current = groupRecords(teamNow, kudosTeamNow);
+  const earlier = groupRecords(teamBefore, kudosTeamBefore);
+  const targetOf = new Map(targets.map((t) => [t.metric, t]));
+
+  // Shown: every targeted KPI, plus any ingested KPI the subject has records for.
+  const codes = new Set<MetricCode>(targets.map((t) => t.metric));
+  for (const code of current.get(subject.id)?.keys() ?? []) if (isMetricCode(code) && code !== "kudos_received") codes.add(code);
+
+  const lineFor = (memberId: string, code: MetricCode): KpiLine & { previousAttainment: number | null } => {
+    const def = metric(code);
+    const target = targetOf.get(code) ?? null;
+    const scored = scoreMetric(def, current.get(memberId)?.get(code) ?? [], target);
+    const prev = scoreMetric(def, earlier.get(memberId)?.get(code) ?? [], target);
+    const previousValue = prev.enough ? prev.aggregate.value : null;
+    return { def, ...scored, target, previous: previousValue, previousAttainment: prev.attainment, teamMedian: null };
+  };
+
+  const teamIds = new Set([...members.map((m) => m.id), subject.id]);
+  const composites = new Map<string, number | null>();
+  for (const memberId of teamIds) composites.set(memberId, memberComposite(current, targets, memberId).score);
+
+  const lines = [...codes].map((code) => {
+    const { previousAttainment: _previous, ...line } = lineFor(subject.id, code);
+    const peers = [...teamIds].map((id) => lineFor(id, code)).filter((l) => l.enough && l.aggregate.value !== null);
+    return { ...line, teamMedian: median(peers.map((l) => l.aggregate.value as number)) };
+  });
+  const subjectParts = targets.map((t) => ({ t, line: lineFor(subject.id, t.metric) }));
+  const subjectComposite = composite(
+    subjectParts.map(({ t, line }) => ({ code: t.metric, label: line.def.label, weight: t.weight, attainment: line.attainment })),
+  );
+  // Same targets and weights applied to the previous period, for the composite's trend.
+  const previousComposite = composite(
+    subjectParts.map(({ t, line }) => ({ code: t.metric, label: line.def.label, weight: t.weight, attainment: line.previousAttainment })),
+  ).score;
+
+  const peerFeedback = await peerFeedbackAggregate(deps, {
+    workspaceId: subject.workspaceId,
+    subjectId: subject.id,
+    periodKey: monthContaining(period.start, team.timeZone).key,
+  });
+
+  return {
+    subject,
+    isSelf: viewer.id === subject.id,
+    period,
+    previous,
+    kudos: { current: kudosNow, previous: kudosBefore },
+    received: { current: receivedNow, previous: receivedBefore },
+    records: records.slice(0, MAX_LISTED_RECORDS),
+    lines,
+    composite: subjectComposite,
+    previousComposite,
+    rank: targets.length > 0 ? rankOf(subject.id, composites) : null,
+    peerFeedback,
+  };
+}

@@ -1,0 +1,72 @@
+// A member's recent kudos, given and received, one page at a time. Private like scorecards.
+import { canViewMember } from "../shared/access.ts";
+import { describeMention, type MentionRef, mentionKey } from "../shared/command-text.ts";
+import { ErrorCode, SpurError } from "../shared/errors.ts";
+import { type KudosDeps, teamOf } from "./kudos.ts";
+import type { Member, Team, Workspace } from "../shared/model.ts";
+import type { HistoryItem, KudosLedger } from "./recognition-ports.ts";
+
+export const HISTORY_PAGE_SIZE = 5;
+
+export interface HistoryPage {
+  subject: Member;
+  isSelf: boolean;
+  items: HistoryItem[];
+  offset: number;
+  pageSize: number;
+  total: number;
+}
+
+export async function kudosHistory(
+  deps: { ledger: KudosLedger },
+  input: { viewer: Member; subject: Member; offset: number; pageSize?: number },
+): Promise<HistoryPage> {
+  const { viewer, subject } = input;
+  if (!canViewMember(viewer, subject)) {
+    throw new SpurError(
+      ErrorCode.NotAllowed,
+      `Kudos history is private: you can see your own, and leads can see their team's.`,
+    );
+  }
+  const pageSize = input.pageSize ?? HISTORY_PAGE_SIZE;
+  const offset = Math.max(0, Math.floor(input.offset));
+  const { items, total } = await deps.ledger.history(subject.id, { offset, limit: pageSize });
+  return { subject, isSelf: viewer.id === subject.id, items, offset, pageSize, total };
+}
+
+/** "Your kudos — 1–5 of 7" / "Kudos of Ana — 6–7 of 7": the page's title on every platform. */
+export function historyTitle(page: HistoryPage, subjectName = page.subject.displayName): string {
+  const whose = page.isSelf ? "Your kudos" : `Kudos of ${subjectName}`;
+  const from = page.total === 0 ? 0 : page.offset + 1;
+  return `${whose} — ${from}–${page.offset + page.items.length} of ${page.total}`;
+}
+
+/** Where the Newer and Older buttons of a page lead (offsets), or null at either end of the history. */
+export function historyNeighbours(page: HistoryPage): { newer: number | null; older: number | null } {
+  return {
+    newer: page.offset > 0 ? Math.max(0, page.offset - page.pageSize) : null,
+    older: page.offset + page.items.length < page.total ? page.offset + page.pageSize : null,
+  };
+}
+
+/**
+ * A page of the history a command asked for: the viewer's own, or `subjectRef`'s when the viewer may see it,
+ * with the time zone of the viewer's team (dates are shown in it).
+ */
+export async function historyFor(
+  deps: Pick<KudosDeps, "members" | "ledger" | "workspaces">,
+  input: { workspace: Workspace; defaultTeam: Team; viewerPlatformId: string; subjectRef: MentionRef | null; offset: number },
+): Promise<{ page: HistoryPage; timeZone: string }> {
+  const { workspace, defaultTeam } = input;
+  const viewer = await deps.members.byPlatformId(workspace, defaultTeam.id, input.viewerPlatformId);
+  if (!viewer) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
+  let subject = viewer;
+  if (input.subjectRef) {
+    const found = (await deps.members.resolve(workspace, defaultTeam.id, [input.subjectRef])).get(mentionKey(input.subjectRef));
+    if (!found) throw new SpurError(ErrorCode.UnknownUser, `I couldn't find ${describeMention(input.subjectRef)} in this workspace.`);
+    subject = found;
+  }
+  const page = await kudosHistory(deps, { viewer, subject, offset: input.offset });
+  const team = await teamOf(deps, viewer, defaultTeam);
+  return { page, timeZone: team.timeZone };
+}

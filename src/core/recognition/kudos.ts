@@ -1,0 +1,185 @@
+// Giving kudos: the rules every path (slash command, modal, reaction, shortcut, Teams) goes through.
+import { DateTime } from "luxon";
+import { describeMention, mentionKey } from "../shared/command-text.ts";
+import { ErrorCode, SpurError } from "../shared/errors.ts";
+import type { GiveKudosText } from "./kudos-command.ts";
+import type { MemberDirectory } from "../shared/member-directory.ts";
+import type { KudosSource, Member, StoredGift, Team, Workspace } from "../shared/model.ts";
+import type { Clock, WorkspaceRepository } from "../shared/ports.ts";
+import { allowanceWindow, balanceOf, type Balance, describeReset, periodWord } from "./allowance.ts";
+import { GiftRefusedError, type GiftLimitBreach, type KudosLedger, type RecognitionSettingsRepository } from "./recognition-ports.ts";
+import { plural } from "../shared/wording.ts";
+import { checkPointsCap, checkValues, type RecognitionSettings } from "./recognition-settings.ts";
+
+export interface GiveKudosInput {
+  workspace: Workspace;
+  /** Team new members are placed in when first seen. */
+  defaultTeam: Team;
+  giverPlatformId: string;
+  command: GiveKudosText;
+  source: KudosSource;
+  sourceRef: string | null;
+  /** Unique per delivery of the request (e.g. Slack's trigger_id or event id). */
+  idempotencyKey: string;
+  /** Reaction kudos can't carry a value, so "value required" doesn't apply to them. */
+  valuesOptional?: boolean;
+}
+
+export interface GiftOutcome {
+  stored: StoredGift;
+  giver: Member;
+  recipients: Member[];
+  points: number;
+  reason: string;
+  values: string[];
+  /** The giver's team (its time zone drives the allowance) and the workspace rules applied. */
+  giverTeam: Team;
+  settings: RecognitionSettings;
+}
+
+/** "You have 2 points left to give today." after a new gift; "" when the ledger did not say what was spent. */
+export function allowanceLeftAfter(outcome: GiftOutcome): string {
+  const spent = outcome.stored.giverSpent;
+  if (spent === undefined) return "";
+  const left = Math.max(0, outcome.settings.allowancePoints - spent);
+  return `You have ${plural(left, "point")} left to give ${periodWord(outcome.settings.allowancePeriod)}.`;
+}
+
+export interface KudosDeps {
+  members: MemberDirectory;
+  ledger: KudosLedger;
+  recognitionSettings: RecognitionSettingsRepository;
+  workspaces: Pick<WorkspaceRepository, "teamById">;
+  clock: Clock;
+}
+
+export async function giveKudos(deps: KudosDeps, input: GiveKudosInput): Promise<GiftOutcome> {
+  const { workspace, defaultTeam, command } = input;
+  const [giver, resolved, settings] = await Promise.all([
+    deps.members.byPlatformId(workspace, defaultTeam.id, input.giverPlatformId),
+    deps.members.resolve(workspace, defaultTeam.id, command.recipients),
+    deps.recognitionSettings.get(workspace.id),
+  ]);
+  if (!giver) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
+  if (giver.isBot) throw new SpurError(ErrorCode.BotGiver, "Bots can't give kudos.");
+  if (giver.isDeactivated) throw new SpurError(ErrorCode.DeactivatedMember, "Deactivated accounts can't give kudos.");
+
+  const recipients: Member[] = [];
+  for (const ref of command.recipients) {
+    const member = resolved.get(mentionKey(ref)) ?? null;
+    if (!member) {
+      throw new SpurError(
+        ErrorCode.UnknownUser,
+        `I couldn't find ${describeMention(ref)} in this workspace. Pick people from the @mention list.`,
+      );
+    }
+    checkRecipient(giver, member);
+    if (!recipients.some((r) => r.id === member.id)) recipients.push(member);
+  }
+
+  checkPointsCap(command.points, settings);
+  checkValues(command.values, input.valuesOptional ? { ...settings, valueRequired: false } : settings);
+
+  const giverTeam = await teamOf(deps, giver, defaultTeam);
+  const now = deps.clock.now();
+  const window = allowanceWindow(now, giverTeam.timeZone, settings.allowancePeriod);
+  const gift = {
+    workspaceId: workspace.id,
+    giverId: giver.id,
+    recipients: recipients.map((r) => ({ memberId: r.id, teamId: r.teamId ?? defaultTeam.id })),
+    points: command.points,
+    reason: command.reason,
+    values: command.values,
+    source: input.source,
+    sourceRef: input.sourceRef,
+    idempotencyKey: input.idempotencyKey,
+    givenAt: now,
+  };
+  const cooldownSince = settings.cooldownMinutes > 0 ? new Date(now.getTime() - settings.cooldownMinutes * 60_000) : null;
+  let stored: StoredGift;
+  try {
+    stored = await deps.ledger.recordLimitedGift(gift, {
+      allowancePoints: settings.allowancePoints,
+      windowStart: window.start,
+      cooldownSince,
+    });
+  } catch (err) {
+    if (err instanceof GiftRefusedError) {
+      throw refusal(err.breach, { settings, window, recipients, cost: command.points * recipients.length });
+    }
+    throw err;
+  }
+  return {
+    stored,
+    giver,
+    recipients,
+    points: command.points,
+    reason: command.reason,
+    values: command.values,
+    giverTeam,
+    settings,
+  };
+}
+
+export async function teamOf(deps: Pick<KudosDeps, "workspaces">, member: Member, defaultTeam: Team): Promise<Team> {
+  if (!member.teamId || member.teamId === defaultTeam.id) return defaultTeam;
+  return (await deps.workspaces.teamById(member.teamId)) ?? defaultTeam;
+}
+
+/** The giver's remaining allowance in the current window of their team's time zone. */
+export async function kudosBalance(deps: KudosDeps, workspace: Workspace, defaultTeam: Team, giverPlatformId: string): Promise<Balance> {
+  const [giver, settings] = await Promise.all([
+    deps.members.byPlatformId(workspace, defaultTeam.id, giverPlatformId),
+    deps.recognitionSettings.get(workspace.id),
+  ]);
+  if (!giver) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
+  const team = await teamOf(deps, giver, defaultTeam);
+  const window = allowanceWindow(deps.clock.now(), team.timeZone, settings.allowancePeriod);
+  return balanceOf(settings, await deps.ledger.pointsGivenSince(giver.id, window.start), window);
+}
+
+function refusal(
+  breach: GiftLimitBreach,
+  ctx: { settings: RecognitionSettings; window: ReturnType<typeof allowanceWindow>; recipients: Member[]; cost: number },
+): SpurError {
+  if (breach.kind === "allowance") {
+    const left = Math.max(0, ctx.settings.allowancePoints - breach.spent);
+    const when = periodWord(ctx.settings.allowancePeriod);
+    const ask = ctx.recipients.length > 1 ? `That gift costs ${ctx.cost} points` : `That's ${ctx.cost} points`;
+    return new SpurError(
+      ErrorCode.AllowanceExceeded,
+      `${ask}, but you have ${left} of your ${ctx.settings.allowancePoints} points left ${when}. ` +
+        `Your allowance resets ${describeReset(ctx.window)}.`,
+    );
+  }
+  const who = ctx.recipients.find((r) => r.id === breach.recipientId);
+  const again = DateTime.fromJSDate(breach.lastGivenAt, { zone: ctx.window.timeZone })
+    .plus({ minutes: ctx.settings.cooldownMinutes })
+    .toFormat("HH:mm ccc d LLL");
+  return new SpurError(
+    ErrorCode.Cooldown,
+    `You recognised ${who?.displayName ?? "them"} recently. To keep kudos meaningful you can give them kudos again ` +
+      `after ${again} (${ctx.window.timeZone} time).`,
+  );
+}
+
+function checkRecipient(giver: Member, recipient: Member): void {
+  if (recipient.id === giver.id) {
+    throw new SpurError(
+      ErrorCode.SelfKudos,
+      "You can't give kudos to yourself — recognition means most coming from a teammate.",
+    );
+  }
+  if (recipient.isBot) {
+    throw new SpurError(
+      ErrorCode.BotRecipient,
+      `${recipient.displayName} is a bot — kudos are for people. Thank the human behind it instead!`,
+    );
+  }
+  if (recipient.isDeactivated) {
+    throw new SpurError(
+      ErrorCode.DeactivatedMember,
+      `${recipient.displayName}'s account is deactivated, so they can't receive kudos.`,
+    );
+  }
+}
