@@ -5,6 +5,10 @@ import { isSpurError } from "../core/shared/errors.ts";
 import type { Team, Workspace } from "../core/shared/model.ts";
 import { errorReply, type SlackMessage } from "./blocks/replies.ts";
 import { SlashCommandPayload } from "./payloads.ts";
+import { DEFAULT_LOCALE } from "../i18n/locale.ts";
+import { msg } from "../i18n/message.ts";
+import { refusal } from "../use-cases/failure.ts";
+import { renderBody } from "./render/blocks.ts";
 
 export interface CommandContext {
   payload: SlashCommandPayload;
@@ -32,7 +36,7 @@ export async function commandContext(
   if (!parsed.success) {
     const reason = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     services.logger.warn({ reason }, "malformed slash command payload");
-    await args.respond({ response_type: "ephemeral", text: `:warning: Spur couldn't read that command (${reason}).` });
+    await args.respond({ response_type: "ephemeral", ...renderBody(refusal(msg("error.unreadable", { reason })), DEFAULT_LOCALE) });
     return null;
   }
   const payload = parsed.data;

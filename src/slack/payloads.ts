@@ -22,6 +22,7 @@ export const SlackUser = z.object({
   is_admin: z.boolean().optional(),
   is_owner: z.boolean().optional(),
   tz: z.string().optional(),
+  locale: z.string().optional(),
   profile: z
     .object({
       display_name: z.string().optional(),

@@ -14,6 +14,7 @@ export function profileFromSlackUser(user: SlackUser): PlatformUserProfile {
     handle: user.name ?? null,
     email: user.profile?.email ?? null,
     timeZone: user.tz ?? null,
+    ...(user.locale ? { locale: user.locale } : {}),
     isBot: Boolean(user.is_bot) || user.id === "USLACKBOT",
     isDeactivated: Boolean(user.deleted),
     isWorkspaceAdmin: Boolean(user.is_admin || user.is_owner),
@@ -28,7 +29,7 @@ export class SlackUsers implements PlatformUsers {
     const client = await this.clientFor(workspace);
     if (!client) throw new SpurError(ErrorCode.NotInstalled, "Spur isn't installed in this Slack workspace. Ask an admin to add it again.");
     try {
-      const res = await client.users.info({ user: platformUserId });
+      const res = await client.users.info({ user: platformUserId, include_locale: true });
       const parsed = SlackUser.safeParse(res.user);
       return parsed.success ? profileFromSlackUser(parsed.data) : null;
     } catch (err) {

@@ -20,6 +20,10 @@ export class PrismaMemberStore implements MemberRepository {
     return toMember(await this.db.member.update({ where: { id: memberId }, data: { role } }));
   }
 
+  async setLocale(memberId: string, locale: string | null): Promise<Member> {
+    return toMember(await this.db.member.update({ where: { id: memberId }, data: { locale } }));
+  }
+
   async upsertProfiles(workspaceId: string, teamId: string, profiles: PlatformUserProfile[]): Promise<Member[]> {
     try {
       return await this.upsertOnce(workspaceId, teamId, profiles);
@@ -38,6 +42,7 @@ export class PrismaMemberStore implements MemberRepository {
           handle: p.handle?.toLowerCase() ?? null,
           email: p.email,
           timeZone: p.timeZone,
+          ...(p.locale !== undefined ? { locale: p.locale } : {}),
           isBot: p.isBot,
           isDeactivated: p.isDeactivated,
         };

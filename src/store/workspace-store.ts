@@ -6,6 +6,7 @@ import type { LeaderboardPostMode, TeamPostSettings } from "../core/admin/team-p
 import type { Team as TeamRow, Workspace as WorkspaceRow } from "../generated/prisma/client.ts";
 import { toTeam, toWorkspace } from "./mappers.ts";
 import type { Db } from "./prisma.ts";
+import type { Locale } from "../i18n/locale.ts";
 
 export const DEFAULT_TEAM_NAME = "Default team";
 const ENSURE_TTL_MS = 30_000;
@@ -70,6 +71,12 @@ export class PrismaWorkspaceStore implements WorkspaceRepository, TeamPostSettin
     const row = await this.db.team.update({ where: { id: teamId }, data: patch });
     this.ensured.clear();
     return toTeam(row);
+  }
+
+  async setLocale(workspaceId: string, locale: Locale): Promise<Workspace> {
+    const row = await this.db.workspace.update({ where: { id: workspaceId }, data: { locale } });
+    this.ensured.clear();
+    return toWorkspace(row);
   }
 
   async removeTeam(teamId: string): Promise<boolean> {

@@ -36,7 +36,7 @@ describe("anonymous feedback", () => {
     const person = (platformUserId: string, role: "agent" | "lead" = "agent") =>
       db.member.create({ data: { workspaceId: ws.id, teamId: teamRow.id, platformUserId, displayName: platformUserId.toLowerCase(), role } });
     const [lead, subject, giver, other] = (await Promise.all([person("ULEAD", "lead"), person("USUBJ"), person("UGIVER"), person("UOTHER")])).map(toMember) as Member[];
-    const workspace: Workspace = { id: ws.id, platform: "slack", externalId: "TANON" };
+    const workspace: Workspace = { id: ws.id, platform: "slack", externalId: "TANON", locale: "en" };
     const team: Team = toTeam(teamRow);
 
     const feedback = new PrismaFeedbackStore(db);

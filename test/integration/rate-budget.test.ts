@@ -93,7 +93,7 @@ describe("SlackDirectMessenger", () => {
       const prompt = (member: { id: string; name: string }) => ({
         kind: "recognition_prompt" as const,
         weekKey: "2026-W47",
-        member: { id: member.id, workspaceId: "w", teamId: null, platformUserId: member.id, displayName: member.name, handle: null, role: "agent" as const, isBot: false, isDeactivated: false },
+        member: { id: member.id, workspaceId: "w", teamId: null, platformUserId: member.id, displayName: member.name, handle: null, locale: null, role: "agent" as const, isBot: false, isDeactivated: false },
       });
       await messenger.send(USERS.ana.id, prompt(USERS.ana));
       await expect(messenger.send(USERS.bo.id, prompt(USERS.bo))).rejects.toBeInstanceOf(TransientError);

@@ -9,6 +9,7 @@ export function testAgent(id: string, displayName: string): Member {
     platformUserId: `U${id.toUpperCase()}`,
     displayName,
     handle: null,
+    locale: null,
     role: "agent",
     isBot: false,
     isDeactivated: false,

@@ -4,7 +4,7 @@ import type { Member, Role } from "../../src/core/shared/model.ts";
 import type { MemberStanding } from "../../src/core/awards/team-standings.ts";
 
 function member(name: string, role: Role = "agent"): Member {
-  return { id: `id-${name}`, workspaceId: "w", teamId: "t", platformUserId: `U${name.toUpperCase()}`, displayName: name, handle: null, role, isBot: false, isDeactivated: false };
+  return { id: `id-${name}`, workspaceId: "w", teamId: "t", platformUserId: `U${name.toUpperCase()}`, displayName: name, handle: null, locale: null, role, isBot: false, isDeactivated: false };
 }
 function standing(name: string, composite: number | null, ticketsHandled: number, kudosReceived = 0, role: Role = "agent"): MemberStanding {
   return { member: member(name, role), composite, ticketsHandled, kudosReceived };

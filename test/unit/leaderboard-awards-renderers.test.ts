@@ -12,7 +12,7 @@ import { leaderboardPostMessage } from "../../src/slack/blocks/leaderboard-post.
 import { awardsPostCard } from "../../src/teams/cards/awards-post.ts";
 import { leaderboardPostCard } from "../../src/teams/cards/leaderboard-post.ts";
 
-const member = (name: string, id: string): Member => ({ id, workspaceId: "w", teamId: "t", platformUserId: id, displayName: name, handle: null, role: "agent", isBot: false, isDeactivated: false });
+const member = (name: string, id: string): Member => ({ id, workspaceId: "w", teamId: "t", platformUserId: id, displayName: name, handle: null, locale: null, role: "agent", isBot: false, isDeactivated: false });
 /** A card as JSON without Adaptive Card markdown escapes, so it reads as the text Teams shows. */
 const shown = (card: unknown) => JSON.stringify(card).replaceAll("\\\\", "");
 const standings: MemberStanding[] = [

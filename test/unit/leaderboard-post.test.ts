@@ -5,7 +5,7 @@ import { rankByValue } from "../../src/core/awards/team-standings.ts";
 import type { MemberStanding } from "../../src/core/awards/team-standings.ts";
 
 function member(name: string): Member {
-  return { id: `id-${name}`, workspaceId: "w", teamId: "t", platformUserId: `U${name}`, displayName: name, handle: null, role: "agent", isBot: false, isDeactivated: false };
+  return { id: `id-${name}`, workspaceId: "w", teamId: "t", platformUserId: `U${name}`, displayName: name, handle: null, locale: null, role: "agent", isBot: false, isDeactivated: false };
 }
 const s = (name: string, kudosReceived: number, composite: number | null): MemberStanding => ({ member: member(name), composite, ticketsHandled: 0, kudosReceived });
 const rows = (section: { rows: { member: Member; value: number; rank: number }[] } | null) =>

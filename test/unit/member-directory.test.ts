@@ -15,6 +15,11 @@ class MemoryMembers implements MemberRepository {
   async findByHandles(workspaceId: string, handles: string[]) {
     return this.rows.filter((m) => m.workspaceId === workspaceId && m.handle !== null && handles.includes(m.handle));
   }
+  async setLocale(memberId: string, locale: string | null) {
+    const m = this.rows.find((r) => r.id === memberId)!;
+    m.locale = locale;
+    return m;
+  }
   async setRole(memberId: string, role: Role) {
     const m = this.rows.find((r) => r.id === memberId)!;
     m.role = role;
@@ -29,6 +34,7 @@ class MemoryMembers implements MemberRepository {
         platformUserId: p.platformUserId,
         displayName: p.displayName,
         handle: p.handle,
+        locale: p.locale ?? null,
         role: p.isWorkspaceAdmin ? "admin" : "agent",
         isBot: p.isBot,
         isDeactivated: p.isDeactivated,
@@ -49,7 +55,7 @@ class CountingUsers implements PlatformUsers {
   }
 }
 
-const workspace: Workspace = { id: "w1", platform: "slack", externalId: "T1" };
+const workspace: Workspace = { id: "w1", platform: "slack", externalId: "T1", locale: "en" };
 
 describe("MemberDirectory", () => {
   it("fetches an unknown user from the platform once, even for concurrent requests, and stores them", async () => {

@@ -21,6 +21,7 @@ describe("canViewMember", () => {
     platformUserId: id,
     displayName: id,
     handle: null,
+    locale: null,
     role,
     isBot: false,
     isDeactivated: false,

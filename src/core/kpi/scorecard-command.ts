@@ -1,5 +1,6 @@
 // `/scorecard [@agent] [week|month|quarter|YYYY-Www|YYYY-MM|YYYY-Qn]`. Never throws.
 import { describeMention, type MentionRef, mentionKey, parseMention, tokenize } from "../shared/command-text.ts";
+import { unknownActor } from "../shared/errors.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
 import type { ParseResult } from "../recognition/kudos-command.ts";
 import type { MemberDirectory } from "../shared/member-directory.ts";
@@ -80,7 +81,7 @@ export async function runScorecardCommand(
 ): Promise<Scorecard> {
   const { workspace, defaultTeam, command } = input;
   const viewer = await deps.members.byPlatformId(workspace, defaultTeam.id, input.viewerPlatformId);
-  if (!viewer) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
+  if (!viewer) throw unknownActor();
   let subject = viewer;
   const ref = command.subject;
   if (ref) {

@@ -1,5 +1,6 @@
 // A member's recent kudos, given and received, one page at a time. Private like scorecards.
 import { canViewMember } from "../shared/access.ts";
+import { unknownActor } from "../shared/errors.ts";
 import { describeMention, type MentionRef, mentionKey } from "../shared/command-text.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
 import { type KudosDeps, teamOf } from "./kudos.ts";
@@ -59,7 +60,7 @@ export async function historyFor(
 ): Promise<{ page: HistoryPage; timeZone: string }> {
   const { workspace, defaultTeam } = input;
   const viewer = await deps.members.byPlatformId(workspace, defaultTeam.id, input.viewerPlatformId);
-  if (!viewer) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
+  if (!viewer) throw unknownActor();
   let subject = viewer;
   if (input.subjectRef) {
     const found = (await deps.members.resolve(workspace, defaultTeam.id, [input.subjectRef])).get(mentionKey(input.subjectRef));

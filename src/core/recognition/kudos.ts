@@ -1,5 +1,6 @@
 // Giving kudos: the rules every path (slash command, modal, reaction, shortcut, Teams) goes through.
 import { DateTime } from "luxon";
+import { unknownActor } from "../shared/errors.ts";
 import { describeMention, mentionKey } from "../shared/command-text.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
 import type { GiveKudosText } from "./kudos-command.ts";
@@ -60,7 +61,7 @@ export async function giveKudos(deps: KudosDeps, input: GiveKudosInput): Promise
     deps.members.resolve(workspace, defaultTeam.id, command.recipients),
     deps.recognitionSettings.get(workspace.id),
   ]);
-  if (!giver) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
+  if (!giver) throw unknownActor();
   if (giver.isBot) throw new SpurError(ErrorCode.BotGiver, "Bots can't give kudos.");
   if (giver.isDeactivated) throw new SpurError(ErrorCode.DeactivatedMember, "Deactivated accounts can't give kudos.");
 
@@ -132,7 +133,7 @@ export async function kudosBalance(deps: KudosDeps, workspace: Workspace, defaul
     deps.members.byPlatformId(workspace, defaultTeam.id, giverPlatformId),
     deps.recognitionSettings.get(workspace.id),
   ]);
-  if (!giver) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
+  if (!giver) throw unknownActor();
   const team = await teamOf(deps, giver, defaultTeam);
   const window = allowanceWindow(deps.clock.now(), team.timeZone, settings.allowancePeriod);
   return balanceOf(settings, await deps.ledger.pointsGivenSince(giver.id, window.start), window);

@@ -1,5 +1,8 @@
 // Every failure Spur reports carries a stable code (for logs, metrics and tests) and a message written
 // for the person in the chat. Platform adapters render the message; they never invent their own.
+import { localize } from "../../i18n/localize.ts";
+import { msg, type Msg } from "../../i18n/message.ts";
+import { PLAIN, spell } from "../../i18n/spell.ts";
 
 export const ErrorCode = {
   // Command text and input
@@ -48,15 +51,25 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 export class SpurError extends Error {
   readonly code: ErrorCode;
-  /** Safe to show to the person who triggered the failure. */
-  readonly userMessage: string;
+  /** What the person who triggered the failure is told, in their language (a catalogue message). */
+  readonly reply: Msg | string;
 
-  constructor(code: ErrorCode, userMessage: string, options?: { cause?: unknown }) {
-    super(`${code}: ${userMessage}`, options);
+  constructor(code: ErrorCode, reply: Msg | string, options?: { cause?: unknown }) {
+    super(`${code}: ${typeof reply === "string" ? reply : reply.key}`, options);
     this.name = "SpurError";
     this.code = code;
-    this.userMessage = userMessage;
+    this.reply = reply;
   }
+
+  /** The reply in English plain text (logs, tests). */
+  get userMessage(): string {
+    return typeof this.reply === "string" ? this.reply : spell(localize(this.reply, "en"), PLAIN);
+  }
+}
+
+/** The acting member could not be looked up (the platform did not answer for them): worded once, here. */
+export function unknownActor(): SpurError {
+  return new SpurError(ErrorCode.UnknownUser, msg("actor.unknown"));
 }
 
 export function isSpurError(err: unknown): err is SpurError {

@@ -1,4 +1,5 @@
 // The domain's own view of the data: plain objects, no ORM or platform types.
+import type { Locale } from "../../i18n/locale.ts";
 
 export type Platform = "slack" | "teams";
 export type Role = "agent" | "lead" | "admin";
@@ -8,6 +9,8 @@ export interface Workspace {
   id: string;
   platform: Platform;
   externalId: string;
+  /** The language Spur speaks here unless a member's own chat language says otherwise. */
+  locale: Locale;
 }
 
 export interface Team {
@@ -29,6 +32,8 @@ export interface Member {
   platformUserId: string;
   displayName: string;
   handle: string | null;
+  /** The member's chat language as the platform last reported it (any tag; Spur maps it onto its locales). */
+  locale: string | null;
   role: Role;
   isBot: boolean;
   isDeactivated: boolean;
@@ -41,6 +46,8 @@ export interface PlatformUserProfile {
   handle: string | null;
   email: string | null;
   timeZone: string | null;
+  /** The user's chat language, when the platform says (Slack's users.info with include_locale). */
+  locale?: string | null;
   isBot: boolean;
   isDeactivated: boolean;
   isWorkspaceAdmin: boolean;

@@ -1,5 +1,6 @@
 // The interfaces the domain needs from the outside world. src/store implements the repositories;
 // the chat adapters implement PlatformUsers and Notifier.
+import type { Locale } from "../../i18n/locale.ts";
 import type {
   KpiObservation,
   KudosTotals,
@@ -40,6 +41,8 @@ export interface WorkspaceRepository {
     teamId: string,
     patch: Partial<Pick<Team, "channelId" | "timeZone" | "digestDay" | "digestMinuteOfDay">>,
   ): Promise<Team>;
+  /** The language Spur speaks in the workspace. */
+  setLocale(workspaceId: string, locale: Locale): Promise<Workspace>;
   /** Deletes the team (and what belongs only to it); false when there was no such team. */
   removeTeam(teamId: string): Promise<boolean>;
 }
@@ -48,6 +51,8 @@ export interface MemberRepository {
   findByPlatformIds(workspaceId: string, platformUserIds: string[]): Promise<Member[]>;
   findByHandles(workspaceId: string, handles: string[]): Promise<Member[]>;
   setRole(memberId: string, role: Role): Promise<Member>;
+  /** Remembers the member's chat language (a platform tag such as "zh-CN"). */
+  setLocale(memberId: string, locale: string | null): Promise<Member>;
   /** Inserts or refreshes members from platform profiles, placing new ones in `teamId`. */
   upsertProfiles(workspaceId: string, teamId: string, profiles: PlatformUserProfile[]): Promise<Member[]>;
 }

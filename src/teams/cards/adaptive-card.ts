@@ -9,7 +9,7 @@ export interface AdaptiveCard {
   $schema: string;
   version: "1.5";
   body: CardElement[];
-  msteams?: { width: "Full" };
+  msteams?: { width: "Full"; entities?: { type: "mention"; text: string; mentioned: { id: string; name: string } }[] };
 }
 
 /** What Spur sends to Teams: a text fallback (notifications, screen readers) and an optional card. */

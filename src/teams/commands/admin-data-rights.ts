@@ -3,7 +3,7 @@
 // erasure needs the same command again with `confirm`.
 import { requestDataExport } from "../../core/data-rights/data-export.ts";
 import { parseDataRightsCommand } from "../../core/data-rights/data-rights-command.ts";
-import { ErrorCode, SpurError } from "../../core/shared/errors.ts";
+import { ErrorCode, SpurError, unknownActor } from "../../core/shared/errors.ts";
 import { forgetConfirmationText, forgetDoneText, forgetMember, memberToForget } from "../../core/data-rights/member-erasure.ts";
 import { periodLabel } from "../../core/shared/wording.ts";
 import { infoReply } from "../cards/replies.ts";
@@ -16,7 +16,7 @@ export async function runTeamsDataRights(deps: TeamsDeps, ctx: TeamsCommandConte
   if (!parsed.ok) throw parsed.error;
   const { services } = deps;
   const actor = await services.members.byPlatformId(ctx.workspace, ctx.defaultTeam.id, ctx.userId);
-  if (!actor) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
+  if (!actor) throw unknownActor();
   const command = parsed.command;
   if (command.kind === "export") {
     if (ctx.conversationType !== "personal") {

@@ -4,7 +4,7 @@ import { runAdminCommand } from "../../core/admin/admin.ts";
 import { digestSentReply, previewWeeklyDigest, sendWeeklyDigestNow, setDigestMovers } from "../../core/digests/digest-commands.ts";
 import { weeklyDigestCard } from "../cards/weekly-digest.ts";
 import { ADMIN_USAGE, type AdminCommand, parseAdminCommand } from "../../core/admin/admin-command.ts";
-import { ErrorCode, SpurError } from "../../core/shared/errors.ts";
+import { ErrorCode, SpurError, unknownActor } from "../../core/shared/errors.ts";
 import type { ParseResult } from "../../core/recognition/kudos-command.ts";
 import { infoReply } from "../cards/replies.ts";
 import { type TeamsCommandContext, type TeamsDeps, withErrorReplies } from "../command-context.ts";
@@ -40,7 +40,7 @@ export const adminCommand: TeamsCommand = {
     await withErrorReplies(services, ctx, "admin", async () => {
       const actorOrFail = async () => {
         const member = await services.members.byPlatformId(ctx.workspace, ctx.defaultTeam.id, ctx.userId);
-        if (!member) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
+        if (!member) throw unknownActor();
         return member;
       };
       if (await runTeamsDataRights(deps, ctx, args)) return;

@@ -3,7 +3,7 @@
 // else sees who answered; the anonymity guarantees are the core's.
 import type { Services } from "../../app/services.ts";
 import { describeMention, mentionKey, type MentionRef } from "../../core/shared/command-text.ts";
-import { ErrorCode, SpurError } from "../../core/shared/errors.ts";
+import { ErrorCode, SpurError, unknownActor } from "../../core/shared/errors.ts";
 import { alreadyAnswered, alreadyAnsweredError, assertCanReceiveFeedback, buildFeedbackReport } from "../../core/feedback/feedback.ts";
 import { runFeedbackSettings, teamFeedbackOverview } from "../../core/feedback/feedback-admin.ts";
 import { FEEDBACK_USAGE, parseFeedbackText } from "../../core/feedback/feedback-command.ts";
@@ -41,7 +41,7 @@ export const feedbackCommand: TeamsCommand = {
       const command = parsed.command;
       if (command.kind === "help") return ctx.reply(infoReply(ctx.message.humanize(FEEDBACK_USAGE)));
       const actor = await services.members.byPlatformId(ctx.workspace, ctx.defaultTeam.id, ctx.userId);
-      if (!actor) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
+      if (!actor) throw unknownActor();
       const now = services.clock.now();
       switch (command.kind) {
         case "give": {

@@ -5,7 +5,7 @@ import { giveKudos, kudosBalance } from "../../core/recognition/kudos.ts";
 import { KUDOS_USAGE, parseKudosText } from "../../core/recognition/kudos-command.ts";
 import { historyFor } from "../../core/recognition/kudos-history.ts";
 import { kudosHistoryCard } from "../cards/kudos-history.ts";
-import { ErrorCode, SpurError } from "../../core/shared/errors.ts";
+import { unknownActor } from "../../core/shared/errors.ts";
 import { kudosForm } from "../actions/kudos-form.ts";
 import { infoReply, kudosConfirmation } from "../cards/replies.ts";
 import { shoutOutTeamsGift } from "../gift-shoutout.ts";
@@ -21,7 +21,7 @@ export const kudosCommand: TeamsCommand = {
     await withErrorReplies(services, ctx, "kudos", async () => {
       if (args.trim() === "") {
         const giver = await services.members.byPlatformId(ctx.workspace, ctx.defaultTeam.id, ctx.userId);
-        if (!giver) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
+        if (!giver) throw unknownActor();
         return ctx.reply(await kudosForm(deps, { workspace: ctx.workspace, defaultTeam: ctx.defaultTeam, giver }));
       }
       const parsed = parseKudosText(args);

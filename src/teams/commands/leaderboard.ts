@@ -1,5 +1,5 @@
 // leaderboard [week|month|quarter|all] [given|received] [#value] — the same core leaderboard as Slack's.
-import { ErrorCode, SpurError } from "../../core/shared/errors.ts";
+import { unknownActor } from "../../core/shared/errors.ts";
 import { teamOf } from "../../core/recognition/kudos.ts";
 import { buildLeaderboard, type Leaderboard, leaderboardTitle, parseLeaderboardText } from "../../core/recognition/leaderboard.ts";
 import { card, escapeMarkdown, factSet, heading, plural, type TeamsMessage, textBlock } from "../cards/adaptive-card.ts";
@@ -30,7 +30,7 @@ export const leaderboardCommand: TeamsCommand = {
       const parsed = parseLeaderboardText(args);
       if (!parsed.ok) throw parsed.error;
       const viewer = await services.members.byPlatformId(ctx.workspace, ctx.defaultTeam.id, ctx.userId);
-      if (!viewer) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
+      if (!viewer) throw unknownActor();
       const team = await teamOf(services, viewer, ctx.defaultTeam);
       const board = await buildLeaderboard(services, { viewer, team, command: parsed.command, now: services.clock.now() });
       await ctx.reply(leaderboardCard(board));

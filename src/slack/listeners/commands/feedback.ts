@@ -2,7 +2,7 @@
 import type { App, webApi } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
 import { describeMention, mentionKey, type MentionRef } from "../../../core/shared/command-text.ts";
-import { ErrorCode, SpurError } from "../../../core/shared/errors.ts";
+import { ErrorCode, SpurError, unknownActor } from "../../../core/shared/errors.ts";
 import {
   alreadyAnswered,
   alreadyAnsweredError,
@@ -29,7 +29,7 @@ export function registerFeedbackCommand(app: App, services: Services): void {
       if (!parsed.ok) return ctx.reply(errorReply(parsed.error.userMessage));
       if (parsed.command.kind === "help") return ctx.reply(infoReply(FEEDBACK_USAGE));
       const actor = await services.members.byPlatformId(ctx.workspace, ctx.defaultTeam.id, ctx.payload.user_id);
-      if (!actor) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
+      if (!actor) throw unknownActor();
       await run(services, ctx, client, actor, parsed.command);
     });
   });

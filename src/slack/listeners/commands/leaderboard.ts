@@ -1,7 +1,7 @@
 // /leaderboard [week|month|quarter|all] [given|received] [#value]
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
-import { ErrorCode, SpurError } from "../../../core/shared/errors.ts";
+import { unknownActor } from "../../../core/shared/errors.ts";
 import { teamOf } from "../../../core/recognition/kudos.ts";
 import { buildLeaderboard, parseLeaderboardText } from "../../../core/recognition/leaderboard.ts";
 import { leaderboardMessage } from "../../blocks/recognition.ts";
@@ -16,7 +16,7 @@ export function registerLeaderboardCommand(app: App, services: Services): void {
       const parsed = parseLeaderboardText(ctx.payload.text);
       if (!parsed.ok) throw parsed.error;
       const viewer = await services.members.byPlatformId(ctx.workspace, ctx.defaultTeam.id, ctx.payload.user_id);
-      if (!viewer) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
+      if (!viewer) throw unknownActor();
       const team = await teamOf(services, viewer, ctx.defaultTeam);
       const board = await buildLeaderboard(services, { viewer, team, command: parsed.command, now: services.clock.now() });
       await ctx.reply(leaderboardMessage(board));

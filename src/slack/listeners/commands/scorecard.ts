@@ -2,7 +2,7 @@
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
 import { describeMention, mentionKey } from "../../../core/shared/command-text.ts";
-import { ErrorCode, SpurError } from "../../../core/shared/errors.ts";
+import { ErrorCode, SpurError, unknownActor } from "../../../core/shared/errors.ts";
 import { parseScorecardText } from "../../../core/kpi/scorecard-command.ts";
 import { errorReply } from "../../blocks/replies.ts";
 import { scorecardMessage } from "../../blocks/scorecard.ts";
@@ -20,7 +20,7 @@ export function registerScorecardCommand(app: App, services: Services): void {
       const parsed = parseScorecardText(ctx.payload.text);
       if (!parsed.ok) return ctx.reply(errorReply(parsed.error.userMessage));
       const viewer = await services.members.byPlatformId(ctx.workspace, ctx.defaultTeam.id, ctx.payload.user_id);
-      if (!viewer) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
+      if (!viewer) throw unknownActor();
 
       let subject = viewer;
       const ref = parsed.command.subject;

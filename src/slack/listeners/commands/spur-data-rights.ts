@@ -3,7 +3,7 @@
 import type { Services } from "../../../app/services.ts";
 import { requestDataExport } from "../../../core/data-rights/data-export.ts";
 import { parseDataRightsCommand } from "../../../core/data-rights/data-rights-command.ts";
-import { ErrorCode, SpurError } from "../../../core/shared/errors.ts";
+import { unknownActor } from "../../../core/shared/errors.ts";
 import { memberToForget } from "../../../core/data-rights/member-erasure.ts";
 import { periodLabel } from "../../../core/shared/wording.ts";
 import { forgetConfirmation } from "../../blocks/data-rights.ts";
@@ -15,7 +15,7 @@ export async function runDataRights(services: Services, ctx: CommandContext): Pr
   if (!parsed) return false;
   if (!parsed.ok) throw parsed.error;
   const actor = await services.members.byPlatformId(ctx.workspace, ctx.defaultTeam.id, ctx.payload.user_id);
-  if (!actor) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
+  if (!actor) throw unknownActor();
   const command = parsed.command;
   if (command.kind === "export") {
     const { period, format } = await requestDataExport(services, {

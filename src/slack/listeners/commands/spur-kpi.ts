@@ -1,7 +1,7 @@
 // The KPI part of `/spur`: targets, API tokens and helpdesks. Returns false when the text is not for it.
 import type { webApi } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
-import { ErrorCode, SpurError } from "../../../core/shared/errors.ts";
+import { unknownActor } from "../../../core/shared/errors.ts";
 import { KPI_ADMIN_VERBS, parseKpiAdminCommand } from "../../../core/kpi/kpi-admin-command.ts";
 import { assertCanEditTargets, PUBLIC_BASE_URL_PLACEHOLDER, runKpiAdmin as run } from "../../../core/kpi/kpi-admin.ts";
 import { tokenize } from "../../../core/shared/command-text.ts";
@@ -19,7 +19,7 @@ export async function runKpiAdmin(services: Services, ctx: CommandContext, clien
     return true;
   }
   const actor = await services.members.byPlatformId(ctx.workspace, ctx.defaultTeam.id, ctx.payload.user_id);
-  if (!actor) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
+  if (!actor) throw unknownActor();
   // A lead manages their own team's targets; so does an admin, for the team they belong to.
   const team = await teamOf(services, actor, ctx.defaultTeam);
   if (parsed.command.kind === "targets_edit") {

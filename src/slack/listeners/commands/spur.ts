@@ -3,7 +3,7 @@ import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
 import { runAdminCommand } from "../../../core/admin/admin.ts";
 import { ADMIN_USAGE, assertAdmin, parseAdminCommand } from "../../../core/admin/admin-command.ts";
-import { ErrorCode, SpurError } from "../../../core/shared/errors.ts";
+import { unknownActor } from "../../../core/shared/errors.ts";
 import { parseRecognitionAdmin, RECOGNITION_ADMIN_USAGE, revokeKudos } from "../../../core/recognition/recognition-admin.ts";
 import { plural } from "../../blocks/format.ts";
 import { infoReply } from "../../blocks/replies.ts";
@@ -26,7 +26,7 @@ export function registerSpurCommand(app: App, services: Services): void {
     await withErrorReplies(services, ctx, async () => {
       const actorOrFail = async () => {
         const actor = await services.members.byPlatformId(ctx.workspace, ctx.defaultTeam.id, ctx.payload.user_id);
-        if (!actor) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
+        if (!actor) throw unknownActor();
         return actor;
       };
       const recognition = parseRecognitionAdmin(ctx.payload.text);
@@ -45,7 +45,7 @@ export function registerSpurCommand(app: App, services: Services): void {
       }
       if (isPromptCommand(ctx.payload.text)) {
         const member = await services.members.byPlatformId(ctx.workspace, ctx.defaultTeam.id, ctx.payload.user_id);
-        if (!member) throw new SpurError(ErrorCode.UnknownUser, "I couldn't look you up in this workspace. Please try again.");
+        if (!member) throw unknownActor();
         return runPromptCommand(services, ctx, member);
       }
       if (await runKpiAdmin(services, ctx, client)) return;

@@ -1,0 +1,79 @@
+// A neutral form → a Slack modal: one input block per field (block id = field id, action id "value").
+import type { types } from "@slack/bolt";
+import type { Locale } from "../../i18n/locale.ts";
+import type { Field, Form } from "../../use-cases/form.ts";
+import { mrkdwn, plainText } from "./mrkdwn.ts";
+
+export const FIELD_ACTION = "value";
+
+function label(text: string, max = 2000): types.PlainTextElement {
+  return { type: "plain_text", text: text.slice(0, max) };
+}
+
+function element(field: Field, locale: Locale): types.InputBlock["element"] {
+  const base = { action_id: FIELD_ACTION };
+  switch (field.kind) {
+    case "members":
+      return { ...base, type: "multi_users_select", ...(field.initial.length > 0 ? { initial_users: field.initial } : {}), max_selected_items: field.max };
+    case "text":
+      return {
+        ...base,
+        type: "plain_text_input",
+        multiline: field.multiline ?? false,
+        ...(field.initial ? { initial_value: field.initial.slice(0, field.maxLength ?? 3000) } : {}),
+        ...(field.maxLength ? { max_length: field.maxLength } : {}),
+        ...(field.placeholder ? { placeholder: label(plainText(field.placeholder, locale), 150) } : {}),
+      };
+    case "number":
+      return {
+        ...base,
+        type: "number_input",
+        is_decimal_allowed: false,
+        ...(field.initial !== undefined ? { initial_value: String(field.initial) } : {}),
+        ...(field.min !== undefined ? { min_value: String(field.min) } : {}),
+        ...(field.max !== undefined ? { max_value: String(field.max) } : {}),
+      };
+    case "select":
+    case "radio":
+    case "multiselect": {
+      const options = field.choices.slice(0, 100).map((c) => ({ text: label(plainText(c.label, locale), 75), value: c.value }));
+      if (field.kind === "multiselect") {
+        const initial = options.filter((o) => field.initial.includes(o.value));
+        return { ...base, type: "multi_static_select", options, ...(initial.length > 0 ? { initial_options: initial } : {}) };
+      }
+      const initial = options.find((o) => o.value === field.initial);
+      return { ...base, type: field.kind === "radio" ? "radio_buttons" : "static_select", options, ...(initial ? { initial_option: initial } : {}) } as types.InputBlock["element"];
+    }
+  }
+}
+
+export function renderModal(form: Form, locale: Locale): types.ModalView {
+  const blocks: types.KnownBlock[] = [];
+  if (form.notice) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: mrkdwn(form.notice, locale) }] });
+  for (const field of form.fields) {
+    blocks.push({
+      type: "input",
+      block_id: field.id,
+      optional: "optional" in field ? Boolean(field.optional) : false,
+      label: label(plainText(field.label, locale)),
+      ...(field.hint ? { hint: label(plainText(field.hint, locale)) } : {}),
+      element: element(field, locale),
+    });
+  }
+  return {
+    type: "modal",
+    callback_id: form.id,
+    title: label(plainText(form.title, locale), 24),
+    submit: label(plainText(form.submit, locale), 24),
+    close: label(plainText({ key: "form.cancel" }, locale), 24),
+    private_metadata: form.state,
+    blocks,
+  };
+}
+
+/** A refused submission's messages, as Slack's `response_action: "errors"` wants them (by block id). */
+export function modalErrors(form: Pick<Form, "errors">, locale: Locale): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const [field, message] of Object.entries(form.errors ?? {})) if (message) errors[field] = plainText(message, locale);
+  return errors;
+}

@@ -1,0 +1,61 @@
+// A neutral message body → a Teams message: an Adaptive Card 1.5 plus the plain summary notifications show.
+import type { Locale } from "../../i18n/locale.ts";
+import { type Block, type Body, summaryOf, type Tone } from "../../use-cases/body.ts";
+import { card, type CardElement, type TeamsMessage, textBlock } from "../cards/adaptive-card.ts";
+import { localizeParam } from "../../i18n/localize.ts";
+import { spell, type Speller } from "../../i18n/spell.ts";
+import { type MentionEntity, TEAMS_PLAIN, teamsMarkdown, teamsParam, teamsPlain, teamsSpeller } from "./markdown.ts";
+
+const TONE_ICON: Record<Tone, string> = { success: "✅ ", warning: "⚠️ ", celebrate: "🎉 ", info: "" };
+
+function renderBlock(block: Block, locale: Locale, speller: Speller, icon: string): CardElement[] {
+  switch (block.kind) {
+    case "text": {
+      const text = icon + teamsMarkdown(block.text, locale, speller);
+      if (block.style === "heading") return [textBlock(text, { size: "Medium", weight: "Bolder", style: "heading" })];
+      if (block.style === "subtle") return [textBlock(text, { isSubtle: true, size: "Small" })];
+      return [textBlock(text, icon === TONE_ICON.warning ? { color: "Attention" } : {})];
+    }
+    case "lines":
+      if (block.lines.length === 0) return block.empty ? [textBlock(`_${teamsMarkdown(block.empty, locale, speller)}_`, { isSubtle: true })] : [];
+      return block.lines.map((line, i) => textBlock((i === 0 ? icon : "") + teamsMarkdown(line, locale, speller), { spacing: i === 0 ? "Default" : "Small" }));
+    case "quote":
+      return [textBlock(icon + teamsParam(block.text, locale, speller), { isSubtle: true })];
+    case "fields":
+      return [{ type: "FactSet", facts: block.fields.map((f) => ({ title: teamsPlain(f.label, locale), value: teamsMarkdown(f.value, locale, speller) })) }];
+    case "buttons":
+      return [
+        {
+          type: "ActionSet",
+          actions: block.buttons.map((b) => ({
+            type: "Action.Execute",
+            title: teamsPlain(b.label, locale),
+            verb: b.action,
+            data: { value: b.value },
+            ...(b.style ? { style: b.style === "primary" ? "positive" : "destructive" } : {}),
+          })),
+        },
+      ];
+    case "image":
+      return [{ type: "Image", url: block.url, altText: teamsPlain(block.alt, locale), size: "Stretch" }];
+    case "divider":
+      return [{ type: "TextBlock", text: " ", separator: true, spacing: "Medium" }];
+  }
+}
+
+export function renderCard(body: Body, locale: Locale): TeamsMessage {
+  const entities: MentionEntity[] = [];
+  const speller = teamsSpeller(entities);
+  let icon = body.tone ? TONE_ICON[body.tone] : "";
+  const elements: CardElement[] = [];
+  for (const block of body.blocks) {
+    const rendered = renderBlock(block, locale, speller, icon);
+    if (rendered.length > 0 && block.kind !== "buttons" && block.kind !== "fields" && block.kind !== "image") icon = "";
+    elements.push(...rendered);
+  }
+  const summary = summaryOf(body);
+  const first = body.blocks[0];
+  const text = summary ? teamsPlain(summary, locale) : first?.kind === "quote" ? spell(localizeParam(first.text, locale), TEAMS_PLAIN) : "";
+  const rendered = card(elements);
+  return { text, card: entities.length > 0 ? { ...rendered, msteams: { width: "Full", entities } } : rendered };
+}

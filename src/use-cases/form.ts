@@ -1,0 +1,29 @@
+// A neutral form (Slack modal, Teams input card): fields with labels, initial values and per-field errors.
+import type { Msg } from "../i18n/message.ts";
+
+export interface Choice {
+  value: string;
+  label: Msg;
+}
+
+export type Field =
+  | { kind: "members"; id: string; label: Msg; initial: string[]; max: number; hint?: Msg; choices?: { id: string; name: string }[] }
+  | { kind: "text"; id: string; label: Msg; initial?: string; multiline?: boolean; maxLength?: number; placeholder?: Msg; optional?: boolean; hint?: Msg }
+  | { kind: "number"; id: string; label: Msg; initial?: number; min?: number; max?: number; hint?: Msg }
+  | { kind: "select"; id: string; label: Msg; choices: Choice[]; initial?: string; optional?: boolean; hint?: Msg }
+  | { kind: "multiselect"; id: string; label: Msg; choices: Choice[]; initial: string[]; optional?: boolean; hint?: Msg }
+  | { kind: "radio"; id: string; label: Msg; choices: Choice[]; initial?: string; hint?: Msg };
+
+export interface Form {
+  /** Which interaction its submission runs (Slack callback_id, Teams Action.Execute verb). */
+  id: string;
+  title: Msg;
+  submit: Msg;
+  /** Opaque JSON the submission carries back (where it was opened, what it is about). */
+  state: string;
+  fields: Field[];
+  /** A message above the fields (e.g. why the last submission was refused). */
+  notice?: Msg;
+  /** Per-field messages from a refused submission, by field id. */
+  errors?: Partial<Record<string, Msg>>;
+}

@@ -1,0 +1,47 @@
+// The contract between every surface and the use cases: a platform-neutral request in, neutral replies out.
+// Adapters parse platform payloads (zod) into requests and render replies; only use cases decide.
+import type { Locale } from "../i18n/locale.ts";
+import type { Member, Platform, Team, Workspace } from "../core/shared/model.ts";
+import type { Body } from "./body.ts";
+import type { Form } from "./form.ts";
+
+/** Where an interaction happened: the channel or chat, and whether others read it. */
+export interface Place {
+  channelId: string | null;
+  kind: "channel" | "group" | "personal";
+}
+
+export interface Request<Args> {
+  platform: Platform;
+  workspace: Workspace;
+  /** The workspace's default team (where members are placed when first seen). */
+  team: Team;
+  /** The acting member, looked up once by the runner. */
+  actor: Member;
+  locale: Locale;
+  place: Place;
+  args: Args;
+  /** Unique per delivery of the request: a platform retry carries the same key. */
+  idempotencyKey: string;
+}
+
+export type Reply =
+  /** Only the actor sees it (Slack ephemeral, Teams reply in the conversation). */
+  | { kind: "private"; body: Body }
+  /** Open a form (Slack modal, Teams card), or show a submitted form again with its field errors. */
+  | { kind: "form"; form: Form }
+  /** Replace the message or card the click came from. */
+  | { kind: "update"; body: Body }
+  /** Close the submitted form. */
+  | { kind: "close" };
+
+/** One interaction (a command, a click, a form submission), the same on every surface. */
+export interface Interaction<Deps, Args> {
+  /** Stable name, for metrics and logs ("kudos.command"). */
+  name: string;
+  run(deps: Deps, request: Request<Args>): Promise<Reply[]>;
+}
+
+export function privately(body: Body): Reply {
+  return { kind: "private", body };
+}
