@@ -1,27 +1,18 @@
-// Renders a Trend as a PNG line chart, server-side and in pure JavaScript (pureimage + DejaVu Sans),
-// so digests on Slack and Teams carry the same picture without a browser or native canvas.
-import { createRequire } from "node:module";
+// Renders a Trend as a PNG line chart, server-side and in pure JavaScript (pureimage; DejaVu Sans, and Noto Sans SC
+// for Chinese text: see chart-fonts.ts), so digests on Slack and Teams carry the same picture without a browser
+// or native canvas.
 import { PNG } from "pngjs";
 import * as PImage from "pureimage";
 import { niceScale, type Trend } from "../core/digests/trend.ts";
+import { fillChartText } from "./chart-fonts.ts";
 
 export const CHART_WIDTH = 800;
 export const CHART_HEIGHT = 400;
 const COLORS = ["#1d70b8", "#d4351c", "#00703c", "#f47738", "#4c2c92", "#6f777b"];
-const FONT = "SpurSans";
 const LEGEND_COLUMNS = 4;
 const LEGEND_WIDTH = 180;
 
-let fontLoaded = false;
-function ensureFont(): void {
-  if (fontLoaded) return;
-  const path = createRequire(import.meta.url).resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
-  PImage.registerFont(path, FONT).loadSync();
-  fontLoaded = true;
-}
-
 export function renderTrendChartPng(trend: Trend, width = CHART_WIDTH, height = CHART_HEIGHT): Buffer {
-  ensureFont();
   const img = PImage.make(width, height);
   const ctx = img.getContext("2d");
   // An opaque white background, written straight into the RGBA buffer (fillRect composites pixel by pixel).
@@ -39,11 +30,9 @@ export function renderTrendChartPng(trend: Trend, width = CHART_WIDTH, height = 
   const y = (v: number) => bottom - (v / scale.max) * (bottom - top);
 
   ctx.fillStyle = "#0b0c0c";
-  ctx.font = `18pt ${FONT}`;
-  ctx.fillText(trend.title, left, 30);
+  fillChartText(ctx, trend.title, left, 30, 18);
 
   // Grid and value axis.
-  ctx.font = `10pt ${FONT}`;
   ctx.strokeStyle = "#dddddd";
   ctx.lineWidth = 1;
   for (let v = 0; v <= scale.max + 1e-9; v += scale.step) {
@@ -52,11 +41,11 @@ export function renderTrendChartPng(trend: Trend, width = CHART_WIDTH, height = 
     ctx.lineTo(right, y(v));
     ctx.stroke();
     ctx.fillStyle = "#505a5f";
-    ctx.fillText(formatTick(v), 8, y(v) + 4);
+    fillChartText(ctx, formatTick(v), 8, y(v) + 4, 10);
   }
   trend.weeks.forEach((week, i) => {
     ctx.fillStyle = "#505a5f";
-    ctx.fillText(week.replace(/^\d{4}-/, ""), x(i) - 14, bottom + 18);
+    fillChartText(ctx, week.replace(/^\d{4}-/, ""), x(i) - 14, bottom + 18, 10);
   });
 
   if (trend.reference) {
@@ -67,7 +56,7 @@ export function renderTrendChartPng(trend: Trend, width = CHART_WIDTH, height = 
     ctx.lineTo(right, y(trend.reference.value));
     ctx.stroke();
     ctx.fillStyle = "#505a5f";
-    ctx.fillText(trend.reference.label, right - 40, y(trend.reference.value) - 6);
+    fillChartText(ctx, trend.reference.label, right - 40, y(trend.reference.value) - 6, 10);
   }
 
   // Series lines with points, and a legend (four to a row).
@@ -95,7 +84,7 @@ export function renderTrendChartPng(trend: Trend, width = CHART_WIDTH, height = 
     const legendY = bottom + 34 + Math.floor(s / LEGEND_COLUMNS) * 18;
     ctx.fillRect(legendX, legendY, 14, 14);
     ctx.fillStyle = "#0b0c0c";
-    ctx.fillText(series.name, legendX + 20, legendY + 12);
+    fillChartText(ctx, series.name, legendX + 20, legendY + 12, 10);
   });
 
   // Encoded with pngjs directly: flat-colour charts compress as well without row filters, and skipping
