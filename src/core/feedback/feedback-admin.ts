@@ -2,7 +2,8 @@
 // admins' feedback settings. Platforms only render the result.
 import { assertAdmin } from "../admin/admin-command.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
-import { type FeedbackAggregate, peerFeedbackAggregate } from "./feedback.ts";
+import { peerFeedbackAggregate } from "./feedback.ts";
+import type { FeedbackAggregate } from "./feedback-model.ts";
 import type { FeedbackCommand } from "./feedback-command.ts";
 import { monthContaining } from "./feedback-period.ts";
 import type { FeedbackRepository, TeamRoster } from "./feedback-ports.ts";

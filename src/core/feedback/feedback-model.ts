@@ -99,3 +99,31 @@ export interface PromptSchedule {
 }
 
 export const DEFAULT_PROMPT_SCHEDULE: PromptSchedule = { enabled: true, day: 5, minuteOfDay: 15 * 60 };
+
+export interface DimensionResult {
+  key: string;
+  label: string;
+  mean: number;
+  count: number;
+}
+
+/** What may be shown of a subject's feedback for a period (to them, their lead, admins, or the KPI). */
+export interface FeedbackAggregate {
+  periodKey: string;
+  threshold: number;
+  /** Answers behind the numbers: named ones, plus anonymous ones once the threshold is met. */
+  answers: number;
+  dimensions: DimensionResult[];
+  overall: number | null;
+  anonymousShown: boolean;
+}
+
+export interface FeedbackRequestSummary {
+  request: FeedbackRequestView;
+  answered: number;
+  skipped: number;
+  noResponse: number;
+  aggregate: FeedbackAggregate;
+  /** Why it closed. */
+  reason: "all_answered" | "due";
+}

@@ -1,6 +1,7 @@
 // The interfaces peer feedback and recognition prompts need from the outside world.
 import type {
   FeedbackDimension,
+  FeedbackRequestSummary,
   FeedbackRequestView,
   FeedbackStats,
   NamedFeedback,
@@ -8,7 +9,6 @@ import type {
   NewFeedbackRequest,
   PromptSchedule,
 } from "./feedback-model.ts";
-import type { FeedbackRequestSummary } from "./feedback-request.ts";
 import type { Member } from "../shared/model.ts";
 import type { PostedRef } from "../shared/ports.ts";
 

@@ -3,9 +3,9 @@
 import { DateTime } from "luxon";
 import { describeMention, mentionKey, type MentionRef } from "../shared/command-text.ts";
 import { ErrorCode, SpurError, TransientError } from "../shared/errors.ts";
-import { alreadyAnswered, type FeedbackAggregate, peerFeedbackAggregate } from "./feedback.ts";
+import { alreadyAnswered, peerFeedbackAggregate } from "./feedback.ts";
 import type { DueSpec } from "./feedback-command.ts";
-import type { FeedbackRequestView } from "./feedback-model.ts";
+import type { FeedbackRequestSummary, FeedbackRequestView } from "./feedback-model.ts";
 import { monthContaining } from "./feedback-period.ts";
 import type { FeedbackRepository, FeedbackRequestRepository, MessengerFor, TeamRoster } from "./feedback-ports.ts";
 import type { MemberDirectory } from "../shared/member-directory.ts";
@@ -230,16 +230,6 @@ export async function markRequestDmAnswered(
   if (!messenger) return false;
   await messenger.update(ref, { kind: "feedback_request_answered", request });
   return true;
-}
-
-export interface FeedbackRequestSummary {
-  request: FeedbackRequestView;
-  answered: number;
-  skipped: number;
-  noResponse: number;
-  aggregate: FeedbackAggregate;
-  /** Why it closed. */
-  reason: "all_answered" | "due";
 }
 
 /**

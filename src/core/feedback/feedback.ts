@@ -4,7 +4,9 @@
 import { ErrorCode, SpurError } from "../shared/errors.ts";
 import { feedbackGiverKey } from "./feedback-anonymity.ts";
 import type {
+  DimensionResult,
   DimensionStat,
+  FeedbackAggregate,
   FeedbackDimension,
   FeedbackDraft,
   FeedbackStats,
@@ -156,24 +158,6 @@ export function alreadyAnsweredError(subject: Member): SpurError {
     ErrorCode.FeedbackAlreadyGiven,
     `You've already given ${subject.displayName} feedback for this period — one answer per person keeps it fair.`,
   );
-}
-
-export interface DimensionResult {
-  key: string;
-  label: string;
-  mean: number;
-  count: number;
-}
-
-/** What may be shown of a subject's feedback for a period (to them, their lead, admins, or the KPI). */
-export interface FeedbackAggregate {
-  periodKey: string;
-  threshold: number;
-  /** Answers behind the numbers: named ones, plus anonymous ones once the threshold is met. */
-  answers: number;
-  dimensions: DimensionResult[];
-  overall: number | null;
-  anonymousShown: boolean;
 }
 
 export function effectiveThreshold(configured: number): number {

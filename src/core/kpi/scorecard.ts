@@ -1,7 +1,8 @@
 // An agent's scorecard for a review period: each KPI's value against the team's target, its attainment,
 // trend and the team median; kudos received (peer and customer); the composite score and rank in the team.
 import { assertCanViewMember } from "../shared/access.ts";
-import { type FeedbackAggregate, peerFeedbackAggregate } from "../feedback/feedback.ts";
+import { peerFeedbackAggregate } from "../feedback/feedback.ts";
+import type { FeedbackAggregate } from "../feedback/feedback-model.ts";
 import { monthContaining } from "../feedback/feedback-period.ts";
 import type { FeedbackRepository } from "../feedback/feedback-ports.ts";
 import { isMetricCode, metric, type MetricCode, type MetricDefinition } from "./kpi-catalogue.ts";

@@ -1,10 +1,8 @@
 // Direct messages of peer feedback and recognition prompts: request, reminder, lead summary, weekly prompt.
-import type { FeedbackAggregate } from "../../core/feedback/feedback.ts";
 import type { DirectMessage } from "../../core/feedback/feedback-ports.ts";
 import { monthLabel } from "../../core/feedback/feedback-period.ts";
 import { anonymityNote, dueDayLabel, FEEDBACK_REQUEST_NOTE, PROMPT_OPT_OUT_NOTE } from "../../core/shared/wording.ts";
-import type { FeedbackRequestView } from "../../core/feedback/feedback-model.ts";
-import type { FeedbackRequestSummary } from "../../core/feedback/feedback-request.ts";
+import type { FeedbackAggregate, FeedbackRequestSummary, FeedbackRequestView } from "../../core/feedback/feedback-model.ts";
 import {
   FEEDBACK_GIVE_ACTION,
   FEEDBACK_SKIP_ACTION,

@@ -1,5 +1,6 @@
 // Ephemeral feedback results: an agent's own (or a team member's, for leads) and a lead's team overview.
-import type { FeedbackAggregate, FeedbackReport } from "../../core/feedback/feedback.ts";
+import type { FeedbackReport } from "../../core/feedback/feedback.ts";
+import type { FeedbackAggregate } from "../../core/feedback/feedback-model.ts";
 import { monthLabel } from "../../core/feedback/feedback-period.ts";
 import type { Member } from "../../core/shared/model.ts";
 import { escapeMrkdwn, mention, type KnownBlock } from "./format.ts";

@@ -1,10 +1,8 @@
 // Personal-chat messages of peer feedback and recognition prompts, from the same core DirectMessage as
 // Slack's DMs: request and reminder (Give/Skip), answered, the lead's summary, the weekly prompt.
-import type { FeedbackAggregate } from "../../core/feedback/feedback.ts";
-import type { FeedbackRequestView } from "../../core/feedback/feedback-model.ts";
+import type { FeedbackAggregate, FeedbackRequestSummary, FeedbackRequestView } from "../../core/feedback/feedback-model.ts";
 import { monthLabel } from "../../core/feedback/feedback-period.ts";
 import type { DirectMessage } from "../../core/feedback/feedback-ports.ts";
-import type { FeedbackRequestSummary } from "../../core/feedback/feedback-request.ts";
 import { anonymityNote, dueDayLabel, FEEDBACK_REQUEST_NOTE, PROMPT_OPT_OUT_NOTE } from "../../core/shared/wording.ts";
 import { teamsSpelling } from "../mentions.ts";
 import { card, type CardElement, escapeMarkdown, factSet, plural, type TeamsMessage, textBlock } from "./adaptive-card.ts";
