@@ -1,7 +1,7 @@
 // The monthly awards post: one job scheduler per team (stable id), days 1–3 at the team's digest time;
 // the run posts from the month's first working day on, once per team and month.
 import type { Job } from "bullmq";
-import { type AwardsRunDeps, runMonthlyAwards } from "../core/awards/awards-post.ts";
+import { type AwardsRunDeps, runMonthlyAwards } from "../core/awards/awards-run.ts";
 import type { RunOutcome } from "../core/digests/digest-run.ts";
 import { honouringRetryAfter } from "./retry-after.ts";
 import type { TeamJobData } from "./weekly-leaderboard.ts";

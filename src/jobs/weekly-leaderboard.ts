@@ -1,7 +1,7 @@
 // The weekly leaderboard post: one job scheduler per team (stable id), at the team's digest time.
 import type { Job } from "bullmq";
 import type { RunOutcome } from "../core/digests/digest-run.ts";
-import { type LeaderboardRunDeps, runWeeklyLeaderboard } from "../core/awards/leaderboard-post.ts";
+import { type LeaderboardRunDeps, runWeeklyLeaderboard } from "../core/awards/leaderboard-run.ts";
 import { honouringRetryAfter } from "./retry-after.ts";
 
 export const WEEKLY_LEADERBOARD_JOB = "weekly-leaderboard";

@@ -1,8 +1,8 @@
 // BullMQ workers for Spur's queues, with one terminal failure handler each.
 import { type Job, Worker } from "bullmq";
 import { DATA_EXPORT_JOB, type DataExportDeps, processDataExport } from "./data-export.ts";
-import type { AwardsRunDeps } from "../core/awards/awards-post.ts";
-import type { LeaderboardRunDeps } from "../core/awards/leaderboard-post.ts";
+import type { AwardsRunDeps } from "../core/awards/awards-run.ts";
+import type { LeaderboardRunDeps } from "../core/awards/leaderboard-run.ts";
 import type { LeadDigestRunDeps } from "../core/digests/lead-digest-run.ts";
 import type { PromptRunDeps } from "../core/recognition/recognition-prompts.ts";
 import type { Logger } from "../logger.ts";

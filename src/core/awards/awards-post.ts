@@ -1,17 +1,13 @@
 // The monthly awards post: agent of the month and most recognised in the team, and the workspace's team
-// of the month, for the month that just ended in the team's time zone. Posted once per team and month, on
-// the month's first working day at the team's digest time.
+// of the month, for the month that just ended in the team's time zone. awards-run.ts posts it once per team
+// and month, on the month's first working day at the team's digest time.
 import { type Award, agentOfTheMonth, mostRecognised, teamAward, type TeamScore, teamScore } from "./awards.ts";
-import { postOncePerPeriod, type RunDeps, type RunOutcome, teamWithChannel } from "../digests/digest-run.ts";
 import { monthByKey, monthContaining, monthLabel } from "../feedback/feedback-period.ts";
 import type { Team } from "../shared/model.ts";
 import type { Period } from "../shared/period.ts";
-import { monthlyAwardsDue } from "../shared/schedule.ts";
-import type { TeamPostSettings } from "../admin/team-post-settings.ts";
+import type { WorkspaceRepository } from "../shared/ports.ts";
 import { type StandingsDeps, teamStandings } from "./team-standings.ts";
 
-export const AWARDS_KIND = "monthly_awards";
-export const AWARDS_EVENT_TYPE = "spur_monthly_awards";
 /** Teams whose standings are computed at once when the workspace's team scores are. */
 export const TEAM_SCORES_CONCURRENCY = 4;
 
@@ -35,7 +31,7 @@ export interface MonthlyTeamScoresRepository {
   save(workspaceId: string, monthKey: string, scores: TeamScore[]): Promise<TeamScore[]>;
 }
 
-export type AwardsDeps = StandingsDeps & Pick<RunDeps, "workspaces"> & { teamScores: MonthlyTeamScoresRepository };
+export type AwardsDeps = StandingsDeps & { workspaces: WorkspaceRepository; teamScores: MonthlyTeamScoresRepository };
 
 /** The month before the one containing `instant`, in the team's time zone. */
 export function previousMonth(instant: Date, timeZone: string): Period {
@@ -73,29 +69,4 @@ export async function composeMonthlyAwards(deps: AwardsDeps, team: Team, month: 
     monthLabel: monthLabel(month.key),
     awards: [agentOfTheMonth(own), mostRecognised(own), teamAward(scores)],
   };
-}
-
-export interface AwardsRunDeps extends RunDeps, AwardsDeps {
-  teamPosts: Pick<TeamPostSettings, "awardsEnabled">;
-}
-
-/**
- * Posts last month's awards once per team and month; before the first working day, or when the team turned
- * its awards off, it does nothing.
- */
-export async function runMonthlyAwards(deps: AwardsRunDeps, input: { teamId: string }): Promise<RunOutcome> {
-  const found = await teamWithChannel(deps, input.teamId);
-  if ("skipped" in found) return found.skipped;
-  const { team } = found;
-  if (!(await deps.teamPosts.awardsEnabled(team.id))) return { status: "skipped", reason: "turned_off" };
-  const now = deps.clock.now();
-  if (!monthlyAwardsDue(now, team.timeZone)) return { status: "skipped", reason: "not_due" };
-  const month = previousMonth(now, team.timeZone);
-  return postOncePerPeriod(deps, team, {
-    kind: AWARDS_KIND,
-    eventType: AWARDS_EVENT_TYPE,
-    periodKey: month.key,
-    since: month.end,
-    compose: async (marker) => ({ kind: "awards_post", awards: await composeMonthlyAwards(deps, team, month), marker }),
-  });
 }

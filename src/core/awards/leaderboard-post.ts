@@ -2,13 +2,10 @@
 // just ended, as each team's admins chose (`/spur leaderboard-post kudos|composite|both|off`).
 import type { Member, Team } from "../shared/model.ts";
 import { periodLabel, plural } from "../shared/wording.ts";
-import { type Period, previousWeek } from "../shared/period.ts";
-import { postOncePerPeriod, type RunDeps, type RunOutcome, teamWithChannel } from "../digests/digest-run.ts";
-import type { LeaderboardPostMode, TeamPostSettings } from "../admin/team-post-settings.ts";
+import type { Period } from "../shared/period.ts";
+import type { LeaderboardPostMode } from "../admin/team-post-settings.ts";
 import { type MemberStanding, type RankedRow, rankByValue, roundScore, type StandingsDeps, teamStandings } from "./team-standings.ts";
 
-export const LEADERBOARD_KIND = "weekly_leaderboard";
-export const LEADERBOARD_EVENT_TYPE = "spur_weekly_leaderboard";
 export const LEADERBOARD_POST_TOP = 5;
 
 export interface LeaderboardSection {
@@ -71,27 +68,6 @@ export async function composeLeaderboardPost(
 ): Promise<LeaderboardPost> {
   const standings = await teamStandings(deps, team, period);
   return { teamId: team.id, teamName: team.name, period, ...selectLeaderboard(mode, standings) };
-}
-
-export interface LeaderboardRunDeps extends RunDeps, StandingsDeps {
-  teamPosts: TeamPostSettings;
-}
-
-/** Posts last week's leaderboard once per team and week (nothing when the team turned it off). */
-export async function runWeeklyLeaderboard(deps: LeaderboardRunDeps, input: { teamId: string }): Promise<RunOutcome> {
-  const found = await teamWithChannel(deps, input.teamId);
-  if ("skipped" in found) return found.skipped;
-  const { team } = found;
-  const mode = await deps.teamPosts.leaderboardMode(team.id);
-  if (mode === "off") return { status: "skipped", reason: "turned_off" };
-  const period = previousWeek(deps.clock.now(), team.timeZone);
-  return postOncePerPeriod(deps, team, {
-    kind: LEADERBOARD_KIND,
-    eventType: LEADERBOARD_EVENT_TYPE,
-    periodKey: period.key,
-    since: period.end,
-    compose: async (marker) => ({ kind: "leaderboard_post", post: await composeLeaderboardPost(deps, team, period, mode), marker }),
-  });
 }
 
 /** The post's sections in order, with their titles and how each shows a value (shared by the renderers). */

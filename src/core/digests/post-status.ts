@@ -1,10 +1,10 @@
 // `/spur status`: the team's scheduled posts by kind (weekly digest, forced resends, weekly leaderboard,
 // monthly awards) with what went out and why anything did not, and its lead digests counted per week.
 import { dayName } from "../admin/admin-command.ts";
-import { AWARDS_KIND } from "../awards/awards-post.ts";
+import { AWARDS_KIND } from "../awards/awards-run.ts";
 import { FORCED_DIGEST_KIND, WEEKLY_DIGEST_KIND } from "./digest-run.ts";
 import { LEAD_DIGEST_KIND, LEAD_RUN_KEY_SEPARATOR } from "./lead-digest-run.ts";
-import { LEADERBOARD_KIND } from "../awards/leaderboard-post.ts";
+import { LEADERBOARD_KIND } from "../awards/leaderboard-run.ts";
 import type { Team } from "../shared/model.ts";
 import type { DigestRunRepository, RunGroup, RunSummary } from "../shared/ports.ts";
 import type { LeaderboardPostMode, TeamPostSettings } from "../admin/team-post-settings.ts";
