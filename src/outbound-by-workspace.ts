@@ -7,7 +7,7 @@ import type { WeeklyDigest } from "./core/digests/digest.ts";
 import { ErrorCode, SpurError } from "./core/shared/errors.ts";
 import type { DirectMessenger } from "./core/feedback/feedback-ports.ts";
 import type { Platform } from "./core/shared/model.ts";
-import type { Notifier } from "./core/shared/ports.ts";
+import type { Notifier } from "./core/outbound/notifier.ts";
 import type { RateBudget } from "./jobs/rate-budget.ts";
 import type { Logger } from "./logger.ts";
 import type { SpurMetrics } from "./metrics.ts";

@@ -2,7 +2,8 @@
 // many notes went out, so a retry after a failure carries on where it stopped instead of repeating them.
 import type { Job, Queue } from "bullmq";
 import { giftNotes } from "../core/recognition/kudos-notifications.ts";
-import type { KudosRepository, Notifier } from "../core/shared/ports.ts";
+import type { KudosRepository } from "../core/shared/ports.ts";
+import type { Notifier } from "../core/outbound/notifier.ts";
 import type { RecognitionSettingsRepository, TeamLeads } from "../core/recognition/recognition-ports.ts";
 import { honouringRetryAfter } from "./retry-after.ts";
 

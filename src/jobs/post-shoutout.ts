@@ -1,7 +1,7 @@
 // Posts the public shoutout for a gift, once: the job id is derived from the gift, and the gift records
 // where its shoutout went.
 import type { Job, Queue } from "bullmq";
-import type { Notifier } from "../core/shared/ports.ts";
+import type { Notifier } from "../core/outbound/notifier.ts";
 import type { KudosRepository } from "../core/shared/ports.ts";
 import { honouringRetryAfter } from "./retry-after.ts";
 

@@ -1,7 +1,8 @@
 // Notifier for Slack: posts rendered core messages and finds Spur's own earlier posts by their metadata.
 import type { webApi } from "@slack/bolt";
-import type { OutboundMessage } from "../core/shared/outbound.ts";
-import type { Notifier, PostedRef, RunMarker } from "../core/shared/ports.ts";
+import type { OutboundMessage } from "../core/outbound/outbound-message.ts";
+import type { PostedRef, RunMarker } from "../core/shared/ports.ts";
+import type { Notifier } from "../core/outbound/notifier.ts";
 import { TransientError } from "../core/shared/errors.ts";
 import type { RateBudget } from "../jobs/rate-budget.ts";
 import type { Trend } from "../core/digests/trend.ts";

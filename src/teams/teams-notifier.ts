@@ -4,8 +4,9 @@
 // 5xx are retried by the job (see jobs/retry-after.ts).
 import { DeliveryRefusedError, TransientError } from "../core/shared/errors.ts";
 import type { WeeklyDigest } from "../core/digests/digest.ts";
-import type { OutboundMessage } from "../core/shared/outbound.ts";
-import type { Notifier, PostedRef, RunMarker } from "../core/shared/ports.ts";
+import type { OutboundMessage } from "../core/outbound/outbound-message.ts";
+import type { PostedRef, RunMarker } from "../core/shared/ports.ts";
+import type { Notifier } from "../core/outbound/notifier.ts";
 import type { Rate, RateBudget } from "../jobs/rate-budget.ts";
 import type { TeamsStore } from "../store/teams-store.ts";
 import type { TeamsAdapter } from "./adapter.ts";

@@ -5,9 +5,10 @@
 import { composeWeeklyDigest, type WeeklyDigestDeps } from "./digest.ts";
 import { TransientError } from "../shared/errors.ts";
 import type { Team } from "../shared/model.ts";
-import type { OutboundMessage } from "../shared/outbound.ts";
+import type { OutboundMessage } from "../outbound/outbound-message.ts";
 import { type Period, previousWeek, weekByKey } from "../shared/period.ts";
-import type { Clock, DigestRunRepository, Notifier, RunMarker, WorkspaceRepository } from "../shared/ports.ts";
+import type { Clock, DigestRunRepository, RunMarker, WorkspaceRepository } from "../shared/ports.ts";
+import type { Notifier } from "../outbound/notifier.ts";
 
 export const WEEKLY_DIGEST_KIND = "weekly_digest";
 export const DIGEST_EVENT_TYPE = "spur_weekly_digest";

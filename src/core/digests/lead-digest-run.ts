@@ -4,7 +4,8 @@ import type { TeamLeads } from "../recognition/recognition-ports.ts";
 import { settleFailedRun } from "./digest-run.ts";
 import { composeLeadDigest, type LeadDigest } from "./lead-digest.ts";
 import { weekByKey } from "../shared/period.ts";
-import type { Clock, DigestRunRepository, Notifier, WorkspaceRepository } from "../shared/ports.ts";
+import type { Clock, DigestRunRepository, WorkspaceRepository } from "../shared/ports.ts";
+import type { Notifier } from "../outbound/notifier.ts";
 import type { TeamWeeksDeps } from "./team-weeks.ts";
 
 export const LEAD_DIGEST_KIND = "lead_digest";

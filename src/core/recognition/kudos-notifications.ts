@@ -1,6 +1,6 @@
 // Who hears about a gift privately: each recipient, and (if the workspace wants it) each recipient's leads.
 import type { Member } from "../shared/model.ts";
-import type { OutboundMessage } from "../shared/outbound.ts";
+import type { OutboundMessage } from "../outbound/outbound-message.ts";
 import type { GiftView } from "../shared/ports.ts";
 
 export interface PrivateNote {

@@ -1,5 +1,5 @@
 // The interfaces the domain needs from the outside world. src/store implements the repositories;
-// the chat adapters implement PlatformUsers and Notifier.
+// the chat adapters implement PlatformUsers (and Notifier, in core/outbound).
 import type { Locale } from "../../i18n/locale.ts";
 import type {
   KpiObservation,
@@ -14,7 +14,6 @@ import type {
   Team,
   Workspace,
 } from "./model.ts";
-import type { OutboundMessage } from "./outbound.ts";
 
 export interface Clock {
   now(): Date;
@@ -150,14 +149,6 @@ export interface PlatformUsers {
 export interface PostedRef {
   channelId: string;
   messageRef: string;
-}
-
-/** Delivers rendered core results to chat. One implementation per platform. */
-export interface Notifier {
-  /** `channelId`: a channel, or a person's platform id for a direct message (lead digests, kudos notes). */
-  post(channelId: string, message: OutboundMessage): Promise<PostedRef>;
-  /** Finds a message Spur already posted with this run marker (a post that was made but not recorded). */
-  findPosted(channelId: string, marker: RunMarker, since: Date): Promise<PostedRef | null>;
 }
 
 export interface RunMarker {

@@ -1,5 +1,5 @@
 // Core outbound messages → Slack messages (text fallback, blocks, and the run marker as metadata).
-import type { OutboundMessage } from "../../core/shared/outbound.ts";
+import type { OutboundMessage } from "../../core/outbound/outbound-message.ts";
 import type { RunMarker } from "../../core/shared/ports.ts";
 import { leadDigestMessage } from "./lead-digest.ts";
 import type { SlackMessage } from "./replies.ts";

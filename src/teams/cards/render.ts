@@ -1,6 +1,6 @@
 // Core outbound messages → Teams activities (text fallback plus an Adaptive Card attachment).
 import type { Activity } from "botbuilder";
-import type { OutboundMessage } from "../../core/shared/outbound.ts";
+import type { OutboundMessage } from "../../core/outbound/outbound-message.ts";
 import { ADAPTIVE_CARD_CONTENT_TYPE, card, escapeMarkdown, type TeamsMessage, textBlock } from "./adaptive-card.ts";
 import { leadDigestCard } from "./lead-digest.ts";
 import { shoutoutCard } from "./shoutout.ts";

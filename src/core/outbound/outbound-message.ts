@@ -1,12 +1,12 @@
 // Messages the domain asks a platform to deliver. Renderers (Block Kit, Adaptive Cards) turn each kind
-// into the platform's format; the domain never builds platform payloads.
-import type { GiftView } from "./ports.ts";
-import type { WeeklyDigest } from "../digests/digest.ts";
-import type { LeaderboardPost } from "../awards/leaderboard-post.ts";
+// into the platform's format; the domain never builds platform payloads. The union names the features'
+// posts, so it lives above them (core/shared must not depend on features), and the notifier with it.
 import type { MonthlyAwards } from "../awards/awards-post.ts";
-import type { RunMarker } from "./ports.ts";
+import type { LeaderboardPost } from "../awards/leaderboard-post.ts";
+import type { WeeklyDigest } from "../digests/digest.ts";
 import type { LeadDigest } from "../digests/lead-digest.ts";
-import type { Member } from "./model.ts";
+import type { Member } from "../shared/model.ts";
+import type { GiftView, RunMarker } from "../shared/ports.ts";
 
 export type OutboundMessage =
   | { kind: "shoutout"; gift: GiftView }
