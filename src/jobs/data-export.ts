@@ -7,16 +7,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type { Job, Queue } from "bullmq";
+import type { Job } from "bullmq";
 import { exportParts, exportSummary } from "../core/data-rights/data-export.ts";
 import type { DataExportReads, ExportDelivery, ExportFile, ExportRequest } from "../core/data-rights/data-rights-ports.ts";
+import { defineJob } from "./job-definition.ts";
+import { SCHEDULED_QUEUE } from "./queues.ts";
 import { honouringRetryAfter } from "./retry-after.ts";
 
 export const DATA_EXPORT_JOB = "data-export";
-
-export function enqueueDataExport(queue: Queue, request: ExportRequest): Promise<unknown> {
-  return queue.add(DATA_EXPORT_JOB, request, { jobId: `data-export-${request.requestId.replaceAll(":", "_")}` });
-}
 
 export interface DataExportDeps {
   exportReads: DataExportReads;
@@ -47,3 +45,12 @@ export async function processDataExport(deps: DataExportDeps, job: Job<ExportReq
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+export const dataExportJob = defineJob({
+  name: DATA_EXPORT_JOB,
+  queue: SCHEDULED_QUEUE,
+  process: processDataExport,
+  dispatch: ({ add }) => ({
+    exportData: (request) => add(request, { jobId: `data-export-${request.requestId.replaceAll(":", "_")}` }),
+  }),
+});

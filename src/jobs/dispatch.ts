@@ -4,13 +4,9 @@ import type { Team } from "../core/shared/model.ts";
 import type { RecognitionPromptRepository } from "../core/feedback/feedback-ports.ts";
 import type { TeamPostSettings } from "../core/admin/team-post-settings.ts";
 import type { Clock, WorkspaceRepository } from "../core/shared/ports.ts";
-import { enqueueDataExport } from "./data-export.ts";
-import { enqueueFeedbackClose, enqueueFeedbackRequest } from "./feedback-requests.ts";
-import { enqueueNotifyRecipients } from "./notify-recipients.ts";
-import { enqueueShoutout } from "./post-shoutout.ts";
+import { JOBS, type JobsDispatch } from "./job-list.ts";
 import type { SpurQueues } from "./queues.ts";
 import { sweepOrphanSchedulers, syncTeamSchedulers } from "./team-schedulers.ts";
-import { WEEKLY_DIGEST_JOB, type WeeklyDigestJobData } from "./weekly-digest.ts";
 
 export interface DispatchDeps {
   clock: Clock;
@@ -18,24 +14,12 @@ export interface DispatchDeps {
   teamPosts: TeamPostSettings;
 }
 
+/** Each job's own JobDispatch calls (see job-list.ts), and the team schedulers' sync. */
 export function bullmqDispatch(queues: SpurQueues, deps: DispatchDeps): JobDispatch {
+  const calls = Object.assign({}, ...JOBS.map((job) => job.dispatchOn(queues, deps.clock))) as JobsDispatch;
   return {
-    shoutout: async (input) => {
-      await enqueueShoutout(queues.posts, input);
-    },
-    sendDigestNow: async (teamId, options = {}) => {
-      const data: WeeklyDigestJobData = { teamId, ...(options.forcedAt ? { forcedAt: options.forcedAt } : {}) };
-      await queues.scheduled.add(WEEKLY_DIGEST_JOB, data);
-    },
-    notifyRecipients: async (input) => {
-      await enqueueNotifyRecipients(queues.posts, input);
-    },
+    ...calls,
     syncTeamSchedules: (team: Team) => syncTeam(queues, deps, team),
-    feedbackRequested: (input) => enqueueFeedbackRequest(queues, input, deps.clock),
-    feedbackRequestSettled: (requestId) => enqueueFeedbackClose(queues.scheduled, requestId),
-    exportData: async (request) => {
-      await enqueueDataExport(queues.scheduled, request);
-    },
   };
 }
 

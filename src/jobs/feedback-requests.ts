@@ -1,9 +1,11 @@
 // Feedback request jobs, each with a stable job id per request: DM the peers (posts queue), remind them before
 // the due date and close the request at the due date (delayed jobs on the scheduled queue), or close it as
 // soon as everyone has answered. Every processor is safe to run twice: the request's rows say what is done.
-import type { Job, Queue } from "bullmq";
+import type { Job } from "bullmq";
 import { closeFeedbackRequest, remindPeers, type RequestJobDeps, sendRequestDms } from "../core/feedback/feedback-request.ts";
 import type { Clock } from "../core/shared/ports.ts";
+import { defineJob } from "./job-definition.ts";
+import { POSTS_QUEUE, SCHEDULED_QUEUE } from "./queues.ts";
 import { honouringRetryAfter } from "./retry-after.ts";
 
 export const FEEDBACK_ASK_JOB = "feedback-ask";
@@ -20,29 +22,6 @@ export const feedbackJobIds = {
   closeAtDue: (requestId: string) => `feedback-close-${requestId}`,
   closeSettled: (requestId: string) => `feedback-close-settled-${requestId}`,
 };
-
-export async function enqueueFeedbackRequest(
-  queues: { posts: Queue; scheduled: Queue },
-  input: { requestId: string; reminderAt: Date; dueAt: Date },
-  clock: Clock,
-): Promise<void> {
-  const data: FeedbackRequestJobData = { requestId: input.requestId };
-  const now = clock.now().getTime();
-  await queues.posts.add(FEEDBACK_ASK_JOB, data, { jobId: feedbackJobIds.ask(input.requestId) });
-  await queues.scheduled.add(FEEDBACK_REMIND_JOB, data, {
-    jobId: feedbackJobIds.remind(input.requestId),
-    delay: Math.max(0, input.reminderAt.getTime() - now),
-  });
-  await queues.scheduled.add(FEEDBACK_CLOSE_JOB, data, {
-    jobId: feedbackJobIds.closeAtDue(input.requestId),
-    delay: Math.max(0, input.dueAt.getTime() - now),
-  });
-}
-
-/** Everyone asked has answered or skipped: close now rather than at the due date. */
-export async function enqueueFeedbackClose(queue: Queue, requestId: string): Promise<void> {
-  await queue.add(FEEDBACK_CLOSE_JOB, { requestId } satisfies FeedbackRequestJobData, { jobId: feedbackJobIds.closeSettled(requestId) });
-}
 
 export interface FeedbackJobDeps extends RequestJobDeps {
   clock: Clock;
@@ -62,3 +41,38 @@ export function processFeedbackClose(deps: FeedbackJobDeps, job: Job<FeedbackReq
     closeFeedbackRequest(deps, { requestId: job.data.requestId, now: deps.clock.now(), leaseMs: deps.summaryLeaseMs }),
   );
 }
+
+/** Queued by feedback-ask's dispatch, delayed until the reminder is due. */
+export const feedbackRemindJob = defineJob({ name: FEEDBACK_REMIND_JOB, queue: SCHEDULED_QUEUE, process: processFeedbackRemind });
+
+/** Queued at the due date by feedback-ask's dispatch, and at once when everyone asked has answered or skipped. */
+export const feedbackCloseJob = defineJob({
+  name: FEEDBACK_CLOSE_JOB,
+  queue: SCHEDULED_QUEUE,
+  process: processFeedbackClose,
+  dispatch: ({ add }) => ({
+    feedbackRequestSettled: (requestId) => add({ requestId }, { jobId: feedbackJobIds.closeSettled(requestId) }),
+  }),
+});
+
+/** A new request: DM the peers now, and queue its reminder and its close at the due date. */
+export const feedbackAskJob = defineJob({
+  name: FEEDBACK_ASK_JOB,
+  queue: POSTS_QUEUE,
+  process: processFeedbackAsk,
+  dispatch: ({ add, queues, clock }) => ({
+    feedbackRequested: async (input) => {
+      const data: FeedbackRequestJobData = { requestId: input.requestId };
+      const now = clock.now().getTime();
+      await add(data, { jobId: feedbackJobIds.ask(input.requestId) });
+      await feedbackRemindJob.add(queues, data, {
+        jobId: feedbackJobIds.remind(input.requestId),
+        delay: Math.max(0, input.reminderAt.getTime() - now),
+      });
+      await feedbackCloseJob.add(queues, data, {
+        jobId: feedbackJobIds.closeAtDue(input.requestId),
+        delay: Math.max(0, input.dueAt.getTime() - now),
+      });
+    },
+  }),
+});

@@ -3,8 +3,10 @@
 import type { Job } from "bullmq";
 import { type AwardsRunDeps, runMonthlyAwards } from "../core/awards/awards-run.ts";
 import type { RunOutcome } from "../core/digests/digest-run.ts";
+import { monthlyAwardsSchedule } from "../core/shared/schedule.ts";
+import { defineJob, type TeamJobData } from "./job-definition.ts";
+import { SCHEDULED_QUEUE } from "./queues.ts";
 import { honouringRetryAfter } from "./retry-after.ts";
-import type { TeamJobData } from "./weekly-leaderboard.ts";
 
 export const MONTHLY_AWARDS_JOB = "monthly-awards";
 
@@ -15,3 +17,13 @@ export function monthlyAwardsSchedulerId(teamId: string): string {
 export function processMonthlyAwards(deps: AwardsRunDeps, job: Job<TeamJobData>, token?: string): Promise<RunOutcome> {
   return honouringRetryAfter(job, token, () => runMonthlyAwards(deps, { teamId: job.data.teamId }));
 }
+
+export const monthlyAwardsJob = defineJob({
+  name: MONTHLY_AWARDS_JOB,
+  queue: SCHEDULED_QUEUE,
+  process: processMonthlyAwards,
+  teamScheduler: {
+    schedulerId: monthlyAwardsSchedulerId,
+    schedule: (team, settings) => (settings.awards ? monthlyAwardsSchedule(team) : null),
+  },
+});

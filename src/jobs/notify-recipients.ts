@@ -1,10 +1,12 @@
 // DMs each recipient of a gift (and their leads, if the workspace wants it). The job's progress records how
 // many notes went out, so a retry after a failure carries on where it stopped instead of repeating them.
-import type { Job, Queue } from "bullmq";
+import type { Job } from "bullmq";
 import { giftNotes } from "../core/recognition/kudos-notifications.ts";
 import type { KudosRepository } from "../core/shared/ports.ts";
 import type { Notifier } from "../core/outbound/notifier.ts";
 import type { RecognitionSettingsRepository, TeamLeads } from "../core/recognition/recognition-ports.ts";
+import { defineJob } from "./job-definition.ts";
+import { POSTS_QUEUE } from "./queues.ts";
 import { honouringRetryAfter } from "./retry-after.ts";
 
 export const NOTIFY_RECIPIENTS_JOB = "notify-recipients";
@@ -13,13 +15,9 @@ export interface NotifyRecipientsJobData {
   giftId: string;
 }
 
-export function enqueueNotifyRecipients(queue: Queue, data: NotifyRecipientsJobData): Promise<unknown> {
-  return queue.add(NOTIFY_RECIPIENTS_JOB, data, { jobId: `notify-${data.giftId}` });
-}
-
 export interface NotifyRecipientsDeps {
   kudos: KudosRepository;
-  settings: RecognitionSettingsRepository;
+  recognitionSettings: RecognitionSettingsRepository;
   leads: TeamLeads;
   /** Null when Spur is no longer installed in the workspace. */
   notifierForWorkspace(workspaceId: string): Promise<Notifier | null>;
@@ -28,7 +26,7 @@ export interface NotifyRecipientsDeps {
 export async function processNotifyRecipients(deps: NotifyRecipientsDeps, job: Job<NotifyRecipientsJobData>, token?: string): Promise<string> {
   const gift = await deps.kudos.gift(job.data.giftId);
   if (!gift) return "gift_not_found";
-  const settings = await deps.settings.get(gift.workspaceId);
+  const settings = await deps.recognitionSettings.get(gift.workspaceId);
   const teamIds = [...new Set(gift.recipients.flatMap((r) => (r.teamId ? [r.teamId] : [])))];
   const leads = settings.notifyLead ? await deps.leads.leadsOf(teamIds) : [];
   const notes = giftNotes(gift, { notifyLead: settings.notifyLead, leads });
@@ -43,3 +41,12 @@ export async function processNotifyRecipients(deps: NotifyRecipientsDeps, job: J
   }
   return `notified ${notes.length}`;
 }
+
+export const notifyRecipientsJob = defineJob({
+  name: NOTIFY_RECIPIENTS_JOB,
+  queue: POSTS_QUEUE,
+  process: processNotifyRecipients,
+  dispatch: ({ add }) => ({
+    notifyRecipients: (input) => add(input, { jobId: `notify-${input.giftId}` }),
+  }),
+});

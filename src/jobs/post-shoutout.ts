@@ -1,8 +1,10 @@
 // Posts the public shoutout for a gift, once: the job id is derived from the gift, and the gift records
 // where its shoutout went.
-import type { Job, Queue } from "bullmq";
+import type { Job } from "bullmq";
 import type { Notifier } from "../core/outbound/notifier.ts";
 import type { KudosRepository } from "../core/shared/ports.ts";
+import { defineJob } from "./job-definition.ts";
+import { POSTS_QUEUE } from "./queues.ts";
 import { honouringRetryAfter } from "./retry-after.ts";
 
 export const POST_SHOUTOUT_JOB = "post-shoutout";
@@ -10,10 +12,6 @@ export const POST_SHOUTOUT_JOB = "post-shoutout";
 export interface ShoutoutJobData {
   giftId: string;
   channelId: string;
-}
-
-export function enqueueShoutout(queue: Queue, data: ShoutoutJobData): Promise<unknown> {
-  return queue.add(POST_SHOUTOUT_JOB, data, { jobId: `shoutout-${data.giftId}` });
 }
 
 export interface ShoutoutDeps {
@@ -32,3 +30,12 @@ export async function processShoutout(deps: ShoutoutDeps, job: Job<ShoutoutJobDa
   await deps.kudos.markShoutoutPosted(gift.giftId, `${posted.channelId}:${posted.messageRef}`);
   return "posted";
 }
+
+export const postShoutoutJob = defineJob({
+  name: POST_SHOUTOUT_JOB,
+  queue: POSTS_QUEUE,
+  process: processShoutout,
+  dispatch: ({ add }) => ({
+    shoutout: (input) => add(input, { jobId: `shoutout-${input.giftId}` }),
+  }),
+});

@@ -4,6 +4,7 @@ import { Queue, type ConnectionOptions, type DefaultJobOptions } from "bullmq";
 
 export const POSTS_QUEUE = "posts";
 export const SCHEDULED_QUEUE = "scheduled";
+export type QueueName = typeof POSTS_QUEUE | typeof SCHEDULED_QUEUE;
 
 export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
   attempts: 8,

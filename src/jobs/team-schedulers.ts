@@ -1,50 +1,20 @@
-// Every job scheduler a team has, one per job kind, in one registry: each kind's stable scheduler id and
-// its cron pattern in the team's time zone (or none, when the team turned that post off). Syncing a team
+// Every job scheduler a team has, one per team-scheduled job of the job list: each job's stable scheduler id
+// and its cron pattern in the team's time zone (or none, when the team turned that post off). Syncing a team
 // upserts or removes each of them, so a settings change moves all of a team's schedules at once; removing
 // a team removes them all; at boot, schedulers whose team no longer exists are swept away.
 import type { Queue } from "bullmq";
-import type { PromptSchedule } from "../core/feedback/feedback-model.ts";
-import type { LeaderboardPostMode } from "../core/admin/team-post-settings.ts";
 import type { Team } from "../core/shared/model.ts";
-import { recognitionPromptCron } from "../core/recognition/recognition-prompts.ts";
-import { type CronSchedule, monthlyAwardsSchedule, weeklyDigestSchedule } from "../core/shared/schedule.ts";
-import { MONTHLY_AWARDS_JOB, monthlyAwardsSchedulerId } from "./monthly-awards.ts";
-import { RECOGNITION_PROMPTS_JOB, recognitionPromptsSchedulerId } from "./recognition-prompts.ts";
-import { WEEKLY_DIGEST_JOB, weeklyDigestSchedulerId } from "./weekly-digest.ts";
-import { WEEKLY_LEADERBOARD_JOB, weeklyLeaderboardSchedulerId } from "./weekly-leaderboard.ts";
+import type { TeamScheduler, TeamScheduleSettings } from "./job-definition.ts";
+import { JOBS } from "./job-list.ts";
 
-/** The team settings beyond the team row that decide its schedules. */
-export interface TeamScheduleSettings {
-  prompts: PromptSchedule;
-  leaderboard: LeaderboardPostMode;
-  awards: boolean;
-}
-
-export interface TeamSchedulerKind {
+export interface TeamSchedulerKind extends TeamScheduler {
   job: string;
-  schedulerId(teamId: string): string;
-  /** When the job fires for this team, or null when the team has it turned off. */
-  schedule(team: Team, settings: TeamScheduleSettings): CronSchedule | null;
 }
 
-export const TEAM_SCHEDULERS: readonly TeamSchedulerKind[] = [
-  { job: WEEKLY_DIGEST_JOB, schedulerId: weeklyDigestSchedulerId, schedule: (team) => weeklyDigestSchedule(team) },
-  {
-    job: WEEKLY_LEADERBOARD_JOB,
-    schedulerId: weeklyLeaderboardSchedulerId,
-    schedule: (team, settings) => (settings.leaderboard === "off" ? null : weeklyDigestSchedule(team)),
-  },
-  {
-    job: MONTHLY_AWARDS_JOB,
-    schedulerId: monthlyAwardsSchedulerId,
-    schedule: (team, settings) => (settings.awards ? monthlyAwardsSchedule(team) : null),
-  },
-  {
-    job: RECOGNITION_PROMPTS_JOB,
-    schedulerId: recognitionPromptsSchedulerId,
-    schedule: (team, settings) => (settings.prompts.enabled ? recognitionPromptCron(settings.prompts, team.timeZone) : null),
-  },
-];
+/** The jobs of the list that every team runs on a schedule, in the list's order. */
+export const TEAM_SCHEDULERS: readonly TeamSchedulerKind[] = JOBS.flatMap((job) =>
+  job.teamScheduler ? [{ job: job.name, schedulerId: job.teamScheduler.schedulerId, schedule: job.teamScheduler.schedule }] : [],
+);
 
 /** Creates, moves or removes each of the team's schedulers to match its settings. */
 export async function syncTeamSchedulers(queue: Queue, team: Team, settings: TeamScheduleSettings): Promise<void> {

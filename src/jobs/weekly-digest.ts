@@ -1,6 +1,10 @@
-// The weekly team digest: one job scheduler per team (stable id, see team-schedulers.ts), cron in the team's time zone.
+// The weekly team digest: one job scheduler per team (stable id, see team-schedulers.ts), cron in the team's time zone,
+// and an admin's `/spur digest now` or forced send through JobDispatch.sendDigestNow.
 import type { Job } from "bullmq";
 import { type DigestRunDeps, runWeeklyDigest, type DigestRunOutcome } from "../core/digests/digest-run.ts";
+import { weeklyDigestSchedule } from "../core/shared/schedule.ts";
+import { defineJob } from "./job-definition.ts";
+import { SCHEDULED_QUEUE } from "./queues.ts";
 import { honouringRetryAfter } from "./retry-after.ts";
 
 export const WEEKLY_DIGEST_JOB = "weekly-digest";
@@ -40,3 +44,13 @@ export async function processWeeklyDigest(
   if ("periodKey" in outcome && !job.data.forcedAt) await deps.leadDigests?.({ teamId: job.data.teamId, periodKey: outcome.periodKey });
   return outcome;
 }
+
+export const weeklyDigestJob = defineJob({
+  name: WEEKLY_DIGEST_JOB,
+  queue: SCHEDULED_QUEUE,
+  process: processWeeklyDigest,
+  teamScheduler: { schedulerId: weeklyDigestSchedulerId, schedule: (team) => weeklyDigestSchedule(team) },
+  dispatch: ({ add }) => ({
+    sendDigestNow: (teamId, options = {}) => add({ teamId, ...(options.forcedAt ? { forcedAt: options.forcedAt } : {}) }),
+  }),
+});
