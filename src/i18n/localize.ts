@@ -18,7 +18,7 @@ function formatter(locale: Locale, key: MessageKey): IntlMessageFormat {
   return f;
 }
 
-const TAGS: Record<string, RichKind> = { b: "strong", i: "em", code: "code" };
+const TAGS: Record<string, RichKind> = { b: "strong", i: "em", code: "code", s: "strike" };
 
 /** The message in `locale`, as text, references and emphasis. */
 export function localize(message: Msg, locale: Locale): Inline[] {
@@ -67,6 +67,7 @@ function joinList(items: Inline[][], style: "and" | "or", locale: Locale): Inlin
 
 const DATE_OPTIONS: Record<DateParam["style"], Intl.DateTimeFormatOptions> = {
   day: { weekday: "short", day: "numeric", month: "short" },
+  dayMonth: { day: "numeric", month: "short" },
   date: { day: "numeric", month: "short", year: "numeric" },
   time: { hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
   dayTime: { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" },

@@ -48,8 +48,8 @@ export interface Msg {
 export interface DateParam {
   date: Date;
   timeZone: string;
-  /** day: "Wed 25 Nov" · date: "25 Nov 2026" · time: "09:05" · dayTime: "09:05 Wed 25 Nov" · month: "November 2026" */
-  style: "day" | "date" | "time" | "dayTime" | "month";
+  /** day: "Wed 25 Nov" · dayMonth: "25 Nov" · date: "25 Nov 2026" · time: "09:05" · dayTime: "09:05 Wed 25 Nov" · month: "November 2026" */
+  style: "day" | "dayMonth" | "date" | "time" | "dayTime" | "month";
 }
 
 /** Several items joined the reader's way: "a, b and c" / "a、b和c". */

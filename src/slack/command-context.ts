@@ -9,6 +9,7 @@ import { DEFAULT_LOCALE } from "../i18n/locale.ts";
 import { msg } from "../i18n/message.ts";
 import { refusal } from "../use-cases/failure.ts";
 import { renderBody } from "./render/blocks.ts";
+import type { SlackTurn } from "./run-interaction.ts";
 
 export interface CommandContext {
   payload: SlashCommandPayload;
@@ -28,10 +29,33 @@ export function ephemeralReplier(client: webApi.WebClient, respond: RespondFn, c
   };
 }
 
-export async function commandContext(
+/** A slash command's payload, validated, as the turn the interaction runner takes; null (and the user told) when unreadable. */
+export async function slashCommandTurn(
   services: Services,
   args: Pick<SlackCommandMiddlewareArgs, "command" | "respond"> & { client: webApi.WebClient },
-): Promise<CommandContext | null> {
+): Promise<{ payload: SlashCommandPayload; turn: SlackTurn } | null> {
+  const payload = await parsePayload(services, args);
+  if (!payload) return null;
+  return {
+    payload,
+    turn: {
+      teamId: payload.team_id,
+      userId: payload.user_id,
+      channelId: payload.channel_id,
+      idempotencyKey: `slack:cmd:${payload.team_id}:${payload.trigger_id}`,
+      triggerId: payload.trigger_id,
+      client: args.client,
+      respond: args.respond,
+      label: payload.command,
+      via: "command",
+    },
+  };
+}
+
+async function parsePayload(
+  services: Services,
+  args: Pick<SlackCommandMiddlewareArgs, "command" | "respond">,
+): Promise<SlashCommandPayload | null> {
   const parsed = SlashCommandPayload.safeParse(args.command);
   if (!parsed.success) {
     const reason = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
@@ -39,7 +63,15 @@ export async function commandContext(
     await args.respond({ response_type: "ephemeral", ...renderBody(refusal(msg("error.unreadable", { reason })), DEFAULT_LOCALE) });
     return null;
   }
-  const payload = parsed.data;
+  return parsed.data;
+}
+
+export async function commandContext(
+  services: Services,
+  args: Pick<SlackCommandMiddlewareArgs, "command" | "respond"> & { client: webApi.WebClient },
+): Promise<CommandContext | null> {
+  const payload = await parsePayload(services, args);
+  if (!payload) return null;
   const { workspace, defaultTeam, teamCreated } = await services.workspaces.ensure("slack", payload.team_id, {
     teamTimeZone: services.defaultTimeZone,
   });

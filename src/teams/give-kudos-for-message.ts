@@ -3,7 +3,6 @@
 // and a link to it; the dialog's Send (composeExtension/submitAction) gives the kudos like the form card does.
 import { type TaskModuleContinueResponse, type TaskModuleMessageResponse, TeamsInfo, type TurnContext } from "botbuilder";
 import { z } from "zod";
-import { kudosConfirmation } from "./cards/replies.ts";
 import type { TeamsDeps } from "./command-context.ts";
 import type { CardActionContext, CardActionResult } from "./actions/card-action.ts";
 import { kudosForm, submitKudosForm } from "./actions/kudos-form.ts";
@@ -101,7 +100,7 @@ async function submitAction(deps: TeamsDeps, turn: TurnContext, action: Action):
     // The message Teams names in the invoke wins over the link carried in the form's data.
     const messageLink = teamsMessageLink(action.messagePayload?.linkToMessage) ?? teamsMessageLink(data.messageLink);
     const result = await submitKudosForm(deps, ctx, { source: "shortcut", messageLink, send: "submit" });
-    return "given" in result ? { message: kudosConfirmation(result.given).text } : { card: result.form };
+    return "given" in result ? { message: result.confirmation.text } : { card: result.form };
   });
 }
 

@@ -1,7 +1,7 @@
 // Teams mentions → the core's command text. Teams sends `<at>Ana Alves</at>` in the text and the person in
 // `entities[].mentioned`; the core parses Slack-style escaped mentions. Each mentioned person becomes a
 // placeholder `<@UTM1>` the core can tokenise, and is mapped back to the Teams user id after parsing.
-import type { MentionRef } from "../core/shared/command-text.ts";
+import { type CommandToken, type MentionRef, wordOrHandle } from "../core/shared/command-text.ts";
 
 interface ActivityLike {
   text?: string | undefined;
@@ -22,6 +22,8 @@ export interface TeamsCommandText {
   toTeams(ref: MentionRef): MentionRef;
   /** Replaces `<@teams-id>` in a core message with the person's name, as Teams shows text literally. */
   humanize(message: string): string;
+  /** The message as the domain's tokens: words, and the people mentioned (by Teams user id and name). */
+  tokens: CommandToken[];
 }
 
 const PLACEHOLDER_PREFIX = "UTM";
@@ -70,8 +72,15 @@ export function teamsCommandText(activity: ActivityLike): TeamsCommandText {
     text = text.replace(entity.text, ` <@${placeholder}> `);
   }
   text = plainText(text).replace(/\s+/g, " ").trim();
+  const tokens = (text.match(/<@[^<>\s]+>|\S+/g) ?? []).map((raw): CommandToken => {
+    const placeholder = /^<@([^<>\s]+)>$/.exec(raw)?.[1];
+    const id = placeholder ? placeholderToTeams.get(placeholder) : undefined;
+    if (id) return { kind: "member", ref: { kind: "id", id, name: names.get(id) ?? id }, text: `@${names.get(id) ?? id}` };
+    return wordOrHandle(raw);
+  });
   return {
     text,
+    tokens,
     toTeams: (ref) => {
       if (ref.kind !== "id") return ref;
       const id = placeholderToTeams.get(ref.id);

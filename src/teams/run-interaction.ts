@@ -99,7 +99,7 @@ export async function runTeamsInvoke<Deps, Args>(
   idempotencyKey: string,
 ): Promise<{ card: TeamsMessage } | { message: string }> {
   const outcome = await run(deps, t, label, interaction, useDeps, args, idempotencyKey);
-  if ("failure" in outcome) return { message: `⚠️ ${renderCard(outcome.failure.body, outcome.locale).text}` };
+  if ("failure" in outcome) return { message: renderCard(outcome.failure.body, outcome.locale).text };
   let answer: { card: TeamsMessage } | { message: string } | null = null;
   for (const reply of outcome.replies) {
     const message = rendered(reply, outcome.locale);

@@ -6,11 +6,13 @@ import type { Msg, Param } from "../i18n/message.ts";
 export type Tone = "success" | "warning" | "celebrate" | "info";
 
 export interface Button {
-  /** The interaction the click runs (Slack action_id prefix, Teams Action.Execute verb). */
+  /** The interaction the click runs, dotted ("kudos.history.page"): Teams' Action.Execute verb, Slack's action id. */
   action: string;
+  /** Tells apart buttons of the same action in one message ("newer", "older"). */
+  key?: string;
   label: Msg;
-  /** Opaque, JSON: what the click needs to know (a cursor, an id); validated with zod when it comes back. */
-  value: string;
+  /** What the click needs to know (a cursor, an id); validated with zod when it comes back. */
+  data: Readonly<Record<string, string | number | boolean>>;
   style?: "primary" | "danger";
 }
 
@@ -28,6 +30,8 @@ export type Block =
 
 export interface Body {
   tone?: Tone;
+  /** Mentions here are meant to notify the people named (a shoutout); elsewhere they only name them. */
+  notify?: boolean;
   /** The notification / fallback text; the first text block when absent. */
   summary?: Msg;
   blocks: Block[];

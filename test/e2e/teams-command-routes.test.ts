@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_USAGE } from "../../src/core/admin/admin-command.ts";
 import { KPI_ADMIN_USAGE } from "../../src/core/kpi/kpi-admin-command.ts";
-import { KUDOS_USAGE } from "../../src/core/recognition/kudos-command.ts";
+import { kudosUsage } from "../../src/core/recognition/kudos-command.ts";
+import { mrkdwn } from "../../src/slack/render/mrkdwn.ts";
 import { PROMPTS_USAGE } from "../../src/core/recognition/prompt-command.ts";
 import { RECOGNITION_ADMIN_USAGE } from "../../src/core/recognition/recognition-admin.ts";
 import { textOf } from "../support/fake-bot-connector.ts";
@@ -16,7 +17,7 @@ function documented(usage: string, command: "/spur" | "/kudos"): string[] {
 }
 
 const SPUR_VERBS = documented([ADMIN_USAGE, RECOGNITION_ADMIN_USAGE, KPI_ADMIN_USAGE, PROMPTS_USAGE].join("\n"), "/spur");
-const KUDOS_VERBS = documented(KUDOS_USAGE, "/kudos");
+const KUDOS_VERBS = documented(mrkdwn(kudosUsage(), "en"), "/kudos");
 
 let say: Say;
 let teams: TeamsSetup;

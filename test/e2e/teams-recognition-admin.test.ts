@@ -103,7 +103,7 @@ describe("Teams: admin revoke", () => {
     await say(carl, ["leaderboard"], '"title":"1. Ana Alves","value":"1 point (1 kudos)"');
     await say(ana, ["kudos history"], "(revoked)");
     // The giver gets their allowance back.
-    await say(bo, ["kudos balance"], "You can still give 8 of 8 points this week");
+    await say(bo, ["kudos balance"], "You can still give 8 points this week (0 of 8 used)");
   });
 
   it("explains an unknown or already revoked id", async () => {

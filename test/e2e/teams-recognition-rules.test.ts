@@ -47,13 +47,13 @@ describe("Teams: the giving allowance, in the giver's team time zone", () => {
   });
 
   it("kudos balance shows the remaining allowance and the local reset", async () => {
-    const balance = textOf(await say(ana, ["kudos balance"], "You can still give 1 of 5 points today"));
+    const balance = textOf(await say(ana, ["kudos balance"], "You can still give 1 point today (4 of 5 used)"));
     expect(balance).toContain("00:00 Fri 20 Nov (Pacific/Auckland time)");
   });
 
   it("is fresh again right after local midnight (still Thursday in UTC)", async () => {
     clock.set("2026-11-19T11:05:00Z"); // 00:05 Friday in Auckland
-    await say(ana, ["kudos balance"], "You can still give 5 of 5 points today");
+    await say(ana, ["kudos balance"], "You can still give 5 points today (0 of 5 used)");
     await say(ana, ["kudos ", dee, " 5 opened the morning queue"], "Kudos sent");
     await say(ana, ["kudos ", bo, " 1 one more"], "you have 0 of your 5 points left today");
   });

@@ -3,7 +3,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ErrorCode, SpurError } from "../../src/core/shared/errors.ts";
-import { DEFAULT_KUDOS_RULES, parseKudosText } from "../../src/core/recognition/kudos-command.ts";
+import { DEFAULT_KUDOS_RULES, type KudosRules, parseKudosCommand } from "../../src/core/recognition/kudos-command.ts";
+import { slackCommandTokens } from "../../src/slack/command-tokens.ts";
+
+/** Slack command text, tokenised as the Slack adapter does, then parsed by the core. */
+const parseKudosText = (text: string, rules?: KudosRules) => parseKudosCommand(slackCommandTokens(text), rules);
 import { parseLeaderboardText } from "../../src/core/recognition/leaderboard.ts";
 import { parseRecognitionAdmin } from "../../src/core/recognition/recognition-admin.ts";
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { ErrorCode } from "../../src/core/shared/errors.ts";
-import { parseKudosText, type GiveKudosText } from "../../src/core/recognition/kudos-command.ts";
+import { type GiveKudosText, type KudosRules, parseKudosCommand } from "../../src/core/recognition/kudos-command.ts";
+import { slackCommandTokens } from "../../src/slack/command-tokens.ts";
+
+/** Slack command text, tokenised as the Slack adapter does, then parsed by the core. */
+const parseKudosText = (text: string, rules?: KudosRules) => parseKudosCommand(slackCommandTokens(text), rules);
 
 function give(text: string): GiveKudosText {
   const r = parseKudosText(text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseKudosText } from "../../src/core/recognition/kudos-command.ts";
+import { parseKudosCommand } from "../../src/core/recognition/kudos-command.ts";
 import { teamsCommandText, teamsSpelling } from "../../src/teams/mentions.ts";
 
 const bot = { id: "28:bot", name: "Spur" };
@@ -13,10 +13,10 @@ describe("Teams mentions → core command text", () => {
       entities: [mention(bot.id, "Spur"), mention("29:ana", "Ana Alves"), mention("29:bo", "Bo Berg"), { type: "clientInfo" }],
     });
     expect(text.text).toBe("kudos <@UTM1> and <@UTM2> 3 saved it #ownership");
-    const parsed = parseKudosText(text.text.replace(/^kudos /, ""));
-    expect(parsed.ok && parsed.command.kind === "give" && parsed.command.recipients.map(text.toTeams)).toEqual([
-      { kind: "id", id: "29:ana" },
-      { kind: "id", id: "29:bo" },
+    const parsed = parseKudosCommand(text.tokens.slice(1));
+    expect(parsed.ok && parsed.command.kind === "give" && parsed.command.recipients).toEqual([
+      { kind: "id", id: "29:ana", name: "Ana Alves" },
+      { kind: "id", id: "29:bo", name: "Bo Berg" },
     ]);
   });
 

@@ -1,6 +1,7 @@
 // The giving allowance: points a member may give per day or week, reset at midnight in their team's time zone.
 import { DateTime } from "luxon";
 import type { AllowancePeriod, RecognitionSettings } from "./recognition-settings.ts";
+import { msg, type Msg, when } from "../../i18n/message.ts";
 
 export interface AllowanceWindow {
   period: AllowancePeriod;
@@ -34,7 +35,12 @@ export function balanceOf(settings: RecognitionSettings, spent: number, window: 
   return { allowance: settings.allowancePoints, spent, remaining: Math.max(0, settings.allowancePoints - spent), window };
 }
 
-/** "at midnight (00:00 Thu 20 Nov, Pacific/Auckland time)" — when the allowance resets, in the team's local time. */
+/** "at 00:00 Thu 20 Nov (Pacific/Auckland time)" — when the allowance resets, in the team's local time. */
+export function resetParam(window: AllowanceWindow): Msg {
+  return msg("kudos.reset", { when: when(window.end, window.timeZone, "dayTime"), timeZone: window.timeZone });
+}
+
+/** The English reset phrase, for older callers not yet on the message catalogue. */
 export function describeReset(window: AllowanceWindow): string {
   const reset = DateTime.fromJSDate(window.end, { zone: window.timeZone });
   return `at ${reset.toFormat("HH:mm ccc d LLL")} (${window.timeZone} time)`;

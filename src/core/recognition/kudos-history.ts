@@ -1,7 +1,7 @@
 // A member's recent kudos, given and received, one page at a time. Private like scorecards.
 import { canViewMember } from "../shared/access.ts";
-import { unknownActor } from "../shared/errors.ts";
-import { describeMention, type MentionRef, mentionKey } from "../shared/command-text.ts";
+import { type MentionRef, mentionKey, mentionParam } from "../shared/command-text.ts";
+import { msg, type Msg } from "../../i18n/message.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
 import { type KudosDeps, teamOf } from "./kudos.ts";
 import type { Member, Team, Workspace } from "../shared/model.ts";
@@ -24,10 +24,7 @@ export async function kudosHistory(
 ): Promise<HistoryPage> {
   const { viewer, subject } = input;
   if (!canViewMember(viewer, subject)) {
-    throw new SpurError(
-      ErrorCode.NotAllowed,
-      `Kudos history is private: you can see your own, and leads can see their team's.`,
-    );
+    throw new SpurError(ErrorCode.NotAllowed, msg("kudos.history.private"));
   }
   const pageSize = input.pageSize ?? HISTORY_PAGE_SIZE;
   const offset = Math.max(0, Math.floor(input.offset));
@@ -35,11 +32,15 @@ export async function kudosHistory(
   return { subject, isSelf: viewer.id === subject.id, items, offset, pageSize, total };
 }
 
-/** "Your kudos — 1–5 of 7" / "Kudos of Ana — 6–7 of 7": the page's title on every platform. */
-export function historyTitle(page: HistoryPage, subjectName = page.subject.displayName): string {
-  const whose = page.isSelf ? "Your kudos" : `Kudos of ${subjectName}`;
-  const from = page.total === 0 ? 0 : page.offset + 1;
-  return `${whose} — ${from}–${page.offset + page.items.length} of ${page.total}`;
+/** "Your kudos — 1–5 of 7" / "Kudos of Ana — 6–7 of 7": the page's title on every surface. */
+export function historyTitle(page: HistoryPage): Msg {
+  return msg("kudos.history.title", {
+    self: page.isSelf ? "yes" : "no",
+    name: page.subject.displayName,
+    from: page.total === 0 ? 0 : page.offset + 1,
+    to: page.offset + page.items.length,
+    total: page.total,
+  });
 }
 
 /** Where the Newer and Older buttons of a page lead (offsets), or null at either end of the history. */
@@ -56,15 +57,13 @@ export function historyNeighbours(page: HistoryPage): { newer: number | null; ol
  */
 export async function historyFor(
   deps: Pick<KudosDeps, "members" | "ledger" | "workspaces">,
-  input: { workspace: Workspace; defaultTeam: Team; viewerPlatformId: string; subjectRef: MentionRef | null; offset: number },
+  input: { workspace: Workspace; defaultTeam: Team; viewer: Member; subjectRef: MentionRef | null; offset: number },
 ): Promise<{ page: HistoryPage; timeZone: string }> {
-  const { workspace, defaultTeam } = input;
-  const viewer = await deps.members.byPlatformId(workspace, defaultTeam.id, input.viewerPlatformId);
-  if (!viewer) throw unknownActor();
+  const { workspace, defaultTeam, viewer } = input;
   let subject = viewer;
   if (input.subjectRef) {
     const found = (await deps.members.resolve(workspace, defaultTeam.id, [input.subjectRef])).get(mentionKey(input.subjectRef));
-    if (!found) throw new SpurError(ErrorCode.UnknownUser, `I couldn't find ${describeMention(input.subjectRef)} in this workspace.`);
+    if (!found) throw new SpurError(ErrorCode.UnknownUser, msg("kudos.history.unknownSubject", { who: mentionParam(input.subjectRef) }));
     subject = found;
   }
   const page = await kudosHistory(deps, { viewer, subject, offset: input.offset });

@@ -1,15 +1,15 @@
 // Giving kudos: the rules every path (slash command, modal, reaction, shortcut, Teams) goes through.
 import { DateTime } from "luxon";
 import { unknownActor } from "../shared/errors.ts";
-import { describeMention, mentionKey } from "../shared/command-text.ts";
+import { mentionKey, mentionParam } from "../shared/command-text.ts";
+import { msg, type Msg, when } from "../../i18n/message.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
 import type { GiveKudosText } from "./kudos-command.ts";
 import type { MemberDirectory } from "../shared/member-directory.ts";
 import type { KudosSource, Member, StoredGift, Team, Workspace } from "../shared/model.ts";
 import type { Clock, WorkspaceRepository } from "../shared/ports.ts";
-import { allowanceWindow, balanceOf, type Balance, describeReset, periodWord } from "./allowance.ts";
+import { allowanceWindow, balanceOf, type Balance, resetParam } from "./allowance.ts";
 import { GiftRefusedError, type GiftLimitBreach, type KudosLedger, type RecognitionSettingsRepository } from "./recognition-ports.ts";
-import { plural } from "../shared/wording.ts";
 import { checkPointsCap, checkValues, type RecognitionSettings } from "./recognition-settings.ts";
 
 export interface GiveKudosInput {
@@ -38,12 +38,12 @@ export interface GiftOutcome {
   settings: RecognitionSettings;
 }
 
-/** "You have 2 points left to give today." after a new gift; "" when the ledger did not say what was spent. */
-export function allowanceLeftAfter(outcome: GiftOutcome): string {
+/** "You have 2 points left to give today." after a new gift; null when the ledger did not say what was spent. */
+export function allowanceLeftAfter(outcome: GiftOutcome): Msg | null {
   const spent = outcome.stored.giverSpent;
-  if (spent === undefined) return "";
+  if (spent === undefined) return null;
   const left = Math.max(0, outcome.settings.allowancePoints - spent);
-  return `You have ${plural(left, "point")} left to give ${periodWord(outcome.settings.allowancePeriod)}.`;
+  return msg("kudos.allowanceLeft", { left, period: outcome.settings.allowancePeriod });
 }
 
 export interface KudosDeps {
@@ -62,17 +62,14 @@ export async function giveKudos(deps: KudosDeps, input: GiveKudosInput): Promise
     deps.recognitionSettings.get(workspace.id),
   ]);
   if (!giver) throw unknownActor();
-  if (giver.isBot) throw new SpurError(ErrorCode.BotGiver, "Bots can't give kudos.");
-  if (giver.isDeactivated) throw new SpurError(ErrorCode.DeactivatedMember, "Deactivated accounts can't give kudos.");
+  if (giver.isBot) throw new SpurError(ErrorCode.BotGiver, msg("kudos.refused.botGiver"));
+  if (giver.isDeactivated) throw new SpurError(ErrorCode.DeactivatedMember, msg("kudos.refused.deactivatedGiver"));
 
   const recipients: Member[] = [];
   for (const ref of command.recipients) {
     const member = resolved.get(mentionKey(ref)) ?? null;
     if (!member) {
-      throw new SpurError(
-        ErrorCode.UnknownUser,
-        `I couldn't find ${describeMention(ref)} in this workspace. Pick people from the @mention list.`,
-      );
+      throw new SpurError(ErrorCode.UnknownUser, msg("kudos.refused.unknownRecipient", { who: mentionParam(ref) }));
     }
     checkRecipient(giver, member);
     if (!recipients.some((r) => r.id === member.id)) recipients.push(member);
@@ -144,43 +141,34 @@ function refusal(
   ctx: { settings: RecognitionSettings; window: ReturnType<typeof allowanceWindow>; recipients: Member[]; cost: number },
 ): SpurError {
   if (breach.kind === "allowance") {
-    const left = Math.max(0, ctx.settings.allowancePoints - breach.spent);
-    const when = periodWord(ctx.settings.allowancePeriod);
-    const ask = ctx.recipients.length > 1 ? `That gift costs ${ctx.cost} points` : `That's ${ctx.cost} points`;
     return new SpurError(
       ErrorCode.AllowanceExceeded,
-      `${ask}, but you have ${left} of your ${ctx.settings.allowancePoints} points left ${when}. ` +
-        `Your allowance resets ${describeReset(ctx.window)}.`,
+      msg("kudos.refused.allowance", {
+        several: ctx.recipients.length > 1 ? "yes" : "no",
+        cost: ctx.cost,
+        left: Math.max(0, ctx.settings.allowancePoints - breach.spent),
+        allowance: ctx.settings.allowancePoints,
+        period: ctx.settings.allowancePeriod,
+        reset: resetParam(ctx.window),
+      }),
     );
   }
   const who = ctx.recipients.find((r) => r.id === breach.recipientId);
-  const again = DateTime.fromJSDate(breach.lastGivenAt, { zone: ctx.window.timeZone })
-    .plus({ minutes: ctx.settings.cooldownMinutes })
-    .toFormat("HH:mm ccc d LLL");
+  const again = DateTime.fromJSDate(breach.lastGivenAt).plus({ minutes: ctx.settings.cooldownMinutes }).toJSDate();
   return new SpurError(
     ErrorCode.Cooldown,
-    `You recognised ${who?.displayName ?? "them"} recently. To keep kudos meaningful you can give them kudos again ` +
-      `after ${again} (${ctx.window.timeZone} time).`,
+    msg("kudos.refused.cooldown", { name: who?.displayName ?? "—", again: when(again, ctx.window.timeZone, "dayTime"), timeZone: ctx.window.timeZone }),
   );
 }
 
 function checkRecipient(giver: Member, recipient: Member): void {
   if (recipient.id === giver.id) {
-    throw new SpurError(
-      ErrorCode.SelfKudos,
-      "You can't give kudos to yourself — recognition means most coming from a teammate.",
-    );
+    throw new SpurError(ErrorCode.SelfKudos, msg("kudos.refused.self"));
   }
   if (recipient.isBot) {
-    throw new SpurError(
-      ErrorCode.BotRecipient,
-      `${recipient.displayName} is a bot — kudos are for people. Thank the human behind it instead!`,
-    );
+    throw new SpurError(ErrorCode.BotRecipient, msg("kudos.refused.botRecipient", { name: recipient.displayName }));
   }
   if (recipient.isDeactivated) {
-    throw new SpurError(
-      ErrorCode.DeactivatedMember,
-      `${recipient.displayName}'s account is deactivated, so they can't receive kudos.`,
-    );
+    throw new SpurError(ErrorCode.DeactivatedMember, msg("kudos.refused.deactivatedRecipient", { name: recipient.displayName }));
   }
 }

@@ -1,4 +1,5 @@
 // A workspace's recognition rules: allowance, caps, cool-down, kudos emoji, company values, visibility.
+import { msg } from "../../i18n/message.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
 
 export type AllowancePeriod = "day" | "week";
@@ -110,23 +111,17 @@ export function checkValues(tags: string[], settings: RecognitionSettings): void
     for (const tag of tags) {
       if (known.includes(tag)) continue;
       const suggestion = closestValue(tag, known);
-      const hint = suggestion ? `Did you mean #${suggestion}?` : `Our values are ${known.map((v) => `#${v}`).join(", ")}.`;
-      throw new SpurError(ErrorCode.UnknownValue, `#${tag} isn't one of our company values. ${hint}`);
+      const hint = suggestion ? msg("kudos.refused.didYouMean", { suggestion }) : msg("kudos.refused.ourValues", { values: known.map((v) => `#${v}`).join(", ") });
+      throw new SpurError(ErrorCode.UnknownValue, msg("kudos.refused.unknownValue", { tag, hint }));
     }
   }
   if (settings.valueRequired && known.length > 0 && tags.length === 0) {
-    throw new SpurError(
-      ErrorCode.ValueRequired,
-      `Please tag a company value: ${known.map((v) => `#${v}`).join(", ")}.`,
-    );
+    throw new SpurError(ErrorCode.ValueRequired, msg("kudos.refused.valueRequired", { values: known.map((v) => `#${v}`).join(", ") }));
   }
 }
 
 export function checkPointsCap(points: number, settings: RecognitionSettings): void {
   if (!Number.isInteger(points) || points < 1 || points > settings.maxPointsPerGift) {
-    throw new SpurError(
-      ErrorCode.InvalidPoints,
-      `Points must be a whole number from 1 to ${settings.maxPointsPerGift} per gift.`,
-    );
+    throw new SpurError(ErrorCode.InvalidPoints, msg("kudos.refused.pointsCap", { max: settings.maxPointsPerGift }));
   }
 }

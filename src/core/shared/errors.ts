@@ -55,7 +55,7 @@ export class SpurError extends Error {
   readonly reply: Msg | string;
 
   constructor(code: ErrorCode, reply: Msg | string, options?: { cause?: unknown }) {
-    super(`${code}: ${typeof reply === "string" ? reply : reply.key}`, options);
+    super(`${code}: ${typeof reply === "string" ? reply : spell(localize(reply, "en"), PLAIN)}`, options);
     this.name = "SpurError";
     this.code = code;
     this.reply = reply;

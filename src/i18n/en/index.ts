@@ -1,6 +1,8 @@
 // The English catalogue: the source of every message key. One file per feature.
 import { common } from "./common.ts";
+import { recognition } from "./recognition.ts";
 
 export const en = {
   ...common,
+  ...recognition,
 } as const;

@@ -56,9 +56,9 @@ function renderBlock(block: Block, locale: Locale, icon: string): KnownBlock | n
         ...(block.id ? { block_id: block.id } : {}),
         elements: block.buttons.map((b) => ({
           type: "button" as const,
-          action_id: b.action,
+          action_id: slackActionId(b.action, b.key),
           text: { type: "plain_text" as const, text: plainText(b.label, locale) },
-          value: b.value,
+          value: JSON.stringify(b.data),
           ...(b.style ? { style: b.style } : {}),
         })),
       };
@@ -67,6 +67,11 @@ function renderBlock(block: Block, locale: Locale, icon: string): KnownBlock | n
     case "divider":
       return { type: "divider" };
   }
+}
+
+/** Slack's action id for a neutral action: "kudos.history.page" + "older" → "kudos_history_page_older". */
+export function slackActionId(action: string, key?: string): string {
+  return `${action.replaceAll(".", "_")}${key ? `_${key}` : ""}`;
 }
 
 export function renderBody(body: Body, locale: Locale): SlackMessage {

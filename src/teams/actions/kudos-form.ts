@@ -10,8 +10,9 @@ import type { KudosSource, Member, Team, Workspace } from "../../core/shared/mod
 import type { TeamsMessage } from "../cards/adaptive-card.ts";
 import { CARD_VERBS } from "../cards/card-actions.ts";
 import { kudosFormCard } from "../cards/kudos-form.ts";
-import { kudosConfirmation } from "../cards/replies.ts";
-import { shoutOutTeamsGift } from "../gift-shoutout.ts";
+import { deliverGift } from "../../use-cases/recognition/deliver-gift.ts";
+import { giftConfirmation } from "../../use-cases/recognition/kudos-bodies.ts";
+import { renderCard } from "../render/card.ts";
 import type { TeamsDeps } from "../command-context.ts";
 import { teamsSpelling } from "../mentions.ts";
 import { MAX_ROSTER, TeamsUsers } from "../teams-users.ts";
@@ -108,7 +109,7 @@ export async function submitKudosForm(
   deps: TeamsDeps,
   ctx: CardActionContext,
   origin: KudosFormOrigin,
-): Promise<{ given: GiftOutcome } | { form: TeamsMessage }> {
+): Promise<{ given: GiftOutcome; confirmation: TeamsMessage } | { form: TeamsMessage }> {
   const { services } = deps;
   const data = parseCardData(Data, ctx);
   const values: KudosFormInput = {
@@ -143,8 +144,8 @@ export async function submitKudosForm(
       // however often Send is clicked or Teams redelivers the invoke.
       idempotencyKey: `teams:form:${ctx.workspace.id}:${data.formId}:${ctx.actor.id}`,
     });
-    await shoutOutTeamsGift(services, outcome, ctx.defaultTeam, ctx.conversationId);
-    return { given: outcome };
+    const shoutoutChannelId = await deliverGift(services, outcome, ctx.conversationId);
+    return { given: outcome, confirmation: renderCard(giftConfirmation(outcome, shoutoutChannelId, ctx.conversationId), ctx.workspace.locale) };
   } catch (err) {
     if (!isSpurError(err)) throw err;
     services.logger.info({ code: err.code }, "kudos form refused");
@@ -156,6 +157,6 @@ export const kudosFormSubmit: CardAction = {
   verb: CARD_VERBS.kudosSubmit,
   async run(deps, ctx) {
     const result = await submitKudosForm(deps, ctx, { source: "modal", messageLink: null, send: "execute" });
-    return "given" in result ? { card: kudosConfirmation(result.given) } : { card: result.form };
+    return "given" in result ? { card: result.confirmation } : { card: result.form };
   },
 };

@@ -31,7 +31,7 @@ function renderBlock(block: Block, locale: Locale, speller: Speller, icon: strin
             type: "Action.Execute",
             title: teamsPlain(b.label, locale),
             verb: b.action,
-            data: { value: b.value },
+            data: b.data,
             ...(b.style ? { style: b.style === "primary" ? "positive" : "destructive" } : {}),
           })),
         },
@@ -45,7 +45,7 @@ function renderBlock(block: Block, locale: Locale, speller: Speller, icon: strin
 
 export function renderCard(body: Body, locale: Locale): TeamsMessage {
   const entities: MentionEntity[] = [];
-  const speller = teamsSpeller(entities);
+  const speller = teamsSpeller(body.notify ? entities : undefined);
   let icon = body.tone ? TONE_ICON[body.tone] : "";
   const elements: CardElement[] = [];
   for (const block of body.blocks) {
@@ -55,7 +55,7 @@ export function renderCard(body: Body, locale: Locale): TeamsMessage {
   }
   const summary = summaryOf(body);
   const first = body.blocks[0];
-  const text = summary ? teamsPlain(summary, locale) : first?.kind === "quote" ? spell(localizeParam(first.text, locale), TEAMS_PLAIN) : "";
+  const text = (body.tone ? TONE_ICON[body.tone] : "") + (summary ? teamsPlain(summary, locale) : first?.kind === "quote" ? spell(localizeParam(first.text, locale), TEAMS_PLAIN) : "");
   const rendered = card(elements);
   return { text, card: entities.length > 0 ? { ...rendered, msteams: { width: "Full", entities } } : rendered };
 }

@@ -14,9 +14,15 @@ export const TEAMS_COMMAND_WORD: Record<CommandName, string> = {
   spur: "admin",
 };
 
-/** Escapes the characters Teams' card markdown would interpret. */
+/**
+ * Escapes what Teams' card markdown would interpret: emphasis, code and link brackets anywhere, headings,
+ * quotes and list markers at the start of a line, and "<" (Teams reads HTML and <at> mentions).
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\*_[\]()#>`~|-])/g, "\\$1").replaceAll("<", "&lt;");
+  return text
+    .replace(/([\\*_[\]`~])/g, "\\$1")
+    .replace(/^(\s*)([#>+-]|\d+\.)/gm, "$1\\$2")
+    .replaceAll("<", "&lt;");
 }
 
 export interface MentionEntity {
@@ -25,13 +31,19 @@ export interface MentionEntity {
   mentioned: { id: string; name: string };
 }
 
-const RICH = { strong: "**", em: "_", code: "`", strike: "~~" } as const;
+// Card markdown has no strikethrough: struck text is shown as is (the message says why in words).
+const RICH = { strong: "**", em: "_", code: "`", strike: "" } as const;
 
-/** A speller for one card: it collects the mention entities the card must carry. */
-export function teamsSpeller(entities: MentionEntity[] = []): Speller {
+/**
+ * A speller for one card. With `entities`, members become <at> mentions (which notify them) and the card must
+ * carry the entities collected; without, they are named.
+ */
+export function teamsSpeller(entities?: MentionEntity[]): Speller {
   return {
     text: escapeMarkdown,
     member: (r) => {
+      // Named, not mentioned: an <at> mention would notify them.
+      if (!entities) return escapeMarkdown(r.name ?? r.id);
       const name = r.name ?? r.id;
       const text = `<at>${escapeMarkdown(name)}</at>`;
       if (!entities.some((e) => e.mentioned.id === r.id)) entities.push({ type: "mention", text, mentioned: { id: r.id, name } });

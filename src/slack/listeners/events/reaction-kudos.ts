@@ -8,7 +8,7 @@ import { isSpurError } from "../../../core/shared/errors.ts";
 import { giveKudos } from "../../../core/recognition/kudos.ts";
 import type { Workspace } from "../../../core/shared/model.ts";
 import { errorReply } from "../../blocks/replies.ts";
-import { deliverGift } from "../../gift-delivery.ts";
+import { deliverGift } from "../../../use-cases/recognition/deliver-gift.ts";
 import { EventEnvelope, ReactionEvent } from "../../recognition-payloads.ts";
 
 /** "star::skin-tone-2" → "star": a skin tone is the same emoji. */

@@ -6,8 +6,9 @@ import { isSpurError } from "../../../core/shared/errors.ts";
 import { kudosFormFieldFor, validateKudosForm } from "../../../core/recognition/kudos-form.ts";
 import { giveKudos } from "../../../core/recognition/kudos.ts";
 import { ACTION, KUDOS_BLOCKS, KUDOS_MODAL_CALLBACK } from "../../blocks/kudos-modal.ts";
-import { kudosConfirmation } from "../../blocks/replies.ts";
-import { deliverGift } from "../../gift-delivery.ts";
+import { deliverGift } from "../../../use-cases/recognition/deliver-gift.ts";
+import { giftConfirmation } from "../../../use-cases/recognition/kudos-bodies.ts";
+import { renderBody } from "../../render/blocks.ts";
 import { readMetadata, type StateValue, ViewSubmission } from "../../recognition-payloads.ts";
 
 function field(values: Record<string, Record<string, StateValue>>, block: string): StateValue | undefined {
@@ -52,7 +53,7 @@ export function registerGiveKudosView(app: App, services: Services): void {
       });
       await ack();
       const channel = await deliverGift(services, outcome, metadata.channelId);
-      const confirmation = kudosConfirmation(outcome, channel ?? user.id);
+      const confirmation = renderBody(giftConfirmation(outcome, channel, metadata.channelId), workspace.locale);
       // Confirm privately where the form was opened, or in the app DM when there is no such channel.
       if (metadata.channelId) {
         await client.chat.postEphemeral({ channel: metadata.channelId, user: user.id, text: confirmation.text, blocks: confirmation.blocks ?? [] }).catch(() =>
