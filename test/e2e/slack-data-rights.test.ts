@@ -125,7 +125,7 @@ describe("/spur export and /spur forget are for admins only", () => {
     await commandReply(h, USERS.ana.id, "/spur", "export 2026-11", "Only Spur admins can export");
     await commandReply(h, USERS.ana.id, "/spur", `forget ${esc(USERS.bo)}`, "Only Spur admins can erase");
     const bo = await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: USERS.bo.id } });
-    await h.clickButton({ user: USERS.ana.id }, { actionId: "data_rights_forget_confirm", value: bo.id }, "forged-forget");
+    await h.clickButton({ user: USERS.ana.id }, { actionId: "data_rights_forget_confirm", value: JSON.stringify({ member: bo.id }) }, "forged-forget");
     const reply = await h.slack.waitFor(() => h.slack.responses.find((r) => r.path === "/response/forged-forget"));
     expect(String(reply.body.text)).toContain("Only Spur admins can erase");
     expect((await h.spur.db.member.findUniqueOrThrow({ where: { id: bo.id } })).displayName).toBe(USERS.bo.real_name);
@@ -230,7 +230,7 @@ describe("/spur forget", () => {
     const ana = await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: USERS.ana.id } });
     expect(button).toContain(ana.id);
 
-    await h.clickButton({ user: USERS.admin.id }, { actionId: "data_rights_forget_confirm", value: ana.id }, "forget-ana");
+    await h.clickButton({ user: USERS.admin.id }, { actionId: "data_rights_forget_confirm", value: JSON.stringify({ member: ana.id }) }, "forget-ana");
     const done = await h.slack.waitFor(() => h.slack.responses.find((r) => r.path === "/response/forget-ana"));
     expect(String(done.body.text)).toContain("personal data was erased");
     expect(done.body.replace_original).toBe(true);

@@ -1,8 +1,12 @@
 // The English catalogue: the source of every message key. One file per feature.
+import { admin } from "./admin.ts";
 import { common } from "./common.ts";
+import { dataRights } from "./data-rights.ts";
 import { recognition } from "./recognition.ts";
 
 export const en = {
   ...common,
   ...recognition,
+  ...admin,
+  ...dataRights,
 } as const;

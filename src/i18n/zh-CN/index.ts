@@ -1,8 +1,12 @@
 // The Simplified Chinese catalogue: every English key, checked by the type system and by a test.
+import { admin } from "./admin.ts";
 import { common } from "./common.ts";
+import { dataRights } from "./data-rights.ts";
 import { recognition } from "./recognition.ts";
 
 export const zhCN = {
   ...common,
   ...recognition,
+  ...admin,
+  ...dataRights,
 };

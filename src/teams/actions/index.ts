@@ -8,6 +8,7 @@ import { teamsSpelling } from "../mentions.ts";
 import { type CardAction, type CardActionContext, type CardActionResult, STALE_CARD } from "./card-action.ts";
 import { feedbackFormSubmit } from "./feedback-form.ts";
 import { feedbackGive, feedbackSkip } from "./feedback-request.ts";
+import { forgetConfirm } from "./forget-confirm.ts";
 import { historyPage } from "./history-page.ts";
 import { kudosFormSubmit } from "./kudos-form.ts";
 import { promptDismiss, promptKudos } from "./recognition-prompt.ts";
@@ -25,6 +26,7 @@ export const CARD_ACTIONS: CardAction[] = [
   promptKudos,
   promptDismiss,
   historyPage,
+  forgetConfirm,
 ];
 
 const MESSAGE_CONTENT_TYPE = "application/vnd.microsoft.activity.message";
