@@ -254,7 +254,7 @@ describe("/spur forget", () => {
   it("refuses erasing yourself or someone already erased", async () => {
     await commandReply(h, USERS.admin.id, "/spur", `forget ${esc(USERS.admin)}`, "can't erase your own data");
     const tombstone = await h.spur.db.member.findFirstOrThrow({ where: { displayName: "Former member" } });
-    await h.clickButton({ user: USERS.admin.id }, { actionId: "data_rights_forget_confirm", value: tombstone.id }, "forget-again");
+    await h.clickButton({ user: USERS.admin.id }, { actionId: "data_rights_forget_confirm", value: JSON.stringify({ member: tombstone.id }) }, "forget-again");
     const reply = await h.slack.waitFor(() => h.slack.responses.find((r) => r.path === "/response/forget-again"));
     expect(String(reply.body.text)).toContain("already erased");
   });
