@@ -226,6 +226,7 @@ describe("/spur forget", () => {
     const ask = await commandReply(h, USERS.admin.id, "/spur", `forget ${esc(USERS.ana)}`, "erases Ana Alves's personal data");
     const button = JSON.stringify(ask.args.blocks);
     expect(button).toContain("data_rights_forget_confirm");
+    expect(button).toContain('"confirm":{"title":{"type":"plain_text","text":"Erase personal data?"}');
     expect(await findEverywhere(h.db.url, [USERS.ana.email])).not.toEqual([]);
     const ana = await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: USERS.ana.id } });
     expect(button).toContain(ana.id);
@@ -267,5 +268,14 @@ describe("/spur forget", () => {
       expect.arrayContaining([["2", "", USERS.bo.id]]),
     );
     expect(files.map((f) => f.bytes?.toString("utf8")).join("")).not.toContain(USERS.ana.id);
+  });
+});
+
+describe("/spur export and /spur forget in Chinese", () => {
+  it("answers a zh-CN workspace in Chinese", async () => {
+    await commandReply(h, USERS.admin.id, "/spur", "locale zh-CN", "Simplified Chinese");
+    await commandReply(h, USERS.admin.id, "/spur", "export 2026-13", "这里无法识别 `2026-13`");
+    await commandReply(h, USERS.admin.id, "/spur", `forget ${esc(USERS.admin)}`, "你不能删除自己的数据");
+    await commandReply(h, USERS.admin.id, "/spur", "locale en", "英语");
   });
 });

@@ -16,6 +16,9 @@ export const dataRights = {
     "This erases {name}'s personal data in Spur for good: their name, email and chat ids, the reasons of kudos they gave or received, feedback comments by or about them, prompts, opt-outs and helpdesk mappings. Points, KPI numbers and ratings stay in team totals under \"{former}\". Messages already posted in chat are not changed.",
   "dataRights.forget.howToConfirm": "To go ahead, click the button or send {command}.",
   "dataRights.forget.button": "Erase {name}'s data",
+  "dataRights.forget.confirmTitle": "Erase personal data?",
+  "dataRights.forget.confirmText": "This cannot be undone.",
+  "dataRights.forget.confirmYes": "Erase",
   "dataRights.forget.done":
     "Done: the member's personal data was erased ({count, plural, one {# record} other {# records}} changed or deleted). The audit log records that it happened, not who it was.",
   "dataRights.forget.stale": "Spur couldn't read that click — the message may be out of date. Please try the command again.",

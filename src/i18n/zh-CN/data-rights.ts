@@ -18,6 +18,9 @@ export const dataRights = {
     "此操作将永久删除 {name} 在 Spur 中的个人数据：姓名、邮箱和聊天账号、其发出或收到的点赞理由、由其撰写或关于其的反馈评语、提醒、退订设置和工单系统映射。积分、KPI 数值和评分以“{former}”计入团队总计。已发到聊天中的消息不会改变。",
   "dataRights.forget.howToConfirm": "确认请点击按钮，或发送 {command}。",
   "dataRights.forget.button": "删除 {name} 的数据",
+  "dataRights.forget.confirmTitle": "删除个人数据？",
+  "dataRights.forget.confirmText": "此操作无法撤销。",
+  "dataRights.forget.confirmYes": "删除",
   "dataRights.forget.done": "完成：该成员的个人数据已删除（共修改或删除 {count, plural, other {# 条记录}}）。审计日志只记录此操作，不记录是谁。",
   "dataRights.forget.stale": "Spur 无法读取这次点击，消息可能已过期。请重新执行命令。",
 } satisfies Record<keyof typeof en, string>;

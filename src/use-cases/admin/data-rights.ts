@@ -80,6 +80,12 @@ function forgetConfirmationBody(target: Member): Body {
             // Spur's member id, checked again against the workspace when clicked.
             data: { member: target.id },
             style: "danger",
+            confirm: {
+              title: msg("dataRights.forget.confirmTitle"),
+              text: msg("dataRights.forget.confirmText"),
+              yes: msg("dataRights.forget.confirmYes"),
+              no: msg("form.cancel"),
+            },
           },
         ],
       },
