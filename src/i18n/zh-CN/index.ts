@@ -2,6 +2,7 @@
 import { admin } from "./admin.ts";
 import { common } from "./common.ts";
 import { dataRights } from "./data-rights.ts";
+import { feedback } from "./feedback.ts";
 import { recognition } from "./recognition.ts";
 
 export const zhCN = {
@@ -9,4 +10,5 @@ export const zhCN = {
   ...recognition,
   ...admin,
   ...dataRights,
+  ...feedback,
 };
