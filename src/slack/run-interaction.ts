@@ -2,7 +2,8 @@
 // language), run the use case, render its replies, count the outcome, and turn a failure into a private reply.
 import type { RespondFn, webApi } from "@slack/bolt";
 import type { Services } from "../app/services.ts";
-import { DEFAULT_LOCALE, type Locale } from "../i18n/locale.ts";
+import { DEFAULT_LOCALE, type Locale, localeFor } from "../i18n/locale.ts";
+import type { Workspace } from "../core/shared/model.ts";
 import { actingMember } from "../use-cases/actor.ts";
 import type { Body } from "../use-cases/body.ts";
 import { failureOf } from "../use-cases/failure.ts";
@@ -54,7 +55,7 @@ export async function runOnSlack<Deps, Args>(
       args,
       idempotencyKey: turn.idempotencyKey,
     });
-    for (const reply of replies) await deliver(turn, reply, locale);
+    for (const reply of replies) await deliver(turn, reply, locale, workspace);
     services.metrics.commands.inc({ command: turn.label, outcome: "ok" });
   } catch (err) {
     const failure = failureOf(err);
@@ -65,7 +66,7 @@ export async function runOnSlack<Deps, Args>(
   }
 }
 
-async function deliver(turn: SlackTurn, reply: Reply, locale: Locale): Promise<void> {
+async function deliver(turn: SlackTurn, reply: Reply, locale: Locale, workspace: Workspace): Promise<void> {
   switch (reply.kind) {
     case "private":
       return privateReply(turn, reply.body, locale);
@@ -80,6 +81,12 @@ async function deliver(turn: SlackTurn, reply: Reply, locale: Locale): Promise<v
       return;
     case "close":
       return;
+    case "direct": {
+      const dm = await turn.client.conversations.open({ users: reply.to.platformUserId });
+      const message = withBlocks(renderBody(reply.body, localeFor(reply.to.locale, workspace.locale)));
+      await turn.client.chat.postMessage({ channel: dm.channel?.id ?? reply.to.platformUserId, ...message });
+      return;
+    }
   }
 }
 

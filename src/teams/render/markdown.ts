@@ -21,7 +21,7 @@ export const TEAMS_COMMAND_WORD: Record<CommandName, string> = {
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/([\\*_[\]`~])/g, "\\$1")
-    .replace(/^(\s*)([#>+-]|\d+\.)/gm, "$1\\$2")
+    .replace(/^(\s*)([#>+-]|\d+\.(?=\s|$))/gm, "$1\\$2")
     .replaceAll("<", "&lt;");
 }
 
@@ -52,7 +52,8 @@ export function teamsSpeller(entities?: MentionEntity[]): Speller {
     channel: (r) => escapeMarkdown(r.name ?? "this channel"),
     command: (r) => `\`${TEAMS_COMMAND_WORD[r.name]}${r.args ? ` ${r.args}` : ""}\``,
     link: (r) => `[${escapeMarkdown(r.text)}](${r.url})`,
-    rich: (kind, inner) => `${RICH[kind]}${inner}${RICH[kind]}`,
+    // Inside a code span markdown reads no escapes: the text goes in as written.
+    rich: (kind, inner) => (kind === "code" ? `\`${inner.replace(/\\([\\*_[\]~])/g, "$1")}\`` : `${RICH[kind]}${inner}${RICH[kind]}`),
   };
 }
 
