@@ -64,6 +64,9 @@ export const scorecardSend: Interaction<ScorecardButtonDeps, ScorecardButton> = 
   },
 };
 
+/** Every scorecard button, by what it does. */
+export const SCORECARD_BUTTONS = { previous: scorecardPrevious, next: scorecardNext, explain: scorecardExplain, send: scorecardSend } as const;
+
 /** A button whose payload could not be read: refused, changing nothing. */
 export const scorecardStaleButton: Interaction<unknown, unknown> = {
   name: "scorecard.stale",

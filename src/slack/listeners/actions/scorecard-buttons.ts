@@ -3,15 +3,7 @@
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
 import type { Interaction } from "../../../use-cases/interaction.ts";
-import {
-  ScorecardButton,
-  type ScorecardButtonDeps,
-  scorecardExplain,
-  scorecardNext,
-  scorecardPrevious,
-  scorecardSend,
-  scorecardStaleButton,
-} from "../../../use-cases/kpi/scorecard-buttons.ts";
+import { SCORECARD_BUTTONS, ScorecardButton, type ScorecardButtonDeps, scorecardStaleButton } from "../../../use-cases/kpi/scorecard-buttons.ts";
 import { BlockAction } from "../../recognition-payloads.ts";
 import { slackActionId } from "../../render/blocks.ts";
 import { runOnSlack } from "../../run-interaction.ts";
@@ -42,6 +34,6 @@ function safeJson(value: string | undefined): unknown {
 }
 
 export function registerScorecardButtons(app: App, services: Services): void {
-  for (const interaction of [scorecardPrevious, scorecardNext, scorecardExplain, scorecardSend]) register(app, services, interaction);
+  for (const interaction of Object.values(SCORECARD_BUTTONS)) register(app, services, interaction);
 }
 
