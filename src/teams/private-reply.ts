@@ -7,7 +7,6 @@ import type { TeamsCommandContext, TeamsDeps } from "./command-context.ts";
 import { ErrorCode, SpurError } from "../core/shared/errors.ts";
 import type { Msg } from "../i18n/message.ts";
 import type { Interaction } from "../use-cases/interaction.ts";
-import { runOnTeams } from "./run-interaction.ts";
 
 /**
  * Replies in a personal chat; from elsewhere, sends the message to the sender's personal chat with Spur and says
@@ -24,30 +23,6 @@ export async function replyPrivately(
   if (!personal) throw new SpurError(ErrorCode.NotAllowed, `${what.privateBecause}: send me \`${what.command}\` in a personal chat with Spur.`);
   await deps.adapter.send(personal.reference, toActivity(await message()));
   await ctx.reply(infoReply(`${what.privateBecause}, so I sent it to our personal chat.`));
-}
-
-function refusing(reply: Msg): Interaction<unknown, unknown> {
-  return { name: "private.refused", run: () => Promise.reject(new SpurError(ErrorCode.NotAllowed, reply)) };
-}
-
-/**
- * Runs a private interaction (a scorecard) asked for by message: in a personal chat its replies go there; from
- * elsewhere they go to the asker's personal chat with Spur (`what.sent` says so here), or `what.refusal` names
- * where to ask when they have none yet.
- */
-export async function runPrivatelyOnTeams<Deps, Args>(
-  deps: TeamsDeps,
-  ctx: TeamsCommandContext,
-  label: string,
-  interaction: Interaction<Deps, Args>,
-  useDeps: Deps,
-  args: Args,
-  what: { refusal: Msg; sent: Msg },
-): Promise<void> {
-  if (ctx.conversationType === "personal") return runOnTeams(deps, ctx, label, interaction, useDeps, args);
-  const chat = await deps.store.personalChatOf(ctx.workspace.id, ctx.userId);
-  if (!chat) return runOnTeams(deps, ctx, label, refusing(what.refusal), null, null);
-  return runOnTeams(deps, ctx, label, interaction, useDeps, args, { chat, note: what.sent });
 }
 
 /** A card action whose card is private: refused (with `refusal`) anywhere but a personal chat. */

@@ -1,11 +1,11 @@
 // The one runner every Teams interaction goes through: the acting member (and their language, which Teams
 // sends on every activity), the use case, its replies as cards, the outcome counted, a failure as a reply.
 import type { TurnContext } from "botbuilder";
-import type { Msg } from "../i18n/message.ts";
 import { DEFAULT_LOCALE, type Locale, localeFor } from "../i18n/locale.ts";
-import { note } from "../use-cases/body.ts";
 import { actingMember } from "../use-cases/actor.ts";
-import { failureOf, type Failure } from "../use-cases/failure.ts";
+import { failureOf, type Failure, refusal } from "../use-cases/failure.ts";
+import { note } from "../use-cases/body.ts";
+import { msg } from "../i18n/message.ts";
 import type { Interaction, Place, Reply } from "../use-cases/interaction.ts";
 import type { TeamsMessage } from "./cards/adaptive-card.ts";
 import { toActivity } from "./cards/render.ts";
@@ -13,7 +13,6 @@ import type { TeamsCommandContext, TeamsDeps } from "./command-context.ts";
 import { renderCard } from "./render/card.ts";
 import { renderFormCard } from "./render/form-card.ts";
 import type { Team, Workspace } from "../core/shared/model.ts";
-import type { StoredConversation } from "../store/teams-store.ts";
 import { personalChatWith } from "./personal-chat.ts";
 
 export function teamsPlace(conversationType: string, conversationId: string): Place {
@@ -87,13 +86,11 @@ function rendered(reply: Reply, locale: Locale): TeamsMessage | null {
   }
 }
 
-/** Where the replies of a private interaction asked for elsewhere go: the asker's personal chat, and a note here. */
-export interface ElsewherePrivately {
-  chat: StoredConversation;
-  note: Msg;
-}
-
-/** A message to the bot: each reply is sent into the conversation (or, `privately`, to the personal chat). */
+/**
+ * A message to the bot: each reply is sent into the conversation. A confidential reply asked for outside a
+ * personal chat goes to the sender's personal chat with Spur instead (saying so here), or is refused, naming
+ * what to send there, when they have none yet.
+ */
 export async function runOnTeams<Deps, Args>(
   deps: TeamsDeps,
   ctx: TeamsCommandContext,
@@ -101,22 +98,28 @@ export async function runOnTeams<Deps, Args>(
   interaction: Interaction<Deps, Args>,
   useDeps: Deps,
   args: Args,
-  privately?: ElsewherePrivately,
 ): Promise<void> {
   // Teams redelivers an activity with the same id when it did not get a timely answer.
   const key = `teams:msg:${ctx.conversationId}:${ctx.turn.activity.id ?? ""}`;
   const outcome = await run(deps, ctx, label, interaction, useDeps, args, key);
-  if ("failure" in outcome) {
-    await ctx.turn.sendActivity(toActivity(renderCard(outcome.failure.body, outcome.locale)));
-    return;
-  }
+  if ("failure" in outcome) return void (await ctx.turn.sendActivity(toActivity(renderCard(outcome.failure.body, outcome.locale))));
+  const { locale } = outcome;
   for (const reply of outcome.replies) {
-    const message = rendered(reply, outcome.locale);
+    const message = rendered(reply, locale);
     if (!message) continue;
-    if (privately) await deps.adapter.send(privately.chat.reference, toActivity(message));
-    else await ctx.turn.sendActivity(toActivity(message));
+    const confidential = (reply.kind === "private" || reply.kind === "form") && ctx.conversationType !== "personal" ? reply.confidential : undefined;
+    if (!confidential) {
+      await ctx.turn.sendActivity(toActivity(message));
+      continue;
+    }
+    const personal = await deps.store.personalChatOf(ctx.workspace.id, ctx.userId);
+    if (!personal) {
+      await ctx.turn.sendActivity(toActivity(renderCard(refusal(msg("private.askInPersonalChat", { ...confidential })), locale)));
+      continue;
+    }
+    await deps.adapter.send(personal.reference, toActivity(message));
+    await ctx.turn.sendActivity(toActivity(renderCard(note(undefined, msg("private.sentToPersonalChat", { why: confidential.why })), locale)));
   }
-  if (privately) await ctx.turn.sendActivity(toActivity(renderCard(note(undefined, privately.note), outcome.locale)));
 }
 
 /** A card action (Action.Execute): the card to show in place of the clicked one, or a short message. */

@@ -37,8 +37,7 @@ export const kpi = {
   "scorecard.staleButton": "Spur couldn't read that card — it may be out of date. Please try the command again.",
   "scorecard.private":
     "Scorecards are private: you can see your own, and leads can see their team's. Ask {name} or their lead if you'd like to talk about it.",
-  "scorecard.private.personalChatOnly": "Scorecards are private: send me {command} in a personal chat with Spur.",
-  "scorecard.private.sentToPersonalChat": "Scorecards are private, so I sent it to our personal chat.",
+  "scorecard.private.why": "Scorecards are private",
   "scorecard.title":
     "{self, select, yes {Your scorecard} other {Scorecard for {name}}} — {kind, select, week {week} month {month} other {quarter}} {key} ({from} – {to})",
   "scorecard.kudos.received":

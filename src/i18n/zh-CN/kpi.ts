@@ -38,8 +38,7 @@ export const kpi = {
   "scorecard.unknownSubject": "在这个工作区里找不到 {who}。",
   "scorecard.staleButton": "Spur 读不懂这张卡片，它可能已经过期。请重新发送命令。",
   "scorecard.private": "绩效卡是私密的：你可以查看自己的，组长可以查看本组成员的。如果想聊聊，请直接找 {name} 或其组长。",
-  "scorecard.private.personalChatOnly": "绩效卡是私密的：请在与 Spur 的私聊中发送 {command}。",
-  "scorecard.private.sentToPersonalChat": "绩效卡是私密的，我已把它发到我们的私聊中。",
+  "scorecard.private.why": "绩效卡是私密的",
   "scorecard.title":
     "{self, select, yes {你的绩效卡} other {{name} 的绩效卡}} — {key} {kind, select, week {周} month {月} other {季度}}（{from} – {to}）",
   "scorecard.kudos.received": "<b>收到的点赞：</b>{count, plural, other {# 次}}，共 {points, plural, other {# 积分}}（{trend}）",

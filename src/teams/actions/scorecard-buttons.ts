@@ -3,13 +3,13 @@
 import * as scorecard from "../../use-cases/kpi/scorecard-buttons.ts";
 import type { Interaction } from "../../use-cases/interaction.ts";
 import { CARD_VERBS, type CardVerb } from "../cards/card-actions.ts";
-import { SCORECARD_PRIVATE } from "../commands/scorecard.ts";
+import { SCORECARD_PRIVATE_REFUSAL } from "../commands/scorecard.ts";
 import { personalOnly } from "../private-reply.ts";
 import { runTeamsInvoke } from "../run-interaction.ts";
 import type { CardAction } from "./card-action.ts";
 
 function button(verb: CardVerb, interaction: Interaction<scorecard.ScorecardButtonDeps, scorecard.ScorecardButton>): CardAction {
-  const privateOnly = personalOnly(interaction, SCORECARD_PRIVATE.refusal);
+  const privateOnly = personalOnly(interaction, SCORECARD_PRIVATE_REFUSAL);
   return {
     verb,
     async run(deps, ctx) {

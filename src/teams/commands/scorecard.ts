@@ -1,15 +1,13 @@
-// scorecard [@agent] [period] — the same use case as Slack's /scorecard, shown only in a personal chat: Teams
-// has no ephemeral messages, so a scorecard asked for in a channel or group chat goes to the personal chat.
-import { command, msg } from "../../i18n/message.ts";
-import { scorecardCommand as scorecard } from "../../use-cases/kpi/scorecard-command.ts";
+// scorecard [@agent] [period] — the same use case as Slack's /scorecard. Teams has no ephemeral messages: the
+// runner shows a scorecard asked for in a channel or group chat in the asker's personal chat instead.
+import { msg } from "../../i18n/message.ts";
+import { SCORECARD_CONFIDENTIAL, scorecardCommand as scorecard } from "../../use-cases/kpi/scorecard-command.ts";
 import type { TeamsDeps } from "../command-context.ts";
-import { runPrivatelyOnTeams } from "../private-reply.ts";
+import { runOnTeams } from "../run-interaction.ts";
 import type { TeamsCommand } from "./command.ts";
 
-export const SCORECARD_PRIVATE = {
-  refusal: msg("scorecard.private.personalChatOnly", { command: command("scorecard") }),
-  sent: msg("scorecard.private.sentToPersonalChat"),
-};
+/** Why a scorecard button is refused outside a personal chat, naming what to send there. */
+export const SCORECARD_PRIVATE_REFUSAL = msg("private.askInPersonalChat", { ...SCORECARD_CONFIDENTIAL });
 
 export const scorecardCommand: TeamsCommand = {
   name: "scorecard",
@@ -17,6 +15,6 @@ export const scorecardCommand: TeamsCommand = {
   description: "Your kudos and KPIs this week, or a team member's (leads and admins)",
   async run(deps: TeamsDeps, ctx) {
     const tokens = ctx.message.tokens.slice(1);
-    await runPrivatelyOnTeams(deps, ctx, "teams:scorecard", scorecard, deps.services, { tokens }, SCORECARD_PRIVATE);
+    await runOnTeams(deps, ctx, "teams:scorecard", scorecard, deps.services, { tokens });
   },
 };

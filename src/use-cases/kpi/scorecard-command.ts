@@ -4,8 +4,8 @@ import { parseScorecardCommand, periodForSpec } from "../../core/kpi/scorecard-c
 import { type CommandToken, mentionKey, mentionParam } from "../../core/shared/command-text.ts";
 import { ErrorCode, SpurError } from "../../core/shared/errors.ts";
 import type { MemberDirectory } from "../../core/shared/member-directory.ts";
-import { msg } from "../../i18n/message.ts";
-import { type Interaction, privately } from "../interaction.ts";
+import { command, msg } from "../../i18n/message.ts";
+import type { Confidential, Interaction } from "../interaction.ts";
 import { scorecardBody } from "./scorecard-body.ts";
 import { scorecardFor, type ScorecardViewDeps, teamOf } from "./scorecard-view.ts";
 
@@ -14,6 +14,9 @@ export interface ScorecardCommandArgs {
 }
 
 export type ScorecardCommandDeps = ScorecardViewDeps & { members: Pick<MemberDirectory, "resolve"> };
+
+/** A scorecard is only for the agent and their leads: where others would read it, it goes to a private place. */
+export const SCORECARD_CONFIDENTIAL: Confidential = { why: msg("scorecard.private.why"), command: command("scorecard") };
 
 export const scorecardCommand: Interaction<ScorecardCommandDeps, ScorecardCommandArgs> = {
   name: "scorecard.command",
@@ -30,6 +33,6 @@ export const scorecardCommand: Interaction<ScorecardCommandDeps, ScorecardComman
     const team = await teamOf(deps, subject, req.team);
     const period = periodForSpec(parsed.command.period, team, deps.clock.now());
     const card = await scorecardFor(deps, { viewer: req.actor, subject, team, period });
-    return [privately(scorecardBody(card))];
+    return [{ kind: "private", body: scorecardBody(card), confidential: SCORECARD_CONFIDENTIAL }];
   },
 };
