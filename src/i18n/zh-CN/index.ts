@@ -2,11 +2,13 @@
 import { admin } from "./admin.ts";
 import { common } from "./common.ts";
 import { dataRights } from "./data-rights.ts";
+import { kpi } from "./kpi.ts";
 import { feedback } from "./feedback.ts";
 import { recognition } from "./recognition.ts";
 
 export const zhCN = {
   ...common,
+  ...kpi,
   ...recognition,
   ...admin,
   ...dataRights,
