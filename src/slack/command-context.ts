@@ -94,7 +94,8 @@ export async function withErrorReplies(services: Services, ctx: CommandContext, 
     if (isSpurError(err)) {
       services.metrics.commands.inc({ command, outcome: "refused" });
       services.logger.info({ code: err.code, command }, "command refused");
-      await ctx.reply(errorReply(err.userMessage));
+      // A catalogue message is spelled for Slack in the workspace's language; older English strings as they are.
+      await ctx.reply(typeof err.reply === "string" ? errorReply(err.reply) : renderBody(refusal(err.reply), ctx.workspace.locale));
       return;
     }
     services.metrics.commands.inc({ command, outcome: "error" });

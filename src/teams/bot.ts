@@ -3,10 +3,11 @@
 import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type InvokeResponse, type TurnContext } from "botbuilder";
 import { handleCardAction } from "./actions/index.ts";
 import { baseConversationId, rememberConversation, teamsCommandContext, type TeamsDeps, workspaceOf } from "./command-context.ts";
-import { infoReply } from "./cards/replies.ts";
 import { toActivity } from "./cards/render.ts";
 import { TEAMS_COMMANDS } from "./commands/index.ts";
-import { helpText } from "./commands/help.ts";
+import { helpCommand } from "./commands/help.ts";
+import { appHelp } from "../use-cases/admin/app-help.ts";
+import { renderCard } from "./render/card.ts";
 import { handleMessageAction } from "./give-kudos-for-message.ts";
 import type { Workspace } from "../core/shared/model.ts";
 import { isTeamsBotId } from "./teams-users.ts";
@@ -41,7 +42,7 @@ export function createTeamsBot(deps: TeamsDeps): ActivityHandler {
     const { name, args } = splitCommand(ctx.message.text);
     const command = TEAMS_COMMANDS.find((c) => c.name === name);
     if (command) await command.run(deps, ctx, args);
-    else await ctx.reply(infoReply(helpText(TEAMS_COMMANDS, name === "" ? undefined : name)));
+    else await helpCommand.run(deps, ctx, name);
     await next();
   });
 
@@ -86,7 +87,7 @@ async function installed(deps: TeamsDeps, turn: TurnContext): Promise<void> {
   }
   await makeInstallerFirstAdmin(deps, turn, workspace, defaultTeam.id);
   if (!known?.active) {
-    await turn.sendActivity(toActivity(infoReply(`👋 Hi, I'm Spur: kudos, scorecards and a weekly digest for your team.\n\n${helpText(TEAMS_COMMANDS)}`)));
+    await turn.sendActivity(toActivity(renderCard(appHelp({ welcome: true }), workspace.locale)));
   }
 }
 

@@ -1,6 +1,8 @@
 // Shared steps of every Teams message command: find the workspace (tenant + team), remember where the bot
 // can post, read the command text, and reply with specific messages.
 import { TurnContext } from "botbuilder";
+import { refusal } from "../use-cases/failure.ts";
+import { renderCard } from "./render/card.ts";
 import type { Services } from "../app/services.ts";
 import { isSpurError } from "../core/shared/errors.ts";
 import type { Team, Workspace } from "../core/shared/model.ts";
@@ -112,7 +114,8 @@ export async function withErrorReplies(
     if (isSpurError(err)) {
       services.metrics.commands.inc({ command: label, outcome: "refused" });
       services.logger.info({ code: err.code, command: label }, "command refused");
-      await ctx.reply(errorReply(ctx.message.humanize(err.userMessage)));
+      // A catalogue message is spelled for Teams in the workspace's language; older English strings are humanized.
+      await ctx.reply(typeof err.reply === "string" ? errorReply(ctx.message.humanize(err.reply)) : renderCard(refusal(err.reply), ctx.workspace.locale));
       return;
     }
     services.metrics.commands.inc({ command: label, outcome: "error" });

@@ -14,6 +14,8 @@ export interface Button {
   /** What the click needs to know (a cursor, an id); validated with zod when it comes back. */
   data: Readonly<Record<string, string | number | boolean>>;
   style?: "primary" | "danger";
+  /** Asked before the click goes through, where the surface can ask (Slack's confirm dialog; Teams cards cannot). */
+  confirm?: { title: Msg; text: Msg; yes: Msg; no: Msg };
 }
 
 export type Block =

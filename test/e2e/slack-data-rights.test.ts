@@ -125,7 +125,7 @@ describe("/spur export and /spur forget are for admins only", () => {
     await commandReply(h, USERS.ana.id, "/spur", "export 2026-11", "Only Spur admins can export");
     await commandReply(h, USERS.ana.id, "/spur", `forget ${esc(USERS.bo)}`, "Only Spur admins can erase");
     const bo = await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: USERS.bo.id } });
-    await h.clickButton({ user: USERS.ana.id }, { actionId: "data_rights_forget_confirm", value: bo.id }, "forged-forget");
+    await h.clickButton({ user: USERS.ana.id }, { actionId: "data_rights_forget_confirm", value: JSON.stringify({ member: bo.id }) }, "forged-forget");
     const reply = await h.slack.waitFor(() => h.slack.responses.find((r) => r.path === "/response/forged-forget"));
     expect(String(reply.body.text)).toContain("Only Spur admins can erase");
     expect((await h.spur.db.member.findUniqueOrThrow({ where: { id: bo.id } })).displayName).toBe(USERS.bo.real_name);
@@ -226,11 +226,12 @@ describe("/spur forget", () => {
     const ask = await commandReply(h, USERS.admin.id, "/spur", `forget ${esc(USERS.ana)}`, "erases Ana Alves's personal data");
     const button = JSON.stringify(ask.args.blocks);
     expect(button).toContain("data_rights_forget_confirm");
+    expect(button).toContain('"confirm":{"title":{"type":"plain_text","text":"Erase personal data?"}');
     expect(await findEverywhere(h.db.url, [USERS.ana.email])).not.toEqual([]);
     const ana = await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: USERS.ana.id } });
     expect(button).toContain(ana.id);
 
-    await h.clickButton({ user: USERS.admin.id }, { actionId: "data_rights_forget_confirm", value: ana.id }, "forget-ana");
+    await h.clickButton({ user: USERS.admin.id }, { actionId: "data_rights_forget_confirm", value: JSON.stringify({ member: ana.id }) }, "forget-ana");
     const done = await h.slack.waitFor(() => h.slack.responses.find((r) => r.path === "/response/forget-ana"));
     expect(String(done.body.text)).toContain("personal data was erased");
     expect(done.body.replace_original).toBe(true);
@@ -254,7 +255,7 @@ describe("/spur forget", () => {
   it("refuses erasing yourself or someone already erased", async () => {
     await commandReply(h, USERS.admin.id, "/spur", `forget ${esc(USERS.admin)}`, "can't erase your own data");
     const tombstone = await h.spur.db.member.findFirstOrThrow({ where: { displayName: "Former member" } });
-    await h.clickButton({ user: USERS.admin.id }, { actionId: "data_rights_forget_confirm", value: tombstone.id }, "forget-again");
+    await h.clickButton({ user: USERS.admin.id }, { actionId: "data_rights_forget_confirm", value: JSON.stringify({ member: tombstone.id }) }, "forget-again");
     const reply = await h.slack.waitFor(() => h.slack.responses.find((r) => r.path === "/response/forget-again"));
     expect(String(reply.body.text)).toContain("already erased");
   });
@@ -267,5 +268,14 @@ describe("/spur forget", () => {
       expect.arrayContaining([["2", "", USERS.bo.id]]),
     );
     expect(files.map((f) => f.bytes?.toString("utf8")).join("")).not.toContain(USERS.ana.id);
+  });
+});
+
+describe("/spur export and /spur forget in Chinese", () => {
+  it("answers a zh-CN workspace in Chinese", async () => {
+    await commandReply(h, USERS.admin.id, "/spur", "locale zh-CN", "Simplified Chinese");
+    await commandReply(h, USERS.admin.id, "/spur", "export 2026-13", "这里无法识别 `2026-13`");
+    await commandReply(h, USERS.admin.id, "/spur", `forget ${esc(USERS.admin)}`, "你不能删除自己的数据");
+    await commandReply(h, USERS.admin.id, "/spur", "locale en", "英语");
   });
 });

@@ -141,3 +141,27 @@ describe("/spur revoke", () => {
     await say(USERS.admin.id, "/spur", "revoke deadbeef nothing", "couldn't find kudos `deadbeef`");
   });
 });
+
+describe("/spur locale", () => {
+  it("shows the workspace's language, and lets only admins change it (audited)", async () => {
+    await say(USERS.admin.id, "/spur", "locale", "Spur speaks English (en) in this workspace");
+    await say(USERS.ana.id, "/spur", "locale zh-CN", "Only Spur admins can change settings");
+    await say(USERS.admin.id, "/spur", "locale fr", "Usage: `/spur locale en|zh-CN`");
+    await say(USERS.admin.id, "/spur", "help", "`/spur locale en|zh-CN`");
+    await say(USERS.admin.id, "/spur", "locale zh-CN", "Spur now speaks Simplified Chinese (zh-CN)");
+    const entry = await h.spur.db.auditLogEntry.findFirstOrThrow({ where: { action: "workspace.locale" } });
+    expect(entry).toMatchObject({ actorUserId: USERS.admin.id, details: { from: "en", to: "zh-CN" } });
+    expect((await h.spur.db.workspace.findFirstOrThrow()).locale).toBe("zh-CN");
+  });
+
+  it("answers admins in Chinese afterwards", async () => {
+    await say(USERS.admin.id, "/spur", "awards", "Default team 的月度奖项已开启");
+    await say(USERS.admin.id, "/spur", "locale", "Spur 在本工作区使用简体中文（zh-CN）");
+    await say(USERS.admin.id, "/spur", "frobnicate", "我不认识 `/spur frobnicate`");
+    await say(USERS.admin.id, "/spur", "forget", "用法：`/spur forget @member`");
+    // The confirmation still comes in the language being left; the next reply is English again.
+    await say(USERS.admin.id, "/spur", "locale en", "Spur 现在在本工作区使用英语（en）");
+    await say(USERS.admin.id, "/spur", "awards", "The monthly awards for Default team are on");
+    expect(await h.spur.db.auditLogEntry.count({ where: { action: "workspace.locale" } })).toBe(2);
+  });
+});

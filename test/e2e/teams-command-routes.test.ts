@@ -1,12 +1,11 @@
 // Every subcommand Slack's help documents has a working Teams route: `/spur <verb>` is `admin <verb>` and
 // `/kudos <verb>` is `kudos <verb>`. (test/unit/teams-commands.test.ts does the same for the slash commands.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_USAGE } from "../../src/core/admin/admin-command.ts";
-import { KPI_ADMIN_USAGE } from "../../src/core/kpi/kpi-admin-command.ts";
 import { kudosUsage } from "../../src/core/recognition/kudos-command.ts";
 import { mrkdwn } from "../../src/slack/render/mrkdwn.ts";
 import { PROMPTS_USAGE } from "../../src/core/recognition/prompt-command.ts";
-import { RECOGNITION_ADMIN_USAGE } from "../../src/core/recognition/recognition-admin.ts";
+import { renderBody } from "../../src/slack/render/blocks.ts";
+import { spurHelp } from "../../src/use-cases/admin/spur-help.ts";
 import { textOf } from "../support/fake-bot-connector.ts";
 import { TEAMS_USERS } from "../support/teams-activities.ts";
 import { type Say, startTeams, type TeamsSetup } from "../support/teams-chat.ts";
@@ -16,7 +15,9 @@ function documented(usage: string, command: "/spur" | "/kudos"): string[] {
   return [...new Set(verbs)];
 }
 
-const SPUR_VERBS = documented([ADMIN_USAGE, RECOGNITION_ADMIN_USAGE, KPI_ADMIN_USAGE, PROMPTS_USAGE].join("\n"), "/spur");
+// `/spur help` as Slack shows it (its mrkdwn blocks).
+const SLACK_SPUR_HELP = JSON.stringify(renderBody(spurHelp("slack"), "en").blocks);
+const SPUR_VERBS = documented([SLACK_SPUR_HELP, PROMPTS_USAGE].join("\n"), "/spur");
 const KUDOS_VERBS = documented(mrkdwn(kudosUsage(), "en"), "/kudos");
 
 let say: Say;
@@ -32,7 +33,7 @@ afterAll(async () => {
 
 describe("Teams routes for Slack's subcommands", () => {
   it("finds the subcommands in Slack's help", () => {
-    expect(SPUR_VERBS).toEqual(expect.arrayContaining(["role", "channel", "timezone", "digest", "status", "settings", "revoke", "targets", "api-token", "helpdesk", "prompts"]));
+    expect(SPUR_VERBS).toEqual(expect.arrayContaining(["role", "channel", "timezone", "digest", "status", "settings", "revoke", "targets", "api-token", "helpdesk", "prompts", "leaderboard-post", "awards", "locale", "export", "forget"]));
     expect(KUDOS_VERBS).toEqual(expect.arrayContaining(["balance", "history"]));
   });
 

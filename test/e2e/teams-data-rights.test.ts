@@ -94,3 +94,13 @@ describe("Teams: admin forget", () => {
     expect(await h.spur.db.auditLogEntry.count({ where: { action: "member.forget", actorUserId: carl.id } })).toBe(1);
   });
 });
+
+describe("Teams: data rights in Chinese", () => {
+  it("answers a zh-CN workspace in Chinese", async () => {
+    await say(carl, ["admin locale zh-CN"], "Simplified Chinese");
+    await say(carl, ["admin export 2026-11"], "请在与我的私聊中发送 `admin export`");
+    await say(carl, ["admin export 2026-13"], "这里无法识别 `2026-13`", "personal");
+    await say(carl, ["admin forget ", carl], "你不能删除自己的数据");
+    await say(carl, ["admin locale en"], "英语");
+  });
+});

@@ -111,3 +111,20 @@ describe("Teams: admin revoke", () => {
     await say(carl, ["admin revoke deadbeef nothing"], "couldn't find kudos `deadbeef`");
   });
 });
+
+describe("Teams: admin locale", () => {
+  it("lets an admin switch the workspace to Chinese; admin replies come in Chinese afterwards", async () => {
+    await say(carl, ["admin locale"], "Spur speaks English (en) in this workspace");
+    await say(ana, ["admin locale zh-CN"], "Only Spur admins can change settings");
+    await say(carl, ["admin help"], "admin locale en|zh-CN");
+    await say(carl, ["admin locale zh-CN"], "Spur now speaks Simplified Chinese (zh-CN)");
+    expect(await h.spur.db.auditLogEntry.findFirstOrThrow({ where: { action: "workspace.locale" } })).toMatchObject({ actorUserId: carl.id, details: { from: "en", to: "zh-CN" } });
+    await say(carl, ["admin awards"], "的月度奖项已开启");
+    await say(carl, ["admin frobnicate"], "我不认识 `admin frobnicate`");
+    await say(carl, ["admin forget"], "用法：`admin forget @member`");
+    await say(ana, ["admin timezone Europe/Berlin"], "只有 Spur 管理员可以修改设置");
+    // The confirmation still comes in the language being left; the next reply is English again.
+    await say(carl, ["admin locale en"], "Spur 现在在本工作区使用英语（en）");
+    await say(carl, ["admin locale"], "Spur speaks English (en) in this workspace");
+  });
+});

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Team } from "../../src/core/shared/model.ts";
 import type { RunSummary } from "../../src/core/shared/ports.ts";
-import { describeRuns, type PostStatus } from "../../src/core/digests/post-status.ts";
+import { describeRuns as describe_, type PostStatus } from "../../src/core/digests/post-status.ts";
+import { mrkdwn } from "../../src/slack/render/mrkdwn.ts";
+
+/** The report as Slack shows it, a line per message. */
+const describeRuns = (t: Team, s: PostStatus, locale: "en" | "zh-CN" = "en") => describe_(t, s).map((line) => mrkdwn(line, locale)).join("\n");
 
 const team: Team = { id: "t", workspaceId: "w", name: "Support", channelId: "CTEAM", timeZone: "Europe/Berlin", digestDay: 1, digestMinuteOfDay: 540 };
 const status = (patch: Partial<PostStatus>): PostStatus => ({ runs: [], leadDigests: [], leaderboard: "kudos", awards: true, ...patch });
@@ -73,5 +77,10 @@ describe("/spur status", () => {
     expect(describeRuns(team, status({ awards: false }))).toBe(
       "Scheduled posts for Support → <#CTEAM>, Mondays 09:00 (Europe/Berlin).\n• monthly awards: off\nNothing has been posted yet.",
     );
+  });
+
+  it("speaks Chinese to a zh-CN workspace", () => {
+    const text = describeRuns(team, status({ runs: [posted("weekly_digest", "2026-W46", "2026-11-16T08:00:00Z")] }), "zh-CN");
+    expect(text).toBe("Support 的定时发布 → <#CTEAM>，每周一 09:00（Europe/Berlin）。\n• 每周周报 2026-W46：已发布（2026-11-16 08:00 UTC）");
   });
 });

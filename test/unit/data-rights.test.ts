@@ -3,32 +3,33 @@ import { parseDataRightsCommand } from "../../src/core/data-rights/data-rights-c
 import { feedbackMonths, resolveExportPeriod } from "../../src/core/data-rights/data-export.ts";
 import { csvField, feedbackRecords, jsonChunks } from "../../src/core/data-rights/data-export-format.ts";
 import { ErrorCode } from "../../src/core/shared/errors.ts";
+import { slackCommandTokens } from "../../src/slack/command-tokens.ts";
 import { periodByKey } from "../../src/core/shared/review-period.ts";
 
 describe("parseDataRightsCommand", () => {
   it("leaves other /spur text to the other parsers", () => {
-    expect(parseDataRightsCommand("status")).toBeNull();
-    expect(parseDataRightsCommand("")).toBeNull();
+    expect(parseDataRightsCommand(slackCommandTokens("status"))).toBeNull();
+    expect(parseDataRightsCommand(slackCommandTokens(""))).toBeNull();
   });
 
   it("reads export periods and formats in any order, defaulting to last month as CSV", () => {
-    expect(parseDataRightsCommand("export")).toEqual({ ok: true, command: { kind: "export", period: { kind: "last", period: "month" }, format: "csv" } });
-    expect(parseDataRightsCommand("export json 2026-w47")).toEqual({ ok: true, command: { kind: "export", period: { kind: "key", key: "2026-W47" }, format: "json" } });
-    expect(parseDataRightsCommand("EXPORT quarter")).toMatchObject({ ok: true, command: { period: { kind: "last", period: "quarter" } } });
+    expect(parseDataRightsCommand(slackCommandTokens("export"))).toEqual({ ok: true, command: { kind: "export", period: { kind: "last", period: "month" }, format: "csv" } });
+    expect(parseDataRightsCommand(slackCommandTokens("export json 2026-w47"))).toEqual({ ok: true, command: { kind: "export", period: { kind: "key", key: "2026-W47" }, format: "json" } });
+    expect(parseDataRightsCommand(slackCommandTokens("EXPORT quarter"))).toMatchObject({ ok: true, command: { period: { kind: "last", period: "quarter" } } });
   });
 
   it.each(["export 2026-13", "export csv json", "export week month", "export everything", "forget", "forget bob", "forget <@U1> now", "forget <@U1> confirm extra"])(
     "explains what is wrong with %j",
     (text) => {
-      const r = parseDataRightsCommand(text);
+      const r = parseDataRightsCommand(slackCommandTokens(text));
       expect(r?.ok).toBe(false);
       if (r && !r.ok) expect(r.error.code).toBe(ErrorCode.UnknownArgument);
     },
   );
 
   it("reads forget with an optional confirm", () => {
-    expect(parseDataRightsCommand("forget <@U1|ana>")).toEqual({ ok: true, command: { kind: "forget", target: { kind: "id", id: "U1" }, confirmed: false } });
-    expect(parseDataRightsCommand("forget @ana Confirm")).toEqual({ ok: true, command: { kind: "forget", target: { kind: "handle", handle: "ana" }, confirmed: true } });
+    expect(parseDataRightsCommand(slackCommandTokens("forget <@U1|ana>"))).toEqual({ ok: true, command: { kind: "forget", target: { kind: "id", id: "U1" }, confirmed: false } });
+    expect(parseDataRightsCommand(slackCommandTokens("forget @ana Confirm"))).toEqual({ ok: true, command: { kind: "forget", target: { kind: "handle", handle: "ana" }, confirmed: true } });
   });
 });
 

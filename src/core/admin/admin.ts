@@ -1,13 +1,16 @@
-// Carrying out `/spur` administration for an admin.
-import { assertAdmin, type AdminCommand, dayName } from "./admin-command.ts";
-import { describeMention, mentionKey } from "../shared/command-text.ts";
+// Carrying out `/spur` administration for an admin: each change answers with a confirmation message.
+import { assertAdmin, type AdminCommand, weeklyDay } from "./admin-command.ts";
+import { mentionKey, mentionParam } from "../shared/command-text.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
 import type { LeaderboardPostMode, TeamPostSettings } from "./team-post-settings.ts";
 import type { MemberDirectory } from "../shared/member-directory.ts";
 import type { Member, Team, Workspace } from "../shared/model.ts";
 import type { DigestRunRepository, MemberRepository, WorkspaceRepository } from "../shared/ports.ts";
+import type { AuditWriter } from "../data-rights/data-rights-ports.ts";
 import { describeRuns, loadPostStatus } from "../digests/post-status.ts";
 import { clockTime } from "../shared/wording.ts";
+import { channel, command, msg, type Msg } from "../../i18n/message.ts";
+import type { Locale } from "../../i18n/locale.ts";
 
 export interface AdminDeps {
   members: MemberDirectory;
@@ -15,6 +18,7 @@ export interface AdminDeps {
   workspaces: WorkspaceRepository;
   runs: Pick<DigestRunRepository, "recentByKind" | "runsPerPeriod">;
   teamPosts: TeamPostSettings;
+  auditLog: AuditWriter;
   /** Called after a team's schedule-relevant settings changed. */
   onTeamChanged(team: Team): Promise<void>;
 }
@@ -22,69 +26,82 @@ export interface AdminDeps {
 /** Admin-only settings; the digest preview and send (leads too) are handled where the digest is rendered. */
 export type AdminAction = Exclude<AdminCommand, { kind: "help" | "digest_preview" | "digest_send" | "digest_movers" }>;
 
-/** Applies the command and returns a confirmation sentence. */
+/** Applies the command and returns its confirmation (`status`: one message per line). */
 export async function runAdminCommand(
   deps: AdminDeps,
   input: { workspace: Workspace; team: Team; actor: Member; command: AdminAction },
-): Promise<string> {
-  const { workspace, team, actor, command } = input;
+): Promise<Msg[]> {
+  const { workspace, team, actor, command: cmd } = input;
   assertAdmin(actor.role);
-  switch (command.kind) {
+  switch (cmd.kind) {
     case "role": {
-      const target = (await deps.members.resolve(workspace, team.id, [command.target])).get(mentionKey(command.target));
-      if (!target) throw new SpurError(ErrorCode.UnknownUser, `I couldn't find ${describeMention(command.target)} in this workspace.`);
-      if (target.id === actor.id && command.role !== "admin") {
-        throw new SpurError(ErrorCode.NotAllowed, "You can't remove your own admin role; ask another admin.");
-      }
-      const updated = await deps.memberRepo.setRole(target.id, command.role);
+      const target = (await deps.members.resolve(workspace, team.id, [cmd.target])).get(mentionKey(cmd.target));
+      if (!target) throw new SpurError(ErrorCode.UnknownUser, msg("admin.refused.unknownMember", { who: mentionParam(cmd.target) }));
+      if (target.id === actor.id && cmd.role !== "admin") throw new SpurError(ErrorCode.NotAllowed, msg("admin.refused.ownAdminRole"));
+      const updated = await deps.memberRepo.setRole(target.id, cmd.role);
       deps.members.invalidate(workspace.id, updated.platformUserId);
-      return `${updated.displayName} is now ${command.role === "admin" ? "an admin" : `a ${command.role}`}.`;
+      return [msg("admin.role.set", { name: updated.displayName, role: cmd.role })];
     }
     case "channel": {
-      const updated = await deps.workspaces.updateTeam(team.id, { channelId: command.channelId });
+      const updated = await deps.workspaces.updateTeam(team.id, { channelId: cmd.channelId });
       await deps.onTeamChanged(updated);
-      return `Shoutouts and the weekly digest for ${updated.name} now go to <#${command.channelId}>.`;
+      return [msg("admin.channel.set", { team: updated.name, channel: channel(cmd.channelId) })];
     }
     case "timezone": {
-      const updated = await deps.workspaces.updateTeam(team.id, { timeZone: command.timeZone });
+      const updated = await deps.workspaces.updateTeam(team.id, { timeZone: cmd.timeZone });
       await deps.onTeamChanged(updated);
-      return `${updated.name} now runs on ${command.timeZone} time: weeks, allowances and the digest follow it.`;
+      return [msg("admin.timezone.set", { team: updated.name, timeZone: cmd.timeZone })];
     }
     case "digest": {
-      const updated = await deps.workspaces.updateTeam(team.id, { digestDay: command.day, digestMinuteOfDay: command.minuteOfDay });
+      const updated = await deps.workspaces.updateTeam(team.id, { digestDay: cmd.day, digestMinuteOfDay: cmd.minuteOfDay });
       await deps.onTeamChanged(updated);
-      return `The weekly digest for ${updated.name} is posted on ${dayName(command.day)}s at ${clockTime(command.minuteOfDay)} (${updated.timeZone}).`;
+      return [msg("admin.digest.set", { team: updated.name, day: weeklyDay(cmd.day), time: clockTime(cmd.minuteOfDay), timeZone: updated.timeZone })];
     }
     case "leaderboard_post": {
-      if (command.mode === null) return describeLeaderboardMode(team.name, await deps.teamPosts.leaderboardMode(team.id));
-      await deps.teamPosts.setLeaderboardMode(team.id, command.mode);
+      if (cmd.mode === null) return [leaderboardMode(team.name, await deps.teamPosts.leaderboardMode(team.id))];
+      await deps.teamPosts.setLeaderboardMode(team.id, cmd.mode);
       await deps.onTeamChanged(team);
-      return describeLeaderboardMode(team.name, command.mode);
+      return [leaderboardMode(team.name, cmd.mode)];
     }
     case "awards": {
-      if (command.enabled === null) return describeAwards(team.name, await deps.teamPosts.awardsEnabled(team.id));
-      await deps.teamPosts.setAwardsEnabled(team.id, command.enabled);
+      if (cmd.enabled === null) return [awards(team.name, await deps.teamPosts.awardsEnabled(team.id))];
+      await deps.teamPosts.setAwardsEnabled(team.id, cmd.enabled);
       await deps.onTeamChanged(team);
-      return describeAwards(team.name, command.enabled);
+      return [awards(team.name, cmd.enabled)];
     }
+    case "locale":
+      if (cmd.locale === null) return [msg("admin.locale.current", { language: languageOf(workspace.locale), usage: command("spur", "locale en|zh-CN") })];
+      return [await setWorkspaceLocale(deps, workspace, actor, cmd.locale)];
     case "status":
       return describeRuns(team, await loadPostStatus(deps, team.id));
   }
 }
 
-const LEADERBOARD_MODE_WORDS: Record<Exclude<LeaderboardPostMode, "off">, string> = {
-  kudos: "kudos received",
-  composite: "composite score",
-  both: "kudos received and composite score",
-};
-
-function describeLeaderboardMode(teamName: string, mode: LeaderboardPostMode): string {
-  if (mode === "off") return `The weekly leaderboard post for ${teamName} is off.`;
-  return `The weekly leaderboard post for ${teamName} ranks ${LEADERBOARD_MODE_WORDS[mode]}, at the digest time.`;
+/** The workspace's language; audited like every admin change. */
+async function setWorkspaceLocale(deps: AdminDeps, workspace: Workspace, actor: Member, locale: Locale): Promise<Msg> {
+  const updated = await deps.workspaces.setLocale(workspace.id, locale);
+  if (workspace.locale !== locale) {
+    await deps.auditLog.record({
+      workspaceId: workspace.id,
+      actorUserId: actor.platformUserId,
+      action: "workspace.locale",
+      target: workspace.id,
+      details: { from: workspace.locale, to: locale },
+      reason: null,
+    });
+  }
+  return msg("admin.locale.set", { language: languageOf(updated.locale) });
 }
 
-function describeAwards(teamName: string, enabled: boolean): string {
-  return enabled
-    ? `The monthly awards for ${teamName} are on: posted on the first working day of each month, at the digest time.`
-    : `The monthly awards for ${teamName} are off.`;
+function leaderboardMode(team: string, mode: LeaderboardPostMode): Msg {
+  return mode === "off" ? msg("admin.leaderboardPost.off", { team }) : msg("admin.leaderboardPost.on", { team, mode });
+}
+
+function awards(team: string, enabled: boolean): Msg {
+  return msg(enabled ? "admin.awards.on" : "admin.awards.off", { team });
+}
+
+/** The selector the catalogue names languages by (ICU selectors cannot hold "-"). */
+function languageOf(locale: Locale): string {
+  return locale === "zh-CN" ? "zh" : "en";
 }

@@ -13,6 +13,7 @@ import {
 } from "./data-export-format.ts";
 import type { AuditWriter, DataExportReads, ExportRequest } from "./data-rights-ports.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
+import { code, msg, type Msg, when } from "../../i18n/message.ts";
 import { monthContaining } from "../feedback/feedback-period.ts";
 import type { Member, Team, Workspace } from "../shared/model.ts";
 import type { Period } from "../shared/period.ts";
@@ -30,7 +31,7 @@ export interface ExportCommandDeps {
 export function resolveExportPeriod(arg: ExportPeriodArg, now: Date, timeZone: string): Period {
   if (arg.kind === "last") return shiftPeriod(periodContaining(arg.period, now, timeZone), -1);
   const period = periodByKey(arg.key, timeZone);
-  if (!period) throw new SpurError(ErrorCode.UnknownArgument, `\`${arg.key}\` is not a week, month or quarter I know (e.g. 2026-W47, 2026-11, 2026-Q4).`);
+  if (!period) throw new SpurError(ErrorCode.UnknownArgument, msg("dataRights.parse.period", { key: code(arg.key) }));
   return period;
 }
 
@@ -48,7 +49,7 @@ export async function requestDataExport(
   },
 ): Promise<{ period: Period; format: ExportFormat }> {
   if (input.actor.role !== "admin") {
-    throw new SpurError(ErrorCode.NotAllowed, "Only Spur admins can export the workspace's data. Ask a workspace admin.");
+    throw new SpurError(ErrorCode.NotAllowed, msg("dataRights.export.refused"));
   }
   const period = resolveExportPeriod(input.period, deps.clock.now(), input.team.timeZone);
   await deps.auditLog.record({
@@ -154,4 +155,10 @@ export function exportSummary(period: Period, counts: ExportCounts, threshold: n
     `${plural(counts.feedback, "feedback aggregate")}. Feedback is aggregated per person and month; anonymous answers count only ` +
     `where at least ${threshold} people answered anonymously, and no individual answer or comment is included.`
   );
+}
+
+/** "2026-11 (1 Nov – 30 Nov 2026)", in the reader's language. */
+export function exportPeriodParam(period: Period): Msg {
+  const last = new Date(period.end.getTime() - 1);
+  return msg("dataRights.period", { key: period.key, from: when(period.start, period.timeZone, "dayMonth"), to: when(last, period.timeZone, "date") });
 }

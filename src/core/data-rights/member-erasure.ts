@@ -1,9 +1,10 @@
 // `/spur forget @member`: an admin erases a member's personal data after confirming. The member row stays as
 // an anonymous "Former member" tombstone so kudos points, KPI numbers and ratings keep adding up in team
 // totals; everything that names or identifies the person is deleted or blanked (see the store for the rules).
-import { describeMention, mentionKey, type MentionRef } from "../shared/command-text.ts";
+import { mentionKey, mentionParam, type MentionRef } from "../shared/command-text.ts";
 import type { ErasureCounts, MemberEraser } from "./data-rights-ports.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
+import { msg, type Msg } from "../../i18n/message.ts";
 import { feedbackGiverKey } from "../feedback/feedback-anonymity.ts";
 import type { MemberDirectory } from "../shared/member-directory.ts";
 import type { Member, Team, Workspace } from "../shared/model.ts";
@@ -20,15 +21,15 @@ export interface ForgetDeps {
 
 function assertEraseAdmin(actor: Member): void {
   if (actor.role !== "admin") {
-    throw new SpurError(ErrorCode.NotAllowed, "Only Spur admins can erase a member's data. Ask a workspace admin.");
+    throw new SpurError(ErrorCode.NotAllowed, msg("dataRights.forget.refused"));
   }
 }
 
 function assertCanForget(actor: Member, target: Member): void {
   assertEraseAdmin(actor);
-  if (target.id === actor.id) throw new SpurError(ErrorCode.NotAllowed, "You can't erase your own data; ask another admin.");
+  if (target.id === actor.id) throw new SpurError(ErrorCode.NotAllowed, msg("dataRights.forget.self"));
   if (target.platformUserId.startsWith(FORGOTTEN_ID_PREFIX)) {
-    throw new SpurError(ErrorCode.NotAllowed, "That member's data was already erased.");
+    throw new SpurError(ErrorCode.NotAllowed, msg("dataRights.forget.already"));
   }
 }
 
@@ -39,7 +40,7 @@ export async function memberToForget(
 ): Promise<Member> {
   assertEraseAdmin(input.actor);
   const target = (await deps.members.resolve(input.workspace, input.team.id, [input.target])).get(mentionKey(input.target));
-  if (!target) throw new SpurError(ErrorCode.UnknownUser, `I couldn't find ${describeMention(input.target)} in this workspace.`);
+  if (!target) throw new SpurError(ErrorCode.UnknownUser, msg("dataRights.forget.unknown", { who: mentionParam(input.target) }));
   assertCanForget(input.actor, target);
   return target;
 }
@@ -61,15 +62,10 @@ export async function forgetMember(
   return { counts: result.counts };
 }
 
-export function forgetConfirmationText(target: Member): string {
-  return (
-    `This erases ${target.displayName}'s personal data in Spur for good: their name, email and chat ids, the reasons of kudos they gave ` +
-    `or received, feedback comments by or about them, prompts, opt-outs and helpdesk mappings. Points, KPI numbers and ratings stay in ` +
-    `team totals under "${FORMER_MEMBER_NAME}". Messages already posted in chat are not changed.`
-  );
+export function forgetConfirmation(target: Member): Msg {
+  return msg("dataRights.forget.confirm", { name: target.displayName, former: FORMER_MEMBER_NAME });
 }
 
-export function forgetDoneText(counts: ErasureCounts): string {
-  const changed = Object.values(counts).reduce((a, b) => a + b, 0);
-  return `Done: the member's personal data was erased (${changed} records changed or deleted). The audit log records that it happened, not who it was.`;
+export function forgetDone(counts: ErasureCounts): Msg {
+  return msg("dataRights.forget.done", { count: Object.values(counts).reduce((a, b) => a + b, 0) });
 }

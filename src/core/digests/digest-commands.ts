@@ -4,6 +4,7 @@ import type { AuditWriter } from "../data-rights/data-rights-ports.ts";
 import { composeWeeklyDigest, type WeeklyDigest, type WeeklyDigestDeps } from "./digest.ts";
 import type { DigestReads } from "./digest-ports.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
+import { msg, type Msg } from "../../i18n/message.ts";
 import type { Member, Team } from "../shared/model.ts";
 import { previousWeek } from "../shared/period.ts";
 import type { Clock, WorkspaceRepository } from "../shared/ports.ts";
@@ -79,14 +80,10 @@ export async function setDigestMovers(
   actor: Member,
   fallback: Team,
   named: boolean,
-): Promise<string> {
-  if (actor.role === "agent") {
-    throw new SpurError(ErrorCode.NotAllowed, "Only the team's leads and admins can choose what the weekly digest shows.");
-  }
+): Promise<Msg> {
+  if (actor.role === "agent") throw new SpurError(ErrorCode.NotAllowed, msg("admin.movers.refused"));
   const team = await teamOfActor(deps, actor, fallback);
   const current = await deps.digestReads.settings(team.id);
   await deps.digestReads.setSettings(team.id, { ...current, nameAllMovers: named });
-  return named
-    ? `The weekly digest for ${team.name} now names every top mover, including agents whose score fell.`
-    : `The weekly digest for ${team.name} names agents only for good news; falls are counted without names (leads see them in their own digest).`;
+  return msg(named ? "admin.movers.named" : "admin.movers.private", { team: team.name });
 }

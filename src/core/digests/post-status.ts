@@ -1,6 +1,6 @@
 // `/spur status`: the team's scheduled posts by kind (weekly digest, forced resends, weekly leaderboard,
 // monthly awards) with what went out and why anything did not, and its lead digests counted per week.
-import { dayName } from "../admin/admin-command.ts";
+import { weeklyDay } from "../admin/admin-command.ts";
 import { AWARDS_KIND } from "../awards/awards-run.ts";
 import { FORCED_DIGEST_KIND, WEEKLY_DIGEST_KIND } from "./digest-run.ts";
 import { LEAD_DIGEST_KIND, LEAD_RUN_KEY_SEPARATOR } from "./lead-digest-run.ts";
@@ -9,6 +9,7 @@ import type { Team } from "../shared/model.ts";
 import type { DigestRunRepository, RunGroup, RunSummary } from "../shared/ports.ts";
 import type { LeaderboardPostMode, TeamPostSettings } from "../admin/team-post-settings.ts";
 import { clockTime } from "../shared/wording.ts";
+import { channel, command, msg, type Msg } from "../../i18n/message.ts";
 
 export interface PostStatus {
   /** The latest runs of each kind in STATUS_KINDS. */
@@ -42,41 +43,44 @@ export async function loadPostStatus(
   return { runs, leadDigests, leaderboard, awards };
 }
 
-/** What an admin needs to know about the team's scheduled posts: what went out, and why anything did not. */
-export function describeRuns(team: Team, status: PostStatus): string {
-  const channel = team.channelId ? `<#${team.channelId}>` : "no channel yet (`/spur channel #channel`)";
-  const head = `Scheduled posts for ${team.name} → ${channel}, ${dayName(team.digestDay)}s ${clockTime(team.digestMinuteOfDay)} (${team.timeZone}).`;
-  const lines: string[] = [];
+/** What an admin needs to know about the team's scheduled posts, one message per line: what went out, and why anything did not. */
+export function describeRuns(team: Team, status: PostStatus): Msg[] {
+  const where = team.channelId ? channel(team.channelId) : msg("status.noChannel", { usage: command("spur", "channel #channel") });
+  const head = msg("status.head", { team: team.name, channel: where, day: weeklyDay(team.digestDay), time: clockTime(team.digestMinuteOfDay), timeZone: team.timeZone });
+  const lines: Msg[] = [];
   let posts = 0;
   for (const { kind, shown, off } of STATUS_KINDS) {
-    if (off?.(status)) lines.push(`• ${words(kind)}: off`);
+    if (off?.(status)) lines.push(msg("status.off", { kind: kindWords(kind) }));
     const runs = status.runs.filter((r) => r.kind === kind).slice(0, shown);
     posts += runs.length;
     lines.push(...runs.map(runLine));
   }
   lines.push(...status.leadDigests.map(leadDigestLine));
-  if (posts === 0 && status.leadDigests.length === 0) lines.push("Nothing has been posted yet.");
-  return [head, ...lines].join("\n");
+  if (posts === 0 && status.leadDigests.length === 0) lines.push(msg("status.nothing"));
+  return [head, ...lines];
 }
 
-const words = (kind: string) => kind.replaceAll("_", " ");
+const kindWords = (kind: string) => msg("status.kind", { kind });
 
-function runLine(r: RunSummary): string {
-  const what = `${words(r.kind)} ${r.periodKey}`;
+function runLine(r: RunSummary): Msg {
+  const what = { kind: kindWords(r.kind), period: r.periodKey };
   switch (r.status) {
     case "posted":
-      return `• ${what}: posted${r.postedAt ? ` ${r.postedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : ""}`;
+      return msg("status.posted", { ...what, at: r.postedAt ? r.postedAt.toISOString().slice(0, 16).replace("T", " ") : "none" });
     case "failed":
-      return `• ${what}: failed after ${r.attempts} ${r.attempts === 1 ? "attempt" : "attempts"} — ${r.error ?? "unknown reason"}`;
+      return msg("status.failed", { ...what, attempts: r.attempts, reason: r.error ?? msg("status.unknownReason") });
     default:
-      return `• ${what}: in progress (attempt ${r.attempts})`;
+      return msg("status.inProgress", { ...what, attempts: r.attempts });
   }
 }
 
 /** "• lead digests 2026-W47: 3 sent, 1 failed: channel_not_found". */
-function leadDigestLine(week: RunGroup): string {
-  const parts = [`${week.posted} sent`];
-  if (week.failed > 0) parts.push(`${week.failed} failed${week.errors.length > 0 ? `: ${week.errors.join("; ")}` : ""}`);
-  if (week.inProgress > 0) parts.push(`${week.inProgress} in progress`);
-  return `• lead digests ${week.periodKey}: ${parts.join(", ")}`;
+function leadDigestLine(week: RunGroup): Msg {
+  return msg("status.leadDigests", {
+    period: week.periodKey,
+    sent: week.posted,
+    failed: week.failed,
+    errors: week.errors.length > 0 ? week.errors.join("; ") : "none",
+    inProgress: week.inProgress,
+  });
 }

@@ -3,7 +3,7 @@
 export interface AuditEntry {
   workspaceId: string;
   actorUserId: string;
-  action: "settings.update" | "kudos.revoke" | "data.export" | "member.forget" | "digest.force_send";
+  action: "settings.update" | "kudos.revoke" | "data.export" | "member.forget" | "digest.force_send" | "workspace.locale";
   target: string | null;
   details: Record<string, unknown>;
   reason: string | null;

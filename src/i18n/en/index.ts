@@ -1,8 +1,16 @@
 // The English catalogue: the source of every message key. One file per feature.
+import { admin } from "./admin.ts";
 import { common } from "./common.ts";
+import { dataRights } from "./data-rights.ts";
+import { kpi } from "./kpi.ts";
+import { feedback } from "./feedback.ts";
 import { recognition } from "./recognition.ts";
 
 export const en = {
   ...common,
+  ...kpi,
   ...recognition,
+  ...admin,
+  ...dataRights,
+  ...feedback,
 } as const;

@@ -1,8 +1,16 @@
 // The Simplified Chinese catalogue: every English key, checked by the type system and by a test.
+import { admin } from "./admin.ts";
 import { common } from "./common.ts";
+import { dataRights } from "./data-rights.ts";
+import { kpi } from "./kpi.ts";
+import { feedback } from "./feedback.ts";
 import { recognition } from "./recognition.ts";
 
 export const zhCN = {
   ...common,
+  ...kpi,
   ...recognition,
+  ...admin,
+  ...dataRights,
+  ...feedback,
 };

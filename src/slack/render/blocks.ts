@@ -60,6 +60,16 @@ function renderBlock(block: Block, locale: Locale, icon: string): KnownBlock | n
           text: { type: "plain_text" as const, text: plainText(b.label, locale) },
           value: JSON.stringify(b.data),
           ...(b.style ? { style: b.style } : {}),
+          ...(b.confirm
+            ? {
+                confirm: {
+                  title: { type: "plain_text" as const, text: plainText(b.confirm.title, locale) },
+                  text: { type: "mrkdwn" as const, text: mrkdwn(b.confirm.text, locale) },
+                  confirm: { type: "plain_text" as const, text: plainText(b.confirm.yes, locale) },
+                  deny: { type: "plain_text" as const, text: plainText(b.confirm.no, locale) },
+                },
+              }
+            : {}),
         })),
       };
     case "image":

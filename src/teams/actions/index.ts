@@ -8,23 +8,25 @@ import { teamsSpelling } from "../mentions.ts";
 import { type CardAction, type CardActionContext, type CardActionResult, STALE_CARD } from "./card-action.ts";
 import { feedbackFormSubmit } from "./feedback-form.ts";
 import { feedbackGive, feedbackSkip } from "./feedback-request.ts";
+import { forgetConfirm } from "./forget-confirm.ts";
 import { historyPage } from "./history-page.ts";
 import { kudosFormSubmit } from "./kudos-form.ts";
 import { promptDismiss, promptKudos } from "./recognition-prompt.ts";
-import { scorecardExplain, scorecardNext, scorecardPrevious, scorecardSend } from "./scorecard-buttons.ts";
+import { scorecardExplainButton, scorecardNextButton, scorecardPreviousButton, scorecardSendButton } from "./scorecard-buttons.ts";
 
 export const CARD_ACTIONS: CardAction[] = [
   kudosFormSubmit,
-  scorecardPrevious,
-  scorecardNext,
-  scorecardExplain,
-  scorecardSend,
+  scorecardPreviousButton,
+  scorecardNextButton,
+  scorecardExplainButton,
+  scorecardSendButton,
   feedbackGive,
   feedbackSkip,
   feedbackFormSubmit,
   promptKudos,
   promptDismiss,
   historyPage,
+  forgetConfirm,
 ];
 
 const MESSAGE_CONTENT_TYPE = "application/vnd.microsoft.activity.message";

@@ -14,6 +14,7 @@ export const CARD_VERBS = {
   promptKudos: "prompt.kudos",
   promptDismiss: "prompt.dismiss",
   historyPage: "kudos.history.page",
+  forgetConfirm: "data_rights.forget.confirm",
 } as const;
 
 export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];

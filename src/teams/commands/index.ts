@@ -13,7 +13,7 @@ export const TEAMS_COMMANDS: TeamsCommand[] = [
   leaderboardCommand,
   feedbackCommand,
   adminCommand,
-  helpCommand(() => TEAMS_COMMANDS),
+  helpCommand,
 ];
 
 /** Slack's slash commands and the Teams command that does the same; a test keeps the two in step. */

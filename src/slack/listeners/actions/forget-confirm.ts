@@ -1,23 +1,36 @@
-// The confirming click of `/spur forget @member`: erases the member's personal data.
+// The confirming click of `/spur forget @member`: erases the member's personal data (the same use case as Teams').
 import type { App } from "@slack/bolt";
-import { z } from "zod";
 import type { Services } from "../../../app/services.ts";
-import { ErrorCode, SpurError } from "../../../core/shared/errors.ts";
-import { forgetDoneText, forgetMember } from "../../../core/data-rights/member-erasure.ts";
-import { FORGET_CONFIRM_ACTION } from "../../blocks/data-rights.ts";
-import { actionContext, STALE_MESSAGE, withActionErrors } from "../interaction-context.ts";
+import { FORGET_CONFIRM_ACTION, ForgetClick, forgetConfirm } from "../../../use-cases/admin/data-rights.ts";
+import { BlockAction } from "../../recognition-payloads.ts";
+import { slackActionId } from "../../render/blocks.ts";
+import { runOnSlack } from "../../run-interaction.ts";
 
 export function registerForgetConfirmAction(app: App, services: Services): void {
-  app.action(FORGET_CONFIRM_ACTION, async ({ ack, body, respond }) => {
+  const actionId = slackActionId(FORGET_CONFIRM_ACTION);
+  app.action(actionId, async ({ ack, body, respond, client }) => {
     await ack();
-    const ctx = await actionContext(services, body, respond);
-    if (!ctx) return;
-    await withActionErrors(services, ctx, async () => {
-      const memberId = z.string().uuid().safeParse(ctx.value);
-      const target = memberId.success ? await services.roster.memberById(ctx.workspace.id, memberId.data) : null;
-      if (!target) throw new SpurError(ErrorCode.StaleInteraction, STALE_MESSAGE);
-      const { counts } = await forgetMember(services, { workspace: ctx.workspace, actor: ctx.actor, target });
-      await ctx.reply(`:white_check_mark: ${forgetDoneText(counts)}`, { replaceOriginal: true });
-    });
+    const parsed = BlockAction.safeParse(body);
+    if (!parsed.success) {
+      services.logger.warn("malformed forget confirmation");
+      return;
+    }
+    const { team, user, actions } = parsed.data;
+    const click = ForgetClick.safeParse(safeJson(actions[0]?.value));
+    await runOnSlack(
+      services,
+      { teamId: team.id, userId: user.id, channelId: null, idempotencyKey: `slack:action:${team.id}:${user.id}`, client, respond, label: actionId, via: "action" },
+      forgetConfirm,
+      services,
+      { memberId: click.success ? click.data.member : null },
+    );
   });
+}
+
+function safeJson(value: string | undefined): unknown {
+  try {
+    return JSON.parse(value ?? "");
+  } catch {
+    return null;
+  }
 }

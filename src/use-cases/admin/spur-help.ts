@@ -1,0 +1,54 @@
+// `/spur help` (Teams `admin help`): every administration subcommand, as each surface spells it.
+import type { Platform } from "../../core/shared/model.ts";
+import { EXPORT_ARGS } from "../../core/data-rights/data-rights-command.ts";
+import { command, msg, type Msg } from "../../i18n/message.ts";
+import type { Body } from "../body.ts";
+
+const spur = (args: string) => command("spur", args);
+
+export function spurHelp(platform: Platform): Body {
+  // Slack changes recognition settings in a form; Teams has none, so it changes them as text.
+  const settings: Msg[] =
+    platform === "teams"
+      ? [msg("help.admin.settings", { cmd: spur("settings") }), msg("help.admin.settingsText", { cmd: spur("settings allowance 8 day|week") })]
+      : [msg("help.admin.settings", { cmd: spur("settings") })];
+  return {
+    blocks: [
+      { kind: "text", text: msg("help.admin.title") },
+      {
+        kind: "lines",
+        lines: [
+          msg("help.admin.role", { cmd: spur("role @member agent|lead|admin") }),
+          msg("help.admin.channel", { cmd: spur("channel #channel") }),
+          msg("help.admin.timezone", { cmd: spur("timezone Europe/Berlin") }),
+          msg("help.admin.digest", { cmd: spur("digest monday 09:00") }),
+          msg("help.admin.movers", { cmd: spur("digest movers named|private") }),
+          msg("help.admin.status", { cmd: spur("status") }),
+          msg("help.admin.digestNow", { preview: spur("digest preview"), send: spur("digest send") }),
+          msg("help.admin.digestForce", { cmd: spur("digest send force") }),
+          msg("help.admin.leaderboardPost", { cmd: spur("leaderboard-post kudos|composite|both|off") }),
+          msg("help.admin.awards", { cmd: spur("awards on|off") }),
+          msg("help.admin.locale", { cmd: spur("locale en|zh-CN"), current: spur("locale") }),
+          msg("help.admin.prompts", { cmd: spur("prompts off|on"), schedule: spur("prompts") }),
+          ...settings,
+          msg("help.admin.revoke", { cmd: spur("revoke <kudos id> <reason>"), history: command("kudos", "history") }),
+        ],
+      },
+      { kind: "text", text: msg("help.kpi.title") },
+      {
+        kind: "lines",
+        lines: [
+          msg("help.kpi.targets", { cmd: spur("targets"), edit: spur("targets edit") }),
+          msg("help.kpi.targetsSet", { cmd: spur("targets set csat 90 [weight 2] [period month] [min 5]") }),
+          msg("help.kpi.targetsRemove", { cmd: spur("targets remove csat") }),
+          msg("help.kpi.apiToken", { cmd: spur("api-token <name>"), endpoint: "POST /api/kpis", list: spur("api-tokens"), revoke: spur("api-token revoke <prefix>") }),
+          msg("help.kpi.helpdesk", { cmd: spur("helpdesk zendesk|intercom|freshdesk <secret>") }),
+          msg("help.kpi.helpdeskAgent", { cmd: spur("helpdesk zendesk agent <helpdesk agent id> @member") }),
+          msg("help.kpi.helpdeskShoutouts", { cmd: spur("helpdesk shoutouts on|off") }),
+          msg("help.dataRights.export", { cmd: spur(`export ${EXPORT_ARGS}`) }),
+          msg("help.dataRights.forget", { cmd: spur("forget @member") }),
+        ],
+      },
+    ],
+  };
+}
