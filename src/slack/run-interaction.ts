@@ -1,17 +1,15 @@
 // The one runner every Slack interaction goes through: find the workspace and the acting member (and their
 // language), run the use case, render its replies, count the outcome, and turn a failure into a private reply.
-import type { RespondFn, webApi } from "@slack/bolt";
+import type { RespondFn, types, webApi } from "@slack/bolt";
 import type { Services } from "../app/services.ts";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/locale.ts";
 import { actingMember } from "../use-cases/actor.ts";
-import type { Body } from "../use-cases/body.ts";
+import { type Body, summaryOf } from "../use-cases/body.ts";
 import { type Failure, failureOf } from "../use-cases/failure.ts";
 import type { Interaction, Place, Reply } from "../use-cases/interaction.ts";
 import { renderBody, type SlackMessage } from "./render/blocks.ts";
-import { localizeParam } from "../i18n/localize.ts";
-import { spell } from "../i18n/spell.ts";
 import { modalErrors, renderModal } from "./render/modal.ts";
-import { plainText, SLACK_PLAIN } from "./render/mrkdwn.ts";
+import { plainText } from "./render/mrkdwn.ts";
 
 export interface SlackTurn {
   teamId: string;
@@ -33,22 +31,9 @@ export function slackPlace(channelId: string | null): Place {
   return { channelId, kind: channelId.startsWith("D") ? "personal" : "channel" };
 }
 
-interface SlackActing {
-  teamId: string;
-  userId: string;
-  channelId: string | null;
-  idempotencyKey: string;
-  label: string;
-}
+type Outcome = { replies: Reply[]; locale: Locale } | { failure: Failure; locale: Locale };
 
-/** Runs a use case as the Slack user: its replies, or the failure to tell them about, in their language. */
-async function runAs<Deps, Args>(
-  services: Services,
-  turn: SlackActing,
-  interaction: Interaction<Deps, Args>,
-  deps: Deps,
-  args: Args,
-): Promise<{ replies: Reply[]; locale: Locale } | { failure: Failure; locale: Locale }> {
+async function run<Deps, Args>(services: Services, turn: SlackTurn, interaction: Interaction<Deps, Args>, deps: Deps, args: Args): Promise<Outcome> {
   let locale: Locale = DEFAULT_LOCALE;
   try {
     const { workspace, defaultTeam, teamCreated } = await services.workspaces.ensure("slack", turn.teamId, { teamTimeZone: services.defaultTimeZone });
@@ -84,80 +69,76 @@ export async function runOnSlack<Deps, Args>(
   deps: Deps,
   args: Args,
 ): Promise<void> {
-  const outcome = await runAs(services, turn, interaction, deps, args);
+  const outcome = await run(services, turn, interaction, deps, args);
   try {
     if ("failure" in outcome) await privateReply(turn, outcome.failure.body, outcome.locale);
     else for (const reply of outcome.replies) await deliver(turn, reply, outcome.locale);
   } catch (err) {
-    if ("failure" in outcome) {
-      services.logger.warn({ err }, "could not tell the user");
-      return;
-    }
-    // A reply that could not be delivered (e.g. an expired trigger_id) is a failure to tell the user about.
-    services.metrics.commands.inc({ command: turn.label, outcome: "error" });
-    services.logger.error({ err, command: turn.label }, "interaction failed");
-    await privateReply(turn, failureOf(err).body, outcome.locale).catch((replyErr: unknown) => services.logger.warn({ err: replyErr }, "could not tell the user"));
+    services.logger.warn({ err }, "could not deliver the reply");
+    if (!("failure" in outcome)) await privateReply(turn, failureOf(err).body, outcome.locale).catch(() => undefined);
   }
 }
 
-/** What a view submission's ack accepts: nothing (close the modal) or the fields' errors. */
-export type ViewAck = (response?: { response_action: "errors"; errors: Record<string, string> }) => Promise<void>;
-
-export interface SlackViewTurn extends SlackActing {
-  client: webApi.WebClient;
-  ack: ViewAck;
-  /** The block a failure that belongs to no field is shown under. */
-  failureField: string;
-}
+/** What Slack wants in the ack of a modal's submission: field errors, a view in its place, or nothing (close). */
+export type SubmissionAck = { response_action: "errors"; errors: Record<string, string> } | { response_action: "update"; view: types.ModalView } | undefined;
 
 /**
- * A modal's submission: Slack waits for the ack, so the use case runs first; a form reply becomes the fields'
- * errors (the modal stays open), anything else closes it, and private replies go where the form was opened.
+ * A modal's submission: the use case's form again (its errors inline), a message in the modal's place
+ * (`title` the submitted modal's), or a refusal shown under `fallbackField`; private replies go where the form
+ * was opened (`turn.channelId`) or to the app DM.
  */
-export async function runViewSubmission<Deps, Args>(
+export async function runSlackSubmission<Deps, Args>(
   services: Services,
-  turn: SlackViewTurn,
+  turn: SlackTurn,
+  submitted: { title: string; fallbackField: string },
   interaction: Interaction<Deps, Args>,
   deps: Deps,
   args: Args,
-): Promise<void> {
-  const outcome = await runAs(services, turn, interaction, deps, args);
-  if ("failure" in outcome) {
-    await turn.ack({ response_action: "errors", errors: { [turn.failureField]: plainOf(outcome.failure.body, outcome.locale) } });
-    return;
-  }
-  const form = outcome.replies.find((r) => r.kind === "form");
-  if (form) {
-    await turn.ack({ response_action: "errors", errors: modalErrors(form.form, outcome.locale) });
-    return;
-  }
-  await turn.ack();
+): Promise<SubmissionAck> {
+  const outcome = await run(services, turn, interaction, deps, args);
+  const { locale } = outcome;
+  if ("failure" in outcome) return { response_action: "errors", errors: { [submitted.fallbackField]: bodyText(outcome.failure.body, locale) } };
+  let ack: SubmissionAck;
   for (const reply of outcome.replies) {
-    if (reply.kind === "private" || reply.kind === "update") {
-      await postPrivately(turn, reply.body, outcome.locale).catch((err: unknown) => services.logger.warn({ err, command: turn.label }, "could not confirm a form"));
+    if (reply.kind === "form") {
+      const errors = modalErrors(reply.form, locale);
+      ack = Object.keys(errors).length > 0 ? { response_action: "errors", errors } : { response_action: "update", view: renderModal(reply.form, locale) };
+    } else if (reply.kind === "update") {
+      ack = { response_action: "update", view: messageView(reply.body, locale, submitted.title) };
+    } else if (reply.kind === "private") {
+      await postPrivately(turn, reply.body, locale).catch((err: unknown) => services.logger.warn({ err }, "could not tell the user"));
     }
   }
+  return ack;
 }
 
-/** In the channel the form was opened from, only for them; else (or where the bot can't post) in their app DM. */
-async function postPrivately(turn: SlackViewTurn, body: Body, locale: Locale): Promise<void> {
+/** Where the form was opened (`turn.channelId`), only for them; else, or where the bot can't post, in their app DM. */
+async function postPrivately(turn: SlackTurn, body: Body, locale: Locale): Promise<void> {
   const message = withBlocks(renderBody(body, locale));
-  const blocks = message.blocks ?? [];
   if (turn.channelId) {
     try {
-      await turn.client.chat.postEphemeral({ channel: turn.channelId, user: turn.userId, text: message.text, blocks });
+      await turn.client.chat.postEphemeral({ channel: turn.channelId, user: turn.userId, ...message });
       return;
     } catch {
       // Not in that channel: the app DM always works.
     }
   }
-  await turn.client.chat.postMessage({ channel: turn.userId, text: message.text, blocks });
+  await turn.client.chat.postMessage({ channel: turn.userId, ...message });
 }
 
-function plainOf(body: Body, locale: Locale): string {
-  return body.blocks
-    .flatMap((b) => (b.kind === "text" ? [plainText(b.text, locale)] : b.kind === "quote" ? [spell(localizeParam(b.text, locale), SLACK_PLAIN)] : []))
-    .join(" ");
+function bodyText(body: Body, locale: Locale): string {
+  const summary = summaryOf(body);
+  return summary ? plainText(summary, locale) : renderBody(body, locale).text;
+}
+
+/** A message shown in a modal in place of the submitted form. */
+function messageView(body: Body, locale: Locale, title: string): types.ModalView {
+  return {
+    type: "modal",
+    title: { type: "plain_text", text: title.slice(0, 24) },
+    close: { type: "plain_text", text: plainText({ key: "form.done" }, locale).slice(0, 24) },
+    blocks: renderBody(body, locale).blocks ?? [],
+  };
 }
 
 async function deliver(turn: SlackTurn, reply: Reply, locale: Locale): Promise<void> {

@@ -1,10 +1,12 @@
 // The Simplified Chinese catalogue: every English key, checked by the type system and by a test.
 import { common } from "./common.ts";
 import { kudosForm } from "./kudos-form.ts";
+import { feedback } from "./feedback.ts";
 import { recognition } from "./recognition.ts";
 
 export const zhCN = {
   ...common,
   ...recognition,
   ...kudosForm,
+  ...feedback,
 };

@@ -8,7 +8,7 @@ import { slackPeoplePicker } from "../../people-picker.ts";
 import { readKudosModalState, type StateValue, ViewSubmission } from "../../recognition-payloads.ts";
 import { FIELD_ACTION, slackCallbackId } from "../../render/modal.ts";
 import { plainText } from "../../render/mrkdwn.ts";
-import { runViewSubmission } from "../../run-interaction.ts";
+import { runSlackSubmission } from "../../run-interaction.ts";
 import { DEFAULT_LOCALE } from "../../../i18n/locale.ts";
 import { msg } from "../../../i18n/message.ts";
 
@@ -16,7 +16,7 @@ const SLACK_USER_ID = /^[UW][A-Z0-9]+$/;
 
 export function registerGiveKudosView(app: App, services: Services): void {
   const callbackId = slackCallbackId(KUDOS_FORM_ID);
-  app.view(callbackId, async ({ ack, body, client }) => {
+  app.view(callbackId, async ({ ack, body, client, respond }) => {
     const parsed = ViewSubmission.safeParse(body);
     if (!parsed.success) {
       services.logger.warn({ issues: parsed.error.issues }, "malformed kudos modal submission");
@@ -26,9 +26,10 @@ export function registerGiveKudosView(app: App, services: Services): void {
     const { team, user, view } = parsed.data;
     const field = (block: string): StateValue | undefined => view.state.values[block]?.[FIELD_ACTION];
     const state = readKudosModalState(view.private_metadata);
-    await runViewSubmission(
+    const response = await runSlackSubmission(
       services,
-      { teamId: team.id, userId: user.id, channelId: state.channelId, idempotencyKey: `slack:view:${team.id}:${view.id}`, label: callbackId, client, ack: (response) => ack(response), failureField: "reason" },
+      { teamId: team.id, userId: user.id, channelId: state.channelId, idempotencyKey: `slack:view:${team.id}:${view.id}`, client, respond, label: callbackId, via: "action" },
+      { title: plainText(msg("kudos.form.title"), DEFAULT_LOCALE), fallbackField: "reason" },
       submitKudosForm,
       { ...services, people: slackPeoplePicker },
       {
@@ -42,5 +43,6 @@ export function registerGiveKudosView(app: App, services: Services): void {
         userIds: SLACK_USER_ID,
       },
     );
+    await ack(response);
   });
 }
