@@ -2,7 +2,8 @@
 // language), run the use case, render its replies, count the outcome, and turn a failure into a private reply.
 import type { RespondFn, types, webApi } from "@slack/bolt";
 import type { Services } from "../app/services.ts";
-import { DEFAULT_LOCALE, type Locale } from "../i18n/locale.ts";
+import { DEFAULT_LOCALE, type Locale, localeFor } from "../i18n/locale.ts";
+import type { Workspace } from "../core/shared/model.ts";
 import { actingMember } from "../use-cases/actor.ts";
 import { type Body, summaryOf } from "../use-cases/body.ts";
 import { type Failure, failureOf } from "../use-cases/failure.ts";
@@ -31,7 +32,7 @@ export function slackPlace(channelId: string | null): Place {
   return { channelId, kind: channelId.startsWith("D") ? "personal" : "channel" };
 }
 
-type Outcome = { replies: Reply[]; locale: Locale } | { failure: Failure; locale: Locale };
+type Outcome = { replies: Reply[]; locale: Locale; workspace: Workspace } | { failure: Failure; locale: Locale };
 
 async function run<Deps, Args>(services: Services, turn: SlackTurn, interaction: Interaction<Deps, Args>, deps: Deps, args: Args): Promise<Outcome> {
   let locale: Locale = DEFAULT_LOCALE;
@@ -52,7 +53,7 @@ async function run<Deps, Args>(services: Services, turn: SlackTurn, interaction:
       idempotencyKey: turn.idempotencyKey,
     });
     services.metrics.commands.inc({ command: turn.label, outcome: "ok" });
-    return { replies, locale };
+    return { replies, locale, workspace };
   } catch (err) {
     const failure = failureOf(err);
     services.metrics.commands.inc({ command: turn.label, outcome: failure.outcome });
@@ -72,7 +73,7 @@ export async function runOnSlack<Deps, Args>(
   const outcome = await run(services, turn, interaction, deps, args);
   try {
     if ("failure" in outcome) await privateReply(turn, outcome.failure.body, outcome.locale);
-    else for (const reply of outcome.replies) await deliver(turn, reply, outcome.locale);
+    else for (const reply of outcome.replies) await deliver(turn, reply, outcome.locale, outcome.workspace);
   } catch (err) {
     services.logger.warn({ err }, "could not deliver the reply");
     if (!("failure" in outcome)) await privateReply(turn, failureOf(err).body, outcome.locale).catch(() => undefined);
@@ -141,7 +142,7 @@ function messageView(body: Body, locale: Locale, title: string): types.ModalView
   };
 }
 
-async function deliver(turn: SlackTurn, reply: Reply, locale: Locale): Promise<void> {
+async function deliver(turn: SlackTurn, reply: Reply, locale: Locale, workspace: Workspace): Promise<void> {
   switch (reply.kind) {
     case "private":
       return privateReply(turn, reply.body, locale);
@@ -156,6 +157,12 @@ async function deliver(turn: SlackTurn, reply: Reply, locale: Locale): Promise<v
       return;
     case "close":
       return;
+    case "direct": {
+      const dm = await turn.client.conversations.open({ users: reply.to.platformUserId });
+      const message = withBlocks(renderBody(reply.body, localeFor(reply.to.locale, workspace.locale)));
+      await turn.client.chat.postMessage({ channel: dm.channel?.id ?? reply.to.platformUserId, ...message });
+      return;
+    }
   }
 }
 

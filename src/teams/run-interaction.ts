@@ -1,7 +1,7 @@
 // The one runner every Teams interaction goes through: the acting member (and their language, which Teams
 // sends on every activity), the use case, its replies as cards, the outcome counted, a failure as a reply.
 import type { TurnContext } from "botbuilder";
-import { DEFAULT_LOCALE, type Locale } from "../i18n/locale.ts";
+import { DEFAULT_LOCALE, type Locale, localeFor } from "../i18n/locale.ts";
 import { actingMember } from "../use-cases/actor.ts";
 import { failureOf, type Failure, refusal } from "../use-cases/failure.ts";
 import { note } from "../use-cases/body.ts";
@@ -13,6 +13,7 @@ import type { TeamsCommandContext, TeamsDeps } from "./command-context.ts";
 import { renderCard } from "./render/card.ts";
 import { renderFormCard } from "./render/form-card.ts";
 import type { Team, Workspace } from "../core/shared/model.ts";
+import { personalChatWith } from "./personal-chat.ts";
 
 export function teamsPlace(conversationType: string, conversationId: string): Place {
   const kind = conversationType === "channel" ? "channel" : conversationType === "groupChat" ? "group" : "personal";
@@ -41,7 +42,7 @@ async function run<Deps, Args>(
   try {
     const acting = await actingMember(services, t.workspace, t.defaultTeam, t.turn.activity.from.id, t.turn.activity.locale);
     locale = acting.locale;
-    const replies = await interaction.run(useDeps, {
+    const all = await interaction.run(useDeps, {
       platform: "teams",
       workspace: t.workspace,
       team: t.defaultTeam,
@@ -51,6 +52,16 @@ async function run<Deps, Args>(
       args,
       idempotencyKey,
     });
+    const replies: Reply[] = [];
+    for (const reply of all) {
+      if (reply.kind !== "direct") {
+        replies.push(reply);
+        continue;
+      }
+      // Another member's personal chat with Spur, opened if they have none yet, in their language.
+      const chat = await personalChatWith(deps.adapter, deps.store, t.workspace.id, reply.to.platformUserId);
+      await deps.adapter.send(chat.reference, toActivity(renderCard(reply.body, localeFor(reply.to.locale, t.workspace.locale))));
+    }
     services.metrics.commands.inc({ command: label, outcome: "ok" });
     return { replies, locale };
   } catch (err) {
@@ -70,6 +81,7 @@ function rendered(reply: Reply, locale: Locale): TeamsMessage | null {
     case "form":
       return renderFormCard(reply.form, locale);
     case "close":
+    case "direct":
       return null;
   }
 }

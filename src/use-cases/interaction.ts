@@ -44,7 +44,9 @@ export type Reply =
   /** Replace the message or card the click came from. */
   | { kind: "update"; body: Body }
   /** Close the submitted form. */
-  | { kind: "close" };
+  | { kind: "close" }
+  /** A direct message to another member (Slack DM, Teams personal chat), in their language. */
+  | { kind: "direct"; to: Member; body: Body };
 
 /** One interaction (a command, a click, a form submission), the same on every surface. */
 export interface Interaction<Deps, Args> {
