@@ -1,8 +1,9 @@
 // admin role|channel|timezone|digest|status|settings|revoke … — Slack's /spur administration, through the same core functions.
 // `admin channel` (no argument) picks the channel the command was sent in: Teams has no channel links to parse.
 import { runAdminCommand } from "../../core/admin/admin.ts";
-import { digestSentReply, previewWeeklyDigest, sendWeeklyDigestNow, setDigestMovers } from "../../core/digests/digest-commands.ts";
-import { weeklyDigestCard } from "../cards/weekly-digest.ts";
+import { setDigestMovers } from "../../core/digests/digest-commands.ts";
+import { digestArgs, digestCommand } from "../../use-cases/digests/digest-command.ts";
+import { runOnTeams } from "../run-interaction.ts";
 import { ADMIN_USAGE, type AdminCommand, parseAdminCommand } from "../../core/admin/admin-command.ts";
 import { ErrorCode, SpurError, unknownActor } from "../../core/shared/errors.ts";
 import type { ParseResult } from "../../core/recognition/kudos-command.ts";
@@ -50,16 +51,10 @@ export const adminCommand: TeamsCommand = {
       const parsed = parseTeamsAdmin(ctx, args);
       if (!parsed.ok) throw parsed.error;
       if (parsed.command.kind === "help") return ctx.reply(infoReply(ctx.message.humanize(`${ADMIN_USAGE}\n${REVOKE_USAGE}\n${SETTINGS_TEXT_USAGE}\n${KPI_ADMIN_USAGE}\n${DATA_RIGHTS_USAGE}`)));
+      if (parsed.command.kind === "digest_preview" || parsed.command.kind === "digest_send") return runOnTeams(deps, ctx, "teams:admin", digestCommand, services, digestArgs(parsed.command));
       const actor = await actorOrFail();
-      if (parsed.command.kind === "digest_preview") {
-        return ctx.reply(weeklyDigestCard(await previewWeeklyDigest(services, actor, ctx.defaultTeam)));
-      }
       if (parsed.command.kind === "digest_movers") {
         return ctx.reply(infoReply(`✅ ${await setDigestMovers(services, actor, ctx.defaultTeam, parsed.command.named)}`));
-      }
-      if (parsed.command.kind === "digest_send") {
-        const sent = await sendWeeklyDigestNow(services, actor, ctx.defaultTeam, { force: parsed.command.force });
-        return ctx.reply(infoReply(`✅ ${digestSentReply(sent)}`));
       }
       const message = await runAdminCommand(
         { ...services, onTeamChanged: (team) => services.jobs.syncTeamSchedules(team) },

@@ -9,8 +9,8 @@ import { plural } from "../../blocks/format.ts";
 import { infoReply } from "../../blocks/replies.ts";
 import { settingsModal } from "../../blocks/settings-modal.ts";
 import { isPromptCommand } from "../../../core/recognition/prompt-command.ts";
-import { digestSentReply, previewWeeklyDigest, sendWeeklyDigestNow, setDigestMovers } from "../../../core/digests/digest-commands.ts";
-import { weeklyDigestMessage } from "../../blocks/weekly-digest.ts";
+import { setDigestMovers } from "../../../core/digests/digest-commands.ts";
+import { runDigestOnSlack } from "./spur-digest.ts";
 import { commandContext, withErrorReplies } from "../../command-context.ts";
 import { runPromptCommand } from "./spur-prompts.ts";
 import { KPI_ADMIN_USAGE } from "../../../core/kpi/kpi-admin-command.ts";
@@ -53,16 +53,10 @@ export function registerSpurCommand(app: App, services: Services): void {
       const parsed = parseAdminCommand(ctx.payload.text);
       if (!parsed.ok) throw parsed.error;
       if (parsed.command.kind === "help") return ctx.reply(infoReply(`${ADMIN_USAGE}\n${RECOGNITION_ADMIN_USAGE}\n${KPI_ADMIN_USAGE}\n${DATA_RIGHTS_USAGE}`));
+      if (parsed.command.kind === "digest_preview" || parsed.command.kind === "digest_send") return runDigestOnSlack(services, { command, respond, client }, parsed.command);
       const actor = await actorOrFail();
-      if (parsed.command.kind === "digest_preview") {
-        return ctx.reply(weeklyDigestMessage(await previewWeeklyDigest(services, actor, ctx.defaultTeam)));
-      }
       if (parsed.command.kind === "digest_movers") {
         return ctx.reply(infoReply(`:white_check_mark: ${await setDigestMovers(services, actor, ctx.defaultTeam, parsed.command.named)}`));
-      }
-      if (parsed.command.kind === "digest_send") {
-        const sent = await sendWeeklyDigestNow(services, actor, ctx.defaultTeam, { force: parsed.command.force });
-        return ctx.reply(infoReply(`:white_check_mark: ${digestSentReply(sent, ` to <#${sent.team.channelId}>`)}`));
       }
       const message = await runAdminCommand(
         { ...services, onTeamChanged: (team) => services.jobs.syncTeamSchedules(team) },
