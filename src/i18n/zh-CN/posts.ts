@@ -28,7 +28,7 @@ export const posts = {
     "{noun, select, csat {条满意度回复} tickets {张工单} assigned {张分配的工单} resolved {张已解决工单} reviews {次质检} sessions {场培训} ratings {个评分} other {条记录}}",
   "kpi.value": "{unit, select, percent {{value}%} minutes {{value} 分钟} hours {{value} 小时} points {{value} 分} rating {{value}/5} other {{value}}}",
 
-  "digest.title": "周报 — {team}，{period} 周",
+  "digest.title": "周报 — {team}，{period}",
   "digest.composite": "<b>团队综合得分：{score}</b> {change}",
   "digest.compositeNone": "<b>团队综合得分：</b>本周数据不足",
   "digest.formula": "综合得分 = {formula}",
@@ -74,7 +74,7 @@ export const posts = {
   "chart.points": "积分",
   "chart.target": "目标",
 
-  "leadDigest.title": "组长周报 — {team}，{period} 周",
+  "leadDigest.title": "组长周报 — {team}，{period}",
   "leadDigest.private": "只有你和团队的其他组长会收到这份周报。团队综合得分：{score}。",
   "leadDigest.noScore": "无得分",
   "leadDigest.agents": "<b>客服</b>（先是综合得分，然后是各项指标及其目标达成率）",
@@ -94,7 +94,7 @@ export const posts = {
   "leadDigest.pending": "• {who} — {asked} 人中已有 {answered} 人回复，截止 {due}",
   "leadDigest.more": "… 一条消息放不下全部内容：其余请用 {scorecard} 查看。",
 
-  "leaderboard.title": "排行榜 — {team}，{period} 周",
+  "leaderboard.title": "排行榜 — {team}，{period}",
   "leaderboard.kudosTitle": "<b>收到点赞最多</b>",
   "leaderboard.compositeTitle": "<b>综合得分</b>",
   "leaderboard.row": "{rank}. {who} — {value}",
