@@ -36,8 +36,10 @@ export function shoutoutBody(gift: GiftView, locale: Locale): Body {
   };
 }
 
+/** A private note: the reason quoted with its values, as the giver's confirmation shows it, and the link. */
 function note(head: Msg, gift: GiftView, locale: Locale): Body {
-  return { summary: head, blocks: [{ kind: "text", text: head }, { kind: "quote", text: gift.reason }, ...details(gift, locale)] };
+  const tags = gift.values.length > 0 ? ` ${gift.values.map((v) => `#${v}`).join(" ")}` : "";
+  return { summary: head, blocks: [{ kind: "text", text: head }, { kind: "quote", text: `${gift.reason}${tags}` }, ...details({ ...gift, values: [] }, locale)] };
 }
 
 export function kudosReceivedBody(gift: GiftView, locale: Locale): Body {
