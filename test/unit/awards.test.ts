@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { agentOfTheMonth, mostRecognised, teamAward, teamAwardScore, teamOfTheMonth, teamScore } from "../../src/core/awards/awards.ts";
 import type { Member, Role } from "../../src/core/shared/model.ts";
 import type { MemberStanding } from "../../src/core/awards/team-standings.ts";
-import { plain } from "../support/plain-text.ts";
+import { plain } from "../support/neutral-text.ts";
 
 function member(name: string, role: Role = "agent"): Member {
   return { id: `id-${name}`, workspaceId: "w", teamId: "t", platformUserId: `U${name.toUpperCase()}`, displayName: name, handle: null, locale: null, role, isBot: false, isDeactivated: false };

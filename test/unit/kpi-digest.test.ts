@@ -8,7 +8,7 @@ import type { KpiTarget, TeamKpiRecord } from "../../src/core/kpi/kpi-ports.ts";
 import { CHART_HEIGHT, CHART_WIDTH, renderTrendChartPng } from "../../src/render/trend-chart-png.ts";
 import { pngSize } from "../support/png.ts";
 import { testAgent } from "../support/members.ts";
-import { plain } from "../support/plain-text.ts";
+import { plain } from "../support/neutral-text.ts";
 
 const teamKpiPhrase = (...args: Parameters<typeof teamKpiMsg>) => plain(teamKpiMsg(...args));
 const feedbackPhrase = (...args: Parameters<typeof feedbackMsg>) => plain(feedbackMsg(...args));
