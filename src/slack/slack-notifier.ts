@@ -6,7 +6,7 @@ import { TransientError } from "../core/shared/errors.ts";
 import type { Trend } from "../core/digests/trend.ts";
 import type { Locale } from "../i18n/locale.ts";
 import type { RateBudget } from "../jobs/rate-budget.ts";
-import { presentOutbound } from "../use-cases/posts/present-outbound.ts";
+import { type PostLocaleOf, presentOutbound } from "../use-cases/posts/present-outbound.ts";
 import { trendChartPng } from "../use-cases/posts/trend-chart.ts";
 import { renderBody } from "./render/blocks.ts";
 import { classifySlackError } from "./slack-errors.ts";
@@ -28,8 +28,7 @@ export class SlackNotifier implements Notifier {
     private readonly budget: RateBudget,
     /** The Slack workspace (team id) whose budget these posts spend. */
     private readonly workspaceKey: string,
-    /** The language of a post to `to`. */
-    private readonly localeOf: (to: string, message: OutboundMessage) => Promise<Locale>,
+    private readonly localeOf: PostLocaleOf,
     private readonly onRateLimited: () => void = () => undefined,
     private readonly onChartFailed: (err: unknown) => void = () => undefined,
   ) {}

@@ -10,7 +10,7 @@ import type { Notifier, PostedRef, RunMarker } from "../core/shared/ports.ts";
 import type { Rate, RateBudget } from "../jobs/rate-budget.ts";
 import type { TeamsStore } from "../store/teams-store.ts";
 import type { TeamsAdapter } from "./adapter.ts";
-import { presentOutbound } from "../use-cases/posts/present-outbound.ts";
+import { type PostLocaleOf, presentOutbound } from "../use-cases/posts/present-outbound.ts";
 import { trendChartPng } from "../use-cases/posts/trend-chart.ts";
 import { toActivity } from "./cards/render.ts";
 import { renderCard } from "./render/card.ts";
@@ -49,8 +49,8 @@ export class TeamsNotifier implements Notifier {
     private readonly workspaceId: string,
     /** Whose budget the posts spend: the tenant, shared by all its teams. */
     private readonly tenantId: string,
-    /** The language of a post to `channelId`. */
-    private readonly localeOf: (channelId: string, message: OutboundMessage) => Promise<Locale>,
+    /** Each post's language: the channel's workspace, or the person's own. */
+    private readonly localeOf: PostLocaleOf,
     private readonly onRateLimited: () => void = () => undefined,
     /** Stores a post's chart where Teams can fetch it and returns its URL (absent: no chart). */
     private readonly publishChart?: PublishChart,

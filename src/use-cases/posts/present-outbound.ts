@@ -33,6 +33,9 @@ export function isDirectMessage(message: OutboundMessage): boolean {
   return message.kind === "kudos_received" || message.kind === "kudos_lead_note" || message.kind === "lead_digest";
 }
 
+/** The language of a post to a channel or person. */
+export type PostLocaleOf = (to: string, message: OutboundMessage) => Promise<Locale>;
+
 export interface PostLocaleLookups {
   workspaceLocale(): Promise<Locale>;
   /** The chat language of the member with this platform user id, if Spur knows it. */
