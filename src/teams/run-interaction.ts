@@ -1,9 +1,11 @@
 // The one runner every Teams interaction goes through: the acting member (and their language, which Teams
 // sends on every activity), the use case, its replies as cards, the outcome counted, a failure as a reply.
 import type { TurnContext } from "botbuilder";
-import { DEFAULT_LOCALE, type Locale } from "../i18n/locale.ts";
+import { DEFAULT_LOCALE, type Locale, localeFor } from "../i18n/locale.ts";
 import { actingMember } from "../use-cases/actor.ts";
-import { failureOf, type Failure } from "../use-cases/failure.ts";
+import { failureOf, type Failure, refusal } from "../use-cases/failure.ts";
+import { note } from "../use-cases/body.ts";
+import { msg } from "../i18n/message.ts";
 import type { Interaction, Place, Reply } from "../use-cases/interaction.ts";
 import type { TeamsMessage } from "./cards/adaptive-card.ts";
 import { toActivity } from "./cards/render.ts";
@@ -11,6 +13,7 @@ import type { TeamsCommandContext, TeamsDeps } from "./command-context.ts";
 import { renderCard } from "./render/card.ts";
 import { renderFormCard } from "./render/form-card.ts";
 import type { Team, Workspace } from "../core/shared/model.ts";
+import { personalChatWith } from "./personal-chat.ts";
 
 export function teamsPlace(conversationType: string, conversationId: string): Place {
   const kind = conversationType === "channel" ? "channel" : conversationType === "groupChat" ? "group" : "personal";
@@ -39,7 +42,7 @@ async function run<Deps, Args>(
   try {
     const acting = await actingMember(services, t.workspace, t.defaultTeam, t.turn.activity.from.id, t.turn.activity.locale);
     locale = acting.locale;
-    const replies = await interaction.run(useDeps, {
+    const all = await interaction.run(useDeps, {
       platform: "teams",
       workspace: t.workspace,
       team: t.defaultTeam,
@@ -49,6 +52,16 @@ async function run<Deps, Args>(
       args,
       idempotencyKey,
     });
+    const replies: Reply[] = [];
+    for (const reply of all) {
+      if (reply.kind !== "direct") {
+        replies.push(reply);
+        continue;
+      }
+      // Another member's personal chat with Spur, opened if they have none yet, in their language.
+      const chat = await personalChatWith(deps.adapter, deps.store, t.workspace.id, reply.to.platformUserId);
+      await deps.adapter.send(chat.reference, toActivity(renderCard(reply.body, localeFor(reply.to.locale, t.workspace.locale))));
+    }
     services.metrics.commands.inc({ command: label, outcome: "ok" });
     return { replies, locale };
   } catch (err) {
@@ -68,11 +81,16 @@ function rendered(reply: Reply, locale: Locale): TeamsMessage | null {
     case "form":
       return renderFormCard(reply.form, locale);
     case "close":
+    case "direct":
       return null;
   }
 }
 
-/** A message to the bot: each reply is sent into the conversation. */
+/**
+ * A message to the bot: each reply is sent into the conversation. A confidential reply asked for outside a
+ * personal chat goes to the sender's personal chat with Spur instead (saying so here), or is refused, naming
+ * what to send there, when they have none yet.
+ */
 export async function runOnTeams<Deps, Args>(
   deps: TeamsDeps,
   ctx: TeamsCommandContext,
@@ -84,8 +102,24 @@ export async function runOnTeams<Deps, Args>(
   // Teams redelivers an activity with the same id when it did not get a timely answer.
   const key = `teams:msg:${ctx.conversationId}:${ctx.turn.activity.id ?? ""}`;
   const outcome = await run(deps, ctx, label, interaction, useDeps, args, key);
-  const messages = "failure" in outcome ? [renderCard(outcome.failure.body, outcome.locale)] : outcome.replies.map((r) => rendered(r, outcome.locale));
-  for (const message of messages) if (message) await ctx.turn.sendActivity(toActivity(message));
+  if ("failure" in outcome) return void (await ctx.turn.sendActivity(toActivity(renderCard(outcome.failure.body, outcome.locale))));
+  const { locale } = outcome;
+  for (const reply of outcome.replies) {
+    const message = rendered(reply, locale);
+    if (!message) continue;
+    const confidential = (reply.kind === "private" || reply.kind === "form") && ctx.conversationType !== "personal" ? reply.confidential : undefined;
+    if (!confidential) {
+      await ctx.turn.sendActivity(toActivity(message));
+      continue;
+    }
+    const personal = await deps.store.personalChatOf(ctx.workspace.id, ctx.userId);
+    if (!personal) {
+      await ctx.turn.sendActivity(toActivity(renderCard(refusal(msg("private.askInPersonalChat", { ...confidential })), locale)));
+      continue;
+    }
+    await deps.adapter.send(personal.reference, toActivity(message));
+    await ctx.turn.sendActivity(toActivity(renderCard(note(undefined, msg("private.sentToPersonalChat", { why: confidential.why })), locale)));
+  }
 }
 
 /** A card action (Action.Execute): the card to show in place of the clicked one, or a short message. */

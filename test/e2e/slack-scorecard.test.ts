@@ -43,8 +43,8 @@ describe("/scorecard", () => {
     const call = await say(USERS.ana.id, "/scorecard", "", "Your scorecard");
     const body = JSON.stringify(call.args.blocks);
     expect(body).toContain("2026-W47");
-    expect(body).toContain("*Kudos received:* 1 kudos, 3 points (:arrow_up: from 2)");
-    expect(body).toContain("*Kudos given:* 1 kudos, 1 point (:arrow_up: from 0)");
+    expect(body).toContain("*Kudos received:* 1 kudos, 3 points (▲ from 2)");
+    expect(body).toContain("*Kudos given:* 1 kudos, 1 point (▲ from 0)");
     expect(body).toContain("`csat` 2026-11-17: *92.50*");
     expect(body).toContain("`first_response_time` 2026-11-16: *14*");
     expect(body).not.toContain("*70*");
@@ -143,10 +143,10 @@ describe("/scorecard with targets, periods and buttons", () => {
   it("shows each KPI's value, target, attainment, trend and team median, the composite and the rank", async () => {
     const call = await say(USERS.ana.id, "/scorecard", "month", "Your scorecard — month 2026-11");
     const text = JSON.stringify(call.args.blocks);
-    expect(text).toContain("• *CSAT*: *90%* · target 90% · attainment 100% · :arrow_up: from 75% · team median 85%");
+    expect(text).toContain("• *CSAT*: *90%* · target 90% · attainment 100% · ▲ from 75% · team median 85%");
     expect(text).toContain("• *First response time*: *20 min* · target 30 min · attainment 100% · team median 40 min");
     // October under the same targets: CSAT 75% ÷ 90% = 83.3%, no first-response data.
-    expect(text).toContain("*Composite score:* *100.0* (:arrow_up: from 83.3) — rank 1 of 2 in the team");
+    expect(text).toContain("*Composite score:* *100.0* (▲ from 83.3) — rank 1 of 2 in the team");
   });
 
   it("inverts lower-is-better KPIs and ranks a lead's team member; too little data is not scored", async () => {
@@ -190,11 +190,13 @@ describe("/scorecard with targets, periods and buttons", () => {
 
   it("explains the formula and the inputs", async () => {
     const explained = await click(USERS.carl.id, "scorecard_explain", USERS.bo.id, "2026-11");
-    expect(explained.replace_original).toBe(false);
+    // The explanation goes under the card it explains (the card stays, without its Explain button).
+    expect(explained.replace_original).toBe(true);
+    expect(String(explained.text)).toContain("Scorecard for bo");
     const text = JSON.stringify(explained.blocks);
     expect(text).toContain("Σnumerator ÷ Σdenominator = 8 ÷ 10 = 80%; attainment = min(80% ÷ 90%, 100%) = 89% (weight 2)");
     expect(text).toContain("median of 3 observations = 60 min; attainment = min(30 min ÷ 60 min, 100%) = 50% (weight 1)");
-    expect(text).toContain("(2×88.9% csat + 1×50% first_response_time) ÷ 3 = 75.9%");
+    expect(text).toContain("(2×88.9% CSAT + 1×50% First response time) ÷ 3 = 75.9%");
   });
 
   it("checks privacy again on every click", async () => {
@@ -252,5 +254,27 @@ describe("/scorecard with targets, periods and buttons", () => {
       ["first_response_time", 30, 1, 3],
       ["qa_score", 85, 1, null],
     ]);
+  });
+});
+
+describe("/scorecard in Chinese", () => {
+  it("speaks the workspace's language: title, kudos, KPI lines, composite, buttons and the next period", async () => {
+    const workspace = await h.spur.db.workspace.findFirstOrThrow({ where: { externalId: TEAM_ID } });
+    // Through the repository, which forgets its briefly cached workspace (a direct db.workspace.update would wait for it).
+    await h.spur.services.workspaces.setLocale(workspace.id, "zh-CN");
+    try {
+      const call = await say(USERS.ana.id, "/scorecard", "month", "你的绩效卡 — 2026-11 月（11月1日 – 2026年11月30日）");
+      const body = JSON.stringify(call.args.blocks);
+      expect(body).toContain("*收到的点赞：*");
+      expect(body).toContain("• *客户满意度（CSAT）*：*90%* · 目标 90% · 达成率 100% · ▲ 上期为 75% · 团队中位数 85%");
+      expect(body).toContain("• *首次响应时间*：*20 分钟* · 目标 30 分钟 · 达成率 100% · 团队中位数 40 分钟");
+      expect(body).toContain("*综合得分：**100.0*（▲ 上期为 83.3） — 团队排名第 1 / 2");
+      expect(body).toContain("同事反馈 — 2026年11月");
+      expect(body).toContain("下一期 ▶");
+      expect(body).not.toContain("Your scorecard");
+      await say(USERS.bo.id, "/scorecard", esc(USERS.ana), "绩效卡是私密的");
+    } finally {
+      await h.spur.services.workspaces.setLocale(workspace.id, "en");
+    }
   });
 });

@@ -33,11 +33,11 @@ afterAll(async () => {
 });
 
 /** The period in the card's heading (card text escapes markdown: "2026\\-W47" in JSON). */
-const periodOf = (text: string) => /Your scorecard — ([0-9A-Z\\-]+)/.exec(text)?.[1]?.replaceAll("\\", "");
+const periodOf = (text: string) => /Your scorecard — [a-z]+ ([0-9A-Z\\-]+)/.exec(text)?.[1]?.replaceAll("\\", "");
 
 describe("Teams: scorecard buttons", () => {
   it("shows previous, next and Explain buttons naming the member and the period shown (no Send on one's own card)", async () => {
-    const reply = await chat.say(ana, ["scorecard"], "Your scorecard — 2026-W47", "personal");
+    const reply = await chat.say(ana, ["scorecard"], "Your scorecard — week 2026-W47", "personal");
     const buttons = executeActions(cardOf(reply));
     expect(buttons.map((b) => [b.title, b.verb])).toEqual([
       ["◀ 2026-W46", "scorecard.previous"],
@@ -49,7 +49,7 @@ describe("Teams: scorecard buttons", () => {
 
   it("lets a lead send a colleague's card to the agent's personal chat, opening it if needed", async () => {
     const boId = (await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: bo.id } })).id;
-    const reply = await chat.say(carl, ["scorecard ", bo], "Scorecard for Bo Berg — 2026-W47", "personal");
+    const reply = await chat.say(carl, ["scorecard ", bo], "Scorecard for Bo Berg — week 2026-W47", "personal");
     const send = executeActions(cardOf(reply)).find((b) => b.title === "Send to agent");
     expect(send).toEqual({ title: "Send to agent", verb: "scorecard.send", data: { m: boId, p: "2026-W47" } });
 
@@ -59,7 +59,7 @@ describe("Teams: scorecard buttons", () => {
     expect(connector.createdChats.filter((c) => c.userId === bo.id)).toHaveLength(1);
     const [dm] = connector.sentTo(`a:created-${bo.id}`);
     expect(dm?.replyToId).toBeUndefined();
-    expect(textOf(dm!)).toContain("Your scorecard — 2026-W47");
+    expect(textOf(dm!)).toContain("Your scorecard — week 2026-W47");
     expect(executeActions(cardOf(dm!)).map((b) => b.title)).toEqual(["◀ 2026-W46", "Next ▶", "Explain"]);
 
     // An agent can't send a colleague's card: privacy is checked on the click, and nothing is sent.
@@ -94,7 +94,7 @@ describe("Teams: scorecard buttons", () => {
 
   it("refuses a click from a channel, where everyone would see the card", async () => {
     const refused = await chat.click(ana, "scorecard.next", { m: anaId, p: "2026-W46" }, "channel");
-    expect(refused.text).toContain("Scorecards are private: send me `scorecard` in a personal chat");
+    expect(refused.text).toContain("Scorecards are private: send me scorecard in a personal chat");
   });
 
   it("answers a stale or forged button with a message", async () => {

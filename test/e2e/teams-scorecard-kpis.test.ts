@@ -5,7 +5,7 @@ import { TestClock } from "../support/clock.ts";
 import { type RosterMember, textOf } from "../support/fake-bot-connector.ts";
 import { type Harness } from "../support/spur-harness.ts";
 import { TEAMS_ROSTER, TEAMS_USERS } from "../support/teams-activities.ts";
-import { executeActions, type Say, startTeams, type TeamsChat, type TeamsSetup } from "../support/teams-chat.ts";
+import { cardOf, executeActions, type Say, startTeams, type TeamsChat, type TeamsSetup } from "../support/teams-chat.ts";
 
 // Carl installs Spur, so he is its first admin; Lee becomes the team's lead.
 const { ana, bo, carl, dee } = TEAMS_USERS;
@@ -71,23 +71,23 @@ describe("Teams: KPI targets", () => {
 
 describe("Teams: scorecard with targets and periods", () => {
   it("shows each KPI's value, target, attainment, trend and team median, the composite with its trend and the rank, for a month", async () => {
-    const card = await text(ana, ["scorecard month"], "Your scorecard — 2026-11", "personal");
-    expect(card).toContain('"title":"CSAT","value":"90% · target 90% · 100% · ▲ from 75% · team median 85%"');
-    expect(card).toContain('"title":"First response time","value":"20 min · target 30 min · 100% · team median 40 min"');
-    expect(card).toContain('"title":"Composite","value":"100% (▲ from 83.3) · rank 1 of 2"');
-    const october = await text(ana, ["scorecard 2026-10"], "Your scorecard — 2026-10", "personal");
-    expect(october).toContain('"title":"CSAT","value":"75% · target 90% · 83.3%');
+    const card = await text(ana, ["scorecard month"], "Your scorecard — month 2026-11", "personal");
+    expect(card).toContain("• **CSAT**: **90%** · target 90% · attainment 100% · ▲ from 75% · team median 85%");
+    expect(card).toContain("• **First response time**: **20 min** · target 30 min · attainment 100% · team median 40 min");
+    expect(card).toContain("**Composite score:** **100.0** (▲ from 83.3) — rank 1 of 2 in the team");
+    const october = await text(ana, ["scorecard 2026-10"], "Your scorecard — month 2026-10", "personal");
+    expect(october).toContain("• **CSAT**: **75%** · target 90% · attainment 83%");
     expect(october).not.toContain("from 75%");
   });
 
   it("inverts lower-is-better KPIs and ranks a lead's team member; too little data is not scored", async () => {
-    const boCard = await text(lee, ["scorecard ", bo, " 2026-11"], "Scorecard for Bo Berg — 2026-11", "personal");
+    const boCard = await text(lee, ["scorecard ", bo, " 2026-11"], "Scorecard for Bo Berg — month 2026-11", "personal");
     // CSAT 80/90 = 88.9%, FRT 30/60 = 50%: (2×88.9% + 1×50%) ÷ 3 = 75.9.
-    expect(boCard).toContain('"title":"CSAT","value":"80% · target 90% · 88.9% · team median 85%"');
-    expect(boCard).toContain('"title":"First response time","value":"60 min · target 30 min · 50% · team median 40 min"');
-    expect(boCard).toContain('"title":"Composite","value":"75.9% · rank 2 of 2"');
+    expect(boCard).toContain("• **CSAT**: **80%** · target 90% · attainment 89% · team median 85%");
+    expect(boCard).toContain("• **First response time**: **60 min** · target 30 min · attainment 50% · team median 40 min");
+    expect(boCard).toContain("**Composite score:** **75.9** — rank 2 of 2 in the team");
     const deeCard = await text(carl, ["scorecard ", dee, " month"], "Scorecard for Dee Diaz", "personal");
-    expect(deeCard).toContain('"value":"not enough data (3 of 5 CSAT responses) · team median 85%"');
+    expect(deeCard).toContain("• **CSAT**: _not enough data_ (3 of 5 CSAT responses) · team median 85%");
   });
 
   it("explains the formula and the inputs of a card when asked, checking privacy again", async () => {
@@ -97,7 +97,7 @@ describe("Teams: scorecard with targets and periods", () => {
     expect(explained.text).toContain("How Bo Berg's 2026-11 scorecard is computed");
     expect(explained.text).toContain("Σnumerator ÷ Σdenominator = 8 ÷ 10 = 80%; attainment = min(80% ÷ 90%, 100%) = 89% (weight 2)");
     expect(explained.text).toContain("median of 3 observations = 60 min; attainment = min(30 min ÷ 60 min, 100%) = 50% (weight 1)");
-    expect(explained.text).toContain("(2×88.9% csat + 1×50% first_response_time) ÷ 3 = 75.9%");
+    expect(explained.text).toContain("(2×88.9% CSAT + 1×50% First response time) ÷ 3 = 75.9%");
     // Explained once: the card keeps its other buttons, for the period shown.
     expect(executeActions(explained.value).map((a) => [a.title, a.data.p])).toEqual([
       ["◀ 2026-10", "2026-11"],
@@ -116,6 +116,26 @@ describe("Teams: scorecard with targets and periods", () => {
     );
     await say(ana, ["scorecard 2026-13"], 'I didn\'t understand \\"2026-13\\"', "personal");
     await say(ana, ["scorecard month week"], "Only one period at a time", "personal");
+  });
+});
+
+describe("Teams: scorecard in Chinese", () => {
+  it("speaks the workspace's language: title, KPI lines, composite and buttons, and refusals", async () => {
+    const workspace = await h.spur.db.workspace.findFirstOrThrow({ where: { platform: "teams" } });
+    // Through the repository, which forgets its briefly cached workspace (a direct db.workspace.update would wait for it).
+    await h.spur.services.workspaces.setLocale(workspace.id, "zh-CN");
+    try {
+      const reply = await say(ana, ["scorecard month"], "你的绩效卡 — 2026-11 月", "personal");
+      const card = textOf(reply);
+      expect(card).toContain("• **客户满意度（CSAT）**：**90%** · 目标 90% · 达成率 100% · ▲ 上期为 75% · 团队中位数 85%");
+      expect(card).toContain("**综合得分：****100.0**（▲ 上期为 83.3） — 团队排名第 1 / 2");
+      expect(executeActions(cardOf(reply)).map((a) => a.title)).toEqual(["◀ 2026-10", "下一期 ▶", "计算说明"]);
+      await say(dee, ["scorecard ", ana], "绩效卡是私密的", "personal");
+      const previous = await chat.click(ana, "scorecard.previous", { m: ids[ana.id], p: "2026-11" });
+      expect(previous.text).toContain("你的绩效卡 — 2026-10 月");
+    } finally {
+      await h.spur.services.workspaces.setLocale(workspace.id, "en");
+    }
   });
 });
 

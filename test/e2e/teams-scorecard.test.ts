@@ -77,9 +77,8 @@ describe("Teams: scorecard", () => {
     expect(body).toContain("2026-W47");
     expect(body).toContain("1 kudos, 3 points (▲ from 2)");
     expect(body).toContain("1 kudos, 1 point (▲ from 0)");
-    expect(body).toContain("csat 2026-11-17");
-    expect(body).toContain("92.50 (zendesk)");
-    expect(body).not.toContain("70 (zendesk)");
+    expect(body).toContain("• `csat` 2026-11-17: **92.50** _(zendesk)_");
+    expect(body).not.toContain("**70** _(zendesk)_");
   });
 
   it("refuses an agent looking at a colleague's scorecard, naming them", async () => {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { parseKpiAdminCommand } from "../../src/core/kpi/kpi-admin-command.ts";
 import { KpiRecordInput, shapeRecord } from "../../src/core/kpi/kpi-ingest.ts";
-import { parseScorecardText } from "../../src/core/kpi/scorecard-command.ts";
+import { parseScorecardCommand } from "../../src/core/kpi/scorecard-command.ts";
+import { slackCommandTokens } from "../../src/slack/command-tokens.ts";
+
+const parseScorecardText = (text: string) => parseScorecardCommand(slackCommandTokens(text));
 
 describe("/scorecard arguments", () => {
   it("takes an optional person and an optional period in any order", () => {

@@ -7,6 +7,17 @@ export type Direction = "higher" | "lower";
 /** mean: Σ(value·weight) ÷ Σweight (weight = denominator, else 1); median of values; ratio of sums; sum. */
 export type Aggregation = "mean" | "median" | "ratio" | "sum";
 
+/** What the minimum-volume guard counts. */
+export type VolumeNoun =
+  | "CSAT responses"
+  | "tickets"
+  | "assigned tickets"
+  | "resolved tickets"
+  | "reviews"
+  | "records"
+  | "sessions offered"
+  | "ratings";
+
 export interface MetricDefinition {
   code: MetricCode;
   label: string;
@@ -14,7 +25,7 @@ export interface MetricDefinition {
   direction: Direction;
   aggregation: Aggregation;
   /** What the minimum-volume guard counts, e.g. "tickets" or "CSAT responses". */
-  volumeNoun: string;
+  volumeNoun: VolumeNoun;
   /** Below this many events the KPI shows "not enough data" and is not ranked (a team may override it). */
   minVolume: number;
   /** Computed by Spur from its own data rather than ingested. */

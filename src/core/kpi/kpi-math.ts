@@ -81,6 +81,9 @@ export interface Composite {
   formula: string;
   used: string[];
   excluded: string[];
+  /** The scored KPIs' weights and capped attainments (0–1), for surfaces that write the formula themselves. */
+  terms: { code: string; weight: number; attainment: number }[];
+  totalWeight: number;
 }
 
 const pct = (x: number) => `${(Math.round(x * 1000) / 10).toString()}%`;
@@ -91,13 +94,14 @@ export function composite(parts: CompositePart[]): Composite {
   const excluded = parts.filter((p) => !used.includes(p)).map((p) => p.code);
   const totalWeight = used.reduce((s, p) => s + p.weight, 0);
   if (used.length === 0 || totalWeight <= 0) {
-    return { score: null, formula: "No KPI with a target and enough data in this period.", used: [], excluded };
+    return { score: null, formula: "No KPI with a target and enough data in this period.", used: [], excluded, terms: [], totalWeight: 0 };
   }
   const sum = used.reduce((s, p) => s + p.weight * (p.attainment as number), 0);
   const score = (sum / totalWeight) * 100;
   const terms = used.map((p) => `${fmtWeight(p.weight)}×${pct(p.attainment as number)} ${p.code}`).join(" + ");
   const formula = `(${terms}) ÷ ${fmtWeight(totalWeight)} = ${pct(sum / totalWeight)}`;
-  return { score, formula, used: used.map((p) => p.code), excluded };
+  const scored = used.map((p) => ({ code: p.code, weight: p.weight, attainment: p.attainment as number }));
+  return { score, formula, used: used.map((p) => p.code), excluded, terms: scored, totalWeight };
 }
 
 function fmtWeight(w: number): string {

@@ -1,61 +1,84 @@
-// What both scorecard renderers say about a KPI line, as plain text: its change since the previous period,
-// the team median, and how its value and attainment were computed. Each platform adds its own markup.
-import { formatMetricValue } from "./kpi-catalogue.ts";
+// What a scorecard says about each KPI, as catalogue messages: its value against the target, its change since
+// the previous period, the team median, how its value and attainment were computed, and the composite's formula.
+import { msg, type Msg } from "../../i18n/message.ts";
+import type { Composite } from "./kpi-math.ts";
+import { isMetricCode } from "./kpi-catalogue.ts";
+import { metricLabel, metricValue, metricVolume } from "./kpi-messages.ts";
 import type { KpiLine } from "./scorecard.ts";
 
-export interface KpiChange {
-  change: "up" | "down" | "same";
-  /** The previous period's value, formatted. */
-  before: string;
-  /** The KPI moved the wrong way (down for higher-is-better KPIs, up for lower-is-better ones). */
-  worse: boolean;
-}
-
-/** How the KPI moved since the previous period; null without a value in both. */
-export function kpiChange(line: KpiLine): KpiChange | null {
+/** " · ▲ from 75% (worse)" since the previous period; null without a value in both. */
+function kpiTrend(line: KpiLine): Msg | null {
   const value = line.aggregate.value;
   if (value === null || line.previous === null) return null;
-  const before = formatMetricValue(line.def, line.previous);
-  if (Math.abs(value - line.previous) < 1e-9) return { change: "same", before, worse: false };
+  const before = metricValue(line.def, line.previous);
+  if (Math.abs(value - line.previous) < 1e-9) return msg("scorecard.kpi.trend", { change: "same", before, worse: "no" });
   const better = line.def.direction === "higher" ? value > line.previous : value < line.previous;
-  return { change: value > line.previous ? "up" : "down", before, worse: !better };
+  return msg("scorecard.kpi.trend", { change: value > line.previous ? "up" : "down", before, worse: better ? "no" : "yes" });
 }
 
-/** The team median of the KPI, formatted; null when the team has none. */
-export function teamMedianOf(line: KpiLine): string | null {
-  return line.teamMedian === null ? null : formatMetricValue(line.def, line.teamMedian);
+function teamMedian(line: KpiLine): Msg | null {
+  return line.teamMedian === null ? null : msg("scorecard.kpi.median", { median: metricValue(line.def, line.teamMedian) });
 }
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
+/** "• CSAT: 90% · target 90% · attainment 100% · ▲ from 75% · team median 85%", or "not enough data (3 of 5 …)". */
+export function kpiLine(line: KpiLine): Msg {
+  const label = metricLabel(line.def.code);
+  const median = teamMedian(line);
+  if (!line.enough || line.aggregate.value === null) {
+    return msg("scorecard.kpi.notEnough", { label, volume: metricVolume(line.def, line.aggregate.volume, line.minVolume), median });
+  }
+  return msg("scorecard.kpi.line", {
+    label,
+    value: metricValue(line.def, line.aggregate.value),
+    hasTarget: line.target ? "yes" : "no",
+    target: line.target ? metricValue(line.def, line.target.target) : null,
+    attainment: line.attainment ?? 0,
+    trend: kpiTrend(line),
+    median,
+  });
+}
 
-/** "(higher is better): <formula> = <value>; attainment = … — not enough data: …", after the KPI's label. */
-export function kpiExplanation(line: KpiLine): string {
+function computation(line: KpiLine): Msg {
   const { def, aggregate: agg } = line;
-  const v = agg.value === null ? "no value" : formatMetricValue(def, agg.value);
-  let how: string;
+  const value = agg.value === null ? msg("scorecard.explain.noValue") : metricValue(def, agg.value);
   switch (def.aggregation) {
     case "ratio":
-      how = `Σnumerator ÷ Σdenominator = ${agg.inputs.numerator ?? 0} ÷ ${agg.inputs.denominator ?? 0} = ${v}`;
-      break;
+      return msg("scorecard.explain.ratio", { numerator: agg.inputs.numerator ?? 0, denominator: agg.inputs.denominator ?? 0, value });
     case "median":
-      how = `median of ${agg.inputs.observations} observations = ${v}`;
-      break;
+      return msg("scorecard.explain.median", { observations: agg.inputs.observations, value });
     case "mean":
-      how = `weighted mean of ${agg.inputs.observations} records (${agg.inputs.denominator ?? 0} events) = ${v}`;
-      break;
+      return msg("scorecard.explain.mean", { observations: agg.inputs.observations, events: agg.inputs.denominator ?? 0, value });
     case "sum":
-      how = `sum of ${agg.inputs.observations} records = ${v}`;
+      return msg("scorecard.explain.sum", { observations: agg.inputs.observations, value });
   }
-  const guard = line.enough ? "" : ` — not enough data: ${agg.volume} of ${line.minVolume} ${def.volumeNoun} needed`;
-  const att =
-    line.target && line.attainment !== null && agg.value !== null
-      ? `; attainment = min(${def.direction === "higher" ? `${formatMetricValue(def, agg.value)} ÷ ${formatMetricValue(def, line.target.target)}` : `${formatMetricValue(def, line.target.target)} ÷ ${formatMetricValue(def, agg.value)}`}, 100%) = ${pct(line.attainment)} (weight ${line.target.weight})`
-      : "";
-  return `(${def.direction} is better): ${how}${att}${guard}`;
 }
 
-export const COMPOSITE_RULE = "Σ(weight × capped attainment) ÷ Σweight over KPIs with a target and enough data";
+/** "• CSAT (higher is better): Σnumerator ÷ Σdenominator = 8 ÷ 10 = 80%; attainment = min(80% ÷ 90%, 100%) = 89% (weight 2)". */
+export function kpiExplanation(line: KpiLine): Msg {
+  const { def, aggregate: agg, target } = line;
+  let attainment: Msg | null = null;
+  if (target && line.attainment !== null && agg.value !== null) {
+    const value = metricValue(def, agg.value);
+    const goal = metricValue(def, target.target);
+    const ratio = def.direction === "higher" ? msg("scorecard.explain.ratioOf", { dividend: value, divisor: goal }) : msg("scorecard.explain.ratioOf", { dividend: goal, divisor: value });
+    attainment = msg("scorecard.explain.attainment", { ratio, attainment: line.attainment, weight: target.weight });
+  }
+  const guard = line.enough ? null : msg("scorecard.explain.guard", { volume: metricVolume(def, agg.volume, line.minVolume) });
+  return msg("scorecard.explain.line", { label: metricLabel(def.code), direction: def.direction, how: computation(line), attainment, guard });
+}
 
-export function leftOutNote(excluded: string[]): string | null {
-  return excluded.length > 0 ? `Left out (no data or below minimum volume): ${excluded.join(", ")}` : null;
+const labelOf = (code: string): Msg | string => (isMetricCode(code) ? metricLabel(code) : code);
+
+/** "(2×88.9% CSAT + 1×50% First response time) ÷ 3 = 75.9%"; null when nothing could be scored. */
+export function compositeFormula(composite: Composite): Msg | null {
+  if (composite.score === null || composite.terms.length === 0) return null;
+  const terms = composite.terms
+    .map((t) => msg("scorecard.composite.term", { weight: t.weight, attainment: t.attainment, label: labelOf(t.code) }))
+    .reduce((left, right) => msg("scorecard.composite.plus", { left, right }));
+  return msg("scorecard.composite.formula", { terms, total: composite.totalWeight, result: composite.score / 100 });
+}
+
+/** The KPIs left out of the composite (no data or below the minimum volume); null when none. */
+export function leftOutNote(excluded: string[]): Msg | null {
+  return excluded.length > 0 ? msg("scorecard.explain.leftOut", { kpis: { list: excluded.map(labelOf) } }) : null;
 }

@@ -1,4 +1,5 @@
 // Who may see whose individual numbers: yourself; a lead their own team; an admin everyone.
+import { msg } from "../../i18n/message.ts";
 import { ErrorCode, SpurError } from "./errors.ts";
 import type { Member } from "./model.ts";
 
@@ -10,10 +11,6 @@ export function canViewMember(viewer: Member, subject: Member): boolean {
 
 export function assertCanViewMember(viewer: Member, subject: Member): void {
   if (!canViewMember(viewer, subject)) {
-    throw new SpurError(
-      ErrorCode.NotAllowed,
-      `Scorecards are private: you can see your own, and leads can see their team's. ` +
-        `Ask ${subject.displayName} or their lead if you'd like to talk about it.`,
-    );
+    throw new SpurError(ErrorCode.NotAllowed, msg("scorecard.private", { name: subject.displayName }));
   }
 }

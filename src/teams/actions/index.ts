@@ -11,14 +11,14 @@ import { feedbackGive, feedbackSkip } from "./feedback-request.ts";
 import { historyPage } from "./history-page.ts";
 import { kudosFormSubmit } from "./kudos-form.ts";
 import { promptDismiss, promptKudos } from "./recognition-prompt.ts";
-import { scorecardExplain, scorecardNext, scorecardPrevious, scorecardSend } from "./scorecard-buttons.ts";
+import { scorecardExplainButton, scorecardNextButton, scorecardPreviousButton, scorecardSendButton } from "./scorecard-buttons.ts";
 
 export const CARD_ACTIONS: CardAction[] = [
   kudosFormSubmit,
-  scorecardPrevious,
-  scorecardNext,
-  scorecardExplain,
-  scorecardSend,
+  scorecardPreviousButton,
+  scorecardNextButton,
+  scorecardExplainButton,
+  scorecardSendButton,
   feedbackGive,
   feedbackSkip,
   feedbackFormSubmit,

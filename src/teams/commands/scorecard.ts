@@ -1,31 +1,20 @@
-// scorecard [@agent] [period] — the same core scorecard as Slack's /scorecard, shown only in a personal chat:
-// Teams has no ephemeral messages, so a reply in a channel or group chat would be seen by everyone.
-import { parseScorecardText, runScorecardCommand } from "../../core/kpi/scorecard-command.ts";
-import { scorecardWithButtons } from "../cards/scorecard-buttons.ts";
-import { type TeamsDeps, withErrorReplies } from "../command-context.ts";
-import { replyPrivately } from "../private-reply.ts";
+// scorecard [@agent] [period] — the same use case as Slack's /scorecard. Teams has no ephemeral messages: the
+// runner shows a scorecard asked for in a channel or group chat in the asker's personal chat instead.
+import { msg } from "../../i18n/message.ts";
+import { SCORECARD_CONFIDENTIAL, scorecardCommand as scorecard } from "../../use-cases/kpi/scorecard-command.ts";
+import type { TeamsDeps } from "../command-context.ts";
+import { runOnTeams } from "../run-interaction.ts";
 import type { TeamsCommand } from "./command.ts";
+
+/** Why a scorecard button is refused outside a personal chat, naming what to send there. */
+export const SCORECARD_PRIVATE_REFUSAL = msg("private.askInPersonalChat", { ...SCORECARD_CONFIDENTIAL });
 
 export const scorecardCommand: TeamsCommand = {
   name: "scorecard",
   title: "scorecard [@agent]",
   description: "Your kudos and KPIs this week, or a team member's (leads and admins)",
-  async run(deps: TeamsDeps, ctx, args) {
-    const { services } = deps;
-    await withErrorReplies(services, ctx, "scorecard", async () => {
-      await replyPrivately(deps, ctx, { privateBecause: "Scorecards are private", command: "scorecard" }, async () => {
-        const parsed = parseScorecardText(args);
-        if (!parsed.ok) throw parsed.error;
-        const subject = parsed.command.subject && ctx.message.toTeams(parsed.command.subject);
-        const card = await runScorecardCommand(services, {
-          workspace: ctx.workspace,
-          defaultTeam: ctx.defaultTeam,
-          viewerPlatformId: ctx.userId,
-          command: { subject, period: parsed.command.period },
-          now: services.clock.now(),
-        });
-        return scorecardWithButtons(card);
-      });
-    });
+  async run(deps: TeamsDeps, ctx) {
+    const tokens = ctx.message.tokens.slice(1);
+    await runOnTeams(deps, ctx, "teams:scorecard", scorecard, deps.services, { tokens });
   },
 };

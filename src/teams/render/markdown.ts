@@ -16,12 +16,12 @@ export const TEAMS_COMMAND_WORD: Record<CommandName, string> = {
 
 /**
  * Escapes what Teams' card markdown would interpret: emphasis, code and link brackets anywhere, headings,
- * quotes and list markers at the start of a line, and "<" (Teams reads HTML and <at> mentions).
+ * quotes and list markers at the start of a line ("1. ", not a number such as "4.00"), and "<" (Teams reads HTML and <at> mentions).
  */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/([\\*_[\]`~])/g, "\\$1")
-    .replace(/^(\s*)([#>+-]|\d+\.)/gm, "$1\\$2")
+    .replace(/^(\s*)([#>+-]|\d+\.(?=\s|$))/gm, "$1\\$2")
     .replaceAll("<", "&lt;");
 }
 
@@ -52,7 +52,8 @@ export function teamsSpeller(entities?: MentionEntity[]): Speller {
     channel: (r) => escapeMarkdown(r.name ?? "this channel"),
     command: (r) => `\`${TEAMS_COMMAND_WORD[r.name]}${r.args ? ` ${r.args}` : ""}\``,
     link: (r) => `[${escapeMarkdown(r.text)}](${r.url.replaceAll("(", "%28").replaceAll(")", "%29")})`,
-    rich: (kind, inner) => `${RICH[kind]}${inner}${RICH[kind]}`,
+    // Inside a code span markdown reads no escapes: the text goes in as written.
+    rich: (kind, inner) => (kind === "code" ? `\`${inner.replace(/\\([\\*_[\]~])/g, "$1")}\`` : `${RICH[kind]}${inner}${RICH[kind]}`),
   };
 }
 

@@ -8,7 +8,7 @@ import { tokenize } from "../../../core/shared/command-text.ts";
 import { errorReply, infoReply } from "../../blocks/replies.ts";
 import { targetsModal } from "../../blocks/targets-modal.ts";
 import type { CommandContext } from "../../command-context.ts";
-import { teamOf } from "../../../app/scorecard-view.ts";
+import { teamOf } from "../../../use-cases/kpi/scorecard-view.ts";
 
 export async function runKpiAdmin(services: Services, ctx: CommandContext, client: webApi.WebClient): Promise<boolean> {
   const verb = tokenize(ctx.payload.text)[0]?.toLowerCase();
