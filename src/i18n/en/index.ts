@@ -3,6 +3,7 @@ import { admin } from "./admin.ts";
 import { common } from "./common.ts";
 import { dataRights } from "./data-rights.ts";
 import { kudosForm } from "./kudos-form.ts";
+import { posts } from "./posts.ts";
 import { kpi } from "./kpi.ts";
 import { feedback } from "./feedback.ts";
 import { recognition } from "./recognition.ts";
@@ -14,5 +15,6 @@ export const en = {
   ...admin,
   ...dataRights,
   ...kudosForm,
+  ...posts,
   ...feedback,
 } as const;
