@@ -3,11 +3,13 @@
 // Spur is uninstalled there: the job skips); Teams through its adapter and stored conversation references.
 import type { webApi } from "@slack/bolt";
 import type { ExportDelivery } from "./core/data-rights/data-rights-ports.ts";
-import type { WeeklyDigest } from "./core/digests/digest.ts";
 import { ErrorCode, SpurError } from "./core/shared/errors.ts";
 import type { DirectMessenger } from "./core/feedback/feedback-ports.ts";
 import type { Platform } from "./core/shared/model.ts";
 import type { Notifier } from "./core/outbound/notifier.ts";
+import type { OutboundMessage } from "./core/outbound/outbound-message.ts";
+import { DEFAULT_LOCALE, type Locale, parseLocale } from "./i18n/locale.ts";
+import { postLocale } from "./use-cases/posts/present-outbound.ts";
 import type { RateBudget } from "./jobs/rate-budget.ts";
 import type { Logger } from "./logger.ts";
 import type { SpurMetrics } from "./metrics.ts";
@@ -20,7 +22,7 @@ import type { TeamsStore } from "./store/teams-store.ts";
 import type { TeamsAdapter } from "./teams/adapter.ts";
 import { TeamsDirectMessenger } from "./teams/teams-direct-messenger.ts";
 import { TeamsExportDelivery } from "./teams/teams-export-delivery.ts";
-import { TeamsNotifier, teamsTenantOf } from "./teams/teams-notifier.ts";
+import { type PublishChart, TeamsNotifier, teamsTenantOf } from "./teams/teams-notifier.ts";
 
 interface WorkspaceRef {
   platform: Platform;
@@ -35,7 +37,7 @@ export interface OutboundDeps {
   slackBudget: RateBudget;
   teams: { adapter: TeamsAdapter | undefined; store: TeamsStore; budget: RateBudget };
   /** Stores a digest's chart where Teams can fetch it and returns its URL; absent, Teams digests have no chart. */
-  publishChart?: (digest: WeeklyDigest) => Promise<string>;
+  publishChart?: PublishChart;
 }
 
 export class OutboundByWorkspace {
@@ -58,7 +60,8 @@ export class OutboundByWorkspace {
       let notifier = this.teamsNotifiers.get(workspaceId);
       if (!notifier) {
         const { store, budget } = this.deps.teams;
-        notifier = new TeamsNotifier(adapter, store, budget, workspaceId, teamsTenantOf(workspace.externalId), onRateLimited, this.deps.publishChart, (err) =>
+        const localeOf = this.localeOf(workspaceId);
+        notifier = new TeamsNotifier(adapter, store, budget, workspaceId, teamsTenantOf(workspace.externalId), localeOf, onRateLimited, this.deps.publishChart, (err) =>
           logger.warn({ err, workspaceId }, "digest chart publishing failed"),
         );
         this.teamsNotifiers.set(workspaceId, notifier);
@@ -67,7 +70,9 @@ export class OutboundByWorkspace {
     }
     const client = await this.slackClient(workspace);
     return client
-      ? new SlackNotifier(client, this.deps.slackBudget, workspace.externalId, onRateLimited, (err) => logger.warn({ err, workspaceId }, "digest chart upload failed"))
+      ? new SlackNotifier(client, this.deps.slackBudget, workspace.externalId, this.localeOf(workspaceId), onRateLimited, (err) =>
+          logger.warn({ err, workspaceId }, "digest chart upload failed"),
+        )
       : null;
   }
 
@@ -104,6 +109,24 @@ export class OutboundByWorkspace {
     const client = await this.slackClient(workspace);
     if (!client) throw new SpurError(ErrorCode.NotInstalled, `Spur is no longer installed in workspace ${workspaceId}`);
     return new SlackExportDelivery(client);
+  }
+
+  /** The language of a post: read when it is sent, so a changed workspace or member language applies at once. */
+  private localeOf(workspaceId: string): (to: string, message: OutboundMessage) => Promise<Locale> {
+    const { db } = this.deps;
+    return (to, message) =>
+      postLocale(
+        {
+          workspaceLocale: async () => {
+            const row = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { locale: true } });
+            return parseLocale(row.locale) ?? DEFAULT_LOCALE;
+          },
+          memberLocale: async (platformUserId) =>
+            (await db.member.findFirst({ where: { workspaceId, platformUserId }, select: { locale: true } }))?.locale ?? null,
+        },
+        to,
+        message,
+      );
   }
 
   private async ref(workspaceId: string): Promise<WorkspaceRef> {

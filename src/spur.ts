@@ -7,10 +7,8 @@ import { slackInstalls } from "./app/slack-installs.ts";
 import { type Config, teamsMode } from "./config.ts";
 import { MemberDirectory } from "./core/shared/member-directory.ts";
 import { type Clock, systemClock } from "./core/shared/ports.ts";
-import type { WeeklyDigest } from "./core/digests/digest.ts";
 import { chartUrl, createChartRoute } from "./http/chart-route.ts";
 import { createQueueBoard } from "./http/queue-board.ts";
-import { renderTrendChartPng } from "./render/trend-chart-png.ts";
 import { closeServer, createHttpServer, listen, type ReadinessCheck } from "./http/server.ts";
 import { createIngestRoutes } from "./ingest/routes.ts";
 import { bullmqDispatch, upsertAllSchedulers } from "./jobs/dispatch.ts";
@@ -178,7 +176,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     slackBudget: budget,
     teams: { adapter: teamsAdapter, store: teamsStore, budget: teamsBudget },
     ...(publicUrl
-      ? { publishChart: async (digest: WeeklyDigest) => chartUrl(publicUrl, await charts.save(digest.teamId, digest.period.key, renderTrendChartPng(digest.trend))) }
+      ? { publishChart: async (chart: { teamId: string; periodKey: string; png: Buffer }) => chartUrl(publicUrl, await charts.save(chart.teamId, chart.periodKey, chart.png)) }
       : {}),
   });
   const notifierForWorkspace = (workspaceId: string) => outbound.notifierFor(workspaceId);

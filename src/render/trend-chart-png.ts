@@ -1,9 +1,9 @@
-// Renders a Trend as a PNG line chart, server-side and in pure JavaScript (pureimage; DejaVu Sans, and Noto Sans SC
+// Renders a trend as a PNG line chart, server-side and in pure JavaScript (pureimage; DejaVu Sans, and Noto Sans SC
 // for Chinese text: see chart-fonts.ts), so digests on Slack and Teams carry the same picture without a browser
 // or native canvas.
 import { PNG } from "pngjs";
 import * as PImage from "pureimage";
-import { niceScale, type Trend } from "../core/digests/trend.ts";
+import { niceScale } from "../core/digests/trend.ts";
 import { fillChartText } from "./chart-fonts.ts";
 
 export const CHART_WIDTH = 800;
@@ -12,7 +12,16 @@ const COLORS = ["#1d70b8", "#d4351c", "#00703c", "#f47738", "#4c2c92", "#6f777b"
 const LEGEND_COLUMNS = 4;
 const LEGEND_WIDTH = 180;
 
-export function renderTrendChartPng(trend: Trend, width = CHART_WIDTH, height = CHART_HEIGHT): Buffer {
+/** A trend as the chart draws it: its title, series names and reference label already in the reader's language. */
+export interface TrendChart {
+  title: string;
+  /** Week keys, oldest first. */
+  weeks: string[];
+  series: { name: string; values: (number | null)[] }[];
+  reference?: { value: number; label: string };
+}
+
+export function renderTrendChartPng(trend: TrendChart, width = CHART_WIDTH, height = CHART_HEIGHT): Buffer {
   const img = PImage.make(width, height);
   const ctx = img.getContext("2d");
   // An opaque white background, written straight into the RGBA buffer (fillRect composites pixel by pixel).

@@ -1,6 +1,7 @@
 // zod schemas for the interactive and event payloads of recognition: modal submissions, buttons,
 // reactions and the message shortcut. Anything else in a payload is ignored.
 import { z } from "zod";
+import { KudosFormState } from "../use-cases/recognition/kudos-form.ts";
 
 const UserId = z.string().regex(/^[UW][A-Z0-9]+$/);
 
@@ -61,18 +62,16 @@ export const MessageShortcut = z.object({
   message: z.object({ user: z.string().optional(), text: z.string().default(""), ts: z.string() }),
 });
 
-/** What the kudos modal carries from where it was opened to its submission. */
-export const KudosModalMetadata = z.object({
-  channelId: z.string().nullable().default(null),
-  sourceRef: z.string().nullable().default(null),
-  source: z.enum(["modal", "shortcut"]).default("modal"),
-});
-export type KudosModalMetadata = z.infer<typeof KudosModalMetadata>;
-
-export function readMetadata(raw: string): KudosModalMetadata {
+/**
+ * The kudos modal's private_metadata as the form's state; a modal opened by an earlier version names the
+ * message link `sourceRef`. Unreadable metadata is a form opened by `/kudos` alone.
+ */
+export function readKudosModalState(raw: string): KudosFormState {
   try {
-    return KudosModalMetadata.parse(JSON.parse(raw || "{}"));
+    const data = JSON.parse(raw || "{}") as unknown;
+    const legacy = typeof data === "object" && data !== null && !("messageLink" in data) && "sourceRef" in data ? { ...data, messageLink: data.sourceRef } : data;
+    return KudosFormState.parse(legacy);
   } catch {
-    return KudosModalMetadata.parse({});
+    return KudosFormState.parse({});
   }
 }

@@ -85,7 +85,8 @@ export type SubmissionAck = { response_action: "errors"; errors: Record<string, 
 
 /**
  * A modal's submission: the use case's form again (its errors inline), a message in the modal's place
- * (`title` the submitted modal's), or a refusal shown under `fallbackField`.
+ * (`title` the submitted modal's), or a refusal shown under `fallbackField`; private replies go where the form
+ * was opened (`turn.channelId`) or to the app DM.
  */
 export async function runSlackSubmission<Deps, Args>(
   services: Services,
@@ -106,11 +107,24 @@ export async function runSlackSubmission<Deps, Args>(
     } else if (reply.kind === "update") {
       ack = { response_action: "update", view: messageView(reply.body, locale, submitted.title) };
     } else if (reply.kind === "private") {
-      const message = renderBody(reply.body, locale);
-      await turn.client.chat.postMessage({ channel: turn.userId, ...withBlocks(message) }).catch((err: unknown) => services.logger.warn({ err }, "could not tell the user"));
+      await postPrivately(turn, reply.body, locale).catch((err: unknown) => services.logger.warn({ err }, "could not tell the user"));
     }
   }
   return ack;
+}
+
+/** Where the form was opened (`turn.channelId`), only for them; else, or where the bot can't post, in their app DM. */
+async function postPrivately(turn: SlackTurn, body: Body, locale: Locale): Promise<void> {
+  const message = withBlocks(renderBody(body, locale));
+  if (turn.channelId) {
+    try {
+      await turn.client.chat.postEphemeral({ channel: turn.channelId, user: turn.userId, ...message });
+      return;
+    } catch {
+      // Not in that channel: the app DM always works.
+    }
+  }
+  await turn.client.chat.postMessage({ channel: turn.userId, ...message });
 }
 
 function bodyText(body: Body, locale: Locale): string {

@@ -1,18 +1,25 @@
-// Notifier for Slack: posts rendered core messages and finds Spur's own earlier posts by their metadata.
+// Notifier for Slack: posts neutral bodies rendered as Block Kit and finds Spur's own earlier posts by their metadata.
 import type { webApi } from "@slack/bolt";
 import type { OutboundMessage } from "../core/outbound/outbound-message.ts";
 import type { PostedRef, RunMarker } from "../core/shared/ports.ts";
 import type { Notifier } from "../core/outbound/notifier.ts";
 import { TransientError } from "../core/shared/errors.ts";
-import type { RateBudget } from "../jobs/rate-budget.ts";
 import type { Trend } from "../core/digests/trend.ts";
-import { renderTrendChartPng } from "../render/trend-chart-png.ts";
-import { renderOutbound } from "./blocks/render.ts";
+import type { Locale } from "../i18n/locale.ts";
+import type { RateBudget } from "../jobs/rate-budget.ts";
+import { type PostLocaleOf, presentOutbound } from "../use-cases/posts/present-outbound.ts";
+import { trendChartPng } from "../use-cases/posts/trend-chart.ts";
+import { renderBody } from "./render/blocks.ts";
 import { classifySlackError } from "./slack-errors.ts";
 
 interface HistoryMessage {
   ts?: string;
   metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
+}
+
+/** A scheduled post's run marker as Slack message metadata, which a retry looks for in the channel history. */
+function markerMetadata(marker: RunMarker): { event_type: string; event_payload: Record<string, string> } {
+  return { event_type: marker.eventType, event_payload: { period_key: marker.periodKey, team_id: marker.teamId } };
 }
 
 /** Every post Spur makes to Slack goes through here: rendered from core results, within the posting budget. */
@@ -22,12 +29,15 @@ export class SlackNotifier implements Notifier {
     private readonly budget: RateBudget,
     /** The Slack workspace (team id) whose budget these posts spend. */
     private readonly workspaceKey: string,
+    private readonly localeOf: PostLocaleOf,
     private readonly onRateLimited: () => void = () => undefined,
     private readonly onChartFailed: (err: unknown) => void = () => undefined,
   ) {}
 
   async post(to: string, message: OutboundMessage): Promise<PostedRef> {
-    const rendered = renderOutbound(message);
+    const locale = await this.localeOf(to, message);
+    const body = presentOutbound(message, locale);
+    const rendered = renderBody(body, locale);
     await this.budget.acquire(this.workspaceKey, to);
     try {
       // A lead digest goes to the person's DM channel, whose history a retry can search for the run marker.
@@ -36,11 +46,11 @@ export class SlackNotifier implements Notifier {
         channel: channelId,
         text: rendered.text,
         ...(rendered.blocks ? { blocks: rendered.blocks } : {}),
-        ...(rendered.metadata ? { metadata: rendered.metadata } : {}),
+        ...("marker" in message ? { metadata: markerMetadata(message.marker) } : {}),
         unfurl_links: false,
       });
       const posted = { channelId: res.channel ?? channelId, messageRef: res.ts ?? "" };
-      if (message.kind === "weekly_digest") await this.attachChart(posted, message.digest.trend);
+      for (const block of body.blocks) if (block.kind === "chart") await this.attachChart(posted, block.trend, locale);
       return posted;
     } catch (err) {
       const classified = classifySlackError(err);
@@ -57,18 +67,18 @@ export class SlackNotifier implements Notifier {
   }
 
   /**
-   * The trend chart goes into the digest's thread. It is an extra: the digest is already posted, so a
-   * failed upload is reported (onChartFailed) rather than failing the run, which would re-post the digest.
+   * The trend chart goes into the post's thread. It is an extra: the post is already out, so a failed
+   * upload is reported (onChartFailed) rather than failing the run, which would post it again.
    */
-  private async attachChart(posted: PostedRef, trend: Trend): Promise<void> {
+  private async attachChart(posted: PostedRef, trend: Trend, locale: Locale): Promise<void> {
     try {
-      const png = renderTrendChartPng(trend);
+      const { png, title } = trendChartPng(trend, locale);
       await this.client.filesUploadV2({
         channel_id: posted.channelId,
         thread_ts: posted.messageRef,
         file: png,
         filename: "weekly-trend.png",
-        title: trend.title,
+        title,
       });
     } catch (err) {
       this.onChartFailed(err);

@@ -5,15 +5,16 @@ import { type TaskModuleContinueResponse, type TaskModuleMessageResponse, TeamsI
 import { z } from "zod";
 import type { TeamsDeps } from "./command-context.ts";
 import type { CardActionContext, CardActionResult } from "./actions/card-action.ts";
-import { kudosForm, submitKudosForm } from "./actions/kudos-form.ts";
+import { submitTeamsKudosForm } from "./actions/kudos-form.ts";
+import { openKudosForm } from "../use-cases/recognition/kudos-form.ts";
+import { runTeamsInvoke } from "./run-interaction.ts";
+import { teamsKudosFormDeps } from "./teams-people-picker.ts";
 import { objectData, runAsActor } from "./actions/index.ts";
 import { teamsMessageLink } from "./message-link.ts";
 import { connectorStatus } from "./teams-errors.ts";
 
 /** The command id in the manifest's composeExtensions. */
 export const GIVE_KUDOS_FOR_MESSAGE = "giveKudosForMessage";
-
-const DIALOG_TITLE = "Give kudos";
 
 const Identity = z.object({ id: z.string().min(1).max(200), displayName: z.string().max(200).nullish() });
 
@@ -74,22 +75,16 @@ function dialog(result: CardActionResult): DialogResponse {
     return { task: { type: "message", value: "message" in result ? result.message : result.card.text } };
   }
   const card = { contentType: "application/vnd.microsoft.card.adaptive", content: result.card.card };
-  return { task: { type: "continue", value: { title: DIALOG_TITLE, card } } };
+  return { task: { type: "continue", value: { title: result.card.text, card } } };
 }
 
 /** The kudos form in a dialog, for the message the action was used on. */
 async function fetchTask(deps: TeamsDeps, turn: TurnContext, action: Action): Promise<CardActionResult> {
   return runAsActor(deps, turn, "teams:message-action:fetch", {}, async (ctx) => {
     const author = await authorOf(deps, turn, ctx, action.messagePayload);
-    const form = await kudosForm(deps, {
-      workspace: ctx.workspace,
-      defaultTeam: ctx.defaultTeam,
-      giver: ctx.actor,
-      ...(author ? { extraPeople: [author], values: { recipients: [author.platformUserId] } } : {}),
-      messageLink: teamsMessageLink(action.messagePayload?.linkToMessage),
-      send: "submit",
-    });
-    return { card: form };
+    const args = { from: "message" as const, recipients: author ? [author] : [], messageLink: teamsMessageLink(action.messagePayload?.linkToMessage) };
+    const key = `teams:invoke:${turn.activity.id ?? ""}`;
+    return runTeamsInvoke(deps, ctx, "teams:message-action:fetch", openKudosForm, teamsKudosFormDeps(deps), args, key, "dialog");
   });
 }
 
@@ -99,8 +94,7 @@ async function submitAction(deps: TeamsDeps, turn: TurnContext, action: Action):
   return runAsActor(deps, turn, "teams:message-action:submit", data, async (ctx) => {
     // The message Teams names in the invoke wins over the link carried in the form's data.
     const messageLink = teamsMessageLink(action.messagePayload?.linkToMessage) ?? teamsMessageLink(data.messageLink);
-    const result = await submitKudosForm(deps, ctx, { source: "shortcut", messageLink, send: "submit" });
-    return "given" in result ? { message: result.confirmation.text } : { card: result.form };
+    return submitTeamsKudosForm(deps, ctx, "dialog", { source: "shortcut", messageLink });
   });
 }
 

@@ -122,7 +122,16 @@ export async function runOnTeams<Deps, Args>(
   }
 }
 
-/** A card action (Action.Execute): the card to show in place of the clicked one, or a short message. */
+/**
+ * Where an invoke came from: a card in a conversation (Action.Execute; its answer replaces the card) or a
+ * dialog (a task module: its form's Send is an Action.Submit, and a plain message closes it).
+ */
+export type InvokeSurface = "card" | "dialog";
+
+/**
+ * A card action or a dialog's submission: the card to show in place of the clicked one (a form, an update, or
+ * what a closed form says on a card), or a short message.
+ */
 export async function runTeamsInvoke<Deps, Args>(
   deps: TeamsDeps,
   t: TeamsTurn,
@@ -131,15 +140,31 @@ export async function runTeamsInvoke<Deps, Args>(
   useDeps: Deps,
   args: Args,
   idempotencyKey: string,
+  surface: InvokeSurface = "card",
 ): Promise<{ card: TeamsMessage } | { message: string }> {
   const outcome = await run(deps, t, label, interaction, useDeps, args, idempotencyKey);
   if ("failure" in outcome) return { message: renderCard(outcome.failure.body, outcome.locale).text };
   let answer: { card: TeamsMessage } | { message: string } | null = null;
+  let closed = false;
   for (const reply of outcome.replies) {
-    const message = rendered(reply, outcome.locale);
-    if (!message) continue;
-    if (reply.kind === "private" && !answer) answer = { message: message.text };
-    else if (reply.kind !== "private") answer = { card: message };
+    switch (reply.kind) {
+      case "close":
+        closed = true;
+        break;
+      case "form":
+        answer = { card: renderFormCard(reply.form, outcome.locale, surface === "dialog" ? "submit" : "execute") };
+        break;
+      case "update":
+        answer = { card: renderCard(reply.body, outcome.locale) };
+        break;
+      case "private": {
+        const message = renderCard(reply.body, outcome.locale);
+        // A card can't close: a submitted form card is replaced by what the submission says.
+        if (closed && surface === "card") answer = { card: message };
+        else answer ??= { message: message.text };
+        break;
+      }
+    }
   }
   return answer ?? { message: "" };
 }

@@ -3,14 +3,18 @@
 // 403/404 (bot removed or blocked, conversation gone) deactivate the conversation and fail for good; 429 and
 // 5xx are retried by the job (see jobs/retry-after.ts).
 import { DeliveryRefusedError, TransientError } from "../core/shared/errors.ts";
-import type { WeeklyDigest } from "../core/digests/digest.ts";
+import type { Trend } from "../core/digests/trend.ts";
+import type { Locale } from "../i18n/locale.ts";
 import type { OutboundMessage } from "../core/outbound/outbound-message.ts";
 import type { PostedRef, RunMarker } from "../core/shared/ports.ts";
 import type { Notifier } from "../core/outbound/notifier.ts";
 import type { Rate, RateBudget } from "../jobs/rate-budget.ts";
 import type { TeamsStore } from "../store/teams-store.ts";
 import type { TeamsAdapter } from "./adapter.ts";
-import { renderOutbound, toActivity } from "./cards/render.ts";
+import { type PostLocaleOf, presentOutbound } from "../use-cases/posts/present-outbound.ts";
+import { trendChartPng } from "../use-cases/posts/trend-chart.ts";
+import { toActivity } from "./cards/render.ts";
+import { renderCard } from "./render/card.ts";
 import { personalChatWith } from "./personal-chat.ts";
 import { classifyConnectorError, ConversationGoneError } from "./teams-errors.ts";
 import { isTeamsPersonId } from "./teams-users.ts";
@@ -35,6 +39,9 @@ export function teamsTenantOf(workspaceExternalId: string): string {
   return workspaceExternalId.split(":")[0] ?? workspaceExternalId;
 }
 
+/** Stores a chart's PNG where Teams can fetch it (`<PUBLIC_URL>/charts/<id>.png`) and returns its URL. */
+export type PublishChart = (chart: { teamId: string; periodKey: string; png: Buffer }) => Promise<string>;
+
 export class TeamsNotifier implements Notifier {
   constructor(
     private readonly adapter: TeamsAdapter,
@@ -43,9 +50,11 @@ export class TeamsNotifier implements Notifier {
     private readonly workspaceId: string,
     /** Whose budget the posts spend: the tenant, shared by all its teams. */
     private readonly tenantId: string,
+    /** Each post's language: the channel's workspace, or the person's own. */
+    private readonly localeOf: PostLocaleOf,
     private readonly onRateLimited: () => void = () => undefined,
-    /** Stores a digest's trend chart where Teams can fetch it and returns its URL (absent: no chart). */
-    private readonly publishChart?: (digest: WeeklyDigest) => Promise<string>,
+    /** Stores a post's chart where Teams can fetch it and returns its URL (absent: no chart). */
+    private readonly publishChart?: PublishChart,
     private readonly onChartFailed: (err: unknown) => void = () => undefined,
   ) {}
 
@@ -55,8 +64,11 @@ export class TeamsNotifier implements Notifier {
       throw new DeliveryRefusedError(`Spur is not installed in Teams conversation ${channelId} (no active conversation reference); add Spur to it again`);
     }
     await this.budget.acquire(`teams:${this.tenantId}`, channelId);
-    const chartUrl = message.kind === "weekly_digest" ? await this.chartUrl(message.digest) : undefined;
-    const activity = toActivity(renderOutbound(message, chartUrl ? { chartUrl } : {}));
+    const locale = await this.localeOf(channelId, message);
+    const body = presentOutbound(message, locale);
+    const chart = body.blocks.find((b) => b.kind === "chart");
+    const chartUrl = chart && "marker" in message ? await this.chartUrl(message.marker, chart.trend, locale) : undefined;
+    const activity = toActivity(renderCard(body, locale, { chartUrl }));
     let activityId: string;
     try {
       activityId = await this.adapter.send(conversation.reference, activity);
@@ -72,10 +84,10 @@ export class TeamsNotifier implements Notifier {
   }
 
   /** The chart is an extra: a digest goes out without it rather than not at all. */
-  private async chartUrl(digest: WeeklyDigest): Promise<string | undefined> {
+  private async chartUrl(marker: RunMarker, trend: Trend, locale: Locale): Promise<string | undefined> {
     if (!this.publishChart) return undefined;
     try {
-      return await this.publishChart(digest);
+      return await this.publishChart({ teamId: marker.teamId, periodKey: marker.periodKey, png: trendChartPng(trend, locale).png });
     } catch (err) {
       this.onChartFailed(err);
       return undefined;

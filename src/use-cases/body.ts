@@ -1,5 +1,6 @@
 // A neutral message: what a reply, post or DM says and shows, as blocks of catalogue messages. Each surface
 // lays it out its own way (Block Kit, Adaptive Card, the playground's HTML) but never decides its content.
+import type { Trend } from "../core/digests/trend.ts";
 import type { Msg, Param } from "../i18n/message.ts";
 
 /** The icon a message leads with: ✅ done, ⚠️ refused, 🎉 celebration, ℹ️ information (no icon). */
@@ -28,12 +29,16 @@ export type Block =
   | { kind: "fields"; fields: { label: Msg; value: Msg }[] }
   | { kind: "buttons"; id?: string; buttons: Button[] }
   | { kind: "image"; url: string; alt: Msg }
+  /** A chart drawn from the data in the reader's language: Slack uploads it into the post's thread, Teams shows it by URL. */
+  | { kind: "chart"; trend: Trend }
   | { kind: "divider" };
 
 export interface Body {
   tone?: Tone;
   /** Mentions here are meant to notify the people named (a shoutout); elsewhere they only name them. */
   notify?: boolean;
+  /** Said at the end when a surface cannot show every block (Slack's 50 blocks): where to see the rest. */
+  overflow?: Msg;
   /** The notification / fallback text; the first text block when absent. */
   summary?: Msg;
   blocks: Block[];

@@ -7,7 +7,8 @@ export interface Choice {
 }
 
 export type Field =
-  | { kind: "members"; id: string; label: Msg; initial: string[]; max: number; hint?: Msg; choices?: { id: string; name: string }[] }
+  /** People to pick: the platform's own people picker, or `choices` where the platform has none (Teams). */
+  | { kind: "members"; id: string; label: Msg; initial: string[]; max: number; hint?: Msg; placeholder?: Msg; choices?: { id: string; name: string }[] }
   | { kind: "text"; id: string; label: Msg; initial?: string; multiline?: boolean; maxLength?: number; placeholder?: Msg; optional?: boolean; hint?: Msg }
   | { kind: "number"; id: string; label: Msg; initial?: number; min?: number; max?: number; hint?: Msg }
   | { kind: "select"; id: string; label: Msg; choices: Choice[]; initial?: string; optional?: boolean; hint?: Msg }

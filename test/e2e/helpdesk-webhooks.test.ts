@@ -158,7 +158,7 @@ describe("customer kudos shoutouts", () => {
     expect(res.json()).toMatchObject({ results: [{ customerKudos: true }] });
     const post = await h.slack.waitForCall("chat.postMessage", (a) => String(a.text).includes("A customer thanked"));
     expect(post.args.channel).toBe("CWINS");
-    expect(String(post.args.text)).toBe("A customer thanked <@UCARL>: Carl <3 sorted my refund".replace(/^/, ":speech_balloon: "));
+    expect(String(post.args.text)).toBe("💬 A customer thanked <@UCARL>: Carl &lt;3 sorted my refund");
     expect(JSON.stringify(post.args.blocks)).toContain("> Carl &lt;3 sorted my refund");
   });
 });

@@ -3,6 +3,7 @@ import { CHART_HEIGHT, CHART_WIDTH } from "../../src/render/trend-chart-png.ts";
 import { WEEKLY_DIGEST_JOB, weeklyDigestSchedulerId } from "../../src/jobs/weekly-digest.ts";
 import { TestClock } from "../support/clock.ts";
 import { pngSize } from "../support/png.ts";
+import { dejaVuOnlyTitleInk, inkDifference, inked, titleInk } from "../support/chart-glyphs.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";
 import { ALL_USERS, esc, USERS } from "../support/users.ts";
 
@@ -65,8 +66,8 @@ describe("weekly digest", () => {
     expect(blocks).toContain("3 kudos");
     expect(blocks).toContain("7 points");
     expect(blocks).toContain("2 people");
-    expect(blocks).toMatch(/first_place_medal:.*<@UANA> — 5 points \(2 kudos\)/);
-    expect(blocks).toMatch(/second_place_medal:.*<@UBO> — 2 points \(1 kudos\)/);
+    expect(blocks).toContain("🥇 <@UANA> — 5 points (2 kudos)");
+    expect(blocks).toContain("🥈 <@UBO> — 2 points (1 kudos)");
     expect(blocks).toContain("#ownership ×2");
     expect(blocks).toContain("#teamwork ×1");
 
@@ -100,5 +101,30 @@ describe("weekly digest", () => {
     expect(digestPosts()).toHaveLength(1);
     expect(run.status).toBe("posted");
     expect(run.messageRef).toBe(message!.ts);
+  });
+
+  it("speaks the workspace's language: a zh-CN workspace gets its digest and its chart in Chinese", async () => {
+    const team = await h.spur.db.team.findFirstOrThrow({ where: { isDefault: true } });
+    await h.spur.db.workspace.update({ where: { id: team.workspaceId }, data: { locale: "zh-CN" } });
+    clock.set("2026-11-30T15:30:00Z"); // the Monday after week 2026-W48
+    const job = await h.spur.queues.scheduled.add(WEEKLY_DIGEST_JOB, { teamId: team.id });
+    await h.slack.waitFor(async () => (await job.getState()) === "completed");
+    expect((await h.spur.queues.scheduled.getJob(job.id!))?.returnvalue).toMatchObject({ status: "posted", periodKey: "2026-W48" });
+
+    const message = h.slack.messages.find((m) => m.channel === "CTEAM" && (m.metadata?.event_payload as { period_key?: string } | undefined)?.period_key === "2026-W48");
+    expect(message).toBeDefined();
+    const blocks = JSON.stringify(message!.blocks);
+    expect(message!.text).toBe("周报 — Default team，2026-W48（11月23日 – 2026年11月29日）");
+    expect(blocks).toContain("本周还没有点赞。谁帮过你？试试 `/kudos @teammate what they did`。");
+    expect(blocks).toContain("反馈：没有反馈请求 · 没有点赞提醒");
+    expect(blocks).not.toMatch(/Weekly digest|kudos this week|Feedback:/);
+
+    // The chart in the thread: its title drawn in Chinese glyphs, not DejaVu's boxes nor the English title.
+    const chart = await h.slack.waitFor(() => [...h.slack.files.values()].find((f) => f.threadTs === message!.ts && f.bytes));
+    expect(chart.title).toBe("Default team — 认可情况，近 8 周");
+    const ink = titleInk(chart.bytes!);
+    expect(inked(ink)).toBeGreaterThan(800);
+    expect(inkDifference(ink, dejaVuOnlyTitleInk(chart.title!))).toBeGreaterThan(0.5);
+    expect(inkDifference(ink, dejaVuOnlyTitleInk("Default team — recognition, last 8 weeks"))).toBeGreaterThan(0.5);
   });
 });

@@ -107,15 +107,15 @@ describe("weekly KPI digest on Slack", () => {
     expect(body).toContain("Composite = (2×100% csat + 1×85.7% first_response_time) ÷ 3 = 95.2%");
 
     // Ana rose 100 − 91.7 = +8.3; Bo fell from 87.5 (CSAT only) to (2×75% + 1×50%) ÷ 3 = 66.7: counted, not named.
-    expect(body).toContain(":arrow_up: <@UANA> +8.3 pts (now 100%)");
+    expect(body).toContain("⬆️ <@UANA> +8.3 pts (now 100%)");
     expect(body).toContain("1 agent's composite fell this week (names go to leads only).");
     expect(body).not.toMatch(/<@UBO>[^"]*pts/);
     expect(body).not.toContain("66.7");
 
     expect(body).toContain("*2 kudos* worth *3 points* from 2 people");
-    expect(body).toMatch(/first_place_medal:.*<@UANA> — 3 points \(2 kudos\)/);
+    expect(body).toContain("🥇 <@UANA> — 3 points (2 kudos)");
     expect(body).toContain("#ownership ×1");
-    expect(body).toContain("*From our customers*\\n> Bo fixed it in minutes, thank you!\\n— for <@UBO> via zendesk");
+    expect(body).toContain("*From our customers*\\n“Bo fixed it in minutes, thank you!” — for <@UBO> via zendesk");
     expect(body).toContain("Feedback: 1 feedback request: 1 of 2 peers answered · no recognition prompts");
     for (const block of blocks) expect((block.text?.text ?? "").length).toBeLessThanOrEqual(3000);
 
@@ -206,7 +206,7 @@ describe("weekly KPI digest on Slack", () => {
     await say(USERS.carl.id, "/spur", "digest movers named", "now names every top mover");
     const preview = await say(USERS.carl.id, "/spur", "digest preview", "Weekly digest");
     const body = JSON.stringify(preview.args.blocks);
-    expect(body).toContain(":arrow_down: <@UBO> −20.8 pts (now 66.7%)");
+    expect(body).toContain("⬇️ <@UBO> −20.8 pts (now 66.7%)");
     expect(body).not.toContain("agent's composite fell");
     await say(USERS.carl.id, "/spur", "digest movers private", "falls are counted without names");
     const again = JSON.stringify((await say(USERS.carl.id, "/spur", "digest preview", "Weekly digest")).args.blocks);

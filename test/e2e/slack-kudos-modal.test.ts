@@ -133,3 +133,28 @@ describe("what people see after a gift", () => {
     expect(dms.map((c) => c.args.channel).sort()).toEqual([USERS.ana.id, USERS.carl.id]);
   });
 });
+
+describe("in Chinese", () => {
+  it("shows a zh-CN member the modal and its errors in Chinese", async () => {
+    await h.command("/kudos", "balance", { user: USERS.dee.id });
+    await h.slack.waitForCall("chat.postEphemeral", (a) => a.user === USERS.dee.id && String(a.text).includes("You can still give"));
+    const dee = await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: USERS.dee.id } });
+    const setLocale = async (locale: string | null) => {
+      await h.spur.services.memberRepo.setLocale(dee.id, locale);
+      h.spur.services.members.invalidate(dee.workspaceId, USERS.dee.id);
+    };
+    await setLocale("zh-CN");
+    try {
+      await h.command("/kudos", "", { user: USERS.dee.id, triggerId: "trigger-open-zh" });
+      const open = await h.slack.waitForCall("views.open", (a) => a.trigger_id === "trigger-open-zh");
+      const view = open.args.view as { title: { text: string }; submit: { text: string }; close: { text: string }; blocks: { label?: { text: string } }[] };
+      expect([view.title.text, view.submit.text, view.close.text]).toEqual(["点赞", "发送", "取消"]);
+      expect(view.blocks.flatMap((b) => (b.label ? [b.label.text] : []))).toEqual(["给谁点赞？", "每人积分（1–5）", "他们做了什么？", "公司价值观"]);
+
+      const answer = await submit(USERS.dee.id, { recipients: [], reason: "x" });
+      expect(answer.errors).toEqual({ recipients: "请至少选择一位同事。" });
+    } finally {
+      await setLocale(null);
+    }
+  });
+});

@@ -111,10 +111,10 @@ describe("weekly leaderboard post", () => {
 describe("/spur digest send force", () => {
   it("posts the week's digest again for an admin, audited; plain send stays once a week; leads are refused", async () => {
     expect((await run(WEEKLY_DIGEST_JOB))[0]?.status).toBe("posted");
-    await say(USERS.admin.id, "/spur", "digest send", "is on its way to <#CTEAM>");
+    await say(USERS.admin.id, "/spur", "digest send", "The 2026-W47 digest for Default team is on its way");
     await say(USERS.carl.id, "/spur", "digest send force", "Only Spur admins can force the digest out again");
     await say(USERS.admin.id, "/spur", "digest send again", "Usage: `/spur digest send`");
-    await say(USERS.admin.id, "/spur", "digest send force", "The 2026-W47 digest for Default team is being posted again to <#CTEAM>");
+    await say(USERS.admin.id, "/spur", "digest send force", "The 2026-W47 digest for Default team is being posted again (forced by an admin");
     const digests = await h.slack.waitFor(() => {
       const posts = postsOf("spur_weekly_digest");
       return posts.length === 2 ? posts : undefined;
@@ -168,10 +168,10 @@ describe("monthly awards post", () => {
     expect(post.args.metadata).toMatchObject({ event_payload: { period_key: "2026-11", team_id: teamId } });
     const blocks = JSON.stringify(post.args.blocks);
     expect(blocks).toContain("Awards for November 2026 — Default team");
-    expect(blocks).toContain(":trophy: *Agent of the month*\\n<@UANA> — 95.0%");
+    expect(blocks).toContain("🏆 *Agent of the month*\\n<@UANA> — 95.0%");
     expect(blocks).toContain("Rule: Highest composite score of the month among agents who handled at least 20 tickets.");
-    expect(blocks).toContain(":trophy: *Most recognised*\\n<@UANA> — 2 kudos");
-    expect(blocks).toContain(":trophy: *Team of the month*\\n*Billing* and *Default team* — 87.5%");
+    expect(blocks).toContain("🏆 *Most recognised*\\n<@UANA> — 2 kudos");
+    expect(blocks).toContain("🏆 *Team of the month*\\n*Billing* and *Default team* — 87.5%");
     expect(blocks).toContain("2 tied at 87.5%: the award is shared (listed by name).");
     expect(await h.spur.db.monthlyTeamScores.count()).toBe(1);
   });
@@ -188,8 +188,8 @@ describe("monthly awards post", () => {
     const post = postsOf("spur_monthly_awards").find((p) => p.args.channel === "CBILL")!;
     const blocks = JSON.stringify(post.args.blocks);
     expect(blocks).toContain("Awards for November 2026 — Billing");
-    expect(blocks).toContain(":trophy: *Agent of the month*\\n<@UX> — 95.0%");
-    expect(blocks).toContain(":trophy: *Team of the month*\\n*Billing* and *Default team* — 87.5%");
+    expect(blocks).toContain("🏆 *Agent of the month*\\n<@UX> — 95.0%");
+    expect(blocks).toContain("🏆 *Team of the month*\\n*Billing* and *Default team* — 87.5%");
     expect(await h.spur.db.monthlyTeamScores.count()).toBe(1);
   });
 

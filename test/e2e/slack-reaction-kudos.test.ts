@@ -68,6 +68,7 @@ describe("reaction kudos", () => {
     await h.event(reaction("reaction_added", USERS.ana.id, USERS.ana.id, message), { eventId: "EvSELF" });
     const self = await h.slack.waitForCall("chat.postEphemeral", (a) => a.user === USERS.ana.id && String(a.text).includes("yourself"));
     expect(self.args.channel).toBe("CSUPPORT");
+    expect(String(self.args.text)).toContain("Your :star: didn't give kudos: You can't give kudos to yourself");
     await h.event(reaction("reaction_added", USERS.dee.id, USERS.bot.id, message), { eventId: "EvBOT" });
     await h.slack.waitForCall("chat.postEphemeral", (a) => a.user === USERS.dee.id && String(a.text).includes("is a bot"));
     expect(await live()).toHaveLength(2);
@@ -78,5 +79,14 @@ describe("reaction kudos", () => {
     h.slack.addMessage(reply.channel, { ts: reply.ts, text: "Answered the thread about SSO", user: USERS.carl.id, threadTs: message.ts });
     await h.event(reaction("reaction_added", USERS.dee.id, USERS.carl.id, reply), { eventId: "EvTHREAD" });
     await h.slack.waitFor(async () => (await live()).some((r) => r.reason === "Answered the thread about SSO"));
+  });
+
+  it("tells a zh-CN member in Chinese why their reaction gave no kudos", async () => {
+    const ana = await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: USERS.ana.id } });
+    await h.spur.services.memberRepo.setLocale(ana.id, "zh-CN");
+    h.spur.services.members.invalidate(ana.workspaceId, USERS.ana.id);
+    await h.event(reaction("reaction_added", USERS.ana.id, USERS.ana.id, message, "tada"), { eventId: "EvSELF-ZH" });
+    const self = await h.slack.waitForCall("chat.postEphemeral", (a) => a.user === USERS.ana.id && String(a.text).includes("没有送出点赞"));
+    expect(String(self.args.text)).toBe("你的 :tada: 没有送出点赞：不能给自己点赞 —— 来自同事的认可才最有意义。");
   });
 });

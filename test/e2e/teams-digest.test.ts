@@ -5,6 +5,7 @@ import { WEEKLY_DIGEST_JOB } from "../../src/jobs/weekly-digest.ts";
 import { CHART_HEIGHT, CHART_WIDTH } from "../../src/render/trend-chart-png.ts";
 import { TestClock } from "../support/clock.ts";
 import { pngSize } from "../support/png.ts";
+import { dejaVuOnlyTitleInk, inkDifference, inked, titleInk } from "../support/chart-glyphs.ts";
 import { FakeBotConnector, type RosterMember, textOf } from "../support/fake-bot-connector.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";
 import { botAddedToTeam, GENERAL, installationUpdate, message, TEAMS_ROSTER, TEAMS_USERS } from "../support/teams-activities.ts";
@@ -63,8 +64,8 @@ describe("Teams: weekly digest", () => {
     const body = textOf(post);
     expect(body).toContain("2026-W47");
     expect(body).toContain("**3 kudos** worth **7 points** from 2 people");
-    expect(body).toContain('"title":"🥇 Ana Alves","value":"5 points (2 kudos)"');
-    expect(body).toContain('"title":"🥈 Bo Berg","value":"2 points (1 kudos)"');
+    expect(body).toContain("🥇 Ana Alves — 5 points (2 kudos)");
+    expect(body).toContain("🥈 Bo Berg — 2 points (1 kudos)");
     expect(body).toContain("#ownership ×2");
 
     // The trend chart: an Image Teams fetches from Spur under PUBLIC_URL, a PNG of the chart's size.
@@ -141,8 +142,8 @@ describe("Teams: weekly digest", () => {
     expect(dms).toHaveLength(1);
     const body = textOf(dms[0]!);
     expect(body).toContain("Lead digest — Default team, week 2026-W47");
-    expect(body).toContain('"title":"Ana Alves","value":"no score · 2 kudos"');
-    expect(body).not.toContain('"title":"Bo Berg"'); // leads and admins are not among the agents
+    expect(body).toContain("• Ana Alves — **no score** · 2 kudos");
+    expect(body).not.toContain("• Bo Berg —"); // leads and admins are not among the agents
     expect(body).toContain("Pending feedback requests");
     expect(connector.sentTo(GENERAL).filter((s) => textOf(s).includes("Lead digest"))).toEqual([]);
     const run = await h.spur.db.digestRun.findFirstOrThrow({ where: { teamId: team.id, kind: "lead_digest" } });
@@ -175,5 +176,32 @@ describe("Teams: weekly digest", () => {
     expect(run).toMatchObject({ status: "posted", channelId: opened, messageRef: dms[0]!.id });
     // The chat is remembered: later posts to Dee reuse it.
     expect(await h.spur.db.teamsConversation.findFirstOrThrow({ where: { conversationId: opened } })).toMatchObject({ conversationType: "personal", active: true });
+  });
+});
+
+describe("Teams: weekly digest in the workspace's language", () => {
+  it("posts a zh-CN workspace's digest and chart in Chinese", async () => {
+    const team = await h.spur.db.team.findFirstOrThrow({ where: { channelId: GENERAL } });
+    await h.spur.db.workspace.update({ where: { id: team.workspaceId }, data: { locale: "zh-CN" } });
+    clock.set("2026-12-07T15:30:00Z"); // the Monday after week 2026-W49
+    expect((await runDigestJobs(team.id, 1)).map((r) => r.status)).toEqual(["posted"]);
+
+    const post = connector.sentTo(GENERAL).find((s) => textOf(s).includes("周报 — Default team，2026-W49"));
+    expect(post).toBeDefined();
+    const body = textOf(post!);
+    expect(body).toContain("本周还没有点赞。谁帮过你？试试 `kudos @teammate what they did`。");
+    expect(body).toContain("反馈：没有反馈请求 · 没有点赞提醒");
+    expect(body).not.toMatch(/Weekly digest|kudos this week|Feedback:/);
+
+    const attachments = post!.activity.attachments as { content: { body: { type: string; url?: string; altText?: string }[] } }[];
+    const image = attachments[0]?.content.body.find((e) => e.type === "Image");
+    expect(image?.altText).toBe("Default team — 认可情况，近 8 周");
+    const res = await fetch(`${h.baseUrl}${new URL(image!.url!).pathname}`);
+    expect(res.status).toBe(200);
+    // The title is drawn in Chinese glyphs: neither DejaVu's .notdef boxes nor the English title.
+    const ink = titleInk(Buffer.from(await res.arrayBuffer()));
+    expect(inked(ink)).toBeGreaterThan(800);
+    expect(inkDifference(ink, dejaVuOnlyTitleInk(image!.altText!))).toBeGreaterThan(0.5);
+    expect(inkDifference(ink, dejaVuOnlyTitleInk("Default team — recognition, last 8 weeks"))).toBeGreaterThan(0.5);
   });
 });

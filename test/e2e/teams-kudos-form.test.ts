@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeBotConnector, textOf } from "../support/fake-bot-connector.ts";
 import type { Harness } from "../support/spur-harness.ts";
-import { GENERAL, TEAMS_ROSTER, TEAMS_USERS } from "../support/teams-activities.ts";
+import { cardAction, GENERAL, message, parseCardActionResponse, TEAMS_ROSTER, TEAMS_USERS } from "../support/teams-activities.ts";
 import { cardOf, executeActions, startTeams, type TeamsChat, type TeamsSetup } from "../support/teams-chat.ts";
 
 const { ana, bo, carl, dee } = TEAMS_USERS;
@@ -143,5 +143,23 @@ describe("Teams: the kudos form card", () => {
     const unknown = await chat.click(carl, "kudos.delete-everything", {}, "channel");
     expect(unknown.text).toContain("Spur couldn't read that card");
     expect((await kudosRows()).length).toBe(before);
+  });
+
+  it("speaks Chinese to a member whose Teams is in zh-CN: the card, its labels and its errors", async () => {
+    // Dee's activities say zh-CN; Spur remembers it for her.
+    const activity = { ...message(dee, ["kudos"], { serviceUrl: connector.url, scope: "channel" }), locale: "zh-CN" };
+    const since = connector.sent.length;
+    expect((await h.teams(activity)).status).toBe(200);
+    const reply = await connector.waitFor(() => connector.sent.slice(since).find((s) => s.replyToId === activity.id));
+    const card = cardOf(reply) as { body: { id?: string; text?: string; label?: string; choices?: { title: string }[] }[] };
+    expect(card.body[0]?.text).toBe("点赞");
+    expect(card.body.filter((e) => e.id).map((e) => e.label)).toEqual(["给谁点赞？", "每人积分（1–5）", "他们做了什么？", "公司价值观（选填）"]);
+    const [send] = executeActions(card);
+    expect(send?.title).toBe("发送");
+
+    const res = await h.teams({ ...cardAction(dee, "kudos.submit", { ...send?.data, recipients: "", points: "1", reason: "x" }, { serviceUrl: connector.url, scope: "channel" }), locale: "zh-CN" });
+    const answer = parseCardActionResponse(res.body);
+    const body = (answer.value as { body: { text?: string; color?: string }[] }).body;
+    expect(body.filter((e) => e.color === "Attention").map((e) => e.text)).toEqual(["⚠️ 请至少选择一位同事。"]);
   });
 });

@@ -165,4 +165,15 @@ describe("Teams: Give kudos for this message", () => {
     expect(forged.task).toEqual({ type: "message", value: expect.stringContaining("Spur couldn't read that card") });
     expect(await kudosRows()).toHaveLength(before);
   });
+
+  it("opens the dialog in Chinese for a member whose Teams is in zh-CN", async () => {
+    const acted: ActedOnMessage = { id: "1763900000900", text: "Closed the P1", author: ana };
+    const activity = { ...messageAction(bo, { fetch: true }, acted, { serviceUrl: connector.url }), locale: "zh-CN" };
+    const res = await h.teams(activity);
+    expect(res.status).toBe(200);
+    const value = (JSON.parse(res.body) as Dialog).task.value as { title: string; card: { content: FormCard } };
+    expect(value.title).toBe("点赞");
+    expect(JSON.stringify(value.card.content)).toContain(`针对[这条消息](${linkToMessage(acted.id)})`);
+    expect(value.card.content.body.find((e) => e.id === "recipients")).toMatchObject({ value: ana.id });
+  });
 });

@@ -60,7 +60,7 @@ describe("Teams: leaderboard and awards posts", () => {
     const posts = postsContaining("Leaderboard — ");
     expect(posts).toHaveLength(1);
     const body = textOf(posts[0]!);
-    expect(body).toContain('"title":"1. Ana Alves","value":"2 kudos"');
+    expect(body).toContain("1. Ana Alves — 2 kudos");
     expect(body).toContain("Composite score");
     expect(body).toContain("Nobody to rank this week."); // no KPI targets yet: nobody has a composite
     expect(body).toContain("Rule: Kudos received during the week");

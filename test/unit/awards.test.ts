@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { agentOfTheMonth, mostRecognised, teamAward, teamAwardScore, teamOfTheMonth, teamScore } from "../../src/core/awards/awards.ts";
 import type { Member, Role } from "../../src/core/shared/model.ts";
 import type { MemberStanding } from "../../src/core/awards/team-standings.ts";
+import { plain } from "../support/neutral-text.ts";
 
 function member(name: string, role: Role = "agent"): Member {
   return { id: `id-${name}`, workspaceId: "w", teamId: "t", platformUserId: `U${name.toUpperCase()}`, displayName: name, handle: null, locale: null, role, isBot: false, isDeactivated: false };
@@ -25,23 +26,23 @@ describe("agent of the month", () => {
       20,
     );
     expect(names(award)).toEqual(["bo"]);
-    expect(award.value).toBe("91.3%");
-    expect(award.tie).toBeNull();
-    expect(award.rule).toBe("Highest composite score of the month among agents who handled at least 20 tickets.");
+    expect(plain(award.value)).toBe("91.3%");
+    expect(plain(award.tie)).toBeNull();
+    expect(plain(award.rule)).toBe("Highest composite score of the month among agents who handled at least 20 tickets.");
   });
 
   it("shares the award when scores tie at the shown precision, winners listed by name", () => {
     // 92.04 and 91.96 both show as 92.0%: a tie the post can explain.
     const award = agentOfTheMonth([standing("zoe", 92.04, 30), standing("ana", 91.96, 25), standing("bo", 91.9, 50)], 20);
     expect(names(award)).toEqual(["ana", "zoe"]);
-    expect(award.value).toBe("92.0%");
-    expect(award.tie).toBe("2 tied at 92.0%: the award is shared (listed by name).");
+    expect(plain(award.value)).toBe("92.0%");
+    expect(plain(award.tie)).toBe("2 tied at 92.0%: the award is shared (listed by name).");
   });
 
   it("says why nobody won when nobody qualified", () => {
     const award = agentOfTheMonth([standing("ana", 99, 5)], 20);
     expect(award.winners).toEqual([]);
-    expect(award.none).toBe("No agent handled 20 tickets with a composite score this month.");
+    expect(plain(award.none)).toBe("No agent handled 20 tickets with a composite score this month.");
   });
 });
 
@@ -49,12 +50,12 @@ describe("most recognised", () => {
   it("is whoever received the most kudos, any role; ties are shared", () => {
     const award = mostRecognised([standing("ana", null, 0, 4), standing("bo", null, 0, 7, "lead"), standing("carl", null, 0, 7), standing("dee", null, 0, 0)]);
     expect(names(award)).toEqual(["bo", "carl"]);
-    expect(award.value).toBe("7 kudos");
-    expect(award.tie).toBe("2 tied at 7 kudos: the award is shared (listed by name).");
+    expect(plain(award.value)).toBe("7 kudos");
+    expect(plain(award.tie)).toBe("2 tied at 7 kudos: the award is shared (listed by name).");
   });
 
   it("has no winner when nobody received kudos", () => {
-    expect(mostRecognised([standing("ana", 90, 30, 0)]).none).toBe("Nobody received kudos this month.");
+    expect(plain(mostRecognised([standing("ana", 90, 30, 0)]).none)).toBe("Nobody received kudos this month.");
   });
 });
 
@@ -76,9 +77,9 @@ describe("team of the month", () => {
       2,
     );
     expect(names(award)).toEqual(["Onboarding"]);
-    expect(award.value).toBe("86.0%");
-    expect(award.rule).toContain("mean composite score of the team's agents who handled at least 20 tickets");
-    expect(award.rule).toContain("at least 2 such agents");
+    expect(plain(award.value)).toBe("86.0%");
+    expect(plain(award.rule)).toContain("mean composite score of the team's agents who handled at least 20 tickets");
+    expect(plain(award.rule)).toContain("at least 2 such agents");
   });
 
   it("shares the award between tied teams, by name", () => {
@@ -91,7 +92,7 @@ describe("team of the month", () => {
       2,
     );
     expect(names(award)).toEqual(["Alpha", "Zeta"]);
-    expect(award.tie).toBe("2 tied at 85.0%: the award is shared (listed by name).");
+    expect(plain(award.tie)).toBe("2 tied at 85.0%: the award is shared (listed by name).");
   });
 
   it("is decided from stored team scores exactly as from the standings, rounding to 0.1 before comparing", () => {
@@ -109,8 +110,8 @@ describe("team of the month", () => {
       2,
     );
     expect(names(award)).toEqual(["Billing", "Onboarding"]);
-    expect(award.value).toBe("86.0%");
-    expect(award.tie).toBe("2 tied at 86.0%: the award is shared (listed by name).");
-    expect(teamAward([{ teamId: "t4", teamName: "Solo", score: null }]).none).toBe("No team had 2 agents meeting the minimum volume this month.");
+    expect(plain(award.value)).toBe("86.0%");
+    expect(plain(award.tie)).toBe("2 tied at 86.0%: the award is shared (listed by name).");
+    expect(plain(teamAward([{ teamId: "t4", teamName: "Solo", score: null }]).none)).toBe("No team had 2 agents meeting the minimum volume this month.");
   });
 });

@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { compositeChange, feedbackPhrase, teamKpiPhrase } from "../../src/core/digests/digest-wording.ts";
+import { compositeChange } from "../../src/use-cases/posts/post-wording.ts";
+import { feedbackPhrase as feedbackMsg, teamKpiPhrase as teamKpiMsg } from "../../src/use-cases/posts/weekly-digest-body.ts";
+import { trendChart } from "../../src/use-cases/posts/trend-chart.ts";
+import { msg } from "../../src/i18n/message.ts";
 import { agentWeeks, groupByMember, kpiTrend, teamKpis, topMovers } from "../../src/core/digests/kpi-digest.ts";
 import type { KpiTarget, TeamKpiRecord } from "../../src/core/kpi/kpi-ports.ts";
 import { CHART_HEIGHT, CHART_WIDTH, renderTrendChartPng } from "../../src/render/trend-chart-png.ts";
 import { pngSize } from "../support/png.ts";
 import { testAgent } from "../support/members.ts";
+import { plain } from "../support/neutral-text.ts";
+
+const teamKpiPhrase = (...args: Parameters<typeof teamKpiMsg>) => plain(teamKpiMsg(...args));
+const feedbackPhrase = (...args: Parameters<typeof feedbackMsg>) => plain(feedbackMsg(...args));
 
 const ana = testAgent("ana", "Ana");
 const bo = testAgent("bo", "Bo");
@@ -57,7 +64,7 @@ describe("team KPIs for the weekly digest", () => {
     // (2×100% + 1×60% + 1×60%) ÷ 4 = 80%; last week (2×87.5% + 1×100% + 1×60%) ÷ 4 = 83.75%.
     expect(kpis.composite.score).toBeCloseTo(80, 10);
     expect(kpis.previousComposite).toBeCloseTo(83.75, 10);
-    expect(compositeChange(kpis.composite.score, kpis.previousComposite)).toBe("▼ −3.8 pts vs last week");
+    expect(plain(compositeChange(kpis.composite.score, kpis.previousComposite))).toBe("▼ −3.8 pts vs last week");
     expect(teamKpiPhrase(csat!)).toBe("80% · target 80% · on target ✓ · ▲ from 70% (better)");
     expect(teamKpiPhrase(time!)).toBe("50 min · target 30 min · 60% of target · ▲ from 30 min (worse)");
   });
@@ -102,7 +109,7 @@ describe("agents and top movers", () => {
 
 describe("KPI trend chart data", () => {
   it("gives each KPI's team attainment in % of target per week, heaviest first, and the composite", () => {
-    const trend = kpiTrend("T", ["2026-W45", "2026-W46", "2026-W47"], targets, members.length, [new Map(), previous, current]);
+    const trend = trendChart(kpiTrend(msg("post.text", { text: "T" }), ["2026-W45", "2026-W46", "2026-W47"], targets, members.length, [new Map(), previous, current]), "en");
     expect(trend.weeks).toEqual(["2026-W45", "2026-W46", "2026-W47"]);
     expect(trend.series).toEqual([
       { name: "CSAT", values: [null, 87.5, 100] },
@@ -113,8 +120,15 @@ describe("KPI trend chart data", () => {
     expect(trend.reference).toEqual({ value: 100, label: "target" });
   });
 
+  it("names the KPIs, the composite and the target line in the digest's language", () => {
+    const trend = trendChart(kpiTrend(msg("chart.kpiTitle", { team: "一线", weeks: 8 }), ["2026-W47"], targets, members.length, [current]), "zh-CN");
+    expect(trend.title).toBe("一线 — 各项指标达成率（占目标 %），近 8 周");
+    expect(trend.series.map((s) => s.name)).toEqual(["满意度", "首次响应时间", "工单量", "综合得分"]);
+    expect(trend.reference?.label).toBe("目标");
+  });
+
   it("renders to a PNG of the chart's size, legend rows included", async () => {
-    const trend = kpiTrend("T", ["2026-W46", "2026-W47"], targets, members.length, [previous, current]);
+    const trend = trendChart(kpiTrend(msg("post.text", { text: "T" }), ["2026-W46", "2026-W47"], targets, members.length, [previous, current]), "en");
     expect(await pngSize(renderTrendChartPng(trend))).toEqual([CHART_WIDTH, CHART_HEIGHT]);
   });
 });

@@ -7,10 +7,15 @@ import { type LeaderboardPost, selectLeaderboard } from "../../src/core/awards/l
 import type { Member } from "../../src/core/shared/model.ts";
 import { weekByKey } from "../../src/core/shared/period.ts";
 import type { MemberStanding } from "../../src/core/awards/team-standings.ts";
-import { awardsPostMessage } from "../../src/slack/blocks/awards-post.ts";
-import { leaderboardPostMessage } from "../../src/slack/blocks/leaderboard-post.ts";
-import { awardsPostCard } from "../../src/teams/cards/awards-post.ts";
-import { leaderboardPostCard } from "../../src/teams/cards/leaderboard-post.ts";
+import { renderBody } from "../../src/slack/render/blocks.ts";
+import { renderCard } from "../../src/teams/render/card.ts";
+import { awardsBody } from "../../src/use-cases/posts/awards-body.ts";
+import { leaderboardBody } from "../../src/use-cases/posts/leaderboard-body.ts";
+
+const leaderboardPostMessage = (p: LeaderboardPost) => renderBody(leaderboardBody(p), "en");
+const leaderboardPostCard = (p: LeaderboardPost) => renderCard(leaderboardBody(p), "en");
+const awardsPostMessage = (a: MonthlyAwards) => renderBody(awardsBody(a), "en");
+const awardsPostCard = (a: MonthlyAwards) => renderCard(awardsBody(a), "en");
 
 const member = (name: string, id: string): Member => ({ id, workspaceId: "w", teamId: "t", platformUserId: id, displayName: name, handle: null, locale: null, role: "agent", isBot: false, isDeactivated: false });
 /** A card as JSON without Adaptive Card markdown escapes, so it reads as the text Teams shows. */
@@ -34,8 +39,8 @@ describe("leaderboard and awards renderers", () => {
     const slack = JSON.stringify(leaderboardPostMessage(post).blocks);
     const teams = shown(leaderboardPostCard(post).card);
     expect(slack).toContain("1. <@UANA> — 90.0%\\n1. <@UBO> — 90.0%");
-    expect(teams).toContain('"title":"1. Ana <Alves>","value":"90.0%"');
-    expect(teams).toContain('"title":"1. Bo Berg","value":"90.0%"');
+    expect(teams).toContain("1. Ana &lt;Alves> — 90.0%");
+    expect(teams).toContain("1. Bo Berg — 90.0%");
     for (const out of [slack, teams]) expect(out).toContain("Leaderboard — Support, week 2026-W47");
   });
 

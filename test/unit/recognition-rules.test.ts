@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { allowanceWindow, describeReset } from "../../src/core/recognition/allowance.ts";
+import { allowanceWindow, resetParam } from "../../src/core/recognition/allowance.ts";
+import { localize } from "../../src/i18n/localize.ts";
+import { PLAIN, spell } from "../../src/i18n/spell.ts";
 import { diffSettings } from "../../src/core/shared/audit.ts";
 import { ErrorCode, SpurError } from "../../src/core/shared/errors.ts";
 import { leaderboardRange } from "../../src/core/recognition/leaderboard.ts";
@@ -18,7 +20,7 @@ describe("allowance windows", () => {
     const w = allowanceWindow(new Date("2026-11-19T10:59:59Z"), "Pacific/Auckland", "day");
     expect(w.start.toISOString()).toBe("2026-11-18T11:00:00.000Z");
     expect(w.end.toISOString()).toBe("2026-11-19T11:00:00.000Z");
-    expect(describeReset(w)).toBe("at 00:00 Fri 20 Nov (Pacific/Auckland time)");
+    expect(spell(localize(resetParam(w), "en"), PLAIN)).toBe("at 00:00 Fri 20 Nov (Pacific/Auckland time)");
     const next = allowanceWindow(new Date("2026-11-19T11:00:00Z"), "Pacific/Auckland", "day");
     expect(next.start.toISOString()).toBe("2026-11-19T11:00:00.000Z");
   });

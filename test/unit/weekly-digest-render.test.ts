@@ -3,11 +3,15 @@ import type { WeeklyDigest } from "../../src/core/digests/digest.ts";
 import { agentWeeks, groupByMember, teamKpis, topMovers } from "../../src/core/digests/kpi-digest.ts";
 import type { KpiTarget } from "../../src/core/kpi/kpi-ports.ts";
 import { weekByKey } from "../../src/core/shared/period.ts";
-import { weeklyDigestMessage } from "../../src/slack/blocks/weekly-digest.ts";
-import { weeklyDigestCard } from "../../src/teams/cards/weekly-digest.ts";
+import { msg } from "../../src/i18n/message.ts";
+import { renderBody } from "../../src/slack/render/blocks.ts";
+import { renderCard } from "../../src/teams/render/card.ts";
+import { weeklyDigestBody } from "../../src/use-cases/posts/weekly-digest-body.ts";
 import { testAgent } from "../support/members.ts";
 
 // Forty agents, half rising and half falling, with long names: the post must stay within Slack's limits.
+const weeklyDigestMessage = (d: WeeklyDigest) => renderBody(weeklyDigestBody(d), "en");
+const weeklyDigestCard = (d: WeeklyDigest) => renderCard(weeklyDigestBody(d), "en");
 const members = Array.from({ length: 40 }, (_, i) => testAgent(`m${i}`, `Agent ${i} ${"x".repeat(60)}`));
 const targets: KpiTarget[] = [{ metric: "qa_score", target: 90, weight: 1, period: "week", minVolume: null }];
 const qa = (score: (i: number) => number) =>
@@ -29,21 +33,21 @@ function digest(nameFalls: boolean): WeeklyDigest {
     movers: topMovers(agents, { nameFalls }),
     customerKudos: [0, 2, 4].map((i) => ({ recipient: members[i]!, comment: `Thanks! ${"great ".repeat(800)}`, via: "zendesk" })),
     feedback: { requests: 0, asked: 0, answered: 0, promptsSent: 0, promptsAnswered: 0 },
-    trend: { title: "t", weeks: [], series: [] },
+    trend: { title: msg("post.text", { text: "t" }), weeks: [], series: [] },
   };
 }
 
 describe("weekly digest renderers", () => {
   it("keep falling agents' names out of the public post unless the lead opted in, on Slack and Teams", () => {
     const privately = JSON.stringify(weeklyDigestMessage(digest(false)).blocks) + JSON.stringify(weeklyDigestCard(digest(false)).card);
-    expect(privately).toContain("<@UM0> +22.2 pts (now 100%)");
     expect(privately).toContain('"⬆️ Agent 0 ');
+    expect(privately).toContain("⬆️ <@UM0> +22.2 pts (now 100%)");
     expect(privately).toContain("20 agents' composites fell this week (names go to leads only).");
     expect(privately).not.toContain("−");
     expect(privately).not.toContain("UM1>");
     expect(privately).not.toContain("Agent 1 x");
     const named = JSON.stringify(weeklyDigestMessage(digest(true)).blocks) + JSON.stringify(weeklyDigestCard(digest(true)).card);
-    expect(named).toContain(":arrow_down: <@UM1> −22.2 pts (now 55.6%)");
+    expect(named).toContain("⬇️ <@UM1> −22.2 pts (now 55.6%)");
     expect(named).toContain('"⬇️ Agent 1 ');
   });
 

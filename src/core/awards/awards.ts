@@ -1,7 +1,7 @@
 // The monthly awards and their rules — pure, so every rule is unit-tested with hand-computed numbers.
 // Each award names its rule in the post; a tie shares the award (winners listed by name) and says so.
 import type { Member } from "../shared/model.ts";
-import { plural } from "../shared/wording.ts";
+import { msg, type Msg } from "../../i18n/message.ts";
 import { type MemberStanding, roundScore } from "./team-standings.ts";
 
 /** Tickets an agent must have handled in the month to be compared on composite score at all. */
@@ -15,17 +15,17 @@ export type AwardWinner = { kind: "member"; member: Member } | { kind: "team"; t
 
 export interface Award {
   id: AwardId;
-  title: string;
+  title: Msg;
   /** The rule, in words, shown with the award. */
-  rule: string;
+  rule: Msg;
   /** Empty when nobody qualified; several when they tied. */
   winners: AwardWinner[];
   /** The winning value as shown ("94.2%", "7 kudos"), or null when nobody qualified. */
-  value: string | null;
+  value: Msg | null;
   /** How a tie was settled, or null when there was none. */
-  tie: string | null;
+  tie: Msg | null;
   /** Why nobody won, or null. */
-  none: string | null;
+  none: Msg | null;
 }
 
 export interface TeamCandidate {
@@ -34,7 +34,7 @@ export interface TeamCandidate {
   standings: MemberStanding[];
 }
 
-const pct = (score: number) => `${roundScore(score).toFixed(1)}%`;
+const pct = (score: number) => msg("post.pct", { value: roundScore(score).toFixed(1) });
 
 /** Everyone sharing the highest (rounded) value, by name; null when there are no candidates. */
 function topTied<T>(items: T[], value: (t: T) => number, name: (t: T) => string): { winners: T[]; best: number } | null {
@@ -44,8 +44,8 @@ function topTied<T>(items: T[], value: (t: T) => number, name: (t: T) => string)
   return { winners, best };
 }
 
-function tieNote(count: number, shown: string): string | null {
-  return count > 1 ? `${count} tied at ${shown}: the award is shared (listed by name).` : null;
+function tieNote(count: number, shown: Msg): Msg | null {
+  return count > 1 ? msg("awards.tie", { count, value: shown }) : null;
 }
 
 /** Agents (role agent, active) who handled enough tickets and have a composite score. */
@@ -57,21 +57,21 @@ export function eligibleAgents(standings: MemberStanding[], minTickets = AWARD_M
 }
 
 export function agentOfTheMonth(standings: MemberStanding[], minTickets = AWARD_MIN_TICKETS): Award {
-  const rule = `Highest composite score of the month among agents who handled at least ${plural(minTickets, "ticket")}.`;
+  const rule = msg("awards.agentRule", { tickets: minTickets });
   const top = topTied(eligibleAgents(standings, minTickets), (s) => roundScore(s.composite), (s) => s.member.displayName);
-  const base = { id: "agent_of_the_month" as const, title: "Agent of the month", rule };
-  if (!top) return { ...base, winners: [], value: null, tie: null, none: `No agent handled ${plural(minTickets, "ticket")} with a composite score this month.` };
+  const base = { id: "agent_of_the_month" as const, title: msg("awards.agentOfTheMonth"), rule };
+  if (!top) return { ...base, winners: [], value: null, tie: null, none: msg("awards.agentNone", { tickets: minTickets }) };
   const shown = pct(top.best);
   return { ...base, winners: top.winners.map((s) => ({ kind: "member", member: s.member })), value: shown, tie: tieNote(top.winners.length, shown), none: null };
 }
 
 export function mostRecognised(standings: MemberStanding[]): Award {
-  const rule = "Most kudos received during the month (peer and customer), whatever the role.";
+  const rule = msg("awards.recognisedRule");
   const people = standings.filter((s) => !s.member.isBot && !s.member.isDeactivated && s.kudosReceived > 0);
   const top = topTied(people, (s) => s.kudosReceived, (s) => s.member.displayName);
-  const base = { id: "most_recognised" as const, title: "Most recognised", rule };
-  if (!top) return { ...base, winners: [], value: null, tie: null, none: "Nobody received kudos this month." };
-  const shown = plural(top.best, "kudos", "kudos");
+  const base = { id: "most_recognised" as const, title: msg("awards.mostRecognised"), rule };
+  if (!top) return { ...base, winners: [], value: null, tie: null, none: msg("awards.recognisedNone") };
+  const shown = msg("post.kudos", { count: top.best });
   return { ...base, winners: top.winners.map((s) => ({ kind: "member", member: s.member })), value: shown, tie: tieNote(top.winners.length, shown), none: null };
 }
 
@@ -109,13 +109,11 @@ export function teamOfTheMonth(teams: TeamCandidate[], minTickets = AWARD_MIN_TI
 
 /** The team award from the teams' scores (`minTickets` and `minAgents`: what the scores were computed with, for the rule). */
 export function teamAward(scores: TeamScore[], minTickets = AWARD_MIN_TICKETS, minAgents = TEAM_AWARD_MIN_AGENTS): Award {
-  const rule =
-    `Highest team composite of the month across the workspace: the mean composite score of the team's agents who handled at least ` +
-    `${plural(minTickets, "ticket")}, for teams with at least ${plural(minAgents, "such agent")}.`;
+  const rule = msg("awards.teamRule", { tickets: minTickets, agents: minAgents });
   const scored = scores.flatMap((t) => (t.score === null ? [] : [{ team: t, score: roundScore(t.score) }]));
   const top = topTied(scored, (s) => s.score, (s) => s.team.teamName);
-  const base = { id: "team_of_the_month" as const, title: "Team of the month", rule };
-  if (!top) return { ...base, winners: [], value: null, tie: null, none: `No team had ${plural(minAgents, "agent")} meeting the minimum volume this month.` };
+  const base = { id: "team_of_the_month" as const, title: msg("awards.teamOfTheMonth"), rule };
+  if (!top) return { ...base, winners: [], value: null, tie: null, none: msg("awards.teamNone", { agents: minAgents }) };
   const shown = pct(top.best);
   return {
     ...base,

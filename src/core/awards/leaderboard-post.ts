@@ -1,7 +1,7 @@
 // The weekly leaderboard post in the team channel: kudos received and/or composite score over the week that
 // just ended, as each team's admins chose (`/spur leaderboard-post kudos|composite|both|off`).
 import type { Member, Team } from "../shared/model.ts";
-import { periodLabel, plural } from "../shared/wording.ts";
+import { msg, type Msg } from "../../i18n/message.ts";
 import type { Period } from "../shared/period.ts";
 import type { LeaderboardPostMode } from "../admin/team-post-settings.ts";
 import { type MemberStanding, type RankedRow, rankByValue, roundScore, type StandingsDeps, teamStandings } from "./team-standings.ts";
@@ -10,7 +10,7 @@ export const LEADERBOARD_POST_TOP = 5;
 
 export interface LeaderboardSection {
   /** How the section ranks, in words, shown under its title. */
-  rule: string;
+  rule: Msg;
   rows: RankedRow[];
 }
 
@@ -22,9 +22,8 @@ export interface LeaderboardPost {
   composite: LeaderboardSection | null;
 }
 
-export const KUDOS_RULE = "Kudos received during the week (peer and customer). Equal counts share a place, listed by name.";
-export const COMPOSITE_RULE =
-  "Composite score: weighted mean of each KPI's attainment against the team's targets, KPIs below their minimum volume left out. Equal scores (to 0.1) share a place, listed by name.";
+export const KUDOS_RULE = msg("leaderboard.kudosRule");
+export const COMPOSITE_RULE = msg("leaderboard.compositeRule");
 
 function visible(member: Member): boolean {
   return !member.isBot && !member.isDeactivated;
@@ -68,16 +67,4 @@ export async function composeLeaderboardPost(
 ): Promise<LeaderboardPost> {
   const standings = await teamStandings(deps, team, period);
   return { teamId: team.id, teamName: team.name, period, ...selectLeaderboard(mode, standings) };
-}
-
-/** The post's sections in order, with their titles and how each shows a value (shared by the renderers). */
-export function leaderboardSections(post: LeaderboardPost): { title: string; section: LeaderboardSection; show(value: number): string }[] {
-  const out: { title: string; section: LeaderboardSection; show(value: number): string }[] = [];
-  if (post.kudos) out.push({ title: "Most kudos received", section: post.kudos, show: (v) => plural(v, "kudos", "kudos") });
-  if (post.composite) out.push({ title: "Composite score", section: post.composite, show: (v) => `${roundScore(v).toFixed(1)}%` });
-  return out;
-}
-
-export function leaderboardTitle(post: LeaderboardPost): string {
-  return `Leaderboard — ${post.teamName}, week ${periodLabel(post.period)}`;
 }

@@ -8,6 +8,7 @@ import type { Period } from "../shared/period.ts";
 import type { KudosRepository, TeamKudosWeek } from "../shared/ports.ts";
 import { loadTeamWeeks, type TeamWeeks, type TeamWeeksDeps } from "./team-weeks.ts";
 import { lastCompletedWeeks, type Trend } from "./trend.ts";
+import { msg } from "../../i18n/message.ts";
 
 export const DIGEST_TOP_RECIPIENTS = 5;
 export const DIGEST_TREND_WEEKS = 8;
@@ -60,16 +61,16 @@ export async function composeWeeklyDigest(deps: WeeklyDigestDeps, team: Team, pe
 async function digestTrend(deps: WeeklyDigestDeps, team: Team, weeks: Period[], data: TeamWeeks): Promise<Trend> {
   const keys = weeks.map((w) => w.key);
   if (data.targets.length > 0) {
-    return kpiTrend(`${team.name} — KPIs, % of target, last ${DIGEST_TREND_WEEKS} weeks`, keys, data.targets, data.agents.length, data.inputs.slice(1));
+    return kpiTrend(msg("chart.kpiTitle", { team: team.name, weeks: DIGEST_TREND_WEEKS }), keys, data.targets, data.agents.length, data.inputs.slice(1));
   }
   // Without KPI targets there is nothing to measure against: the chart shows recognition instead.
   const totals = await deps.kudos.teamTotalsByRange(team.id, weeks);
   return {
-    title: `${team.name} — recognition, last ${DIGEST_TREND_WEEKS} weeks`,
+    title: msg("chart.kudosTitle", { team: team.name, weeks: DIGEST_TREND_WEEKS }),
     weeks: keys,
     series: [
-      { name: "Kudos", values: totals.map((t) => t.count) },
-      { name: "Points", values: totals.map((t) => t.points) },
+      { name: msg("chart.kudos"), values: totals.map((t) => t.count) },
+      { name: msg("chart.points"), values: totals.map((t) => t.points) },
     ],
   };
 }

@@ -7,6 +7,7 @@ import type { KpiTarget, TeamKpiRecord } from "../kpi/kpi-ports.ts";
 import type { Member } from "../shared/model.ts";
 import { groupRecords, type RecordsByMember } from "../awards/team-standings.ts";
 import type { Trend } from "./trend.ts";
+import { msg, type Msg } from "../../i18n/message.ts";
 
 /** One week of a team's inputs: KPI records and kudos received per member. */
 export interface TeamWeekInputs {
@@ -146,18 +147,18 @@ export const TREND_SERIES_MAX = 5;
  * The KPI trend chart's data: per week, each targeted KPI's team attainment in % of its target (capped as in
  * the composite; null below the minimum volume), and the team composite. Heaviest KPIs first, at most five.
  */
-export function kpiTrend(title: string, weekKeys: string[], targets: KpiTarget[], memberCount: number, weeks: InputsByMember[]): Trend {
+export function kpiTrend(title: Msg, weekKeys: string[], targets: KpiTarget[], memberCount: number, weeks: InputsByMember[]): Trend {
   const shown = [...targets].sort((a, b) => b.weight - a.weight || a.metric.localeCompare(b.metric)).slice(0, TREND_SERIES_MAX);
   const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
   // Each week's KPIs once: the series and the composite both come from them.
   const perWeek = weeks.map((w) => teamKpis(targets, memberCount, w, new Map()));
   const series = shown.map((target) => ({
-    name: metric(target.metric).label,
+    name: msg("kpi.name", { metric: target.metric }),
     values: perWeek.map((k) => pct(k.lines.find((l) => l.target === target)?.current.attainment ?? null)),
   }));
   const composites = perWeek.map((k) => {
     const score = k.composite.score;
     return score === null ? null : Math.round(score * 10) / 10;
   });
-  return { title, weeks: weekKeys, series: [...series, { name: "Composite", values: composites }], reference: { value: 100, label: "target" } };
+  return { title, weeks: weekKeys, series: [...series, { name: msg("chart.composite"), values: composites }], reference: { value: 100, label: msg("chart.target") } };
 }

@@ -1,19 +1,20 @@
 // Week-by-week series for the digest's trend chart: the last N completed weeks in the team's time zone.
+import type { Msg } from "../../i18n/message.ts";
 import { previousWeek, type Period } from "../shared/period.ts";
 
 export interface TrendSeries {
-  name: string;
+  name: Msg;
   /** One value per week, oldest first; null where there is no data. */
   values: (number | null)[];
 }
 
 export interface Trend {
-  title: string;
+  title: Msg;
   /** Week keys, oldest first (e.g. "2026-W40" … "2026-W47"). */
   weeks: string[];
   series: TrendSeries[];
   /** A horizontal line to read the series against, e.g. 100 (% of target). */
-  reference?: { value: number; label: string };
+  reference?: { value: number; label: Msg };
 }
 
 /** The `count` weeks ending with the week before `now`, oldest first. */

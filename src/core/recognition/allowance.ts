@@ -39,13 +39,3 @@ export function balanceOf(settings: RecognitionSettings, spent: number, window: 
 export function resetParam(window: AllowanceWindow): Msg {
   return msg("kudos.reset", { when: when(window.end, window.timeZone, "dayTime"), timeZone: window.timeZone });
 }
-
-/** The English reset phrase, for older callers not yet on the message catalogue. */
-export function describeReset(window: AllowanceWindow): string {
-  const reset = DateTime.fromJSDate(window.end, { zone: window.timeZone });
-  return `at ${reset.toFormat("HH:mm ccc d LLL")} (${window.timeZone} time)`;
-}
-
-export function periodWord(period: AllowancePeriod): string {
-  return period === "day" ? "today" : "this week";
-}

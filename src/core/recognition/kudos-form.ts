@@ -1,11 +1,13 @@
 // The kudos form (Slack's modal, Teams' card): the same fields, validation messages and refusal placement on
 // both platforms. Platforms deliver the raw values; this turns them into a give command or field errors.
 import { z } from "zod";
+import { msg, type Msg } from "../../i18n/message.ts";
+import type { MessageKey } from "../../i18n/catalogue.ts";
 import { ErrorCode } from "../shared/errors.ts";
 import type { GiveKudosText } from "./kudos-command.ts";
 
 export type KudosFormField = "recipients" | "points" | "reason" | "value";
-export type KudosFormErrors = Partial<Record<KudosFormField, string>>;
+export type KudosFormErrors = Partial<Record<KudosFormField, Msg>>;
 
 export interface KudosFormInput {
   /** Platform user ids of the picked people. */
@@ -18,16 +20,27 @@ export interface KudosFormInput {
 export const MAX_FORM_RECIPIENTS = 10;
 export const MAX_FORM_REASON = 500;
 
+/** Each rule's message, by the catalogue key zod carries as the issue's message. */
+const PARAMS: Partial<Record<MessageKey, Record<string, number>>> = {
+  "kudos.form.tooManyRecipients": { max: MAX_FORM_RECIPIENTS },
+  "kudos.form.reasonTooLong": { max: MAX_FORM_REASON },
+};
+
 function formSchema(platformUserId: RegExp) {
   return z.object({
     recipients: z
-      .array(z.string().regex(platformUserId, "Pick teammates from the list."))
-      .min(1, "Pick at least one teammate.")
-      .max(MAX_FORM_RECIPIENTS, `At most ${MAX_FORM_RECIPIENTS} people at once.`),
-    points: z.coerce.number({ error: "Points must be a number." }).int("Points must be a whole number.").min(1, "Give at least 1 point."),
-    reason: z.string().trim().min(1, "Say what they did.").max(MAX_FORM_REASON, `Please keep it under ${MAX_FORM_REASON} characters.`),
+      .array(z.string().regex(platformUserId, "kudos.form.pickFromList"))
+      .min(1, "kudos.form.noRecipients")
+      .max(MAX_FORM_RECIPIENTS, "kudos.form.tooManyRecipients"),
+    points: z.coerce.number({ error: "kudos.form.pointsNotNumber" }).int("kudos.form.pointsNotWhole").min(1, "kudos.form.pointsTooFew"),
+    reason: z.string().trim().min(1, "kudos.form.noReason").max(MAX_FORM_REASON, "kudos.form.reasonTooLong"),
     value: z.string().nullable(),
   });
+}
+
+function issueMessage(message: string): Msg {
+  const key = message as MessageKey;
+  return msg(key, PARAMS[key]);
 }
 
 /** Checks the form's values; a platform id that doesn't match `platformUserId` fails as "pick a teammate". */
@@ -40,7 +53,7 @@ export function validateKudosForm(
     const errors: KudosFormErrors = {};
     for (const issue of form.error.issues) {
       const field = issue.path[0] as KudosFormField;
-      errors[field] ??= issue.message;
+      errors[field] ??= issueMessage(issue.message);
     }
     return { ok: false, errors };
   }

@@ -3,6 +3,7 @@ export const common = {
   "actor.unknown": "I couldn't look you up in this workspace. Please try again.",
   "error.internal": "Something went wrong on Spur's side. Please try again in a minute.",
   "form.cancel": "Cancel",
+  "form.optional": "{label} (optional)",
   "form.done": "Done",
   "error.unreadable": "Spur couldn't read that ({reason}).",
   "interaction.staleClick": "Spur couldn't read that click — the message may be out of date. Please try the command again.",

@@ -2,6 +2,8 @@
 import { admin } from "./admin.ts";
 import { common } from "./common.ts";
 import { dataRights } from "./data-rights.ts";
+import { kudosForm } from "./kudos-form.ts";
+import { posts } from "./posts.ts";
 import { kpi } from "./kpi.ts";
 import { feedback } from "./feedback.ts";
 import { recognition } from "./recognition.ts";
@@ -12,5 +14,7 @@ export const zhCN = {
   ...recognition,
   ...admin,
   ...dataRights,
+  ...kudosForm,
+  ...posts,
   ...feedback,
 };

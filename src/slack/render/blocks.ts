@@ -31,27 +31,44 @@ function quoted(text: Param, locale: Locale): string {
     .join("\n");
 }
 
-function renderBlock(block: Block, locale: Locale, icon: string): KnownBlock | null {
+/** Lines grouped into texts of at most a section's length, so a long list spans several sections. */
+function chunkLines(lines: string[]): string[] {
+  const chunks: string[] = [];
+  let current = "";
+  for (const line of lines.map(clip)) {
+    if (current && current.length + 1 + line.length > SECTION_LIMIT) {
+      chunks.push(current);
+      current = "";
+    }
+    current = current ? `${current}\n${line}` : line;
+  }
+  if (current) chunks.push(current);
+  return chunks;
+}
+
+const section = (text: string): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text: clip(text) } });
+
+function renderBlock(block: Block, locale: Locale, icon: string): KnownBlock[] {
   switch (block.kind) {
     case "text": {
       const text = mrkdwn(block.text, locale);
-      if (block.style === "subtle") return { type: "context", elements: [{ type: "mrkdwn", text: clip(icon + text) }] };
-      return { type: "section", text: { type: "mrkdwn", text: clip(icon + (block.style === "heading" ? `*${text}*` : text)) } };
+      if (block.style === "subtle") return [{ type: "context", elements: [{ type: "mrkdwn", text: clip(icon + text) }] }];
+      return [section(icon + (block.style === "heading" ? `*${text}*` : text))];
     }
     case "lines": {
-      const lines = block.lines.map((line) => mrkdwn(line, locale));
-      const text = lines.length > 0 ? lines.join("\n") : block.empty ? `_${mrkdwn(block.empty, locale)}_` : "";
-      return text ? { type: "section", text: { type: "mrkdwn", text: clip(icon + text) } } : null;
+      const lines = block.lines.map((line, i) => (i === 0 ? icon : "") + mrkdwn(line, locale));
+      if (lines.length > 0) return chunkLines(lines).map(section);
+      return block.empty ? [section(`${icon}_${mrkdwn(block.empty, locale)}_`)] : [];
     }
     case "quote":
-      return { type: "section", text: { type: "mrkdwn", text: clip(icon + quoted(block.text, locale)) } };
+      return [section(icon + quoted(block.text, locale))];
     case "fields":
-      return {
+      return [{
         type: "section",
         fields: block.fields.slice(0, 10).map((f) => ({ type: "mrkdwn" as const, text: `*${mrkdwn(f.label, locale)}*\n${mrkdwn(f.value, locale)}` })),
-      };
+      }];
     case "buttons":
-      return {
+      return [{
         type: "actions",
         ...(block.id ? { block_id: block.id } : {}),
         elements: block.buttons.map((b) => ({
@@ -71,13 +88,19 @@ function renderBlock(block: Block, locale: Locale, icon: string): KnownBlock | n
               }
             : {}),
         })),
-      };
+      }];
     case "image":
-      return { type: "image", image_url: block.url, alt_text: plainText(block.alt, locale) };
+      return [{ type: "image", image_url: block.url, alt_text: plainText(block.alt, locale) }];
+    case "chart":
+      // Charts are files on Slack: the notifier uploads the PNG into the post's thread.
+      return [];
     case "divider":
-      return { type: "divider" };
+      return [{ type: "divider" }];
   }
 }
+
+/** Slack refuses a message of more than 50 blocks. */
+const BLOCK_LIMIT = 50;
 
 /** Slack's action id for a neutral action: "kudos.history.page" + "older" → "kudos_history_page_older". */
 export function slackActionId(action: string, key?: string): string {
@@ -88,10 +111,14 @@ export function renderBody(body: Body, locale: Locale): SlackMessage {
   let icon = body.tone ? TONE_ICON[body.tone] : "";
   const blocks: KnownBlock[] = [];
   for (const block of body.blocks) {
-    const rendered = renderBlock(block, locale, icon);
-    if (!rendered) continue;
-    if (rendered.type === "section" || rendered.type === "context") icon = "";
-    blocks.push(rendered);
+    for (const rendered of renderBlock(block, locale, icon)) {
+      if (rendered.type === "section" || rendered.type === "context") icon = "";
+      blocks.push(rendered);
+    }
+  }
+  if (blocks.length > BLOCK_LIMIT) {
+    blocks.length = BLOCK_LIMIT - 1;
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: body.overflow ? mrkdwn(body.overflow, locale) : "…" }] });
   }
   const summary = summaryOf(body);
   const first = body.blocks[0];

@@ -14,7 +14,13 @@ function element(field: Field, locale: Locale): types.InputBlock["element"] {
   const base = { action_id: FIELD_ACTION };
   switch (field.kind) {
     case "members":
-      return { ...base, type: "multi_users_select", ...(field.initial.length > 0 ? { initial_users: field.initial } : {}), max_selected_items: field.max };
+      return {
+        ...base,
+        type: "multi_users_select",
+        ...(field.initial.length > 0 ? { initial_users: field.initial } : {}),
+        max_selected_items: field.max,
+        ...(field.placeholder ? { placeholder: label(plainText(field.placeholder, locale), 150) } : {}),
+      };
     case "text":
       return {
         ...base,
@@ -47,6 +53,14 @@ function element(field: Field, locale: Locale): types.InputBlock["element"] {
   }
 }
 
+/** Forms whose Slack callback id predates the neutral form ids: views opened earlier keep reaching their listener. */
+const CALLBACK_IDS: Readonly<Record<string, string>> = { "kudos.submit": "give_kudos" };
+
+/** The Slack callback_id of a neutral form id (what its `app.view` listener registers). */
+export function slackCallbackId(formId: string): string {
+  return CALLBACK_IDS[formId] ?? formId;
+}
+
 export function renderModal(form: Form, locale: Locale): types.ModalView {
   const blocks: types.KnownBlock[] = [];
   if (form.notice) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: mrkdwn(form.notice, locale) }] });
@@ -62,7 +76,7 @@ export function renderModal(form: Form, locale: Locale): types.ModalView {
   }
   return {
     type: "modal",
-    callback_id: form.id,
+    callback_id: slackCallbackId(form.id),
     title: label(plainText(form.shortTitle ?? form.title, locale), 24),
     submit: label(plainText(form.submit, locale), 24),
     close: label(plainText({ key: "form.cancel" }, locale), 24),

@@ -2,9 +2,11 @@
 // "Not this week" records the dismissal.
 import { z } from "zod";
 import { CARD_VERBS } from "../cards/card-actions.ts";
-import { notice, PROMPT_TEXT } from "../cards/direct-messages.ts";
+import { notice } from "../cards/direct-messages.ts";
 import { type CardAction, parseCardData } from "./card-action.ts";
-import { kudosForm } from "./kudos-form.ts";
+import { openKudosForm } from "../../use-cases/recognition/kudos-form.ts";
+import { runTeamsInvoke } from "../run-interaction.ts";
+import { teamsKudosFormDeps } from "../teams-people-picker.ts";
 
 const Data = z.object({ week: z.string().regex(/^\d{4}-W\d{2}$/) });
 
@@ -12,7 +14,8 @@ export const promptKudos: CardAction = {
   verb: CARD_VERBS.promptKudos,
   async run(deps, ctx) {
     parseCardData(Data, ctx);
-    return { card: await kudosForm(deps, { workspace: ctx.workspace, defaultTeam: ctx.defaultTeam, giver: ctx.actor, intro: PROMPT_TEXT }) };
+    const label = `teams:${CARD_VERBS.promptKudos}`;
+    return runTeamsInvoke(deps, ctx, label, openKudosForm, teamsKudosFormDeps(deps), { from: "prompt" }, `teams:invoke:${ctx.turn.activity.id ?? ""}`);
   },
 };
 

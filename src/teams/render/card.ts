@@ -8,7 +8,12 @@ import { type MentionEntity, TEAMS_PLAIN, teamsMarkdown, teamsParam, teamsPlain,
 
 const TONE_ICON: Record<Tone, string> = { success: "✅ ", warning: "⚠️ ", celebrate: "🎉 ", info: "" };
 
-function renderBlock(block: Block, locale: Locale, speller: Speller, icon: string): CardElement[] {
+export interface CardOptions {
+  /** Where Teams can fetch the body's chart (Spur serves it); without it the chart is left out. */
+  chartUrl?: string | undefined;
+}
+
+function renderBlock(block: Block, locale: Locale, speller: Speller, icon: string, options: CardOptions): CardElement[] {
   switch (block.kind) {
     case "text": {
       const text = icon + teamsMarkdown(block.text, locale, speller);
@@ -38,19 +43,21 @@ function renderBlock(block: Block, locale: Locale, speller: Speller, icon: strin
       ];
     case "image":
       return [{ type: "Image", url: block.url, altText: teamsPlain(block.alt, locale), size: "Stretch" }];
+    case "chart":
+      return options.chartUrl ? [{ type: "Image", url: options.chartUrl, altText: teamsPlain(block.trend.title, locale), size: "Stretch" }] : [];
     case "divider":
       return [{ type: "TextBlock", text: " ", separator: true, spacing: "Medium" }];
   }
 }
 
-export function renderCard(body: Body, locale: Locale): TeamsMessage {
+export function renderCard(body: Body, locale: Locale, options: CardOptions = {}): TeamsMessage {
   const entities: MentionEntity[] = [];
   const speller = teamsSpeller(body.notify ? entities : undefined);
   let icon = body.tone ? TONE_ICON[body.tone] : "";
   const elements: CardElement[] = [];
   for (const block of body.blocks) {
-    const rendered = renderBlock(block, locale, speller, icon);
-    if (rendered.length > 0 && block.kind !== "buttons" && block.kind !== "fields" && block.kind !== "image") icon = "";
+    const rendered = renderBlock(block, locale, speller, icon, options);
+    if (rendered.length > 0 && block.kind !== "buttons" && block.kind !== "fields" && block.kind !== "image" && block.kind !== "chart") icon = "";
     elements.push(...rendered);
   }
   const summary = summaryOf(body);

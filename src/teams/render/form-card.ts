@@ -1,12 +1,14 @@
 // A neutral form → an Adaptive Card with inputs (input id = field id); a refused submission comes back as the
 // same card with each message under the field it is about.
 import type { Locale } from "../../i18n/locale.ts";
+import { msg } from "../../i18n/message.ts";
 import type { Field, Form } from "../../use-cases/form.ts";
 import { card, type CardElement, type TeamsMessage, textBlock } from "../cards/adaptive-card.ts";
 import { teamsMarkdown, teamsPlain, teamsSpeller } from "./markdown.ts";
 
 function input(field: Field, locale: Locale): CardElement {
-  const label = teamsPlain(field.label, locale);
+  // Adaptive Cards mark no input optional: the label says so.
+  const label = teamsPlain("optional" in field && field.optional ? msg("form.optional", { label: field.label }) : field.label, locale);
   switch (field.kind) {
     case "members":
       return field.choices
@@ -16,6 +18,7 @@ function input(field: Field, locale: Locale): CardElement {
             label,
             isMultiSelect: true,
             style: "filtered",
+            ...(field.placeholder ? { placeholder: teamsPlain(field.placeholder, locale) } : {}),
             choices: field.choices.map((c) => ({ title: c.name, value: c.id })),
             ...(field.initial.length > 0 ? { value: field.initial.join(",") } : {}),
           }
@@ -57,6 +60,22 @@ function input(field: Field, locale: Locale): CardElement {
 }
 
 /**
+ * What Send carries back: a state that is a JSON object travels as its fields (Teams merges the inputs' values
+ * into them, so the submission reads one flat object); any other state as `formState`.
+ */
+function sendData(state: string): Record<string, unknown> {
+  try {
+    const parsed = JSON.parse(state) as unknown;
+    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) {
+      return Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== null && v !== undefined));
+    }
+  } catch {
+    // Not JSON: sent as is.
+  }
+  return { formState: state };
+}
+
+/**
  * `send`: how Send reaches Spur — an Action.Execute (a card in a conversation) or an Action.Submit (a dialog:
  * Teams' task modules don't run Action.Execute).
  */
@@ -69,7 +88,7 @@ export function renderFormCard(form: Form, locale: Locale, send: "execute" | "su
     const error = form.errors?.[field.id];
     if (error) body.push(textBlock(`⚠️ ${teamsMarkdown(error, locale, speller)}`, { color: "Attention", size: "Small", spacing: "None" }));
   }
-  const data = { formState: form.state };
+  const data = sendData(form.state);
   const title = teamsPlain(form.submit, locale);
   const action = send === "submit" ? { type: "Action.Submit", title, data, style: "positive" } : { type: "Action.Execute", title, verb: form.id, data, style: "positive" };
   body.push({ type: "ActionSet", actions: [action] });

@@ -51,7 +51,7 @@ export function teamsSpeller(entities?: MentionEntity[]): Speller {
     },
     channel: (r) => escapeMarkdown(r.name ?? "this channel"),
     command: (r) => `\`${TEAMS_COMMAND_WORD[r.name]}${r.args ? ` ${r.args}` : ""}\``,
-    link: (r) => `[${escapeMarkdown(r.text)}](${r.url})`,
+    link: (r) => `[${escapeMarkdown(r.text)}](${r.url.replaceAll("(", "%28").replaceAll(")", "%29")})`,
     // Inside a code span markdown reads no escapes: the text goes in as written.
     rich: (kind, inner) => (kind === "code" ? `\`${inner.replace(/\\([\\*_[\]~])/g, "$1")}\`` : `${RICH[kind]}${inner}${RICH[kind]}`),
   };

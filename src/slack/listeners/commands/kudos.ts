@@ -2,9 +2,10 @@
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
 import { kudosCommand } from "../../../use-cases/recognition/kudos-command.ts";
-import { kudosModal } from "../../blocks/kudos-modal.ts";
+import { openKudosForm } from "../../../use-cases/recognition/kudos-form.ts";
 import { slackCommandTokens } from "../../command-tokens.ts";
-import { commandContext, slashCommandTurn, withErrorReplies } from "../../command-context.ts";
+import { slashCommandTurn } from "../../command-context.ts";
+import { slackPeoplePicker } from "../../people-picker.ts";
 import { runOnSlack } from "../../run-interaction.ts";
 
 export function registerKudosCommand(app: App, services: Services): void {
@@ -14,14 +15,6 @@ export function registerKudosCommand(app: App, services: Services): void {
     if (!slash) return;
     const tokens = slackCommandTokens(slash.payload.text);
     if (tokens.length > 0) return runOnSlack(services, slash.turn, kudosCommand, services, { tokens });
-    const ctx = await commandContext(services, { command, respond, client });
-    if (!ctx) return;
-    await withErrorReplies(services, ctx, async () => {
-      const settings = await services.recognitionSettings.get(ctx.workspace.id);
-      await client.views.open({
-        trigger_id: ctx.payload.trigger_id,
-        view: kudosModal(settings, {}, { channelId: ctx.payload.channel_id, sourceRef: null, source: "modal" }),
-      });
-    });
+    return runOnSlack(services, slash.turn, openKudosForm, { ...services, people: slackPeoplePicker }, { from: "command" });
   });
 }

@@ -1,5 +1,5 @@
 // The /spur subcommands not yet ported to the use-case layer: recognition settings and revokes, prompts,
-// KPI administration, and the digest preview and send.
+// KPI administration; the digest preview and send are handed to their use case.
 import type { RespondFn, SlackCommandMiddlewareArgs, webApi } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
 import { assertAdmin, parseAdminCommand } from "../../../core/admin/admin-command.ts";
@@ -9,8 +9,7 @@ import { plural } from "../../blocks/format.ts";
 import { infoReply } from "../../blocks/replies.ts";
 import { settingsModal } from "../../blocks/settings-modal.ts";
 import { isPromptCommand } from "../../../core/recognition/prompt-command.ts";
-import { digestSentReply, previewWeeklyDigest, sendWeeklyDigestNow } from "../../../core/digests/digest-commands.ts";
-import { weeklyDigestMessage } from "../../blocks/weekly-digest.ts";
+import { runDigestOnSlack } from "./spur-digest.ts";
 import { commandContext, withErrorReplies } from "../../command-context.ts";
 import { slackCommandTokens } from "../../command-tokens.ts";
 import { runPromptCommand } from "./spur-prompts.ts";
@@ -47,13 +46,6 @@ export async function runLegacySpur(
     if (await runKpiAdmin(services, ctx, client)) return;
     const parsed = parseAdminCommand(slackCommandTokens(ctx.payload.text));
     if (!parsed.ok) throw parsed.error;
-    const actor = await actorOrFail();
-    if (parsed.command.kind === "digest_preview") {
-      return ctx.reply(weeklyDigestMessage(await previewWeeklyDigest(services, actor, ctx.defaultTeam)));
-    }
-    if (parsed.command.kind === "digest_send") {
-      const sent = await sendWeeklyDigestNow(services, actor, ctx.defaultTeam, { force: parsed.command.force });
-      return ctx.reply(infoReply(`:white_check_mark: ${digestSentReply(sent, ` to <#${sent.team.channelId}>`)}`));
-    }
+    if (parsed.command.kind === "digest_preview" || parsed.command.kind === "digest_send") return runDigestOnSlack(services, args, parsed.command);
   });
 }

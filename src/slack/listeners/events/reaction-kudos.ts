@@ -7,7 +7,10 @@ import { parseValueTag, tokenize, unescapeEntities } from "../../../core/shared/
 import { isSpurError } from "../../../core/shared/errors.ts";
 import { giveKudos } from "../../../core/recognition/kudos.ts";
 import type { Workspace } from "../../../core/shared/model.ts";
-import { errorReply } from "../../blocks/replies.ts";
+import { localeFor } from "../../../i18n/locale.ts";
+import { msg } from "../../../i18n/message.ts";
+import { refusal } from "../../../use-cases/failure.ts";
+import { renderBody } from "../../render/blocks.ts";
 import { deliverGift } from "../../../use-cases/recognition/deliver-gift.ts";
 import { EventEnvelope, ReactionEvent } from "../../recognition-payloads.ts";
 
@@ -92,7 +95,8 @@ async function onReaction(
     } catch (err) {
       if (!isSpurError(err)) throw err;
       services.logger.info({ code: err.code }, "reaction kudos refused");
-      const reply = errorReply(`Your :${emoji}: didn't give kudos: ${err.userMessage}`);
+      const giver = await services.members.byPlatformId(workspace, defaultTeam.id, reaction.user).catch(() => null);
+      const reply = renderBody(refusal(msg("kudos.reaction.refused", { emoji: `:${emoji}:`, reason: err.reply })), localeFor(giver?.locale, workspace.locale));
       await client.chat.postEphemeral({ channel, user: reaction.user, text: reply.text, blocks: reply.blocks ?? [] }).catch(() => undefined);
     }
   }

@@ -1,76 +1,48 @@
-// Submission of the "Give kudos" modal: validate (zod), give through the same core function as /kudos,
-// and show any refusal next to the field it is about (response_action: errors).
+// Submission of the "Give kudos" modal: its values (zod) handed to the same use case as Teams' form, and any
+// refusal shown next to the field it is about (response_action: errors).
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
-import { isSpurError } from "../../../core/shared/errors.ts";
-import { kudosFormFieldFor, validateKudosForm } from "../../../core/recognition/kudos-form.ts";
-import { giveKudos } from "../../../core/recognition/kudos.ts";
-import { ACTION, KUDOS_BLOCKS, KUDOS_MODAL_CALLBACK } from "../../blocks/kudos-modal.ts";
-import { deliverGift } from "../../../use-cases/recognition/deliver-gift.ts";
-import { giftConfirmation } from "../../../use-cases/recognition/kudos-bodies.ts";
-import { renderBody } from "../../render/blocks.ts";
-import { readMetadata, type StateValue, ViewSubmission } from "../../recognition-payloads.ts";
+import { submitKudosForm } from "../../../use-cases/recognition/kudos-form-submit.ts";
+import { KUDOS_FORM_ID } from "../../../use-cases/recognition/kudos-form.ts";
+import { slackPeoplePicker } from "../../people-picker.ts";
+import { readKudosModalState, type StateValue, ViewSubmission } from "../../recognition-payloads.ts";
+import { FIELD_ACTION, slackCallbackId } from "../../render/modal.ts";
+import { plainText } from "../../render/mrkdwn.ts";
+import { runSlackSubmission } from "../../run-interaction.ts";
+import { DEFAULT_LOCALE } from "../../../i18n/locale.ts";
+import { msg } from "../../../i18n/message.ts";
 
-function field(values: Record<string, Record<string, StateValue>>, block: string): StateValue | undefined {
-  return values[block]?.[ACTION];
-}
+const SLACK_USER_ID = /^[UW][A-Z0-9]+$/;
 
 export function registerGiveKudosView(app: App, services: Services): void {
-  app.view(KUDOS_MODAL_CALLBACK, async ({ ack, body, client }) => {
+  const callbackId = slackCallbackId(KUDOS_FORM_ID);
+  app.view(callbackId, async ({ ack, body, client, respond }) => {
     const parsed = ViewSubmission.safeParse(body);
     if (!parsed.success) {
       services.logger.warn({ issues: parsed.error.issues }, "malformed kudos modal submission");
-      await ack({ response_action: "errors", errors: { [KUDOS_BLOCKS.reason]: "Spur couldn't read this form. Please try again." } });
+      await ack({ response_action: "errors", errors: { reason: plainText(msg("kudos.form.unreadable"), DEFAULT_LOCALE) } });
       return;
     }
     const { team, user, view } = parsed.data;
-    const state = view.state.values;
-    const form = validateKudosForm(
+    const field = (block: string): StateValue | undefined => view.state.values[block]?.[FIELD_ACTION];
+    const state = readKudosModalState(view.private_metadata);
+    const response = await runSlackSubmission(
+      services,
+      { teamId: team.id, userId: user.id, channelId: state.channelId, idempotencyKey: `slack:view:${team.id}:${view.id}`, client, respond, label: callbackId, via: "action" },
+      { title: plainText(msg("kudos.form.title"), DEFAULT_LOCALE), fallbackField: "reason" },
+      submitKudosForm,
+      { ...services, people: slackPeoplePicker },
       {
-        recipients: field(state, KUDOS_BLOCKS.recipients)?.selected_users ?? [],
-        points: field(state, KUDOS_BLOCKS.points)?.value ?? "",
-        reason: field(state, KUDOS_BLOCKS.reason)?.value ?? "",
-        value: field(state, KUDOS_BLOCKS.value)?.selected_option?.value ?? null,
+        values: {
+          recipients: field("recipients")?.selected_users ?? [],
+          points: field("points")?.value ?? "",
+          reason: field("reason")?.value ?? "",
+          value: field("value")?.selected_option?.value ?? null,
+        },
+        state,
+        userIds: SLACK_USER_ID,
       },
-      /^[UW][A-Z0-9]+$/,
     );
-    if (!form.ok) {
-      const errors = Object.fromEntries(Object.entries(form.errors).map(([name, message]) => [KUDOS_BLOCKS[name as keyof typeof KUDOS_BLOCKS], message]));
-      await ack({ response_action: "errors", errors });
-      return;
-    }
-    const metadata = readMetadata(view.private_metadata);
-    try {
-      const { workspace, defaultTeam } = await services.workspaces.ensure("slack", team.id, { teamTimeZone: services.defaultTimeZone });
-      const outcome = await giveKudos(services, {
-        workspace,
-        defaultTeam,
-        giverPlatformId: user.id,
-        command: form.command,
-        source: metadata.source,
-        sourceRef: metadata.sourceRef,
-        idempotencyKey: `slack:view:${team.id}:${view.id}`,
-      });
-      await ack();
-      const channel = await deliverGift(services, outcome, metadata.channelId);
-      const confirmation = renderBody(giftConfirmation(outcome, channel, metadata.channelId), workspace.locale);
-      // Confirm privately where the form was opened, or in the app DM when there is no such channel.
-      if (metadata.channelId) {
-        await client.chat.postEphemeral({ channel: metadata.channelId, user: user.id, text: confirmation.text, blocks: confirmation.blocks ?? [] }).catch(() =>
-          client.chat.postMessage({ channel: user.id, text: confirmation.text, blocks: confirmation.blocks ?? [] }),
-        );
-      } else {
-        await client.chat.postMessage({ channel: user.id, text: confirmation.text, blocks: confirmation.blocks ?? [] });
-      }
-    } catch (err) {
-      if (isSpurError(err)) {
-        const block = KUDOS_BLOCKS[kudosFormFieldFor(err.code)];
-        services.logger.info({ code: err.code }, "kudos modal refused");
-        await ack({ response_action: "errors", errors: { [block]: err.userMessage } });
-        return;
-      }
-      services.logger.error({ err }, "kudos modal failed");
-      await ack({ response_action: "errors", errors: { [KUDOS_BLOCKS.reason]: "Something went wrong on Spur's side. Please try again." } });
-    }
+    await ack(response);
   });
 }

@@ -1,0 +1,25 @@
+// The kudos form (Slack modal, Teams card and dialog): its labels, its validation messages, and the reply to
+// a reaction that could not give kudos.
+export const kudosForm = {
+  "kudos.form.title": "Give kudos",
+  "kudos.form.send": "Send",
+  "kudos.form.who": "Who?",
+  "kudos.form.whoPlaceholder": "Pick one or more teammates",
+  "kudos.form.points": "Points each (1–{max})",
+  "kudos.form.reason": "What did they do?",
+  "kudos.form.value": "Company value",
+  "kudos.form.valueTag": "#{tag}",
+  "kudos.form.forMessage": "For {message}",
+  "kudos.form.thisMessage": "this message",
+  "kudos.form.promptIntro": "Who helped you this week? A quick kudos makes their day.",
+  "kudos.form.pickFromList": "Pick teammates from the list.",
+  "kudos.form.noRecipients": "Pick at least one teammate.",
+  "kudos.form.tooManyRecipients": "At most {max} people at once.",
+  "kudos.form.pointsNotNumber": "Points must be a number.",
+  "kudos.form.pointsNotWhole": "Points must be a whole number.",
+  "kudos.form.pointsTooFew": "Give at least 1 point.",
+  "kudos.form.noReason": "Say what they did.",
+  "kudos.form.reasonTooLong": "Please keep it under {max} characters.",
+  "kudos.form.unreadable": "Spur couldn't read this form. Please try again.",
+  "kudos.reaction.refused": "Your {emoji} didn't give kudos: {reason}",
+} as const;

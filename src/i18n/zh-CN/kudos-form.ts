@@ -1,0 +1,25 @@
+import type { kudosForm as en } from "../en/kudos-form.ts";
+
+export const kudosForm = {
+  "kudos.form.title": "点赞",
+  "kudos.form.send": "发送",
+  "kudos.form.who": "给谁点赞？",
+  "kudos.form.whoPlaceholder": "选择一位或多位同事",
+  "kudos.form.points": "每人积分（1–{max}）",
+  "kudos.form.reason": "他们做了什么？",
+  "kudos.form.value": "公司价值观",
+  "kudos.form.valueTag": "#{tag}",
+  "kudos.form.forMessage": "针对{message}",
+  "kudos.form.thisMessage": "这条消息",
+  "kudos.form.promptIntro": "这周谁帮了你？点个赞，让对方开心一整天。",
+  "kudos.form.pickFromList": "请从列表中选择同事。",
+  "kudos.form.noRecipients": "请至少选择一位同事。",
+  "kudos.form.tooManyRecipients": "一次最多只能给 {max} 人点赞。",
+  "kudos.form.pointsNotNumber": "积分必须是数字。",
+  "kudos.form.pointsNotWhole": "积分必须是整数。",
+  "kudos.form.pointsTooFew": "至少要送出 1 分。",
+  "kudos.form.noReason": "请说明他们做了什么。",
+  "kudos.form.reasonTooLong": "请控制在 {max} 个字符以内。",
+  "kudos.form.unreadable": "Spur 无法读取此表单，请重试。",
+  "kudos.reaction.refused": "你的 {emoji} 没有送出点赞：{reason}",
+} satisfies Record<keyof typeof en, string>;
