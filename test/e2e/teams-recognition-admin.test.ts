@@ -100,7 +100,7 @@ describe("Teams: admin revoke", () => {
     expect(entry).toMatchObject({ actorUserId: carl.id, target: giftId, reason: "points traded for lunch" });
     expect(entry.details).toMatchObject({ points: 4, recipientUserIds: [ana.id] });
     await say(ana, ["scorecard"], "1 kudos, 1 point", "personal");
-    await say(carl, ["leaderboard"], '"title":"1. Ana Alves","value":"1 point (1 kudos)"');
+    await say(carl, ["leaderboard"], '🥇 Ana Alves — 1 point (1 kudos)');
     await say(ana, ["kudos history"], "(revoked)");
     // The giver gets their allowance back.
     await say(bo, ["kudos balance"], "You can still give 8 points this week (0 of 8 used)");

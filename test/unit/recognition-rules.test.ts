@@ -3,6 +3,8 @@ import { allowanceWindow, describeReset } from "../../src/core/recognition/allow
 import { diffSettings } from "../../src/core/shared/audit.ts";
 import { ErrorCode, SpurError } from "../../src/core/shared/errors.ts";
 import { leaderboardRange } from "../../src/core/recognition/leaderboard.ts";
+import { localize } from "../../src/i18n/localize.ts";
+import { PLAIN, spell } from "../../src/i18n/spell.ts";
 import { validateSettings } from "../../src/core/recognition/recognition-admin.ts";
 import {
   checkValues,
@@ -34,7 +36,8 @@ describe("allowance windows", () => {
     expect(w.start.toISOString()).toBe("2026-11-16T00:00:00.000Z");
     const q = leaderboardRange("quarter", new Date("2026-11-19T12:00:00Z"), "America/Los_Angeles");
     expect(q?.start.toISOString()).toBe("2026-10-01T07:00:00.000Z");
-    expect(q?.label).toBe("Q4 2026");
+    expect(q && spell(localize(q.label, "en"), PLAIN)).toBe("Q4 2026");
+    expect(q && spell(localize(q.label, "zh-CN"), PLAIN)).toBe("2026 年第 4 季度");
     expect(leaderboardRange("all", new Date(), "UTC")).toBeNull();
   });
 });

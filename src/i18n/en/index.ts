@@ -1,8 +1,10 @@
 // The English catalogue: the source of every message key. One file per feature.
 import { common } from "./common.ts";
 import { recognition } from "./recognition.ts";
+import { leaderboard } from "./leaderboard.ts";
 
 export const en = {
   ...common,
   ...recognition,
+  ...leaderboard,
 } as const;
