@@ -5,11 +5,8 @@ import { z } from "zod";
 export const FEEDBACK_MODAL_CALLBACK = "feedback_modal";
 export const FEEDBACK_GIVE_ACTION = "feedback_give";
 export const FEEDBACK_SKIP_ACTION = "feedback_skip";
-export const PROMPT_KUDOS_ACTION = "recognition_prompt_kudos";
-export const PROMPT_DISMISS_ACTION = "recognition_prompt_dismiss";
 
 const SlackUserId = z.string().regex(/^[UW][A-Z0-9]+$/);
-const WeekKey = z.string().regex(/^\d{4}-W\d{2}$/);
 
 export const BlockActionPayload = z.object({
   type: z.literal("block_actions"),
@@ -23,8 +20,6 @@ export type BlockActionPayload = z.infer<typeof BlockActionPayload>;
 
 /** The value of "Give feedback" and "Skip": the request's id. */
 export const RequestActionValue = z.string().uuid();
-/** The value of the prompt's buttons: the week it was sent for. */
-export const PromptActionValue = WeekKey;
 
 /** What the modal carries from opening to submission. The giver always comes from the signed payload's user. */
 export const FeedbackModalMetadata = z.object({

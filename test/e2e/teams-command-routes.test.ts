@@ -5,8 +5,8 @@ import { ADMIN_USAGE } from "../../src/core/admin/admin-command.ts";
 import { KPI_ADMIN_USAGE } from "../../src/core/kpi/kpi-admin-command.ts";
 import { kudosUsage } from "../../src/core/recognition/kudos-command.ts";
 import { mrkdwn } from "../../src/slack/render/mrkdwn.ts";
-import { PROMPTS_USAGE } from "../../src/core/recognition/prompt-command.ts";
-import { RECOGNITION_ADMIN_USAGE } from "../../src/core/recognition/recognition-admin.ts";
+import { promptsUsage } from "../../src/core/recognition/prompt-command.ts";
+import { recognitionAdminUsage } from "../../src/core/recognition/recognition-admin.ts";
 import { textOf } from "../support/fake-bot-connector.ts";
 import { TEAMS_USERS } from "../support/teams-activities.ts";
 import { type Say, startTeams, type TeamsSetup } from "../support/teams-chat.ts";
@@ -16,7 +16,7 @@ function documented(usage: string, command: "/spur" | "/kudos"): string[] {
   return [...new Set(verbs)];
 }
 
-const SPUR_VERBS = documented([ADMIN_USAGE, RECOGNITION_ADMIN_USAGE, KPI_ADMIN_USAGE, PROMPTS_USAGE].join("\n"), "/spur");
+const SPUR_VERBS = documented([ADMIN_USAGE, ...recognitionAdminUsage().map((line) => mrkdwn(line, "en")), KPI_ADMIN_USAGE, ...promptsUsage().map((line) => mrkdwn(line, "en"))].join("\n"), "/spur");
 const KUDOS_VERBS = documented(mrkdwn(kudosUsage(), "en"), "/kudos");
 
 let say: Say;

@@ -110,4 +110,16 @@ describe("Teams: admin revoke", () => {
     await say(carl, [`admin revoke ${giftId.slice(0, 8)} again`], "already revoked");
     await say(carl, ["admin revoke deadbeef nothing"], "couldn't find kudos `deadbeef`");
   });
+
+  it("answers in the workspace's language", async () => {
+    const workspace = await h.spur.db.workspace.findFirstOrThrow({ where: { platform: "teams" } });
+    await h.spur.services.workspaces.setLocale(workspace.id, "zh-CN");
+    try {
+      await say(carl, ["admin revoke deadbeef nothing"], "在此工作区中找不到点赞 `deadbeef`");
+      const shown = textOf(await say(carl, ["admin settings"], "点赞设置"));
+      expect(shown).toContain("cooldown：30 分钟");
+    } finally {
+      await h.spur.services.workspaces.setLocale(workspace.id, "en");
+    }
+  });
 });

@@ -91,7 +91,7 @@ describe("Teams: weekly recognition prompts", () => {
     expect(await h.spur.db.kudos.count({ where: { reason: "covered the late shift" } })).toBe(1);
 
     const bad = await chat.click(carl, "prompt.dismiss", { week: "not-a-week" });
-    expect(bad.text).toContain("couldn't read that card");
+    expect(bad.text).toContain("couldn't read that click");
   });
 
   it("lets a member turn their prompt off and on with `admin prompts off|on`", async () => {

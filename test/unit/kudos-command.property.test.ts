@@ -113,7 +113,7 @@ describe("other recognition parsers (property-based)", () => {
       fc.property(fc.oneof(commandText, fc.string()), (text) => {
         const board = parseLeaderboardCommand(slackCommandTokens(text));
         if (!board.ok) expectSpecificError(board.error);
-        const admin = parseRecognitionAdmin(text);
+        const admin = parseRecognitionAdmin(slackCommandTokens(text));
         if (admin && !admin.ok) expectSpecificError(admin.error);
       }),
       { numRuns: 1000 },

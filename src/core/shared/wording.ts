@@ -57,8 +57,6 @@ export function visibilityChoices(subjectName: string, threshold: number): { val
 }
 
 /** The footer of the weekly recognition prompt (Slack spelling; Teams shows its own command name). */
-export const PROMPT_OPT_OUT_NOTE = "Prefer not to get this? `/spur prompts off`.";
-
 export const FEEDBACK_REQUEST_NOTE = "It takes a minute. You choose whether your name is shown; anonymous answers only ever appear in totals.";
 
 /** "09:05" for 545 minutes after midnight. */

@@ -2,9 +2,13 @@
 import { common } from "./common.ts";
 import { recognition } from "./recognition.ts";
 import { leaderboard } from "./leaderboard.ts";
+import { recognitionAdmin } from "./recognition-admin.ts";
+import { prompts } from "./prompts.ts";
 
 export const zhCN = {
   ...common,
   ...recognition,
   ...leaderboard,
+  ...recognitionAdmin,
+  ...prompts,
 };

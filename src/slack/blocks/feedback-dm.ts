@@ -2,17 +2,18 @@
 import type { FeedbackAggregate } from "../../core/feedback/feedback.ts";
 import type { DirectMessage } from "../../core/feedback/feedback-ports.ts";
 import { monthLabel } from "../../core/feedback/feedback-period.ts";
-import { anonymityNote, dueDayLabel, FEEDBACK_REQUEST_NOTE, PROMPT_OPT_OUT_NOTE } from "../../core/shared/wording.ts";
+import { anonymityNote, dueDayLabel, FEEDBACK_REQUEST_NOTE } from "../../core/shared/wording.ts";
 import type { FeedbackRequestView } from "../../core/feedback/feedback-model.ts";
 import type { FeedbackRequestSummary } from "../../core/feedback/feedback-request.ts";
 import {
   FEEDBACK_GIVE_ACTION,
   FEEDBACK_SKIP_ACTION,
-  PROMPT_DISMISS_ACTION,
-  PROMPT_KUDOS_ACTION,
 } from "../feedback-payloads.ts";
 import { mention, plural, type KnownBlock } from "./format.ts";
 import type { SlackMessage } from "./replies.ts";
+import { localeFor } from "../../i18n/locale.ts";
+import { recognitionPromptBody } from "../../use-cases/recognition/recognition-prompt-bodies.ts";
+import { renderBody } from "../render/blocks.ts";
 
 export function renderDirectMessage(message: DirectMessage): SlackMessage {
   switch (message.kind) {
@@ -27,7 +28,7 @@ export function renderDirectMessage(message: DirectMessage): SlackMessage {
     case "feedback_summary":
       return summaryDm(message.summary);
     case "recognition_prompt":
-      return recognitionPrompt(message.weekKey);
+      return renderBody(recognitionPromptBody(message.weekKey), localeFor(message.member.locale, null));
   }
 }
 
@@ -80,22 +81,4 @@ function summaryDm(summary: FeedbackRequestSummary): SlackMessage {
     { type: "context", elements: [{ type: "mrkdwn", text: `${anonymityNote(summary.aggregate)} \`/feedback report\` shows named comments.` }] },
   ];
   return { text, blocks };
-}
-
-function recognitionPrompt(weekKey: string): SlackMessage {
-  const text = "Who helped you this week? A quick kudos makes their day.";
-  return {
-    text,
-    blocks: [
-      { type: "section", text: { type: "mrkdwn", text: `:wave: *Who helped you this week?* A quick kudos makes their day.` } },
-      {
-        type: "actions",
-        elements: [
-          { type: "button", action_id: PROMPT_KUDOS_ACTION, style: "primary", text: { type: "plain_text", text: "Give kudos" }, value: weekKey },
-          { type: "button", action_id: PROMPT_DISMISS_ACTION, text: { type: "plain_text", text: "Not this week" }, value: weekKey },
-        ],
-      },
-      { type: "context", elements: [{ type: "mrkdwn", text: PROMPT_OPT_OUT_NOTE }] },
-    ],
-  };
 }

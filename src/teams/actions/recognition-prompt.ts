@@ -1,26 +1,24 @@
 // The buttons of the weekly "Who helped you this week?" card: "Give kudos" turns it into the kudos form,
-// "Not this week" records the dismissal.
-import { z } from "zod";
+// "Not this week" records the dismissal (the same use case as Slack's button).
+import { promptButtonData, promptDismiss as dismiss } from "../../use-cases/recognition/prompt-dismiss.ts";
 import { CARD_VERBS } from "../cards/card-actions.ts";
-import { notice, PROMPT_TEXT } from "../cards/direct-messages.ts";
-import { type CardAction, parseCardData } from "./card-action.ts";
+import { runTeamsInvoke } from "../run-interaction.ts";
+import type { CardAction } from "./card-action.ts";
 import { kudosForm } from "./kudos-form.ts";
 
-const Data = z.object({ week: z.string().regex(/^\d{4}-W\d{2}$/) });
+const PROMPT_TEXT = "Who helped you this week? A quick kudos makes their day.";
 
 export const promptKudos: CardAction = {
   verb: CARD_VERBS.promptKudos,
   async run(deps, ctx) {
-    parseCardData(Data, ctx);
+    promptButtonData(ctx.data);
     return { card: await kudosForm(deps, { workspace: ctx.workspace, defaultTeam: ctx.defaultTeam, giver: ctx.actor, intro: PROMPT_TEXT }) };
   },
 };
 
 export const promptDismiss: CardAction = {
   verb: CARD_VERBS.promptDismiss,
-  async run({ services }, ctx) {
-    const { week } = parseCardData(Data, ctx);
-    await services.prompts.dismiss(ctx.actor.id, week);
-    return { card: notice("No problem — see you next week.") };
+  async run(deps, ctx) {
+    return runTeamsInvoke(deps, ctx, `teams:${CARD_VERBS.promptDismiss}`, dismiss, deps.services, { data: ctx.data }, `teams:invoke:${ctx.turn.activity.id ?? ""}`);
   },
 };

@@ -5,12 +5,12 @@ import type { FeedbackRequestView } from "../../core/feedback/feedback-model.ts"
 import { monthLabel } from "../../core/feedback/feedback-period.ts";
 import type { DirectMessage } from "../../core/feedback/feedback-ports.ts";
 import type { FeedbackRequestSummary } from "../../core/feedback/feedback-request.ts";
-import { anonymityNote, dueDayLabel, FEEDBACK_REQUEST_NOTE, PROMPT_OPT_OUT_NOTE } from "../../core/shared/wording.ts";
-import { teamsSpelling } from "../mentions.ts";
+import { anonymityNote, dueDayLabel, FEEDBACK_REQUEST_NOTE } from "../../core/shared/wording.ts";
 import { card, type CardElement, escapeMarkdown, factSet, plural, type TeamsMessage, textBlock } from "./adaptive-card.ts";
 import { actionSet, CARD_VERBS, executeAction } from "./card-actions.ts";
-
-export const PROMPT_TEXT = "Who helped you this week? A quick kudos makes their day.";
+import { localeFor } from "../../i18n/locale.ts";
+import { recognitionPromptBody } from "../../use-cases/recognition/recognition-prompt-bodies.ts";
+import { renderCard } from "../render/card.ts";
 
 export function renderTeamsDirectMessage(message: DirectMessage): TeamsMessage {
   switch (message.kind) {
@@ -23,7 +23,7 @@ export function renderTeamsDirectMessage(message: DirectMessage): TeamsMessage {
     case "feedback_summary":
       return summaryCard(message.summary);
     case "recognition_prompt":
-      return promptCard(message.weekKey);
+      return renderCard(recognitionPromptBody(message.weekKey), localeFor(message.member.locale, null));
   }
 }
 
@@ -71,21 +71,6 @@ function summaryCard(summary: FeedbackRequestSummary): TeamsMessage {
       textBlock(monthLabel(request.periodKey), { weight: "Bolder", spacing: "Medium" }),
       aggregateFacts(summary.aggregate),
       textBlock(`${anonymityNote(summary.aggregate)} \`feedback report\` shows named comments.`, { isSubtle: true, size: "Small" }),
-    ]),
-  };
-}
-
-function promptCard(weekKey: string): TeamsMessage {
-  const data = { week: weekKey };
-  return {
-    text: PROMPT_TEXT,
-    card: card([
-      textBlock("👋 **Who helped you this week?** A quick kudos makes their day."),
-      actionSet([
-        executeAction("Give kudos", CARD_VERBS.promptKudos, data, { style: "positive" }),
-        executeAction("Not this week", CARD_VERBS.promptDismiss, data),
-      ]),
-      textBlock(teamsSpelling(PROMPT_OPT_OUT_NOTE), { isSubtle: true, size: "Small" }),
     ]),
   };
 }

@@ -14,8 +14,9 @@ import { DATA_RIGHTS_USAGE } from "../../core/data-rights/data-rights-command.ts
 import { runRecognitionAdmin } from "./admin-recognition.ts";
 import { runTeamsKpiAdmin } from "./admin-kpi.ts";
 import { runTeamsPrompts } from "./admin-prompts.ts";
-import { SETTINGS_TEXT_USAGE } from "../../core/recognition/settings-command.ts";
-import { REVOKE_USAGE } from "../../core/recognition/recognition-admin.ts";
+import { settingsTextUsage } from "../../core/recognition/settings-command.ts";
+import { revokeHelp } from "../../core/recognition/recognition-admin.ts";
+import { teamsMarkdown, teamsSpeller } from "../render/markdown.ts";
 import { KPI_ADMIN_USAGE } from "../../core/kpi/kpi-admin-command.ts";
 
 function parseTeamsAdmin(ctx: TeamsCommandContext, args: string): ParseResult<AdminCommand> {
@@ -44,12 +45,12 @@ export const adminCommand: TeamsCommand = {
         return member;
       };
       if (await runTeamsDataRights(deps, ctx, args)) return;
-      if (await runRecognitionAdmin(services, ctx, args, actorOrFail)) return;
+      if (await runRecognitionAdmin(deps, ctx)) return;
       if (await runTeamsKpiAdmin(services, ctx, args, actorOrFail)) return;
-      if (await runTeamsPrompts(services, ctx, args, actorOrFail)) return;
+      if (await runTeamsPrompts(deps, ctx)) return;
       const parsed = parseTeamsAdmin(ctx, args);
       if (!parsed.ok) throw parsed.error;
-      if (parsed.command.kind === "help") return ctx.reply(infoReply(ctx.message.humanize(`${ADMIN_USAGE}\n${REVOKE_USAGE}\n${SETTINGS_TEXT_USAGE}\n${KPI_ADMIN_USAGE}\n${DATA_RIGHTS_USAGE}`)));
+      if (parsed.command.kind === "help") return ctx.reply(infoReply(ctx.message.humanize(`${ADMIN_USAGE}\n${[revokeHelp(), ...settingsTextUsage()].map((line) => teamsMarkdown(line, "en", teamsSpeller())).join("\n")}\n${KPI_ADMIN_USAGE}\n${DATA_RIGHTS_USAGE}`)));
       const actor = await actorOrFail();
       if (parsed.command.kind === "digest_preview") {
         return ctx.reply(weeklyDigestCard(await previewWeeklyDigest(services, actor, ctx.defaultTeam)));
