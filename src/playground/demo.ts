@@ -108,6 +108,8 @@ async function main(): Promise<void> {
     runDigest: async () => {
       for (const { team } of seeded.teams) await spur.services.jobs.sendDigestNow(team.id);
     },
+    locale: (await spur.services.workspaces.ensure("slack", SAMPLE_TEAM_ID, { teamTimeZone: config.DEFAULT_TIME_ZONE })).workspace.locale,
+    setLocale: async (locale) => void (await spur.services.workspaces.setLocale(seeded.workspaceId, locale)),
   });
   cleanups.push(() => new Promise((resolve) => (server.closeAllConnections(), server.close(resolve))));
   const port = await listenPlayground(server, demo.PLAYGROUND_PORT).catch((err: NodeJS.ErrnoException) => {

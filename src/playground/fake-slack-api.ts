@@ -34,6 +34,8 @@ export interface FakeUser {
   is_bot?: boolean;
   deleted?: boolean;
   is_admin?: boolean;
+  /** The user's Slack language (e.g. "zh-CN"); users.info reports it when asked with include_locale. */
+  locale?: string;
 }
 
 interface StoredMessage {
@@ -258,6 +260,7 @@ export class FakeSlackApi {
             is_bot: user.is_bot ?? false,
             is_admin: user.is_admin ?? false,
             tz: user.tz ?? "UTC",
+            ...(user.locale && (args.include_locale === true || args.include_locale === "true") ? { locale: user.locale } : {}),
             profile: { display_name: user.display_name ?? user.name, real_name: user.real_name ?? user.name, email: user.email },
           },
         };

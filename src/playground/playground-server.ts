@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
+import { type Locale, LOCALES } from "../i18n/locale.ts";
 import type { FakeSlackApi } from "./fake-slack-api.ts";
 import type { PlaygroundFeed } from "./feed.ts";
 import type { SlackDriver } from "./slack-driver.ts";
@@ -24,6 +25,10 @@ export interface PlaygroundServerOptions {
   directory: PlaygroundDirectory;
   /** Queues each team's weekly digest now. */
   runDigest(): Promise<void>;
+  /** The sample workspace's language when the playground starts. */
+  locale: Locale;
+  /** Sets the sample workspace's language (through Spur's WorkspaceRepository port). */
+  setLocale(locale: Locale): Promise<void>;
 }
 
 /** A request that names something the playground does not have: answered 400 with the message. */
@@ -58,6 +63,7 @@ const Requests = {
   say: z.object({ user: z.string(), channel: z.string(), text: z.string().trim().min(1, "is empty") }),
   shortcut: z.object({ user: z.string(), itemId: z.string(), callbackId: z.string() }),
   react: z.object({ user: z.string(), itemId: z.string(), reaction: z.string().regex(/^[a-z0-9_+-]+$/, "must be an emoji name") }),
+  locale: z.object({ locale: z.enum(LOCALES) }),
 };
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
@@ -79,7 +85,8 @@ export function createPlaygroundServer(options: PlaygroundServerOptions): Server
     if (!item?.author) throw new BadRequest("no such message written by a member");
     return item;
   };
-  const state = () => ({ ...directory, items: feed.items, modals: Object.fromEntries(feed.modals) });
+  let locale = options.locale;
+  const state = () => ({ ...directory, locale, items: feed.items, modals: Object.fromEntries(feed.modals) });
 
   const api: Record<string, (body: unknown) => Promise<unknown>> = {
     "/api/command": async (body) => {
@@ -121,6 +128,13 @@ export function createPlaygroundServer(options: PlaygroundServerOptions): Server
     "/api/close": async (body) => {
       feed.closeModal(Requests.close.parse(body).user);
       return { ok: true };
+    },
+    // The workspace's language, until Spur has its own command for it (then the page types that command).
+    "/api/locale": async (body) => {
+      const wanted = Requests.locale.parse(body).locale;
+      await options.setLocale(wanted);
+      locale = wanted;
+      return { locale };
     },
     "/api/digest": async () => {
       await options.runDigest();

@@ -1,6 +1,6 @@
 // `npm run demo` as a newcomer runs it (no DATABASE_URL, no REDIS_URL), driven in a real browser: kudos by
 // command, modal, reaction and message shortcut, the shoutout and DM they cause, a scorecard and its buttons,
-// and the digest.
+// the digest, and the workspace switched to Chinese.
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -171,5 +171,25 @@ describe.skipIf(!hasChromium)("the playground in a browser (npm run demo)", { ti
     const reply = ephemeral("/coffee is not a Spur command");
     await reply.waitFor();
     await expect(reply.textContent()).resolves.toContain("/kudos");
+  });
+
+  it("switches the workspace to 中文 and answers kudos in Chinese, then back to English", async () => {
+    const setLocale = async (locale: string) => {
+      const answered = page.waitForResponse((r) => r.url().endsWith("/api/locale") && r.ok());
+      await page.selectOption("[data-testid=locale]", locale);
+      await answered;
+    };
+    await actAs("UAGENT03", "CFRONTLINE");
+    await setLocale("zh-CN");
+    await type("/kudos @ben 1 帮我处理了退款工单");
+    await ephemeral("点赞已送出！@Ben Okafor获得 1 分。").waitFor();
+    await message("帮我处理了退款工单").waitFor();
+    // The page shows the language the workspace has after a reload too.
+    await page.reload();
+    await expect.poll(() => page.inputValue("[data-testid=locale]")).toBe("zh-CN");
+
+    await setLocale("en");
+    await type("/kudos balance");
+    await ephemeral("You can still give").waitFor();
   });
 });

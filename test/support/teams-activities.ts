@@ -22,6 +22,12 @@ export interface Where {
   /** "channel" (in the team's General channel, default) or "personal". */
   scope?: "channel" | "personal";
   serviceUrl: string;
+  /** The sender's Teams language, which Teams puts on every activity (e.g. "zh-CN"); none when absent. */
+  locale?: string;
+}
+
+function localeOf(where: Where): { locale?: string } {
+  return where.locale ? { locale: where.locale } : {};
 }
 
 function conversationFor(where: Where, from: RosterMember, messageId?: string) {
@@ -54,6 +60,7 @@ export function message(from: RosterMember, parts: (string | RosterMember)[], wh
     text,
     textFormat: "plain",
     entities,
+    ...localeOf(where),
     ...conversationFor(where, from, where.scope === "personal" ? undefined : activityId),
   };
 }
@@ -116,6 +123,7 @@ function invoke(name: string, from: RosterMember, where: Where) {
     serviceUrl: where.serviceUrl,
     from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
     recipient: BOT,
+    ...localeOf(where),
   };
 }
 

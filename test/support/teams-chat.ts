@@ -28,8 +28,10 @@ export interface CardAnswer extends CardActionResponse {
 export interface TeamsChat {
   /** Sends a message to Spur and returns its reply (expected to contain `expectText`, when given). */
   say: Say;
+  /** Sends a prepared message activity (built with `message`) and returns the reply Spur posted to it. */
+  send(activity: ReturnType<typeof message>): Promise<SentActivity>;
   /** Clicks an Action.Execute button (or submits a card form) and returns Spur's invoke response. */
-  click(from: RosterMember, verb: string, data: Record<string, unknown>, scope?: Scope): Promise<CardAnswer>;
+  click(from: RosterMember, verb: string, data: Record<string, unknown>, scope?: Scope, locale?: string): Promise<CardAnswer>;
 }
 
 /** The Action.Execute buttons of a card (title, verb, data), found anywhere in it. */
@@ -65,17 +67,20 @@ export function cardOf(sent: SentActivity): unknown {
 }
 
 export function teamsChat(h: Harness, connector: FakeBotConnector): TeamsChat {
+  const send = async (activity: ReturnType<typeof message>) => {
+    const since = connector.sent.length;
+    expect((await h.teams(activity)).status).toBe(200);
+    return connector.waitFor(() => connector.sent.slice(since).find((s) => s.replyToId === activity.id));
+  };
   return {
+    send,
     async say(from, parts, expectText, scope = "channel") {
-      const activity = message(from, parts, { serviceUrl: connector.url, scope });
-      const since = connector.sent.length;
-      expect((await h.teams(activity)).status).toBe(200);
-      const reply = await connector.waitFor(() => connector.sent.slice(since).find((s) => s.replyToId === activity.id));
+      const reply = await send(message(from, parts, { serviceUrl: connector.url, scope }));
       if (expectText !== undefined) expect(textOf(reply)).toContain(expectText);
       return reply;
     },
-    async click(from, verb, data, scope = "personal") {
-      const res = await h.teams(cardAction(from, verb, data, { serviceUrl: connector.url, scope }));
+    async click(from, verb, data, scope = "personal", locale) {
+      const res = await h.teams(cardAction(from, verb, data, { serviceUrl: connector.url, scope, ...(locale ? { locale } : {}) }));
       expect(res.status).toBe(200);
       const answer = parseCardActionResponse(res.body);
       const isCard = answer.type === "application/vnd.microsoft.card.adaptive";

@@ -24,7 +24,7 @@ export const recognition = {
   "kudos.refused.didYouMean": "你是想写 #{suggestion} 吗？",
   "kudos.refused.ourValues": "我们的价值观有：{values}。",
   "kudos.refused.valueRequired": "请标注一个公司价值观：{values}。",
-  "kudos.sent": "点赞已送出！{who}{count, plural, one {} other {每人}}获得 {points, plural, other {# 分}}。",
+  "kudos.sent": "点赞已送出！{who}{count, plural, =1 {} other {每人}}获得 {points, plural, other {# 分}}。",
   "kudos.duplicate": "给 {who} 的这次点赞已经记录过了 —— 没有重复发送。",
   "kudos.shoutoutGoesTo": "表扬会发到 {channel}。",
   "kudos.allowanceLeft": "你{period, select, day {今天} other {本周}}还可以送出 {left, plural, other {# 分}}。",

@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   const $ = (id) => document.getElementById(id);
-  let state = { members: [], channels: [], commands: [], shortcuts: [], items: [], modals: {} };
+  let state = { members: [], channels: [], commands: [], shortcuts: [], locale: "en", items: [], modals: {} };
   const REACTIONS = { star: "⭐", tada: "🎉" };
   let member = localStorage.getItem("spur.member") || "";
   let channel = localStorage.getItem("spur.channel") || "";
@@ -145,6 +145,7 @@
     }
     const me = state.members.find((m) => m.id === member);
     $("member-title").textContent = me ? me.title : "";
+    if (document.activeElement !== $("locale")) $("locale").value = state.locale;
     renderCommands();
     renderSidebar();
     renderMessages();
@@ -173,6 +174,11 @@
     await post(text.startsWith("/") ? "/api/command" : "/api/say", { user: member, channel, text });
   };
   $("digest").onclick = () => post("/api/digest", {});
+  $("locale").onchange = async (e) => {
+    const answer = await post("/api/locale", { locale: e.target.value });
+    if (answer.locale) state.locale = answer.locale;
+    $("locale").value = state.locale;
+  };
 
   const events = new EventSource("/api/events");
   events.onmessage = (e) => {

@@ -2,7 +2,9 @@
 // and reply to them privately through the payload's response_url.
 import type { RespondFn } from "@slack/bolt";
 import type { Services } from "../../app/services.ts";
-import { isSpurError } from "../../core/shared/errors.ts";
+import { isSpurError, unknownActor } from "../../core/shared/errors.ts";
+import { failureOf } from "../../use-cases/failure.ts";
+import { renderBody } from "../render/blocks.ts";
 import type { Member, Team, Workspace } from "../../core/shared/model.ts";
 import { BlockActionPayload, describeIssues } from "../feedback-payloads.ts";
 
@@ -31,7 +33,7 @@ export async function actionContext(services: Services, body: unknown, respond: 
   const { workspace, defaultTeam } = await services.workspaces.ensure("slack", payload.team.id, { teamTimeZone: services.defaultTimeZone });
   const actor = await services.members.byPlatformId(workspace, defaultTeam.id, payload.user.id);
   if (!actor) {
-    await reply(":warning: I couldn't look you up in this workspace. Please try again.");
+    await reply(`:warning: ${renderBody(failureOf(unknownActor()).body, workspace.locale).text}`);
     return null;
   }
   return { payload, value: payload.actions[0]?.value, workspace, defaultTeam, actor, reply };

@@ -1,7 +1,7 @@
 // Every Adaptive Card action Spur answers, and the one entry point for `adaptiveCard/action` invokes: find the
 // workspace and the person, run the handler, and turn its result or refusal into the invoke response.
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from "botbuilder";
-import { isSpurError } from "../../core/shared/errors.ts";
+import { isSpurError, unknownActor } from "../../core/shared/errors.ts";
 import { ADAPTIVE_CARD_CONTENT_TYPE } from "../cards/adaptive-card.ts";
 import { baseConversationId, type TeamsDeps, workspaceOf } from "../command-context.ts";
 import { teamsSpelling } from "../mentions.ts";
@@ -56,7 +56,7 @@ export async function runAsActor(
   try {
     const { workspace, defaultTeam } = await workspaceOf(deps, turn);
     const actor = await services.members.byPlatformId(workspace, defaultTeam.id, turn.activity.from.id);
-    if (!actor) return { message: "⚠️ I couldn't look you up in this workspace. Please try again." };
+    if (!actor) throw unknownActor();
     const result = await run({
       turn,
       workspace,
