@@ -117,4 +117,15 @@ describe("weekly recognition prompts", () => {
     clock.set("2026-12-11T15:00:00Z");
     expect(await runPromptJob(teamId, "prompt-run-5")).toEqual({ status: "skipped", reason: "disabled" });
   });
+
+  it("answers in the workspace's language", async () => {
+    const workspace = await h.spur.db.workspace.findFirstOrThrow({ where: { platform: "slack" } });
+    await h.spur.services.workspaces.setLocale(workspace.id, "zh-CN");
+    try {
+      await commandReply(h, USERS.bo.id, "/spur", "prompts off", "你将不再收到每周的“这周谁帮了你？”提醒。用 `/spur prompts on` 可以重新开启。");
+      await commandReply(h, USERS.bo.id, "/spur", "prompts on", "你将重新收到每周的“这周谁帮了你？”提醒。");
+    } finally {
+      await h.spur.services.workspaces.setLocale(workspace.id, "en");
+    }
+  });
 });
