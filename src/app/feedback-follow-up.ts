@@ -3,7 +3,9 @@
 import { markRequestDmAnswered } from "../core/feedback/feedback-request.ts";
 import type { Services } from "./services.ts";
 
-export async function afterRequestAnswer(services: Services, input: { requestId: string; peerId: string; settled: boolean }): Promise<void> {
+export async function afterRequestAnswer(
+  services: Pick<Services, "jobs" | "logger" | "feedbackRequests" | "messengerFor">,
+  input: { requestId: string; peerId: string; settled: boolean }): Promise<void> {
   try {
     if (input.settled) await services.jobs.feedbackRequestSettled(input.requestId);
     await markRequestDmAnswered(services, input);

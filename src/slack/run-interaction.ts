@@ -1,14 +1,15 @@
 // The one runner every Slack interaction goes through: find the workspace and the acting member (and their
 // language), run the use case, render its replies, count the outcome, and turn a failure into a private reply.
-import type { RespondFn, webApi } from "@slack/bolt";
+import type { RespondFn, types, webApi } from "@slack/bolt";
 import type { Services } from "../app/services.ts";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/locale.ts";
 import { actingMember } from "../use-cases/actor.ts";
-import type { Body } from "../use-cases/body.ts";
-import { failureOf } from "../use-cases/failure.ts";
+import { type Body, summaryOf } from "../use-cases/body.ts";
+import { type Failure, failureOf } from "../use-cases/failure.ts";
 import type { Interaction, Place, Reply } from "../use-cases/interaction.ts";
 import { renderBody, type SlackMessage } from "./render/blocks.ts";
-import { renderModal } from "./render/modal.ts";
+import { modalErrors, renderModal } from "./render/modal.ts";
+import { plainText } from "./render/mrkdwn.ts";
 
 export interface SlackTurn {
   teamId: string;
@@ -30,13 +31,9 @@ export function slackPlace(channelId: string | null): Place {
   return { channelId, kind: channelId.startsWith("D") ? "personal" : "channel" };
 }
 
-export async function runOnSlack<Deps, Args>(
-  services: Services,
-  turn: SlackTurn,
-  interaction: Interaction<Deps, Args>,
-  deps: Deps,
-  args: Args,
-): Promise<void> {
+type Outcome = { replies: Reply[]; locale: Locale } | { failure: Failure; locale: Locale };
+
+async function run<Deps, Args>(services: Services, turn: SlackTurn, interaction: Interaction<Deps, Args>, deps: Deps, args: Args): Promise<Outcome> {
   let locale: Locale = DEFAULT_LOCALE;
   try {
     const { workspace, defaultTeam, teamCreated } = await services.workspaces.ensure("slack", turn.teamId, { teamTimeZone: services.defaultTimeZone });
@@ -54,15 +51,80 @@ export async function runOnSlack<Deps, Args>(
       args,
       idempotencyKey: turn.idempotencyKey,
     });
-    for (const reply of replies) await deliver(turn, reply, locale);
     services.metrics.commands.inc({ command: turn.label, outcome: "ok" });
+    return { replies, locale };
   } catch (err) {
     const failure = failureOf(err);
     services.metrics.commands.inc({ command: turn.label, outcome: failure.outcome });
     if (failure.outcome === "refused") services.logger.info({ code: failure.code, command: turn.label }, "interaction refused");
     else services.logger.error({ err, command: turn.label }, "interaction failed");
-    await privateReply(turn, failure.body, locale).catch((replyErr: unknown) => services.logger.warn({ err: replyErr }, "could not tell the user"));
+    return { failure, locale };
   }
+}
+
+export async function runOnSlack<Deps, Args>(
+  services: Services,
+  turn: SlackTurn,
+  interaction: Interaction<Deps, Args>,
+  deps: Deps,
+  args: Args,
+): Promise<void> {
+  const outcome = await run(services, turn, interaction, deps, args);
+  try {
+    if ("failure" in outcome) await privateReply(turn, outcome.failure.body, outcome.locale);
+    else for (const reply of outcome.replies) await deliver(turn, reply, outcome.locale);
+  } catch (err) {
+    services.logger.warn({ err }, "could not deliver the reply");
+    if (!("failure" in outcome)) await privateReply(turn, failureOf(err).body, outcome.locale).catch(() => undefined);
+  }
+}
+
+/** What Slack wants in the ack of a modal's submission: field errors, a view in its place, or nothing (close). */
+export type SubmissionAck = { response_action: "errors"; errors: Record<string, string> } | { response_action: "update"; view: types.ModalView } | undefined;
+
+/**
+ * A modal's submission: the use case's form again (its errors inline), a message in the modal's place
+ * (`title` the submitted modal's), or a refusal shown under `fallbackField`.
+ */
+export async function runSlackSubmission<Deps, Args>(
+  services: Services,
+  turn: SlackTurn,
+  submitted: { title: string; fallbackField: string },
+  interaction: Interaction<Deps, Args>,
+  deps: Deps,
+  args: Args,
+): Promise<SubmissionAck> {
+  const outcome = await run(services, turn, interaction, deps, args);
+  const { locale } = outcome;
+  if ("failure" in outcome) return { response_action: "errors", errors: { [submitted.fallbackField]: bodyText(outcome.failure.body, locale) } };
+  let ack: SubmissionAck;
+  for (const reply of outcome.replies) {
+    if (reply.kind === "form") {
+      const errors = modalErrors(reply.form, locale);
+      ack = Object.keys(errors).length > 0 ? { response_action: "errors", errors } : { response_action: "update", view: renderModal(reply.form, locale) };
+    } else if (reply.kind === "update") {
+      ack = { response_action: "update", view: messageView(reply.body, locale, submitted.title) };
+    } else if (reply.kind === "private") {
+      const message = renderBody(reply.body, locale);
+      await turn.client.chat.postMessage({ channel: turn.userId, ...withBlocks(message) }).catch((err: unknown) => services.logger.warn({ err }, "could not tell the user"));
+    }
+  }
+  return ack;
+}
+
+function bodyText(body: Body, locale: Locale): string {
+  const summary = summaryOf(body);
+  return summary ? plainText(summary, locale) : renderBody(body, locale).text;
+}
+
+/** A message shown in a modal in place of the submitted form. */
+function messageView(body: Body, locale: Locale, title: string): types.ModalView {
+  return {
+    type: "modal",
+    title: { type: "plain_text", text: title.slice(0, 24) },
+    close: { type: "plain_text", text: plainText({ key: "form.done" }, locale).slice(0, 24) },
+    blocks: renderBody(body, locale).blocks ?? [],
+  };
 }
 
 async function deliver(turn: SlackTurn, reply: Reply, locale: Locale): Promise<void> {

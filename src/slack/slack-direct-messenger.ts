@@ -18,7 +18,7 @@ export class SlackDirectMessenger implements DirectMessenger {
   ) {}
 
   async send(platformUserId: string, message: DirectMessage): Promise<PostedRef> {
-    const rendered = renderDirectMessage(message);
+    const rendered = renderDirectMessage(message, platformUserId);
     try {
       const channel = await this.channelFor(platformUserId);
       await this.budget.acquire(this.workspaceKey, channel);
@@ -32,7 +32,7 @@ export class SlackDirectMessenger implements DirectMessenger {
   async update(ref: string, message: DirectMessage): Promise<void> {
     const [channel, ts] = ref.split(":");
     if (!channel || !ts) return;
-    const rendered = renderDirectMessage(message);
+    const rendered = renderDirectMessage(message, ref);
     try {
       await this.budget.acquire(this.workspaceKey, channel);
       await this.client.chat.update({ channel, ts, text: rendered.text, ...(rendered.blocks ? { blocks: rendered.blocks } : {}) });

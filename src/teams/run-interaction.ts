@@ -3,7 +3,9 @@
 import type { TurnContext } from "botbuilder";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/locale.ts";
 import { actingMember } from "../use-cases/actor.ts";
-import { failureOf, type Failure } from "../use-cases/failure.ts";
+import { failureOf, type Failure, refusal } from "../use-cases/failure.ts";
+import { note } from "../use-cases/body.ts";
+import { msg } from "../i18n/message.ts";
 import type { Interaction, Place, Reply } from "../use-cases/interaction.ts";
 import type { TeamsMessage } from "./cards/adaptive-card.ts";
 import { toActivity } from "./cards/render.ts";
@@ -72,7 +74,11 @@ function rendered(reply: Reply, locale: Locale): TeamsMessage | null {
   }
 }
 
-/** A message to the bot: each reply is sent into the conversation. */
+/**
+ * A message to the bot: each reply is sent into the conversation. A confidential reply asked for outside a
+ * personal chat goes to the sender's personal chat with Spur instead (saying so here), or is refused, naming
+ * what to send there, when they have none yet.
+ */
 export async function runOnTeams<Deps, Args>(
   deps: TeamsDeps,
   ctx: TeamsCommandContext,
@@ -84,8 +90,24 @@ export async function runOnTeams<Deps, Args>(
   // Teams redelivers an activity with the same id when it did not get a timely answer.
   const key = `teams:msg:${ctx.conversationId}:${ctx.turn.activity.id ?? ""}`;
   const outcome = await run(deps, ctx, label, interaction, useDeps, args, key);
-  const messages = "failure" in outcome ? [renderCard(outcome.failure.body, outcome.locale)] : outcome.replies.map((r) => rendered(r, outcome.locale));
-  for (const message of messages) if (message) await ctx.turn.sendActivity(toActivity(message));
+  if ("failure" in outcome) return void (await ctx.turn.sendActivity(toActivity(renderCard(outcome.failure.body, outcome.locale))));
+  const { locale } = outcome;
+  for (const reply of outcome.replies) {
+    const message = rendered(reply, locale);
+    if (!message) continue;
+    const confidential = (reply.kind === "private" || reply.kind === "form") && ctx.conversationType !== "personal" ? reply.confidential : undefined;
+    if (!confidential) {
+      await ctx.turn.sendActivity(toActivity(message));
+      continue;
+    }
+    const personal = await deps.store.personalChatOf(ctx.workspace.id, ctx.userId);
+    if (!personal) {
+      await ctx.turn.sendActivity(toActivity(renderCard(refusal(msg("private.askInPersonalChat", { ...confidential })), locale)));
+      continue;
+    }
+    await deps.adapter.send(personal.reference, toActivity(message));
+    await ctx.turn.sendActivity(toActivity(renderCard(note(undefined, msg("private.sentToPersonalChat", { why: confidential.why })), locale)));
+  }
 }
 
 /** A card action (Action.Execute): the card to show in place of the clicked one, or a short message. */

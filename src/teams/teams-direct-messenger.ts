@@ -26,7 +26,7 @@ export class TeamsDirectMessenger implements DirectMessenger {
     const chat = await personalChatWith(this.adapter, this.store, this.workspaceId, platformUserId);
     await this.budget.acquire(`teams:${this.tenantId}`, chat.conversationId);
     try {
-      const activityId = await this.adapter.send(chat.reference, toActivity(renderTeamsDirectMessage(message)));
+      const activityId = await this.adapter.send(chat.reference, toActivity(renderTeamsDirectMessage(message, platformUserId)));
       return { channelId: chat.id, messageRef: activityId };
     } catch (err) {
       throw await this.failure(err, chat);
@@ -39,7 +39,7 @@ export class TeamsDirectMessenger implements DirectMessenger {
     const activityId = ref.slice(separator + 1);
     if (!chat || chat.workspaceId !== this.workspaceId || !chat.active || activityId === "") return;
     try {
-      await this.adapter.update(chat.reference, activityId, toActivity(renderTeamsDirectMessage(message)));
+      await this.adapter.update(chat.reference, activityId, toActivity(renderTeamsDirectMessage(message, ref)));
     } catch (err) {
       throw await this.failure(err, chat);
     }

@@ -18,6 +18,8 @@ export interface Form {
   /** Which interaction its submission runs (Slack callback_id, Teams Action.Execute verb). */
   id: string;
   title: Msg;
+  /** The title where space is short (Slack's modal title: 24 characters); `title` when absent. */
+  shortTitle?: Msg;
   submit: Msg;
   /** Opaque JSON the submission carries back (where it was opened, what it is about). */
   state: string;

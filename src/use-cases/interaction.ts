@@ -4,6 +4,7 @@ import type { Locale } from "../i18n/locale.ts";
 import type { Member, Platform, Team, Workspace } from "../core/shared/model.ts";
 import type { Body } from "./body.ts";
 import type { Form } from "./form.ts";
+import type { CommandRef, Msg } from "../i18n/message.ts";
 
 /** Where an interaction happened: the channel or chat, and whether others read it. */
 export interface Place {
@@ -25,11 +26,21 @@ export interface Request<Args> {
   idempotencyKey: string;
 }
 
+/**
+ * For the actor's eyes only, even where a surface's private reply is seen by others (Teams has no ephemeral
+ * messages): there it goes to the actor's personal chat, saying `why`, or is refused naming `command` to send
+ * there when they have none yet. Slack's ephemeral replies and modals are private already.
+ */
+export interface Confidential {
+  why: Msg;
+  command: CommandRef;
+}
+
 export type Reply =
   /** Only the actor sees it (Slack ephemeral, Teams reply in the conversation). */
-  | { kind: "private"; body: Body }
+  | { kind: "private"; body: Body; confidential?: Confidential }
   /** Open a form (Slack modal, Teams card), or show a submitted form again with its field errors. */
-  | { kind: "form"; form: Form }
+  | { kind: "form"; form: Form; confidential?: Confidential }
   /** Replace the message or card the click came from. */
   | { kind: "update"; body: Body }
   /** Close the submitted form. */

@@ -46,7 +46,7 @@ describe("feedback requests", () => {
   });
 
   it("DMs each chosen peer with Give feedback and Skip buttons, and schedules a reminder and the close", async () => {
-    await commandReply(h, USERS.carl.id, "/feedback", `request ${esc(USERS.ana)} from ${esc(USERS.bo)} ${esc(USERS.dee)} due 2026-11-25`, "I'm asking <@UBO>, <@UDEE>");
+    await commandReply(h, USERS.carl.id, "/feedback", `request ${esc(USERS.ana)} from ${esc(USERS.bo)} ${esc(USERS.dee)} due 2026-11-25`, "I'm asking <@UBO> and <@UDEE>");
     const request = await h.spur.db.feedbackRequest.findFirstOrThrow({ include: { recipients: true } });
     requestId = request.id;
     expect(request.dueAt.toISOString()).toBe("2026-11-26T00:00:00.000Z");

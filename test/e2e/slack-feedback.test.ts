@@ -38,7 +38,7 @@ const answers = () => h.spur.db.feedbackAnswer.findMany({ include: { ratings: tr
 describe("/feedback modal", () => {
   it("opens a modal with a 1–5 rating per default dimension, two comments and a visibility choice", async () => {
     const view = await openModal(USERS.bo.id, USERS.ana);
-    expect(view.callback_id).toBe("feedback_modal");
+    expect(view.callback_id).toBe("feedback.submit");
     const blocks = view.blocks as { block_id?: string; element?: { options?: unknown[] } }[];
     const ids = blocks.map((b) => b.block_id).filter(Boolean);
     expect(ids).toEqual(["rating_helpfulness", "rating_knowledge", "rating_communication", "rating_collaboration", "keep_doing", "improve", "visibility"]);
@@ -159,6 +159,24 @@ describe("/feedback modal", () => {
     const ids = (view.blocks as { block_id?: string }[]).map((b) => b.block_id).filter((id) => id?.startsWith("rating_"));
     expect(ids).toEqual(["rating_helpfulness", "rating_communication", "rating_collaboration", "rating_empathy"]);
     await commandReply(h, USERS.admin.id, "/feedback", "threshold 2", "whole number from 3 to 50");
+  });
+});
+
+describe("/feedback in Chinese", () => {
+  it("shows the form and the results in Simplified Chinese in a zh-CN workspace", async () => {
+    const workspace = await h.spur.db.workspace.findFirstOrThrow({ where: { platform: "slack" } });
+    await h.spur.services.workspaces.setLocale(workspace.id, "zh-CN");
+    try {
+      const view = await openModal(USERS.dee.id, USERS.bo);
+      expect(view.title).toMatchObject({ text: "同事反馈" });
+      const text = JSON.stringify(view.blocks);
+      expect(text).toContain("继续保持");
+      expect(text).toContain("匿名 —— 只计入汇总");
+      const mine = await commandReply(h, USERS.ana.id, "/feedback", "mine", "你的反馈");
+      expect(JSON.stringify(mine.args.blocks)).toContain("总体：*3.50* / 5，来自 4 份回答");
+    } finally {
+      await h.spur.services.workspaces.setLocale(workspace.id, "en");
+    }
   });
 });
 

@@ -78,7 +78,7 @@ describe("Teams: feedback requests", () => {
     expect(form.inputs).toContain("visibility");
     const send = executeActions(form.value).find((a) => a.verb === "feedback.submit")!;
     const anaId = (await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: ana.id } })).id;
-    expect(send.data).toEqual({ subjectId: anaId, requestId });
+    expect(send.data).toEqual({ formState: JSON.stringify({ v: 1, subjectId: anaId, requestId }) });
     const ratings = { rating_helpfulness: "4", rating_knowledge: "5", rating_communication: "3", rating_collaboration: "4" };
     const thanks = await chat.click(bo, "feedback.submit", { ...send.data, ...ratings, visibility: "anonymous" });
     expect(thanks.text).toContain("Thanks! Your feedback on Ana Alves");

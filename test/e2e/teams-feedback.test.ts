@@ -58,7 +58,7 @@ describe("Teams: feedback @agent", () => {
     // Anonymous unless the giver picks named.
     expect(inputs.find((e) => e.id === "visibility")?.value).toBe("anonymous");
     anaId = (await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: ana.id } })).id;
-    expect(executeActions(card)).toEqual([{ title: "Send", verb: "feedback.submit", data: { subjectId: anaId, requestId: null } }]);
+    expect(executeActions(card)).toEqual([{ title: "Send", verb: "feedback.submit", data: { formState: JSON.stringify({ v: 1, subjectId: anaId, requestId: null }) } }]);
   });
 
   it("asked for in a channel, sends the form to the person's personal chat instead", async () => {
@@ -109,18 +109,18 @@ describe("Teams: feedback @agent", () => {
 
   it("hides anonymous answers while fewer than 3 people answered anonymously", async () => {
     await submit(carl, await openForm(carl, ana), { ratings: all("3"), improve: "Share the macro", visibility: "anonymous" });
-    const mine = textOf(await chat.say(ana, ["feedback mine"], "Your peer feedback", "personal"));
+    const mine = textOf(await chat.say(ana, ["feedback mine"], "Your feedback", "personal"));
     // Only the named 4s count: the two anonymous answers (2s and 3s) are withheld entirely.
-    expect(mine).toContain("4.0 / 5 (1)");
-    expect(mine).toContain("anonymous answers appear once 3 people have answered anonymously");
+    expect(mine).toContain("Helpfulness: **4.00** / 5 (1 rating)");
+    expect(mine).toContain("not shown until at least 3 people have answered anonymously");
   });
 
   it("shows anonymous answers as aggregates once 3 people answered anonymously", async () => {
     await submit(eve, await openForm(eve, ana), { ratings: all("5"), keepDoing: "Patience with VIPs", visibility: "anonymous" });
-    const mine = textOf(await chat.say(ana, ["feedback mine"], "Your peer feedback", "personal"));
+    const mine = textOf(await chat.say(ana, ["feedback mine"], "Your feedback", "personal"));
     // (4 + 2 + 3 + 5) / 4 = 3.5 per dimension.
-    expect(mine).toContain("3.5 / 5 (4)");
-    expect(mine).toContain("4 answers.");
+    expect(mine).toContain("Helpfulness: **3.50** / 5 (4 ratings)");
+    expect(mine).toContain("Overall: **3.50** / 5 from 4 answers");
     for (const who of [bo, carl, eve]) expect(mine).not.toContain(who.name);
   });
 
@@ -128,12 +128,12 @@ describe("Teams: feedback @agent", () => {
     await chat.say(bo, ["feedback team"], "`feedback team` is for leads", "personal");
     await chat.say(carl, ["admin role ", dee, " lead"], "Dee Diaz is now a lead");
     const team = textOf(await chat.say(dee, ["feedback team"], "Team feedback — November 2026", "personal"));
-    expect(team).toContain('"title":"Ana Alves","value":"3.50 / 5 from 4 answers"');
-    expect(team).toContain('"title":"Bo Berg","value":"no feedback to show yet"');
-    expect(team).not.toContain('"title":"Dee Diaz"');
+    expect(team).toContain("Ana Alves: **3.50** / 5 from 4 answers");
+    expect(team).toContain("Bo Berg: no feedback to show yet");
+    expect(team).not.toContain("Dee Diaz:");
 
     await chat.say(carl, ["feedback threshold 4"], "once 4 people have answered anonymously", "personal");
-    expect(textOf(await chat.say(ana, ["feedback mine"], "Your peer feedback", "personal"))).toContain("4.0 / 5 (1)");
+    expect(textOf(await chat.say(ana, ["feedback mine"], "Your feedback", "personal"))).toContain("Overall: **4.00** / 5 from 1 answer");
     await chat.say(carl, ["feedback threshold 3"], "once 3 people", "personal");
   });
 
@@ -153,12 +153,29 @@ describe("Teams: feedback @agent", () => {
   });
 });
 
+describe("Teams: feedback in Chinese", () => {
+  it("shows the form and the results in Simplified Chinese in a zh-CN workspace", async () => {
+    const workspaces = await h.spur.db.workspace.findMany({ where: { platform: "teams" } });
+    for (const w of workspaces) await h.spur.services.workspaces.setLocale(w.id, "zh-CN");
+    try {
+      const form = textOf(await chat.say(dee, ["feedback ", bo], "对 Bo Berg 的同事反馈", "personal"));
+      expect(form).toContain("继续保持");
+      expect(form).toContain("提交");
+      const mine = textOf(await chat.say(ana, ["feedback mine"], "你的反馈", "personal"));
+      expect(mine).toContain("总体：**3.50** / 5，来自 4 份回答");
+    } finally {
+      for (const w of workspaces) await h.spur.services.workspaces.setLocale(w.id, "en");
+    }
+  });
+});
+
 describe("Teams: forged and stale feedback cards", () => {
   it("answers a form naming nobody Spur knows, or a request not sent to the giver, and stores nothing", async () => {
     const before = (await answers()).length;
-    const nobody = await submit(dee, { subjectId: "00000000-0000-4000-8000-000000000000", requestId: null }, { ratings: all("1"), visibility: "named" });
-    expect(nobody.text).toContain("Spur couldn't read that card");
-    const bogus = await submit(dee, { subjectId: anaId, requestId: "00000000-0000-4000-8000-000000000000" }, { ratings: all("1"), visibility: "named" });
+    const state = (subjectId: string, requestId: string | null) => ({ formState: JSON.stringify({ v: 1, subjectId, requestId }) });
+    const nobody = await submit(dee, state("00000000-0000-4000-8000-000000000000", null), { ratings: all("1"), visibility: "named" });
+    expect(nobody.text).toContain("Spur couldn't read this form");
+    const bogus = await submit(dee, state(anaId, "00000000-0000-4000-8000-000000000000"), { ratings: all("1"), visibility: "named" });
     expect(bogus.text).toContain("This feedback request wasn't sent to you.");
     const malformed = await chat.click(dee, "feedback.submit", { subjectId: "not-a-uuid" });
     expect(malformed.type).toBe("application/vnd.microsoft.activity.message");

@@ -141,10 +141,10 @@ describe("Teams: kudos @a @b 3 reason #value", () => {
     await say(carl, ["feedback ", bo], "Feedback is private: send me `feedback @teammate` in a personal chat with Spur.");
     // Ana has one (Spur opened it to tell her about her kudos): her results go there, never to the channel.
     await say(ana, ["feedback mine"], "Feedback results are private, so I sent it to our personal chat.");
-    await connector.waitFor(() => connector.sent.find((s) => s.conversationId === `a:created-${ana.id}` && textOf(s).includes("Your peer feedback")));
-    expect(connector.sentTo(GENERAL).some((s) => textOf(s).includes("Your peer feedback"))).toBe(false);
-    const mine = await say(ana, ["feedback mine"], "Your peer feedback", "personal");
-    expect(textOf(mine)).toContain("No feedback yet this month.");
+    await connector.waitFor(() => connector.sent.find((s) => s.conversationId === `a:created-${ana.id}` && textOf(s).includes("Your feedback")));
+    expect(connector.sentTo(GENERAL).some((s) => textOf(s).includes("Your feedback"))).toBe(false);
+    const mine = await say(ana, ["feedback mine"], "Your feedback", "personal");
+    expect(textOf(mine)).toContain("No ratings to show yet.");
   });
 
   it("resolves a bare @handle of a known member", async () => {

@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { aggregateFeedback, effectiveThreshold, validateFeedbackForm } from "../../src/core/feedback/feedback.ts";
-import { parseFeedbackText } from "../../src/core/feedback/feedback-command.ts";
+import { parseFeedbackCommand } from "../../src/core/feedback/feedback-command.ts";
+import { slackCommandTokens } from "../../src/slack/command-tokens.ts";
 import type { FeedbackStats } from "../../src/core/feedback/feedback-model.ts";
 import { monthByKey, monthContaining } from "../../src/core/feedback/feedback-period.ts";
 import { reminderAt, resolveDue } from "../../src/core/feedback/feedback-request.ts";
 import { parsePromptCommand } from "../../src/core/recognition/prompt-command.ts";
 import { plainTokens } from "../../src/core/shared/command-text.ts";
 import { recognitionPromptCron } from "../../src/core/recognition/recognition-prompts.ts";
+
+/** Slack command text, tokenised as the Slack adapter does, then parsed by the core. */
+const parseFeedbackText = (text: string) => parseFeedbackCommand(slackCommandTokens(text));
 
 const dims = [
   { id: "d1", key: "helpfulness", label: "Helpfulness" },

@@ -7,6 +7,7 @@ import type { FeedbackCommand } from "./feedback-command.ts";
 import { monthContaining } from "./feedback-period.ts";
 import type { FeedbackRepository, TeamRoster } from "./feedback-ports.ts";
 import type { Member, Team } from "../shared/model.ts";
+import { command, list, msg, type Msg } from "../../i18n/message.ts";
 
 export interface TeamFeedbackOverview {
   periodKey: string;
@@ -20,7 +21,7 @@ export async function teamFeedbackOverview(
 ): Promise<TeamFeedbackOverview> {
   const { actor, team } = input;
   if (actor.role === "agent" || !actor.teamId) {
-    throw new SpurError(ErrorCode.NotAllowed, "`/feedback team` is for leads. Use `/feedback mine` for your own feedback.");
+    throw new SpurError(ErrorCode.NotAllowed, msg("feedback.team.leadsOnly", { team: command("feedback", "team"), mine: command("feedback", "mine") }));
   }
   const periodKey = monthContaining(input.now, team.timeZone).key;
   const members = (await deps.roster.membersOf(team.id)).filter((m) => m.id !== actor.id);
@@ -36,7 +37,7 @@ export async function teamFeedbackOverview(
 /** What a settings command did: `done` (a change), `info` (nothing to change) or `error` (nothing changed). */
 export interface FeedbackSettingsReply {
   tone: "done" | "info" | "error";
-  text: string;
+  text: Msg;
 }
 
 type SettingsCommand = Extract<FeedbackCommand, { kind: "dimensions" } | { kind: "threshold" }>;
@@ -49,24 +50,26 @@ export async function runFeedbackSettings(
   if (command.kind === "threshold") {
     assertAdmin(input.actor.role);
     await deps.feedback.setAnonymityThreshold(workspaceId, command.value);
-    return { tone: "done", text: `Anonymous feedback now appears once ${command.value} people have answered anonymously.` };
+    return { tone: "done", text: msg("feedback.threshold.set", { threshold: command.value }) };
   }
   const action = command.action;
   if (action.kind === "list") {
     const dims = await deps.feedback.dimensions(workspaceId);
-    return { tone: "info", text: `Feedback dimensions: ${dims.map((d) => `${d.label} (\`${d.key}\`)`).join(", ")}` };
+    return { tone: "info", text: msg("feedback.dimensions.list", { dimensions: list(dims.map((d) => msg("feedback.dimensions.item", { label: d.label, key: d.key }))) }) };
   }
   assertAdmin(input.actor.role);
   if (action.kind === "add") {
     const added = await deps.feedback.addDimension(workspaceId, action.key, action.label);
-    return added ? { tone: "done", text: `Added the dimension ${action.label}.` } : { tone: "info", text: `\`${action.key}\` is already a dimension.` };
+    return added
+    ? { tone: "done", text: msg("feedback.dimensions.added", { label: action.label }) }
+    : { tone: "info", text: msg("feedback.dimensions.exists", { key: action.key }) };
   }
   const dims = await deps.feedback.dimensions(workspaceId);
   if (dims.length <= 1 && dims[0]?.key === action.key) {
-    throw new SpurError(ErrorCode.InvalidDimension, "Feedback needs at least one dimension; add another before removing this one.");
+    throw new SpurError(ErrorCode.InvalidDimension, msg("feedback.dimensions.lastOne"));
   }
   const removed = await deps.feedback.archiveDimension(workspaceId, action.key);
   return removed
-    ? { tone: "done", text: `Removed \`${action.key}\` from the form. Past ratings are kept.` }
-    : { tone: "error", text: `There's no dimension \`${action.key}\`.` };
+    ? { tone: "done", text: msg("feedback.dimensions.removed", { key: action.key }) }
+    : { tone: "error", text: msg("feedback.dimensions.none", { key: action.key }) };
 }

@@ -1,7 +1,8 @@
-// Parsing `/feedback …` text. Never throws: every input gets a command or a specific error.
-import { type MentionRef, parseMention, tokenize, unescapeEntities } from "../shared/command-text.ts";
+// Parsing feedback command tokens. Never throws: every input gets a command or a specific error.
+import { type CommandToken, type MentionRef, mentionOf } from "../shared/command-text.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
 import type { ParseResult } from "../recognition/kudos-command.ts";
+import { code, command, msg, type Msg } from "../../i18n/message.ts";
 
 /** A due date as typed: an ISO date or a weekday name; resolved in the subject's time zone later. */
 export type DueSpec = { kind: "date"; date: string } | { kind: "weekday"; isoDay: number };
@@ -16,26 +17,30 @@ export type FeedbackCommand =
   | { kind: "dimensions"; action: { kind: "list" } | { kind: "add"; key: string; label: string } | { kind: "remove"; key: string } }
   | { kind: "threshold"; value: number };
 
-export const FEEDBACK_USAGE = [
-  "*Peer feedback*",
-  "• `/feedback @agent` — rate a teammate (1–5 per dimension) and leave comments, named or anonymous",
-  "• `/feedback mine` — your own feedback this month (anonymous answers appear only as totals, once enough people answered)",
-  "• `/feedback request @agent [from @p1 @p2 …|from team] [due 2026-12-01|due friday]` — leads: ask peers for feedback",
-  "• `/feedback report @agent` and `/feedback team` — leads: your team's feedback",
-  "• `/feedback dimensions [add key Label|remove key]` and `/feedback threshold 3` — admins",
-].join("\n");
+/** How /feedback is used, with its commands as each surface spells them. */
+export function feedbackUsage(): Msg {
+  return msg("feedback.usage", {
+    give: command("feedback", "@agent"),
+    mine: command("feedback", "mine"),
+    request: command("feedback", "request @agent [from @p1 @p2 …|from team] [due 2026-12-01|due friday]"),
+    report: command("feedback", "report @agent"),
+    team: command("feedback", "team"),
+    dimensions: command("feedback", "dimensions [add key Label|remove key]"),
+    threshold: command("feedback", "threshold 3"),
+  });
+}
 
 const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 const DIMENSION_KEY = /^[a-z][a-z0-9_]{1,29}$/;
-const LIST_JOINER = /^(?:[,;&+]+|and|&amp;)$/i;
+const LIST_JOINER = /^(?:[,;&+]+|and|和|与|跟)$/i;
 
-function fail(code: ErrorCode, message: string): { ok: false; error: SpurError } {
+function fail(code: ErrorCode, message: Msg): { ok: false; error: SpurError } {
   return { ok: false, error: new SpurError(code, message) };
 }
 
-function oneMention(args: string[], usage: string): MentionRef | { error: SpurError } {
-  const ref = args.length === 1 && args[0] ? parseMention(args[0]) : null;
-  return ref ?? { error: new SpurError(ErrorCode.UnknownArgument, usage) };
+function wordAt(tokens: CommandToken[], i: number): string {
+  const t = tokens[i];
+  return t?.kind === "word" ? t.text.toLowerCase() : "";
 }
 
 export function parseDue(token: string): DueSpec | null {
@@ -45,98 +50,104 @@ export function parseDue(token: string): DueSpec | null {
   return day >= 0 ? { kind: "weekday", isoDay: day + 1 } : null;
 }
 
-function parseRequest(args: string[]): ParseResult<FeedbackCommand> {
-  const usage = "Usage: `/feedback request @agent [from @p1 @p2 …|from team] [due 2026-12-01|due friday]`.";
-  const subject = args[0] ? parseMention(args[0]) : null;
-  if (!subject) return fail(ErrorCode.UnknownArgument, `Who is the feedback about? ${usage}`);
+function requestUsage(): Msg {
+  return msg("feedback.parse.requestUsage", { command: command("feedback", "request @agent [from @p1 @p2 …|from team] [due 2026-12-01|due friday]") });
+}
+
+function parseRequest(args: CommandToken[]): ParseResult<FeedbackCommand> {
+  const subject = mentionOf(args[0]);
+  if (!subject) return fail(ErrorCode.UnknownArgument, msg("feedback.parse.noSubject", { usage: requestUsage() }));
   let from: MentionRef[] | "team" = "team";
   let due: DueSpec | null = null;
   let i = 1;
   while (i < args.length) {
-    const word = (args[i] ?? "").toLowerCase();
+    const word = wordAt(args, i);
     if (word === "from") {
       i++;
-      if ((args[i] ?? "").toLowerCase() === "team") {
+      if (wordAt(args, i) === "team") {
         from = "team";
         i++;
         continue;
       }
       const peers: MentionRef[] = [];
       for (; i < args.length; i++) {
-        const ref = parseMention(args[i] ?? "");
+        const ref = mentionOf(args[i]);
         if (ref) {
           peers.push(ref);
           continue;
         }
         // "@bo, @dee and @eve": list punctuation and joiners between mentions.
-        if (peers.length > 0 && LIST_JOINER.test(args[i] ?? "") && parseMention(args[i + 1] ?? "")) continue;
+        if (peers.length > 0 && LIST_JOINER.test(args[i]?.text ?? "") && mentionOf(args[i + 1])) continue;
         break;
       }
-      if (peers.length === 0) return fail(ErrorCode.NoPeers, `Whom should I ask? Name peers after \`from\`, or say \`from team\`. ${usage}`);
+      if (peers.length === 0) {
+        return fail(ErrorCode.NoPeers, msg("feedback.parse.noPeers", { from: code("from"), fromTeam: code("from team"), usage: requestUsage() }));
+      }
       from = peers;
     } else if (word === "due") {
-      const spec = parseDue(args[i + 1] ?? "");
-      if (!spec) return fail(ErrorCode.InvalidDueDate, `I didn't understand the due date "${args[i + 1] ?? ""}". Use a date like 2026-12-01 or a weekday.`);
+      const written = args[i + 1]?.text ?? "";
+      const spec = parseDue(written);
+      if (!spec) return fail(ErrorCode.InvalidDueDate, msg("feedback.parse.badDue", { written }));
       due = spec;
       i += 2;
     } else {
-      return fail(ErrorCode.UnknownArgument, `I didn't understand "${args[i]}". ${usage}`);
+      return fail(ErrorCode.UnknownArgument, msg("feedback.parse.unknownWord", { written: args[i]?.text ?? "", usage: requestUsage() }));
     }
   }
   return { ok: true, command: { kind: "request", subject, from, due } };
 }
 
-function parseDimensions(args: string[]): ParseResult<FeedbackCommand> {
-  const usage = "Usage: `/feedback dimensions`, `/feedback dimensions add empathy Empathy` or `/feedback dimensions remove empathy`.";
-  const [action, key, ...rest] = args;
-  if (action === undefined) return { ok: true, command: { kind: "dimensions", action: { kind: "list" } } };
-  const k = (key ?? "").toLowerCase();
-  if (!DIMENSION_KEY.test(k)) {
-    return fail(ErrorCode.InvalidDimension, `A dimension key is 2–30 lowercase letters, digits or _ (e.g. \`empathy\`). ${usage}`);
+function parseDimensions(args: CommandToken[]): ParseResult<FeedbackCommand> {
+  const usage = msg("feedback.parse.dimensionsUsage", {
+    list: command("feedback", "dimensions"),
+    add: command("feedback", "dimensions add empathy Empathy"),
+    remove: command("feedback", "dimensions remove empathy"),
+  });
+  if (args.length === 0) return { ok: true, command: { kind: "dimensions", action: { kind: "list" } } };
+  const action = wordAt(args, 0);
+  const key = (args[1]?.text ?? "").toLowerCase();
+  const rest = args.slice(2);
+  if (!DIMENSION_KEY.test(key)) return fail(ErrorCode.InvalidDimension, msg("feedback.parse.dimensionKey", { example: code("empathy"), usage }));
+  if (action === "add") {
+    const label = rest.map((t) => t.text).join(" ").trim() || key[0]?.toUpperCase() + key.slice(1);
+    if (label.length > 40) return fail(ErrorCode.InvalidDimension, msg("feedback.parse.labelTooLong"));
+    return { ok: true, command: { kind: "dimensions", action: { kind: "add", key, label } } };
   }
-  if (action.toLowerCase() === "add") {
-    const label = unescapeEntities(rest.join(" ")).trim() || k[0]?.toUpperCase() + k.slice(1);
-    if (label.length > 40) return fail(ErrorCode.InvalidDimension, "Please keep a dimension's label under 40 characters.");
-    return { ok: true, command: { kind: "dimensions", action: { kind: "add", key: k, label } } };
-  }
-  if (action.toLowerCase() === "remove" && rest.length === 0) {
-    return { ok: true, command: { kind: "dimensions", action: { kind: "remove", key: k } } };
-  }
+  if (action === "remove" && rest.length === 0) return { ok: true, command: { kind: "dimensions", action: { kind: "remove", key } } };
   return fail(ErrorCode.UnknownArgument, usage);
 }
 
-export function parseFeedbackText(text: string): ParseResult<FeedbackCommand> {
-  const tokens = tokenize(text);
+/** Parses the tokens after the feedback command word; none asks for help. */
+export function parseFeedbackCommand(tokens: CommandToken[]): ParseResult<FeedbackCommand> {
   const [first, ...args] = tokens;
-  const verb = first?.toLowerCase();
+  const verb = first?.kind === "word" ? first.text.toLowerCase() : undefined;
+  if (first === undefined || verb === "help") return { ok: true, command: { kind: "help" } };
   switch (verb) {
-    case undefined:
-    case "help":
-      return { ok: true, command: { kind: "help" } };
     case "request":
       return parseRequest(args);
     case "mine":
-      return args.length === 0 ? { ok: true, command: { kind: "mine" } } : fail(ErrorCode.UnknownArgument, "`/feedback mine` takes no arguments.");
     case "team":
-      return args.length === 0 ? { ok: true, command: { kind: "team" } } : fail(ErrorCode.UnknownArgument, "`/feedback team` takes no arguments.");
+      if (args.length > 0) return fail(ErrorCode.UnknownArgument, msg("feedback.parse.noArgs", { command: command("feedback", verb) }));
+      return { ok: true, command: { kind: verb } };
     case "report": {
-      const subject = oneMention(args, "Usage: `/feedback report @agent`.");
-      return "error" in subject ? { ok: false, error: subject.error } : { ok: true, command: { kind: "report", subject } };
+      const subject = args.length === 1 ? mentionOf(args[0]) : null;
+      if (!subject) return fail(ErrorCode.UnknownArgument, msg("feedback.parse.reportUsage", { command: command("feedback", "report @agent") }));
+      return { ok: true, command: { kind: "report", subject } };
     }
     case "dimensions":
       return parseDimensions(args);
     case "threshold": {
-      const value = Number(args[0]);
+      const value = Number(args[0]?.text);
       if (args.length !== 1 || !Number.isInteger(value) || value < 3 || value > 50) {
-        return fail(ErrorCode.InvalidThreshold, "The anonymity threshold is a whole number from 3 to 50: `/feedback threshold 3`.");
+        return fail(ErrorCode.InvalidThreshold, msg("feedback.parse.threshold", { command: command("feedback", "threshold 3") }));
       }
       return { ok: true, command: { kind: "threshold", value } };
     }
     default: {
-      const subject = parseMention(first ?? "");
+      const subject = mentionOf(first);
       if (subject && args.length === 0) return { ok: true, command: { kind: "give", subject } };
-      if (subject) return fail(ErrorCode.UnknownArgument, "One person at a time: `/feedback @agent` opens the feedback form.");
-      return fail(ErrorCode.UnknownArgument, `I don't know \`/feedback ${first}\`.\n${FEEDBACK_USAGE}`);
+      if (subject) return fail(ErrorCode.UnknownArgument, msg("feedback.parse.onePerson", { command: command("feedback", "@agent") }));
+      return fail(ErrorCode.UnknownArgument, msg("feedback.parse.unknown", { command: command("feedback", first.text), help: command("feedback", "help") }));
     }
   }
 }

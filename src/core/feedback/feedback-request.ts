@@ -1,7 +1,7 @@
 // Feedback requests: a lead asks peers for feedback on an agent by a due date; peers get a DM, a reminder
 // before the due date, and the lead a summary once everyone answered or the due date passed.
 import { DateTime } from "luxon";
-import { describeMention, mentionKey, type MentionRef } from "../shared/command-text.ts";
+import { mentionKey, mentionParam, type MentionRef } from "../shared/command-text.ts";
 import { ErrorCode, SpurError, TransientError } from "../shared/errors.ts";
 import { alreadyAnswered, type FeedbackAggregate, peerFeedbackAggregate } from "./feedback.ts";
 import type { DueSpec } from "./feedback-command.ts";
@@ -10,6 +10,7 @@ import { monthContaining } from "./feedback-period.ts";
 import type { FeedbackRepository, FeedbackRequestRepository, MessengerFor, TeamRoster } from "./feedback-ports.ts";
 import type { MemberDirectory } from "../shared/member-directory.ts";
 import type { Member, Team, Workspace } from "../shared/model.ts";
+import { code, msg } from "../../i18n/message.ts";
 
 export const DEFAULT_DUE_DAYS = 7;
 export const MAX_DUE_DAYS = 60;
@@ -29,11 +30,11 @@ export function resolveDue(spec: DueSpec | null, now: Date, timeZone: string): D
   if (spec === null) day = today.plus({ days: DEFAULT_DUE_DAYS });
   else if (spec.kind === "date") day = DateTime.fromISO(spec.date, { zone: timeZone });
   else day = today.plus({ days: ((spec.isoDay - today.weekday + 7) % 7) || 7 });
-  if (!day.isValid) throw new SpurError(ErrorCode.InvalidDueDate, "That due date doesn't exist. Use a date like 2026-12-01.");
+  if (!day.isValid) throw new SpurError(ErrorCode.InvalidDueDate, msg("feedback.due.invalid"));
   const due = day.startOf("day").plus({ days: 1 });
-  if (due.toMillis() <= now.getTime()) throw new SpurError(ErrorCode.InvalidDueDate, "The due date has to be today or later.");
+  if (due.toMillis() <= now.getTime()) throw new SpurError(ErrorCode.InvalidDueDate, msg("feedback.due.past"));
   if (due.diff(today, "days").days > MAX_DUE_DAYS + 1) {
-    throw new SpurError(ErrorCode.InvalidDueDate, `Please pick a due date within ${MAX_DUE_DAYS} days.`);
+    throw new SpurError(ErrorCode.InvalidDueDate, msg("feedback.due.tooFar", { days: MAX_DUE_DAYS }));
   }
   return due.toUTC().toJSDate();
 }
@@ -63,12 +64,12 @@ export async function createFeedbackRequest(
 ): Promise<{ request: FeedbackRequestView; created: boolean; reminderAt: Date }> {
   const { workspace, defaultTeam, lead, now } = input;
   const found = (await deps.members.resolve(workspace, defaultTeam.id, [input.subject])).get(mentionKey(input.subject));
-  if (!found) throw new SpurError(ErrorCode.UnknownUser, `I couldn't find ${describeMention(input.subject)} in this workspace.`);
+  if (!found) throw new SpurError(ErrorCode.UnknownUser, msg("feedback.unknownPerson", { who: mentionParam(input.subject) }));
   const subject = found;
-  if (subject.isBot || subject.isDeactivated) throw new SpurError(ErrorCode.UnknownUser, `${subject.displayName} can't receive feedback.`);
+  if (subject.isBot || subject.isDeactivated) throw new SpurError(ErrorCode.UnknownUser, msg("feedback.request.cantReceive", { name: subject.displayName }));
   const leadsSubject = lead.role === "admin" || (lead.role === "lead" && lead.teamId !== null && lead.teamId === subject.teamId);
   if (!leadsSubject) {
-    throw new SpurError(ErrorCode.NotAllowed, `Only ${subject.displayName}'s lead (or an admin) can request feedback on them.`);
+    throw new SpurError(ErrorCode.NotAllowed, msg("feedback.request.notLead", { name: subject.displayName }));
   }
   const team = await input.teamOf(subject);
 
@@ -80,8 +81,8 @@ export async function createFeedbackRequest(
     peers = [];
     for (const ref of input.from) {
       const peer = resolved.get(mentionKey(ref));
-      if (!peer) throw new SpurError(ErrorCode.UnknownUser, `I couldn't find ${describeMention(ref)} in this workspace.`);
-      if (peer.isBot || peer.isDeactivated) throw new SpurError(ErrorCode.UnknownUser, `${peer.displayName} can't give feedback.`);
+      if (!peer) throw new SpurError(ErrorCode.UnknownUser, msg("feedback.unknownPerson", { who: mentionParam(ref) }));
+      if (peer.isBot || peer.isDeactivated) throw new SpurError(ErrorCode.UnknownUser, msg("feedback.request.cantGive", { name: peer.displayName }));
       peers.push(peer);
     }
   }
@@ -90,12 +91,9 @@ export async function createFeedbackRequest(
     if (p.id !== subject.id && p.id !== lead.id && !p.isBot && !p.isDeactivated) unique.set(p.id, p);
   }
   if (unique.size === 0) {
-    throw new SpurError(
-      ErrorCode.NoPeers,
-      `There's nobody to ask: name peers with \`from @p1 @p2\` (not ${subject.displayName} or yourself).`,
-    );
+    throw new SpurError(ErrorCode.NoPeers, msg("feedback.request.nobody", { from: code("from @p1 @p2"), name: subject.displayName }));
   }
-  if (unique.size > MAX_PEERS) throw new SpurError(ErrorCode.NoPeers, `Please ask at most ${MAX_PEERS} people at once.`);
+  if (unique.size > MAX_PEERS) throw new SpurError(ErrorCode.NoPeers, msg("feedback.request.tooMany", { max: MAX_PEERS }));
 
   const dueAt = resolveDue(input.due, now, team.timeZone);
   const { request, created } = await deps.feedbackRequests.create({
@@ -117,9 +115,9 @@ export async function requestForPeer(
 ): Promise<FeedbackRequestView> {
   const request = await deps.feedbackRequests.get(input.requestId);
   if (!request || request.workspaceId !== input.workspaceId || !request.recipients.some((r) => r.peer.id === input.peer.id)) {
-    throw new SpurError(ErrorCode.NotAsked, "This feedback request wasn't sent to you.");
+    throw new SpurError(ErrorCode.NotAsked, msg("feedback.request.notSent"));
   }
-  if (request.status === "closed") throw new SpurError(ErrorCode.FeedbackRequestClosed, "This feedback request has closed. Thanks anyway!");
+  if (request.status === "closed") throw new SpurError(ErrorCode.FeedbackRequestClosed, msg("feedback.request.closed"));
   return request;
 }
 
@@ -148,9 +146,9 @@ export async function skipFeedbackRequest(
 ): Promise<{ request: FeedbackRequestView; settled: boolean }> {
   const request = await deps.feedbackRequests.get(input.requestId);
   if (!request || !request.recipients.some((r) => r.peer.id === input.peer.id)) {
-    throw new SpurError(ErrorCode.NotAsked, "This feedback request wasn't sent to you.");
+    throw new SpurError(ErrorCode.NotAsked, msg("feedback.request.notSent"));
   }
-  if (request.status === "closed") throw new SpurError(ErrorCode.FeedbackRequestClosed, "This feedback request has already closed.");
+  if (request.status === "closed") throw new SpurError(ErrorCode.FeedbackRequestClosed, msg("feedback.request.alreadyClosed"));
   await deps.feedbackRequests.markSkipped(request.id, input.peer.id);
   const after = (await deps.feedbackRequests.get(request.id)) ?? request;
   return { request: after, settled: after.recipients.every((r) => r.status !== "asked") };

@@ -15,6 +15,7 @@ import { monthContaining } from "./feedback-period.ts";
 import type { FeedbackRepository, FeedbackRequestRepository } from "./feedback-ports.ts";
 import type { Member, Team, Workspace } from "../shared/model.ts";
 import { localDate } from "../shared/period.ts";
+import { msg, type Msg } from "../../i18n/message.ts";
 
 export const MAX_FEEDBACK_COMMENT = 1000;
 
@@ -27,7 +28,7 @@ export interface FeedbackFormInput {
 }
 
 /** Field → message; fields are `rating:<key>`, `keep_doing`, `improve` and `visibility`. */
-export type FeedbackFormErrors = Record<string, string>;
+export type FeedbackFormErrors = Record<string, Msg>;
 
 export function validateFeedbackForm(
   dimensions: FeedbackDimension[],
@@ -38,19 +39,19 @@ export function validateFeedbackForm(
   for (const d of dimensions) {
     const raw = input.ratings[d.key];
     const score = raw === null || raw === undefined || !/^[1-5]$/.test(raw) ? null : Number(raw);
-    if (score === null) errors[`rating:${d.key}`] = `Pick a rating from 1 to 5 for ${d.label.toLowerCase()}.`;
+    if (score === null) errors[`rating:${d.key}`] = msg("feedback.form.pickRating", { dimension: d.label.toLowerCase() });
     else ratings[d.key] = score;
   }
   const keepDoing = cleanComment(input.keepDoing);
   const improve = cleanComment(input.improve);
   if (keepDoing && keepDoing.length > MAX_FEEDBACK_COMMENT) {
-    errors.keep_doing = `Please keep this under ${MAX_FEEDBACK_COMMENT} characters (yours has ${keepDoing.length}).`;
+    errors.keep_doing = msg("feedback.form.tooLong", { max: MAX_FEEDBACK_COMMENT, length: keepDoing.length });
   }
   if (improve && improve.length > MAX_FEEDBACK_COMMENT) {
-    errors.improve = `Please keep this under ${MAX_FEEDBACK_COMMENT} characters (yours has ${improve.length}).`;
+    errors.improve = msg("feedback.form.tooLong", { max: MAX_FEEDBACK_COMMENT, length: improve.length });
   }
   if (input.visibility !== "named" && input.visibility !== "anonymous") {
-    errors.visibility = "Choose whether your name is shown or the feedback stays anonymous.";
+    errors.visibility = msg("feedback.form.chooseVisibility");
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, draft: { ratings, keepDoing, improve, visibility: input.visibility as FeedbackDraft["visibility"] } };
@@ -64,13 +65,13 @@ function cleanComment(value: string | null | undefined): string | null {
 /** Refuses feedback nobody should be able to give. */
 export function assertCanReceiveFeedback(giver: Member, subject: Member): void {
   if (giver.id === subject.id) {
-    throw new SpurError(ErrorCode.SelfFeedback, "Feedback is for your teammates — you can't give feedback on yourself.");
+    throw new SpurError(ErrorCode.SelfFeedback, msg("feedback.refused.self"));
   }
-  if (subject.isBot) throw new SpurError(ErrorCode.BotRecipient, `${subject.displayName} is a bot — feedback is for people.`);
+  if (subject.isBot) throw new SpurError(ErrorCode.BotRecipient, msg("feedback.refused.bot", { name: subject.displayName }));
   if (subject.isDeactivated) {
-    throw new SpurError(ErrorCode.DeactivatedMember, `${subject.displayName}'s account is deactivated.`);
+    throw new SpurError(ErrorCode.DeactivatedMember, msg("feedback.refused.deactivated", { name: subject.displayName }));
   }
-  if (giver.isBot) throw new SpurError(ErrorCode.BotGiver, "Bots can't give feedback.");
+  if (giver.isBot) throw new SpurError(ErrorCode.BotGiver, msg("feedback.refused.botGiver"));
 }
 
 export interface SubmitFeedbackDeps {
@@ -106,10 +107,10 @@ export async function submitFeedback(deps: SubmitFeedbackDeps, input: SubmitFeed
     const request = await deps.feedbackRequests.get(input.requestId);
     const asked = request?.recipients.find((r) => r.peer.id === giver.id);
     if (!request || request.subject.id !== subject.id || !asked) {
-      throw new SpurError(ErrorCode.NotAsked, "This feedback request wasn't sent to you.");
+      throw new SpurError(ErrorCode.NotAsked, msg("feedback.request.notSent"));
     }
     if (request.status === "closed") {
-      throw new SpurError(ErrorCode.FeedbackRequestClosed, "This feedback request has closed. Thanks anyway!");
+      throw new SpurError(ErrorCode.FeedbackRequestClosed, msg("feedback.request.closed"));
     }
     periodKey = request.periodKey;
     recipient = { requestId: request.id, peerId: giver.id };
@@ -152,10 +153,7 @@ export function alreadyAnswered(
 }
 
 export function alreadyAnsweredError(subject: Member): SpurError {
-  return new SpurError(
-    ErrorCode.FeedbackAlreadyGiven,
-    `You've already given ${subject.displayName} feedback for this period — one answer per person keeps it fair.`,
-  );
+  return new SpurError(ErrorCode.FeedbackAlreadyGiven, msg("feedback.refused.alreadyGiven", { name: subject.displayName }));
 }
 
 export interface DimensionResult {
@@ -260,9 +258,6 @@ export function assertCanViewFeedback(viewer: Member, subject: Member): void {
     viewer.role === "admin" ||
     (viewer.role === "lead" && viewer.teamId !== null && viewer.teamId === subject.teamId);
   if (!allowed) {
-    throw new SpurError(
-      ErrorCode.NotAllowed,
-      `Feedback results are private: you can see your own, and leads can see their team's.`,
-    );
+    throw new SpurError(ErrorCode.NotAllowed, msg("feedback.refused.private"));
   }
 }

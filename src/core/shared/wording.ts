@@ -32,32 +32,7 @@ export function valueTags(tags: string[]): string {
 export function awardsTitle(teamName: string, monthLabel: string): string {
   return `Awards for ${monthLabel} — ${teamName}`;
 }
-/** Why anonymous answers are (not yet) in a feedback aggregate. */
-export function anonymityNote(aggregate: { anonymousShown: boolean; threshold: number }): string {
-  return aggregate.anonymousShown
-    ? "Anonymous answers are included in these totals only."
-    : `Anonymous answers are not shown until at least ${aggregate.threshold} people have answered anonymously.`;
-}
-
-/** The 1–5 scale of a feedback rating. */
-export const FEEDBACK_SCORES = [
-  { value: "1", text: "1 — needs a lot of work" },
-  { value: "2", text: "2 — below expectations" },
-  { value: "3", text: "3 — solid" },
-  { value: "4", text: "4 — strong" },
-  { value: "5", text: "5 — outstanding" },
-];
-
-/** The feedback form's "who sees your name" choices. */
-export function visibilityChoices(subjectName: string, threshold: number): { value: "named" | "anonymous"; text: string }[] {
-  return [
-    { value: "named", text: `Named — ${subjectName} and their lead see it's from you` },
-    { value: "anonymous", text: `Anonymous — only in totals, once ${threshold}+ people answered anonymously` },
-  ];
-}
-
 /** The footer of the weekly recognition prompt (Slack spelling; Teams shows its own command name). */
-export const FEEDBACK_REQUEST_NOTE = "It takes a minute. You choose whether your name is shown; anonymous answers only ever appear in totals.";
 
 /** "09:05" for 545 minutes after midnight. */
 export function clockTime(minuteOfDay: number): string {

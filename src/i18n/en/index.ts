@@ -1,5 +1,6 @@
 // The English catalogue: the source of every message key. One file per feature.
 import { common } from "./common.ts";
+import { feedback } from "./feedback.ts";
 import { recognition } from "./recognition.ts";
 import { leaderboard } from "./leaderboard.ts";
 import { recognitionAdmin } from "./recognition-admin.ts";
@@ -11,4 +12,5 @@ export const en = {
   ...leaderboard,
   ...recognitionAdmin,
   ...prompts,
+  ...feedback,
 } as const;

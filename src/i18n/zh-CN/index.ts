@@ -1,5 +1,6 @@
 // The Simplified Chinese catalogue: every English key, checked by the type system and by a test.
 import { common } from "./common.ts";
+import { feedback } from "./feedback.ts";
 import { recognition } from "./recognition.ts";
 import { leaderboard } from "./leaderboard.ts";
 import { recognitionAdmin } from "./recognition-admin.ts";
@@ -11,4 +12,5 @@ export const zhCN = {
   ...leaderboard,
   ...recognitionAdmin,
   ...prompts,
+  ...feedback,
 };

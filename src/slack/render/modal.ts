@@ -63,7 +63,7 @@ export function renderModal(form: Form, locale: Locale): types.ModalView {
   return {
     type: "modal",
     callback_id: form.id,
-    title: label(plainText(form.title, locale), 24),
+    title: label(plainText(form.shortTitle ?? form.title, locale), 24),
     submit: label(plainText(form.submit, locale), 24),
     close: label(plainText({ key: "form.cancel" }, locale), 24),
     private_metadata: form.state,

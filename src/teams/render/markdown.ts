@@ -16,12 +16,12 @@ export const TEAMS_COMMAND_WORD: Record<CommandName, string> = {
 
 /**
  * Escapes what Teams' card markdown would interpret: emphasis, code and link brackets anywhere, headings,
- * quotes and list markers at the start of a line, and "<" (Teams reads HTML and <at> mentions).
+ * quotes and list markers at the start of a line ("1. ", not a number such as "4.00"), and "<" (Teams reads HTML and <at> mentions).
  */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/([\\*_[\]`~])/g, "\\$1")
-    .replace(/^(\s*)([#>+-]|\d+\.)/gm, "$1\\$2")
+    .replace(/^(\s*)([#>+-]|\d+\.(?=\s|$))/gm, "$1\\$2")
     .replaceAll("<", "&lt;");
 }
 

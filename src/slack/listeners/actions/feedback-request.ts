@@ -1,52 +1,57 @@
-// The buttons of a feedback request DM: "Give feedback" opens the modal, "Skip" declines.
-import type { App } from "@slack/bolt";
+// The buttons of a feedback request DM: "Give feedback" opens the feedback modal, "Skip" declines.
+import type { App, RespondFn } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
-import { ErrorCode, SpurError } from "../../../core/shared/errors.ts";
-import { assertCanReceiveFeedback } from "../../../core/feedback/feedback.ts";
-import type { FeedbackRequestView } from "../../../core/feedback/feedback-model.ts";
-import { answeredForRequest, requestForPeer, skipFeedbackRequest } from "../../../core/feedback/feedback-request.ts";
-import { FEEDBACK_GIVE_ACTION, FEEDBACK_SKIP_ACTION, RequestActionValue } from "../../feedback-payloads.ts";
-import { openFeedbackModal } from "../feedback-context.ts";
-import { type ActionContext, actionContext, STALE_MESSAGE, withActionErrors } from "../interaction-context.ts";
+import { DEFAULT_LOCALE } from "../../../i18n/locale.ts";
+import { msg } from "../../../i18n/message.ts";
+import type { FeedbackRequestActionDeps } from "../../../use-cases/feedback/feedback-request-actions.ts";
+import { FEEDBACK_GIVE_ACTION, FEEDBACK_SKIP_ACTION } from "../../../use-cases/feedback/feedback-dm-bodies.ts";
+import { FeedbackRequestClick, giveRequestedFeedback, skipRequestedFeedback } from "../../../use-cases/feedback/feedback-request-actions.ts";
+import { refusal } from "../../../use-cases/failure.ts";
+import type { Interaction } from "../../../use-cases/interaction.ts";
+import { BlockActionPayload } from "../../feedback-payloads.ts";
+import { renderBody, slackActionId } from "../../render/blocks.ts";
+import { runOnSlack } from "../../run-interaction.ts";
 
-/** The request a button names, if it was sent to the person who clicked. */
-async function requestForClick(services: Services, ctx: ActionContext): Promise<FeedbackRequestView> {
-  const requestId = RequestActionValue.safeParse(ctx.value);
-  if (!requestId.success) throw new SpurError(ErrorCode.StaleInteraction, STALE_MESSAGE);
-  return requestForPeer(services, { requestId: requestId.data, workspaceId: ctx.workspace.id, peer: ctx.actor });
+/** The button's value: `{"requestId":…}`, or the bare id DMs sent before the buttons carried JSON. */
+function clickOf(value: string | undefined): FeedbackRequestClick | null {
+  let data: unknown = { requestId: value };
+  try {
+    const json: unknown = JSON.parse(value ?? "");
+    if (typeof json === "object" && json !== null) data = json;
+  } catch {
+    // A bare id.
+  }
+  const parsed = FeedbackRequestClick.safeParse(data);
+  return parsed.success ? parsed.data : null;
+}
+
+async function stale(respond: RespondFn): Promise<void> {
+  const body = renderBody(refusal(msg("interaction.staleClick")), DEFAULT_LOCALE);
+  await respond({ response_type: "ephemeral", replace_original: false, text: body.text, blocks: body.blocks ?? [] }).catch(() => undefined);
+}
+
+function register(app: App, services: Services, action: string, interaction: Interaction<FeedbackRequestActionDeps, FeedbackRequestClick>): void {
+  const actionId = slackActionId(action);
+  app.action(actionId, async ({ ack, body, respond, client }) => {
+    await ack();
+    const parsed = BlockActionPayload.safeParse(body);
+    const click = parsed.success ? clickOf(parsed.data.actions[0]?.value) : null;
+    if (!parsed.success || !click) {
+      services.logger.warn({ action: actionId }, "malformed feedback request click");
+      return stale(respond);
+    }
+    const { team, user, trigger_id } = parsed.data;
+    await runOnSlack(
+      services,
+      { teamId: team.id, userId: user.id, channelId: null, idempotencyKey: `slack:action:${team.id}:${trigger_id}`, triggerId: trigger_id, client, respond, label: actionId, via: "action" },
+      interaction,
+      services,
+      click,
+    );
+  });
 }
 
 export function registerFeedbackRequestActions(app: App, services: Services): void {
-  app.action(FEEDBACK_GIVE_ACTION, async ({ ack, body, respond, client }) => {
-    await ack();
-    const ctx = await actionContext(services, body, respond);
-    if (!ctx) return;
-    await withActionErrors(services, ctx, async () => {
-      const request = await requestForClick(services, ctx);
-      const answered = await answeredForRequest(services, { request, peer: ctx.actor });
-      if (answered.answered) {
-        if (answered.settled) await services.jobs.feedbackRequestSettled(request.id);
-        return ctx.reply(`You've already given feedback on <@${request.subject.platformUserId}> this period — thank you!`);
-      }
-      assertCanReceiveFeedback(ctx.actor, request.subject);
-      await openFeedbackModal(services, client, {
-        workspace: ctx.workspace,
-        triggerId: ctx.payload.trigger_id,
-        subject: request.subject,
-        requestId: request.id,
-      });
-    });
-  });
-
-  app.action(FEEDBACK_SKIP_ACTION, async ({ ack, body, respond }) => {
-    await ack();
-    const ctx = await actionContext(services, body, respond);
-    if (!ctx) return;
-    await withActionErrors(services, ctx, async () => {
-      const request = await requestForClick(services, ctx);
-      const { settled } = await skipFeedbackRequest(services, { requestId: request.id, peer: ctx.actor });
-      if (settled) await services.jobs.feedbackRequestSettled(request.id);
-      await ctx.reply(`Skipped — no feedback on <@${request.subject.platformUserId}> from you this time.`, { replaceOriginal: true });
-    });
-  });
+  register(app, services, FEEDBACK_GIVE_ACTION, giveRequestedFeedback);
+  register(app, services, FEEDBACK_SKIP_ACTION, skipRequestedFeedback);
 }
