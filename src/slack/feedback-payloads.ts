@@ -2,11 +2,7 @@
 // them changes nothing.
 import { z } from "zod";
 
-export const PROMPT_KUDOS_ACTION = "recognition_prompt_kudos";
-export const PROMPT_DISMISS_ACTION = "recognition_prompt_dismiss";
-
 const SlackUserId = z.string().regex(/^[UW][A-Z0-9]+$/);
-const WeekKey = z.string().regex(/^\d{4}-W\d{2}$/);
 
 export const BlockActionPayload = z.object({
   type: z.literal("block_actions"),
@@ -17,9 +13,6 @@ export const BlockActionPayload = z.object({
   actions: z.array(z.object({ action_id: z.string().min(1), value: z.string().max(200).optional() })).min(1),
 });
 export type BlockActionPayload = z.infer<typeof BlockActionPayload>;
-
-/** The value of the prompt's buttons: the week it was sent for. */
-export const PromptActionValue = WeekKey;
 
 /** Reasons a payload failed validation, for the log (never the values themselves). */
 export function describeIssues(error: z.ZodError): string {

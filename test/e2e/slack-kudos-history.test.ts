@@ -45,14 +45,14 @@ describe("/leaderboard", () => {
 
   it("shows the month with ties sharing a rank, and the caller's own rank", async () => {
     const { all } = await say(USERS.ana.id, "/leaderboard", "month", "November 2026");
-    expect(all).toMatch(/first_place_medal:.*<@UANA> — 3 points/);
-    expect(all).toMatch(/first_place_medal:.*<@UBO> — 3 points/);
+    expect(all).toMatch(/🥇 <@UANA> — 3 points/);
+    expect(all).toMatch(/🥇 <@UBO> — 3 points/);
     expect(all).toContain("You are #1 with 3 points");
   });
 
   it("ranks givers, filters by value, and covers all time or a quarter", async () => {
     const given = await say(USERS.dee.id, "/leaderboard", "all given", "Most generous");
-    expect(given.all).toMatch(/first_place_medal:.*<@UCARL> — 5 points \(2 kudos\)/);
+    expect(given.all).toMatch(/🥇 <@UCARL> — 5 points \(2 kudos\)/);
     expect(given.all).toContain("You are #2 with 1 point");
     const craft = await say(USERS.dee.id, "/leaderboard", "quarter #craft", "Q4 2026");
     expect(craft.all).toContain("<@UANA> — 3 points");
@@ -65,6 +65,18 @@ describe("/leaderboard", () => {
     await say(USERS.ana.id, "/leaderboard", "", "keep the leaderboard private");
     await say(USERS.admin.id, "/leaderboard", "", "Most recognised");
     await h.setRecognitionSettings({ leaderboardVisibility: "everyone" });
+  });
+
+  it("speaks the workspace's language", async () => {
+    const workspace = await h.spur.db.workspace.findFirstOrThrow({ where: { platform: "slack" } });
+    await h.spur.services.workspaces.setLocale(workspace.id, "zh-CN");
+    try {
+      const { all } = await say(USERS.dee.id, "/leaderboard", "quarter given", "最慷慨榜 —— Default team，2026 年第 4 季度");
+      expect(all).toContain("你排第 2 名");
+      await say(USERS.dee.id, "/leaderboard", "yesterday", "我没看懂“yesterday”");
+    } finally {
+      await h.spur.services.workspaces.setLocale(workspace.id, "en");
+    }
   });
 });
 

@@ -140,6 +140,17 @@ describe("/spur revoke", () => {
     await say(USERS.admin.id, "/spur", `revoke ${giftId.slice(0, 8)} again`, "already revoked");
     await say(USERS.admin.id, "/spur", "revoke deadbeef nothing", "couldn't find kudos `deadbeef`");
   });
+
+  it("answers in the workspace's language", async () => {
+    const workspace = await h.spur.db.workspace.findFirstOrThrow({ where: { platform: "slack" } });
+    await h.spur.services.workspaces.setLocale(workspace.id, "zh-CN");
+    try {
+      await say(USERS.admin.id, "/spur", "revoke deadbeef nothing", "在此工作区中找不到点赞 `deadbeef`");
+      await say(USERS.admin.id, "/spur", "settings cooldown 0", "点赞设置 —— 已保存：cooldownMinutes。");
+    } finally {
+      await h.spur.services.workspaces.setLocale(workspace.id, "en");
+    }
+  });
 });
 
 describe("/spur locale", () => {

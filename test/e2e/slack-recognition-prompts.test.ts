@@ -84,24 +84,24 @@ describe("weekly recognition prompts", () => {
 
   it("handles Not this week and Give kudos from the DM", async () => {
     const dismissUrl = h.slack.responseUrl("prompt-dismiss");
-    await h.interact(blockAction({ user: USERS.ana.id, actionId: "recognition_prompt_dismiss", value: "2026-W48", responseUrl: dismissUrl }));
+    await h.interact(blockAction({ user: USERS.ana.id, actionId: "prompt_dismiss", value: '{"week":"2026-W48"}', responseUrl: dismissUrl }));
     const reply = await h.slack.waitFor(() => h.slack.responses.find((r) => r.path.endsWith("/prompt-dismiss")));
     expect(String(reply.body.text)).toContain("see you next week");
     const ana = await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: USERS.ana.id } });
     expect((await h.spur.db.recognitionPrompt.findFirstOrThrow({ where: { memberId: ana.id, weekKey: "2026-W48" } })).status).toBe("dismissed");
 
     const opened = h.slack.callsTo("views.open").length;
-    await h.interact(blockAction({ user: USERS.carl.id, actionId: "recognition_prompt_kudos", value: "2026-W48", responseUrl: h.slack.responseUrl("prompt-kudos") }));
+    await h.interact(blockAction({ user: USERS.carl.id, actionId: "prompt_kudos", value: '{"week":"2026-W48"}', responseUrl: h.slack.responseUrl("prompt-kudos") }));
     const form = await h.slack.waitFor(() => h.slack.callsTo("views.open")[opened]);
     expect((form.args.view as { callback_id?: string }).callback_id).toBe("give_kudos");
 
     // Where the form cannot open (e.g. an expired trigger), the button explains /kudos instead.
     h.slack.failNext("views.open", { kind: "error", error: "expired_trigger_id" });
-    await h.interact(blockAction({ user: USERS.carl.id, actionId: "recognition_prompt_kudos", value: "2026-W48", responseUrl: h.slack.responseUrl("prompt-kudos") }));
+    await h.interact(blockAction({ user: USERS.carl.id, actionId: "prompt_kudos", value: '{"week":"2026-W48"}', responseUrl: h.slack.responseUrl("prompt-kudos") }));
     const kudos = await h.slack.waitFor(() => h.slack.responses.find((r) => r.path.endsWith("/prompt-kudos")));
     expect(String(kudos.body.text)).toContain("/kudos @teammate");
 
-    await h.interact(blockAction({ user: USERS.carl.id, actionId: "recognition_prompt_dismiss", value: "not-a-week", responseUrl: h.slack.responseUrl("prompt-bad") }));
+    await h.interact(blockAction({ user: USERS.carl.id, actionId: "prompt_dismiss", value: '{"week":"not-a-week"}', responseUrl: h.slack.responseUrl("prompt-bad") }));
     const bad = await h.slack.waitFor(() => h.slack.responses.find((r) => r.path.endsWith("/prompt-bad")));
     expect(String(bad.body.text)).toContain("couldn't read that click");
   });
@@ -116,5 +116,16 @@ describe("weekly recognition prompts", () => {
     expect((await h.spur.queues.scheduled.getJobSchedulers()).some((s) => s.key === recognitionPromptsSchedulerId(teamId))).toBe(false);
     clock.set("2026-12-11T15:00:00Z");
     expect(await runPromptJob(teamId, "prompt-run-5")).toEqual({ status: "skipped", reason: "disabled" });
+  });
+
+  it("answers in the workspace's language", async () => {
+    const workspace = await h.spur.db.workspace.findFirstOrThrow({ where: { platform: "slack" } });
+    await h.spur.services.workspaces.setLocale(workspace.id, "zh-CN");
+    try {
+      await commandReply(h, USERS.bo.id, "/spur", "prompts off", "你将不再收到每周的“这周谁帮了你？”提醒。用 `/spur prompts on` 可以重新开启。");
+      await commandReply(h, USERS.bo.id, "/spur", "prompts on", "你将重新收到每周的“这周谁帮了你？”提醒。");
+    } finally {
+      await h.spur.services.workspaces.setLocale(workspace.id, "en");
+    }
   });
 });

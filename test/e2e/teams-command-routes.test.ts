@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { kudosUsage } from "../../src/core/recognition/kudos-command.ts";
 import { mrkdwn } from "../../src/slack/render/mrkdwn.ts";
-import { PROMPTS_USAGE } from "../../src/core/recognition/prompt-command.ts";
+import { promptsUsage } from "../../src/core/recognition/prompt-command.ts";
 import { renderBody } from "../../src/slack/render/blocks.ts";
 import { spurHelp } from "../../src/use-cases/admin/spur-help.ts";
 import { textOf } from "../support/fake-bot-connector.ts";
@@ -17,7 +17,7 @@ function documented(usage: string, command: "/spur" | "/kudos"): string[] {
 
 // `/spur help` as Slack shows it (its mrkdwn blocks).
 const SLACK_SPUR_HELP = JSON.stringify(renderBody(spurHelp("slack"), "en").blocks);
-const SPUR_VERBS = documented([SLACK_SPUR_HELP, PROMPTS_USAGE].join("\n"), "/spur");
+const SPUR_VERBS = documented([SLACK_SPUR_HELP, ...promptsUsage().map((line) => mrkdwn(line, "en"))].join("\n"), "/spur");
 const KUDOS_VERBS = documented(mrkdwn(kudosUsage(), "en"), "/kudos");
 
 let say: Say;

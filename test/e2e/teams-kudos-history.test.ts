@@ -43,21 +43,21 @@ describe("Teams: leaderboard", () => {
   it("counts this week in the team's time zone: Sunday night's kudos belong to last week", async () => {
     const board = await text(ana, ["leaderboard"], "Most recognised");
     expect(board).toContain("week 2026-W48");
-    expect(board).toContain('"title":"1. Bo Berg","value":"3 points (2 kudos)"');
+    expect(board).toContain('🥇 Bo Berg — 3 points (2 kudos)');
     expect(board).not.toContain("Ana Alves");
     expect(board).toContain("You are not on this board yet");
   });
 
   it("shows the month with ties sharing a rank, and the caller's own rank", async () => {
     const board = await text(ana, ["leaderboard month"], "November 2026");
-    expect(board).toContain('"title":"1. Ana Alves","value":"3 points (1 kudos)"');
-    expect(board).toContain('"title":"1. Bo Berg","value":"3 points (2 kudos)"');
+    expect(board).toContain('🥇 Ana Alves — 3 points (1 kudos)');
+    expect(board).toContain('🥇 Bo Berg — 3 points (2 kudos)');
     expect(board).toContain("You are #1 with 3 points");
   });
 
   it("ranks givers, filters by value, and covers all time or a quarter", async () => {
     const given = await text(dee, ["leaderboard all given"], "Most generous");
-    expect(given).toContain('"title":"1. Carl Cruz","value":"5 points (2 kudos)"');
+    expect(given).toContain('🥇 Carl Cruz — 5 points (2 kudos)');
     expect(given).toContain("You are #2 with 1 point");
     const craft = await text(dee, ["leaderboard quarter #craft"], "Q4 2026");
     expect(craft).toContain("Most recognised #craft");
@@ -71,6 +71,17 @@ describe("Teams: leaderboard", () => {
     await say(ana, ["leaderboard"], "keep the leaderboard private");
     await say(carl, ["leaderboard"], "Most recognised");
     await settings({ leaderboardVisibility: "everyone" });
+  });
+
+  it("speaks the workspace's language", async () => {
+    await h.spur.services.workspaces.setLocale(workspaceId, "zh-CN");
+    try {
+      const board = await text(dee, ["leaderboard quarter given"], "最慷慨榜");
+      expect(board).toContain("你排第 2 名");
+      await say(dee, ["leaderboard yesterday"], "我没看懂“yesterday”");
+    } finally {
+      await h.spur.services.workspaces.setLocale(workspaceId, "en");
+    }
   });
 });
 

@@ -131,7 +131,7 @@ describe("Teams: kudos @a @b 3 reason #value", () => {
   it("shows the team's leaderboard with the caller's own rank", async () => {
     const reply = await say(carl, ["leaderboard all received"], "Most recognised — ");
     const body = textOf(reply);
-    expect(body).toMatch(/1\. (Ana|Bo)/);
+    expect(body).toMatch(/🥇 (Ana|Bo)/);
     expect(body).toContain("You are");
   });
 

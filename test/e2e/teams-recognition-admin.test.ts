@@ -100,7 +100,7 @@ describe("Teams: admin revoke", () => {
     expect(entry).toMatchObject({ actorUserId: carl.id, target: giftId, reason: "points traded for lunch" });
     expect(entry.details).toMatchObject({ points: 4, recipientUserIds: [ana.id] });
     await say(ana, ["scorecard"], "1 kudos, 1 point", "personal");
-    await say(carl, ["leaderboard"], '"title":"1. Ana Alves","value":"1 point (1 kudos)"');
+    await say(carl, ["leaderboard"], '🥇 Ana Alves — 1 point (1 kudos)');
     await say(ana, ["kudos history"], "(revoked)");
     // The giver gets their allowance back.
     await say(bo, ["kudos balance"], "You can still give 8 points this week (0 of 8 used)");
@@ -109,6 +109,18 @@ describe("Teams: admin revoke", () => {
   it("explains an unknown or already revoked id", async () => {
     await say(carl, [`admin revoke ${giftId.slice(0, 8)} again`], "already revoked");
     await say(carl, ["admin revoke deadbeef nothing"], "couldn't find kudos `deadbeef`");
+  });
+
+  it("answers in the workspace's language", async () => {
+    const workspace = await h.spur.db.workspace.findFirstOrThrow({ where: { platform: "teams" } });
+    await h.spur.services.workspaces.setLocale(workspace.id, "zh-CN");
+    try {
+      await say(carl, ["admin revoke deadbeef nothing"], "在此工作区中找不到点赞 `deadbeef`");
+      const shown = textOf(await say(carl, ["admin settings"], "点赞设置"));
+      expect(shown).toContain("cooldown：30 分钟");
+    } finally {
+      await h.spur.services.workspaces.setLocale(workspace.id, "en");
+    }
   });
 });
 

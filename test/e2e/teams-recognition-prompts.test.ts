@@ -91,7 +91,7 @@ describe("Teams: weekly recognition prompts", () => {
     expect(await h.spur.db.kudos.count({ where: { reason: "covered the late shift" } })).toBe(1);
 
     const bad = await chat.click(carl, "prompt.dismiss", { week: "not-a-week" });
-    expect(bad.text).toContain("couldn't read that card");
+    expect(bad.text).toContain("couldn't read that click");
   });
 
   it("lets a member turn their prompt off and on with `admin prompts off|on`", async () => {
@@ -124,5 +124,17 @@ describe("Teams: weekly recognition prompts", () => {
     expect(await runPromptJob("prompt-run-6")).toEqual({ status: "skipped", reason: "disabled" });
     await chat.say(carl, ["admin prompts team on"], "on Thursdays at 16:30 (UTC)");
     expect((await scheduler())?.pattern).toBe("0 30 16 * * 4");
+  });
+
+  it("answers in the workspace's language, the prompt card too", async () => {
+    const workspace = await h.spur.db.workspace.findFirstOrThrow({ where: { platform: "teams" } });
+    await h.spur.services.workspaces.setLocale(workspace.id, "zh-CN");
+    try {
+      await chat.say(carl, ["admin prompts schedule friday 15:00"], "Default team 将在每周五 15:00（UTC）收到“这周谁帮了你？”提醒。");
+      const dismissed = await chat.click(ana, "prompt.dismiss", { week: "2026-W51" });
+      expect(dismissed.text).toContain("没问题 —— 下周见。");
+    } finally {
+      await h.spur.services.workspaces.setLocale(workspace.id, "en");
+    }
   });
 });

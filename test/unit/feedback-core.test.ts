@@ -6,6 +6,7 @@ import type { FeedbackStats } from "../../src/core/feedback/feedback-model.ts";
 import { monthByKey, monthContaining } from "../../src/core/feedback/feedback-period.ts";
 import { reminderAt, resolveDue } from "../../src/core/feedback/feedback-request.ts";
 import { parsePromptCommand } from "../../src/core/recognition/prompt-command.ts";
+import { plainTokens } from "../../src/core/shared/command-text.ts";
 import { recognitionPromptCron } from "../../src/core/recognition/recognition-prompts.ts";
 
 /** Slack command text, tokenised as the Slack adapter does, then parsed by the core. */
@@ -107,9 +108,9 @@ describe("periods and schedules", () => {
   });
 
   it("parses /spur prompts", () => {
-    expect(parsePromptCommand("prompts off")).toEqual({ ok: true, command: { kind: "member", optedOut: true } });
-    expect(parsePromptCommand("prompts team on")).toEqual({ ok: true, command: { kind: "team", enabled: true } });
-    expect(parsePromptCommand("prompts schedule fri 15:00")).toEqual({ ok: true, command: { kind: "schedule", day: 5, minuteOfDay: 900 } });
-    expect(parsePromptCommand("prompts sometimes")).toMatchObject({ ok: false });
+    expect(parsePromptCommand(plainTokens("prompts off"))).toEqual({ ok: true, command: { kind: "member", optedOut: true } });
+    expect(parsePromptCommand(plainTokens("prompts team on"))).toEqual({ ok: true, command: { kind: "team", enabled: true } });
+    expect(parsePromptCommand(plainTokens("prompts schedule fri 15:00"))).toEqual({ ok: true, command: { kind: "schedule", day: 5, minuteOfDay: 900 } });
+    expect(parsePromptCommand(plainTokens("prompts sometimes"))).toMatchObject({ ok: false });
   });
 });

@@ -8,7 +8,7 @@ import { slackCommandTokens } from "../../src/slack/command-tokens.ts";
 
 /** Slack command text, tokenised as the Slack adapter does, then parsed by the core. */
 const parseKudosText = (text: string, rules?: KudosRules) => parseKudosCommand(slackCommandTokens(text), rules);
-import { parseLeaderboardText } from "../../src/core/recognition/leaderboard.ts";
+import { parseLeaderboardCommand } from "../../src/core/recognition/leaderboard.ts";
 import { parseRecognitionAdmin } from "../../src/core/recognition/recognition-admin.ts";
 
 const CODES = new Set<string>(Object.values(ErrorCode));
@@ -108,12 +108,12 @@ describe("parseKudosText (property-based)", () => {
 });
 
 describe("other recognition parsers (property-based)", () => {
-  it("parseLeaderboardText and parseRecognitionAdmin never throw", () => {
+  it("parseLeaderboardCommand and parseRecognitionAdmin never throw", () => {
     fc.assert(
       fc.property(fc.oneof(commandText, fc.string()), (text) => {
-        const board = parseLeaderboardText(text);
+        const board = parseLeaderboardCommand(slackCommandTokens(text));
         if (!board.ok) expectSpecificError(board.error);
-        const admin = parseRecognitionAdmin(text);
+        const admin = parseRecognitionAdmin(slackCommandTokens(text));
         if (admin && !admin.ok) expectSpecificError(admin.error);
       }),
       { numRuns: 1000 },

@@ -36,7 +36,8 @@ describe("allowance windows", () => {
     expect(w.start.toISOString()).toBe("2026-11-16T00:00:00.000Z");
     const q = leaderboardRange("quarter", new Date("2026-11-19T12:00:00Z"), "America/Los_Angeles");
     expect(q?.start.toISOString()).toBe("2026-10-01T07:00:00.000Z");
-    expect(q?.label).toBe("Q4 2026");
+    expect(q && spell(localize(q.label, "en"), PLAIN)).toBe("Q4 2026");
+    expect(q && spell(localize(q.label, "zh-CN"), PLAIN)).toBe("2026 年第 4 季度");
     expect(leaderboardRange("all", new Date(), "UTC")).toBeNull();
   });
 });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RECOGNITION_SETTINGS } from "../../src/core/recognition/recognition-settings.ts";
-import { describeSettings, parseSettingsText } from "../../src/core/recognition/settings-command.ts";
+import { describeSettings, parseSettingsCommand } from "../../src/core/recognition/settings-command.ts";
+import { plainTokens, unescapeEntities } from "../../src/core/shared/command-text.ts";
+import { mrkdwn } from "../../src/slack/render/mrkdwn.ts";
 
+/** Settings text as an adapter hands it over, answered in English as Slack shows it (entities read back). */
+const parseSettingsText = (text: string) => parseSettingsCommand(plainTokens(text));
 const patch = (text: string) => {
   const parsed = parseSettingsText(text);
   if (!parsed.ok) throw parsed.error;
@@ -9,13 +13,15 @@ const patch = (text: string) => {
 };
 const refusal = (text: string) => {
   const parsed = parseSettingsText(text);
-  return parsed.ok ? null : parsed.error.userMessage;
+  return parsed.ok ? null : typeof parsed.error.reply === "string" ? parsed.error.reply : unescapeEntities(mrkdwn(parsed.error.reply, "en"));
 };
 
 describe("settings as text", () => {
   it("shows the settings without arguments", () => {
     expect(patch("")).toEqual({ kind: "show" });
-    const shown = describeSettings({ ...DEFAULT_RECOGNITION_SETTINGS, companyValues: ["ownership"], valueRequired: true });
+    const shown = describeSettings({ ...DEFAULT_RECOGNITION_SETTINGS, companyValues: ["ownership"], valueRequired: true })
+      .map((line) => mrkdwn(line, "en"))
+      .join("\n");
     expect(shown).toContain("• allowance: 5 points per day");
     expect(shown).toContain("• values: #ownership (value-required: on)");
   });

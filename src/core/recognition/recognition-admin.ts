@@ -1,42 +1,54 @@
-// Recognition administration: `/spur settings` (a form on the chat side) and `/spur revoke <kudos id> <reason>`.
+// Recognition administration: `spur settings` (a form, or a setting changed as text) and `spur revoke <kudos id> <reason>`.
 // Both are admin-only and leave an audit log entry.
 import { assertAdmin } from "../admin/admin-command.ts";
 import { diffSettings } from "../shared/audit.ts";
-import { tokenize } from "../shared/command-text.ts";
+import type { CommandToken } from "../shared/command-text.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
 import type { ParseResult } from "./kudos-command.ts";
 import type { Member, Workspace } from "../shared/model.ts";
 import type { Clock } from "../shared/ports.ts";
 import type { KudosLedger, RecognitionSettingsRepository, RevokedGift } from "./recognition-ports.ts";
 import { type RecognitionSettings, SETTINGS_LIMITS } from "./recognition-settings.ts";
+import { parseSettingsCommand, type SettingsTextCommand } from "./settings-command.ts";
+import { command, msg, type Msg } from "../../i18n/message.ts";
 
-export type RecognitionAdminCommand = { kind: "settings" } | { kind: "revoke"; giftRef: string; reason: string };
+export type RecognitionAdminCommand =
+  | { kind: "settings"; settings: SettingsTextCommand }
+  | { kind: "revoke"; giftRef: string; reason: string };
 
-export const REVOKE_USAGE = "• `/spur revoke <kudos id> <reason>` — take back a kudos (ids are shown in `/kudos history`)";
+/** The subcommands of `/spur` (Teams `admin`) this file answers. */
+export function isRecognitionAdmin(tokens: CommandToken[]): boolean {
+  const verb = tokens[0]?.kind === "word" ? tokens[0].text.toLowerCase() : "";
+  return verb === "settings" || verb === "revoke";
+}
 
-export const RECOGNITION_ADMIN_USAGE = [
-  "• `/spur settings` — recognition rules: allowance, caps, cool-down, kudos emoji, values, channel, visibility",
-  REVOKE_USAGE,
-].join("\n");
+export function revokeHelp(): Msg {
+  return msg("recognitionAdmin.usage.revoke", { cmd: command("spur", "revoke <kudos id> <reason>"), history: command("kudos", "history") });
+}
 
-/** Returns null when the text is not a recognition subcommand (the general `/spur` parser handles it). */
-export function parseRecognitionAdmin(text: string): ParseResult<RecognitionAdminCommand> | null {
-  const [verb, ...args] = tokenize(text);
-  switch (verb?.toLowerCase()) {
-    case "settings":
-      if (args.length > 0) return { ok: false, error: new SpurError(ErrorCode.UnknownArgument, "`/spur settings` takes no arguments; it opens a form.") };
-      return { ok: true, command: { kind: "settings" } };
-    case "revoke": {
-      const [giftRef, ...reasonTokens] = args;
-      const reason = reasonTokens.join(" ").trim();
-      if (!giftRef || !/^[0-9a-f-]{4,36}$/i.test(giftRef) || reason.length === 0) {
-        return { ok: false, error: new SpurError(ErrorCode.UnknownArgument, "Usage: `/spur revoke <kudos id> <reason>` — the id is shown in `/kudos history`.") };
-      }
-      return { ok: true, command: { kind: "revoke", giftRef: giftRef.toLowerCase(), reason: reason.slice(0, 500) } };
-    }
-    default:
-      return null;
+/** The help lines of these subcommands (Slack changes settings in its form). */
+export function recognitionAdminUsage(): Msg[] {
+  return [msg("recognitionAdmin.usage.settings", { cmd: command("spur", "settings") }), revokeHelp()];
+}
+
+export function revokeUsage(): Msg {
+  return msg("revoke.usage", { usage: command("spur", "revoke <kudos id> <reason>"), history: command("kudos", "history") });
+}
+
+/** Returns null when the tokens are not a recognition subcommand (the general `/spur` parser handles them). */
+export function parseRecognitionAdmin(tokens: CommandToken[]): ParseResult<RecognitionAdminCommand> | null {
+  if (!isRecognitionAdmin(tokens)) return null;
+  const [verb, ...args] = tokens;
+  if (verb?.text.toLowerCase() === "settings") {
+    const settings = parseSettingsCommand(args);
+    return settings.ok ? { ok: true, command: { kind: "settings", settings: settings.command } } : settings;
   }
+  const [giftRef, ...reasonTokens] = args.map((t) => t.text);
+  const reason = reasonTokens.join(" ").trim();
+  if (!giftRef || !/^[0-9a-f-]{4,36}$/i.test(giftRef) || reason.length === 0) {
+    return { ok: false, error: new SpurError(ErrorCode.UnknownArgument, revokeUsage()) };
+  }
+  return { ok: true, command: { kind: "revoke", giftRef: giftRef.toLowerCase(), reason: reason.slice(0, 500) } };
 }
 
 export async function revokeKudos(
@@ -54,32 +66,32 @@ export async function revokeKudos(
   });
   switch (result) {
     case "not_found":
-      throw new SpurError(ErrorCode.KudosNotFound, `I couldn't find kudos \`${input.giftRef}\` in this workspace.`);
+      throw new SpurError(ErrorCode.KudosNotFound, msg("revoke.notFound", { id: input.giftRef }));
     case "ambiguous":
-      throw new SpurError(ErrorCode.KudosNotFound, `More than one kudos starts with \`${input.giftRef}\`; use more of the id.`);
+      throw new SpurError(ErrorCode.KudosNotFound, msg("revoke.ambiguous", { id: input.giftRef }));
     case "already_revoked":
-      throw new SpurError(ErrorCode.AlreadyRevoked, `Kudos \`${input.giftRef}\` were already revoked.`);
+      throw new SpurError(ErrorCode.AlreadyRevoked, msg("revoke.alreadyRevoked", { id: input.giftRef }));
     default:
       return result;
   }
 }
 
 /** Field → message for every setting out of range; empty when the settings are valid. */
-export function validateSettings(s: RecognitionSettings): Partial<Record<keyof RecognitionSettings, string>> {
-  const errors: Partial<Record<keyof RecognitionSettings, string>> = {};
-  const range = (key: "allowancePoints" | "maxPointsPerGift" | "cooldownMinutes", label: string) => {
+export function validateSettings(s: RecognitionSettings): Partial<Record<keyof RecognitionSettings, Msg>> {
+  const errors: Partial<Record<keyof RecognitionSettings, Msg>> = {};
+  const range = (key: "allowancePoints" | "maxPointsPerGift" | "cooldownMinutes") => {
     const { min, max } = SETTINGS_LIMITS[key];
     const v = s[key];
-    if (!Number.isInteger(v) || v < min || v > max) errors[key] = `${label} must be a whole number from ${min} to ${max}.`;
+    if (!Number.isInteger(v) || v < min || v > max) errors[key] = msg("recognitionSettings.invalid.range", { setting: key, min, max });
   };
-  range("allowancePoints", "The allowance");
-  range("maxPointsPerGift", "Points per gift");
-  range("cooldownMinutes", "The cool-down");
+  range("allowancePoints");
+  range("maxPointsPerGift");
+  range("cooldownMinutes");
   if (!errors.maxPointsPerGift && !errors.allowancePoints && s.maxPointsPerGift > s.allowancePoints) {
-    errors.maxPointsPerGift = "Points per gift can't be more than the allowance.";
+    errors.maxPointsPerGift = msg("recognitionSettings.invalid.giftOverAllowance");
   }
-  if (Object.keys(s.emojiPoints).length === 0) errors.emojiPoints = "Keep at least one kudos emoji.";
-  if (s.valueRequired && s.companyValues.length === 0) errors.companyValues = "List the company values to require one.";
+  if (Object.keys(s.emojiPoints).length === 0) errors.emojiPoints = msg("recognitionSettings.invalid.noEmoji");
+  if (s.valueRequired && s.companyValues.length === 0) errors.companyValues = msg("recognitionSettings.invalid.noValues");
   return errors;
 }
 

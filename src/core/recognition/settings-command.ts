@@ -1,28 +1,35 @@
-// `/spur settings <name> <value>`: recognition settings as text, for chat surfaces without forms (Teams).
+// `/spur settings <name> <value>`: recognition settings as text (Teams has no settings form; Slack takes both).
 // The values are parsed with the same helpers as Slack's settings form and saved through the same core
 // update (validation, admin check, audit entry).
-import { tokenize } from "../shared/command-text.ts";
+import type { CommandToken } from "../shared/command-text.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
 import type { ParseResult } from "./kudos-command.ts";
 import { formatEmojiPoints, parseCompanyValues, parseEmojiPoints, type RecognitionSettings } from "./recognition-settings.ts";
-import { valueTags } from "../shared/wording.ts";
+import { code, command, msg, type Msg } from "../../i18n/message.ts";
 
 export type SettingsTextCommand = { kind: "show" } | { kind: "set"; patch: Partial<RecognitionSettings> };
 
-export const SETTINGS_TEXT_USAGE = [
-  "*Recognition settings* (workspace admins): `/spur settings` shows them; change one with",
-  "• `/spur settings allowance 8 day|week` — points each person can give per day or week",
-  "• `/spur settings max-points 4` — most points in one gift",
-  "• `/spur settings cooldown 30` — minutes between two gifts to the same person (0 = none)",
-  "• `/spur settings emoji star=1, tada=3` — reactions that give kudos",
-  "• `/spur settings values #ownership, empathy` (or `none`) and `/spur settings value-required on|off`",
-  "• `/spur settings leaderboard everyone|leads` — who can see the leaderboard",
-  "• `/spur settings notify-lead on|off` — tell a recipient's lead about their kudos",
-].join("\n");
+const spur = (args: string) => command("spur", args);
 
-function fail(message: string): { ok: false; error: SpurError } {
+/** How to change each setting as text, one line each. */
+export function settingsTextUsage(): Msg[] {
+  return [
+    msg("recognitionSettings.usage.title", { show: spur("settings") }),
+    msg("recognitionSettings.usage.allowance", { cmd: spur("settings allowance 8 day|week") }),
+    msg("recognitionSettings.usage.maxPoints", { cmd: spur("settings max-points 4") }),
+    msg("recognitionSettings.usage.cooldown", { cmd: spur("settings cooldown 30") }),
+    msg("recognitionSettings.usage.emoji", { cmd: spur("settings emoji star=1, tada=3") }),
+    msg("recognitionSettings.usage.values", { cmd: spur("settings values #ownership, empathy"), required: spur("settings value-required on|off") }),
+    msg("recognitionSettings.usage.leaderboard", { cmd: spur("settings leaderboard everyone|leads") }),
+    msg("recognitionSettings.usage.notifyLead", { cmd: spur("settings notify-lead on|off") }),
+  ];
+}
+
+function fail(message: Msg | string): { ok: false; error: SpurError } {
   return { ok: false, error: new SpurError(ErrorCode.InvalidSetting, message) };
 }
+
+const usage = (args: string) => fail(msg("recognitionSettings.parse.usage", { usage: spur(`settings ${args}`) }));
 
 function whole(raw: string | undefined): number {
   return raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
@@ -33,9 +40,9 @@ function onOff(raw: string | undefined): boolean | null {
   return word === "on" || word === "yes" ? true : word === "off" || word === "no" ? false : null;
 }
 
-/** Parses the words after `settings`. Numbers out of range are left to the core validation, which names the limit. */
-export function parseSettingsText(text: string): ParseResult<SettingsTextCommand> {
-  const [name, ...args] = tokenize(text);
+/** Parses the tokens after `settings`. Numbers out of range are left to the core validation, which names the limit. */
+export function parseSettingsCommand(tokens: CommandToken[]): ParseResult<SettingsTextCommand> {
+  const [name, ...args] = tokens.map((t) => t.text);
   const rest = args.join(" ");
   switch (name?.toLowerCase()) {
     case undefined:
@@ -43,14 +50,14 @@ export function parseSettingsText(text: string): ParseResult<SettingsTextCommand
     case "allowance": {
       const period = args[1]?.toLowerCase();
       if (args.length < 1 || args.length > 2 || Number.isNaN(whole(args[0])) || (period !== undefined && period !== "day" && period !== "week")) {
-        return fail("Usage: `/spur settings allowance <points> [day|week]`.");
+        return usage("allowance <points> [day|week]");
       }
       return { ok: true, command: { kind: "set", patch: { allowancePoints: whole(args[0]), ...(period ? { allowancePeriod: period } : {}) } } };
     }
     case "max-points":
     case "cooldown": {
       const n = whole(args[0]);
-      if (args.length !== 1 || Number.isNaN(n)) return fail(`Usage: \`/spur settings ${name.toLowerCase()} <whole number>\`.`);
+      if (args.length !== 1 || Number.isNaN(n)) return usage(`${name.toLowerCase()} <whole number>`);
       return { ok: true, command: { kind: "set", patch: name.toLowerCase() === "cooldown" ? { cooldownMinutes: n } : { maxPointsPerGift: n } } };
     }
     case "emoji": {
@@ -60,35 +67,41 @@ export function parseSettingsText(text: string): ParseResult<SettingsTextCommand
     case "values": {
       const values = rest.trim().toLowerCase() === "none" ? [] : parseCompanyValues(rest);
       if (typeof values === "string") return fail(values);
-      if (values.length === 0 && rest.trim().toLowerCase() !== "none") return fail("List the values, e.g. `/spur settings values #ownership, empathy`, or `none`.");
+      if (values.length === 0 && rest.trim().toLowerCase() !== "none") {
+        return fail(msg("recognitionSettings.parse.values", { example: spur("settings values #ownership, empathy"), none: code("none") }));
+      }
       return { ok: true, command: { kind: "set", patch: { companyValues: values } } };
     }
     case "value-required":
     case "notify-lead": {
       const flag = onOff(args[0]);
-      if (args.length !== 1 || flag === null) return fail(`Usage: \`/spur settings ${name.toLowerCase()} on|off\`.`);
+      if (args.length !== 1 || flag === null) return usage(`${name.toLowerCase()} on|off`);
       return { ok: true, command: { kind: "set", patch: name.toLowerCase() === "notify-lead" ? { notifyLead: flag } : { valueRequired: flag } } };
     }
     case "leaderboard": {
       const who = args[0]?.toLowerCase();
-      if (args.length !== 1 || (who !== "everyone" && who !== "leads")) return fail("Usage: `/spur settings leaderboard everyone|leads`.");
+      if (args.length !== 1 || (who !== "everyone" && who !== "leads")) return usage("leaderboard everyone|leads");
       return { ok: true, command: { kind: "set", patch: { leaderboardVisibility: who } } };
     }
     default:
-      return fail(`I don't know the setting \`${name}\`.\n${SETTINGS_TEXT_USAGE}`);
+      return fail(msg("recognitionSettings.parse.unknown", { name: code(name ?? ""), usage: joined(settingsTextUsage()) }));
   }
 }
 
-/** The current settings, one per line, in the words `parseSettingsText` accepts. */
-export function describeSettings(s: RecognitionSettings): string {
+/** The current settings, one line each, in the words `parseSettingsCommand` accepts. */
+export function describeSettings(s: RecognitionSettings): Msg[] {
   return [
-    "*Recognition settings*",
-    `• allowance: ${s.allowancePoints} points per ${s.allowancePeriod}`,
-    `• max-points: ${s.maxPointsPerGift} per gift`,
-    `• cooldown: ${s.cooldownMinutes === 0 ? "none" : `${s.cooldownMinutes} minutes`}`,
-    `• emoji: ${formatEmojiPoints(s.emojiPoints)}`,
-    `• values: ${s.companyValues.length > 0 ? valueTags(s.companyValues) : "none"} (value-required: ${s.valueRequired ? "on" : "off"})`,
-    `• leaderboard: ${s.leaderboardVisibility}`,
-    `• notify-lead: ${s.notifyLead ? "on" : "off"}`,
-  ].join("\n");
+    msg("recognitionSettings.show.allowance", { points: s.allowancePoints, period: s.allowancePeriod }),
+    msg("recognitionSettings.show.maxPoints", { points: s.maxPointsPerGift }),
+    msg("recognitionSettings.show.cooldown", { minutes: s.cooldownMinutes }),
+    msg("recognitionSettings.show.emoji", { emoji: formatEmojiPoints(s.emojiPoints) }),
+    msg("recognitionSettings.show.values", { count: s.companyValues.length, values: s.companyValues.map((v) => `#${v}`).join(" "), required: s.valueRequired ? "on" : "off" }),
+    msg("recognitionSettings.show.leaderboard", { visibility: s.leaderboardVisibility }),
+    msg("recognitionSettings.show.notifyLead", { on: s.notifyLead ? "on" : "off" }),
+  ];
+}
+
+/** Lines as one message, one per line: for a refusal, which is a single message. */
+function joined(lines: Msg[]): Msg | string {
+  return lines.length > 0 ? lines.reduce((all, line) => msg("recognitionSettings.lineBreak", { all, line })) : "";
 }

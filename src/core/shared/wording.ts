@@ -33,7 +33,6 @@ export function awardsTitle(teamName: string, monthLabel: string): string {
   return `Awards for ${monthLabel} — ${teamName}`;
 }
 /** The footer of the weekly recognition prompt (Slack spelling; Teams shows its own command name). */
-export const PROMPT_OPT_OUT_NOTE = "Prefer not to get this? `/spur prompts off`.";
 
 /** "09:05" for 545 minutes after midnight. */
 export function clockTime(minuteOfDay: number): string {

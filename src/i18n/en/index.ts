@@ -7,6 +7,9 @@ import { posts } from "./posts.ts";
 import { kpi } from "./kpi.ts";
 import { feedback } from "./feedback.ts";
 import { recognition } from "./recognition.ts";
+import { leaderboard } from "./leaderboard.ts";
+import { recognitionAdmin } from "./recognition-admin.ts";
+import { prompts } from "./prompts.ts";
 
 export const en = {
   ...common,
@@ -16,5 +19,8 @@ export const en = {
   ...dataRights,
   ...kudosForm,
   ...posts,
+  ...leaderboard,
+  ...recognitionAdmin,
+  ...prompts,
   ...feedback,
 } as const;

@@ -1,13 +1,10 @@
-// The admin subcommands not yet ported to the use-case layer: recognition settings and revokes, prompts, KPI
-// administration; the digest preview and send are handed to their use case.
+// The admin subcommands not yet ported to the use-case layer: KPI administration; the digest preview and send are handed to their use case.
 import { digestArgs, digestCommand } from "../../use-cases/digests/digest-command.ts";
 import { runOnTeams } from "../run-interaction.ts";
 import { parseAdminCommand } from "../../core/admin/admin-command.ts";
 import { unknownActor } from "../../core/shared/errors.ts";
 import { type TeamsCommandContext, type TeamsDeps, withErrorReplies } from "../command-context.ts";
-import { runRecognitionAdmin } from "./admin-recognition.ts";
 import { runTeamsKpiAdmin } from "./admin-kpi.ts";
-import { runTeamsPrompts } from "./admin-prompts.ts";
 
 export async function runLegacyAdmin(deps: TeamsDeps, ctx: TeamsCommandContext, args: string): Promise<void> {
   const { services } = deps;
@@ -17,9 +14,7 @@ export async function runLegacyAdmin(deps: TeamsDeps, ctx: TeamsCommandContext, 
       if (!member) throw unknownActor();
       return member;
     };
-    if (await runRecognitionAdmin(services, ctx, args, actorOrFail)) return;
     if (await runTeamsKpiAdmin(services, ctx, args, actorOrFail)) return;
-    if (await runTeamsPrompts(services, ctx, args, actorOrFail)) return;
     const parsed = parseAdminCommand(ctx.message.tokens.slice(1));
     if (!parsed.ok) throw parsed.error;
     if (parsed.command.kind === "digest_preview" || parsed.command.kind === "digest_send") {

@@ -1,18 +1,14 @@
-// `admin prompts off|on`, `admin prompts schedule <day> <hh:mm>`, `admin prompts team off|on`: Slack's
-// `/spur prompts …` for Teams, through the same parser and settings.
-import type { Services } from "../../app/services.ts";
-import { applyPromptCommand } from "../../app/prompt-settings.ts";
-import type { Member } from "../../core/shared/model.ts";
-import { isPromptCommand, parsePromptCommand } from "../../core/recognition/prompt-command.ts";
-import { infoReply } from "../cards/replies.ts";
-import type { TeamsCommandContext } from "../command-context.ts";
+// `admin prompts off|on`, `admin prompts schedule <day> <hh:mm>`, `admin prompts team off|on`: the same
+// prompts use case as Slack's `/spur prompts …`.
+import { isPromptCommand } from "../../core/recognition/prompt-command.ts";
+import { promptsCommand } from "../../use-cases/recognition/prompts-command.ts";
+import type { TeamsCommandContext, TeamsDeps } from "../command-context.ts";
+import { runOnTeams } from "../run-interaction.ts";
 
-/** Handles `admin prompts …`; returns false when `args` is another admin command. */
-export async function runTeamsPrompts(services: Services, ctx: TeamsCommandContext, args: string, actor: () => Promise<Member>): Promise<boolean> {
-  if (!isPromptCommand(args)) return false;
-  const parsed = parsePromptCommand(args);
-  if (!parsed.ok) throw parsed.error;
-  const message = await applyPromptCommand(services, ctx.defaultTeam, await actor(), parsed.command);
-  await ctx.reply(infoReply(ctx.message.humanize(message)));
+/** Runs `admin prompts …`; false when it is another admin command. */
+export async function runTeamsPrompts(deps: TeamsDeps, ctx: TeamsCommandContext): Promise<boolean> {
+  const tokens = ctx.message.tokens.slice(1);
+  if (!isPromptCommand(tokens)) return false;
+  await runOnTeams(deps, ctx, "teams:admin", promptsCommand, deps.services, { tokens });
   return true;
 }

@@ -6,6 +6,8 @@ import type { TeamsCommandContext, TeamsDeps } from "../command-context.ts";
 import { runOnTeams } from "../run-interaction.ts";
 import type { TeamsCommand } from "./command.ts";
 import { runLegacyAdmin } from "./admin-legacy.ts";
+import { runTeamsPrompts } from "./admin-prompts.ts";
+import { runRecognitionAdmin } from "./admin-recognition.ts";
 
 function adminTokens(ctx: TeamsCommandContext): CommandToken[] {
   const tokens = ctx.message.tokens.slice(1);
@@ -21,6 +23,8 @@ export const adminCommand: TeamsCommand = {
   title: "admin role|channel|timezone|digest",
   description: "Spur admins: roles, the team's channel, time zone and digest schedule; everyone: prompts off|on",
   async run(deps: TeamsDeps, ctx, args) {
+    if (await runRecognitionAdmin(deps, ctx)) return;
+    if (await runTeamsPrompts(deps, ctx)) return;
     const tokens = adminTokens(ctx);
     if (handledBySpurCommand(tokens)) return runOnTeams(deps, ctx, "teams:admin", spurCommand, deps.services, { tokens });
     await runLegacyAdmin(deps, ctx, args);

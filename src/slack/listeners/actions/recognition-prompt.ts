@@ -2,24 +2,35 @@
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
 import { ErrorCode, SpurError } from "../../../core/shared/errors.ts";
-import { PROMPT_DISMISS_ACTION, PROMPT_KUDOS_ACTION, PromptActionValue } from "../../feedback-payloads.ts";
 import { localeFor } from "../../../i18n/locale.ts";
 import { openKudosForm } from "../../../use-cases/recognition/kudos-form.ts";
+import { PROMPT_DISMISS_ACTION, PROMPT_KUDOS_ACTION } from "../../../use-cases/recognition/recognition-prompt-bodies.ts";
+import { PromptButtonData, promptDismiss } from "../../../use-cases/recognition/prompt-dismiss.ts";
 import { slackPeoplePicker } from "../../people-picker.ts";
+import { BlockAction } from "../../recognition-payloads.ts";
+import { slackActionId } from "../../render/blocks.ts";
 import { renderModal } from "../../render/modal.ts";
-import { slackPlace } from "../../run-interaction.ts";
+import { runOnSlack, slackPlace } from "../../run-interaction.ts";
 import { actionContext, STALE_MESSAGE, withActionErrors } from "../interaction-context.ts";
 
 export const KUDOS_HINT = "Who was it? Send them kudos with `/kudos @teammate what they did #value` — it only takes a moment.";
 
+function jsonValue(value: string | undefined): unknown {
+  try {
+    return JSON.parse(value ?? "");
+  } catch {
+    return null;
+  }
+}
+
 export function registerRecognitionPromptActions(app: App, services: Services): void {
   // "Give kudos" opens the same kudos form as `/kudos`; where the form cannot open, it explains /kudos.
-  app.action(PROMPT_KUDOS_ACTION, async ({ ack, body, respond, client }) => {
+  app.action(slackActionId(PROMPT_KUDOS_ACTION), async ({ ack, body, respond, client }) => {
     await ack();
     const ctx = await actionContext(services, body, respond);
     if (!ctx) return;
     await withActionErrors(services, ctx, async () => {
-      if (!PromptActionValue.safeParse(ctx.value).success) throw new SpurError(ErrorCode.StaleInteraction, STALE_MESSAGE);
+      if (!PromptButtonData.safeParse(jsonValue(ctx.value)).success) throw new SpurError(ErrorCode.StaleInteraction, STALE_MESSAGE);
       const locale = localeFor(ctx.actor.locale, ctx.workspace.locale);
       const replies = await openKudosForm.run(
         { ...services, people: slackPeoplePicker },
@@ -45,15 +56,21 @@ export function registerRecognitionPromptActions(app: App, services: Services): 
     });
   });
 
-  app.action(PROMPT_DISMISS_ACTION, async ({ ack, body, respond }) => {
+  const dismissId = slackActionId(PROMPT_DISMISS_ACTION);
+  app.action(dismissId, async ({ ack, body, respond, client }) => {
     await ack();
-    const ctx = await actionContext(services, body, respond);
-    if (!ctx) return;
-    await withActionErrors(services, ctx, async () => {
-      const week = PromptActionValue.safeParse(ctx.value);
-      if (!week.success) throw new SpurError(ErrorCode.StaleInteraction, STALE_MESSAGE);
-      await services.prompts.dismiss(ctx.actor.id, week.data);
-      await ctx.reply("No problem — see you next week. (`/spur prompts off` stops these prompts.)", { replaceOriginal: true });
-    });
+    const parsed = BlockAction.safeParse(body);
+    if (!parsed.success) {
+      services.logger.warn("malformed prompt dismiss action");
+      return;
+    }
+    const { team, user, actions } = parsed.data;
+    await runOnSlack(
+      services,
+      { teamId: team.id, userId: user.id, channelId: null, idempotencyKey: `slack:action:${team.id}:${user.id}`, client, respond, label: dismissId, via: "action" },
+      promptDismiss,
+      services,
+      { data: jsonValue(actions[0]?.value) },
+    );
   });
 }

@@ -1,13 +1,20 @@
-// `/spur prompts …` (dispatched from /spur): recognition prompt opt-out and team schedule.
+// /spur prompts …: the recognition prompt opt-out and team schedule, as the one prompts use case.
+import type { RespondFn, SlackCommandMiddlewareArgs, webApi } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
-import { applyPromptCommand } from "../../../app/prompt-settings.ts";
-import type { Member } from "../../../core/shared/model.ts";
-import { parsePromptCommand } from "../../../core/recognition/prompt-command.ts";
-import { errorReply, infoReply } from "../../blocks/replies.ts";
-import type { CommandContext } from "../../command-context.ts";
+import { isPromptCommand } from "../../../core/recognition/prompt-command.ts";
+import { promptsCommand } from "../../../use-cases/recognition/prompts-command.ts";
+import { slashCommandTurn } from "../../command-context.ts";
+import { slackCommandTokens } from "../../command-tokens.ts";
+import { runOnSlack } from "../../run-interaction.ts";
 
-export async function runPromptCommand(services: Services, ctx: CommandContext, actor: Member): Promise<void> {
-  const parsed = parsePromptCommand(ctx.payload.text);
-  if (!parsed.ok) return ctx.reply(errorReply(parsed.error.userMessage));
-  return ctx.reply(infoReply(await applyPromptCommand(services, ctx.defaultTeam, actor, parsed.command)));
+/** Runs `/spur prompts …`; false when the text is another subcommand. */
+export async function runSpurPrompts(
+  services: Services,
+  args: Pick<SlackCommandMiddlewareArgs, "command"> & { respond: RespondFn; client: webApi.WebClient },
+): Promise<boolean> {
+  const tokens = slackCommandTokens(typeof args.command.text === "string" ? args.command.text : "");
+  if (!isPromptCommand(tokens)) return false;
+  const slash = await slashCommandTurn(services, args);
+  if (slash) await runOnSlack(services, slash.turn, promptsCommand, services, { tokens });
+  return true;
 }

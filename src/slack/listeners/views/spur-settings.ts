@@ -10,10 +10,12 @@ import {
 } from "../../../core/recognition/recognition-settings.ts";
 import { SETTINGS_ACTION, SETTINGS_MODAL_CALLBACK } from "../../blocks/settings-modal.ts";
 import { type StateValue, ViewSubmission } from "../../recognition-payloads.ts";
+import type { Locale } from "../../../i18n/locale.ts";
+import { plainText } from "../../render/mrkdwn.ts";
 
 type Errors = Partial<Record<keyof RecognitionSettings, string>>;
 
-function readSettings(values: Record<string, Record<string, StateValue>>, current: RecognitionSettings): { settings: RecognitionSettings; errors: Errors } {
+function readSettings(values: Record<string, Record<string, StateValue>>, current: RecognitionSettings, locale: Locale): { settings: RecognitionSettings; errors: Errors } {
   const get = (block: keyof RecognitionSettings) => values[block]?.[SETTINGS_ACTION];
   const errors: Errors = {};
   const num = (block: "allowancePoints" | "maxPointsPerGift" | "cooldownMinutes") => {
@@ -39,7 +41,8 @@ function readSettings(values: Record<string, Record<string, StateValue>>, curren
     leaderboardVisibility: visibility === "leads" ? "leads" : "everyone",
     notifyLead: (get("notifyLead")?.selected_options ?? []).some((o) => o.value === "yes"),
   };
-  return { settings, errors: { ...validateSettings(settings), ...errors } };
+  const invalid = Object.entries(validateSettings(settings)).map(([field, message]) => [field, message ? plainText(message, locale) : ""]);
+  return { settings, errors: { ...Object.fromEntries(invalid), ...errors } };
 }
 
 export function registerSpurSettingsView(app: App, services: Services): void {
@@ -54,7 +57,7 @@ export function registerSpurSettingsView(app: App, services: Services): void {
       const { workspace, defaultTeam } = await services.workspaces.ensure("slack", team.id, { teamTimeZone: services.defaultTimeZone });
       const actor = await services.members.byPlatformId(workspace, defaultTeam.id, user.id);
       const current = await services.recognitionSettings.get(workspace.id);
-      const { settings, errors } = readSettings(view.state.values, current);
+      const { settings, errors } = readSettings(view.state.values, current, workspace.locale);
       if (Object.keys(errors).length > 0) {
         await ack({ response_action: "errors", errors });
         return;

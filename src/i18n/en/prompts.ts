@@ -1,0 +1,21 @@
+// The weekly recognition prompt: its direct message and buttons, and `/spur prompts …`.
+export const prompts = {
+  "prompts.usage.title": "<b>Weekly recognition prompts</b> (\"Who helped you this week?\")",
+  "prompts.usage.member": "• {off} / {on} — stop or restart your own prompt",
+  "prompts.usage.schedule": "• {cmd} — admins: when the team gets it, in the team's time zone",
+  "prompts.usage.team": "• {off} / {on} — admins: turn it off or on for the whole team",
+  "prompts.lineBreak": "{all}\n{line}",
+  "prompts.scheduleUsage": "Usage: {cmd} (24-hour time, team time zone).",
+  "prompts.optedOut": "You won't get the weekly \"Who helped you this week?\" prompt any more. {on} brings it back.",
+  "prompts.optedIn": "You'll get the weekly \"Who helped you this week?\" prompt again.",
+  "prompts.teamOff": "Weekly recognition prompts are off for {team}.",
+  "prompts.scheduled":
+    "{team} gets \"Who helped you this week?\" on {day, select, 1 {Mondays} 2 {Tuesdays} 3 {Wednesdays} 4 {Thursdays} 5 {Fridays} 6 {Saturdays} other {Sundays}} at {time} ({timeZone}).",
+  "prompts.dm.summary": "Who helped you this week? A quick kudos makes their day.",
+  "prompts.dm.text": "👋 <b>Who helped you this week?</b> A quick kudos makes their day.",
+  "prompts.dm.give": "Give kudos",
+  "prompts.dm.dismiss": "Not this week",
+  "prompts.dm.optOut": "Prefer not to get this? {off}.",
+  "prompts.dismissed": "No problem — see you next week. ({off} stops these prompts.)",
+  "prompts.stale": "Spur couldn't read that click — the message may be out of date. Please try the command again.",
+} as const;
