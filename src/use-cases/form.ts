@@ -27,6 +27,11 @@ export interface Form {
   fields: Field[];
   /** A message above the fields (e.g. why the last submission was refused). */
   notice?: Msg;
+  /**
+   * Teams: Send carries the state's fields flat beside the inputs (the kudos card's data has always been read
+   * so) instead of one `formState` string.
+   */
+  flatState?: boolean;
   /** Per-field messages from a refused submission, by field id. */
   errors?: Partial<Record<string, Msg>>;
 }

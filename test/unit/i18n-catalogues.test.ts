@@ -39,6 +39,17 @@ function signature(message: string): string[] {
 }
 
 describe("message catalogues", () => {
+  it.each(LOCALES)("%s defines each key in one feature file only (a later file would silently win)", (locale) => {
+    const dir = join("src", "i18n", locale);
+    const owners = new Map<string, string[]>();
+    for (const file of readdirSync(dir).filter((f) => f !== "index.ts")) {
+      for (const m of readFileSync(join(dir, file), "utf8").matchAll(/^\s*"([\w.-]+)":/gm)) {
+        owners.set(m[1]!, [...(owners.get(m[1]!) ?? []), file]);
+      }
+    }
+    expect([...owners].filter(([, files]) => files.length > 1)).toEqual([]);
+  });
+
   it.each(LOCALES.filter((l) => l !== "en"))("%s has exactly the English keys", (locale) => {
     expect(Object.keys(CATALOGUES[locale]).sort()).toEqual(keys);
   });

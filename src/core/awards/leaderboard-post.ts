@@ -22,8 +22,8 @@ export interface LeaderboardPost {
   composite: LeaderboardSection | null;
 }
 
-export const KUDOS_RULE = msg("leaderboard.kudosRule");
-export const COMPOSITE_RULE = msg("leaderboard.compositeRule");
+export const KUDOS_RULE = msg("leaderboardPost.kudosRule");
+export const COMPOSITE_RULE = msg("leaderboardPost.compositeRule");
 
 function visible(member: Member): boolean {
   return !member.isBot && !member.isDeactivated;

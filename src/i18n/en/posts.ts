@@ -95,13 +95,13 @@ export const posts = {
   "leadDigest.pending": "• {who} — {answered} of {asked} answered, due {due}",
   "leadDigest.more": "… more than fits in one message: see {scorecard} for the rest.",
 
-  "leaderboard.title": "Leaderboard — {team}, week {period}",
-  "leaderboard.kudosTitle": "<b>Most kudos received</b>",
-  "leaderboard.compositeTitle": "<b>Composite score</b>",
-  "leaderboard.row": "{rank}. {who} — {value}",
-  "leaderboard.nobody": "Nobody to rank this week.",
-  "leaderboard.kudosRule": "Kudos received during the week (peer and customer). Equal counts share a place, listed by name.",
-  "leaderboard.compositeRule":
+  "leaderboardPost.title": "Leaderboard — {team}, week {period}",
+  "leaderboardPost.kudosTitle": "<b>Most kudos received</b>",
+  "leaderboardPost.compositeTitle": "<b>Composite score</b>",
+  "leaderboardPost.row": "{rank}. {who} — {value}",
+  "leaderboardPost.nobody": "Nobody to rank this week.",
+  "leaderboardPost.kudosRule": "Kudos received during the week (peer and customer). Equal counts share a place, listed by name.",
+  "leaderboardPost.compositeRule":
     "Composite score: weighted mean of each KPI's attainment against the team's targets, KPIs below their minimum volume left out. Equal scores (to 0.1) share a place, listed by name.",
 
   "awards.title": "Awards for {month} — {team}",

@@ -94,13 +94,13 @@ export const posts = {
   "leadDigest.pending": "• {who} — {asked} 人中已有 {answered} 人回复，截止 {due}",
   "leadDigest.more": "… 一条消息放不下全部内容：其余请用 {scorecard} 查看。",
 
-  "leaderboard.title": "排行榜 — {team}，{period}",
-  "leaderboard.kudosTitle": "<b>收到点赞最多</b>",
-  "leaderboard.compositeTitle": "<b>综合得分</b>",
-  "leaderboard.row": "{rank}. {who} — {value}",
-  "leaderboard.nobody": "本周没有可排名的人。",
-  "leaderboard.kudosRule": "本周收到的点赞（同事和客户）。次数相同的并列，按姓名排列。",
-  "leaderboard.compositeRule":
+  "leaderboardPost.title": "排行榜 — {team}，{period}",
+  "leaderboardPost.kudosTitle": "<b>收到点赞最多</b>",
+  "leaderboardPost.compositeTitle": "<b>综合得分</b>",
+  "leaderboardPost.row": "{rank}. {who} — {value}",
+  "leaderboardPost.nobody": "本周没有可排名的人。",
+  "leaderboardPost.kudosRule": "本周收到的点赞（同事和客户）。次数相同的并列，按姓名排列。",
+  "leaderboardPost.compositeRule":
     "综合得分：各项指标相对团队目标的达成率加权平均，未达到最低数据量的指标不计入。得分相同（精确到 0.1）的并列，按姓名排列。",
 
   "awards.title": "{month}奖项 — {team}",

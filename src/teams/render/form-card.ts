@@ -60,10 +60,11 @@ function input(field: Field, locale: Locale): CardElement {
 }
 
 /**
- * What Send carries back: a state that is a JSON object travels as its fields (Teams merges the inputs' values
- * into them, so the submission reads one flat object); any other state as `formState`.
+ * What Send carries back: the state as `formState`, or, for a form that asks for it, a state that is a JSON
+ * object as its fields (Teams merges the inputs' values into them, so the submission reads one flat object).
  */
-function sendData(state: string): Record<string, unknown> {
+function sendData(state: string, flat: boolean): Record<string, unknown> {
+  if (!flat) return { formState: state };
   try {
     const parsed = JSON.parse(state) as unknown;
     if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) {
@@ -88,7 +89,7 @@ export function renderFormCard(form: Form, locale: Locale, send: "execute" | "su
     const error = form.errors?.[field.id];
     if (error) body.push(textBlock(`⚠️ ${teamsMarkdown(error, locale, speller)}`, { color: "Attention", size: "Small", spacing: "None" }));
   }
-  const data = sendData(form.state);
+  const data = sendData(form.state, form.flatState ?? false);
   const title = teamsPlain(form.submit, locale);
   const action = send === "submit" ? { type: "Action.Submit", title, data, style: "positive" } : { type: "Action.Execute", title, verb: form.id, data, style: "positive" };
   body.push({ type: "ActionSet", actions: [action] });

@@ -114,6 +114,7 @@ export async function kudosFormOf(deps: KudosFormDeps, req: FormRequest, content
     title: msg("kudos.form.title"),
     submit: msg("kudos.form.send"),
     state: JSON.stringify(content.state),
+    flatState: true,
     fields,
     ...(notice ? { notice } : {}),
     ...(content.errors ? { errors: content.errors } : {}),
