@@ -34,7 +34,13 @@ export interface LinkRef {
   text: string;
 }
 
-export type Ref = MemberRef | ChannelRef | CommandRef | LinkRef;
+/** A reaction emoji, by its name ("star"): Slack shows the emoji, other surfaces its name. */
+export interface EmojiRef {
+  ref: "emoji";
+  name: string;
+}
+
+export type Ref = MemberRef | ChannelRef | CommandRef | LinkRef | EmojiRef;
 
 export type RichKind = "strong" | "em" | "code" | "strike";
 
@@ -83,6 +89,10 @@ export function channel(id: string, name?: string): ChannelRef {
 
 export function command(name: CommandName, args?: string): CommandRef {
   return { ref: "command", name, args };
+}
+
+export function emoji(name: string): EmojiRef {
+  return { ref: "emoji", name };
 }
 
 export function link(url: string, text: string): LinkRef {

@@ -1,5 +1,5 @@
 // Walks localised text once for every surface: a Speller says how each piece is written there.
-import type { ChannelRef, CommandRef, Inline, LinkRef, MemberRef, RichKind } from "./message.ts";
+import type { ChannelRef, CommandRef, EmojiRef, Inline, LinkRef, MemberRef, RichKind } from "./message.ts";
 
 export interface Speller {
   /** Text the catalogue or a user wrote, escaped for the surface. */
@@ -8,6 +8,7 @@ export interface Speller {
   channel(ref: ChannelRef): string;
   command(ref: CommandRef): string;
   link(ref: LinkRef): string;
+  emoji(ref: EmojiRef): string;
   rich(kind: RichKind, inner: string): string;
 }
 
@@ -19,6 +20,7 @@ export function spell(inlines: readonly Inline[], speller: Speller): string {
       if (part.ref === "member") return speller.member(part);
       if (part.ref === "channel") return speller.channel(part);
       if (part.ref === "link") return speller.link(part);
+      if (part.ref === "emoji") return speller.emoji(part);
       return speller.command(part);
     })
     .join("");
@@ -31,5 +33,6 @@ export const PLAIN: Speller = {
   channel: (r) => (r.name ? `#${r.name}` : `#${r.id}`),
   command: (r) => (r.args ? `${r.name} ${r.args}` : r.name),
   link: (r) => `${r.text} (${r.url})`,
+  emoji: (r) => `:${r.name}:`,
   rich: (_kind, inner) => inner,
 };

@@ -30,7 +30,7 @@ export interface TeamsIdentity {
 
 export class TeamsStore {
   // Messages refresh a conversation's reference; one write per conversation and process is enough
-  // unless Teams moves it to another service URL.
+  // unless Teams moves it to another service URL or names it anew.
   private readonly seen = new Map<string, string>();
 
   constructor(private readonly db: Db) {}
@@ -45,10 +45,12 @@ export class TeamsStore {
     });
   }
 
-  /** Records (or reactivates) a conversation; a no-op when this process already stored the same service URL. */
+  /** Records (or reactivates) a conversation; a no-op when this process already stored the same service URL and name. */
   async remember(input: ConversationUpsert, force = false): Promise<void> {
     const key = `${input.workspaceId}:${input.conversationId}`;
-    if (!force && this.seen.get(key) === input.serviceUrl) return;
+    const conversation = input.reference.conversation as { name?: unknown } | undefined;
+    const seenAs = `${input.serviceUrl}\n${typeof conversation?.name === "string" ? conversation.name : ""}`;
+    if (!force && this.seen.get(key) === seenAs) return;
     const data = {
       conversationType: input.conversationType,
       serviceUrl: input.serviceUrl,
@@ -60,7 +62,7 @@ export class TeamsStore {
       create: { workspaceId: input.workspaceId, conversationId: input.conversationId, ...data },
       update: data,
     });
-    this.seen.set(key, input.serviceUrl);
+    this.seen.set(key, seenAs);
   }
 
   async find(workspaceId: string, conversationId: string): Promise<StoredConversation | null> {
@@ -81,6 +83,12 @@ export class TeamsStore {
     const rows = await this.db.teamsConversation.findMany({ where: { workspaceId, active: true }, orderBy: { updatedAt: "desc" } });
     const row = rows.find((r) => r.conversationType === "channel") ?? rows[0];
     return row ? toStored(row) : null;
+  }
+
+  /** The workspace's team channels Spur is in (it can post there), most recently active first. */
+  async activeChannels(workspaceId: string): Promise<StoredConversation[]> {
+    const rows = await this.db.teamsConversation.findMany({ where: { workspaceId, active: true, conversationType: "channel" }, orderBy: { updatedAt: "desc" } });
+    return rows.map(toStored);
   }
 
   /** The person's active personal chat with the bot in this workspace, if they have one. */

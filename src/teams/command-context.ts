@@ -35,6 +35,8 @@ export interface TeamsCommandContext {
 interface ChannelData {
   tenant?: { id?: string };
   team?: { id?: string; name?: string };
+  /** A team channel's name (Teams leaves it out for the team's General channel). */
+  channel?: { id?: string; name?: string };
 }
 
 /** A channel thread's conversation id carries `;messageid=…`; posts to the channel itself go without it. */
@@ -70,13 +72,15 @@ export async function rememberConversation(deps: TeamsDeps, turn: TurnContext, w
   // Without the incoming activity's id: proactive posts start their own thread rather than reply to it.
   const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(turn.activity);
   const conversationId = baseConversationId(turn.activity.conversation.id);
+  // The channel's name, when Teams says it, names it where admins pick a channel (the settings form).
+  const name = ((turn.activity.channelData ?? {}) as ChannelData).channel?.name ?? reference.conversation?.name;
   await deps.store.remember(
     {
       workspaceId,
       conversationId,
       conversationType: turn.activity.conversation.conversationType ?? null,
       serviceUrl: turn.activity.serviceUrl,
-      reference: { ...reference, conversation: { ...reference.conversation, id: conversationId } } as Record<string, unknown>,
+      reference: { ...reference, conversation: { ...reference.conversation, id: conversationId, ...(name ? { name } : {}) } } as Record<string, unknown>,
     },
     force,
   );

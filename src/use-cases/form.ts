@@ -1,6 +1,9 @@
 // A neutral form (Slack modal, Teams input card): fields with labels, initial values and per-field errors.
 import type { Msg } from "../i18n/message.ts";
 
+/** What a channel field with a `none` choice submits for it where the surface lists the channels (Teams). */
+export const NO_CHANNEL = "none";
+
 export interface Choice {
   value: string;
   label: Msg;
@@ -13,7 +16,14 @@ export type Field =
   | { kind: "number"; id: string; label: Msg; initial?: number; min?: number; max?: number; hint?: Msg }
   | { kind: "select"; id: string; label: Msg; choices: Choice[]; initial?: string; optional?: boolean; hint?: Msg }
   | { kind: "multiselect"; id: string; label: Msg; choices: Choice[]; initial: string[]; optional?: boolean; hint?: Msg }
-  | { kind: "radio"; id: string; label: Msg; choices: Choice[]; initial?: string; hint?: Msg };
+  | { kind: "radio"; id: string; label: Msg; choices: Choice[]; initial?: string; hint?: Msg }
+  /**
+   * A channel to pick: the platform's own channel picker, or `choices` where the platform has none (Teams: the
+   * channels Spur has been added to, the only ones it can post in). `none` labels the empty choice.
+   */
+  | { kind: "channel"; id: string; label: Msg; initial: string | null; optional?: boolean; hint?: Msg; none?: Msg; choices?: { id: string; name: Msg | string }[] }
+  /** Yes or no: `text` beside the box (Slack checkbox, Teams toggle); submitted as "true" or "false". */
+  | { kind: "checkbox"; id: string; label: Msg; text: Msg; initial: boolean; hint?: Msg };
 
 export interface Form {
   /** Which interaction its submission runs (Slack callback_id, Teams Action.Execute verb). */

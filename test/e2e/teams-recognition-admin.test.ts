@@ -1,10 +1,10 @@
-// Teams counterpart of slack-recognition-admin: recognition settings (as text: Teams has no modals) and
-// revoking kudos, admin-only and written to the audit log.
+// Teams counterpart of slack-recognition-admin: recognition settings (the settings card, and one setting as
+// text) and revoking kudos, admin-only and written to the audit log. The card's submissions: teams-settings-form.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { textOf } from "../support/fake-bot-connector.ts";
+import type { SentActivity } from "../support/fake-bot-connector.ts";
 import { type Harness } from "../support/spur-harness.ts";
 import { TEAMS_USERS } from "../support/teams-activities.ts";
-import { type Say, startTeams, type TeamsSetup } from "../support/teams-chat.ts";
+import { cardOf, type Say, startTeams, type TeamsSetup } from "../support/teams-chat.ts";
 
 // Carl installs Spur, so he is its first admin.
 const { ana, bo, carl, dee } = TEAMS_USERS;
@@ -23,6 +23,12 @@ afterAll(async () => {
 
 const savedSettings = () => h.spur.db.recognitionSettings.findFirst();
 
+/** The settings card's inputs by id. */
+function settingsCard(sent: SentActivity): Record<string, { label?: string; value?: unknown }> {
+  const card = cardOf(sent) as { body: { id?: string; label?: string; value?: unknown }[] };
+  return Object.fromEntries(card.body.filter((e) => e.id).map((e) => [e.id, e]));
+}
+
 describe("Teams: admin settings", () => {
   it("refuses non-admins", async () => {
     await say(ana, ["admin settings"], "Only Spur admins");
@@ -30,11 +36,12 @@ describe("Teams: admin settings", () => {
     expect(await savedSettings()).toBeNull();
   });
 
-  it("shows an admin the current settings, and how to change them in help", async () => {
-    const shown = textOf(await say(carl, ["admin settings"], "Recognition settings"));
-    expect(shown).toContain("allowance: 5 points per day");
-    expect(shown).toContain("cooldown: none");
-    expect(shown).toContain("emoji: star=1");
+  it("shows an admin the current settings (in the settings card), and how to change them in help", async () => {
+    const shown = settingsCard(await say(carl, ["admin settings"], "Recognition settings"));
+    expect(shown.allowancePoints?.value).toBe(5);
+    expect(shown.allowancePeriod?.value).toBe("day");
+    expect(shown.cooldownMinutes?.value).toBe(0);
+    expect(shown.emojiPoints?.value).toBe("star=1");
     await say(carl, ["admin help"], "admin settings allowance 8 day|week");
   });
 
@@ -116,8 +123,8 @@ describe("Teams: admin revoke", () => {
     await h.spur.services.workspaces.setLocale(workspace.id, "zh-CN");
     try {
       await say(carl, ["admin revoke deadbeef nothing"], "在此工作区中找不到点赞 `deadbeef`");
-      const shown = textOf(await say(carl, ["admin settings"], "点赞设置"));
-      expect(shown).toContain("cooldown：30 分钟");
+      const shown = settingsCard(await say(carl, ["admin settings"], "点赞设置"));
+      expect(shown.cooldownMinutes).toMatchObject({ label: "给同一位同事两次点赞的间隔（分钟，0 = 不限制）", value: 30 });
     } finally {
       await h.spur.services.workspaces.setLocale(workspace.id, "en");
     }

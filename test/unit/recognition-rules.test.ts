@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { allowanceWindow, resetParam } from "../../src/core/recognition/allowance.ts";
 import { localize } from "../../src/i18n/localize.ts";
 import { PLAIN, spell } from "../../src/i18n/spell.ts";
+import type { Locale } from "../../src/i18n/locale.ts";
+import type { Msg } from "../../src/i18n/message.ts";
 import { diffSettings } from "../../src/core/shared/audit.ts";
 import { ErrorCode, SpurError } from "../../src/core/shared/errors.ts";
 import { leaderboardRange } from "../../src/core/recognition/leaderboard.ts";
@@ -67,10 +69,16 @@ describe("company values", () => {
 
 describe("settings parsing and validation", () => {
   it("parses emoji and values", () => {
-    expect(parseEmojiPoints(":star:, tada=3")).toEqual({ star: 1, tada: 3 });
-    expect(parseEmojiPoints("star=0")).toContain("from 1 to 100");
-    expect(parseCompanyValues("#Ownership, empathy ownership")).toEqual(["ownership", "empathy"]);
-    expect(parseCompanyValues("no spaces!")).toContain("isn't a valid value name");
+    const refusal = (parsed: { ok: true } | { ok: false; error: Msg }, locale: Locale = "en") => (parsed.ok ? "" : spell(localize(parsed.error, locale), PLAIN));
+    expect(parseEmojiPoints(":star:, tada=3")).toEqual({ ok: true, value: { star: 1, tada: 3 } });
+    expect(refusal(parseEmojiPoints("star=0"))).toBe("Points for :star: must be a whole number from 1 to 100.");
+    expect(refusal(parseEmojiPoints("star=0"), "zh-CN")).toBe(":star: 的积分必须是 1 到 100 之间的整数。");
+    expect(refusal(parseEmojiPoints(""))).toBe("List at least one emoji, e.g. star=1.");
+    expect(refusal(parseEmojiPoints("st ar!"))).toContain('"ar!" isn\'t an emoji name');
+    expect(parseCompanyValues("#Ownership, empathy ownership")).toEqual({ ok: true, value: ["ownership", "empathy"] });
+    expect(refusal(parseCompanyValues("no spaces!"))).toContain("isn't a valid value name");
+    expect(refusal(parseCompanyValues("no spaces!"), "zh-CN")).toContain("不是有效的价值观名称");
+    expect(refusal(parseCompanyValues(Array.from({ length: 51 }, (_, i) => `v${i}`).join(" ")))).toBe("At most 50 company values, please.");
   });
 
   it("validates ranges and consistency", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_RECOGNITION_SETTINGS } from "../../src/core/recognition/recognition-settings.ts";
-import { describeSettings, parseSettingsCommand } from "../../src/core/recognition/settings-command.ts";
+import { isRecognitionAdmin, isSettingsFormCommand } from "../../src/core/recognition/recognition-admin.ts";
+import { parseSettingsCommand } from "../../src/core/recognition/settings-command.ts";
 import { plainTokens, unescapeEntities } from "../../src/core/shared/command-text.ts";
 import { mrkdwn } from "../../src/slack/render/mrkdwn.ts";
 
@@ -17,13 +17,12 @@ const refusal = (text: string) => {
 };
 
 describe("settings as text", () => {
-  it("shows the settings without arguments", () => {
-    expect(patch("")).toEqual({ kind: "show" });
-    const shown = describeSettings({ ...DEFAULT_RECOGNITION_SETTINGS, companyValues: ["ownership"], valueRequired: true })
-      .map((line) => mrkdwn(line, "en"))
-      .join("\n");
-    expect(shown).toContain("• allowance: 5 points per day");
-    expect(shown).toContain("• values: #ownership (value-required: on)");
+  it("leaves settings alone to the settings form, and answers a bare name list with the usage", () => {
+    expect(isSettingsFormCommand(plainTokens("settings"))).toBe(true);
+    expect(isRecognitionAdmin(plainTokens("settings"))).toBe(false);
+    expect(isSettingsFormCommand(plainTokens("settings cooldown 5"))).toBe(false);
+    expect(isRecognitionAdmin(plainTokens("settings cooldown 5"))).toBe(true);
+    expect(refusal("")).toContain("`/spur settings` opens the settings form");
   });
 
   it("turns each setting into a patch", () => {

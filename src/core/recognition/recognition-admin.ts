@@ -1,5 +1,5 @@
-// Recognition administration: `spur settings` (a form, or a setting changed as text) and `spur revoke <kudos id> <reason>`.
-// Both are admin-only and leave an audit log entry.
+// Recognition administration: `spur settings <name> <value>` (a setting changed as text; `spur settings` alone
+// opens the settings form) and `spur revoke <kudos id> <reason>`. Both are admin-only and leave an audit log entry.
 import { assertAdmin } from "../admin/admin-command.ts";
 import { diffSettings } from "../shared/audit.ts";
 import type { CommandToken } from "../shared/command-text.ts";
@@ -16,10 +16,15 @@ export type RecognitionAdminCommand =
   | { kind: "settings"; settings: SettingsTextCommand }
   | { kind: "revoke"; giftRef: string; reason: string };
 
-/** The subcommands of `/spur` (Teams `admin`) this file answers. */
+/** The subcommands of spur (Teams admin) this file answers; settings alone is the settings form's. */
 export function isRecognitionAdmin(tokens: CommandToken[]): boolean {
   const verb = tokens[0]?.kind === "word" ? tokens[0].text.toLowerCase() : "";
-  return verb === "settings" || verb === "revoke";
+  return (verb === "settings" && tokens.length > 1) || verb === "revoke";
+}
+
+/** spur settings alone: opens the settings form. */
+export function isSettingsFormCommand(tokens: CommandToken[]): boolean {
+  return tokens.length === 1 && tokens[0]?.kind === "word" && tokens[0].text.toLowerCase() === "settings";
 }
 
 export function revokeHelp(): Msg {

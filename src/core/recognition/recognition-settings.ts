@@ -1,5 +1,5 @@
 // A workspace's recognition rules: allowance, caps, cool-down, kudos emoji, company values, visibility.
-import { msg } from "../../i18n/message.ts";
+import { code, emoji, msg, type Msg } from "../../i18n/message.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
 
 export type AllowancePeriod = "day" | "week";
@@ -40,26 +40,31 @@ export const SETTINGS_LIMITS = {
   emojiPoints: { min: 1, max: 100 },
 } as const;
 
+const MAX_COMPANY_VALUES = 50;
 const EMOJI_NAME = /^[a-z0-9_+'-]{1,60}$/;
 const VALUE_NAME = /^[\p{L}\p{N}_-]{1,40}$/u;
 
-/** Parses "star=1, tada=3" (or "star tada=3") into emoji → points. Returns an error message on bad input. */
-export function parseEmojiPoints(text: string): Record<string, number> | string {
+/** A parsed setting, or why the text is not one. */
+export type SettingParse<T> = { ok: true; value: T } | { ok: false; error: Msg };
+
+/** Parses "star=1, tada=3" (or "star tada=3") into emoji → points; a specific message on bad input. */
+export function parseEmojiPoints(text: string): SettingParse<Record<string, number>> {
   const result: Record<string, number> = {};
   const parts = text.split(/[\s,]+/).filter(Boolean);
-  if (parts.length === 0) return "List at least one emoji, e.g. `star=1`.";
+  if (parts.length === 0) return { ok: false, error: msg("recognitionSettings.parse.noEmoji", { example: code("star=1") }) };
   for (const part of parts) {
     const [rawName = "", rawPoints] = part.split("=");
+    // A name may be written with the colons chat apps put around emoji.
     const name = rawName.replace(/^:|:$/g, "").toLowerCase();
     const points = rawPoints === undefined ? 1 : Number(rawPoints);
-    if (!EMOJI_NAME.test(name)) return `"${rawName}" isn't an emoji name (use names like star or tada).`;
+    if (!EMOJI_NAME.test(name)) return { ok: false, error: msg("recognitionSettings.parse.emojiName", { name: rawName }) };
     const { min, max } = SETTINGS_LIMITS.emojiPoints;
     if (!Number.isInteger(points) || points < min || points > max) {
-      return `Points for :${name}: must be a whole number from ${min} to ${max}.`;
+      return { ok: false, error: msg("recognitionSettings.parse.emojiPoints", { emoji: emoji(name), min, max }) };
     }
     result[name] = points;
   }
-  return result;
+  return { ok: true, value: result };
 }
 
 export function formatEmojiPoints(emoji: Record<string, number>): string {
@@ -68,16 +73,16 @@ export function formatEmojiPoints(emoji: Record<string, number>): string {
     .join(", ");
 }
 
-/** Parses "#ownership, empathy" into normalised value names, or returns an error message. */
-export function parseCompanyValues(text: string): string[] | string {
+/** Parses "#ownership, empathy" into normalised value names; a specific message on bad input. */
+export function parseCompanyValues(text: string): SettingParse<string[]> {
   const values: string[] = [];
   for (const raw of text.split(/[\s,]+/).filter(Boolean)) {
     const name = raw.replace(/^#/, "").toLowerCase();
-    if (!VALUE_NAME.test(name)) return `"${raw}" isn't a valid value name (letters, digits, - and _).`;
+    if (!VALUE_NAME.test(name)) return { ok: false, error: msg("recognitionSettings.parse.valueName", { name: raw }) };
     if (!values.includes(name)) values.push(name);
   }
-  if (values.length > 50) return "At most 50 company values, please.";
-  return values;
+  if (values.length > MAX_COMPANY_VALUES) return { ok: false, error: msg("recognitionSettings.parse.tooManyValues", { max: MAX_COMPANY_VALUES }) };
+  return { ok: true, value: values };
 }
 
 /** Levenshtein distance, for "did you mean" suggestions. */

@@ -1,13 +1,16 @@
-// `/spur settings <name> <value>`: recognition settings as text (Teams has no settings form; Slack takes both).
-// The values are parsed with the same helpers as Slack's settings form and saved through the same core
-// update (validation, admin check, audit entry).
+// spur settings <name> <value>: one recognition setting changed as text, beside the settings form that
+// spur settings alone opens. The values are parsed with the same helpers as the form and saved through the
+// same core update (validation, admin check, audit entry).
 import type { CommandToken } from "../shared/command-text.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
 import type { ParseResult } from "./kudos-command.ts";
-import { formatEmojiPoints, parseCompanyValues, parseEmojiPoints, type RecognitionSettings } from "./recognition-settings.ts";
+import { parseCompanyValues, parseEmojiPoints, type RecognitionSettings } from "./recognition-settings.ts";
 import { code, command, msg, type Msg } from "../../i18n/message.ts";
 
-export type SettingsTextCommand = { kind: "show" } | { kind: "set"; patch: Partial<RecognitionSettings> };
+export interface SettingsTextCommand {
+  kind: "set";
+  patch: Partial<RecognitionSettings>;
+}
 
 const spur = (args: string) => command("spur", args);
 
@@ -46,7 +49,7 @@ export function parseSettingsCommand(tokens: CommandToken[]): ParseResult<Settin
   const rest = args.join(" ");
   switch (name?.toLowerCase()) {
     case undefined:
-      return { ok: true, command: { kind: "show" } };
+      return fail(joined(settingsTextUsage()));
     case "allowance": {
       const period = args[1]?.toLowerCase();
       if (args.length < 1 || args.length > 2 || Number.isNaN(whole(args[0])) || (period !== undefined && period !== "day" && period !== "week")) {
@@ -62,11 +65,12 @@ export function parseSettingsCommand(tokens: CommandToken[]): ParseResult<Settin
     }
     case "emoji": {
       const emoji = parseEmojiPoints(rest);
-      return typeof emoji === "string" ? fail(emoji) : { ok: true, command: { kind: "set", patch: { emojiPoints: emoji } } };
+      return emoji.ok ? { ok: true, command: { kind: "set", patch: { emojiPoints: emoji.value } } } : fail(emoji.error);
     }
     case "values": {
-      const values = rest.trim().toLowerCase() === "none" ? [] : parseCompanyValues(rest);
-      if (typeof values === "string") return fail(values);
+      const parsed = rest.trim().toLowerCase() === "none" ? { ok: true as const, value: [] } : parseCompanyValues(rest);
+      if (!parsed.ok) return fail(parsed.error);
+      const values = parsed.value;
       if (values.length === 0 && rest.trim().toLowerCase() !== "none") {
         return fail(msg("recognitionSettings.parse.values", { example: spur("settings values #ownership, empathy"), none: code("none") }));
       }
@@ -86,19 +90,6 @@ export function parseSettingsCommand(tokens: CommandToken[]): ParseResult<Settin
     default:
       return fail(msg("recognitionSettings.parse.unknown", { name: code(name ?? ""), usage: joined(settingsTextUsage()) }));
   }
-}
-
-/** The current settings, one line each, in the words `parseSettingsCommand` accepts. */
-export function describeSettings(s: RecognitionSettings): Msg[] {
-  return [
-    msg("recognitionSettings.show.allowance", { points: s.allowancePoints, period: s.allowancePeriod }),
-    msg("recognitionSettings.show.maxPoints", { points: s.maxPointsPerGift }),
-    msg("recognitionSettings.show.cooldown", { minutes: s.cooldownMinutes }),
-    msg("recognitionSettings.show.emoji", { emoji: formatEmojiPoints(s.emojiPoints) }),
-    msg("recognitionSettings.show.values", { count: s.companyValues.length, values: s.companyValues.map((v) => `#${v}`).join(" "), required: s.valueRequired ? "on" : "off" }),
-    msg("recognitionSettings.show.leaderboard", { visibility: s.leaderboardVisibility }),
-    msg("recognitionSettings.show.notifyLead", { on: s.notifyLead ? "on" : "off" }),
-  ];
 }
 
 /** Lines as one message, one per line: for a refusal, which is a single message. */

@@ -10,6 +10,7 @@ import { recognition } from "./recognition.ts";
 import { leaderboard } from "./leaderboard.ts";
 import { recognitionAdmin } from "./recognition-admin.ts";
 import { prompts } from "./prompts.ts";
+import { settingsForm } from "./settings-form.ts";
 
 export const zhCN = {
   ...common,
@@ -23,4 +24,5 @@ export const zhCN = {
   ...recognitionAdmin,
   ...prompts,
   ...feedback,
+  ...settingsForm,
 };

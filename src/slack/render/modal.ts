@@ -6,6 +6,15 @@ import { mrkdwn, plainText } from "./mrkdwn.ts";
 
 export const FIELD_ACTION = "value";
 
+/** The value of a checkbox field's one option. */
+export const CHECKED = "yes";
+
+/** Fields a submission may leave empty (a checkbox left unticked sends nothing). */
+function isOptional(field: Field): boolean {
+  if (field.kind === "checkbox") return true;
+  return "optional" in field ? Boolean(field.optional) : false;
+}
+
 function label(text: string, max = 2000): types.PlainTextElement {
   return { type: "plain_text", text: text.slice(0, max) };
 }
@@ -50,11 +59,24 @@ function element(field: Field, locale: Locale): types.InputBlock["element"] {
       const initial = options.find((o) => o.value === field.initial);
       return { ...base, type: field.kind === "radio" ? "radio_buttons" : "static_select", options, ...(initial ? { initial_option: initial } : {}) } as types.InputBlock["element"];
     }
+    case "channel":
+      // Slack's own picker: every channel the admin can see (Spur joins the one picked when it first posts).
+      return {
+        ...base,
+        type: "conversations_select",
+        filter: { include: ["public", "private"], exclude_bot_users: true },
+        ...(field.initial ? { initial_conversation: field.initial } : {}),
+        ...(field.none ? { placeholder: label(plainText(field.none, locale), 150) } : {}),
+      };
+    case "checkbox": {
+      const yes = { text: label(plainText(field.text, locale), 75), value: CHECKED };
+      return { ...base, type: "checkboxes", options: [yes], ...(field.initial ? { initial_options: [yes] } : {}) };
+    }
   }
 }
 
 /** Forms whose Slack callback id predates the neutral form ids: views opened earlier keep reaching their listener. */
-const CALLBACK_IDS: Readonly<Record<string, string>> = { "kudos.submit": "give_kudos" };
+const CALLBACK_IDS: Readonly<Record<string, string>> = { "kudos.submit": "give_kudos", "recognition.settings": "spur_settings" };
 
 /** The Slack callback_id of a neutral form id (what its `app.view` listener registers). */
 export function slackCallbackId(formId: string): string {
@@ -68,7 +90,7 @@ export function renderModal(form: Form, locale: Locale): types.ModalView {
     blocks.push({
       type: "input",
       block_id: field.id,
-      optional: "optional" in field ? Boolean(field.optional) : false,
+      optional: isOptional(field),
       label: label(plainText(field.label, locale)),
       ...(field.hint ? { hint: label(plainText(field.hint, locale)) } : {}),
       element: element(field, locale),

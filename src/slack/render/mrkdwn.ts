@@ -17,6 +17,7 @@ export const SLACK_SPELLING: Speller = {
   channel: (r) => `<#${r.id}>`,
   command: (r) => `\`/${r.name}${r.args ? ` ${escapeMrkdwn(r.args)}` : ""}\``,
   link: (r) => `<${r.url}|${escapeMrkdwn(r.text).replaceAll("|", "¦")}>`,
+  emoji: (r) => `:${r.name}:`,
   rich: (kind, inner) => `${RICH[kind]}${inner}${RICH[kind]}`,
 };
 
@@ -27,6 +28,7 @@ export const SLACK_PLAIN: Speller = {
   channel: (r) => (r.name ? `#${r.name}` : "#channel"),
   command: (r) => `/${r.name}${r.args ? ` ${r.args}` : ""}`,
   link: (r) => r.text,
+  emoji: (r) => `:${r.name}:`,
   rich: (_kind, inner) => inner,
 };
 

@@ -12,6 +12,7 @@ import { forgetConfirm } from "./forget-confirm.ts";
 import { historyPage } from "./history-page.ts";
 import { kudosFormSubmit } from "./kudos-form.ts";
 import { promptDismiss, promptKudos } from "./recognition-prompt.ts";
+import { settingsFormSubmit } from "./settings-form.ts";
 import { scorecardExplainButton, scorecardNextButton, scorecardPreviousButton, scorecardSendButton } from "./scorecard-buttons.ts";
 
 export const CARD_ACTIONS: CardAction[] = [
@@ -27,6 +28,7 @@ export const CARD_ACTIONS: CardAction[] = [
   promptDismiss,
   historyPage,
   forgetConfirm,
+  settingsFormSubmit,
 ];
 
 const MESSAGE_CONTENT_TYPE = "application/vnd.microsoft.activity.message";

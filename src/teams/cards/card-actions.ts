@@ -15,6 +15,7 @@ export const CARD_VERBS = {
   promptDismiss: "prompt.dismiss",
   historyPage: "kudos.history.page",
   forgetConfirm: "data_rights.forget.confirm",
+  settingsSubmit: "recognition.settings",
 } as const;
 
 export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];

@@ -4,6 +4,7 @@ import type { CommandToken } from "../../core/shared/command-text.ts";
 import { handledBySpurCommand, spurCommand } from "../../use-cases/admin/spur-command.ts";
 import type { TeamsCommandContext, TeamsDeps } from "../command-context.ts";
 import { runOnTeams } from "../run-interaction.ts";
+import { teamsFormDeps } from "../teams-channel-picker.ts";
 import type { TeamsCommand } from "./command.ts";
 import { runLegacyAdmin } from "./admin-legacy.ts";
 import { runTeamsPrompts } from "./admin-prompts.ts";
@@ -26,7 +27,7 @@ export const adminCommand: TeamsCommand = {
     if (await runRecognitionAdmin(deps, ctx)) return;
     if (await runTeamsPrompts(deps, ctx)) return;
     const tokens = adminTokens(ctx);
-    if (handledBySpurCommand(tokens)) return runOnTeams(deps, ctx, "teams:admin", spurCommand, deps.services, { tokens });
+    if (handledBySpurCommand(tokens)) return runOnTeams(deps, ctx, "teams:admin", spurCommand, teamsFormDeps(deps), { tokens });
     await runLegacyAdmin(deps, ctx, args);
   },
 };

@@ -2,7 +2,7 @@
 // same card with each message under the field it is about.
 import type { Locale } from "../../i18n/locale.ts";
 import { msg } from "../../i18n/message.ts";
-import type { Field, Form } from "../../use-cases/form.ts";
+import { type Field, type Form, NO_CHANNEL } from "../../use-cases/form.ts";
 import { card, type CardElement, type TeamsMessage, textBlock } from "../cards/adaptive-card.ts";
 import { teamsMarkdown, teamsPlain, teamsSpeller } from "./markdown.ts";
 
@@ -56,6 +56,17 @@ function input(field: Field, locale: Locale): CardElement {
         ...(initial ? { value: initial } : {}),
       };
     }
+    case "channel": {
+      // Teams cards have no channel picker: the channels Spur was added to, and "none" first.
+      const choices = [
+        ...(field.none ? [{ title: teamsPlain(field.none, locale), value: NO_CHANNEL }] : []),
+        ...(field.choices ?? []).map((c) => ({ title: typeof c.name === "string" ? c.name : teamsPlain(c.name, locale), value: c.id })),
+      ];
+      const value = field.initial ?? (field.none ? NO_CHANNEL : undefined);
+      return { type: "Input.ChoiceSet", id: field.id, label, style: "compact", choices, ...(value ? { value } : {}) };
+    }
+    case "checkbox":
+      return { type: "Input.Toggle", id: field.id, label, title: teamsPlain(field.text, locale), valueOn: "true", valueOff: "false", value: String(field.initial) };
   }
 }
 

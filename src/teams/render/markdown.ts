@@ -52,6 +52,8 @@ export function teamsSpeller(entities?: MentionEntity[]): Speller {
     channel: (r) => escapeMarkdown(r.name ?? "this channel"),
     command: (r) => `\`${TEAMS_COMMAND_WORD[r.name]}${r.args ? ` ${r.args}` : ""}\``,
     link: (r) => `[${escapeMarkdown(r.text)}](${r.url.replaceAll("(", "%28").replaceAll(")", "%29")})`,
+    // Reaction emoji are Slack's: Teams shows the name as typed.
+    emoji: (r) => escapeMarkdown(`:${r.name}:`),
     // Inside a code span markdown reads no escapes: the text goes in as written.
     rich: (kind, inner) => (kind === "code" ? `\`${inner.replace(/\\([\\*_[\]~])/g, "$1")}\`` : `${RICH[kind]}${inner}${RICH[kind]}`),
   };
@@ -64,6 +66,7 @@ export const TEAMS_PLAIN: Speller = {
   channel: (r) => r.name ?? "this channel",
   command: (r) => `${TEAMS_COMMAND_WORD[r.name]}${r.args ? ` ${r.args}` : ""}`,
   link: (r) => r.text,
+  emoji: (r) => `:${r.name}:`,
   rich: (_kind, inner) => inner,
 };
 

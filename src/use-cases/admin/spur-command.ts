@@ -7,10 +7,12 @@ import { isDataRightsCommand } from "../../core/data-rights/data-rights-command.
 import type { Interaction } from "../interaction.ts";
 import { adminSettings, type AdminSettingsDeps, type SpurArgs } from "./admin-settings.ts";
 import { dataRightsCommand, type DataRightsDeps } from "./data-rights.ts";
+import { isSettingsFormCommand } from "../../core/recognition/recognition-admin.ts";
+import { openSettingsForm, type SettingsFormDeps } from "../recognition/settings-form.ts";
 
 export type { SpurArgs } from "./admin-settings.ts";
 
-export type SpurDeps = AdminSettingsDeps & DataRightsDeps;
+export type SpurDeps = AdminSettingsDeps & DataRightsDeps & SettingsFormDeps;
 
 export interface SpurRoute {
   matches(tokens: CommandToken[]): boolean;
@@ -24,6 +26,7 @@ export function spurWords(tokens: CommandToken[]): string[] {
 
 export const SPUR_ROUTES: SpurRoute[] = [
   { matches: isDataRightsCommand, useCase: dataRightsCommand },
+  { matches: isSettingsFormCommand, useCase: openSettingsForm },
   // Roles, channel, time zone, digest schedule and movers, leaderboard post, awards, locale, status, help,
   // and any subcommand nobody answers.
   { matches: () => true, useCase: adminSettings },
@@ -31,7 +34,7 @@ export const SPUR_ROUTES: SpurRoute[] = [
 
 /** Answered by each surface's older code until it is ported to a route above (then remove it here). */
 const NOT_YET_PORTED: ((words: string[]) => boolean)[] = [
-  ([verb]) => verb === "settings" || verb === "revoke" || verb === "prompts",
+  ([verb]) => verb === "revoke" || verb === "prompts",
   ([verb]) => verb === "targets" || verb === "api-token" || verb === "api-tokens" || verb === "helpdesk",
   ([verb, sub]) => verb === "digest" && (sub === "preview" || sub === "send"),
 ];

@@ -1,16 +1,14 @@
-// `/spur settings <name> <value>` and `/spur revoke <kudos id> <reason>` (Teams `admin …`): recognition
-// administration, admin-only and audited. `settings` alone shows the settings; Slack opens its settings form
-// for it instead.
+// spur settings <name> <value> and spur revoke <kudos id> <reason> (Teams: admin …): recognition
+// administration, admin-only and audited. settings alone opens the settings form (settings-form.ts).
 import { assertAdmin } from "../../core/admin/admin-command.ts";
 import { parseRecognitionAdmin, revokeKudos, updateRecognitionSettings } from "../../core/recognition/recognition-admin.ts";
 import type { KudosLedger, RecognitionSettingsRepository } from "../../core/recognition/recognition-ports.ts";
-import { describeSettings } from "../../core/recognition/settings-command.ts";
 import type { CommandToken } from "../../core/shared/command-text.ts";
 import { ErrorCode, SpurError } from "../../core/shared/errors.ts";
 import type { MemberDirectory } from "../../core/shared/member-directory.ts";
 import type { Clock } from "../../core/shared/ports.ts";
 import { list, member, msg } from "../../i18n/message.ts";
-import { heading, note } from "../body.ts";
+import { note } from "../body.ts";
 import { type Interaction, privately } from "../interaction.ts";
 
 export interface RecognitionAdminArgs {
@@ -40,9 +38,6 @@ export const recognitionAdminCommand: Interaction<RecognitionAdminDeps, Recognit
     }
     assertAdmin(req.actor.role);
     const current = await deps.recognitionSettings.get(req.workspace.id);
-    if (command.settings.kind === "show") {
-      return [privately({ blocks: [heading(msg("recognitionSettings.title")), { kind: "lines", lines: describeSettings(current) }] })];
-    }
     const changed = await updateRecognitionSettings(deps, { workspace: req.workspace, actor: req.actor, settings: { ...current, ...command.settings.patch } });
     return [privately(note("success", msg("recognitionSettings.saved", { count: changed.length, fields: changed.join(", ") })))];
   },

@@ -3,6 +3,7 @@
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
 import { handledBySpurCommand, spurCommand } from "../../../use-cases/admin/spur-command.ts";
+import { slackChannelPicker } from "../../channel-picker.ts";
 import { slackCommandTokens } from "../../command-tokens.ts";
 import { slashCommandTurn } from "../../command-context.ts";
 import { runOnSlack } from "../../run-interaction.ts";
@@ -18,7 +19,7 @@ export function registerSpurCommand(app: App, services: Services): void {
     const slash = await slashCommandTurn(services, { command, respond, client });
     if (!slash) return;
     const tokens = slackCommandTokens(slash.payload.text);
-    if (handledBySpurCommand(tokens)) return runOnSlack(services, slash.turn, spurCommand, services, { tokens });
+    if (handledBySpurCommand(tokens)) return runOnSlack(services, slash.turn, spurCommand, { ...services, channels: slackChannelPicker }, { tokens });
     await runLegacySpur(services, { command, respond, client });
   });
 }

@@ -4,25 +4,16 @@ import type { App } from "@slack/bolt";
 import { z } from "zod";
 import type { Services } from "../../../app/services.ts";
 import { DEFAULT_LOCALE } from "../../../i18n/locale.ts";
-import { FEEDBACK_FIELDS, FEEDBACK_FORM, type FeedbackFormValues, readFormState } from "../../../use-cases/feedback/feedback-form.ts";
+import { FEEDBACK_FIELDS, FEEDBACK_FORM, readFormState } from "../../../use-cases/feedback/feedback-form.ts";
 import { submitFeedbackForm, unreadableForm } from "../../../use-cases/feedback/submit-feedback.ts";
 import { plainText } from "../../render/mrkdwn.ts";
-import { type StateValue, ViewSubmission } from "../../recognition-payloads.ts";
+import { ViewSubmission } from "../../recognition-payloads.ts";
+import { slackFormValues } from "../../form-values.ts";
 import { runSlackSubmission } from "../../run-interaction.ts";
 
 /** The callback id of feedback modals opened before the form became the shared one. */
 const EARLIER_CALLBACK = "feedback_modal";
 const Title = z.object({ view: z.object({ title: z.object({ text: z.string().max(200) }) }) });
-
-/** Each input block has one element: its value, whatever its action id. */
-function valuesOf(state: Record<string, Record<string, StateValue>>): FeedbackFormValues {
-  return Object.fromEntries(
-    Object.entries(state).map(([blockId, actions]) => {
-      const element = Object.values(actions)[0];
-      return [blockId, element?.selected_option?.value ?? element?.value ?? null];
-    }),
-  );
-}
 
 export function registerFeedbackModal(app: App, services: Services): void {
   for (const callbackId of [FEEDBACK_FORM, EARLIER_CALLBACK]) {
@@ -30,7 +21,7 @@ export function registerFeedbackModal(app: App, services: Services): void {
       const unreadable = () => ({ response_action: "errors" as const, errors: { [FEEDBACK_FIELDS.visibility]: unreadableForm().userMessage } });
       const parsed = ViewSubmission.safeParse(body);
       const state = parsed.success ? readFormState(parsed.data.view.private_metadata) : null;
-      const values = parsed.success ? z.record(z.string(), z.string().max(5000).nullable()).safeParse(valuesOf(parsed.data.view.state.values)) : null;
+      const values = parsed.success ? z.record(z.string(), z.string().max(5000).nullable()).safeParse(slackFormValues(parsed.data.view.state.values)) : null;
       if (!parsed.success || !state || !values?.success) {
         services.logger.warn("malformed or unreadable feedback view_submission");
         await ack(unreadable());

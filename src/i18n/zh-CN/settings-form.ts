@@ -1,0 +1,28 @@
+import type { settingsForm as en } from "../en/settings-form.ts";
+
+export const settingsForm = {
+  "settingsForm.save": "保存",
+  "settingsForm.channel": "表扬频道（公开点赞）",
+  "settingsForm.channelNone": "不单独设置：使用各团队自己的频道",
+  "settingsForm.channelUnnamed": "频道 {id}",
+  "settingsForm.allowancePoints": "每人可送出的积分",
+  "settingsForm.allowancePeriod": "积分额度周期（在送出者所在团队时区的午夜重置）",
+  "settingsForm.perDay": "每天",
+  "settingsForm.perWeek": "每周",
+  "settingsForm.maxPointsPerGift": "单次点赞最多积分",
+  "settingsForm.cooldownMinutes": "给同一位同事两次点赞的间隔（分钟，0 = 不限制）",
+  "settingsForm.emojiPoints": "点赞表情及其积分",
+  "settingsForm.emojiHint": "例如 star=1, tada=3",
+  "settingsForm.companyValues": "公司价值观",
+  "settingsForm.valuesHint": "例如 ownership, empathy, craft",
+  "settingsForm.valueRequired": "必须注明价值观",
+  "settingsForm.valueRequiredText": "每次点赞都必须注明一项公司价值观",
+  "settingsForm.leaderboardVisibility": "谁可以查看排行榜",
+  "settingsForm.everyone": "所有人",
+  "settingsForm.leads": "仅组长和管理员",
+  "settingsForm.notifyLead": "组长通知",
+  "settingsForm.notifyLeadText": "同事获赞时通知其组长",
+  "settingsForm.unknownChannel": "请从列表中选择一个频道。",
+  "settingsForm.pickOne": "请从选项中选择一项。",
+  "settingsForm.unreadable": "Spur 无法读取此表单。请用 {command} 重新打开。",
+} satisfies Record<keyof typeof en, string>;
