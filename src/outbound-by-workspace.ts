@@ -8,6 +8,7 @@ import type { DirectMessenger } from "./core/feedback/feedback-ports.ts";
 import type { Platform } from "./core/shared/model.ts";
 import type { Notifier } from "./core/outbound/notifier.ts";
 import type { OutboundMessage } from "./core/outbound/outbound-message.ts";
+import { msg } from "./i18n/message.ts";
 import { DEFAULT_LOCALE, type Locale, parseLocale } from "./i18n/locale.ts";
 import { postLocale } from "./use-cases/posts/present-outbound.ts";
 import type { RateBudget } from "./jobs/rate-budget.ts";
@@ -107,7 +108,7 @@ export class OutboundByWorkspace {
     const workspace = await this.ref(workspaceId);
     if (workspace.platform === "teams") return new TeamsExportDelivery(this.teamsAdapter(workspaceId, "deliver an export"), this.deps.teams.store);
     const client = await this.slackClient(workspace);
-    if (!client) throw new SpurError(ErrorCode.NotInstalled, `Spur is no longer installed in workspace ${workspaceId}`);
+    if (!client) throw new SpurError(ErrorCode.NotInstalled, msg("error.notInstalled"));
     return new SlackExportDelivery(client);
   }
 

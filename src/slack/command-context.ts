@@ -1,13 +1,12 @@
 // Shared steps of every slash command: validate the payload, find the workspace, reply ephemerally.
 import type { RespondFn, SlackCommandMiddlewareArgs, webApi } from "@slack/bolt";
 import type { Services } from "../app/services.ts";
-import { isSpurError } from "../core/shared/errors.ts";
 import type { Team, Workspace } from "../core/shared/model.ts";
-import { errorReply, type SlackMessage } from "./blocks/replies.ts";
+import type { SlackMessage } from "./blocks/replies.ts";
 import { SlashCommandPayload } from "./payloads.ts";
 import { DEFAULT_LOCALE } from "../i18n/locale.ts";
 import { msg } from "../i18n/message.ts";
-import { refusal } from "../use-cases/failure.ts";
+import { failureOf, refusal } from "../use-cases/failure.ts";
 import { renderBody } from "./render/blocks.ts";
 import type { SlackTurn } from "./run-interaction.ts";
 
@@ -91,15 +90,10 @@ export async function withErrorReplies(services: Services, ctx: CommandContext, 
     await body();
     services.metrics.commands.inc({ command, outcome: "ok" });
   } catch (err) {
-    if (isSpurError(err)) {
-      services.metrics.commands.inc({ command, outcome: "refused" });
-      services.logger.info({ code: err.code, command }, "command refused");
-      // A catalogue message is spelled for Slack in the workspace's language; older English strings as they are.
-      await ctx.reply(typeof err.reply === "string" ? errorReply(err.reply) : renderBody(refusal(err.reply), ctx.workspace.locale));
-      return;
-    }
-    services.metrics.commands.inc({ command, outcome: "error" });
-    services.logger.error({ err, command }, "command failed");
-    await ctx.reply(errorReply("Something went wrong on Spur's side. Please try again in a minute."));
+    const failure = failureOf(err);
+    services.metrics.commands.inc({ command, outcome: failure.outcome });
+    if (failure.outcome === "refused") services.logger.info({ code: failure.code, command }, "command refused");
+    else services.logger.error({ err, command }, "command failed");
+    await ctx.reply(renderBody(failure.body, ctx.workspace.locale));
   }
 }

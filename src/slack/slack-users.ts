@@ -5,6 +5,7 @@ import type { PlatformUsers } from "../core/shared/ports.ts";
 import { SlackUser } from "./payloads.ts";
 import { ErrorCode, SpurError } from "../core/shared/errors.ts";
 import { classifySlackError, slackErrorCode } from "./slack-errors.ts";
+import { msg } from "../i18n/message.ts";
 
 export function profileFromSlackUser(user: SlackUser): PlatformUserProfile {
   const displayName = user.profile?.display_name || user.profile?.real_name || user.real_name || user.name || user.id;
@@ -27,7 +28,7 @@ export class SlackUsers implements PlatformUsers {
 
   async lookup(workspace: Workspace, platformUserId: string): Promise<PlatformUserProfile | null> {
     const client = await this.clientFor(workspace);
-    if (!client) throw new SpurError(ErrorCode.NotInstalled, "Spur isn't installed in this Slack workspace. Ask an admin to add it again.");
+    if (!client) throw new SpurError(ErrorCode.NotInstalled, msg("error.notInstalled"));
     try {
       const res = await client.users.info({ user: platformUserId, include_locale: true });
       const parsed = SlackUser.safeParse(res.user);

@@ -1,5 +1,8 @@
 // botbuilder's CloudAdapter behind Spur's own HTTP server: POST /api/messages, one onTurnError, and proactive
 // sends. Only src/teams/ imports botbuilder (Microsoft is archiving it), so replacing it stays local.
+import { localeFor } from "../i18n/locale.ts";
+import { failureOf } from "../use-cases/failure.ts";
+import { renderCard } from "./render/card.ts";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import {
   type Activity,
@@ -59,7 +62,7 @@ export function createTeamsAdapter(config: Config, logger: Logger): TeamsAdapter
     // The one terminal handler for Teams turns: log the cause, tell the person something generic.
     logger.error({ err: error, activityType: context.activity.type, conversation: context.activity.conversation?.id }, "unhandled Teams turn error");
     if (context.activity.type === "message") {
-      await context.sendActivity("Something went wrong on Spur's side. Please try again in a minute.").catch(() => undefined);
+      await context.sendActivity(renderCard(failureOf(error).body, localeFor(context.activity.locale, null)).text).catch(() => undefined);
     }
   };
 

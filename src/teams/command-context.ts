@@ -1,7 +1,7 @@
 // Shared steps of every Teams message command: find the workspace (tenant + team), remember where the bot
 // can post, read the command text, and reply with specific messages.
 import { TurnContext } from "botbuilder";
-import { refusal } from "../use-cases/failure.ts";
+import { failureOf, refusal } from "../use-cases/failure.ts";
 import { renderCard } from "./render/card.ts";
 import type { Services } from "../app/services.ts";
 import { isSpurError } from "../core/shared/errors.ts";
@@ -124,6 +124,6 @@ export async function withErrorReplies(
     }
     services.metrics.commands.inc({ command: label, outcome: "error" });
     services.logger.error({ err, command: label }, "command failed");
-    await ctx.reply(errorReply("Something went wrong on Spur's side. Please try again in a minute."));
+    await ctx.reply(renderCard(failureOf(err).body, ctx.workspace.locale));
   }
 }

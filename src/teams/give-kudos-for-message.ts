@@ -12,6 +12,10 @@ import { teamsKudosFormDeps } from "./teams-people-picker.ts";
 import { objectData, runAsActor } from "./actions/index.ts";
 import { teamsMessageLink } from "./message-link.ts";
 import { connectorStatus } from "./teams-errors.ts";
+import { localeFor } from "../i18n/locale.ts";
+import { msg } from "../i18n/message.ts";
+import { refusal } from "../use-cases/failure.ts";
+import { renderCard } from "./render/card.ts";
 
 /** The command id in the manifest's composeExtensions. */
 export const GIVE_KUDOS_FOR_MESSAGE = "giveKudosForMessage";
@@ -110,7 +114,7 @@ export async function handleMessageAction(deps: TeamsDeps, turn: TurnContext): P
   const parsed = Action.safeParse(turn.activity.value ?? {});
   if (!parsed.success || parsed.data.commandId !== GIVE_KUDOS_FOR_MESSAGE) {
     deps.services.logger.warn({ name: turn.activity.name, commandId: String(parsed.data?.commandId ?? "").slice(0, 50) }, "unknown message extension action");
-    return dialog({ message: "⚠️ Spur doesn't know that action. The app may be out of date: please ask your admin to update it." });
+    return dialog({ message: renderCard(refusal(msg("interaction.unknownAction")), localeFor(turn.activity.locale, null)).text });
   }
   return dialog(await handler(deps, turn, parsed.data));
 }

@@ -31,7 +31,6 @@ describe("leaderboard and awards renderers", () => {
     teamId: "t",
     teamName: "Support",
     period: monthByKey("2026-11", "UTC")!,
-    monthLabel: "November 2026",
     awards: [agentOfTheMonth(standings), mostRecognised(standings), teamOfTheMonth([])],
   };
 

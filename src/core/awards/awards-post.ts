@@ -2,7 +2,7 @@
 // of the month, for the month that just ended in the team's time zone. awards-run.ts posts it once per team
 // and month, on the month's first working day at the team's digest time.
 import { type Award, agentOfTheMonth, mostRecognised, teamAward, type TeamScore, teamScore } from "./awards.ts";
-import { monthByKey, monthContaining, monthLabel } from "../feedback/feedback-period.ts";
+import { monthByKey, monthContaining } from "../feedback/feedback-period.ts";
 import type { Team } from "../shared/model.ts";
 import type { Period } from "../shared/period.ts";
 import type { WorkspaceRepository } from "../shared/ports.ts";
@@ -14,9 +14,8 @@ export const TEAM_SCORES_CONCURRENCY = 4;
 export interface MonthlyAwards {
   teamId: string;
   teamName: string;
+  /** The month awarded; each reader sees its name in their language. */
   period: Period;
-  /** "October 2026". */
-  monthLabel: string;
   awards: Award[];
 }
 
@@ -66,7 +65,6 @@ export async function composeMonthlyAwards(deps: AwardsDeps, team: Team, month: 
     teamId: team.id,
     teamName: team.name,
     period: month,
-    monthLabel: monthLabel(month.key),
     awards: [agentOfTheMonth(own), mostRecognised(own), teamAward(scores)],
   };
 }

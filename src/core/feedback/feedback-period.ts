@@ -26,8 +26,3 @@ export function monthByKey(key: string, timeZone: string): Period | null {
   return start.isValid ? monthFromStart(start, timeZone) : null;
 }
 
-/** "November 2026". */
-export function monthLabel(key: string): string {
-  const start = DateTime.fromFormat(key, "yyyy-MM", { zone: "UTC" });
-  return start.isValid ? start.toFormat("LLLL yyyy") : key;
-}

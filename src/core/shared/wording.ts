@@ -28,11 +28,6 @@ export function valueTags(tags: string[]): string {
   return tags.map((t) => `#${t}`).join(" ");
 }
 
-/** "Awards for October 2026 — Support". */
-export function awardsTitle(teamName: string, monthLabel: string): string {
-  return `Awards for ${monthLabel} — ${teamName}`;
-}
-/** The footer of the weekly recognition prompt (Slack spelling; Teams shows its own command name). */
 
 /** "09:05" for 545 minutes after midnight. */
 export function clockTime(minuteOfDay: number): string {

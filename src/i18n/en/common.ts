@@ -5,8 +5,11 @@ export const common = {
   "form.cancel": "Cancel",
   "form.optional": "{label} (optional)",
   "form.done": "Done",
+  "error.notInstalled": "Spur isn't installed in this workspace any more. Ask an admin to add it again.",
   "error.unreadable": "Spur couldn't read that ({reason}).",
   "interaction.staleClick": "Spur couldn't read that click — the message may be out of date. Please try the command again.",
+  "interaction.staleCard": "Spur couldn't read that card — it may be out of date. Please try the command again.",
+  "interaction.unknownAction": "Spur doesn't know that action. The app may be out of date: please ask your admin to update it.",
   "private.sentToPersonalChat": "{why}, so I sent it to our personal chat.",
   "private.askInPersonalChat": "{why}: send me {command} in a personal chat with Spur.",
 } as const;

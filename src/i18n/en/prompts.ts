@@ -14,6 +14,7 @@ export const prompts = {
   "prompts.dm.summary": "Who helped you this week? A quick kudos makes their day.",
   "prompts.dm.text": "👋 <b>Who helped you this week?</b> A quick kudos makes their day.",
   "prompts.dm.give": "Give kudos",
+  "prompts.kudosHint": "🌟 Who was it? Send them kudos with {command} — it only takes a moment.",
   "prompts.dm.dismiss": "Not this week",
   "prompts.dm.optOut": "Prefer not to get this? {off}.",
   "prompts.dismissed": "No problem — see you next week. ({off} stops these prompts.)",

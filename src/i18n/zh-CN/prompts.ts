@@ -14,6 +14,7 @@ export const prompts = {
     "{team} 将在每{day, select, 1 {周一} 2 {周二} 3 {周三} 4 {周四} 5 {周五} 6 {周六} other {周日}} {time}（{timeZone}）收到“这周谁帮了你？”提醒。",
   "prompts.dm.summary": "这周谁帮了你？一句点赞就能让 TA 开心一整天。",
   "prompts.dm.text": "👋 <b>这周谁帮了你？</b>一句点赞就能让 TA 开心一整天。",
+  "prompts.kudosHint": "🌟 是谁帮了你？用 {command} 给他们点个赞吧，只需片刻。",
   "prompts.dm.give": "去点赞",
   "prompts.dm.dismiss": "这周先不了",
   "prompts.dm.optOut": "不想收到这类提醒？{off}。",

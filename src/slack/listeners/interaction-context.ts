@@ -1,9 +1,12 @@
 // Shared steps of button clicks: validate the payload with zod, find the workspace and the person who clicked,
-// and reply to them privately through the payload's response_url.
+// and reply to them privately through the payload's response_url, in their language.
 import type { RespondFn } from "@slack/bolt";
 import type { Services } from "../../app/services.ts";
-import { isSpurError, unknownActor } from "../../core/shared/errors.ts";
-import { failureOf } from "../../use-cases/failure.ts";
+import { unknownActor } from "../../core/shared/errors.ts";
+import { DEFAULT_LOCALE, type Locale, localeFor } from "../../i18n/locale.ts";
+import { msg, type Msg } from "../../i18n/message.ts";
+import type { Body } from "../../use-cases/body.ts";
+import { failureOf, refusal } from "../../use-cases/failure.ts";
 import { renderBody } from "../render/blocks.ts";
 import type { Member, Team, Workspace } from "../../core/shared/model.ts";
 import { BlockActionPayload, describeIssues } from "../feedback-payloads.ts";
@@ -14,29 +17,38 @@ export interface ActionContext {
   workspace: Workspace;
   defaultTeam: Team;
   actor: Member;
-  reply(text: string, options?: { replaceOriginal?: boolean }): Promise<void>;
+  locale: Locale;
+  reply(body: Body, options?: { replaceOriginal?: boolean }): Promise<void>;
 }
 
-export const STALE_MESSAGE = "Spur couldn't read that click — the message may be out of date. Please try the command again.";
+/** What a click Spur can't read (an out-of-date message) is told. */
+export function staleClick(): Msg {
+  return msg("interaction.staleClick");
+}
+
+function replier(respond: RespondFn, locale: Locale) {
+  return async (body: Body, options: { replaceOriginal?: boolean } = {}) => {
+    const message = renderBody(body, locale);
+    await respond({ response_type: "ephemeral", replace_original: options.replaceOriginal ?? false, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) });
+  };
+}
 
 export async function actionContext(services: Services, body: unknown, respond: RespondFn): Promise<ActionContext | null> {
   const parsed = BlockActionPayload.safeParse(body);
   if (!parsed.success) {
     services.logger.warn({ reason: describeIssues(parsed.error) }, "malformed block_actions payload");
-    await respond({ response_type: "ephemeral", replace_original: false, text: `:warning: ${STALE_MESSAGE}` }).catch(() => undefined);
+    await replier(respond, DEFAULT_LOCALE)(refusal(staleClick())).catch(() => undefined);
     return null;
   }
   const payload = parsed.data;
-  const reply = async (text: string, options: { replaceOriginal?: boolean } = {}) => {
-    await respond({ response_type: "ephemeral", replace_original: options.replaceOriginal ?? false, text });
-  };
   const { workspace, defaultTeam } = await services.workspaces.ensure("slack", payload.team.id, { teamTimeZone: services.defaultTimeZone });
   const actor = await services.members.byPlatformId(workspace, defaultTeam.id, payload.user.id);
   if (!actor) {
-    await reply(`:warning: ${renderBody(failureOf(unknownActor()).body, workspace.locale).text}`);
+    await replier(respond, workspace.locale)(failureOf(unknownActor()).body);
     return null;
   }
-  return { payload, value: payload.actions[0]?.value, workspace, defaultTeam, actor, reply };
+  const locale = localeFor(actor.locale, workspace.locale);
+  return { payload, value: payload.actions[0]?.value, workspace, defaultTeam, actor, locale, reply: replier(respond, locale) };
 }
 
 /** Turns domain errors into a specific private reply and anything else into a generic one. */
@@ -44,12 +56,9 @@ export async function withActionErrors(services: Services, ctx: ActionContext, b
   try {
     await body();
   } catch (err) {
-    if (isSpurError(err)) {
-      services.logger.info({ code: err.code, action: ctx.payload.actions[0]?.action_id }, "action refused");
-      await ctx.reply(`:warning: ${err.userMessage}`);
-      return;
-    }
-    services.logger.error({ err, action: ctx.payload.actions[0]?.action_id }, "action failed");
-    await ctx.reply(":warning: Something went wrong on Spur's side. Please try again in a minute.");
+    const failure = failureOf(err);
+    if (failure.outcome === "refused") services.logger.info({ code: failure.code, action: ctx.payload.actions[0]?.action_id }, "action refused");
+    else services.logger.error({ err, action: ctx.payload.actions[0]?.action_id }, "action failed");
+    await ctx.reply(failure.body);
   }
 }

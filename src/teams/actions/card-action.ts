@@ -3,6 +3,7 @@
 import type { TurnContext } from "botbuilder";
 import type { z } from "zod";
 import { ErrorCode, SpurError } from "../../core/shared/errors.ts";
+import { msg, type Msg } from "../../i18n/message.ts";
 import type { Member, Team, Workspace } from "../../core/shared/model.ts";
 import type { TeamsMessage } from "../cards/adaptive-card.ts";
 import type { CardVerb } from "../cards/card-actions.ts";
@@ -28,11 +29,14 @@ export interface CardAction {
   run(deps: TeamsDeps, ctx: CardActionContext): Promise<CardActionResult>;
 }
 
-export const STALE_CARD = "Spur couldn't read that card — it may be out of date. Please try the command again.";
+/** What a card Spur can't read (out of date, or not Spur's) is told. */
+export function staleCard(): Msg {
+  return msg("interaction.staleCard");
+}
 
 /** The action's data as `schema` describes it, or a "stale card" refusal that changes nothing. */
 export function parseCardData<T extends z.ZodType>(schema: T, ctx: CardActionContext): z.infer<T> {
   const parsed = schema.safeParse(ctx.data);
-  if (!parsed.success) throw new SpurError(ErrorCode.StaleInteraction, STALE_CARD);
+  if (!parsed.success) throw new SpurError(ErrorCode.StaleInteraction, staleCard());
   return parsed.data;
 }

@@ -5,7 +5,7 @@ import { FeedbackFormValues, readFormState } from "../../use-cases/feedback/feed
 import { submitFeedbackForm } from "../../use-cases/feedback/submit-feedback.ts";
 import { CARD_VERBS } from "../cards/card-actions.ts";
 import { runTeamsInvoke } from "../run-interaction.ts";
-import { type CardAction, parseCardData, STALE_CARD } from "./card-action.ts";
+import { type CardAction, parseCardData, staleCard } from "./card-action.ts";
 import { ErrorCode, SpurError } from "../../core/shared/errors.ts";
 
 /** The form's state, and its inputs by id (ratings, comments, visibility). */
@@ -17,7 +17,7 @@ export const feedbackFormSubmit: CardAction = {
     const { formState, ...inputs } = parseCardData(Data, ctx);
     const state = readFormState(formState);
     const values = FeedbackFormValues.safeParse(Object.fromEntries(Object.entries(inputs).filter(([, v]) => typeof v === "string")));
-    if (!state || !values.success) throw new SpurError(ErrorCode.StaleInteraction, STALE_CARD);
+    if (!state || !values.success) throw new SpurError(ErrorCode.StaleInteraction, staleCard());
     return runTeamsInvoke(deps, ctx, `teams:${CARD_VERBS.feedbackSubmit}`, submitFeedbackForm, deps.services, { state, values: values.data }, `teams:invoke:${ctx.turn.activity.id ?? ""}`);
   },
 };

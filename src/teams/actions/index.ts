@@ -1,11 +1,13 @@
 // Every Adaptive Card action Spur answers, and the one entry point for `adaptiveCard/action` invokes: find the
 // workspace and the person, run the handler, and turn its result or refusal into the invoke response.
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from "botbuilder";
-import { isSpurError, unknownActor } from "../../core/shared/errors.ts";
+import { unknownActor } from "../../core/shared/errors.ts";
+import { type Locale, localeFor } from "../../i18n/locale.ts";
+import { failureOf, refusal } from "../../use-cases/failure.ts";
+import { renderCard } from "../render/card.ts";
 import { ADAPTIVE_CARD_CONTENT_TYPE } from "../cards/adaptive-card.ts";
 import { baseConversationId, type TeamsDeps, workspaceOf } from "../command-context.ts";
-import { teamsSpelling } from "../mentions.ts";
-import { type CardAction, type CardActionContext, type CardActionResult, STALE_CARD } from "./card-action.ts";
+import { type CardAction, type CardActionContext, type CardActionResult, staleCard } from "./card-action.ts";
 import { feedbackFormSubmit } from "./feedback-form.ts";
 import { feedbackGive, feedbackSkip } from "./feedback-request.ts";
 import { forgetConfirm } from "./forget-confirm.ts";
@@ -57,10 +59,14 @@ export async function runAsActor(
   run: (ctx: CardActionContext) => Promise<CardActionResult>,
 ): Promise<CardActionResult> {
   const { services } = deps;
+  // Until the workspace and the person are known: the language Teams says they use.
+  let locale: Locale = localeFor(turn.activity.locale, null);
   try {
     const { workspace, defaultTeam } = await workspaceOf(deps, turn);
+    locale = localeFor(turn.activity.locale, workspace.locale);
     const actor = await services.members.byPlatformId(workspace, defaultTeam.id, turn.activity.from.id);
     if (!actor) throw unknownActor();
+    locale = localeFor(turn.activity.locale ?? actor.locale, workspace.locale);
     const result = await run({
       turn,
       workspace,
@@ -73,14 +79,11 @@ export async function runAsActor(
     services.metrics.commands.inc({ command: label, outcome: "ok" });
     return result;
   } catch (err) {
-    if (isSpurError(err)) {
-      services.metrics.commands.inc({ command: label, outcome: "refused" });
-      services.logger.info({ code: err.code, action: label }, "Teams action refused");
-      return { message: `⚠️ ${teamsSpelling(err.userMessage)}` };
-    }
-    services.metrics.commands.inc({ command: label, outcome: "error" });
-    services.logger.error({ err, action: label }, "Teams action failed");
-    return { message: "⚠️ Something went wrong on Spur's side. Please try again in a minute." };
+    const failure = failureOf(err);
+    services.metrics.commands.inc({ command: label, outcome: failure.outcome });
+    if (failure.outcome === "refused") services.logger.info({ code: failure.code, action: label }, "Teams action refused");
+    else services.logger.error({ err, action: label }, "Teams action failed");
+    return { message: renderCard(failure.body, locale).text };
   }
 }
 
@@ -89,7 +92,7 @@ export async function handleCardAction(deps: TeamsDeps, turn: TurnContext, value
   const action = CARD_ACTIONS.find((a) => a.verb === verb);
   if (!action) {
     deps.services.logger.warn({ verb: verb.slice(0, 50) }, "unknown Adaptive Card action");
-    return toResponse({ message: `⚠️ ${STALE_CARD}` });
+    return toResponse({ message: renderCard(refusal(staleCard()), localeFor(turn.activity.locale, null)).text });
   }
   return toResponse(await runAsActor(deps, turn, `teams:card:${verb}`, objectData(value.action.data), (ctx) => action.run(deps, ctx)));
 }

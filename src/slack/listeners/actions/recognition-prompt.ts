@@ -2,7 +2,6 @@
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
 import { ErrorCode, SpurError } from "../../../core/shared/errors.ts";
-import { localeFor } from "../../../i18n/locale.ts";
 import { openKudosForm } from "../../../use-cases/recognition/kudos-form.ts";
 import { PROMPT_DISMISS_ACTION, PROMPT_KUDOS_ACTION } from "../../../use-cases/recognition/recognition-prompt-bodies.ts";
 import { PromptButtonData, promptDismiss } from "../../../use-cases/recognition/prompt-dismiss.ts";
@@ -11,9 +10,12 @@ import { BlockAction } from "../../recognition-payloads.ts";
 import { slackActionId } from "../../render/blocks.ts";
 import { renderModal } from "../../render/modal.ts";
 import { runOnSlack, slackPlace } from "../../run-interaction.ts";
-import { actionContext, STALE_MESSAGE, withActionErrors } from "../interaction-context.ts";
+import { actionContext, staleClick, withActionErrors } from "../interaction-context.ts";
+import { command, msg } from "../../../i18n/message.ts";
+import { note } from "../../../use-cases/body.ts";
 
-export const KUDOS_HINT = "Who was it? Send them kudos with `/kudos @teammate what they did #value` — it only takes a moment.";
+/** Where the kudos form cannot open: how to give kudos with the command. */
+const kudosHint = () => note(undefined, msg("prompts.kudosHint", { command: command("kudos", "@teammate what they did #value") }));
 
 function jsonValue(value: string | undefined): unknown {
   try {
@@ -30,8 +32,8 @@ export function registerRecognitionPromptActions(app: App, services: Services): 
     const ctx = await actionContext(services, body, respond);
     if (!ctx) return;
     await withActionErrors(services, ctx, async () => {
-      if (!PromptButtonData.safeParse(jsonValue(ctx.value)).success) throw new SpurError(ErrorCode.StaleInteraction, STALE_MESSAGE);
-      const locale = localeFor(ctx.actor.locale, ctx.workspace.locale);
+      if (!PromptButtonData.safeParse(jsonValue(ctx.value)).success) throw new SpurError(ErrorCode.StaleInteraction, staleClick());
+      const { locale } = ctx;
       const replies = await openKudosForm.run(
         { ...services, people: slackPeoplePicker },
         {
@@ -51,7 +53,7 @@ export function registerRecognitionPromptActions(app: App, services: Services): 
         }
       } catch (err) {
         services.logger.warn({ err }, "could not open the kudos form from a prompt");
-        await ctx.reply(`:star2: ${KUDOS_HINT}`);
+        await ctx.reply(kudosHint());
       }
     });
   });
