@@ -47,7 +47,7 @@ export class OutboundByWorkspace {
   // Teams senders are kept per workspace; Slack messengers per client (i.e. per token), keeping their DM channels.
   private readonly teamsNotifiers = new Map<string, Notifier>();
   private readonly teamsMessengers = new Map<string, DirectMessenger>();
-  private readonly slackMessengers = new WeakMap<webApi.WebClient, SlackDirectMessenger>();
+  private readonly slackMessengers = new Map<string, { client: webApi.WebClient; messenger: SlackDirectMessenger }>();
 
   constructor(private readonly deps: OutboundDeps) {}
 
@@ -89,18 +89,18 @@ export class OutboundByWorkspace {
       const adapter = this.teamsAdapter(workspaceId, "message people");
       let messenger = this.teamsMessengers.get(workspaceId);
       if (!messenger) {
-        messenger = new TeamsDirectMessenger(adapter, this.deps.teams.store, this.deps.teams.budget, workspaceId, teamsTenantOf(workspace.externalId));
+        messenger = new TeamsDirectMessenger(adapter, this.deps.teams.store, this.deps.teams.budget, workspaceId, teamsTenantOf(workspace.externalId), this.workspaceLocaleOf(workspaceId));
         this.teamsMessengers.set(workspaceId, messenger);
       }
       return messenger;
     }
     const client = await this.slackClient(workspace);
     if (!client) return null;
-    let messenger = this.slackMessengers.get(client);
-    if (!messenger) {
-      messenger = new SlackDirectMessenger(client, this.deps.slackBudget, workspace.externalId);
-      this.slackMessengers.set(client, messenger);
-    }
+    // One messenger per workspace and client (a reinstall brings a new client): each reads its workspace's language.
+    const known = this.slackMessengers.get(workspaceId);
+    if (known?.client === client) return known.messenger;
+    const messenger = new SlackDirectMessenger(client, this.deps.slackBudget, workspace.externalId, this.workspaceLocaleOf(workspaceId));
+    this.slackMessengers.set(workspaceId, { client, messenger });
     return messenger;
   }
 
@@ -112,16 +112,22 @@ export class OutboundByWorkspace {
     return new SlackExportDelivery(client);
   }
 
+  /** The workspace's language, read each time: a changed language applies at once. */
+  private workspaceLocaleOf(workspaceId: string): () => Promise<Locale> {
+    const { db } = this.deps;
+    return async () => {
+      const row = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { locale: true } });
+      return parseLocale(row.locale) ?? DEFAULT_LOCALE;
+    };
+  }
+
   /** The language of a post: read when it is sent, so a changed workspace or member language applies at once. */
   private localeOf(workspaceId: string): (to: string, message: OutboundMessage) => Promise<Locale> {
     const { db } = this.deps;
     return (to, message) =>
       postLocale(
         {
-          workspaceLocale: async () => {
-            const row = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { locale: true } });
-            return parseLocale(row.locale) ?? DEFAULT_LOCALE;
-          },
+          workspaceLocale: this.workspaceLocaleOf(workspaceId),
           memberLocale: async (platformUserId) =>
             (await db.member.findFirst({ where: { workspaceId, platformUserId }, select: { locale: true } }))?.locale ?? null,
         },

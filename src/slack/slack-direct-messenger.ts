@@ -4,6 +4,7 @@ import type { webApi } from "@slack/bolt";
 import type { DirectMessage, DirectMessenger } from "../core/feedback/feedback-ports.ts";
 import type { PostedRef } from "../core/shared/ports.ts";
 import type { RateBudget } from "../jobs/rate-budget.ts";
+import type { Locale } from "../i18n/locale.ts";
 import { renderDirectMessage } from "./blocks/feedback-dm.ts";
 import { classifySlackError } from "./slack-errors.ts";
 
@@ -15,10 +16,12 @@ export class SlackDirectMessenger implements DirectMessenger {
     private readonly budget: RateBudget,
     /** The Slack workspace (team id) whose budget these messages spend. */
     private readonly workspaceKey: string,
+    /** The workspace's language, read when a message is sent: for recipients whose own Spur doesn't know. */
+    private readonly workspaceLocale: () => Promise<Locale>,
   ) {}
 
   async send(platformUserId: string, message: DirectMessage): Promise<PostedRef> {
-    const rendered = renderDirectMessage(message, platformUserId);
+    const rendered = renderDirectMessage(message, platformUserId, await this.workspaceLocale());
     try {
       const channel = await this.channelFor(platformUserId);
       await this.budget.acquire(this.workspaceKey, channel);
@@ -32,7 +35,7 @@ export class SlackDirectMessenger implements DirectMessenger {
   async update(ref: string, message: DirectMessage): Promise<void> {
     const [channel, ts] = ref.split(":");
     if (!channel || !ts) return;
-    const rendered = renderDirectMessage(message, ref);
+    const rendered = renderDirectMessage(message, ref, await this.workspaceLocale());
     try {
       await this.budget.acquire(this.workspaceKey, channel);
       await this.client.chat.update({ channel, ts, text: rendered.text, ...(rendered.blocks ? { blocks: rendered.blocks } : {}) });

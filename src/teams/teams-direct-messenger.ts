@@ -4,6 +4,7 @@
 import type { DirectMessage, DirectMessenger } from "../core/feedback/feedback-ports.ts";
 import type { PostedRef } from "../core/shared/ports.ts";
 import type { RateBudget } from "../jobs/rate-budget.ts";
+import type { Locale } from "../i18n/locale.ts";
 import type { StoredConversation, TeamsStore } from "../store/teams-store.ts";
 import type { TeamsAdapter } from "./adapter.ts";
 import { renderTeamsDirectMessage } from "./cards/direct-messages.ts";
@@ -19,6 +20,8 @@ export class TeamsDirectMessenger implements DirectMessenger {
     private readonly workspaceId: string,
     /** Whose budget the messages spend: the tenant, shared with the notifier and all its teams. */
     private readonly tenantId: string,
+    /** The workspace's language, read when a message is sent: for recipients whose own Spur doesn't know. */
+    private readonly workspaceLocale: () => Promise<Locale>,
   ) {}
 
   /** The ref is "<stored conversation id>:<activity id>" (Teams conversation ids contain colons, row ids don't). */
@@ -26,7 +29,7 @@ export class TeamsDirectMessenger implements DirectMessenger {
     const chat = await personalChatWith(this.adapter, this.store, this.workspaceId, platformUserId);
     await this.budget.acquire(`teams:${this.tenantId}`, chat.conversationId);
     try {
-      const activityId = await this.adapter.send(chat.reference, toActivity(renderTeamsDirectMessage(message, platformUserId)));
+      const activityId = await this.adapter.send(chat.reference, toActivity(renderTeamsDirectMessage(message, platformUserId, await this.workspaceLocale())));
       return { channelId: chat.id, messageRef: activityId };
     } catch (err) {
       throw await this.failure(err, chat);
@@ -39,7 +42,7 @@ export class TeamsDirectMessenger implements DirectMessenger {
     const activityId = ref.slice(separator + 1);
     if (!chat || chat.workspaceId !== this.workspaceId || !chat.active || activityId === "") return;
     try {
-      await this.adapter.update(chat.reference, activityId, toActivity(renderTeamsDirectMessage(message, ref)));
+      await this.adapter.update(chat.reference, activityId, toActivity(renderTeamsDirectMessage(message, ref, await this.workspaceLocale())));
     } catch (err) {
       throw await this.failure(err, chat);
     }

@@ -124,6 +124,13 @@ describe("weekly recognition prompts", () => {
     try {
       await commandReply(h, USERS.bo.id, "/spur", "prompts off", "你将不再收到每周的“这周谁帮了你？”提醒。用 `/spur prompts on` 可以重新开启。");
       await commandReply(h, USERS.bo.id, "/spur", "prompts on", "你将重新收到每周的“这周谁帮了你？”提醒。");
+      // Members whose Slack language Spur doesn't know get their prompt in the workspace's language too.
+      expect((await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: USERS.ana.id } })).locale).toBeNull();
+      await commandReply(h, USERS.admin.id, "/spur", "prompts team on", "Default team 将在每周四 16:30");
+      clock.set("2026-12-17T16:00:00Z"); // week 2026-W51
+      expect(await runPromptJob(teamId, "prompt-run-zh")).toMatchObject({ weekKey: "2026-W51" });
+      const dms = h.slack.dmsTo(USERS.ana.id);
+      expect(dms[dms.length - 1]?.text).toContain("这周谁帮了你？");
     } finally {
       await h.spur.services.workspaces.setLocale(workspace.id, "en");
     }

@@ -133,6 +133,12 @@ describe("Teams: weekly recognition prompts", () => {
       await chat.say(carl, ["admin prompts schedule friday 15:00"], "Default team 将在每周五 15:00（UTC）收到“这周谁帮了你？”提醒。");
       const dismissed = await chat.click(ana, "prompt.dismiss", { week: "2026-W51" });
       expect(dismissed.text).toContain("没问题 —— 下周见。");
+      // A member whose Teams language Spur doesn't know gets the prompt in the workspace's language too.
+      expect((await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: carl.id } })).locale).toBeNull();
+      clock.set("2026-12-25T15:00:00Z"); // week 2026-W52
+      expect(await runPromptJob("prompt-run-zh")).toMatchObject({ weekKey: "2026-W52" });
+      const sent = connector.sentTo(chatOf(carl));
+      expect(textOf(sent[sent.length - 1]!)).toContain("这周谁帮了你？");
     } finally {
       await h.spur.services.workspaces.setLocale(workspace.id, "en");
     }

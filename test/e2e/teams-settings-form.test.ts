@@ -121,7 +121,7 @@ describe("Teams: the settings card", () => {
 
   it("refuses a card it can't read", async () => {
     const answer = await chat.click(carl, "recognition.settings", { ...valid, formState: "not json" }, "channel");
-    expect(answer.text).toContain("Spur couldn't read this form. Open it again with `admin settings`.");
+    expect(answer.text).toContain("Spur couldn't read this form. Open it again with admin settings.");
   });
 
   it("saves an admin's settings, writes the change to the audit log and says what changed", async () => {

@@ -89,7 +89,7 @@ describe("SlackDirectMessenger", () => {
       const client = new webApi.WebClient("xoxb-test", { slackApiUrl: slack.url, retryConfig: { retries: 0 } });
       // One post per 100 s for the whole workspace, burst 1, and no waiting: the second DM must be refused.
       const budget = new RedisRateBudget(redisA, prefix, { perSecond: 0.01, burst: 1 }, { perSecond: 100, burst: 100 }, 0);
-      const messenger = new SlackDirectMessenger(client, budget, "TDMS");
+      const messenger = new SlackDirectMessenger(client, budget, "TDMS", () => Promise.resolve("en"));
       const prompt = (member: { id: string; name: string }) => ({
         kind: "recognition_prompt" as const,
         weekKey: "2026-W47",
@@ -100,7 +100,7 @@ describe("SlackDirectMessenger", () => {
       expect(slack.dmsTo(USERS.ana.id)).toHaveLength(1);
       expect(slack.dmsTo(USERS.bo.id)).toHaveLength(0);
       // Another workspace's budget is untouched.
-      await new SlackDirectMessenger(client, budget, "TOTHER").send(USERS.bo.id, prompt(USERS.bo));
+      await new SlackDirectMessenger(client, budget, "TOTHER", () => Promise.resolve("en")).send(USERS.bo.id, prompt(USERS.bo));
       expect(slack.dmsTo(USERS.bo.id)).toHaveLength(1);
     } finally {
       await slack.stop();

@@ -1,15 +1,15 @@
 // Personal-chat messages of peer feedback and the weekly recognition prompt: the shared bodies, in the
 // recipient's language.
 import type { DirectMessage } from "../../core/feedback/feedback-ports.ts";
-import { localeFor } from "../../i18n/locale.ts";
+import { type Locale, localeFor } from "../../i18n/locale.ts";
 import { feedbackDirectMessageBody, feedbackDmLocale, isFeedbackDirectMessage } from "../../use-cases/feedback/feedback-dm-bodies.ts";
 import { recognitionPromptBody } from "../../use-cases/recognition/recognition-prompt-bodies.ts";
 import { renderCard } from "../render/card.ts";
 import type { TeamsMessage } from "./adaptive-card.ts";
 
-/** A direct message as Teams shows it; `recipient` is the user id (or message reference) it goes to. */
-export function renderTeamsDirectMessage(message: DirectMessage, recipient: string): TeamsMessage {
-  if (isFeedbackDirectMessage(message)) return renderCard(feedbackDirectMessageBody(message), feedbackDmLocale(message, recipient));
-  return renderCard(recognitionPromptBody(message.weekKey), localeFor(message.member.locale, null));
+/** A direct message as Teams shows it; `recipient` is the user id (or message reference) it goes to; a recipient whose language Spur doesn't know reads the workspace's. */
+export function renderTeamsDirectMessage(message: DirectMessage, recipient: string, workspaceLocale: Locale): TeamsMessage {
+  if (isFeedbackDirectMessage(message)) return renderCard(feedbackDirectMessageBody(message), feedbackDmLocale(message, recipient, workspaceLocale));
+  return renderCard(recognitionPromptBody(message.weekKey), localeFor(message.member.locale, workspaceLocale));
 }
 

@@ -18,13 +18,13 @@ export function isFeedbackDirectMessage(message: DirectMessage): message is Feed
 }
 
 /**
- * The recipient's language, as the platform last reported it (else English): the lead for a summary, else the
- * peer named by `recipient` (their platform user id, or the reference of the message sent to them).
+ * The recipient's language, as the platform last reported it, else the workspace's: the lead for a summary,
+ * else the peer named by `recipient` (their platform user id, or the reference of the message sent to them).
  */
-export function feedbackDmLocale(message: FeedbackDirectMessage, recipient: string): Locale {
-  if (message.kind === "feedback_summary") return localeFor(message.summary.request.lead.locale, null);
+export function feedbackDmLocale(message: FeedbackDirectMessage, recipient: string, workspaceLocale: Locale): Locale {
+  if (message.kind === "feedback_summary") return localeFor(message.summary.request.lead.locale, workspaceLocale);
   const peer = message.request.recipients.find((r) => r.peer.platformUserId === recipient || r.dmRef === recipient)?.peer;
-  return localeFor(peer?.locale, null);
+  return localeFor(peer?.locale, workspaceLocale);
 }
 
 function requestBody(request: FeedbackRequestView, reminder: boolean): Body {
