@@ -1,4 +1,4 @@
-// `/spur …` administration: roles, the team's channel, time zone, digest schedule, scheduled posts and the
+// spur … administration: roles, the team's channel, time zone, digest schedule, scheduled posts and the
 // workspace's language, parsed from command tokens. Never throws.
 import { type CommandToken, type MentionRef, mentionOf } from "../shared/command-text.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";

@@ -1,4 +1,4 @@
-// Carrying out `/spur` administration for an admin: each change answers with a confirmation message.
+// Carrying out spur administration for an admin: each change answers with a confirmation message.
 import { assertAdmin, type AdminCommand, weeklyDay } from "./admin-command.ts";
 import { mentionKey, mentionParam } from "../shared/command-text.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";

@@ -1,5 +1,5 @@
 // The weekly leaderboard post in the team channel: kudos received and/or composite score over the week that
-// just ended, as each team's admins chose (`/spur leaderboard-post kudos|composite|both|off`).
+// just ended, as each team's admins chose (spur leaderboard-post kudos|composite|both|off).
 import type { Member, Team } from "../shared/model.ts";
 import { msg, type Msg } from "../../i18n/message.ts";
 import type { Period } from "../shared/period.ts";

@@ -1,4 +1,4 @@
-// `/spur export`: an admin asks for a period's kudos, KPI records and feedback aggregates; a job streams them
+// spur export: an admin asks for a period's kudos, KPI records and feedback aggregates; a job streams them
 // into files and delivers them to the admin privately. Both steps are audited.
 import type { ExportFormat, ExportPeriodArg } from "./data-rights-command.ts";
 import {

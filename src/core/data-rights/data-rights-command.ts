@@ -1,5 +1,5 @@
-// `/spur export [period] [csv|json]` and `/spur forget @member [confirm]`: the data-rights subcommands.
-// Returns null for any other `/spur` text, so the general parser handles it.
+// spur export [period] [csv|json] and spur forget @member [confirm]: the data-rights subcommands.
+// Returns null for any other spur text, so the general parser handles it.
 import { type CommandToken, mentionOf, type MentionRef } from "../shared/command-text.ts";
 import { code, command, msg, type Msg } from "../../i18n/message.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";

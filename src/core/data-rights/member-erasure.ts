@@ -1,4 +1,4 @@
-// `/spur forget @member`: an admin erases a member's personal data after confirming. The member row stays as
+// spur forget @member: an admin erases a member's personal data after confirming. The member row stays as
 // an anonymous "Former member" tombstone so kudos points, KPI numbers and ratings keep adding up in team
 // totals; everything that names or identifies the person is deleted or blanked (see the store for the rules).
 import { mentionKey, mentionParam, type MentionRef } from "../shared/command-text.ts";

@@ -63,7 +63,7 @@ export async function sendWeeklyDigestNow(
   return { team, periodKey, forced: true };
 }
 
-/** `/spur digest movers named|private`: whether the team's public digest names agents whose composite fell. */
+/** spur digest movers named|private: whether the team's public digest names agents whose composite fell. */
 export async function setDigestMovers(
   deps: { workspaces: WorkspaceRepository; digestReads: DigestReads },
   actor: Member,

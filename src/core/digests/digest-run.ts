@@ -108,7 +108,7 @@ export async function runWeeklyDigest(
   });
 }
 
-/** "2026-W47 at 2026-11-23T15:30:00.000Z": the week, and which forced send (`/spur status` shows "weekly digest forced 2026-W47 at …"). */
+/** "2026-W47 at 2026-11-23T15:30:00.000Z": the week, and which forced send (spur status shows "weekly digest forced 2026-W47 at …"). */
 export function forcedPeriodKey(weekKey: string, forcedAt: string): string {
   return `${weekKey} at ${forcedAt}`;
 }

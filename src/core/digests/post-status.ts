@@ -1,4 +1,4 @@
-// `/spur status`: the team's scheduled posts by kind (weekly digest, forced resends, weekly leaderboard,
+// spur status: the team's scheduled posts by kind (weekly digest, forced resends, weekly leaderboard,
 // monthly awards) with what went out and why anything did not, and its lead digests counted per week.
 import { weeklyDay } from "../admin/admin-command.ts";
 import { AWARDS_KIND } from "../awards/awards-run.ts";

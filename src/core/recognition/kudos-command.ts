@@ -1,4 +1,4 @@
-// Parsing `/kudos …` command tokens into a command, or a specific, friendly error. Never throws.
+// Parsing kudos … command tokens into a command, or a specific, friendly error. Never throws.
 import { ErrorCode, SpurError } from "../shared/errors.ts";
 import { type CommandToken, type MentionRef, mentionKey, mentionOf, valueTagOf } from "../shared/command-text.ts";
 import { command, msg, type Msg } from "../../i18n/message.ts";
@@ -48,7 +48,7 @@ function fail(code: ErrorCode, message: Msg): { ok: false; error: SpurError } {
   return { ok: false, error: new SpurError(code, message) };
 }
 
-/** Parses `/kudos` tokens. No tokens is not a command here: the surface opens the kudos form for it. */
+/** Parses kudos tokens. No tokens is not a command here: the surface opens the kudos form for it. */
 export function parseKudosCommand(tokens: CommandToken[], rules: KudosRules = DEFAULT_KUDOS_RULES): ParseResult<KudosCommand> {
   const first = tokens[0]?.kind === "word" ? tokens[0].text.toLowerCase() : undefined;
   if (tokens.length === 0 || first === "help") return { ok: true, command: { kind: "help" } };

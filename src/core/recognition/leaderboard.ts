@@ -1,4 +1,4 @@
-// `/leaderboard [week|month|quarter|all] [given|received] [#value]`: top members of the caller's team in a
+// leaderboard [week|month|quarter|all] [given|received] [#value]: top members of the caller's team in a
 // window computed in the team's time zone, with the caller's own rank.
 import { DateTime } from "luxon";
 import { type CommandToken, valueTagOf } from "../shared/command-text.ts";

@@ -1,4 +1,4 @@
-// `/spur prompts …`: a member turns the weekly recognition prompt off or on; an admin sets the team's
+// spur prompts …: a member turns the weekly recognition prompt off or on; an admin sets the team's
 // schedule or turns it off for the whole team. Never throws.
 import type { CommandToken } from "../shared/command-text.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
@@ -12,7 +12,7 @@ export type PromptCommand =
 
 const spur = (args: string) => command("spur", args);
 
-/** How `/spur prompts` is used, one line each. */
+/** How spur prompts is used, one line each. */
 export function promptsUsage(): Msg[] {
   return [
     msg("prompts.usage.title"),
@@ -24,7 +24,7 @@ export function promptsUsage(): Msg[] {
 
 const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
-/** Whether `/spur` tokens are a prompts command (checked before the admin parser). */
+/** Whether spur tokens are a prompts command (checked before the admin parser). */
 export function isPromptCommand(tokens: CommandToken[]): boolean {
   return tokens[0]?.kind === "word" && tokens[0].text.toLowerCase() === "prompts";
 }

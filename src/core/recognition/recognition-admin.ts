@@ -40,7 +40,7 @@ export function revokeUsage(): Msg {
   return msg("revoke.usage", { usage: command("spur", "revoke <kudos id> <reason>"), history: command("kudos", "history") });
 }
 
-/** Returns null when the tokens are not a recognition subcommand (the general `/spur` parser handles them). */
+/** Returns null when the tokens are not a recognition subcommand (the general spur parser handles them). */
 export function parseRecognitionAdmin(tokens: CommandToken[]): ParseResult<RecognitionAdminCommand> | null {
   if (!isRecognitionAdmin(tokens)) return null;
   const [verb, ...args] = tokens;

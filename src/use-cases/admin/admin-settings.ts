@@ -1,4 +1,4 @@
-// `/spur role|channel|timezone|digest …|digest movers|leaderboard-post|awards|locale|status|help` (Teams `admin …`).
+// spur role|channel|timezone|digest …|digest movers|leaderboard-post|awards|locale|status|help (Teams `admin …`).
 import { type AdminAction, runAdminCommand, type AdminDeps } from "../../core/admin/admin.ts";
 import { parseAdminCommand } from "../../core/admin/admin-command.ts";
 import { setDigestMovers } from "../../core/digests/digest-commands.ts";

@@ -1,4 +1,4 @@
-// `/spur export [period] [csv|json]` and `/spur forget @member [confirm]` (Teams `admin …`), and the forget
+// spur export [period] [csv|json] and spur forget @member [confirm] (Teams `admin …`), and the forget
 // confirmation's button. The export file itself is delivered by the export job, as before.
 import { exportPeriodParam, type ExportCommandDeps, requestDataExport } from "../../core/data-rights/data-export.ts";
 import { parseDataRightsCommand } from "../../core/data-rights/data-rights-command.ts";

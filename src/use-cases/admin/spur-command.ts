@@ -1,4 +1,4 @@
-// `/spur …` (Slack) and `admin …` (Teams): one dispatcher for every administration subcommand. Each ported
+// The spur command (Teams: admin): one dispatcher for every administration subcommand. Each ported
 // subcommand is one entry of SPUR_ROUTES (which tokens it takes, and its use case); the last entry answers
 // the rest (help, and "I don't know …"). Subcommands in NOT_YET_PORTED are still answered by each surface's
 // older code: handledBySpurCommand() tells the adapters which is which.

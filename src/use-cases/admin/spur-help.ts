@@ -1,4 +1,4 @@
-// `/spur help` (Teams `admin help`): every administration subcommand, as each surface spells it.
+// spur help (Teams `admin help`): every administration subcommand, as each surface spells it.
 import type { Platform } from "../../core/shared/model.ts";
 import { EXPORT_ARGS } from "../../core/data-rights/data-rights-command.ts";
 import { command, msg, type Msg } from "../../i18n/message.ts";

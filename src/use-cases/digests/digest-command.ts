@@ -1,4 +1,4 @@
-// `/spur digest preview` and `/spur digest send [force]` (Slack), `admin digest preview|send [force]` (Teams):
+// spur digest preview and spur digest send [force] (Teams: admin digest …):
 // last week's digest of the actor's team shown only to them, or queued for the team's channel now.
 import { previewWeeklyDigest, sendWeeklyDigestNow } from "../../core/digests/digest-commands.ts";
 import type { WeeklyDigestDeps } from "../../core/digests/digest.ts";

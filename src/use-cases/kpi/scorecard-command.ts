@@ -1,4 +1,4 @@
-// `/scorecard [@agent] [period]` (Slack) and `scorecard [@agent] [period]` (Teams): your own scorecard, or
+// scorecard [@agent] [period], on every surface: your own scorecard, or
 // (for leads and admins) a team member's, for a week, month or quarter.
 import { parseScorecardCommand, periodForSpec } from "../../core/kpi/scorecard-command.ts";
 import { type CommandToken, mentionKey, mentionParam } from "../../core/shared/command-text.ts";

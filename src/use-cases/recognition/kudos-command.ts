@@ -1,4 +1,4 @@
-// `/kudos …` (Slack) and `kudos …` (Teams): give kudos, see the allowance, page through history, get help.
+// The kudos command, on every surface: give kudos, see the allowance, page through history, get help.
 import type { CommandToken } from "../../core/shared/command-text.ts";
 import { giveKudos, kudosBalance, type KudosDeps } from "../../core/recognition/kudos.ts";
 import { kudosUsage, parseKudosCommand } from "../../core/recognition/kudos-command.ts";

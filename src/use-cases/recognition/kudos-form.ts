@@ -1,4 +1,4 @@
-// The kudos form, opened by `/kudos` (Slack) or `kudos` (Teams) alone, by "Give kudos for this message" and by
+// The kudos form, opened by the kudos command alone, by "Give kudos for this message" and by
 // the weekly prompt's "Give kudos": who, how many points, what they did, and a company value.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";

@@ -1,4 +1,4 @@
-// `/leaderboard …` (Slack) and `leaderboard …` (Teams): the caller's team ranked in a window, with their own rank.
+// The leaderboard command, on every surface: the caller's team ranked in a window, with their own rank.
 import { teamOf } from "../../core/recognition/kudos.ts";
 import { buildLeaderboard, type Leaderboard, leaderboardTitle, parseLeaderboardCommand } from "../../core/recognition/leaderboard.ts";
 import type { KudosLedger, RecognitionSettingsRepository } from "../../core/recognition/recognition-ports.ts";

@@ -1,4 +1,4 @@
-// `/spur prompts …` (Teams `admin prompts …`): a member's own opt-out of the weekly "Who helped you this
+// spur prompts … (Teams `admin prompts …`): a member's own opt-out of the weekly "Who helped you this
 // week?" prompt, or (admins) the team's prompt schedule.
 import { assertAdmin } from "../../core/admin/admin-command.ts";
 import type { RecognitionPromptRepository } from "../../core/feedback/feedback-ports.ts";
