@@ -104,7 +104,7 @@ describe("weekly KPI digest on Slack", () => {
     expect(body).toContain("*Team composite: 95.2%* ▲ +3.6 pts vs last week");
     expect(body).toContain("• *CSAT*: 80% · target 80% · on target ✓ · ▲ from 70% (better)");
     expect(body).toContain("• *First response time*: 35 min · target 30 min · 85.7% of target · ▲ from 30 min (worse)");
-    expect(body).toContain("Composite = (2×100% csat + 1×85.7% first_response_time) ÷ 3 = 95.2%");
+    expect(body).toContain("Composite = (2×100% CSAT + 1×85.7% First response time) ÷ 3 = 95.2%");
 
     // Ana rose 100 − 91.7 = +8.3; Bo fell from 87.5 (CSAT only) to (2×75% + 1×50%) ÷ 3 = 66.7: counted, not named.
     expect(body).toContain("⬆️ <@UANA> +8.3 pts (now 100%)");

@@ -2,6 +2,7 @@
 import type { WeeklyDigest } from "../../core/digests/digest.ts";
 import type { FeedbackParticipation } from "../../core/digests/digest-ports.ts";
 import type { Mover, TeamKpiLine } from "../../core/digests/kpi-digest.ts";
+import { compositeFormula } from "../../core/kpi/scorecard-wording.ts";
 import { command, msg, type Msg, type Param } from "../../i18n/message.ts";
 import { type Block, type Body, heading, subtle } from "../body.ts";
 import { compositeChange, dotted, kpiName, kpiValue, periodParam, scorePct, signedPoints, volumeNoun, who } from "./post-wording.ts";
@@ -42,7 +43,9 @@ function kpiBlocks(digest: WeeklyDigest): Block[] {
   const score = kpis.composite.score;
   const head = score === null ? msg("digest.compositeNone") : msg("digest.composite", { score: scorePct(score), change: compositeChange(score, kpis.previousComposite) });
   const blocks: Block[] = [{ kind: "lines", lines: [head, ...kpis.lines.map((l) => msg("digest.kpiLine", { name: kpiName(l.def), phrase: teamKpiPhrase(l) }))] }];
-  if (score !== null) blocks.push(subtle(msg("digest.formula", { formula: kpis.composite.formula })));
+  // The formula names each KPI in the reader's language (the composite's own formula names their codes).
+  const formula = compositeFormula(kpis.composite);
+  if (formula) blocks.push(subtle(msg("digest.formula", { formula })));
   const moverLines = [...movers.up.map((m) => moverLine("digest.moverUp", m)), ...movers.down.map((m) => moverLine("digest.moverDown", m))];
   if (movers.down.length === 0 && movers.downCount > 0) moverLines.push(msg("digest.anonymousFalls", { count: movers.downCount }));
   if (moverLines.length > 0) blocks.push({ kind: "lines", lines: [msg("digest.movers"), ...moverLines] });
