@@ -7,7 +7,7 @@ import type { Body } from "../body.ts";
 const spur = (args: string) => command("spur", args);
 
 export function spurHelp(platform: Platform): Body {
-  // Slack changes recognition settings in a form; Teams has none, so it changes them as text.
+  // Both surfaces open the settings form; Teams' help also shows how to change one rule as text.
   const settings: Msg[] =
     platform === "teams"
       ? [msg("help.admin.settings", { cmd: spur("settings") }), msg("help.admin.settingsText", { cmd: spur("settings allowance 8 day|week") })]
