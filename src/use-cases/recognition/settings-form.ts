@@ -87,6 +87,11 @@ export async function settingsFormOf(deps: SettingsFormDeps, req: FormRequest, c
     const initial = numberOf(value(id));
     return { kind: "number", id, label, ...(initial !== undefined ? { initial } : {}) };
   };
+  /** A choice whose initial value is the current one when it is among `choices`, else the first choice. */
+  const select = (id: "allowancePeriod" | "leaderboardVisibility", label: Msg, choices: { value: string; label: Msg }[]): Field => {
+    const current = value(id);
+    return { kind: "select", id, label, choices, initial: choices.some((c) => c.value === current) ? current : (choices[0]?.value ?? "") };
+  };
   const channelId = value("recognitionChannelId") || null;
   const choices = channelChoices(listed, channelId);
   const fields: Field[] = [
@@ -100,31 +105,19 @@ export async function settingsFormOf(deps: SettingsFormDeps, req: FormRequest, c
       ...(choices ? { choices } : {}),
     },
     number("allowancePoints", msg("settingsForm.allowancePoints")),
-    {
-      kind: "select",
-      id: "allowancePeriod",
-      label: msg("settingsForm.allowancePeriod"),
-      choices: [
-        { value: "day", label: msg("settingsForm.perDay") },
-        { value: "week", label: msg("settingsForm.perWeek") },
-      ],
-      initial: value("allowancePeriod") === "week" ? "week" : "day",
-    },
+    select("allowancePeriod", msg("settingsForm.allowancePeriod"), [
+      { value: "day", label: msg("settingsForm.perDay") },
+      { value: "week", label: msg("settingsForm.perWeek") },
+    ]),
     number("maxPointsPerGift", msg("settingsForm.maxPointsPerGift")),
     number("cooldownMinutes", msg("settingsForm.cooldownMinutes")),
     { kind: "text", id: "emojiPoints", label: msg("settingsForm.emojiPoints"), hint: msg("settingsForm.emojiHint"), initial: value("emojiPoints"), maxLength: 1000 },
     { kind: "text", id: "companyValues", label: msg("settingsForm.companyValues"), hint: msg("settingsForm.valuesHint"), initial: value("companyValues"), maxLength: 3000, optional: true },
     { kind: "checkbox", id: "valueRequired", label: msg("settingsForm.valueRequired"), text: msg("settingsForm.valueRequiredText"), initial: value("valueRequired") === "true" },
-    {
-      kind: "select",
-      id: "leaderboardVisibility",
-      label: msg("settingsForm.leaderboardVisibility"),
-      choices: [
-        { value: "everyone", label: msg("settingsForm.everyone") },
-        { value: "leads", label: msg("settingsForm.leads") },
-      ],
-      initial: value("leaderboardVisibility") === "leads" ? "leads" : "everyone",
-    },
+    select("leaderboardVisibility", msg("settingsForm.leaderboardVisibility"), [
+      { value: "everyone", label: msg("settingsForm.everyone") },
+      { value: "leads", label: msg("settingsForm.leads") },
+    ]),
     { kind: "checkbox", id: "notifyLead", label: msg("settingsForm.notifyLead"), text: msg("settingsForm.notifyLeadText"), initial: value("notifyLead") === "true" },
   ];
   const errors = Object.fromEntries(Object.entries(content.errors ?? {}).filter(([, m]) => m !== undefined));
