@@ -12,7 +12,7 @@ export const dataRights = {
   "dataRights.period": "{key}（{from} – {to}）",
   "dataRights.export.file": "{part, select, kudos {点赞记录} kpis {KPI 记录} feedback {反馈汇总} other {Spur 导出}} {key}",
   "dataRights.export.summary":
-    "Spur 导出 {period}：点赞 {kudos} 行，KPI 记录 {kpiRecords} 条，反馈汇总 {feedback} 条。反馈按人按月汇总；" +
+    "Spur 导出 {period}：点赞 {kudos, plural, other {# 行}}，KPI 记录 {kpiRecords, plural, other {# 条}}，反馈汇总 {feedback, plural, other {# 条}}。反馈按人按月汇总；" +
     "匿名回答仅在至少 {threshold} 人匿名作答时才计入，且不包含任何单条回答或评语。",
   "dataRights.forget.refused": "只有 Spur 管理员可以删除成员数据，请联系工作区管理员。",
   "dataRights.forget.self": "你不能删除自己的数据，请让其他管理员操作。",
