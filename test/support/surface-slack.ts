@@ -3,7 +3,7 @@
 import type { CommandName } from "../../src/i18n/message.ts";
 import { slackMessage } from "./plain-text.ts";
 import { type Harness, startHarness } from "./spur-harness.ts";
-import { EVERYONE, type Person } from "./surface-people.ts";
+import { EVERYONE, type Person, STRANGER } from "./surface-people.ts";
 import type { Said, StartOptions, Surface, SurfaceReply } from "./surface-types.ts";
 import { esc } from "./users.ts";
 
@@ -14,7 +14,8 @@ export async function startSlackSurface(options: StartOptions): Promise<Surface>
   const users = EVERYONE.map((p) => ({ ...p.slack, ...(options.memberLocales?.[p.key] ? { locale: options.memberLocales[p.key] } : {}) }));
   const h: Harness = await startHarness({ users, ...(options.clock ? { clock: options.clock } : {}) });
   const workspaceId = await h.setRecognitionSettings({});
-  const names = new Map(EVERYONE.map((p) => [p.slack.id, p.name]));
+  // Slack shows a mention by the person's name, also of someone Spur doesn't know.
+  const names = new Map([...EVERYONE, STRANGER].map((p) => [p.slack.id, p.name]));
   const read = (message: { text?: unknown; blocks?: unknown }, raw: unknown): SurfaceReply => ({ ...slackMessage(message, names), raw });
   const spell = (said: Said) => said.map((part) => (typeof part === "string" ? part : esc(part.slack))).join("");
 
@@ -55,7 +56,8 @@ export async function startSlackSurface(options: StartOptions): Promise<Surface>
       return read(answer.body, answer.body);
     },
     async dms(who) {
-      return h.slack.dmsTo(who.slack.id).map((m) => read(m, m).text);
+      // Spur's DMs: into the DM channel it opened, or posted with the user id as the channel.
+      return h.slack.messages.filter((m) => m.channel === `D${who.slack.id}` || m.channel === who.slack.id).map((m) => read(m, m).text);
     },
     async posts() {
       return h.slack.messages.filter((m) => m.channel === CHANNEL && !m.threadTs).map((m) => read(m, m).text);

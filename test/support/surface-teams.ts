@@ -4,21 +4,40 @@ import type { CommandName } from "../../src/i18n/message.ts";
 import { type SentActivity } from "./fake-bot-connector.ts";
 import { teamsCard, teamsPlain } from "./plain-text.ts";
 import { EVERYONE, type Person } from "./surface-people.ts";
-import type { Said, StartOptions, Surface, SurfaceReply } from "./surface-types.ts";
+import type { Said, StartOptions, Surface, SurfaceButton, SurfaceReply } from "./surface-types.ts";
 import { cardOf, startTeams } from "./teams-chat.ts";
 import { GENERAL, message } from "./teams-activities.ts";
 
 /** The Teams command word: Slack's /spur is `admin`, the others are the same word. */
 const word = (command: CommandName) => (command === "spur" ? "admin" : command);
 
+type Scope = "channel" | "personal";
+
+/** What a Teams button needs to be clicked: its verb and data, and where its card is (a click comes from there). */
+interface TeamsButtonRef {
+  verb: string;
+  data: Record<string, unknown>;
+  scope: Scope;
+}
+
+function withScope(reply: { text: string; buttons: SurfaceButton[] }, scope: Scope): { text: string; buttons: SurfaceButton[] } {
+  return { ...reply, buttons: reply.buttons.map((b) => ({ ...b, ref: { ...(b.ref as object), scope } })) };
+}
+
 function readActivity(sent: SentActivity): SurfaceReply {
   const card = cardOf(sent);
-  if (card) return { ...teamsCard(card), raw: sent.activity };
+  const scope: Scope = sent.conversationId.startsWith("a:") ? "personal" : "channel";
+  if (card) return { ...withScope(teamsCard(card), scope), raw: sent.activity };
   return { text: teamsPlain(String(sent.activity.text ?? "")), buttons: [], raw: sent.activity };
 }
 
 export async function startTeamsSurface(options: StartOptions): Promise<Surface> {
-  const teams = await startTeams({ roster: EVERYONE.map((p) => p.teams), ...(options.clock ? { clock: options.clock } : {}) });
+  const roster = EVERYONE.map((p) => p.teams);
+  const teams = await startTeams({
+    roster,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.personalChats ? { known: roster, personal: roster } : {}),
+  });
   const { h, connector, chat } = teams;
   const workspaceId = (await h.spur.db.workspace.findFirstOrThrow({ where: { platform: "teams" } })).id;
   const localeOf = (who: Person) => options.memberLocales?.[who.key];
@@ -27,23 +46,34 @@ export async function startTeamsSurface(options: StartOptions): Promise<Surface>
     const parts = [`${word(command)} `, ...said.map((p) => (typeof p === "string" ? p : p.teams))];
     return message(who.teams, parts, { serviceUrl: connector.url, scope: "channel", ...(locale ? { locale } : {}) });
   };
+  /**
+   * Spur's reply to a message. A confidential reply asked for in a channel goes to the person's personal chat
+   * instead (Teams has no message only one person sees), the channel getting a note: the reply is read there.
+   */
+  async function ask(who: Person, sent: ReturnType<typeof activity>): Promise<SurfaceReply> {
+    const since = connector.sent.length;
+    const reply = await chat.send(sent);
+    const before = connector.sent.slice(since, connector.sent.indexOf(reply));
+    const moved = before.find((s) => s.conversationId === `a:personal-${who.teams.id}` && s.replyToId === undefined);
+    return readActivity(moved ?? reply);
+  }
   const sentTo = (conversationIds: string[]) => connector.sent.filter((s) => conversationIds.includes(s.conversationId)).map((s) => readActivity(s).text);
 
   return {
     platform: "teams",
     h,
     workspaceId,
-    say: async (who, command, said) => readActivity(await chat.send(activity(who, command, said))),
+    say: (who, command, said) => ask(who, activity(who, command, said)),
     async sayTwice(who, command, said) {
       const once = activity(who, command, said);
-      return [readActivity(await chat.send(once)), readActivity(await chat.send(once))];
+      return [await ask(who, once), await ask(who, once)];
     },
     async click(who, reply, label) {
       const button = reply.buttons.find((b) => b.label === label);
       if (!button) throw new Error(`no button "${label}" in: ${reply.buttons.map((b) => b.label).join(", ")}`);
-      const ref = button.ref as { verb: string; data: Record<string, unknown> };
-      const answer = await chat.click(who.teams, ref.verb, ref.data, "channel", localeOf(who));
-      if (answer.type === "application/vnd.microsoft.card.adaptive") return { ...teamsCard(answer.value), raw: answer };
+      const ref = button.ref as TeamsButtonRef;
+      const answer = await chat.click(who.teams, ref.verb, ref.data, ref.scope, localeOf(who));
+      if (answer.type === "application/vnd.microsoft.card.adaptive") return { ...withScope(teamsCard(answer.value), ref.scope), raw: answer };
       return { text: teamsPlain(String(answer.value)), buttons: [], raw: answer };
     },
     async dms(who) {

@@ -30,6 +30,12 @@ export interface StartOptions {
   clock?: TestClock;
   /** People whose own chat language differs from the workspace's (Slack users.info `locale`, Teams activity `locale`). */
   memberLocales?: Partial<Record<Person["key"], string>>;
+  /**
+   * Everyone has a personal chat with Spur from the start, where confidential replies (scorecards, feedback
+   * results) go on Teams when asked for in a channel (Teams: each person writes in the channel, then installs
+   * Spur personally; Slack's DMs need nothing).
+   */
+  personalChats?: boolean;
 }
 
 export interface Surface {
@@ -37,7 +43,10 @@ export interface Surface {
   /** The harness underneath (database, fake platform API) for what a scenario checks beyond the replies. */
   h: Harness;
   workspaceId: string;
-  /** Runs a command as `who` in the team's channel and returns Spur's private reply. */
+  /**
+   * Runs a command as `who` in the team's channel and returns Spur's private reply (on Teams, a confidential
+   * one as it reached their personal chat; the channel's note is not returned).
+   */
   say(who: Person, command: CommandName, said: Said): Promise<SurfaceReply>;
   /** Delivers the same command twice (the platform's retry: same trigger id / activity id) and returns both replies. */
   sayTwice(who: Person, command: CommandName, said: Said): Promise<[SurfaceReply, SurfaceReply]>;

@@ -26,7 +26,7 @@ import type { Platform, StartOptions, Surface } from "./surface-types.ts";
 import { startSlackSurface } from "./surface-slack.ts";
 import { startTeamsSurface } from "./surface-teams.ts";
 
-export { PEOPLE, type Person } from "./surface-people.ts";
+export { PEOPLE, type Person, STRANGER } from "./surface-people.ts";
 export type { Platform, Said, StartOptions, Surface, SurfaceButton, SurfaceReply } from "./surface-types.ts";
 
 export const PLATFORMS: Platform[] = ["slack", "teams"];
