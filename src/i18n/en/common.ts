@@ -11,5 +11,6 @@ export const common = {
   "interaction.staleCard": "Spur couldn't read that card — it may be out of date. Please try the command again.",
   "interaction.unknownAction": "Spur doesn't know that action. The app may be out of date: please ask your admin to update it.",
   "private.sentToPersonalChat": "{why}, so I sent it to our personal chat.",
+  "channel.unnamed": "this channel",
   "private.askInPersonalChat": "{why}: send me {command} in a personal chat with Spur.",
 } as const;

@@ -12,5 +12,6 @@ export const common = {
   "interaction.staleCard": "Spur 无法读取这张卡片 —— 它可能已过期。请重新运行命令。",
   "interaction.unknownAction": "Spur 不认识这个操作。应用可能已过期，请联系管理员更新。",
   "private.sentToPersonalChat": "{why}，所以我把它发到了我们的私聊里。",
+  "channel.unnamed": "本频道",
   "private.askInPersonalChat": "{why}：请在与 Spur 的私聊中发送 {command}。",
 } satisfies Record<keyof typeof en, string>;
