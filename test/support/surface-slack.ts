@@ -4,7 +4,7 @@ import type { CommandName } from "../../src/i18n/message.ts";
 import { slackMessage } from "./plain-text.ts";
 import { type Harness, startHarness } from "./spur-harness.ts";
 import { EVERYONE, type Person, STRANGER } from "./surface-people.ts";
-import type { Said, StartOptions, Surface, SurfaceReply } from "./surface-types.ts";
+import { type Said, type StartOptions, type Surface, type SurfaceReply } from "./surface-types.ts";
 import { esc } from "./users.ts";
 
 const CHANNEL = "CGENERAL";
@@ -14,10 +14,10 @@ export async function startSlackSurface(options: StartOptions): Promise<Surface>
   const users = EVERYONE.map((p) => ({ ...p.slack, ...(options.memberLocales?.[p.key] ? { locale: options.memberLocales[p.key] } : {}) }));
   const h: Harness = await startHarness({ users, ...(options.clock ? { clock: options.clock } : {}) });
   const workspaceId = await h.setRecognitionSettings({});
-  // Slack shows a mention by the person's name, also of someone Spur doesn't know.
-  const names = new Map([...EVERYONE, STRANGER].map((p) => [p.slack.id, p.name]));
+  // Slack shows a mention by the person's (or channel's) name, also of someone Spur doesn't know.
+  const names = new Map([...[...EVERYONE, STRANGER].map((p): [string, string] => [p.slack.id, p.name]), [CHANNEL, "general"]]);
   const read = (message: { text?: unknown; blocks?: unknown }, raw: unknown): SurfaceReply => ({ ...slackMessage(message, names), raw });
-  const spell = (said: Said) => said.map((part) => (typeof part === "string" ? part : esc(part.slack))).join("");
+  const spell = (said: Said) => said.map((part) => (typeof part === "string" ? part : "channel" in part ? `<#${CHANNEL}|general>` : esc(part.slack))).join("");
 
   /** The private reply to a command: its chat.postEphemeral, or its response_url post when Spur fell back to it. */
   async function replyTo(who: Person, since: { calls: number; responses: number }): Promise<SurfaceReply> {

@@ -4,7 +4,7 @@ import type { CommandName } from "../../src/i18n/message.ts";
 import { type SentActivity } from "./fake-bot-connector.ts";
 import { teamsCard, teamsPlain } from "./plain-text.ts";
 import { EVERYONE, type Person } from "./surface-people.ts";
-import type { Said, StartOptions, Surface, SurfaceButton, SurfaceReply } from "./surface-types.ts";
+import { type Said, type StartOptions, type Surface, type SurfaceButton, type SurfaceReply } from "./surface-types.ts";
 import { cardOf, startTeams } from "./teams-chat.ts";
 import { GENERAL, message } from "./teams-activities.ts";
 
@@ -43,7 +43,7 @@ export async function startTeamsSurface(options: StartOptions): Promise<Surface>
   const localeOf = (who: Person) => options.memberLocales?.[who.key];
   const activity = (who: Person, command: CommandName, said: Said) => {
     const locale = localeOf(who);
-    const parts = [`${word(command)} `, ...said.map((p) => (typeof p === "string" ? p : p.teams))];
+    const parts = [`${word(command)} `, ...said.map((p) => (typeof p === "string" ? p : "channel" in p ? "" : p.teams))];
     return message(who.teams, parts, { serviceUrl: connector.url, scope: "channel", ...(locale ? { locale } : {}) });
   };
   /**

@@ -8,8 +8,14 @@ import type { Person } from "./surface-people.ts";
 
 export type Platform = "slack" | "teams";
 
-/** What a person types after the command word: text and the people they @mention. */
-export type Said = (string | Person)[];
+/**
+ * The channel the command is sent in, named in it (Slack: a #channel link; Teams has none to type, and reads
+ * `admin channel` alone as the channel it is sent in).
+ */
+export const HERE = { channel: "here" } as const;
+
+/** What a person types after the command word: text, the people they @mention, and the channel they are in. */
+export type Said = (string | Person | typeof HERE)[];
 
 export interface SurfaceButton {
   /** The button's label, as shown. */
