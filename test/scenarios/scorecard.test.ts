@@ -174,7 +174,7 @@ describe.each(PLATFORMS)("scorecard on %s", (platform) => {
     expect(card.buttons.map((b) => b.label)).toEqual(["◀ 2026-10", "Next ▶", "Explain", "Send to agent"]);
     const sent = await s.click(carl, card, "Send to agent");
     expect(sent.text).toBe("✅ Sent to Ana Alves privately.");
-    const dm = (await s.dms(ana)).at(-1);
+    const dm = (await s.dms(ana)).at(-1)?.text;
     expect(dm).toBe(novemberCard("Your scorecard").join("\n"));
   });
 

@@ -4,7 +4,8 @@ import type { CommandName } from "../../src/i18n/message.ts";
 import { type SentActivity } from "./fake-bot-connector.ts";
 import { teamsCard, teamsPlain } from "./plain-text.ts";
 import { EVERYONE, type Person } from "./surface-people.ts";
-import { type Said, type StartOptions, type Surface, type SurfaceButton, type SurfaceReply } from "./surface-types.ts";
+import { teamsFieldErrors, teamsForm, teamsSend } from "./surface-forms.ts";
+import type { Said, StartOptions, Surface, SurfaceButton, SurfaceForm, SurfaceReply } from "./surface-types.ts";
 import { cardOf, startTeams } from "./teams-chat.ts";
 import { GENERAL, message } from "./teams-activities.ts";
 
@@ -50,14 +51,32 @@ export async function startTeamsSurface(options: StartOptions): Promise<Surface>
    * Spur's reply to a message. A confidential reply asked for in a channel goes to the person's personal chat
    * instead (Teams has no message only one person sees), the channel getting a note: the reply is read there.
    */
-  async function ask(who: Person, sent: ReturnType<typeof activity>): Promise<SurfaceReply> {
+  async function answer(who: Person, sent: ReturnType<typeof activity>): Promise<SentActivity> {
     const since = connector.sent.length;
     const reply = await chat.send(sent);
+    const note = cardOf(reply) as { body?: unknown[] } | undefined;
+    if (note?.body?.length !== 1) return reply;
     const before = connector.sent.slice(since, connector.sent.indexOf(reply));
-    const moved = before.find((s) => s.conversationId === `a:personal-${who.teams.id}` && s.replyToId === undefined);
-    return readActivity(moved ?? reply);
+    // Spur sends it there just before the one-line note (a DM a job sent meanwhile would come earlier).
+    return before.findLast((s) => s.conversationId === `a:personal-${who.teams.id}` && s.replyToId === undefined) ?? reply;
   }
-  const sentTo = (conversationIds: string[]) => connector.sent.filter((s) => conversationIds.includes(s.conversationId)).map((s) => readActivity(s).text);
+  const ask = async (who: Person, sent: ReturnType<typeof activity>) => readActivity(await answer(who, sent));
+
+  /** A form card as the scenario reads it; `raw` keeps the card and where it is, for its Send. */
+  function formOf(card: unknown, scope: Scope): SurfaceForm {
+    if (!card) throw new Error("no form card");
+    const form = teamsForm(card, teamsPlain);
+    if (form.fields.length === 0) throw new Error(`no form, but: ${teamsCard(card).text}`);
+    return { ...form, raw: { card, scope } };
+  }
+
+  const dmsOf = (who: Person) => connector.sent.filter((s) => [`a:created-${who.teams.id}`, `a:personal-${who.teams.id}`].includes(s.conversationId)).map(readActivity);
+
+  function buttonRef(reply: SurfaceReply, label: string): TeamsButtonRef {
+    const button = reply.buttons.find((b) => b.label === label);
+    if (!button) throw new Error(`no button "${label}" in: ${reply.buttons.map((b) => b.label).join(", ")}`);
+    return button.ref as TeamsButtonRef;
+  }
 
   return {
     platform: "teams",
@@ -69,18 +88,39 @@ export async function startTeamsSurface(options: StartOptions): Promise<Surface>
       return [await ask(who, once), await ask(who, once)];
     },
     async click(who, reply, label) {
-      const button = reply.buttons.find((b) => b.label === label);
-      if (!button) throw new Error(`no button "${label}" in: ${reply.buttons.map((b) => b.label).join(", ")}`);
-      const ref = button.ref as TeamsButtonRef;
+      const ref = buttonRef(reply, label);
       const answer = await chat.click(who.teams, ref.verb, ref.data, ref.scope, localeOf(who));
       if (answer.type === "application/vnd.microsoft.card.adaptive") return { ...withScope(teamsCard(answer.value), ref.scope), raw: answer };
       return { text: teamsPlain(String(answer.value)), buttons: [], raw: answer };
     },
-    async dms(who) {
-      return sentTo([`a:created-${who.teams.id}`, `a:personal-${who.teams.id}`]);
+    async open(who, command, said) {
+      const sent = await answer(who, activity(who, command, said));
+      return formOf(cardOf(sent), sent.conversationId.startsWith("a:") ? "personal" : "channel");
+    },
+    async clickForm(who, reply, label) {
+      const ref = buttonRef(reply, label);
+      const clicked = await chat.click(who.teams, ref.verb, ref.data, ref.scope, localeOf(who));
+      if (clicked.type !== "application/vnd.microsoft.card.adaptive") throw new Error(`no form, but: ${String(clicked.value)}`);
+      return formOf(clicked.value, ref.scope);
+    },
+    async submit(who, form, values) {
+      const { card, scope } = form.raw as { card: unknown; scope: Scope };
+      const { verb, data } = teamsSend(card);
+      const sent = await chat.click(who.teams, verb, { ...data, ...values }, scope, localeOf(who));
+      if (sent.type !== "application/vnd.microsoft.card.adaptive") {
+        const text = teamsPlain(String(sent.value));
+        return { errors: {}, reply: text ? { text, buttons: [], raw: sent } : null };
+      }
+      // Refused field by field: the same form, each message under its field.
+      if (teamsForm(sent.value, teamsPlain).fields.length > 0) return { errors: teamsFieldErrors(sent.value, teamsPlain), reply: null };
+      return { errors: {}, reply: { ...withScope(teamsCard(sent.value), scope), raw: sent } };
+    },
+    dms: async (who) => dmsOf(who),
+    async dm(who, contains) {
+      return connector.waitFor(() => dmsOf(who).findLast((m) => m.text.includes(contains)));
     },
     async posts() {
-      return sentTo([GENERAL]);
+      return connector.sent.filter((s) => s.conversationId === GENERAL).map((s) => readActivity(s).text);
     },
     async setLocale(locale) {
       await h.spur.services.workspaces.setLocale(workspaceId, locale);

@@ -27,7 +27,18 @@ import { startSlackSurface } from "./surface-slack.ts";
 import { startTeamsSurface } from "./surface-teams.ts";
 
 export { PEOPLE, type Person, STRANGER } from "./surface-people.ts";
-export { HERE, type Platform, type Said, type StartOptions, type Surface, type SurfaceButton, type SurfaceReply } from "./surface-types.ts";
+export {
+  HERE,
+  type Platform,
+  type Said,
+  type StartOptions,
+  type Submitted,
+  type Surface,
+  type SurfaceButton,
+  type SurfaceField,
+  type SurfaceForm,
+  type SurfaceReply,
+} from "./surface-types.ts";
 
 export const PLATFORMS: Platform[] = ["slack", "teams"];
 
