@@ -5,7 +5,7 @@ import { slackMessage, slackPlain } from "./plain-text.ts";
 import { slackForm, slackStateValues } from "./surface-forms.ts";
 import { type Harness, startHarness } from "./spur-harness.ts";
 import { EVERYONE, type Person, STRANGER } from "./surface-people.ts";
-import type { Said, StartOptions, Surface, SurfaceForm, SurfaceReply } from "./surface-types.ts";
+import type { Said, StartOptions, Surface, SurfaceForm, SurfaceReply, Where } from "./surface-types.ts";
 import { esc } from "./users.ts";
 
 const CHANNEL = "CGENERAL";
@@ -41,12 +41,19 @@ export async function startSlackSurface(options: StartOptions): Promise<Surface>
     return slackForm(call.args.view as Record<string, unknown>, plain);
   }
 
-  // Spur's DMs: into the DM channel it opened, or posted with the user id as the channel.
-  const dmsOf = (who: Person) => h.slack.messages.filter((m) => m.channel === `D${who.slack.id}` || m.channel === who.slack.id).map((m) => read(m, m));
+  // Spur's DMs: posted into the DM channel it opened or with the user id as the channel, and files it
+  // uploaded there (shown as their comment).
+  const dmsOf = (who: Person) =>
+    h.slack.calls.flatMap((c) => {
+      if (c.method === "chat.postMessage" && (c.args.channel === `D${who.slack.id}` || c.args.channel === who.slack.id)) return [read(c.args, c.args)];
+      if (c.method === "files.completeUploadExternal" && c.args.channel_id === `D${who.slack.id}`) return [read({ text: c.args.initial_comment }, c.args)];
+      return [];
+    });
 
-  async function send(who: Person, command: CommandName, said: Said, triggerId: string): Promise<SurfaceReply> {
+  async function send(who: Person, command: CommandName, said: Said, triggerId: string, where: Where = "channel"): Promise<SurfaceReply> {
     const since = { calls: h.slack.calls.length, responses: h.slack.responses.length };
-    const res = await h.command(`/${command}`, spell(said), { user: who.slack.id, channel: CHANNEL, triggerId });
+    const channel = where === "personal" ? `D${who.slack.id}` : CHANNEL;
+    const res = await h.command(`/${command}`, spell(said), { user: who.slack.id, channel, triggerId });
     if (res.status !== 200) throw new Error(`/${command} answered HTTP ${res.status}`);
     return replyTo(who, since);
   }
@@ -55,7 +62,7 @@ export async function startSlackSurface(options: StartOptions): Promise<Surface>
     platform: "slack",
     h,
     workspaceId,
-    say: (who, command, said) => send(who, command, said, `scenario-${Date.now()}-${++counter}`),
+    say: (who, command, said, where) => send(who, command, said, `scenario-${Date.now()}-${++counter}`, where),
     async sayTwice(who, command, said) {
       const triggerId = `scenario-${Date.now()}-${++counter}`;
       return [await send(who, command, said, triggerId), await send(who, command, said, triggerId)];

@@ -5,7 +5,7 @@ import { type SentActivity } from "./fake-bot-connector.ts";
 import { teamsCard, teamsPlain } from "./plain-text.ts";
 import { EVERYONE, type Person } from "./surface-people.ts";
 import { teamsFieldErrors, teamsForm, teamsSend } from "./surface-forms.ts";
-import type { Said, StartOptions, Surface, SurfaceButton, SurfaceForm, SurfaceReply } from "./surface-types.ts";
+import type { Said, StartOptions, Surface, SurfaceButton, SurfaceForm, SurfaceReply, Where } from "./surface-types.ts";
 import { cardOf, startTeams } from "./teams-chat.ts";
 import { GENERAL, message } from "./teams-activities.ts";
 
@@ -42,10 +42,10 @@ export async function startTeamsSurface(options: StartOptions): Promise<Surface>
   const { h, connector, chat } = teams;
   const workspaceId = (await h.spur.db.workspace.findFirstOrThrow({ where: { platform: "teams" } })).id;
   const localeOf = (who: Person) => options.memberLocales?.[who.key];
-  const activity = (who: Person, command: CommandName, said: Said) => {
+  const activity = (who: Person, command: CommandName, said: Said, where: Where = "channel") => {
     const locale = localeOf(who);
     const parts = [`${word(command)} `, ...said.map((p) => (typeof p === "string" ? p : "channel" in p ? "" : p.teams))];
-    return message(who.teams, parts, { serviceUrl: connector.url, scope: "channel", ...(locale ? { locale } : {}) });
+    return message(who.teams, parts, { serviceUrl: connector.url, scope: where, ...(locale ? { locale } : {}) });
   };
   /**
    * Spur's reply to a message. A confidential reply asked for in a channel goes to the person's personal chat
@@ -82,7 +82,7 @@ export async function startTeamsSurface(options: StartOptions): Promise<Surface>
     platform: "teams",
     h,
     workspaceId,
-    say: (who, command, said) => ask(who, activity(who, command, said)),
+    say: (who, command, said, where) => ask(who, activity(who, command, said, where)),
     async sayTwice(who, command, said) {
       const once = activity(who, command, said);
       return [await ask(who, once), await ask(who, once)];

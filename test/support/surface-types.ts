@@ -17,6 +17,9 @@ export const HERE = { channel: "here" } as const;
 /** What a person types after the command word: text, the people they @mention, and the channel they are in. */
 export type Said = (string | Person | typeof HERE)[];
 
+/** Where a command is sent: the team's channel (default), or the person's own chat with Spur (Slack DM, Teams personal chat). */
+export type Where = "channel" | "personal";
+
 export interface SurfaceButton {
   /** The button's label, as shown. */
   label: string;
@@ -76,10 +79,10 @@ export interface Surface {
   h: Harness;
   workspaceId: string;
   /**
-   * Runs a command as `who` in the team's channel and returns Spur's private reply (on Teams, a confidential
+   * Runs a command as `who` in the team's channel (or `where`) and returns Spur's private reply (on Teams, a confidential
    * one as it reached their personal chat; the channel's note is not returned).
    */
-  say(who: Person, command: CommandName, said: Said): Promise<SurfaceReply>;
+  say(who: Person, command: CommandName, said: Said, where?: Where): Promise<SurfaceReply>;
   /** Delivers the same command twice (the platform's retry: same trigger id / activity id) and returns both replies. */
   sayTwice(who: Person, command: CommandName, said: Said): Promise<[SurfaceReply, SurfaceReply]>;
   /** Clicks the button labelled `label` of a reply Spur gave `who`; returns what replaced it or the message shown. */

@@ -38,6 +38,7 @@ export {
   type SurfaceField,
   type SurfaceForm,
   type SurfaceReply,
+  type Where,
 } from "./surface-types.ts";
 
 export const PLATFORMS: Platform[] = ["slack", "teams"];
