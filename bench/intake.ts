@@ -108,7 +108,7 @@ async function main() {
         const at = performance.now() - t0;
         const ackedNow = acked;
         void count(prefix).then((stored) => samples.push({ at, acked: ackedNow, stored }));
-      }, 1000);
+      }, Math.min(1000, (SECONDS * 1000) / 6));
       const result = await openLoop(url, RATE, users.length, (i) => kudosRequest(users, i, slack.responseUrl(prefix)), (n) => (acked = n), t0);
       const storedAtLastAck = await count(prefix);
       const drained = await drainCount(() => count(prefix), users.length);

@@ -17,7 +17,7 @@ export interface OpenRun {
   maxSendLagMs: number;
   storedAtLastAck: number;
   drained: Drained;
-  /** Once a second: ms since t0, answers received and rows stored by then. */
+  /** Every second (or sixth of the run): ms since t0, answers received and rows stored by then. */
   samples: { at: number; acked: number; stored: number }[];
   rss: Map<number, number>;
   /** users.info calls Spur made during the run. */
@@ -124,7 +124,7 @@ export function intakeReport(f: IntakeFigures): string {
   const webNew = Math.max(webPeak(f.open.firstSeen), webPeak(f.closed.firstSeen));
   const pcts = (lat: number[]) => `${ms(percentile(lat, 50))} / ${ms(percentile(lat, 95))} / ${ms(percentile(lat, 99))}`;
   const backlog = (o: ReturnType<typeof openFigures>) =>
-    `${o.marks.map((m) => `${fmt(m.backlog, 0)} @${fmt(m.at / 1000, 0)}s`).join(", ")} → ${o.growing ? "grows" : "steady"}`;
+    `${o.marks.map((m) => `${fmt(m.backlog, 0)} @${fmt(m.at / 1000, f.seconds < 6 ? 1 : 0)}s`).join(", ")} → ${o.growing ? "grows" : "steady"}`;
   const stored = (run: { storedAtLastAck: number; drained: Drained }, n: number) =>
     `${int(run.storedAtLastAck)} of ${int(n)}${run.drained.count < n ? ` (only ${int(run.drained.count)} ever stored)` : ""}`;
 
