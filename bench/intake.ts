@@ -17,7 +17,7 @@ import { createBenchEnv } from "./support/bench-env.ts";
 import { describeMachine, fmt } from "./support/machine.ts";
 import { openLoop } from "./support/open-loop.ts";
 import { peakRssMb, rssMb, RssSampler } from "./support/process-memory.ts";
-import { BENCH_SIGNING_SECRET as SECRET, buildSpur, postSlackLoad, rawKudosInsertRate, startSpurRole, stopSpurProcess, whenHealthy } from "./support/spur-child.ts";
+import { BENCH_SIGNING_SECRET as SECRET, buildSpur, postSlackLoad, rawKudosInsertRate, startSpurRole, stopSpurProcess, whenHealthy, commandOutcomes } from "./support/spur-child.ts";
 import { drainCount, intakeReport, type ClosedRun, type OpenRun } from "./support/intake-report.ts";
 
 const { values: args } = parseArgs({
@@ -101,6 +101,7 @@ async function main() {
     const openRun = async (users: FakeUser[], prefix: string): Promise<OpenRun> => {
       const rss = sampler();
       const lookups = slack.callsTo("users.info").length;
+      const outcomes = await commandOutcomes(WEB_PORT, "/kudos");
       const samples: OpenRun["samples"] = [];
       let acked = 0;
       const t0 = performance.now() + 50;
@@ -113,18 +114,37 @@ async function main() {
       const storedAtLastAck = await count(prefix);
       const drained = await drainCount(() => count(prefix), users.length);
       clearInterval(ticker);
-      return { ...result, t0, storedAtLastAck, drained, samples, rss: rss.stop(), usersInfo: slack.callsTo("users.info").length - lookups };
+      return {
+        ...result,
+        t0,
+        storedAtLastAck,
+        drained,
+        samples,
+        rss: rss.stop(),
+        usersInfo: slack.callsTo("users.info").length - lookups,
+        outcomes: await settledOutcomes(outcomes, users.length),
+      };
     };
     const closedRun = async (port: number, users: FakeUser[], prefix: string): Promise<ClosedRun> => {
       const rss = sampler();
       const lookups = slack.callsTo("users.info").length;
+      const outcomes = port === WEB_PORT ? await commandOutcomes(WEB_PORT, "/kudos") : undefined;
       const t0 = performance.now();
       const latencies = await postSlackLoad(port, C, users.length, 0, (i) => kudosRequest(users, i, slack.responseUrl(prefix)));
       const ackSeconds = (performance.now() - t0) / 1000;
       const storedAtLastAck = await count(prefix);
       const drained = await drainCount(() => count(prefix), users.length);
       const storedSeconds = (drained.at - t0) / 1000;
-      return { latencies, ackSeconds, storedAtLastAck, drained, storedSeconds, rss: rss.stop(), usersInfo: slack.callsTo("users.info").length - lookups };
+      return {
+        latencies,
+        ackSeconds,
+        storedAtLastAck,
+        drained,
+        storedSeconds,
+        rss: rss.stop(),
+        usersInfo: slack.callsTo("users.info").length - lookups,
+        ...(outcomes ? { outcomes: await settledOutcomes(outcomes, users.length) } : {}),
+      };
     };
 
     // The roster-known runs first, so their memory peaks owe nothing to the first-seen runs.
@@ -170,6 +190,20 @@ async function main() {
     await slack.stop();
     await env.cleanup();
   }
+}
+
+/** Spur's /kudos outcomes since `before`, once all `expected` are counted (or the count stalls). */
+async function settledOutcomes(before: Map<string, number>, expected: number): Promise<Map<string, number>> {
+  const read = async () => since(before, await commandOutcomes(WEB_PORT, "/kudos"));
+  await drainCount(async () => [...(await read()).values()].reduce((a, b) => a + b, 0), expected, 100);
+  return read();
+}
+
+/** What was counted between two readings of the same counters. */
+function since(before: Map<string, number>, after: Map<string, number>): Map<string, number> {
+  const delta = new Map<string, number>();
+  for (const [key, value] of after) if (value > (before.get(key) ?? 0)) delta.set(key, value - (before.get(key) ?? 0));
+  return delta;
 }
 
 /** Kudos rows whose giver's Slack id starts with U + prefix. */

@@ -11,7 +11,7 @@ export interface Drained {
 
 export interface OpenRun {
   latencies: number[];
-  errors: number;
+  errors: Map<string, number>;
   t0: number;
   lastAnswerAt: number;
   maxSendLagMs: number;
@@ -22,6 +22,8 @@ export interface OpenRun {
   rss: Map<number, number>;
   /** users.info calls Spur made during the run. */
   usersInfo: number;
+  /** Spur's own count of the run's /kudos by outcome (its /metrics). */
+  outcomes: Map<string, number>;
 }
 
 export interface ClosedRun {
@@ -33,6 +35,8 @@ export interface ClosedRun {
   storedSeconds: number;
   rss: Map<number, number>;
   usersInfo: number;
+  /** Absent for the naive handler, which counts nothing. */
+  outcomes?: Map<string, number>;
 }
 
 export interface IntakeFigures {
@@ -50,12 +54,12 @@ export interface IntakeFigures {
   peak: { web: number; worker: number };
 }
 
-/** Waits until `expected` rows are counted, or until the count has not moved for `stallMs`. */
-export async function drainCount(read: () => Promise<number>, expected: number, stallMs = 15_000): Promise<Drained> {
+/** Waits until `expected` are counted (reading every `everyMs`), or until the count has not moved for `stallMs`. */
+export async function drainCount(read: () => Promise<number>, expected: number, everyMs = 10, stallMs = 15_000): Promise<Drained> {
   let count = await read();
   let at = performance.now();
   while (count < expected && performance.now() - at < stallMs) {
-    await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, everyMs));
     const now = await read();
     if (now !== count) {
       count = now;
@@ -110,6 +114,12 @@ function closedFigures(run: ClosedRun) {
   return { lat, p99: percentile(lat, 99), ackRate: n / run.ackSeconds, storedRate: run.drained.count / run.storedSeconds, n };
 }
 
+/** "ok 2,990, refused 10" — a counter's values by label; "none" when empty. */
+function counts(map: Map<string, number> | undefined): string {
+  if (!map) return "—";
+  return map.size === 0 ? "none" : [...map].map(([k, v]) => `${k} ${int(v)}`).join(", ");
+}
+
 const verdict = (ok: boolean) => (ok ? "met" : "missed");
 
 export function intakeReport(f: IntakeFigures): string {
@@ -138,7 +148,9 @@ export function intakeReport(f: IntakeFigures): string {
     table([
       ["", "roster known", "first seen"],
       ["ack latency p50 / p95 / p99", pcts(ok.lat), pcts(on.lat)],
-      ["answered", `${perS(ok.ackRate)} (${f.open.known.errors} errors)`, `${perS(on.ackRate)} (${f.open.firstSeen.errors} errors)`],
+      ["answered", perS(ok.ackRate), perS(on.ackRate)],
+      ["not answered 200", counts(f.open.known.errors), counts(f.open.firstSeen.errors)],
+      ["Spur's /kudos outcomes (/metrics)", counts(f.open.known.outcomes), counts(f.open.firstSeen.outcomes)],
       ["stored while offered", perS(ok.storedRate), perS(on.storedRate)],
       ["backlog (acked − stored)", backlog(ok), backlog(on)],
       ["stored when the last ack went out", stored(f.open.known, ok.n), stored(f.open.firstSeen, on.n)],
@@ -152,6 +164,7 @@ export function intakeReport(f: IntakeFigures): string {
       ["", "roster known", "first seen", "naive store-then-ack (roster known)"],
       ["answered", perS(ck.ackRate), perS(cn.ackRate), perS(nv.ackRate)],
       ["ack latency p50 / p95 / p99", pcts(ck.lat), pcts(cn.lat), pcts(nv.lat)],
+      ["Spur's /kudos outcomes (/metrics)", counts(f.closed.known.outcomes), counts(f.closed.firstSeen.outcomes), counts(f.naive.outcomes)],
       ["stored when the last ack went out", stored(f.closed.known, ck.n), stored(f.closed.firstSeen, cn.n), stored(f.naive, nv.n)],
       ["kudos stored (first request → last row)", perS(ck.storedRate), perS(cn.storedRate), perS(nv.storedRate)],
       ["users.info calls", int(f.closed.known.usersInfo), int(f.closed.firstSeen.usersInfo), "none (stored members only)"],

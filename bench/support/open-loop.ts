@@ -10,8 +10,8 @@ export interface OpenLoopRequest {
 export interface OpenLoopResult {
   /** Each request's latency in ms from its scheduled departure to its answer, in completion order. */
   latencies: number[];
-  /** Answers other than 200 and failed connections. */
-  errors: number;
+  /** Answers other than 200 ("HTTP 503") and failed requests (their error's cause code, e.g. "ECONNRESET"), counted. */
+  errors: Map<string, number>;
   /** performance.now() when the last answer came back. */
   lastAnswerAt: number;
   /** The latest any request left after its scheduled time, in ms (the generator's own lag). */
@@ -33,7 +33,8 @@ export async function openLoop(
   const interval = 1000 / ratePerSecond;
   const latencies: number[] = [];
   const inflight: Promise<void>[] = [];
-  let errors = 0;
+  const errors = new Map<string, number>();
+  const failed = (kind: string) => errors.set(kind, (errors.get(kind) ?? 0) + 1);
   let lastAnswerAt = startAt;
   let maxSendLagMs = 0;
   let sent = 0;
@@ -44,10 +45,11 @@ export async function openLoop(
     return fetch(url, { method: "POST", body, headers })
       .then(async (res) => {
         await res.arrayBuffer();
-        if (res.status !== 200) errors += 1;
+        if (res.status !== 200) failed(`HTTP ${res.status}`);
       })
-      .catch(() => {
-        errors += 1;
+      .catch((err: unknown) => {
+        const cause = err instanceof Error ? (err.cause as { code?: string } | undefined) : undefined;
+        failed(cause?.code ?? (err instanceof Error ? err.message : String(err)));
       })
       .finally(() => {
         lastAnswerAt = performance.now();

@@ -146,3 +146,14 @@ export async function postSlackLoad(
   await Promise.all(Array.from({ length: concurrency }, client));
   return latencies;
 }
+
+/** How Spur's /metrics counts the outcomes of `command` so far (ok, refused, error …). */
+export async function commandOutcomes(port: number, command: string): Promise<Map<string, number>> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const outcomes = new Map<string, number>();
+  for (const m of text.matchAll(/^spur_commands_total\{([^}]*)\} (\S+)$/gm)) {
+    const labels = Object.fromEntries([...m[1]!.matchAll(/(\w+)="([^"]*)"/g)].map((l) => [l[1], l[2]]));
+    if (labels.command === command && labels.outcome) outcomes.set(labels.outcome, Number(m[2]));
+  }
+  return outcomes;
+}
