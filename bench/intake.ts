@@ -37,7 +37,7 @@ const OPEN_COUNT = Math.round(RATE * SECONDS);
 const C = Number(args.concurrency);
 const [WEB_PORT, WORKER_PORT, NAIVE_PORT] = [0, 1, 2].map((d) => Number(args.port) + d) as [number, number, number];
 const TEAM = "TBENCH";
-const WARM = args.quick ? 50 : 300;
+const WARM = args.quick ? 150 : 300;
 
 /** `count` members whose Slack ids start with U + prefix, so each phase's rows can be told apart. */
 function cohort(prefix: string, count: number): FakeUser[] {
