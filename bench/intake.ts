@@ -152,8 +152,10 @@ async function main() {
     await seed(cohorts.closedKnown);
     const openKnown = await openRun(cohorts.openKnown, "OK");
     const closedKnown = await closedRun(WEB_PORT, cohorts.closedKnown, "CK");
+    const webPeakKnown = peakRssMb(pids.web);
     const openNew = await openRun(cohorts.openNew, "ON");
     const closedNew = await closedRun(WEB_PORT, cohorts.closedNew, "CN");
+    const webPeakFirstSeen = peakRssMb(pids.web);
 
     await seed(cohorts.naive);
     naive = await startNaive(env.databaseUrl, workspaceId);
@@ -180,6 +182,7 @@ async function main() {
         pids,
         idle,
         peak: { web: peakRssMb(pids.web), worker: peakRssMb(pids.worker) },
+        webPeakAfter: { known: webPeakKnown, firstSeen: webPeakFirstSeen },
       }),
     );
   } finally {
