@@ -96,7 +96,8 @@ function openFigures(run: OpenRun, f: IntakeFigures) {
     return s ? { at: s.at, backlog: s.acked - s.stored } : { at: target, backlog: NaN };
   };
   const marks = [1 / 3, 2 / 3, 1].map(backlogAt);
-  const growing = marks[2]!.backlog > marks[0]!.backlog + f.rate * 0.25;
+  // Growing: between the first and last mark the backlog gained more than a tenth of what arrived meanwhile.
+  const growing = marks[2]!.backlog - marks[0]!.backlog > 0.1 * f.rate * ((marks[2]!.at - marks[0]!.at) / 1000);
   const n = run.latencies.length;
   return {
     lat,
