@@ -7,8 +7,6 @@ import { runOnTeams } from "../run-interaction.ts";
 import { teamsFormDeps } from "../teams-channel-picker.ts";
 import type { TeamsCommand } from "./command.ts";
 import { runLegacyAdmin } from "./admin-legacy.ts";
-import { runTeamsPrompts } from "./admin-prompts.ts";
-import { runRecognitionAdmin } from "./admin-recognition.ts";
 
 function adminTokens(ctx: TeamsCommandContext): CommandToken[] {
   const tokens = ctx.message.tokens.slice(1);
@@ -24,8 +22,6 @@ export const adminCommand: TeamsCommand = {
   title: "admin role|channel|timezone|digest",
   description: "Spur admins: roles, the team's channel, time zone and digest schedule; everyone: prompts off|on",
   async run(deps: TeamsDeps, ctx, args) {
-    if (await runRecognitionAdmin(deps, ctx)) return;
-    if (await runTeamsPrompts(deps, ctx)) return;
     const tokens = adminTokens(ctx);
     if (handledBySpurCommand(tokens)) return runOnTeams(deps, ctx, "teams:admin", spurCommand, teamsFormDeps(deps), { tokens });
     await runLegacyAdmin(deps, ctx, args);

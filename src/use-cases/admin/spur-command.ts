@@ -7,12 +7,15 @@ import { isDataRightsCommand } from "../../core/data-rights/data-rights-command.
 import type { Interaction } from "../interaction.ts";
 import { adminSettings, type AdminSettingsDeps, type SpurArgs } from "./admin-settings.ts";
 import { dataRightsCommand, type DataRightsDeps } from "./data-rights.ts";
-import { isSettingsFormCommand } from "../../core/recognition/recognition-admin.ts";
 import { openSettingsForm, type SettingsFormDeps } from "../recognition/settings-form.ts";
+import { isRecognitionAdmin, isSettingsFormCommand } from "../../core/recognition/recognition-admin.ts";
+import { recognitionAdminCommand, type RecognitionAdminDeps } from "../recognition/recognition-admin-command.ts";
+import { isPromptCommand } from "../../core/recognition/prompt-command.ts";
+import { promptsCommand, type PromptsCommandDeps } from "../recognition/prompts-command.ts";
 
 export type { SpurArgs } from "./admin-settings.ts";
 
-export type SpurDeps = AdminSettingsDeps & DataRightsDeps & SettingsFormDeps;
+export type SpurDeps = AdminSettingsDeps & DataRightsDeps & SettingsFormDeps & RecognitionAdminDeps & PromptsCommandDeps;
 
 export interface SpurRoute {
   matches(tokens: CommandToken[]): boolean;
@@ -26,17 +29,18 @@ export function spurWords(tokens: CommandToken[]): string[] {
 
 export const SPUR_ROUTES: SpurRoute[] = [
   { matches: isDataRightsCommand, useCase: dataRightsCommand },
+  // `settings` alone opens the form; `settings <name> <value>` (and `revoke`) is recognition administration.
   { matches: isSettingsFormCommand, useCase: openSettingsForm },
-  // Roles, channel, time zone, digest schedule and movers, leaderboard post, awards, locale, status, help,
+  { matches: isRecognitionAdmin, useCase: recognitionAdminCommand },
+  { matches: isPromptCommand, useCase: promptsCommand },
+  // Roles, channel, time zone, digest schedule, movers, preview and send, leaderboard post, awards, locale, status, help,
   // and any subcommand nobody answers.
   { matches: () => true, useCase: adminSettings },
 ];
 
 /** Answered by each surface's older code until it is ported to a route above (then remove it here). */
 const NOT_YET_PORTED: ((words: string[]) => boolean)[] = [
-  ([verb]) => verb === "revoke" || verb === "prompts",
   ([verb]) => verb === "targets" || verb === "api-token" || verb === "api-tokens" || verb === "helpdesk",
-  ([verb, sub]) => verb === "digest" && (sub === "preview" || sub === "send"),
 ];
 
 export function handledBySpurCommand(tokens: CommandToken[]): boolean {

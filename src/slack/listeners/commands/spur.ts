@@ -8,14 +8,10 @@ import { slackCommandTokens } from "../../command-tokens.ts";
 import { slashCommandTurn } from "../../command-context.ts";
 import { runOnSlack } from "../../run-interaction.ts";
 import { runLegacySpur } from "./spur-legacy.ts";
-import { runSpurPrompts } from "./spur-prompts.ts";
-import { runSpurRecognition } from "./spur-recognition.ts";
 
 export function registerSpurCommand(app: App, services: Services): void {
   app.command("/spur", async ({ command, ack, respond, client }) => {
     await ack();
-    if (await runSpurRecognition(services, { command, respond, client })) return;
-    if (await runSpurPrompts(services, { command, respond, client })) return;
     const slash = await slashCommandTurn(services, { command, respond, client });
     if (!slash) return;
     const tokens = slackCommandTokens(slash.payload.text);
