@@ -28,9 +28,9 @@ export async function startSlackSurface(options: StartOptions): Promise<Surface>
     return read(args, args);
   }
 
-  async function send(who: Person, command: CommandName, said: Said, triggerId: string): Promise<SurfaceReply> {
+  async function send(who: Person, command: CommandName, said: Said, triggerId: string, channel = CHANNEL): Promise<SurfaceReply> {
     const since = { calls: h.slack.calls.length, responses: h.slack.responses.length };
-    const res = await h.command(`/${command}`, spell(said), { user: who.slack.id, channel: CHANNEL, triggerId });
+    const res = await h.command(`/${command}`, spell(said), { user: who.slack.id, channel, triggerId });
     if (res.status !== 200) throw new Error(`/${command} answered HTTP ${res.status}`);
     return replyTo(who, since);
   }
@@ -40,6 +40,7 @@ export async function startSlackSurface(options: StartOptions): Promise<Surface>
     h,
     workspaceId,
     say: (who, command, said) => send(who, command, said, `scenario-${Date.now()}-${++counter}`),
+    sayInPersonalChat: (who, command, said) => send(who, command, said, `scenario-${Date.now()}-${++counter}`, `D${who.slack.id}`),
     async sayTwice(who, command, said) {
       const triggerId = `scenario-${Date.now()}-${++counter}`;
       return [await send(who, command, said, triggerId), await send(who, command, said, triggerId)];

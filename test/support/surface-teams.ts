@@ -22,10 +22,10 @@ export async function startTeamsSurface(options: StartOptions): Promise<Surface>
   const { h, connector, chat } = teams;
   const workspaceId = (await h.spur.db.workspace.findFirstOrThrow({ where: { platform: "teams" } })).id;
   const localeOf = (who: Person) => options.memberLocales?.[who.key];
-  const activity = (who: Person, command: CommandName, said: Said) => {
+  const activity = (who: Person, command: CommandName, said: Said, scope: "channel" | "personal" = "channel") => {
     const locale = localeOf(who);
     const parts = [`${word(command)} `, ...said.map((p) => (typeof p === "string" ? p : p.teams))];
-    return message(who.teams, parts, { serviceUrl: connector.url, scope: "channel", ...(locale ? { locale } : {}) });
+    return message(who.teams, parts, { serviceUrl: connector.url, scope, ...(locale ? { locale } : {}) });
   };
   const sentTo = (conversationIds: string[]) => connector.sent.filter((s) => conversationIds.includes(s.conversationId)).map((s) => readActivity(s).text);
 
@@ -34,6 +34,7 @@ export async function startTeamsSurface(options: StartOptions): Promise<Surface>
     h,
     workspaceId,
     say: async (who, command, said) => readActivity(await chat.send(activity(who, command, said))),
+    sayInPersonalChat: async (who, command, said) => readActivity(await chat.send(activity(who, command, said, "personal"))),
     async sayTwice(who, command, said) {
       const once = activity(who, command, said);
       return [readActivity(await chat.send(once)), readActivity(await chat.send(once))];

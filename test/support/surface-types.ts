@@ -39,6 +39,8 @@ export interface Surface {
   workspaceId: string;
   /** Runs a command as `who` in the team's channel and returns Spur's private reply. */
   say(who: Person, command: CommandName, said: Said): Promise<SurfaceReply>;
+  /** Runs a command in `who`'s personal chat with Spur (Slack: their direct message with the app). */
+  sayInPersonalChat(who: Person, command: CommandName, said: Said): Promise<SurfaceReply>;
   /** Delivers the same command twice (the platform's retry: same trigger id / activity id) and returns both replies. */
   sayTwice(who: Person, command: CommandName, said: Said): Promise<[SurfaceReply, SurfaceReply]>;
   /** Clicks the button labelled `label` of a reply Spur gave `who`; returns what replaced it or the message shown. */
