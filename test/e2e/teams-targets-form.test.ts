@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RosterMember } from "../support/fake-bot-connector.ts";
 import type { Harness } from "../support/spur-harness.ts";
 import { TEAMS_ROSTER, TEAMS_USERS } from "../support/teams-activities.ts";
-import { cardOf, executeActions, startTeams, type TeamsChat, type TeamsSetup } from "../support/teams-chat.ts";
+import { cardOf, errorUnder, executeActions, startTeams, type TeamsChat, type TeamsSetup } from "../support/teams-chat.ts";
 
 // Carl installs Spur, so he is its first admin; Lee becomes the team's lead.
 const { bo, carl } = TEAMS_USERS;
@@ -31,13 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.stop();
 });
-
-/** The message shown right under the input `id` of a card, or null. */
-function errorUnder(card: unknown, id: string): string | null {
-  const body = (card as { body: CardInput[] }).body;
-  const next = body[body.findIndex((e) => e.id === id) + 1];
-  return next?.type === "TextBlock" && next.text?.startsWith("⚠️") ? next.text : null;
-}
 
 const save = (data: Record<string, unknown>, from = lee) => chat.click(from, "kpi.targets", { formState, ...data }, "channel");
 const targets = () => h.spur.db.kpiTarget.findMany({ orderBy: { metric: "asc" } });
