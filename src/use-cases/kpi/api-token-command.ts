@@ -7,7 +7,7 @@ import type { Clock } from "../../core/shared/ports.ts";
 import { code, command, msg, strong } from "../../i18n/message.ts";
 import { heading, note } from "../body.ts";
 import { type Confidential, type Interaction, privately } from "../interaction.ts";
-import { PUBLIC_BASE_URL_PLACEHOLDER } from "./kpi-admin-wording.ts";
+import { PUBLIC_BASE_URL_PLACEHOLDER } from "./public-url-placeholder.ts";
 
 export interface ApiTokenArgs {
   tokens: CommandToken[];

@@ -7,7 +7,7 @@ import type { CommandToken } from "../../core/shared/command-text.ts";
 import { code, command, msg } from "../../i18n/message.ts";
 import { note } from "../body.ts";
 import { type Confidential, type Interaction, privately } from "../interaction.ts";
-import { PUBLIC_BASE_URL_PLACEHOLDER } from "./kpi-admin-wording.ts";
+import { PUBLIC_BASE_URL_PLACEHOLDER } from "./public-url-placeholder.ts";
 
 export interface HelpdeskArgs {
   tokens: CommandToken[];
