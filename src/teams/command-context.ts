@@ -1,16 +1,12 @@
 // Shared steps of every Teams message command: find the workspace (tenant + team), remember where the bot
 // can post, read the command text, and reply with specific messages.
 import { TurnContext } from "botbuilder";
-import { failureOf, refusal } from "../use-cases/failure.ts";
-import { renderCard } from "./render/card.ts";
 import type { Services } from "../app/services.ts";
-import { isSpurError } from "../core/shared/errors.ts";
 import type { Team, Workspace } from "../core/shared/model.ts";
 import type { TeamsStore } from "../store/teams-store.ts";
 import type { TeamsAdapter } from "./adapter.ts";
 import { type TeamsMessage } from "./cards/adaptive-card.ts";
 import { toActivity } from "./cards/render.ts";
-import { errorReply } from "./cards/replies.ts";
 import { teamsCommandText, type TeamsCommandText } from "./mentions.ts";
 
 export interface TeamsDeps {
@@ -101,29 +97,4 @@ export async function teamsCommandContext(deps: TeamsDeps, turn: TurnContext): P
       await turn.sendActivity(toActivity(message));
     },
   };
-}
-
-/** Runs a command body, turning domain errors into a specific reply and anything else into a generic one. */
-export async function withErrorReplies(
-  services: Services,
-  ctx: TeamsCommandContext,
-  command: string,
-  body: () => Promise<void>,
-): Promise<void> {
-  const label = `teams:${command}`;
-  try {
-    await body();
-    services.metrics.commands.inc({ command: label, outcome: "ok" });
-  } catch (err) {
-    if (isSpurError(err)) {
-      services.metrics.commands.inc({ command: label, outcome: "refused" });
-      services.logger.info({ code: err.code, command: label }, "command refused");
-      // A catalogue message is spelled for Teams in the workspace's language; older English strings are humanized.
-      await ctx.reply(typeof err.reply === "string" ? errorReply(ctx.message.humanize(err.reply)) : renderCard(refusal(err.reply), ctx.workspace.locale));
-      return;
-    }
-    services.metrics.commands.inc({ command: label, outcome: "error" });
-    services.logger.error({ err, command: label }, "command failed");
-    await ctx.reply(renderCard(failureOf(err).body, ctx.workspace.locale));
-  }
 }

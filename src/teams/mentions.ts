@@ -1,7 +1,7 @@
 // Teams mentions → the core's command text. Teams sends `<at>Ana Alves</at>` in the text and the person in
 // `entities[].mentioned`; the core parses Slack-style escaped mentions. Each mentioned person becomes a
 // placeholder `<@UTM1>` the core can tokenise, and is mapped back to the Teams user id after parsing.
-import { type CommandToken, type MentionRef, wordOrHandle } from "../core/shared/command-text.ts";
+import { type CommandToken, wordOrHandle } from "../core/shared/command-text.ts";
 
 interface ActivityLike {
   text?: string | undefined;
@@ -18,16 +18,11 @@ interface MentionEntity {
 export interface TeamsCommandText {
   /** The message with the bot's own mention removed and people's mentions as core-parsable placeholders. */
   text: string;
-  /** Maps a parsed placeholder mention back to the Teams user it stands for. */
-  toTeams(ref: MentionRef): MentionRef;
-  /** Replaces `<@teams-id>` in a core message with the person's name, as Teams shows text literally. */
-  humanize(message: string): string;
   /** The message as the domain's tokens: words, and the people mentioned (by Teams user id and name). */
   tokens: CommandToken[];
 }
 
 const PLACEHOLDER_PREFIX = "UTM";
-const ESCAPED = /<@([^>|]+)(?:\|[^>]*)?>/g;
 
 function mentionEntities(activity: ActivityLike): MentionEntity[] {
   const found: MentionEntity[] = [];
@@ -81,37 +76,5 @@ export function teamsCommandText(activity: ActivityLike): TeamsCommandText {
   return {
     text,
     tokens,
-    toTeams: (ref) => {
-      if (ref.kind !== "id") return ref;
-      const id = placeholderToTeams.get(ref.id);
-      return id ? { kind: "id", id } : ref;
-    },
-    humanize: (message) =>
-      teamsSpelling(message.replace(ESCAPED, (whole, id: string) => names.get(id) ?? placeholderName(id, placeholderToTeams, names) ?? whole)),
   };
-}
-
-/** Core messages name Slack's slash commands; in Teams the same commands are words sent to the bot. */
-const SLASH_COMMANDS: [RegExp, string][] = [
-  [/`\/kudos\b/g, "`kudos"],
-  [/`\/scorecard\b/g, "`scorecard"],
-  [/`\/feedback\b/g, "`feedback"],
-  [/`\/spur\b/g, "`admin"],
-];
-
-/** The Slack emoji codes core messages use, as the characters Teams shows. */
-const EMOJI: [RegExp, string][] = [
-  [/:white_check_mark:/g, "✅"],
-  [/:key:/g, "🔑"],
-];
-
-export function teamsSpelling(message: string): string {
-  const spelled = [...SLASH_COMMANDS, ...EMOJI].reduce((text, [pattern, word]) => text.replace(pattern, word), message);
-  // Only `admin channel` names a channel, and it is always the one the command was sent in.
-  return spelled.replace(/<#[^>]+>/g, "this channel");
-}
-
-function placeholderName(id: string, placeholders: Map<string, string>, names: Map<string, string>): string | undefined {
-  const teamsId = placeholders.get(id);
-  return teamsId ? names.get(teamsId) : undefined;
 }

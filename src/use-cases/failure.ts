@@ -13,10 +13,7 @@ export function failureOf(err: unknown): Failure {
   return { outcome: "error", body: refusal(msg("error.internal")) };
 }
 
-/**
- * A refusal as a message body. A plain string is an older core message still written in English; each one
- * moves into the catalogue as its feature is ported.
- */
-export function refusal(reply: Msg | string): Body {
-  return { tone: "warning", blocks: [reply === null || typeof reply === "string" ? { kind: "quote", text: reply } : { kind: "text", text: reply }] };
+/** A refusal as a message body. */
+export function refusal(reply: Msg): Body {
+  return { tone: "warning", blocks: [{ kind: "text", text: reply }] };
 }

@@ -15,7 +15,7 @@ export interface SettingsTextCommand {
 const spur = (args: string) => command("spur", args);
 
 /** How to change each setting as text, one line each. */
-export function settingsTextUsage(): Msg[] {
+export function settingsTextUsage(): [Msg, ...Msg[]] {
   return [
     msg("recognitionSettings.usage.title", { show: spur("settings") }),
     msg("recognitionSettings.usage.allowance", { cmd: spur("settings allowance 8 day|week") }),
@@ -28,7 +28,7 @@ export function settingsTextUsage(): Msg[] {
   ];
 }
 
-function fail(message: Msg | string): { ok: false; error: SpurError } {
+function fail(message: Msg): { ok: false; error: SpurError } {
   return { ok: false, error: new SpurError(ErrorCode.InvalidSetting, message) };
 }
 
@@ -93,6 +93,6 @@ export function parseSettingsCommand(tokens: CommandToken[]): ParseResult<Settin
 }
 
 /** Lines as one message, one per line: for a refusal, which is a single message. */
-function joined(lines: Msg[]): Msg | string {
-  return lines.length > 0 ? lines.reduce((all, line) => msg("recognitionSettings.lineBreak", { all, line })) : "";
+function joined([first, ...rest]: [Msg, ...Msg[]]): Msg {
+  return rest.reduce((all, line) => msg("recognitionSettings.lineBreak", { all, line }), first);
 }

@@ -52,10 +52,10 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export class SpurError extends Error {
   readonly code: ErrorCode;
   /** What the person who triggered the failure is told, in their language (a catalogue message). */
-  readonly reply: Msg | string;
+  readonly reply: Msg;
 
-  constructor(code: ErrorCode, reply: Msg | string, options?: { cause?: unknown }) {
-    super(`${code}: ${typeof reply === "string" ? reply : spell(localize(reply, "en"), PLAIN)}`, options);
+  constructor(code: ErrorCode, reply: Msg, options?: { cause?: unknown }) {
+    super(`${code}: ${spell(localize(reply, "en"), PLAIN)}`, options);
     this.name = "SpurError";
     this.code = code;
     this.reply = reply;
@@ -63,7 +63,7 @@ export class SpurError extends Error {
 
   /** The reply in English plain text (logs, tests). */
   get userMessage(): string {
-    return typeof this.reply === "string" ? this.reply : spell(localize(this.reply, "en"), PLAIN);
+    return spell(localize(this.reply, "en"), PLAIN);
   }
 }
 

@@ -39,7 +39,6 @@ export const feedback = {
   "feedback.form.shortTitle": "Peer feedback",
   "feedback.form.intro": "How has <b>{name}</b> been doing lately? Be specific and kind.",
   "feedback.form.dimension": "{label}",
-  "feedback.form.refused": "{reason}",
   "feedback.form.send": "Send",
   "feedback.form.score":
     "{score, select, 1 {1 — needs a lot of work} 2 {2 — below expectations} 3 {3 — solid} 4 {4 — strong} other {5 — outstanding}}",

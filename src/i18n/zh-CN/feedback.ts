@@ -39,7 +39,6 @@ export const feedback = {
   "feedback.form.shortTitle": "同事反馈",
   "feedback.form.intro": "<b>{name}</b> 最近表现如何？请具体、友善地写。",
   "feedback.form.dimension": "{label}",
-  "feedback.form.refused": "{reason}",
   "feedback.form.send": "提交",
   "feedback.form.score": "{score, select, 1 {1 —— 还需大幅改进} 2 {2 —— 低于预期} 3 {3 —— 表现稳定} 4 {4 —— 表现出色} other {5 —— 非常优秀}}",
   "feedback.form.keepDoing": "继续保持",

@@ -53,7 +53,7 @@ export const submitFeedbackForm: Interaction<SubmitFeedbackDeps, SubmitFeedbackA
     } catch (err) {
       if (!isSpurError(err)) throw err;
       deps.logger.info({ code: err.code }, "feedback refused");
-      return again({ [FEEDBACK_FIELDS.visibility]: typeof err.reply === "string" ? msg("feedback.form.refused", { reason: err.reply }) : err.reply });
+      return again({ [FEEDBACK_FIELDS.visibility]: err.reply });
     }
   },
 };

@@ -39,7 +39,7 @@ export const submitKudosForm: Interaction<KudosFormSubmitDeps, KudosFormSubmissi
       return [{ kind: "close" }, privately(giftConfirmation(outcome, shoutoutChannelId, req.place.channelId))];
     } catch (err) {
       // A refusal still worded in English only is the runner's to show.
-      if (!isSpurError(err) || typeof err.reply === "string") throw err;
+      if (!isSpurError(err)) throw err;
       return again({ [kudosFormFieldFor(err.code)]: err.reply });
     }
   },
