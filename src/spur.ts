@@ -1,7 +1,7 @@
 // The composition root: builds Spur from a configuration. main.ts runs it; tests start it in-process.
 import { Redis } from "ioredis";
 import type { Server } from "node:http";
-import { PlatformUsersByPlatform } from "./app/platform-users.ts";
+import { PlatformRosterByPlatform, PlatformUsersByPlatform } from "./app/platform-users.ts";
 import type { Services } from "./app/services.ts";
 import { slackInstalls } from "./app/slack-installs.ts";
 import { type Config, teamsMode } from "./config.ts";
@@ -14,7 +14,8 @@ import { createIngestRoutes } from "./ingest/routes.ts";
 import { bullmqDispatch, upsertAllSchedulers } from "./jobs/dispatch.ts";
 import { enqueueLeadDigest } from "./jobs/lead-digest.ts";
 import { createQueues, type SpurQueues } from "./jobs/queues.ts";
-import { RedisRateBudget } from "./jobs/rate-budget.ts";
+import { type Rate, RedisRateBudget } from "./jobs/rate-budget.ts";
+import { enqueueRosterSyncs } from "./jobs/roster-sync.ts";
 import { PrismaMonthlyTeamScores } from "./store/monthly-team-scores-store.ts";
 import { type SpurWorkers, startWorkers, type WorkerTimings } from "./jobs/workers.ts";
 import { createLogger, type Logger } from "./logger.ts";
@@ -22,7 +23,7 @@ import { OutboundByWorkspace } from "./outbound-by-workspace.ts";
 import { SpurMetrics } from "./metrics.ts";
 import { createSlackApp } from "./slack/app.ts";
 import { SlackClients } from "./slack/slack-clients.ts";
-import { SlackUsers } from "./slack/slack-users.ts";
+import { SlackRoster, SlackUsers } from "./slack/slack-users.ts";
 import { PrismaDataExportStore } from "./store/data-export-store.ts";
 import { PrismaMemberEraser } from "./store/member-erasure-store.ts";
 import { PrismaDigestChartStore } from "./store/digest-chart-store.ts";
@@ -42,6 +43,7 @@ import { PrismaProcessedEvents, PrismaRecognitionSettingsStore } from "./store/r
 import { PrismaMemberStore } from "./store/member-store.ts";
 import { createPrisma, type Db } from "./store/prisma.ts";
 import { PrismaRecognitionPromptStore } from "./store/recognition-prompt-store.ts";
+import { PrismaRosterSyncStore, rosterTargets } from "./store/roster-sync-store.ts";
 import { TeamsStore } from "./store/teams-store.ts";
 import { PrismaWorkspaceStore } from "./store/workspace-store.ts";
 import { teamsAdapterFor, teamsRoute } from "./teams/teams-endpoint.ts";
@@ -77,6 +79,9 @@ export interface Spur {
   stop(): Promise<void>;
 }
 
+/** Background user look-ups per workspace: well inside Slack's users.info limit (Tier 4, about 100 a minute). */
+const LOOKUP_RATE: Rate = { perSecond: 1, burst: 10 };
+
 export function createSpur(config: Config, options: SpurOptions = {}): Spur {
   const role = options.role ?? "all";
   const runWorkers = options.workers ?? role !== "web";
@@ -90,7 +95,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
   const queues = createQueues(queueSettings);
 
   // Each Slack workspace's bot token: from the environment, or from its OAuth install.
-  const installs = slackInstalls(config, db, logger);
+  const installs = slackInstalls(config, db, logger, (teamId) => enqueueRosterSyncs(queues, clock, [{ platform: "slack", externalId: teamId }]));
   const slackClients = new SlackClients(installs.tokens, config.SLACK_API_URL);
   const budget = new RedisRateBudget(
     redis,
@@ -122,6 +127,18 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
   const prompts = new PrismaRecognitionPromptStore(db);
   const kpiIngest = new PrismaKpiIngestStore(db);
   const dataExports = new PrismaDataExportStore(db);
+  const jobs = bullmqDispatch(queues, { clock, prompts, teamPosts: workspaces });
+  const teamsUsers = teamsAdapter ? new TeamsUsers(teamsAdapter, teamsStore) : undefined;
+  // The request path's look-ups may wait out a rate limit; background ones report it, and their job is delayed.
+  const slackClientFor = (kind: "jobs" | "lookups") => (workspace: { externalId: string }) => slackClients.forTeam(workspace.externalId, kind);
+  const backgroundUsers = new PlatformUsersByPlatform({
+    slack: new SlackUsers(slackClientFor("jobs")),
+    ...(teamsUsers ? { teams: teamsUsers } : {}),
+  });
+  const platformRoster = new PlatformRosterByPlatform({
+    slack: new SlackRoster(slackClientFor("jobs")),
+    ...(teamsUsers ? { teams: teamsUsers } : {}),
+  });
   const services: Services = {
     clock,
     logger,
@@ -132,15 +149,22 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     members: new MemberDirectory(
       memberRepo,
       new PlatformUsersByPlatform({
-        slack: new SlackUsers((workspace) => slackClients.forTeam(workspace.externalId, "lookups")),
-        ...(teamsAdapter ? { teams: new TeamsUsers(teamsAdapter, teamsStore) } : {}),
+        slack: new SlackUsers(slackClientFor("lookups")),
+        ...(teamsUsers ? { teams: teamsUsers } : {}),
       }),
       clock,
+      undefined,
+      {
+        // Slack's users.info is rate-limited per workspace: a gift does not wait for it. The Teams roster
+        // look-up also tells whether the person is in the team at all, so gifts there still make it.
+        provisionalIn: (workspace) => workspace.platform === "slack",
+        resolveLater: (workspace, ids) => jobs.resolveMembers(workspace, ids),
+      },
     ),
     kudos,
     kpis: new PrismaKpiStore(db),
     runs: new PrismaDigestRunStore(db),
-    jobs: bullmqDispatch(queues, { clock, prompts, teamPosts: workspaces }),
+    jobs,
     teamPosts: workspaces,
     ledger,
     recognitionSettings,
@@ -242,6 +266,8 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
       const schedulers = await upsertAllSchedulers(queues, workspaces, { prompts, teamPosts: workspaces });
       if (schedulers.removed.length > 0) logger.info({ removed: schedulers.removed }, "removed the schedulers of deleted teams");
       if (runWorkers) {
+        // Rosters not yet read today (a new single-workspace install, a missed daily run) are read now.
+        await enqueueRosterSyncs(queues, clock, await rosterTargets(db));
         workers = startWorkers(
           queueSettings,
           {
@@ -262,6 +288,14 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
             prompts,
             exportReads: dataExports,
             exportDeliveryFor,
+            memberRepo,
+            backgroundUsers,
+            lookupBudget: new RedisRateBudget(redis, `${config.QUEUE_PREFIX}:lookups`, LOOKUP_RATE, LOOKUP_RATE),
+            defaultTimeZone: config.DEFAULT_TIME_ZONE,
+            platformRoster,
+            rosterRuns: new PrismaRosterSyncStore(db),
+            rosterTargets: () => rosterTargets(db),
+            syncRosters: (targets) => enqueueRosterSyncs(queues, clock, targets),
           },
           options.workerTimings,
         );
