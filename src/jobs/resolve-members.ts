@@ -34,7 +34,7 @@ export async function processResolveMember(deps: ResolveMemberDeps, job: Job<Res
   const [still] = await deps.memberRepo.provisionalOf(workspace.id, [platformUserId]);
   if (!still) return "already_known";
   const profile = await honouringRetryAfter(job, token, async () => {
-    await deps.lookupBudget.acquire(externalId, "users");
+    await deps.lookupBudget.acquire(`lookups:${externalId}`, "users");
     return deps.backgroundUsers.lookup(workspace, platformUserId);
   });
   if (!profile) {

@@ -28,10 +28,9 @@ export class PrismaRosterSyncStore implements RosterSyncRuns {
   async finish(runId: string, now: Date): Promise<void> {
     await this.db.rosterSync.updateMany({ where: { claimToken: runId, status: "running" }, data: { status: "done", finishedAt: now } });
   }
-}
 
-/** The workspaces whose rosters are synced each day: every one Spur is installed in. */
-export async function rosterTargets(db: Db): Promise<{ platform: "slack" | "teams"; externalId: string }[]> {
-  const rows = await db.workspace.findMany({ where: { deactivatedAt: null }, select: { platform: true, externalId: true }, orderBy: { createdAt: "asc" } });
-  return rows;
+  /** The workspaces whose rosters are synced each day: every one Spur is installed in. */
+  async targets(): Promise<{ platform: "slack" | "teams"; externalId: string }[]> {
+    return this.db.workspace.findMany({ where: { deactivatedAt: null }, select: { platform: true, externalId: true }, orderBy: { createdAt: "asc" } });
+  }
 }

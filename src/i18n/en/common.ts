@@ -1,5 +1,6 @@
 // Words every interaction shares: who you are, what went wrong.
 export const common = {
+  "common.thisChannel": "this channel",
   "actor.unknown": "I couldn't look you up in this workspace. Please try again.",
   "error.internal": "Something went wrong on Spur's side. Please try again in a minute.",
   "form.cancel": "Cancel",

@@ -49,7 +49,7 @@ export function teamsSpeller(entities?: MentionEntity[]): Speller {
       if (!entities.some((e) => e.mentioned.id === r.id)) entities.push({ type: "mention", text, mentioned: { id: r.id, name } });
       return text;
     },
-    channel: (r) => escapeMarkdown(r.name ?? "this channel"),
+    channel: (r) => escapeMarkdown(r.name ?? r.unnamed ?? r.id),
     command: (r) => `\`${TEAMS_COMMAND_WORD[r.name]}${r.args ? ` ${r.args}` : ""}\``,
     link: (r) => `[${escapeMarkdown(r.text)}](${r.url.replaceAll("(", "%28").replaceAll(")", "%29")})`,
     // Reaction emoji are Slack's: Teams shows the name as typed.
@@ -63,7 +63,7 @@ export function teamsSpeller(entities?: MentionEntity[]): Speller {
 export const TEAMS_PLAIN: Speller = {
   text: (t) => t,
   member: (r) => r.name ?? r.id,
-  channel: (r) => r.name ?? "this channel",
+  channel: (r) => r.name ?? r.unnamed ?? r.id,
   command: (r) => `${TEAMS_COMMAND_WORD[r.name]}${r.args ? ` ${r.args}` : ""}`,
   link: (r) => r.text,
   emoji: (r) => `:${r.name}:`,
