@@ -16,7 +16,13 @@ export async function membersJoined(deps: TeamsDeps, turn: TurnContext, workspac
   const profiles = [];
   for (const id of ids) {
     try {
-      profiles.push(profileFromTeamsAccount(await TeamsInfo.getMember(turn, id)));
+      const account = await TeamsInfo.getMember(turn, id);
+      await deps.store.rememberIdentity(workspace.id, {
+        platformUserId: account.id,
+        aadObjectId: account.aadObjectId ?? null,
+        userPrincipalName: account.userPrincipalName ?? null,
+      });
+      profiles.push(profileFromTeamsAccount(account));
     } catch (err) {
       // The daily roster sync stores them instead.
       deps.services.logger.warn({ err, workspaceId: workspace.id }, "could not read a new Teams member from the roster");

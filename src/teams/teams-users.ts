@@ -60,12 +60,17 @@ export class TeamsUsers implements PlatformUsers, PlatformRoster {
     }
     const { account } = roster;
     if (!account) return null;
+    await this.remember(workspace, account);
+    return profileFromTeamsAccount(account);
+  }
+
+  /** Keeps the person's Entra ID identity, which KPI ingestion maps agents by. */
+  async remember(workspace: Workspace, account: TeamsChannelAccount): Promise<void> {
     await this.store.rememberIdentity(workspace.id, {
       platformUserId: account.id,
       aadObjectId: account.aadObjectId ?? null,
       userPrincipalName: account.userPrincipalName ?? null,
     });
-    return profileFromTeamsAccount(account);
   }
 
   /** One page of the workspace's roster for the roster sync (bots included: they are stored as bots). */
@@ -73,15 +78,18 @@ export class TeamsUsers implements PlatformUsers, PlatformRoster {
     const conversation = await this.store.anyActive(workspace.id);
     if (!conversation) return null;
     const result: RosterPage = { profiles: [], next: null };
+    let accounts: TeamsChannelAccount[] = [];
     try {
       await this.adapter.continueConversation(conversation.reference, async (context) => {
         const page = await TeamsInfo.getPagedMembers(context, ROSTER_PAGE_SIZE, cursor ?? undefined);
-        result.profiles = page.members.map(profileFromTeamsAccount);
+        accounts = page.members;
         result.next = page.continuationToken || null;
       });
     } catch (err) {
       throw classifyConnectorError(err, conversation.conversationId);
     }
+    for (const account of accounts) if (!isTeamsBotId(account.id)) await this.remember(workspace, account);
+    result.profiles = accounts.map(profileFromTeamsAccount);
     return result;
   }
 

@@ -56,6 +56,10 @@ describe("Teams roster", () => {
     expect(members.map((m) => [m.platformUserId, m.displayName, m.email])).toEqual(
       TEAMS_ROSTER.map((p) => [p.id, p.name, p.email]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     );
+    // Their Entra ID identities are kept too (KPI ingestion maps agents by them).
+    expect((await h.spur.db.teamsUser.findMany({ orderBy: { platformUserId: "asc" } })).map((u) => [u.platformUserId, u.aadObjectId])).toEqual(
+      TEAMS_ROSTER.map((p) => [p.id, p.aadObjectId]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
     // The installer stays the first admin: a refresh never changes a known member's role.
     expect(members.find((m) => m.platformUserId === carl.id)?.role).toBe("admin");
   });
@@ -68,6 +72,7 @@ describe("Teams roster", () => {
       email: "eve@contoso.com",
       isDeactivated: false,
     });
+    expect((await h.spur.db.teamsUser.findFirstOrThrow({ where: { platformUserId: eve.id } })).aadObjectId).toBe("aad-eve");
     await say(ana, ["kudos ", eve, " 1 welcome to the team"], "Kudos sent");
   });
 
