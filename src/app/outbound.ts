@@ -94,7 +94,9 @@ export function createOutbound(input: {
   const roster: RosterSources = {
     backgroundUsers: new PlatformUsersByPlatform({ slack: new SlackUsers(slackClientFor("jobs")), ...(teamsUsers ? { teams: teamsUsers } : {}) }),
     platformRoster: new PlatformRosterByPlatform({ slack: new SlackRoster(slackClientFor("jobs")), ...(teamsUsers ? { teams: teamsUsers } : {}) }),
-    lookupBudget: new RedisRateBudget(redis, config.QUEUE_PREFIX, LOOKUP_RATE, LOOKUP_RATE),
+    // A look-up waits at most a second for the budget; beyond that its job is delayed, so look-ups never hold
+    // the posts queue's workers that shoutouts and DMs need.
+    lookupBudget: new RedisRateBudget(redis, config.QUEUE_PREFIX, LOOKUP_RATE, LOOKUP_RATE, 1_000),
   };
   return {
     byWorkspace,
