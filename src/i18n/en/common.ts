@@ -13,4 +13,5 @@ export const common = {
   "interaction.unknownAction": "Spur doesn't know that action. The app may be out of date: please ask your admin to update it.",
   "private.sentToPersonalChat": "{why}, so I sent it to our personal chat.",
   "private.askInPersonalChat": "{why}: send me {command} in a personal chat with Spur.",
+  "private.onlyInPersonalChat": "{why}: send it to me in a personal chat with Spur, where only you can see it ({command}).",
 } as const;

@@ -14,4 +14,5 @@ export const common = {
   "interaction.unknownAction": "Spur 不认识这个操作。应用可能已过期，请联系管理员更新。",
   "private.sentToPersonalChat": "{why}，所以我把它发到了我们的私聊里。",
   "private.askInPersonalChat": "{why}：请在与 Spur 的私聊中发送 {command}。",
+  "private.onlyInPersonalChat": "{why}：请在与 Spur 的私聊中发给我（{command}），那里只有你能看到。",
 } satisfies Record<keyof typeof en, string>;

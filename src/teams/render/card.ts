@@ -6,7 +6,7 @@ import { localizeParam } from "../../i18n/localize.ts";
 import { spell, type Speller } from "../../i18n/spell.ts";
 import { type MentionEntity, TEAMS_PLAIN, teamsMarkdown, teamsParam, teamsPlain, teamsSpeller } from "./markdown.ts";
 
-const TONE_ICON: Record<Tone, string> = { success: "✅ ", warning: "⚠️ ", celebrate: "🎉 ", info: "" };
+const TONE_ICON: Record<Tone, string> = { success: "✅ ", warning: "⚠️ ", celebrate: "🎉 ", secret: "🔑 ", info: "" };
 
 export interface CardOptions {
   /** Where Teams can fetch the body's chart (Spur serves it); without it the chart is left out. */
