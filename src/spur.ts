@@ -14,6 +14,7 @@ import { createQueueBoard } from "./http/queue-board.ts";
 import { closeServer, createHttpServer, listen, type ReadinessCheck } from "./http/server.ts";
 import { createIngestRoutes } from "./ingest/routes.ts";
 import { upsertAllSchedulers } from "./jobs/dispatch.ts";
+import { enqueueRosterSyncs } from "./jobs/roster-sync.ts";
 import { createQueues, type SpurQueues } from "./jobs/queues.ts";
 import { type SpurWorkers, startWorkers, type WorkerTimings } from "./jobs/workers.ts";
 import { createLogger, type Logger } from "./logger.ts";
@@ -68,11 +69,11 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
   const { prompts } = stores;
 
   // Each Slack workspace's bot token: from the environment, or from its OAuth install.
-  const installs = slackInstalls(config, db, logger);
+  const installs = slackInstalls(config, db, logger, (teamId) => enqueueRosterSyncs(queues, clock, [{ platform: "slack", externalId: teamId }]));
   // Teams is optional: without an app id (and without the development override) there is no adapter.
   const teamsAdapter = teamsAdapterFor(config, logger);
   const runtime: Runtime = { clock, logger, metrics, defaultTimeZone: config.DEFAULT_TIME_ZONE, feedbackSecret: config.FEEDBACK_HASH_SECRET };
-  const { outbound, byWorkspace } = createOutbound({ config, db, redis, runtime, stores, internals, queues, installs, teamsAdapter });
+  const { outbound, byWorkspace, roster } = createOutbound({ config, db, redis, runtime, stores, internals, queues, installs, teamsAdapter });
   const services: Services = { ...runtime, ...stores, ...outbound };
   const teamsStore = internals.teamsStore;
   const charts = internals.charts;
@@ -125,9 +126,11 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
       const schedulers = await upsertAllSchedulers(queues, workspaces, { prompts, teamPosts: workspaces });
       if (schedulers.removed.length > 0) logger.info({ removed: schedulers.removed }, "removed the schedulers of deleted teams");
       if (runWorkers) {
+        // Rosters not yet read today (a new single-workspace install, a missed daily run) are read now.
+        await enqueueRosterSyncs(queues, clock, await internals.rosterRuns.targets());
         workers = startWorkers(
           queueSettings,
-          workerDeps(runtime, stores, internals, byWorkspace, queues, { digestMs: options.digestLeaseMs ?? 5 * 60_000, summaryMs: 5 * 60_000 }),
+          workerDeps(runtime, stores, internals, byWorkspace, roster, queues, { digestMs: options.digestLeaseMs ?? 5 * 60_000, summaryMs: 5 * 60_000 }),
           options.workerTimings,
         );
       }

@@ -6,24 +6,38 @@ import { MemberDirectory } from "../core/shared/member-directory.ts";
 import { chartUrl } from "../http/chart-route.ts";
 import { bullmqDispatch } from "../jobs/dispatch.ts";
 import type { SpurQueues } from "../jobs/queues.ts";
-import { RedisRateBudget } from "../jobs/rate-budget.ts";
+import { type Rate, type RateBudget, RedisRateBudget } from "../jobs/rate-budget.ts";
+import type { PlatformUsers } from "../core/shared/ports.ts";
+import type { PlatformRoster } from "../core/shared/roster.ts";
 import { OutboundByWorkspace } from "../outbound-by-workspace.ts";
 import { SlackClients } from "../slack/slack-clients.ts";
-import { SlackUsers } from "../slack/slack-users.ts";
+import { SlackRoster, SlackUsers } from "../slack/slack-users.ts";
 import type { Db } from "../store/prisma.ts";
 import type { TeamsAdapter } from "../teams/adapter.ts";
 import { DEFAULT_TEAMS_RATES } from "../teams/teams-notifier.ts";
 import { TeamsUsers } from "../teams/teams-users.ts";
-import { PlatformUsersByPlatform } from "./platform-users.ts";
+import { PlatformRosterByPlatform, PlatformUsersByPlatform } from "./platform-users.ts";
 import type { Outbound, Runtime, Stores } from "./services.ts";
 import type { SlackInstalls } from "./slack-installs.ts";
 import type { StoreInternals } from "./stores.ts";
+
+/** Background user look-ups per workspace: well inside Slack's users.info limit (Tier 4, about 100 a minute). */
+const LOOKUP_RATE: Rate = { perSecond: 1, burst: 10 };
+
+/** What the roster jobs read people with (see jobs/roster-sync.ts and jobs/resolve-members.ts). */
+export interface RosterSources {
+  /** Look-ups for background work: a rate limit is reported, and the job is delayed. */
+  backgroundUsers: PlatformUsers;
+  platformRoster: PlatformRoster;
+  lookupBudget: RateBudget;
+}
 
 export interface OutboundParts {
   /** What the adapters see. */
   outbound: Outbound;
   /** What the jobs send through. */
   byWorkspace: OutboundByWorkspace;
+  roster: RosterSources;
 }
 
 export function createOutbound(input: {
@@ -58,18 +72,37 @@ export function createOutbound(input: {
       ? { publishChart: async (chart: { teamId: string; periodKey: string; png: Buffer }) => chartUrl(publicUrl, await internals.charts.save(chart.teamId, chart.periodKey, chart.png)) }
       : {}),
   });
+  const jobs = bullmqDispatch(queues, { clock, prompts: stores.prompts, teamPosts: stores.teamPosts });
+  const teamsUsers = teamsAdapter ? new TeamsUsers(teamsAdapter, teamsStore) : undefined;
+  // The request path's look-ups may wait out a rate limit; background ones report it, and their job is delayed.
+  const slackClientFor = (kind: "jobs" | "lookups") => (workspace: { externalId: string }) => slackClients.forTeam(workspace.externalId, kind);
   const members = new MemberDirectory(
     stores.memberRepo,
     new PlatformUsersByPlatform({
-      slack: new SlackUsers((workspace) => slackClients.forTeam(workspace.externalId, "lookups")),
-      ...(teamsAdapter ? { teams: new TeamsUsers(teamsAdapter, teamsStore) } : {}),
+      slack: new SlackUsers(slackClientFor("lookups")),
+      ...(teamsUsers ? { teams: teamsUsers } : {}),
     }),
     clock,
+    undefined,
+    {
+      // Slack's users.info is rate-limited per workspace: a gift does not wait for it. The Teams roster
+      // look-up also tells whether the person is in the team at all, so gifts there still make it.
+      provisionalIn: (workspace) => workspace.platform === "slack",
+      resolveLater: (workspace, ids) => jobs.resolveMembers(workspace, ids),
+    },
   );
+  const roster: RosterSources = {
+    backgroundUsers: new PlatformUsersByPlatform({ slack: new SlackUsers(slackClientFor("jobs")), ...(teamsUsers ? { teams: teamsUsers } : {}) }),
+    platformRoster: new PlatformRosterByPlatform({ slack: new SlackRoster(slackClientFor("jobs")), ...(teamsUsers ? { teams: teamsUsers } : {}) }),
+    // A look-up waits at most a second for the budget; beyond that its job is delayed, so look-ups never hold
+    // the posts queue's workers that shoutouts and DMs need.
+    lookupBudget: new RedisRateBudget(redis, config.QUEUE_PREFIX, LOOKUP_RATE, LOOKUP_RATE, 1_000),
+  };
   return {
     byWorkspace,
+    roster,
     outbound: {
-      jobs: bullmqDispatch(queues, { clock, prompts: stores.prompts, teamPosts: stores.teamPosts }),
+      jobs,
       messengerFor: (workspaceId) => byWorkspace.messengerFor(workspaceId),
       members,
       slackInstalls: installs.registry,

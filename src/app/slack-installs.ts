@@ -15,7 +15,8 @@ export interface SlackInstalls {
   oauth?: SlackOAuthOptions;
 }
 
-export function slackInstalls(config: Config, db: Db, logger: Logger): SlackInstalls {
+/** `onInstalled` hears of each workspace (Slack team id) that installed Spur through OAuth. */
+export function slackInstalls(config: Config, db: Db, logger: Logger, onInstalled: (teamId: string) => Promise<void> = async () => undefined): SlackInstalls {
   const { SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret, SLACK_STATE_SECRET: stateSecret } = config;
   if (!clientId || !clientSecret || !stateSecret) {
     return { tokens: fixedToken(config.SLACK_BOT_TOKEN ?? ""), registry: { uninstall: (query) => deactivateSlackWorkspace(db, query) } };
@@ -23,6 +24,11 @@ export function slackInstalls(config: Config, db: Db, logger: Logger): SlackInst
   // Production refuses to start without a key (src/config.ts); elsewhere a fixed development key will do.
   if (!config.SPUR_ENCRYPTION_KEY) logger.warn("SPUR_ENCRYPTION_KEY is not set: Slack tokens are encrypted with the development key");
   const cipher = new TokenCipher(config.SPUR_ENCRYPTION_KEY ?? DEV_ENCRYPTION_KEY, config.SPUR_PREVIOUS_ENCRYPTION_KEYS);
-  const store = new PrismaSlackInstallationStore(db, cipher, (err) => logger.warn({ err }, "could not re-encrypt a Slack token with the current key"));
+  const store = new PrismaSlackInstallationStore(
+    db,
+    cipher,
+    (err) => logger.warn({ err }, "could not re-encrypt a Slack token with the current key"),
+    (teamId) => onInstalled(teamId).catch((err: unknown) => logger.warn({ err, teamId }, "could not queue the roster sync of a new install")),
+  );
   return { tokens: store, registry: store, oauth: { clientId, clientSecret, stateSecret, installationStore: store } };
 }

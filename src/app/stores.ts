@@ -18,6 +18,7 @@ import { PrismaMemberStore } from "../store/member-store.ts";
 import { PrismaMonthlyTeamScores } from "../store/monthly-team-scores-store.ts";
 import { PrismaProcessedEvents, PrismaRecognitionSettingsStore } from "../store/recognition-settings-store.ts";
 import { PrismaRecognitionPromptStore } from "../store/recognition-prompt-store.ts";
+import { PrismaRosterSyncStore } from "../store/roster-sync-store.ts";
 import { PrismaScorecardReads } from "../store/scorecard-reads-store.ts";
 import { TeamsStore } from "../store/teams-store.ts";
 import { PrismaWorkspaceStore } from "../store/workspace-store.ts";
@@ -32,6 +33,7 @@ export interface StoreInternals {
   charts: PrismaDigestChartStore;
   dataExports: PrismaDataExportStore;
   teamScores: PrismaMonthlyTeamScores;
+  rosterRuns: PrismaRosterSyncStore;
 }
 
 export function createStores(db: Db): { stores: Stores; internals: StoreInternals } {
@@ -69,6 +71,6 @@ export function createStores(db: Db): { stores: Stores; internals: StoreInternal
   };
   return {
     stores,
-    internals: { workspaces, ledger, teamsStore: new TeamsStore(db), charts: new PrismaDigestChartStore(db), dataExports, teamScores: new PrismaMonthlyTeamScores(db) },
+    internals: { workspaces, ledger, teamsStore: new TeamsStore(db), charts: new PrismaDigestChartStore(db), dataExports, teamScores: new PrismaMonthlyTeamScores(db), rosterRuns: new PrismaRosterSyncStore(db) },
   };
 }

@@ -2,6 +2,8 @@
 // the jobs; each one's Deps type says what it reads and where it posts).
 import type { OutboundByWorkspace } from "../outbound-by-workspace.ts";
 import { enqueueLeadDigest } from "../jobs/lead-digest.ts";
+import { enqueueRosterSyncs } from "../jobs/roster-sync.ts";
+import type { RosterSources } from "./outbound.ts";
 import type { SpurQueues } from "../jobs/queues.ts";
 import type { WorkerDeps } from "../jobs/workers.ts";
 import type { Runtime, Stores } from "./services.ts";
@@ -12,6 +14,7 @@ export function workerDeps(
   stores: Stores,
   internals: StoreInternals,
   outbound: OutboundByWorkspace,
+  roster: RosterSources,
   queues: SpurQueues,
   leases: { digestMs: number; summaryMs: number },
 ): WorkerDeps {
@@ -40,5 +43,13 @@ export function workerDeps(
     prompts: stores.prompts,
     exportReads: internals.dataExports,
     exportDeliveryFor: (workspaceId) => outbound.exportDeliveryFor(workspaceId),
+    memberRepo: stores.memberRepo,
+    defaultTimeZone: runtime.defaultTimeZone,
+    backgroundUsers: roster.backgroundUsers,
+    lookupBudget: roster.lookupBudget,
+    platformRoster: roster.platformRoster,
+    rosterRuns: internals.rosterRuns,
+    rosterTargets: () => internals.rosterRuns.targets(),
+    syncRosters: (targets) => enqueueRosterSyncs(queues, runtime.clock, targets),
   };
 }

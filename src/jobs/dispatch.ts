@@ -32,12 +32,24 @@ async function syncTeam(queues: SpurQueues, deps: Pick<DispatchDeps, "prompts" |
   await syncTeamSchedulers(queues.scheduled, team, { prompts, leaderboard, awards });
 }
 
-/** At boot: every team's schedulers exist and match its settings, and removed teams have none left. */
+/** At boot: the schedulers of the jobs run for all teams at once exist, with their current patterns. */
+async function upsertGlobalSchedulers(queues: SpurQueues): Promise<void> {
+  for (const job of JOBS) {
+    if (!job.scheduler) continue;
+    await queues[job.queue].upsertJobScheduler(job.scheduler.id, { pattern: job.scheduler.pattern, tz: "UTC" }, { name: job.name, data: {} });
+  }
+}
+
+/**
+ * At boot: every team's schedulers exist and match its settings, removed teams have none left, and the
+ * schedulers of the jobs run for all teams at once exist.
+ */
 export async function upsertAllSchedulers(
   queues: SpurQueues,
   workspaces: WorkspaceRepository,
   deps: Pick<DispatchDeps, "prompts" | "teamPosts">,
 ): Promise<{ teams: number; removed: string[] }> {
+  await upsertGlobalSchedulers(queues);
   const teams = await workspaces.listTeams();
   for (const team of teams) await syncTeam(queues, deps, team);
   const removed = await sweepOrphanSchedulers(queues.scheduled, new Set(teams.map((t) => t.id)));

@@ -46,6 +46,8 @@ export interface JobSpec<Deps, Data, Dispatched extends keyof JobDispatch> {
   process(deps: Deps, job: Job<Data>, token?: string): Promise<unknown>;
   /** Set when every team runs the job on a schedule (see team-schedulers.ts). */
   teamScheduler?: TeamScheduler;
+  /** Set when the job runs once for all teams on a schedule (UTC cron): one scheduler, kept at boot. */
+  scheduler?: { id: string; pattern: string };
   /** The request path's calls that queue the job: its part of JobDispatch. */
   dispatch?(context: DispatchContext<Data>): Pick<JobDispatch, Dispatched>;
 }

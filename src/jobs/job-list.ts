@@ -9,6 +9,8 @@ import { monthlyAwardsJob } from "./monthly-awards.ts";
 import { notifyRecipientsJob } from "./notify-recipients.ts";
 import { postShoutoutJob } from "./post-shoutout.ts";
 import { recognitionPromptsJob } from "./recognition-prompts.ts";
+import { resolveMemberJob } from "./resolve-members.ts";
+import { dailyRosterSyncJob, rosterSyncJob } from "./roster-sync.ts";
 import { weeklyDigestJob } from "./weekly-digest.ts";
 import { weeklyLeaderboardJob } from "./weekly-leaderboard.ts";
 
@@ -24,6 +26,9 @@ export const JOBS = [
   feedbackRemindJob,
   feedbackCloseJob,
   dataExportJob,
+  resolveMemberJob,
+  rosterSyncJob,
+  dailyRosterSyncJob,
 ] as const;
 
 export type SpurJob = (typeof JOBS)[number];

@@ -94,6 +94,21 @@ function safeJson(v: string): unknown {
   }
 }
 
+/** A user as users.info and users.list report them. */
+function userJson(user: FakeUser, withLocale: boolean): Record<string, unknown> {
+  return {
+    id: user.id,
+    name: user.name,
+    real_name: user.real_name ?? user.name,
+    deleted: user.deleted ?? false,
+    is_bot: user.is_bot ?? false,
+    is_admin: user.is_admin ?? false,
+    tz: user.tz ?? "UTC",
+    ...(user.locale && withLocale ? { locale: user.locale } : {}),
+    profile: { display_name: user.display_name ?? user.name, real_name: user.real_name ?? user.name, email: user.email },
+  };
+}
+
 export class FakeSlackApi {
   readonly calls: RecordedCall[] = [];
   readonly responses: { path: string; body: Record<string, unknown> }[] = [];
@@ -250,20 +265,17 @@ export class FakeSlackApi {
       case "users.info": {
         const user = this.users.get(String(args.user));
         if (!user) return { ok: false, error: "user_not_found" };
-        return {
-          ok: true,
-          user: {
-            id: user.id,
-            name: user.name,
-            real_name: user.real_name ?? user.name,
-            deleted: user.deleted ?? false,
-            is_bot: user.is_bot ?? false,
-            is_admin: user.is_admin ?? false,
-            tz: user.tz ?? "UTC",
-            ...(user.locale && (args.include_locale === true || args.include_locale === "true") ? { locale: user.locale } : {}),
-            profile: { display_name: user.display_name ?? user.name, real_name: user.real_name ?? user.name, email: user.email },
-          },
-        };
+        return { ok: true, user: userJson(user, args.include_locale === true || args.include_locale === "true") };
+      }
+      case "users.list": {
+        // Cursor pagination as Slack does it: an opaque cursor per page, "" after the last one.
+        const all = [...this.users.values()];
+        const limit = Math.max(1, Math.min(1000, Number(args.limit ?? 0) || 1000));
+        const start = args.cursor ? Number(/^page-(\d+)$/.exec(String(args.cursor))?.[1] ?? NaN) : 0;
+        if (!Number.isInteger(start)) return { ok: false, error: "invalid_cursor" };
+        const next = start + limit < all.length ? `page-${start + limit}` : "";
+        const withLocale = args.include_locale === true || args.include_locale === "true";
+        return { ok: true, members: all.slice(start, start + limit).map((u) => userJson(u, withLocale)), response_metadata: { next_cursor: next } };
       }
       case "chat.postMessage": {
         const ts = this.nextTs();

@@ -1,7 +1,8 @@
-// PlatformUsers for Slack: users.info, mapped to the domain's profile.
+// PlatformUsers for Slack (users.info) and its roster (users.list, a page at a time), mapped to the domain's profile.
 import type { webApi } from "@slack/bolt";
 import type { PlatformUserProfile, Workspace } from "../core/shared/model.ts";
 import type { PlatformUsers } from "../core/shared/ports.ts";
+import type { PlatformRoster, RosterPage } from "../core/shared/roster.ts";
 import { SlackUser } from "./payloads.ts";
 import { ErrorCode, SpurError } from "../core/shared/errors.ts";
 import { classifySlackError, slackErrorCode } from "./slack-errors.ts";
@@ -35,6 +36,29 @@ export class SlackUsers implements PlatformUsers {
       return parsed.success ? profileFromSlackUser(parsed.data) : null;
     } catch (err) {
       if (slackErrorCode(err) === "user_not_found") return null;
+      throw classifySlackError(err);
+    }
+  }
+}
+
+/** People per users.list page: Slack's recommended maximum. */
+export const USERS_LIST_PAGE_SIZE = 200;
+
+export class SlackRoster implements PlatformRoster {
+  /** `clientFor` answers null for a workspace Spur is not installed in. */
+  constructor(private readonly clientFor: (workspace: Workspace) => Promise<webApi.WebClient | null>) {}
+
+  async page(workspace: Workspace, cursor: string | null): Promise<RosterPage | null> {
+    const client = await this.clientFor(workspace);
+    if (!client) return null;
+    try {
+      const res = await client.users.list({ limit: USERS_LIST_PAGE_SIZE, include_locale: true, ...(cursor ? { cursor } : {}) });
+      const profiles = (res.members ?? []).flatMap((m) => {
+        const parsed = SlackUser.safeParse(m);
+        return parsed.success ? [profileFromSlackUser(parsed.data)] : [];
+      });
+      return { profiles, next: res.response_metadata?.next_cursor || null };
+    } catch (err) {
       throw classifySlackError(err);
     }
   }

@@ -193,6 +193,7 @@ export class PrismaKudosLedger implements KudosLedger, TeamLeads {
     return { items, total };
   }
 
+  /** Departed members and bots are not ranked; their kudos stay in the history. */
   async leaderboard(q: LeaderboardQuery): Promise<{ rows: LeaderboardRow[]; caller: LeaderboardRow | null }> {
     const who = q.direction === "given" ? Prisma.sql`k.giver_id` : Prisma.sql`k.recipient_id`;
     const range = q.range ? Prisma.sql`AND k.created_at >= ${q.range.start} AND k.created_at < ${q.range.end}` : Prisma.empty;
@@ -201,7 +202,8 @@ export class PrismaKudosLedger implements KudosLedger, TeamLeads {
       WITH totals AS (
         SELECT ${who} AS member_id, sum(k.points) AS points, count(*) AS count
         FROM kudos k JOIN member m ON m.id = ${who}
-        WHERE k.workspace_id = ${q.workspaceId}::uuid AND k.revoked_at IS NULL AND m.team_id = ${q.teamId}::uuid ${range} ${value}
+        WHERE k.workspace_id = ${q.workspaceId}::uuid AND k.revoked_at IS NULL AND m.team_id = ${q.teamId}::uuid
+          AND NOT m.is_deactivated AND NOT m.is_bot ${range} ${value}
         GROUP BY ${who}
       ), ranked AS (
         SELECT t.*, m.platform_user_id, m.display_name, rank() OVER (ORDER BY t.points DESC) AS rank

@@ -85,7 +85,8 @@ export class PrismaKudosStore implements KudosRepository {
   }
 
   async teamWeek(teamId: string, range: TimeRange, top: number): Promise<TeamKudosWeek> {
-    // Peer recognition only: customer kudos are counted apart (scorecards show them separately).
+    // Peer recognition only: customer kudos are counted apart (scorecards show them separately). The week's
+    // totals keep what departed members received; the top list names only people still here.
     const window = Prisma.sql`k.team_id = ${teamId}::uuid AND k.created_at >= ${range.start}
       AND k.created_at < ${range.end} AND k.revoked_at IS NULL AND k.source <> 'customer'`;
     const [summary, recipients, values] = await Promise.all([
@@ -94,7 +95,7 @@ export class PrismaKudosStore implements KudosRepository {
       this.db.$queryRaw<{ member_id: string; display_name: string; platform_user_id: string; points: bigint; count: bigint }[]>`
         SELECT k.recipient_id AS member_id, m.display_name, m.platform_user_id, sum(k.points) AS points, count(*) AS count
         FROM kudos k JOIN member m ON m.id = k.recipient_id
-        WHERE ${window}
+        WHERE ${window} AND NOT m.is_deactivated AND NOT m.is_bot
         GROUP BY k.recipient_id, m.display_name, m.platform_user_id
         ORDER BY sum(k.points) DESC, count(*) DESC, m.display_name ASC
         LIMIT ${top}`,

@@ -24,36 +24,60 @@ export class PrismaMemberStore implements MemberRepository {
     return toMember(await this.db.member.update({ where: { id: memberId }, data: { locale } }));
   }
 
+  /**
+   * One statement per batch (a roster page is one batch), race-free across processes. Roles are Spur's own once
+   * a member exists, so a refresh never overwrites them; a provisional member's placeholder role does give way.
+   * A profile that does not say the member's language keeps the one remembered.
+   */
   async upsertProfiles(workspaceId: string, teamId: string, profiles: PlatformUserProfile[]): Promise<Member[]> {
-    try {
-      return await this.upsertOnce(workspaceId, teamId, profiles);
-    } catch (err) {
-      // Another process inserted the same member between our read and write: now it is an update.
-      if ((err as { code?: string }).code === "P2002") return this.upsertOnce(workspaceId, teamId, profiles);
-      throw err;
-    }
+    const unique = [...new Map(profiles.map((p) => [p.platformUserId, p])).values()];
+    if (unique.length === 0) return [];
+    const col = <T>(pick: (p: PlatformUserProfile) => T) => unique.map(pick);
+    const rows = await this.db.$queryRaw<{ id: string }[]>`
+      INSERT INTO member (workspace_id, team_id, platform_user_id, display_name, handle, email, time_zone, locale,
+                          role, is_bot, is_deactivated, provisional, updated_at)
+      SELECT ${workspaceId}::uuid, ${teamId}::uuid, p.platform_user_id, p.display_name, p.handle, p.email, p.time_zone,
+             p.locale, p.role::"Role", p.is_bot, p.is_deactivated, false, now()
+      FROM unnest(${col((p) => p.platformUserId)}::text[], ${col((p) => p.displayName)}::text[],
+                  ${col((p) => p.handle?.toLowerCase() ?? null)}::text[], ${col((p) => p.email)}::text[],
+                  ${col((p) => p.timeZone)}::text[], ${col((p) => p.locale ?? null)}::text[],
+                  ${col((p) => (p.isWorkspaceAdmin ? "admin" : "agent"))}::text[], ${col((p) => p.isBot)}::boolean[],
+                  ${col((p) => p.isDeactivated)}::boolean[])
+           AS p(platform_user_id, display_name, handle, email, time_zone, locale, role, is_bot, is_deactivated)
+      ON CONFLICT (workspace_id, platform_user_id) DO UPDATE SET
+        display_name = EXCLUDED.display_name, handle = EXCLUDED.handle, email = EXCLUDED.email,
+        time_zone = EXCLUDED.time_zone, locale = COALESCE(EXCLUDED.locale, member.locale),
+        role = CASE WHEN member.provisional THEN EXCLUDED.role ELSE member.role END,
+        is_bot = EXCLUDED.is_bot, is_deactivated = EXCLUDED.is_deactivated, provisional = false, updated_at = now()
+      RETURNING id::text AS id`;
+    const stored = await this.db.member.findMany({ where: { id: { in: rows.map((r) => r.id) } } });
+    return stored.map(toMember);
   }
 
-  private async upsertOnce(workspaceId: string, teamId: string, profiles: PlatformUserProfile[]): Promise<Member[]> {
-    const rows = await this.db.$transaction(
-      profiles.map((p) => {
-        const facts = {
-          displayName: p.displayName,
-          handle: p.handle?.toLowerCase() ?? null,
-          email: p.email,
-          timeZone: p.timeZone,
-          ...(p.locale !== undefined ? { locale: p.locale } : {}),
-          isBot: p.isBot,
-          isDeactivated: p.isDeactivated,
-        };
-        return this.db.member.upsert({
-          where: { workspaceId_platformUserId: { workspaceId, platformUserId: p.platformUserId } },
-          // Roles are Spur's own once a member exists: a refresh never overwrites them.
-          create: { workspaceId, teamId, platformUserId: p.platformUserId, role: p.isWorkspaceAdmin ? "admin" : "agent", ...facts },
-          update: facts,
-        });
-      }),
-    );
-    return rows.map(toMember);
+  async addProvisional(workspaceId: string, teamId: string, people: { platformUserId: string; displayName: string }[]): Promise<Member[]> {
+    if (people.length === 0) return [];
+    await this.db.$executeRaw`
+      INSERT INTO member (workspace_id, team_id, platform_user_id, display_name, provisional, updated_at)
+      SELECT ${workspaceId}::uuid, ${teamId}::uuid, p.id, p.name, true, now()
+      FROM unnest(${people.map((p) => p.platformUserId)}::text[], ${people.map((p) => p.displayName)}::text[]) AS p(id, name)
+      ON CONFLICT (workspace_id, platform_user_id) DO NOTHING`;
+    return this.findByPlatformIds(workspaceId, people.map((p) => p.platformUserId));
+  }
+
+  async provisionalOf(workspaceId: string, platformUserIds: string[]): Promise<string[]> {
+    const rows = await this.db.member.findMany({
+      where: { workspaceId, platformUserId: { in: platformUserIds }, provisional: true },
+      select: { platformUserId: true },
+    });
+    return rows.map((r) => r.platformUserId);
+  }
+
+  async markDeparted(workspaceId: string, platformUserIds: string[]): Promise<number> {
+    if (platformUserIds.length === 0) return 0;
+    const { count } = await this.db.member.updateMany({
+      where: { workspaceId, platformUserId: { in: platformUserIds } },
+      data: { isDeactivated: true, provisional: false },
+    });
+    return count;
   }
 }

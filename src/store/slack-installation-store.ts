@@ -49,6 +49,8 @@ export class PrismaSlackInstallationStore implements InstallationStore, SlackIns
     private readonly db: Db,
     private readonly cipher: TokenCipher,
     private readonly onStaleKey: (err: unknown) => void = () => undefined,
+    /** Told of each workspace (Slack team id) once its install is stored. */
+    private readonly onInstalled: (teamId: string) => Promise<void> = async () => undefined,
   ) {}
 
   async storeInstallation<AuthVersion extends "v1" | "v2">(installation: Installation<AuthVersion, boolean>): Promise<void> {
@@ -79,6 +81,7 @@ export class PrismaSlackInstallationStore implements InstallationStore, SlackIns
       if (teamId) await tx.workspace.updateMany({ where: { platform: "slack", externalId: teamId }, data: { deactivatedAt: null } });
     });
     this.cache.delete(installKey);
+    if (teamId) await this.onInstalled(teamId);
   }
 
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation<"v1" | "v2", boolean>> {

@@ -11,6 +11,7 @@ import { renderCard } from "./render/card.ts";
 import { handleMessageAction } from "./give-kudos-for-message.ts";
 import type { Workspace } from "../core/shared/model.ts";
 import { isTeamsBotId } from "./teams-users.ts";
+import { membersJoined, membersLeft } from "./roster-updates.ts";
 
 /** The command word and its arguments; a leading "/" (as typed from the command menu) is accepted. */
 export function splitCommand(text: string): { name: string; args: string } {
@@ -49,12 +50,17 @@ export function createTeamsBot(deps: TeamsDeps): ActivityHandler {
   bot.onMembersAdded(async (turn, next) => {
     const botAdded = (turn.activity.membersAdded ?? []).some((m) => m.id === turn.activity.recipient.id);
     if (botAdded) await installed(deps, turn);
+    else {
+      const { workspace, defaultTeam } = await workspaceOf(deps, turn);
+      await membersJoined(deps, turn, workspace, defaultTeam);
+    }
     await next();
   });
 
   bot.onMembersRemoved(async (turn, next) => {
     const botRemoved = (turn.activity.membersRemoved ?? []).some((m) => m.id === turn.activity.recipient.id);
     if (botRemoved) await uninstalled(deps, turn);
+    else await membersLeft(deps, turn, (await workspaceOf(deps, turn)).workspace);
     await next();
   });
 

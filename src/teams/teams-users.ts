@@ -3,6 +3,7 @@
 import { TeamsInfo, type TeamsChannelAccount } from "botbuilder";
 import type { PlatformUserProfile, Workspace } from "../core/shared/model.ts";
 import type { PlatformUsers } from "../core/shared/ports.ts";
+import type { PlatformRoster, RosterPage } from "../core/shared/roster.ts";
 import type { TeamsStore } from "../store/teams-store.ts";
 import type { TeamsAdapter } from "./adapter.ts";
 import { classifyConnectorError, connectorStatus } from "./teams-errors.ts";
@@ -35,7 +36,7 @@ export function profileFromTeamsAccount(account: TeamsChannelAccount): PlatformU
 const ROSTER_PAGE_SIZE = 100;
 export const MAX_ROSTER = 500;
 
-export class TeamsUsers implements PlatformUsers {
+export class TeamsUsers implements PlatformUsers, PlatformRoster {
   constructor(
     private readonly adapter: TeamsAdapter,
     private readonly store: TeamsStore,
@@ -59,12 +60,37 @@ export class TeamsUsers implements PlatformUsers {
     }
     const { account } = roster;
     if (!account) return null;
+    await this.remember(workspace, account);
+    return profileFromTeamsAccount(account);
+  }
+
+  /** Keeps the person's Entra ID identity, which KPI ingestion maps agents by. */
+  async remember(workspace: Workspace, account: TeamsChannelAccount): Promise<void> {
     await this.store.rememberIdentity(workspace.id, {
       platformUserId: account.id,
       aadObjectId: account.aadObjectId ?? null,
       userPrincipalName: account.userPrincipalName ?? null,
     });
-    return profileFromTeamsAccount(account);
+  }
+
+  /** One page of the workspace's roster for the roster sync (bots included: they are stored as bots). */
+  async page(workspace: Workspace, cursor: string | null): Promise<RosterPage | null> {
+    const conversation = await this.store.anyActive(workspace.id);
+    if (!conversation) return null;
+    const result: RosterPage = { profiles: [], next: null };
+    let accounts: TeamsChannelAccount[] = [];
+    try {
+      await this.adapter.continueConversation(conversation.reference, async (context) => {
+        const page = await TeamsInfo.getPagedMembers(context, ROSTER_PAGE_SIZE, cursor ?? undefined);
+        accounts = page.members;
+        result.next = page.continuationToken || null;
+      });
+    } catch (err) {
+      throw classifyConnectorError(err, conversation.conversationId);
+    }
+    for (const account of accounts) if (!isTeamsBotId(account.id)) await this.remember(workspace, account);
+    result.profiles = accounts.map(profileFromTeamsAccount);
+    return result;
   }
 
   /**

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { kudosSubmission, messageShortcut } from "../support/recognition-payloads.ts";
+import { syncRoster } from "../support/roster.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";
 import { ALL_USERS, USERS } from "../support/users.ts";
 
@@ -7,6 +8,8 @@ let h: Harness;
 
 beforeAll(async () => {
   h = await startHarness({ users: ALL_USERS });
+  // Known from the workspace's roster, as after an install: the bot and the deactivated account are refused.
+  await syncRoster(h);
   await h.setRecognitionSettings({ allowancePoints: 20, maxPointsPerGift: 5, companyValues: ["ownership", "empathy"] });
 });
 afterAll(async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reaction } from "../support/recognition-payloads.ts";
+import { syncRoster } from "../support/roster.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";
 import { ALL_USERS, USERS } from "../support/users.ts";
 
@@ -8,6 +9,8 @@ const message = { channel: "CSUPPORT", ts: "1763800000.000100" };
 
 beforeAll(async () => {
   h = await startHarness({ users: ALL_USERS });
+  // Known from the workspace's roster, as after an install: a reaction on the bot's message is refused.
+  await syncRoster(h);
   await h.setRecognitionSettings({ emojiPoints: { star: 1, tada: 3 }, companyValues: ["ownership"] });
   h.slack.addMessage(message.channel, { ts: message.ts, text: "Refunded the Acme order &amp; called them back #ownership", user: USERS.ana.id });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClock } from "../support/clock.ts";
+import { syncRoster } from "../support/roster.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";
 import { ALL_USERS, esc, USERS } from "../support/users.ts";
 
@@ -9,6 +10,8 @@ const clock = new TestClock(new Date("2026-11-19T10:50:00Z"));
 
 beforeAll(async () => {
   h = await startHarness({ users: ALL_USERS, clock });
+  // Known from the workspace's roster, as after an install: the bot is refused as one.
+  await syncRoster(h);
 });
 afterAll(async () => {
   await h?.stop();

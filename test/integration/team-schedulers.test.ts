@@ -55,7 +55,9 @@ describe("team job schedulers", () => {
     // Boot: every team gets one scheduler per kind, at its digest time in its time zone (Monday 09:00 by default).
     expect(await upsertAllSchedulers(queues, workspaces, { prompts, teamPosts: workspaces })).toEqual({ teams: 3, removed: [] });
     let now = await schedulers();
-    expect(now.size).toBe(1 + 3 * 4);
+    // One per team and kind, the unrelated one, and the daily roster sync of every workspace (not a team's).
+    expect(now.size).toBe(2 + 3 * 4);
+    expect(now.get("roster-sync-daily")).toEqual({ pattern: "15 2 * * *", tz: "UTC", name: "roster-sync-daily" });
     for (const team of [a, b, c]) for (const id of idsOf(team.id)) expect(now.has(id)).toBe(true);
     expect(now.get(`weekly-digest-${a.id}`)).toEqual({ pattern: "0 0 9 * * 1", tz: "Europe/Berlin", name: "weekly-digest" });
     expect(now.get(`weekly-leaderboard-${a.id}`)).toEqual({ pattern: "0 0 9 * * 1", tz: "Europe/Berlin", name: "weekly-leaderboard" });
@@ -65,7 +67,7 @@ describe("team job schedulers", () => {
     const moved = await workspaces.updateTeam(a.id, { timeZone: "America/New_York", digestDay: 3, digestMinuteOfDay: 7 * 60 + 45 });
     await jobs.syncTeamSchedules(moved);
     now = await schedulers();
-    expect(now.size).toBe(1 + 3 * 4);
+    expect(now.size).toBe(2 + 3 * 4);
     expect(now.get(`weekly-digest-${a.id}`)).toMatchObject({ pattern: "0 45 7 * * 3", tz: "America/New_York" });
     expect(now.get(`weekly-leaderboard-${a.id}`)).toMatchObject({ pattern: "0 45 7 * * 3", tz: "America/New_York" });
     expect(now.get(`monthly-awards-${a.id}`)).toMatchObject({ pattern: "0 45 7 1-3 * *", tz: "America/New_York" });
@@ -85,7 +87,7 @@ describe("team job schedulers", () => {
     await removeTeamSchedulers(queues.scheduled, a.id);
     now = await schedulers();
     for (const id of idsOf(a.id)) expect(now.has(id)).toBe(false);
-    expect(now.size).toBe(1 + 2 * 4);
+    expect(now.size).toBe(2 + 2 * 4);
 
     // Team C disappears behind Spur's back (its row deleted directly): the next boot sweeps its schedulers.
     await store.db.team.delete({ where: { id: c.id } });
@@ -93,6 +95,6 @@ describe("team job schedulers", () => {
     expect(boot.teams).toBe(1);
     expect(boot.removed.sort()).toEqual(idsOf(c.id).sort());
     now = await schedulers();
-    expect([...now.keys()].sort()).toEqual(["unrelated-maintenance", ...idsOf(b.id)].sort());
+    expect([...now.keys()].sort()).toEqual(["roster-sync-daily", "unrelated-maintenance", ...idsOf(b.id)].sort());
   });
 });

@@ -38,6 +38,9 @@ describe("the job list", () => {
       ["feedback-remind", "scheduled"],
       ["feedback-close", "scheduled"],
       ["data-export", "scheduled"],
+      ["resolve-member", "posts"],
+      ["roster-sync", "scheduled"],
+      ["roster-sync-daily", "scheduled"],
     ]);
   });
 
@@ -49,7 +52,16 @@ describe("the job list", () => {
 
   it("declares each JobDispatch call in one job only", () => {
     const calls = JOBS.flatMap((job) => Object.keys(job.dispatchOn(recordingQueues().queues, clock)));
-    expect(calls.sort()).toEqual(["exportData", "feedbackRequestSettled", "feedbackRequested", "notifyRecipients", "sendDigestNow", "shoutout"]);
+    expect(calls.sort()).toEqual([
+      "exportData",
+      "feedbackRequestSettled",
+      "feedbackRequested",
+      "notifyRecipients",
+      "resolveMembers",
+      "sendDigestNow",
+      "shoutout",
+      "syncRoster",
+    ]);
   });
 });
 
@@ -111,6 +123,20 @@ describe("queueing through the job list", () => {
     expect(added).toEqual([
       ["scheduled", "data-export", request, { jobId: "data-export-slack_T1_abc" }],
       ["scheduled", "lead-digest", { teamId: "t1", periodKey: "2026-W47" }, { jobId: "lead-digest-t1-2026-W47" }],
+    ]);
+  });
+
+  it("queues a workspace's roster sync once per UTC day, and a provisional member's look-up once", async () => {
+    const { queues, added } = recordingQueues();
+    const teams = { platform: "teams" as const, externalId: "tenant-1:19:team@thread.tacv2" };
+    await dispatchOn(queues).syncRoster({ platform: "slack", externalId: "T1" });
+    await dispatchOn(queues).syncRoster(teams);
+    await dispatchOn(queues).resolveMembers({ id: "w1", platform: "slack", externalId: "T1", locale: "en" }, ["UNEW", "UNEW", "UOTHER"]);
+    expect(added).toEqual([
+      ["scheduled", "roster-sync", { platform: "slack", externalId: "T1", day: "2026-11-20" }, { jobId: "roster-sync-slack-T1-2026-11-20" }],
+      ["scheduled", "roster-sync", { ...teams, day: "2026-11-20" }, { jobId: "roster-sync-teams-tenant-1_19_team@thread.tacv2-2026-11-20" }],
+      ["posts", "resolve-member", { platform: "slack", externalId: "T1", platformUserId: "UNEW" }, { jobId: "resolve-member-slack-T1-UNEW" }],
+      ["posts", "resolve-member", { platform: "slack", externalId: "T1", platformUserId: "UOTHER" }, { jobId: "resolve-member-slack-T1-UOTHER" }],
     ]);
   });
 });

@@ -3,6 +3,7 @@ import { MemberDirectory } from "../../src/core/shared/member-directory.ts";
 import type { Member, PlatformUserProfile, Role, Workspace } from "../../src/core/shared/model.ts";
 import type { MemberRepository, PlatformUsers } from "../../src/core/shared/ports.ts";
 import { TestClock } from "../support/clock.ts";
+import { testAgent } from "../support/members.ts";
 
 // In-memory implementations of the domain's own ports (the database-backed ones are tested in integration/).
 class MemoryMembers implements MemberRepository {
@@ -42,6 +43,22 @@ class MemoryMembers implements MemberRepository {
       this.rows.push(m);
       return m;
     });
+  }
+  readonly provisional = new Set<string>();
+  async addProvisional(workspaceId: string, teamId: string, people: { platformUserId: string; displayName: string }[]) {
+    for (const p of people) {
+      if (this.rows.some((m) => m.workspaceId === workspaceId && m.platformUserId === p.platformUserId)) continue;
+      const m: Member = { ...testAgent(p.platformUserId, p.displayName), id: `m-${p.platformUserId}`, workspaceId, teamId, platformUserId: p.platformUserId };
+      this.rows.push(m);
+      this.provisional.add(p.platformUserId);
+    }
+    return this.rows.filter((m) => m.workspaceId === workspaceId && people.some((p) => p.platformUserId === m.platformUserId));
+  }
+  async provisionalOf(_workspaceId: string, ids: string[]) {
+    return ids.filter((id) => this.provisional.has(id));
+  }
+  async markDeparted() {
+    return 0;
   }
 }
 
@@ -105,5 +122,58 @@ describe("MemberDirectory", () => {
     expect(repo.reads).toBe(reads);
     await dir.byPlatformId(workspace, "team", "U1");
     expect(repo.reads).toBe(reads + 1);
+  });
+
+  it("adds people it has not seen as provisional members without asking the platform, and has them resolved later", async () => {
+    const repo = new MemoryMembers();
+    const users = new CountingUsers();
+    const later: string[][] = [];
+    const dir = new MemberDirectory(repo, users, new TestClock(new Date()), undefined, {
+      provisionalIn: () => true,
+      resolveLater: async (_w, ids) => void later.push(ids),
+    });
+    await dir.byPlatformId(workspace, "team", "UKNOWN");
+    users.calls.length = 0;
+    const resolved = await dir.resolve(
+      workspace,
+      "team",
+      [
+        { kind: "id", id: "UKNOWN" },
+        { kind: "id", id: "UNEW", name: "New Person" },
+        { kind: "id", id: "UNEWER" },
+        { kind: "handle", handle: "nobody" },
+      ],
+      "provisional",
+    );
+    expect(users.calls).toEqual([]);
+    expect(resolved.get("id:UKNOWN")?.displayName).toBe("uknown");
+    expect(resolved.get("id:UNEW")?.displayName).toBe("New Person");
+    // Without a name in the mention, the chat id stands in until the profile is known.
+    expect(resolved.get("id:UNEWER")?.displayName).toBe("UNEWER");
+    expect(resolved.get("handle:nobody")).toBeNull();
+    expect([...repo.provisional].sort()).toEqual(["UNEW", "UNEWER"]);
+    expect(later).toEqual([["UNEW", "UNEWER"]]);
+  });
+
+  it("looks people up first in a workspace where they are not added provisionally", async () => {
+    const users = new CountingUsers();
+    const dir = new MemberDirectory(new MemoryMembers(), users, new TestClock(new Date()), undefined, {
+      provisionalIn: () => false,
+      resolveLater: () => Promise.reject(new Error("not used")),
+    });
+    const resolved = await dir.resolve(workspace, "team", [{ kind: "id", id: "UNONE" }, { kind: "id", id: "UANA" }], "provisional");
+    expect(users.calls.sort()).toEqual(["UANA", "UNONE"]);
+    expect(resolved.get("id:UNONE")).toBeNull();
+    expect(resolved.get("id:UANA")?.displayName).toBe("uana");
+  });
+
+  it("still answers when the later resolution cannot be queued", async () => {
+    const repo = new MemoryMembers();
+    const dir = new MemberDirectory(repo, new CountingUsers(), new TestClock(new Date()), undefined, {
+      provisionalIn: () => true,
+      resolveLater: () => Promise.reject(new Error("queue unreachable")),
+    });
+    const resolved = await dir.resolve(workspace, "team", [{ kind: "id", id: "UNEW" }], "provisional");
+    expect(resolved.get("id:UNEW")?.platformUserId).toBe("UNEW");
   });
 });

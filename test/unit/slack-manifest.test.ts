@@ -65,6 +65,14 @@ describe("Slack app manifest", () => {
     if (code.interactive > 0 || code.shortcuts.size > 0) expect(manifest.settings?.interactivity?.is_enabled).toBe(true);
   });
 
+  it("asks for the scope each subscribed member event needs", () => {
+    const scopes = new Set(manifest.oauth_config?.scopes?.bot ?? []);
+    const declared = manifest.settings?.event_subscriptions?.bot_events ?? [];
+    // The roster is kept current between syncs by these two (both need users:read).
+    for (const e of ["team_join", "user_change"]) expect(declared).toContain(e);
+    expect(scopes.has("users:read")).toBe(true);
+  });
+
   it("asks for the scopes the code's Web API calls need", () => {
     const scopes = new Set(manifest.oauth_config?.scopes?.bot ?? []);
     for (const needed of ["commands", "chat:write", "users:read", "users:read.email", "channels:history", "files:write"]) {

@@ -58,7 +58,7 @@ export async function giveKudos(deps: KudosDeps, input: GiveKudosInput): Promise
   const { workspace, defaultTeam, command } = input;
   const [giver, resolved, settings] = await Promise.all([
     deps.members.byPlatformId(workspace, defaultTeam.id, input.giverPlatformId),
-    deps.members.resolve(workspace, defaultTeam.id, command.recipients),
+    deps.members.resolve(workspace, defaultTeam.id, command.recipients, "provisional"),
     deps.recognitionSettings.get(workspace.id),
   ]);
   if (!giver) throw unknownActor();

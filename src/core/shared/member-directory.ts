@@ -1,9 +1,15 @@
 // Resolves people named in commands to members: memory cache → database → chat platform (first sight).
-// Concurrent look-ups of the same unknown user share one platform call.
+// Concurrent look-ups of the same unknown user share one platform call. A gift names its recipients without
+// waiting for the platform: people Spur has not seen yet become provisional members at once, and their
+// profiles are filled in later (see roster.ts), so no user look-up holds the request.
 import type { MentionRef } from "./command-text.ts";
 import { mentionKey } from "./command-text.ts";
 import type { Member, Workspace } from "./model.ts";
 import type { Clock, MemberRepository, PlatformUsers } from "./ports.ts";
+import type { ProvisionalResolution } from "./roster.ts";
+
+/** What resolving does with a platform id Spur has no member for: ask the platform now, or add it provisionally. */
+export type UnknownPeople = "look-up" | "provisional";
 
 export interface MemberDirectoryOptions {
   ttlMs: number;
@@ -24,6 +30,7 @@ export class MemberDirectory {
     private readonly users: PlatformUsers,
     private readonly clock: Clock,
     private readonly options: MemberDirectoryOptions = { ttlMs: 60_000, maxEntries: 50_000 },
+    private readonly later?: ProvisionalResolution,
   ) {}
 
   /** The member with this platform id, fetched from the platform and stored on first sight. */
@@ -39,10 +46,22 @@ export class MemberDirectory {
   }
 
   /** Resolves each mention; the map is keyed by `mentionKey` and holds null for nobody found. */
-  async resolve(workspace: Workspace, newMemberTeamId: string, refs: MentionRef[]): Promise<Map<string, Member | null>> {
+  async resolve(
+    workspace: Workspace,
+    newMemberTeamId: string,
+    refs: MentionRef[],
+    unknown: UnknownPeople = "look-up",
+  ): Promise<Map<string, Member | null>> {
     const result = new Map<string, Member | null>();
     const handles = refs.flatMap((r) => (r.kind === "handle" ? [r.handle] : []));
     const byHandle = handles.length > 0 ? await this.repo.findByHandles(workspace.id, handles) : [];
+    if (unknown === "provisional" && this.later?.provisionalIn(workspace)) {
+      const byId = await this.withoutLookUp(workspace, newMemberTeamId, refs);
+      for (const ref of refs) {
+        result.set(mentionKey(ref), ref.kind === "id" ? (byId.get(ref.id) ?? null) : (byHandle.find((m) => m.handle === ref.handle) ?? null));
+      }
+      return result;
+    }
     await Promise.all(
       refs.map(async (ref) => {
         const member =
@@ -58,6 +77,30 @@ export class MemberDirectory {
   /** Drops a cached member after its role, team or status changed. */
   invalidate(workspaceId: string, platformUserId: string): void {
     this.cache.delete(`${workspaceId}:${platformUserId}`);
+  }
+
+  /** Members for the id mentions, from the cache and the database; people not found are added provisionally. */
+  private async withoutLookUp(workspace: Workspace, teamId: string, refs: MentionRef[]): Promise<Map<string, Member>> {
+    const found = new Map<string, Member>();
+    const missing = new Map<string, string>();
+    for (const ref of refs) {
+      if (ref.kind !== "id") continue;
+      const cached = this.fromCache(`${workspace.id}:${ref.id}`);
+      if (cached) found.set(ref.id, cached);
+      else missing.set(ref.id, ref.name ?? ref.id);
+    }
+    if (missing.size === 0) return found;
+    for (const m of await this.repo.findByPlatformIds(workspace.id, [...missing.keys()])) {
+      found.set(m.platformUserId, this.remember(m));
+      missing.delete(m.platformUserId);
+    }
+    if (missing.size === 0) return found;
+    const people = [...missing].map(([platformUserId, displayName]) => ({ platformUserId, displayName }));
+    // Not cached: the profile filled in later should show as soon as it is stored.
+    for (const m of await this.repo.addProvisional(workspace.id, teamId, people)) found.set(m.platformUserId, m);
+    // The gift does not wait for this: if it can't be queued now, the next roster sync fills the profiles in.
+    await this.later?.resolveLater(workspace, [...missing.keys()]).catch(() => undefined);
+    return found;
   }
 
   private async load(workspace: Workspace, teamId: string, platformUserId: string): Promise<Member | null> {

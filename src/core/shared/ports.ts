@@ -52,8 +52,20 @@ export interface MemberRepository {
   setRole(memberId: string, role: Role): Promise<Member>;
   /** Remembers the member's chat language (a platform tag such as "zh-CN"). */
   setLocale(memberId: string, locale: string | null): Promise<Member>;
-  /** Inserts or refreshes members from platform profiles, placing new ones in `teamId`. */
+  /**
+   * Inserts or refreshes members from platform profiles, placing new ones in `teamId`. A provisional member
+   * becomes a full one (and gets the role the profile implies); a known member keeps their role and team.
+   */
   upsertProfiles(workspaceId: string, teamId: string, profiles: PlatformUserProfile[]): Promise<Member[]>;
+  /**
+   * Creates provisional members for people Spur has not seen (named `displayName` until their profile is
+   * known), placing them in `teamId`; people already known are returned as they are.
+   */
+  addProvisional(workspaceId: string, teamId: string, people: { platformUserId: string; displayName: string }[]): Promise<Member[]>;
+  /** Of these people, the ones whose members are still provisional. */
+  provisionalOf(workspaceId: string, platformUserIds: string[]): Promise<string[]>;
+  /** Marks members gone from the workspace (removed, or unknown to the platform): deactivated, history kept. */
+  markDeparted(workspaceId: string, platformUserIds: string[]): Promise<number>;
 }
 
 export interface KudosRepository {

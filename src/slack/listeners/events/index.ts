@@ -1,9 +1,11 @@
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
 import { registerUninstall } from "./app-uninstalled.ts";
+import { registerMemberChanges } from "./member-changes.ts";
 import { registerReactionKudos } from "./reaction-kudos.ts";
 
 export function register(app: App, services: Services): void {
   registerReactionKudos(app, services);
   registerUninstall(app, services);
+  registerMemberChanges(app, services);
 }
