@@ -1,6 +1,7 @@
 // The scenario driver on Slack: signed slash commands and button clicks to the real Bolt app (spur-harness.ts),
-// replies read from the fake Slack API (chat.postEphemeral, response_url posts, DMs, channel posts).
+// replies read from the command's ack body (or its response_url post) and the fake Slack API (DMs, channel posts).
 import type { CommandName } from "../../src/i18n/message.ts";
+import { commandReplies } from "./ack-replies.ts";
 import { slackMessage } from "./plain-text.ts";
 import { type Harness, startHarness } from "./spur-harness.ts";
 import { EVERYONE, type Person } from "./surface-people.ts";
@@ -18,21 +19,13 @@ export async function startSlackSurface(options: StartOptions): Promise<Surface>
   const read = (message: { text?: unknown; blocks?: unknown }, raw: unknown): SurfaceReply => ({ ...slackMessage(message, names), raw });
   const spell = (said: Said) => said.map((part) => (typeof part === "string" ? part : esc(part.slack))).join("");
 
-  /** The private reply to a command: its chat.postEphemeral, or its response_url post when Spur fell back to it. */
-  async function replyTo(who: Person, since: { calls: number; responses: number }): Promise<SurfaceReply> {
-    const args = await h.slack.waitFor(
-      () =>
-        h.slack.calls.slice(since.calls).find((c) => c.method === "chat.postEphemeral" && c.args.user === who.slack.id)?.args ??
-        h.slack.responses.slice(since.responses).find((r) => r.path.startsWith("/response/cmd-"))?.body,
-    );
-    return read(args, args);
-  }
-
   async function send(who: Person, command: CommandName, said: Said, triggerId: string): Promise<SurfaceReply> {
-    const since = { calls: h.slack.calls.length, responses: h.slack.responses.length };
+    const since = h.commands.length;
     const res = await h.command(`/${command}`, spell(said), { user: who.slack.id, channel: CHANNEL, triggerId });
     if (res.status !== 200) throw new Error(`/${command} answered HTTP ${res.status}`);
-    return replyTo(who, since);
+    // The private reply to the command: its ack body, or its response_url post when Spur answered after the ack.
+    const { args } = await h.slack.waitFor(() => commandReplies(h, since).find((c) => c.args.user === who.slack.id));
+    return read(args, args);
   }
 
   return {

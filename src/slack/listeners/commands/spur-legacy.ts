@@ -1,16 +1,15 @@
 // The /spur subcommands not yet ported to the use-case layer: KPI administration. The digest preview and send
 // are handed to their use case from here.
-import type { RespondFn, SlackCommandMiddlewareArgs, webApi } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
 import { parseAdminCommand } from "../../../core/admin/admin-command.ts";
 import { runDigestOnSlack } from "./spur-digest.ts";
-import { commandContext, withErrorReplies } from "../../command-context.ts";
+import { commandContext, type SlashArgs, withErrorReplies } from "../../command-context.ts";
 import { slackCommandTokens } from "../../command-tokens.ts";
 import { runKpiAdmin } from "./spur-kpi.ts";
 
 export async function runLegacySpur(
   services: Services,
-  args: Pick<SlackCommandMiddlewareArgs, "command"> & { respond: RespondFn; client: webApi.WebClient },
+  args: SlashArgs,
 ): Promise<void> {
   const ctx = await commandContext(services, args);
   if (!ctx) return;

@@ -1,14 +1,11 @@
 // /spur settings <name> <value> and /spur revoke …: the recognition administration use case, the same as
 // Teams'. /spur settings alone opens the settings form through the /spur use case.
-import type { RespondFn, SlackCommandMiddlewareArgs, webApi } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
 import { isRecognitionAdmin } from "../../../core/recognition/recognition-admin.ts";
 import { recognitionAdminCommand } from "../../../use-cases/recognition/recognition-admin-command.ts";
-import { slashCommandTurn } from "../../command-context.ts";
+import { type SlashArgs, slashCommandTurn } from "../../command-context.ts";
 import { slackCommandTokens } from "../../command-tokens.ts";
 import { runOnSlack } from "../../run-interaction.ts";
-
-type SlashArgs = Pick<SlackCommandMiddlewareArgs, "command"> & { respond: RespondFn; client: webApi.WebClient };
 
 /** Runs the subcommand when it is one of recognition administration's; false otherwise. */
 export async function runSpurRecognition(services: Services, args: SlashArgs): Promise<boolean> {

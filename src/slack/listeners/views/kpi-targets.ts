@@ -55,10 +55,11 @@ export function registerKpiTargetsView(app: App, services: Services): void {
         await ack({ response_action: "errors", errors: form.errors });
         return;
       }
-      await ack();
-      acked = true;
+      // Saved before the modal closes: a failure is still shown in the form.
       for (const target of form.set) await services.kpiTargets.set(team.id, target, actor.id);
       for (const metric of form.remove) await services.kpiTargets.remove(team.id, metric);
+      await ack();
+      acked = true;
       const text = describeTargets(team, await services.kpiTargets.forTeam(team.id));
       await client.chat.postEphemeral({ channel: channelId, user: actor.platformUserId, text: `:white_check_mark: Saved.\n${text}` });
     } catch (err) {
