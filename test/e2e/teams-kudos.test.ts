@@ -111,6 +111,17 @@ describe("Teams: kudos @a @b 3 reason #value", () => {
     expect((await kudosRows()).length).toBe(before + 1);
   });
 
+  it("has stored the gift and replied before it answers the activity's HTTP request", async () => {
+    // botbuilder runs the whole turn inside the request: no waiting here, the answer comes after both.
+    const activity = message(dee, ["kudos ", ana, " 2 closed the backlog before the weekend"], { serviceUrl: connector.url });
+    const res = await h.teams(activity);
+    expect(res.status).toBe(200);
+    const rows = (await kudosRows()).filter((r) => r.reason === "closed the backlog before the weekend");
+    expect(rows.map((r) => r.recipient.platformUserId)).toEqual([ana.id]);
+    const reply = connector.sent.find((s) => s.replyToId === activity.id);
+    expect(reply ? textOf(reply) : "").toContain("Kudos sent");
+  });
+
   const refusals: [string, (string | RosterMember)[], string][] = [
     ["self-kudos", ["kudos ", carl, " 2 for being great"], "You can't give kudos to yourself"],
     ["a bot", ["kudos ", { id: "28:helpbot", name: "HelpBot" }, " answered a ticket"], "is a bot"],
