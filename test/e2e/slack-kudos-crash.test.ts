@@ -42,7 +42,7 @@ async function startSpur(port: number): Promise<ChildProcess> {
 }
 
 /** The form Slack posts for `/kudos`, signed now; the same trigger id is the same request delivered again. */
-function kudosRequest(port: number, giver: FakeUser, triggerId: string): Promise<Response> {
+function kudosRequest(port: number, giver: FakeUser, triggerId: string, text = `<@${recipient.id}|${recipient.name}> 1 kept the queue moving from ${giver.name}`): Promise<Response> {
   const form = new URLSearchParams({
     token: "legacy",
     team_id: TEAM,
@@ -52,7 +52,7 @@ function kudosRequest(port: number, giver: FakeUser, triggerId: string): Promise
     user_id: giver.id,
     user_name: giver.name,
     command: "/kudos",
-    text: `<@${recipient.id}|${recipient.name}> 1 kept the queue moving from ${giver.name}`,
+    text,
     api_app_id: "ASPUR",
     is_enterprise_install: "false",
     response_url: slack.responseUrl(`crash-${triggerId}`),
@@ -86,6 +86,9 @@ describe("/kudos across a crash", () => {
     const port = await freePort();
     const first = await startSpur(port);
     spur = first;
+
+    // A first command meets the workspace (a busy machine then still answers the gifts within the ack deadline).
+    expect(String(ackMessage(await (await kudosRequest(port, recipient, "crash.warm-up", "balance")).text())?.text)).toContain("You can still give");
 
     // N givers at once; the process dies the moment the N-th answer arrives.
     let answered = 0;
