@@ -111,15 +111,22 @@ describe("Teams: kudos @a @b 3 reason #value", () => {
     expect((await kudosRows()).length).toBe(before + 1);
   });
 
-  it("has stored the gift and replied before it answers the activity's HTTP request", async () => {
-    // botbuilder runs the whole turn inside the request: no waiting here, the answer comes after both.
+  it("has stored the gift before it replies, and answers the activity's HTTP request only after the reply", async () => {
     const activity = message(dee, ["kudos ", ana, " 2 closed the backlog before the weekend"], { serviceUrl: connector.url });
-    const res = await h.teams(activity);
-    expect(res.status).toBe(200);
-    const rows = (await kudosRows()).filter((r) => r.reason === "closed the backlog before the weekend");
-    expect(rows.map((r) => r.recipient.platformUserId)).toEqual([ana.id]);
-    const reply = connector.sent.find((s) => s.replyToId === activity.id);
-    expect(reply ? textOf(reply) : "").toContain("Kudos sent");
+    const stored = async () => (await kudosRows()).filter((r) => r.reason === "closed the backlog before the weekend");
+    // Teams is slow to take the reply: the turn, and with it the HTTP request, waits for it.
+    const release = connector.holdReplyTo(activity.id);
+    let answered = false;
+    const response = h.teams(activity).then((res) => {
+      answered = true;
+      return res;
+    });
+    const reply = await connector.waitFor(() => connector.sent.find((s) => s.replyToId === activity.id));
+    expect(textOf(reply)).toContain("Kudos sent");
+    expect((await stored()).map((r) => r.recipient.platformUserId)).toEqual([ana.id]);
+    expect(answered).toBe(false);
+    release();
+    expect((await response).status).toBe(200);
   });
 
   const refusals: [string, (string | RosterMember)[], string][] = [
