@@ -1,5 +1,5 @@
 // The Bolt app over an HTTP receiver whose request listener is mounted on Spur's own HTTP server.
-import { App, ErrorCode, HTTPReceiver, type InstallationStore, SocketModeReceiver } from "@slack/bolt";
+import { App, type CodedError, ErrorCode, HTTPReceiver, type InstallationStore, SocketModeReceiver } from "@slack/bolt";
 import type { Services } from "../app/services.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { register as registerActions } from "./listeners/actions/index.ts";
@@ -53,8 +53,9 @@ export function createSlackApp(options: SlackAppOptions, services: Services): Sl
     : new HTTPReceiver({
         signingSecret: options.signingSecret,
         endpoints: "/slack/events",
-        // Respond to Slack as soon as a listener acks; the rest of the listener runs after the response.
-        processBeforeResponse: false,
+        // Answer Slack only when the listener is done (or its ack deadline passed: see command-ack.ts), so what
+        // the user is told is saved is stored first, and an event whose listener failed is retried by Slack.
+        processBeforeResponse: true,
         logger,
         ...(options.oauth ? oauthReceiverOptions(options.oauth, clientOptions) : {}),
       });
@@ -66,15 +67,19 @@ export function createSlackApp(options: SlackAppOptions, services: Services): Sl
     clientOptions,
     // Spur keeps no per-conversation state in Bolt: skip its conversation-store middleware on every request.
     convoStore: false,
+    extendedErrorHandler: true,
   });
   registerListeners(app, services);
-  app.error(async (error) => {
+  app.error(async ({ error, body }: { error: CodedError; body: unknown }) => {
     if (error.code === ErrorCode.AuthorizationError) {
       // Multi-workspace mode: a request from a workspace with no (or no longer an) install; no listener runs.
       services.logger.warn({ code: error.code }, "Slack request from a workspace Spur is not installed in");
       return;
     }
     services.logger.error({ err: error, code: error.code }, "unhandled Slack listener error");
+    // An event whose listener failed is answered with a 500, so Slack delivers it again (X-Slack-Retry-Num);
+    // its listener is idempotent (the event id, and the gift's key).
+    if (isEventCallback(body)) throw error;
   });
   const socketMode = receiver instanceof SocketModeReceiver;
   return {
@@ -87,6 +92,10 @@ export function createSlackApp(options: SlackAppOptions, services: Services): Sl
       if (socketMode) await receiver.stop();
     },
   };
+}
+
+function isEventCallback(body: unknown): boolean {
+  return typeof body === "object" && body !== null && (body as { type?: unknown }).type === "event_callback";
 }
 
 /** Bolt's built-in OAuth: GET /slack/install redirects to Slack with a signed state (also set as a cookie), and

@@ -1,4 +1,4 @@
-// Shared steps of every slash command: validate the payload, find the workspace, reply ephemerally.
+// Shared steps of every slash command: validate the payload, find the workspace, reply ephemerally (in the ack).
 import type { RespondFn, SlackCommandMiddlewareArgs, webApi } from "@slack/bolt";
 import type { Services } from "../app/services.ts";
 import type { Team, Workspace } from "../core/shared/model.ts";
@@ -9,6 +9,10 @@ import { msg } from "../i18n/message.ts";
 import { failureOf, refusal } from "../use-cases/failure.ts";
 import { renderBody } from "./render/blocks.ts";
 import type { SlackTurn } from "./run-interaction.ts";
+import type { CommandAck } from "./command-ack.ts";
+
+/** What a slash command's steps need from Bolt's listener arguments, with the command's acknowledgement. */
+export type SlashArgs = Pick<SlackCommandMiddlewareArgs, "command"> & { respond: RespondFn; client: webApi.WebClient; commandAck: CommandAck };
 
 export interface CommandContext {
   payload: SlashCommandPayload;
@@ -17,22 +21,8 @@ export interface CommandContext {
   reply(message: SlackMessage): Promise<void>;
 }
 
-/** Replies only the invoking user can see: chat.postEphemeral, or the response_url where the bot cannot post. */
-export function ephemeralReplier(client: webApi.WebClient, respond: RespondFn, channel: string, user: string) {
-  return async (message: SlackMessage): Promise<void> => {
-    try {
-      await client.chat.postEphemeral({ channel, user, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) });
-    } catch {
-      await respond({ response_type: "ephemeral", text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) });
-    }
-  };
-}
-
 /** A slash command's payload, validated, as the turn the interaction runner takes; null (and the user told) when unreadable. */
-export async function slashCommandTurn(
-  services: Services,
-  args: Pick<SlackCommandMiddlewareArgs, "command" | "respond"> & { client: webApi.WebClient },
-): Promise<{ payload: SlashCommandPayload; turn: SlackTurn } | null> {
+export async function slashCommandTurn(services: Services, args: SlashArgs): Promise<{ payload: SlashCommandPayload; turn: SlackTurn } | null> {
   const payload = await parsePayload(services, args);
   if (!payload) return null;
   return {
@@ -46,29 +36,23 @@ export async function slashCommandTurn(
       client: args.client,
       respond: args.respond,
       label: payload.command,
-      via: "command",
+      via: args.commandAck,
     },
   };
 }
 
-async function parsePayload(
-  services: Services,
-  args: Pick<SlackCommandMiddlewareArgs, "command" | "respond">,
-): Promise<SlashCommandPayload | null> {
+async function parsePayload(services: Services, args: SlashArgs): Promise<SlashCommandPayload | null> {
   const parsed = SlashCommandPayload.safeParse(args.command);
   if (!parsed.success) {
     const reason = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     services.logger.warn({ reason }, "malformed slash command payload");
-    await args.respond({ response_type: "ephemeral", ...renderBody(refusal(msg("error.unreadable", { reason })), DEFAULT_LOCALE) });
+    await args.commandAck.reply(renderBody(refusal(msg("error.unreadable", { reason })), DEFAULT_LOCALE));
     return null;
   }
   return parsed.data;
 }
 
-export async function commandContext(
-  services: Services,
-  args: Pick<SlackCommandMiddlewareArgs, "command" | "respond"> & { client: webApi.WebClient },
-): Promise<CommandContext | null> {
+export async function commandContext(services: Services, args: SlashArgs): Promise<CommandContext | null> {
   const payload = await parsePayload(services, args);
   if (!payload) return null;
   const { workspace, defaultTeam, teamCreated } = await services.workspaces.ensure("slack", payload.team_id, {
@@ -79,7 +63,7 @@ export async function commandContext(
     payload,
     workspace,
     defaultTeam,
-    reply: ephemeralReplier(args.client, args.respond, payload.channel_id, payload.user_id),
+    reply: (message) => args.commandAck.reply(message),
   };
 }
 

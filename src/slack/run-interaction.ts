@@ -11,6 +11,7 @@ import type { Interaction, Place, Reply } from "../use-cases/interaction.ts";
 import { renderBody, type SlackMessage } from "./render/blocks.ts";
 import { modalErrors, renderModal } from "./render/modal.ts";
 import { plainText } from "./render/mrkdwn.ts";
+import type { CommandAck } from "./command-ack.ts";
 
 export interface SlackTurn {
   teamId: string;
@@ -22,8 +23,8 @@ export interface SlackTurn {
   respond: RespondFn;
   /** How the outcome is counted: the slash command ("/kudos") or the action id. */
   label: string;
-  /** A slash command's private replies go through chat.postEphemeral; a click's through its response_url. */
-  via: "command" | "action";
+  /** A slash command's private replies go in its ack (later ones to its response_url); a click's to its response_url. */
+  via: CommandAck | "action";
 }
 
 /** Slack channel ids say what they are: D… a direct message, G… a private channel or group DM. */
@@ -170,16 +171,10 @@ function withBlocks(message: SlackMessage): { text: string; blocks?: SlackMessag
   return { text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) };
 }
 
-/** Only the acting member sees it: chat.postEphemeral, or the response_url where the bot cannot post. */
+/** Only the acting member sees it: a command's ack body (no Web API call, and it works where the bot is not
+ * a member), or the response_url. */
 async function privateReply(turn: SlackTurn, body: Body, locale: Locale): Promise<void> {
   const message = withBlocks(renderBody(body, locale));
-  if (turn.via === "command" && turn.channelId) {
-    try {
-      await turn.client.chat.postEphemeral({ channel: turn.channelId, user: turn.userId, ...message });
-      return;
-    } catch {
-      // Not in the channel (or a DM it cannot post to): the response_url always works.
-    }
-  }
+  if (turn.via !== "action") return turn.via.reply(message);
   await turn.respond({ response_type: "ephemeral", replace_original: false, ...message });
 }

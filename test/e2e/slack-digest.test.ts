@@ -4,6 +4,7 @@ import { WEEKLY_DIGEST_JOB, weeklyDigestSchedulerId } from "../../src/jobs/weekl
 import { TestClock } from "../support/clock.ts";
 import { pngSize } from "../support/png.ts";
 import { dejaVuOnlyTitleInk, inkDifference, inked, titleInk } from "../support/chart-glyphs.ts";
+import { waitForCommandReply } from "../support/ack-replies.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";
 import { ALL_USERS, esc, USERS } from "../support/users.ts";
 
@@ -18,13 +19,9 @@ afterAll(async () => {
 });
 
 async function ephemeral(user: string, command: string, text: string, expectText: string) {
-  const since = h.slack.calls.length;
+  const since = h.commands.length;
   await h.command(command, text, { user });
-  return h.slack.waitFor(() =>
-    h.slack.calls
-      .slice(since)
-      .find((c) => c.method === "chat.postEphemeral" && c.args.user === user && String(c.args.text).includes(expectText)),
-  );
+  return waitForCommandReply(h, user, expectText, since);
 }
 
 describe("weekly digest", () => {

@@ -1,6 +1,7 @@
 // The bot never reveals who answered anonymously — not in its logs either, even at the most verbose level.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { TestClock } from "../support/clock.ts";
+import { waitForCommandReply } from "../support/ack-replies.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";
 import { blockAction, feedbackSubmission } from "../support/slack-interactions.ts";
 import { ALL_USERS, esc, USERS } from "../support/users.ts";
@@ -22,7 +23,7 @@ afterAll(async () => {
 
 it("logs nothing that names the giver of an anonymous answer", async () => {
   await h.command("/spur", `role ${esc(USERS.carl)} lead`, { user: USERS.admin.id });
-  await h.slack.waitForCall("chat.postEphemeral", (a) => String(a.text).includes("now a lead"));
+  await waitForCommandReply(h, USERS.admin.id, "now a lead");
   await h.command("/feedback", `request ${esc(USERS.ana)} from ${esc(USERS.bo)}`, { user: USERS.carl.id });
   await h.slack.waitFor(() => h.slack.dmsTo(USERS.bo.id).length > 0);
   const request = await h.spur.db.feedbackRequest.findFirstOrThrow();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClock } from "../support/clock.ts";
+import { commandReplies } from "../support/ack-replies.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";
 import { ALL_USERS, esc, USERS } from "../support/users.ts";
 
@@ -16,12 +17,10 @@ afterAll(async () => {
 });
 
 async function say(user: string, command: string, text: string, expectText: string) {
-  const since = h.slack.calls.length;
+  const since = h.commands.length;
   const res = await h.command(command, text, { user });
   expect(res.status).toBe(200);
-  const call = await h.slack.waitFor(() =>
-    h.slack.calls.slice(since).find((c) => c.method === "chat.postEphemeral" && c.args.user === user),
-  );
+  const call = await h.slack.waitFor(() => commandReplies(h, since).find((c) => c.args.user === user));
   const all = String(call.args.text) + JSON.stringify(call.args.blocks ?? "");
   expect(all).toContain(expectText);
   return { call, all };

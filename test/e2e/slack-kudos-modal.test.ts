@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { kudosSubmission, messageShortcut } from "../support/recognition-payloads.ts";
 import { syncRoster } from "../support/roster.ts";
+import { waitForCommandReply } from "../support/ack-replies.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";
 import { ALL_USERS, USERS } from "../support/users.ts";
 
@@ -118,7 +119,7 @@ describe("the message shortcut", () => {
 describe("what people see after a gift", () => {
   it("posts the shoutout in the recognition channel, DMs each recipient and, if enabled, their lead", async () => {
     await h.command("/spur", `role <@${USERS.carl.id}|carl> lead`, { user: USERS.admin.id });
-    await h.slack.waitForCall("chat.postEphemeral", (a) => a.user === USERS.admin.id && String(a.text).includes("now a lead"));
+    await waitForCommandReply(h, USERS.admin.id, "now a lead");
     await h.setRecognitionSettings({ recognitionChannelId: "CWINS", notifyLead: true });
 
     await submit(USERS.dee.id, { recipients: [USERS.ana.id], points: "2", reason: "wrote the outage FAQ", value: "empathy" });
@@ -140,7 +141,7 @@ describe("what people see after a gift", () => {
 describe("in Chinese", () => {
   it("shows a zh-CN member the modal and its errors in Chinese", async () => {
     await h.command("/kudos", "balance", { user: USERS.dee.id });
-    await h.slack.waitForCall("chat.postEphemeral", (a) => a.user === USERS.dee.id && String(a.text).includes("You can still give"));
+    await waitForCommandReply(h, USERS.dee.id, "You can still give");
     const dee = await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: USERS.dee.id } });
     const setLocale = async (locale: string | null) => {
       await h.spur.services.memberRepo.setLocale(dee.id, locale);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { waitForCommandReply } from "../support/ack-replies.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";
 import { slackSignatureHeaders } from "../support/slack-signing.ts";
 import { syncRoster } from "../support/roster.ts";
@@ -18,11 +19,9 @@ afterAll(async () => {
   await h?.stop();
 });
 
+/** The private reply to one of `user`'s commands: the body of its ack. */
 function ephemeralTo(user: string, contains: string) {
-  return h.slack.waitForCall(
-    "chat.postEphemeral",
-    (a) => a.user === user && String(a.text).includes(contains),
-  );
+  return waitForCommandReply(h, user, contains);
 }
 
 async function kudosRows() {

@@ -6,6 +6,7 @@ import { MONTHLY_AWARDS_JOB } from "../../src/jobs/monthly-awards.ts";
 import { WEEKLY_DIGEST_JOB } from "../../src/jobs/weekly-digest.ts";
 import { WEEKLY_LEADERBOARD_JOB } from "../../src/jobs/weekly-leaderboard.ts";
 import { TestClock } from "../support/clock.ts";
+import { waitForCommandReply } from "../support/ack-replies.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";
 import { ALL_USERS, esc, USERS } from "../support/users.ts";
 
@@ -14,11 +15,9 @@ const clock = new TestClock(new Date("2026-11-17T10:00:00Z"));
 let teamId: string;
 
 async function say(user: string, command: string, text: string, expectText: string) {
-  const since = h.slack.calls.length;
+  const since = h.commands.length;
   await h.command(command, text, { user });
-  return h.slack.waitFor(() =>
-    h.slack.calls.slice(since).find((c) => c.method === "chat.postEphemeral" && c.args.user === user && String(c.args.text).includes(expectText)),
-  );
+  return waitForCommandReply(h, user, expectText, since);
 }
 
 async function run(name: string, times = 1, data: Record<string, unknown> = {}) {

@@ -84,6 +84,27 @@ describe("reaction kudos", () => {
     await h.slack.waitFor(async () => (await live()).some((r) => r.reason === "Answered the thread about SSO"));
   });
 
+  it("answers an event once its gift is stored; a failed delivery gets a 500, and Slack's retries give it once", async () => {
+    const note = { channel: "CSUPPORT", ts: "1763800000.000950" };
+    h.slack.addMessage(note.channel, { ts: note.ts, text: "Covered the night shift", user: USERS.bo.id });
+    const gifts = () => h.spur.db.kudos.count({ where: { reason: "Covered the night shift" } });
+    const event = reaction("reaction_added", USERS.carl.id, USERS.bo.id, note);
+
+    // Spur could not read the message: nothing is stored and Slack is told to deliver the event again.
+    h.slack.failNext("conversations.history", { kind: "error", error: "internal_error" });
+    expect((await h.event(event, { eventId: "EvRETRY" })).status).toBe(500);
+    expect(await gifts()).toBe(0);
+    expect(await h.spur.db.processedEvent.count({ where: { eventId: "EvRETRY" } })).toBe(0);
+
+    // The retry's 200 comes after the gift is stored; a further retry of the same event adds nothing.
+    expect((await h.event(event, { eventId: "EvRETRY", retryNum: 1 })).status).toBe(200);
+    expect(await gifts()).toBe(1);
+    expect((await h.event(event, { eventId: "EvRETRY", retryNum: 2 })).status).toBe(200);
+    expect(await gifts()).toBe(1);
+    await h.slack.waitForCall("chat.postMessage", (a) => String(a.text).includes("Covered the night shift"));
+    expect(h.slack.callsTo("chat.postMessage").filter((c) => String(c.args.text).includes("Covered the night shift"))).toHaveLength(1);
+  });
+
   it("tells a zh-CN member in Chinese why their reaction gave no kudos", async () => {
     const ana = await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: USERS.ana.id } });
     await h.spur.services.memberRepo.setLocale(ana.id, "zh-CN");

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClock } from "../support/clock.ts";
 import { syncRoster } from "../support/roster.ts";
+import { commandReplies } from "../support/ack-replies.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";
 import { ALL_USERS, esc, USERS } from "../support/users.ts";
 
@@ -18,12 +19,10 @@ afterAll(async () => {
 });
 
 async function say(user: string, command: string, text: string, expectText: string) {
-  const since = h.slack.calls.length;
+  const since = h.commands.length;
   const res = await h.command(command, text, { user });
   expect(res.status).toBe(200);
-  const call = await h.slack.waitFor(() =>
-    h.slack.calls.slice(since).find((c) => c.method === "chat.postEphemeral" && c.args.user === user),
-  );
+  const call = await h.slack.waitFor(() => commandReplies(h, since).find((c) => c.args.user === user));
   expect(String(call.args.text)).toContain(expectText);
   return String(call.args.text);
 }
@@ -37,7 +36,7 @@ describe("the giving allowance, in the giver's team time zone", () => {
 
   it("refuses a gift that would exceed it, saying what is left and when it resets in local time", async () => {
     await say(USERS.ana.id, "/kudos", `${esc(USERS.bo)} 3 took my 11pm escalation`, "Kudos sent");
-    const confirmation = h.slack.callsTo("chat.postEphemeral").filter((c) => c.args.user === USERS.ana.id).at(-1);
+    const confirmation = commandReplies(h).filter((c) => c.args.user === USERS.ana.id).at(-1);
     expect(JSON.stringify(confirmation?.args.blocks)).toContain("You have 2 points left to give today.");
     await say(USERS.ana.id, "/kudos", `${esc(USERS.carl)} 1 covered chat`, "Kudos sent");
     const refusal = await say(USERS.ana.id, "/kudos", `${esc(USERS.dee)} 2 late night help`, "you have 1 of your 5 points left today");
@@ -73,7 +72,7 @@ describe("the giving allowance, in the giver's team time zone", () => {
     const texts = Array.from({ length: 8 }, (_, i) => `${esc(i % 2 ? USERS.bo : USERS.carl)} 1 parallel thanks ${i}`);
     await Promise.all(texts.map((t, i) => h.command("/kudos", t, { user: USERS.dee.id, triggerId: `race-${i}` })));
     await h.slack.waitFor(() =>
-      h.slack.callsTo("chat.postEphemeral").filter((c) => c.args.user === USERS.dee.id && /parallel|Kudos sent|points left/.test(String(c.args.text))).length >= 8,
+      commandReplies(h).filter((c) => c.args.user === USERS.dee.id && /parallel|Kudos sent|points left/.test(String(c.args.text))).length >= 8,
     );
     const given = await h.spur.db.kudos.aggregate({ where: { giver: { platformUserId: USERS.dee.id }, createdAt: { gte: new Date("2026-11-20T11:00:00Z") }, revokedAt: null }, _sum: { points: true } });
     expect(given._sum.points).toBe(5);

@@ -6,6 +6,7 @@ import type { FakeUser } from "../support/fake-slack-api.ts";
 import { FakeSlackApi } from "../support/fake-slack-api.ts";
 import { TestClock } from "../support/clock.ts";
 import { syncRoster } from "../support/roster.ts";
+import { commandReplies, waitForCommandReply } from "../support/ack-replies.ts";
 import { startHarness, TEAM_ID, type Harness } from "../support/spur-harness.ts";
 import { ALL_USERS, esc, USERS } from "../support/users.ts";
 import { createSpur } from "../../src/spur.ts";
@@ -20,8 +21,9 @@ const CROWD: FakeUser[] = Array.from({ length: 440 }, (_, i) => ({
 }));
 const EVERYONE = [...ALL_USERS, ...CROWD];
 
+/** The private reply to one of `user`'s commands (its ack body, or its response_url post after the deadline). */
 function ephemeralTo(h: Harness, user: string, contains: string) {
-  return h.slack.waitForCall("chat.postEphemeral", (a) => a.user === user && String(a.text).includes(contains));
+  return waitForCommandReply(h, user, contains);
 }
 
 describe("the roster sync", () => {
@@ -133,9 +135,7 @@ describe("the roster sync", () => {
     await ephemeralTo(h, USERS.ana.id, "Kudos sent");
     const board = async (marker: string) => {
       await h.command("/leaderboard", "week", { user: USERS.carl.id, triggerId: marker });
-      return h.slack.waitFor(() =>
-        h.slack.callsTo("chat.postEphemeral").filter((c) => c.args.user === USERS.carl.id && JSON.stringify(c.args).includes("Most recognised")).at(-1),
-      );
+      return h.slack.waitFor(() => commandReplies(h).filter((c) => c.args.user === USERS.carl.id && JSON.stringify(c.args).includes("Most recognised")).at(-1));
     };
     const before = await board("board-before");
     expect(JSON.stringify(before.args.blocks)).toContain(`<@${USERS.dee.id}>`);
@@ -146,11 +146,11 @@ describe("the roster sync", () => {
     expect((await digestWeek()).topRecipients.map((r) => r.memberId)).toContain(dee.id);
     const weekBefore = await digestWeek();
 
-    const boards = h.slack.callsTo("chat.postEphemeral").length;
+    const boards = h.commands.length;
     await h.event({ type: "user_change", user: { id: USERS.dee.id, name: "dee", real_name: "Dee Diaz", deleted: true } });
     await h.slack.waitFor(async () => (await h.spur.db.member.findUnique({ where: { id: dee.id } }))?.isDeactivated);
     await h.command("/leaderboard", "week", { user: USERS.carl.id, triggerId: "board-after" });
-    const after = await h.slack.waitFor(() => h.slack.callsTo("chat.postEphemeral").slice(boards).find((c) => c.args.user === USERS.carl.id));
+    const after = await h.slack.waitFor(() => commandReplies(h, boards).find((c) => c.args.user === USERS.carl.id));
     expect(JSON.stringify(after.args)).toContain("Most recognised");
     expect(JSON.stringify(after.args)).not.toContain(`<@${USERS.dee.id}>`);
     expect((await h.spur.services.prompts.recipients(dee.teamId!)).map((m) => m.id)).not.toContain(dee.id);

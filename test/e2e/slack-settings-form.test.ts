@@ -2,6 +2,7 @@
 // shows them (channel picker, checkboxes), a valid submission opened from a channel, field errors in Chinese,
 // a modal Spur can't read, and a non-admin refused before any form opens.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { waitForCommandReply } from "../support/ack-replies.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";
 import { ALL_USERS, USERS } from "../support/users.ts";
 
@@ -54,7 +55,7 @@ describe("the settings modal", () => {
 
   it("refuses a non-admin before any form opens", async () => {
     await h.command("/spur", "settings", { user: USERS.bo.id, triggerId: "trigger-bo" });
-    await h.slack.waitForCall("chat.postEphemeral", (a) => a.user === USERS.bo.id && String(a.text).includes("Only Spur admins can change settings"));
+    await waitForCommandReply(h, USERS.bo.id, "Only Spur admins can change settings");
     expect(h.slack.callsTo("views.open")).toHaveLength(0);
   });
 

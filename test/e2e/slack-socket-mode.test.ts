@@ -37,11 +37,13 @@ describe("Socket Mode", () => {
       response_url: h.slack.responseUrl("socket-1"),
       trigger_id: "socket.trigger.1",
     });
-    await h.slack.waitFor(() => socket.acks.some((a) => a.envelope_id === envelope));
-    const reply = await h.slack.waitForCall("chat.postEphemeral", (a) => a.user === USERS.bo.id);
-    expect(String(reply.args.text)).toContain("Kudos sent");
-    await h.slack.waitForCall("chat.postMessage", (a) => a.channel === "CSOCKET");
+    // The gift is stored before the ack goes out over the socket, and the confirmation is the ack's payload.
+    const ack = await h.slack.waitFor(() => socket.acks.find((a) => a.envelope_id === envelope));
     expect(await h.spur.db.kudos.count()).toBe(1);
+    expect(ack.payload).toMatchObject({ response_type: "ephemeral" });
+    expect(String((ack.payload as { text?: unknown }).text)).toContain("Kudos sent");
+    expect(h.slack.callsTo("chat.postEphemeral")).toHaveLength(0);
+    await h.slack.waitForCall("chat.postMessage", (a) => a.channel === "CSOCKET");
   });
 
   it("does not serve /slack/events over HTTP in Socket Mode", async () => {

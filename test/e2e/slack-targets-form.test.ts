@@ -3,6 +3,7 @@
 // submission confirmed where the form was opened, and an agent refused before any form opens.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ephemeralReply } from "../support/ephemeral-reply.ts";
+import { waitForCommandReply } from "../support/ack-replies.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";
 import { ALL_USERS, esc, USERS } from "../support/users.ts";
 
@@ -42,7 +43,7 @@ describe("the KPI targets modal", () => {
 
   it("refuses an agent before any form opens", async () => {
     await h.command("/spur", "targets edit", { user: USERS.bo.id, triggerId: "trigger-bo" });
-    await h.slack.waitForCall("chat.postEphemeral", (a) => a.user === USERS.bo.id && String(a.text).includes("Only leads (for their own team) and admins"));
+    await waitForCommandReply(h, USERS.bo.id, "Only leads (for their own team) and admins");
     expect(h.slack.callsTo("views.open")).toHaveLength(0);
   });
 

@@ -111,6 +111,24 @@ describe("Teams: kudos @a @b 3 reason #value", () => {
     expect((await kudosRows()).length).toBe(before + 1);
   });
 
+  it("has stored the gift before it replies, and answers the activity's HTTP request only after the reply", async () => {
+    const activity = message(dee, ["kudos ", ana, " 2 closed the backlog before the weekend"], { serviceUrl: connector.url });
+    const stored = async () => (await kudosRows()).filter((r) => r.reason === "closed the backlog before the weekend");
+    // Teams is slow to take the reply: the turn, and with it the HTTP request, waits for it.
+    const release = connector.holdReplyTo(activity.id);
+    let answered = false;
+    const response = h.teams(activity).then((res) => {
+      answered = true;
+      return res;
+    });
+    const reply = await connector.waitFor(() => connector.sent.find((s) => s.replyToId === activity.id));
+    expect(textOf(reply)).toContain("Kudos sent");
+    expect((await stored()).map((r) => r.recipient.platformUserId)).toEqual([ana.id]);
+    expect(answered).toBe(false);
+    release();
+    expect((await response).status).toBe(200);
+  });
+
   const refusals: [string, (string | RosterMember)[], string][] = [
     ["self-kudos", ["kudos ", carl, " 2 for being great"], "You can't give kudos to yourself"],
     ["a bot", ["kudos ", { id: "28:helpbot", name: "HelpBot" }, " answered a ticket"], "is a bot"],

@@ -49,6 +49,7 @@ export class FakeBotConnector {
   readonly createdChats: { conversationId: string; userId: string; tenantId: string | undefined }[] = [];
   readonly roster = new Map<string, RosterMember>();
   private readonly failures: Failure[] = [];
+  private readonly held = new Map<string, Promise<void>>();
   private server: JsonServer | undefined;
   private counter = 0;
   url = "";
@@ -74,6 +75,16 @@ export class FakeBotConnector {
    */
   failNextSend(failure: Failure, times = 1): void {
     for (let i = 0; i < times; i++) this.failures.push(failure);
+  }
+
+  /**
+   * Holds the reply to the activity `activityId`: it is recorded as it arrives, but answered only once the
+   * returned function is called (so a test can look at the world while the bot waits for Teams).
+   */
+  holdReplyTo(activityId: string): () => void {
+    let release: () => void = () => undefined;
+    this.held.set(activityId, new Promise<void>((resolve) => (release = resolve)));
+    return () => release();
   }
 
   pendingFailures(): number {
@@ -133,6 +144,8 @@ export class FakeBotConnector {
         activity: raw ? (JSON.parse(raw) as Record<string, unknown>) : {},
         authorization: req.headers.authorization,
       });
+      const hold = activities[2] ? this.held.get(decodeURIComponent(activities[2])) : undefined;
+      if (hold) await hold;
       return { status: 200, body: { id } };
     }
     if (req.method === "PUT" && activities?.[1] && activities[2]) {

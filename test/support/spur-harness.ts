@@ -8,6 +8,7 @@ import type { Clock } from "../../src/core/shared/ports.ts";
 import { DEFAULT_RECOGNITION_SETTINGS, type RecognitionSettings } from "../../src/core/recognition/recognition-settings.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createSpur, type Spur, type SpurOptions } from "../../src/spur.ts";
+import { ackMessage, type SentCommand } from "./ack-replies.ts";
 import { FakeSlackApi, type FakeUser } from "./fake-slack-api.ts";
 import { deleteKeysWithPrefix, TEST_REDIS_URL, uniquePrefix } from "./redis-prefix.ts";
 import { slackSignatureHeaders } from "./slack-signing.ts";
@@ -22,6 +23,8 @@ export interface Harness {
   config: Config;
   baseUrl: string;
   db: TestDatabase;
+  /** Every slash command sent, with the message its ack carried (see ack-replies.ts). */
+  commands: SentCommand[];
   /** Spur's structured log lines, when started with `captureLogs`. */
   logs: Record<string, unknown>[];
   /** Sends a signed slash command (from the test workspace unless `team` is given); resolves with Spur's response. */
@@ -93,6 +96,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...options.env,
   });
   const logs: Record<string, unknown>[] = [];
+  const commands: SentCommand[] = [];
   const sink = options.logSink;
   const logger = sink
     ? createLogger(config.LOG_LEVEL, { write: (line: string) => sink(line) })
@@ -129,6 +133,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     config,
     baseUrl,
     db,
+    commands,
     logs,
     post,
     interaction: (payload) =>
@@ -157,13 +162,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       });
       return { status: res.status, body: await res.text() };
     },
-    command: (command, text, as) => {
+    command: async (command, text, as) => {
       triggerCounter += 1;
+      const responseId = `cmd-${triggerCounter}`;
+      const channel = as.channel ?? "CGENERAL";
       const form = new URLSearchParams({
         token: "legacy-verification-token",
         team_id: as.team ?? TEAM_ID,
         team_domain: "spur-test",
-        channel_id: as.channel ?? "CGENERAL",
+        channel_id: channel,
         channel_name: "general",
         user_id: as.user,
         user_name: as.user.toLowerCase(),
@@ -171,10 +178,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         text,
         api_app_id: "ASPUR",
         is_enterprise_install: "false",
-        response_url: slack.responseUrl(`cmd-${triggerCounter}`),
+        response_url: slack.responseUrl(responseId),
         trigger_id: as.triggerId ?? `${Date.now()}.${triggerCounter}.abcdef`,
       }).toString();
-      return post(form, { "content-type": "application/x-www-form-urlencoded", ...slackSignatureHeaders(SIGNING_SECRET, form) });
+      const sent: SentCommand = { command, user: as.user, channel, responsePath: `/response/${responseId}`, ackBody: null, at: Date.now() };
+      commands.push(sent);
+      const res = await post(form, { "content-type": "application/x-www-form-urlencoded", ...slackSignatureHeaders(SIGNING_SECRET, form) });
+      if (res.status === 200) sent.ackBody = ackMessage(res.body);
+      return res;
     },
     setRecognitionSettings: async (patch, workspaceId) => {
       const workspace = workspaceId

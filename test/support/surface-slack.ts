@@ -1,6 +1,7 @@
 // The scenario driver on Slack: signed slash commands and button clicks to the real Bolt app (spur-harness.ts),
-// replies read from the fake Slack API (chat.postEphemeral, response_url posts, DMs, channel posts).
+// replies read from the command's ack body (or its response_url post) and the fake Slack API (DMs, channel posts).
 import type { CommandName } from "../../src/i18n/message.ts";
+import { commandReplies } from "./ack-replies.ts";
 import { slackMessage, slackPlain } from "./plain-text.ts";
 import { slackForm, slackStateValues } from "./surface-forms.ts";
 import { type Harness, startHarness } from "./spur-harness.ts";
@@ -20,25 +21,20 @@ export async function startSlackSurface(options: StartOptions): Promise<Surface>
   const read = (message: { text?: unknown; blocks?: unknown }, raw: unknown): SurfaceReply => ({ ...slackMessage(message, names), raw });
   const spell = (said: Said) => said.map((part) => (typeof part === "string" ? part : "channel" in part ? `<#${CHANNEL}|general>` : esc(part.slack))).join("");
 
-  /** The private reply to a command: its chat.postEphemeral, or its response_url post when Spur fell back to it. */
-  async function replyTo(who: Person, since: { calls: number; responses: number }): Promise<SurfaceReply> {
-    const args = await h.slack.waitFor(
-      () =>
-        h.slack.calls.slice(since.calls).find((c) => c.method === "chat.postEphemeral" && c.args.user === who.slack.id)?.args ??
-        h.slack.responses.slice(since.responses).find((r) => r.path.startsWith("/response/cmd-"))?.body,
-    );
-    return read(args, args);
-  }
-
   const plain = (mrkdwn: string) => slackPlain(mrkdwn, names);
 
-  /** The modal Spur opened since `since` calls, or an error saying what it answered instead. */
-  async function formSince(who: Person, since: number): Promise<SurfaceForm> {
-    const call = await h.slack.waitFor(() =>
-      h.slack.calls.slice(since).find((c) => c.method === "views.open" || (c.method === "chat.postEphemeral" && c.args.user === who.slack.id)),
+  /**
+   * The modal Spur opened since `since` calls, or an error saying what it answered instead: a command's refusal
+   * is the ack body of its command (from the `sinceCommands`-th), a click's a response_url post.
+   */
+  async function formSince(who: Person, since: number, sinceCommands = h.commands.length): Promise<SurfaceForm> {
+    const found = await h.slack.waitFor(
+      () =>
+        h.slack.calls.slice(since).find((c) => c.method === "views.open" || (c.method === "chat.postEphemeral" && c.args.user === who.slack.id)) ??
+        commandReplies(h, sinceCommands).find((c) => c.args.user === who.slack.id),
     );
-    if (call.method !== "views.open") throw new Error(`no form, but: ${read(call.args, call.args).text}`);
-    return slackForm(call.args.view as Record<string, unknown>, plain);
+    if (found.method !== "views.open") throw new Error(`no form, but: ${read(found.args, found.args).text}`);
+    return slackForm(found.args.view as Record<string, unknown>, plain);
   }
 
   // Spur's DMs: posted into the DM channel it opened or with the user id as the channel, and files it
@@ -51,11 +47,13 @@ export async function startSlackSurface(options: StartOptions): Promise<Surface>
     });
 
   async function send(who: Person, command: CommandName, said: Said, triggerId: string, where: Where = "channel"): Promise<SurfaceReply> {
-    const since = { calls: h.slack.calls.length, responses: h.slack.responses.length };
+    const since = h.commands.length;
     const channel = where === "personal" ? `D${who.slack.id}` : CHANNEL;
     const res = await h.command(`/${command}`, spell(said), { user: who.slack.id, channel, triggerId });
     if (res.status !== 200) throw new Error(`/${command} answered HTTP ${res.status}`);
-    return replyTo(who, since);
+    // The private reply to the command: its ack body, or its response_url post when Spur answered after the ack.
+    const { args } = await h.slack.waitFor(() => commandReplies(h, since).find((c) => c.args.user === who.slack.id));
+    return read(args, args);
   }
 
   return {
@@ -79,9 +77,10 @@ export async function startSlackSurface(options: StartOptions): Promise<Surface>
     },
     async open(who, command, said) {
       const since = h.slack.calls.length;
+      const sinceCommands = h.commands.length;
       const res = await h.command(`/${command}`, spell(said), { user: who.slack.id, channel: CHANNEL, triggerId: `scenario-${Date.now()}-${++counter}` });
       if (res.status !== 200) throw new Error(`/${command} answered HTTP ${res.status}`);
-      return formSince(who, since);
+      return formSince(who, since, sinceCommands);
     },
     async clickForm(who, reply, label) {
       const button = reply.buttons.find((b) => b.label === label);

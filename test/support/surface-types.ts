@@ -31,7 +31,7 @@ export interface SurfaceReply {
   /** Everything the reply says, as plain text, one line per paragraph or row. */
   text: string;
   buttons: SurfaceButton[];
-  /** The payload as the platform got it (Slack chat.postEphemeral args or response_url body, Teams activity or invoke response). */
+  /** The payload as the platform got it (Slack ack body or response_url body, Teams activity or invoke response). */
   raw: unknown;
 }
 

@@ -11,6 +11,7 @@ import type { Interaction } from "../../../use-cases/interaction.ts";
 import { BlockActionPayload } from "../../feedback-payloads.ts";
 import { renderBody, slackActionId } from "../../render/blocks.ts";
 import { runOnSlack } from "../../run-interaction.ts";
+import { acknowledgeAfter } from "../../command-ack.ts";
 
 /** The button's value: `{"requestId":…}`, or the bare id DMs sent before the buttons carried JSON. */
 function clickOf(value: string | undefined): FeedbackRequestClick | null {
@@ -33,21 +34,22 @@ async function stale(respond: RespondFn): Promise<void> {
 function register(app: App, services: Services, action: string, interaction: Interaction<FeedbackRequestActionDeps, FeedbackRequestClick>): void {
   const actionId = slackActionId(action);
   app.action(actionId, async ({ ack, body, respond, client }) => {
-    await ack();
-    const parsed = BlockActionPayload.safeParse(body);
-    const click = parsed.success ? clickOf(parsed.data.actions[0]?.value) : null;
-    if (!parsed.success || !click) {
-      services.logger.warn({ action: actionId }, "malformed feedback request click");
-      return stale(respond);
-    }
-    const { team, user, trigger_id } = parsed.data;
-    await runOnSlack(
-      services,
-      { teamId: team.id, userId: user.id, channelId: null, idempotencyKey: `slack:action:${team.id}:${trigger_id}`, triggerId: trigger_id, client, respond, label: actionId, via: "action" },
-      interaction,
-      services,
-      click,
-    );
+    await acknowledgeAfter(services.logger, ack, async () => {
+      const parsed = BlockActionPayload.safeParse(body);
+      const click = parsed.success ? clickOf(parsed.data.actions[0]?.value) : null;
+      if (!parsed.success || !click) {
+        services.logger.warn({ action: actionId }, "malformed feedback request click");
+        return stale(respond);
+      }
+      const { team, user, trigger_id } = parsed.data;
+      await runOnSlack(
+        services,
+        { teamId: team.id, userId: user.id, channelId: null, idempotencyKey: `slack:action:${team.id}:${trigger_id}`, triggerId: trigger_id, client, respond, label: actionId, via: "action" },
+        interaction,
+        services,
+        click,
+      );
+    });
   });
 }
 

@@ -6,25 +6,27 @@ import { HistoryCursor, kudosHistoryPage } from "../../../use-cases/recognition/
 import { BlockAction } from "../../recognition-payloads.ts";
 import { slackActionId } from "../../render/blocks.ts";
 import { runOnSlack } from "../../run-interaction.ts";
+import { acknowledgeAfter } from "../../command-ack.ts";
 
 export function registerHistoryPageAction(app: App, services: Services): void {
   const actionId = slackActionId(HISTORY_PAGE_ACTION);
   app.action(new RegExp(`^${actionId}_`), async ({ ack, body, respond, client }) => {
-    await ack();
-    const parsed = BlockAction.safeParse(body);
-    const cursor = parsed.success ? HistoryCursor.safeParse(safeJson(parsed.data.actions[0]?.value)) : null;
-    if (!parsed.success || !cursor?.success) {
-      services.logger.warn("malformed history page action");
-      return;
-    }
-    const { team, user } = parsed.data;
-    await runOnSlack(
-      services,
-      { teamId: team.id, userId: user.id, channelId: null, idempotencyKey: `slack:action:${team.id}:${user.id}`, client, respond, label: actionId, via: "action" },
-      kudosHistoryPage,
-      services,
-      cursor.data,
-    );
+    await acknowledgeAfter(services.logger, ack, async () => {
+      const parsed = BlockAction.safeParse(body);
+      const cursor = parsed.success ? HistoryCursor.safeParse(safeJson(parsed.data.actions[0]?.value)) : null;
+      if (!parsed.success || !cursor?.success) {
+        services.logger.warn("malformed history page action");
+        return;
+      }
+      const { team, user } = parsed.data;
+      await runOnSlack(
+        services,
+        { teamId: team.id, userId: user.id, channelId: null, idempotencyKey: `slack:action:${team.id}:${user.id}`, client, respond, label: actionId, via: "action" },
+        kudosHistoryPage,
+        services,
+        cursor.data,
+      );
+    });
   });
 }
 

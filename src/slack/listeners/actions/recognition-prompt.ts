@@ -13,6 +13,7 @@ import { runOnSlack, slackPlace } from "../../run-interaction.ts";
 import { actionContext, staleClick, withActionErrors } from "../interaction-context.ts";
 import { command, msg } from "../../../i18n/message.ts";
 import { note } from "../../../use-cases/body.ts";
+import { acknowledgeAfter } from "../../command-ack.ts";
 
 /** Where the kudos form cannot open: how to give kudos with the command. */
 const kudosHint = () => note(undefined, msg("prompts.kudosHint", { command: command("kudos", "@teammate what they did #value") }));
@@ -28,51 +29,53 @@ function jsonValue(value: string | undefined): unknown {
 export function registerRecognitionPromptActions(app: App, services: Services): void {
   // "Give kudos" opens the same kudos form as `/kudos`; where the form cannot open, it explains /kudos.
   app.action(slackActionId(PROMPT_KUDOS_ACTION), async ({ ack, body, respond, client }) => {
-    await ack();
-    const ctx = await actionContext(services, body, respond);
-    if (!ctx) return;
-    await withActionErrors(services, ctx, async () => {
-      if (!PromptButtonData.safeParse(jsonValue(ctx.value)).success) throw new SpurError(ErrorCode.StaleInteraction, staleClick());
-      const { locale } = ctx;
-      const replies = await openKudosForm.run(
-        { ...services, people: slackPeoplePicker },
-        {
-          platform: "slack",
-          workspace: ctx.workspace,
-          team: ctx.defaultTeam,
-          actor: ctx.actor,
-          locale,
-          place: slackPlace(null),
-          args: { from: "prompt" },
-          idempotencyKey: `slack:action:${ctx.payload.team.id}:${ctx.payload.trigger_id}`,
-        },
-      );
-      try {
-        for (const reply of replies) {
-          if (reply.kind === "form") await client.views.open({ trigger_id: ctx.payload.trigger_id, view: renderModal(reply.form, locale) });
+    await acknowledgeAfter(services.logger, ack, async () => {
+      const ctx = await actionContext(services, body, respond);
+      if (!ctx) return;
+      await withActionErrors(services, ctx, async () => {
+        if (!PromptButtonData.safeParse(jsonValue(ctx.value)).success) throw new SpurError(ErrorCode.StaleInteraction, staleClick());
+        const { locale } = ctx;
+        const replies = await openKudosForm.run(
+          { ...services, people: slackPeoplePicker },
+          {
+            platform: "slack",
+            workspace: ctx.workspace,
+            team: ctx.defaultTeam,
+            actor: ctx.actor,
+            locale,
+            place: slackPlace(null),
+            args: { from: "prompt" },
+            idempotencyKey: `slack:action:${ctx.payload.team.id}:${ctx.payload.trigger_id}`,
+          },
+        );
+        try {
+          for (const reply of replies) {
+            if (reply.kind === "form") await client.views.open({ trigger_id: ctx.payload.trigger_id, view: renderModal(reply.form, locale) });
+          }
+        } catch (err) {
+          services.logger.warn({ err }, "could not open the kudos form from a prompt");
+          await ctx.reply(kudosHint());
         }
-      } catch (err) {
-        services.logger.warn({ err }, "could not open the kudos form from a prompt");
-        await ctx.reply(kudosHint());
-      }
+      });
     });
   });
 
   const dismissId = slackActionId(PROMPT_DISMISS_ACTION);
   app.action(dismissId, async ({ ack, body, respond, client }) => {
-    await ack();
-    const parsed = BlockAction.safeParse(body);
-    if (!parsed.success) {
-      services.logger.warn("malformed prompt dismiss action");
-      return;
-    }
-    const { team, user, actions } = parsed.data;
-    await runOnSlack(
-      services,
-      { teamId: team.id, userId: user.id, channelId: null, idempotencyKey: `slack:action:${team.id}:${user.id}`, client, respond, label: dismissId, via: "action" },
-      promptDismiss,
-      services,
-      { data: jsonValue(actions[0]?.value) },
-    );
+    await acknowledgeAfter(services.logger, ack, async () => {
+      const parsed = BlockAction.safeParse(body);
+      if (!parsed.success) {
+        services.logger.warn("malformed prompt dismiss action");
+        return;
+      }
+      const { team, user, actions } = parsed.data;
+      await runOnSlack(
+        services,
+        { teamId: team.id, userId: user.id, channelId: null, idempotencyKey: `slack:action:${team.id}:${user.id}`, client, respond, label: dismissId, via: "action" },
+        promptDismiss,
+        services,
+        { data: jsonValue(actions[0]?.value) },
+      );
+    });
   });
 }

@@ -7,21 +7,23 @@ import { SCORECARD_BUTTONS, ScorecardButton, type ScorecardButtonDeps, scorecard
 import { BlockAction } from "../../recognition-payloads.ts";
 import { slackActionId } from "../../render/blocks.ts";
 import { runOnSlack } from "../../run-interaction.ts";
+import { acknowledgeAfter } from "../../command-ack.ts";
 
 function register(app: App, services: Services, interaction: Interaction<ScorecardButtonDeps, ScorecardButton>): void {
   const actionId = slackActionId(interaction.name);
   app.action(actionId, async ({ ack, body, respond, client }) => {
-    await ack();
-    const parsed = BlockAction.safeParse(body);
-    if (!parsed.success) {
-      services.logger.warn({ action: actionId }, "malformed scorecard button payload");
-      return;
-    }
-    const { team, user, actions } = parsed.data;
-    const turn = { teamId: team.id, userId: user.id, channelId: null, idempotencyKey: `slack:action:${team.id}:${user.id}`, client, respond, label: actionId, via: "action" as const };
-    const value = ScorecardButton.safeParse(safeJson(actions[0]?.value));
-    if (!value.success) return runOnSlack(services, turn, scorecardStaleButton, null, null);
-    await runOnSlack(services, turn, interaction, services, value.data);
+    await acknowledgeAfter(services.logger, ack, async () => {
+      const parsed = BlockAction.safeParse(body);
+      if (!parsed.success) {
+        services.logger.warn({ action: actionId }, "malformed scorecard button payload");
+        return;
+      }
+      const { team, user, actions } = parsed.data;
+      const turn = { teamId: team.id, userId: user.id, channelId: null, idempotencyKey: `slack:action:${team.id}:${user.id}`, client, respond, label: actionId, via: "action" as const };
+      const value = ScorecardButton.safeParse(safeJson(actions[0]?.value));
+      if (!value.success) return runOnSlack(services, turn, scorecardStaleButton, null, null);
+      await runOnSlack(services, turn, interaction, services, value.data);
+    });
   });
 }
 

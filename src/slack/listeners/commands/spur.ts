@@ -4,15 +4,18 @@ import type { Services } from "../../../app/services.ts";
 import { spurCommand } from "../../../use-cases/admin/spur-command.ts";
 import { slackChannelPicker } from "../../channel-picker.ts";
 import { slackCommandTokens } from "../../command-tokens.ts";
+import { CommandAck } from "../../command-ack.ts";
 import { slashCommandTurn } from "../../command-context.ts";
 import { runOnSlack } from "../../run-interaction.ts";
 
 export function registerSpurCommand(app: App, services: Services): void {
   app.command("/spur", async ({ command, ack, respond, client }) => {
-    await ack();
-    const slash = await slashCommandTurn(services, { command, respond, client });
-    if (!slash) return;
-    const tokens = slackCommandTokens(slash.payload.text);
-    await runOnSlack(services, slash.turn, spurCommand, { ...services, channels: slackChannelPicker }, { tokens });
+    const commandAck = new CommandAck(ack, respond, services.logger);
+    await commandAck.run(async () => {
+      const slash = await slashCommandTurn(services, { command, respond, client, commandAck });
+      if (!slash) return;
+      const tokens = slackCommandTokens(slash.payload.text);
+      await runOnSlack(services, slash.turn, spurCommand, { ...services, channels: slackChannelPicker }, { tokens });
+    });
   });
 }
