@@ -38,6 +38,8 @@ describe.each(PLATFORMS)("feedback on %s", (platform) => {
       ["visibility", "Who sees your name?"],
     ]);
     expect(form.fields[0]?.choices.map((c) => c.label)).toEqual(SCORES);
+    // Anonymous unless the giver picks named.
+    expect(form.fields.at(-1)?.value).toBe("anonymous");
     expect(form.fields.at(-1)?.choices).toEqual([
       { value: "named", label: "Named — Bo Berg and their lead see it's from you" },
       { value: "anonymous", label: "Anonymous — only in totals, once 3+ people answered anonymously" },
@@ -53,7 +55,6 @@ describe.each(PLATFORMS)("feedback on %s", (platform) => {
         rating_knowledge: "Pick a rating from 1 to 5 for knowledge.",
         rating_communication: "Pick a rating from 1 to 5 for communication.",
         rating_collaboration: "Pick a rating from 1 to 5 for collaboration.",
-        visibility: "Choose whether your name is shown or the feedback stays anonymous.",
       },
       reply: null,
     });
