@@ -29,9 +29,9 @@ describe.each(PLATFORMS)("admin settings on %s", (platform) => {
   });
 
   it("changes a recognition setting by command, and the rule follows it", async () => {
-    expect((await s.say(carl, "spur", ["settings max-points 3"])).text).toBe("✅ Recognition settings — Saved: maxPointsPerGift.");
+    expect((await s.say(carl, "spur", ["settings max-points 3"])).text).toBe("✅ Recognition settings — Saved: points per gift.");
     expect((await s.say(ana, "kudos", [bo, " 4 covered my queue"])).text).toBe("⚠️ Points must be a whole number from 1 to 3 (you wrote 4).");
-    expect((await s.say(carl, "spur", ["settings allowance 8 week"])).text).toBe("✅ Recognition settings — Saved: allowancePoints, allowancePeriod.");
+    expect((await s.say(carl, "spur", ["settings allowance 8 week"])).text).toBe("✅ Recognition settings — Saved: allowance and allowance period.");
     const balance = await s.say(ana, "kudos", ["balance"]);
     expect(balance.text).toBe("You can still give 8 points this week (0 of 8 used). Your allowance resets at 00:00 Mon 30 Nov (Europe/Berlin time).");
   });
@@ -76,7 +76,7 @@ describe.each(PLATFORMS)("admin settings on %s", (platform) => {
     it("answers in Chinese afterwards: status, settings, refusals and kudos", async () => {
       const status = await s.say(carl, "spur", ["status"]);
       expect(status.text).toBe(`Default team 的定时发布 → ${general["zh-CN"]}，每周五 16:00（Europe/Berlin）。\n还没有发布过任何内容。`);
-      expect((await s.say(carl, "spur", ["settings max-points 2"])).text).toBe("✅ 点赞设置 —— 已保存：maxPointsPerGift。");
+      expect((await s.say(carl, "spur", ["settings max-points 2"])).text).toBe("✅ 点赞设置 —— 已保存：单次点赞积分上限。");
       expect((await s.say(bo, "spur", ["settings max-points 5"])).text).toBe("⚠️ 只有 Spur 管理员可以修改设置，请联系工作区管理员。");
       expect((await s.say(carl, "spur", ["locale fr"])).text).toBe("⚠️ 用法：admin locale en|zh-CN —— Spur 在本工作区使用的语言。");
       expect((await s.say(ana, "kudos", [bo, " 3 帮我处理了升级工单"])).text).toBe("⚠️ 积分必须是 1 到 2 之间的整数（你写的是 3）。");
@@ -129,7 +129,7 @@ describe.each(PLATFORMS)("the settings form on %s", (platform) => {
     const form = await s.open(carl, "spur", ["settings"]);
     const saved = await s.submit(carl, form, { maxPointsPerGift: "2", valueRequired: "true" });
     expect(saved.errors).toEqual({});
-    expect(saved.reply?.text).toBe("✅ Recognition settings — Saved: maxPointsPerGift, valueRequired.");
+    expect(saved.reply?.text).toBe("✅ Recognition settings — Saved: points per gift and value required.");
     expect((await s.say(ana, "kudos", [bo, " 1 covered my queue"])).text).toBe("⚠️ Please tag a company value: #ownership, #craft.");
     expect((await s.say(ana, "kudos", [bo, " 3 covered my queue #craft"])).text).toBe("⚠️ Points must be a whole number from 1 to 2 (you wrote 3).");
   });
