@@ -4,7 +4,7 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { CATALOGUES, type MessageKey } from "./catalogue.ts";
 import type { Locale } from "./locale.ts";
-import type { DateParam, Inline, Msg, Param, RichKind } from "./message.ts";
+import { type DateParam, type Inline, msg, type Msg, type Param, type RichKind } from "./message.ts";
 
 const formats = new Map<string, IntlMessageFormat>();
 
@@ -36,11 +36,15 @@ function toValue(p: Param, locale: Locale): unknown {
   if (p === null) return "";
   if (typeof p === "string" || typeof p === "number") return p;
   if (typeof p === "boolean") return String(p);
-  if ("ref" in p) return p;
+  if ("ref" in p) return p.ref === "channel" && !p.name ? { ...p, unnamed: text(msg("common.thisChannel"), locale) } : p;
   if ("key" in p) return localize(p, locale);
   if ("rich" in p) return { rich: p.rich, children: inlines(p.content, locale) };
   if ("list" in p) return joinList(p.list.map((item) => inlines(item, locale)), p.style ?? "and", locale);
   return formatDate(p, locale);
+}
+
+function text(message: Msg, locale: Locale): string {
+  return localize(message, locale).filter((part) => typeof part === "string").join("");
 }
 
 /** One parameter on its own (a quoted text, a list), localised like a message's argument. */

@@ -15,6 +15,8 @@ export interface ChannelRef {
   ref: "channel";
   id: string;
   name?: string | undefined;
+  /** What surfaces that cannot link a channel write when its name is unknown ("this channel"); localize sets it. */
+  unnamed?: string | undefined;
 }
 
 /** Spur's own commands, by name; Slack spells them `/kudos …`, Teams `kudos …`, and `spur` becomes `admin`. */

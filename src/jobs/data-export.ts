@@ -38,6 +38,7 @@ export async function processDataExport(deps: DataExportDeps, job: Job<ExportReq
         { workspaceId: request.workspaceId, platformUserId: request.actorUserId, conversationId: request.conversationId },
         files,
         exportSummary(period, counts, threshold),
+        request.locale ?? "en",
       ),
     );
     return "delivered";

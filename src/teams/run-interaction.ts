@@ -14,6 +14,7 @@ import { renderCard } from "./render/card.ts";
 import { renderFormCard } from "./render/form-card.ts";
 import type { Team, Workspace } from "../core/shared/model.ts";
 import { personalChatWith } from "./personal-chat.ts";
+import { ErrorCode, SpurError } from "../core/shared/errors.ts";
 
 export function teamsPlace(conversationType: string, conversationId: string): Place {
   const kind = conversationType === "channel" ? "channel" : conversationType === "groupChat" ? "group" : "personal";
@@ -42,6 +43,9 @@ async function run<Deps, Args>(
   try {
     const acting = await actingMember(services, t.workspace, t.defaultTeam, t.turn.activity.from.id, t.turn.activity.locale);
     locale = acting.locale;
+    // Teams has no private replies: a confidential request runs only in a personal chat, and is refused unrun elsewhere.
+    const confidential = interaction.confidential?.(args);
+    if (confidential && teamsPlace(t.conversationType, t.conversationId).kind !== "personal") throw new SpurError(ErrorCode.NotAllowed, msg("private.onlyInPersonalChat", { ...confidential }));
     const all = await interaction.run(useDeps, {
       platform: "teams",
       workspace: t.workspace,

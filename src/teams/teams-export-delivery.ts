@@ -5,6 +5,9 @@ import { readFile } from "node:fs/promises";
 import type { ExportDelivery, ExportFile, ExportRecipient } from "../core/data-rights/data-rights-ports.ts";
 import type { TeamsStore } from "../store/teams-store.ts";
 import type { TeamsAdapter } from "./adapter.ts";
+import type { Locale } from "../i18n/locale.ts";
+import type { Msg } from "../i18n/message.ts";
+import { teamsMarkdown, teamsSpeller } from "./render/markdown.ts";
 import { classifyConnectorError } from "./teams-errors.ts";
 
 export class TeamsExportDelivery implements ExportDelivery {
@@ -13,7 +16,7 @@ export class TeamsExportDelivery implements ExportDelivery {
     private readonly store: TeamsStore,
   ) {}
 
-  async deliver(to: ExportRecipient, files: ExportFile[], comment: string): Promise<void> {
+  async deliver(to: ExportRecipient, files: ExportFile[], comment: Msg, locale: Locale): Promise<void> {
     const conversation = to.conversationId
       ? await this.store.find(to.workspaceId, to.conversationId)
       : await this.store.personalChatOf(to.workspaceId, to.platformUserId);
@@ -26,7 +29,7 @@ export class TeamsExportDelivery implements ExportDelivery {
       })),
     );
     try {
-      await this.adapter.send(conversation.reference, { type: "message", text: comment, attachments });
+      await this.adapter.send(conversation.reference, { type: "message", text: teamsMarkdown(comment, locale, teamsSpeller()), attachments });
     } catch (err) {
       throw classifyConnectorError(err, conversation.conversationId);
     }

@@ -3,8 +3,8 @@
 import type { Trend } from "../core/digests/trend.ts";
 import type { Msg, Param } from "../i18n/message.ts";
 
-/** The icon a message leads with: ✅ done, ⚠️ refused, 🎉 celebration, ℹ️ information (no icon). */
-export type Tone = "success" | "warning" | "celebrate" | "info";
+/** The icon a message leads with: ✅ done, ⚠️ refused, 🎉 celebration, 🔑 a secret shown once, ℹ️ information (no icon). */
+export type Tone = "success" | "warning" | "celebrate" | "secret" | "info";
 
 export interface Button {
   /** The interaction the click runs, dotted ("kudos.history.page"): Teams' Action.Execute verb, Slack's action id. */

@@ -13,7 +13,8 @@ export type Field =
   /** People to pick: the platform's own people picker, or `choices` where the platform has none (Teams). */
   | { kind: "members"; id: string; label: Msg; initial: string[]; max: number; hint?: Msg; placeholder?: Msg; choices?: { id: string; name: string }[] }
   | { kind: "text"; id: string; label: Msg; initial?: string; multiline?: boolean; maxLength?: number; placeholder?: Msg; optional?: boolean; hint?: Msg }
-  | { kind: "number"; id: string; label: Msg; initial?: number; min?: number; max?: number; hint?: Msg }
+  /** A number; whole unless `decimal`. */
+  | { kind: "number"; id: string; label: Msg; initial?: number; min?: number; max?: number; decimal?: boolean; optional?: boolean; hint?: Msg }
   | { kind: "select"; id: string; label: Msg; choices: Choice[]; initial?: string; optional?: boolean; hint?: Msg }
   | { kind: "multiselect"; id: string; label: Msg; choices: Choice[]; initial: string[]; optional?: boolean; hint?: Msg }
   | { kind: "radio"; id: string; label: Msg; choices: Choice[]; initial?: string; hint?: Msg }

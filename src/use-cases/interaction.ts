@@ -52,6 +52,13 @@ export type Reply =
 export interface Interaction<Deps, Args> {
   /** Stable name, for metrics and logs ("kudos.command"). */
   name: string;
+  /**
+   * What makes this request itself confidential (it holds a secret, or its answer does), if anything: then it
+   * only runs where nobody but the actor reads the request and its replies. Slack's slash commands and their
+   * ephemeral replies are private already; Teams runs it only in a personal chat and refuses it elsewhere,
+   * naming `command` to send there, without running it.
+   */
+  confidential?(args: Args): Confidential | null;
   run(deps: Deps, request: Request<Args>): Promise<Reply[]>;
 }
 

@@ -41,9 +41,9 @@ async function giveFeedback(giver: string, subject: { id: string; name: string }
   expect(res.body).toContain('"update"');
 }
 
-async function exportFiles(text: string, expectedFiles: number) {
+async function exportFiles(text: string, expectedFiles: number, preparing = "Preparing the") {
   const before = new Set(h.slack.files.keys());
-  await commandReply(h, USERS.admin.id, "/spur", text, "Preparing the");
+  await commandReply(h, USERS.admin.id, "/spur", text, preparing);
   return h.slack.waitFor(() => {
     const added = [...h.slack.files.entries()].filter(([id, f]) => !before.has(id) && f.channel && f.bytes).map(([, f]) => f);
     return added.length === expectedFiles && added;
@@ -184,6 +184,15 @@ describe("/spur export", () => {
     const all = files.map((f) => f.bytes?.toString("utf8")).join("\n");
     for (const comment of [TEXT.aboutAnaAnon, TEXT.aboutAnaNamed, TEXT.anaAnonComment, TEXT.anaNamedComment]) expect(all).not.toContain(comment);
 
+    // The message with the files counts what they hold, in the admin's language; each file has a title.
+    const rows = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
+    expect(String(upload?.args.initial_comment)).toBe(
+      `Spur export for 2026-11 (1 Nov – 30 Nov 2026): ${rows(kudos.length, "kudos row")}, ${rows(kpis.length, "KPI record")}, ` +
+        `${rows(feedback.length, "feedback aggregate")}. Feedback is aggregated per person and month; anonymous answers count only ` +
+        "where at least 3 people answered anonymously, and no individual answer or comment is included.",
+    );
+    expect(files.map((f) => f.title).sort()).toEqual(["Feedback aggregates 2026-11", "KPI records 2026-11", "Kudos 2026-11"]);
+
     const audit = await h.spur.db.auditLogEntry.findFirstOrThrow({ where: { action: "data.export" } });
     expect(audit).toMatchObject({ actorUserId: USERS.admin.id, target: "2026-11", details: { periodKey: "2026-11", format: "csv" } });
   });
@@ -276,6 +285,10 @@ describe("/spur export and /spur forget in Chinese", () => {
     await commandReply(h, USERS.admin.id, "/spur", "locale zh-CN", "Simplified Chinese");
     await commandReply(h, USERS.admin.id, "/spur", "export 2026-13", "这里无法识别 `2026-13`");
     await commandReply(h, USERS.admin.id, "/spur", `forget ${esc(USERS.admin)}`, "你不能删除自己的数据");
+    const [file] = await exportFiles("export json 2026-11", 1, "正在准备 2026-11");
+    expect(file?.title).toBe("Spur 导出 2026-11");
+    const upload = h.slack.callsTo("files.completeUploadExternal").at(-1);
+    expect(String(upload?.args.initial_comment)).toMatch(/^Spur 导出 2026-11（.+）：点赞 \d+ 行，KPI 记录 \d+ 条，反馈汇总 \d+ 条。反馈按人按月汇总；匿名回答仅在至少 3 人匿名作答时才计入/);
     await commandReply(h, USERS.admin.id, "/spur", "locale en", "英语");
   });
 });

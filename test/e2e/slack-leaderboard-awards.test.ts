@@ -45,7 +45,7 @@ beforeAll(async () => {
   h = await startHarness({ users: ALL_USERS, clock });
   await say(USERS.admin.id, "/spur", "channel <#CTEAM|support-team>", "now go to <#CTEAM>");
   await say(USERS.admin.id, "/spur", `role ${esc(USERS.carl)} lead`, "is now a lead");
-  await say(USERS.admin.id, "/spur", "targets set csat 100", "CSAT");
+  await say(USERS.admin.id, "/spur", "targets set csat 100", "Saved.");
   // Week 2026-W47: ana receives 2 kudos, bo 1.
   await say(USERS.carl.id, "/kudos", `${esc(USERS.ana)} 2 ran the launch #ownership`, "Kudos sent");
   await say(USERS.bo.id, "/kudos", `${esc(USERS.ana)} took over my queue`, "Kudos sent");

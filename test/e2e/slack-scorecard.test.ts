@@ -136,8 +136,10 @@ describe("/scorecard with targets, periods and buttons", () => {
     await say(USERS.carl.id, "/spur", "targets set csat 190", "the target must be 0–100");
     await say(USERS.carl.id, "/spur", "targets set speed 1", '\\"speed\\" is not a KPI');
     const list = await say(USERS.bo.id, "/spur", "targets", "KPI targets for Default team");
-    expect(String(list.args.text)).toContain("weight 2 (67% of the composite) · min 5 CSAT responses");
-    expect(String(list.args.text)).toContain("30 min per month · weight 1 (33% of the composite) · min 3 tickets");
+    const listed = JSON.stringify(list.args.blocks);
+    expect(listed).toContain("• *CSAT* (`csat`, higher is better): 90% per month · weight 2 (67% of the composite) · min 5 CSAT responses");
+    expect(listed).toContain("30 min per month · weight 1 (33% of the composite) · min 3 tickets");
+    await say(USERS.bo.id, "/spur", "targets remove csat", "Only leads (for their own team) and admins can change KPI targets");
   });
 
   it("shows each KPI's value, target, attainment, trend and team median, the composite and the rank", async () => {
@@ -247,7 +249,8 @@ describe("/scorecard with targets, periods and buttons", () => {
     const confirmation = await h.slack.waitFor(() =>
       h.slack.calls.slice(saved).find((c) => c.method === "chat.postEphemeral" && c.args.user === USERS.carl.id),
     );
-    expect(String(confirmation.args.text)).toContain("*QA score* (`qa_score`, higher is better): 85 pts per month · weight 1 (25% of the composite)");
+    expect(String(confirmation.args.text)).toContain("Saved.");
+    expect(JSON.stringify(confirmation.args.blocks)).toContain("*QA score* (`qa_score`, higher is better): 85 pts per month · weight 1 (25% of the composite)");
     const targets = await h.spur.db.kpiTarget.findMany({ orderBy: { metric: "asc" } });
     expect(targets.map((t) => [t.metric, t.target, t.weight, t.minVolume])).toEqual([
       ["csat", 90, 2, null],

@@ -141,7 +141,7 @@ describe("Teams: scorecard in Chinese", () => {
 
 describe("Teams: KPI administration", () => {
   it("creates an API token only in a personal chat, lists it by prefix and revokes it", async () => {
-    await say(carl, ["admin api-token zendesk-export"], "send it to me in a personal chat");
+    await say(carl, ["admin api-token zendesk-export"], "An API token is a secret shown only once: send it to me in a personal chat with Spur, where only you can see it (`admin api-token <name>`).");
     expect(await h.spur.db.apiToken.count()).toBe(0);
     await say(lee, ["admin api-token zendesk-export"], "Only Spur admins", "personal");
     const created = await text(carl, ["admin api-token zendesk-export"], "copy it now", "personal");

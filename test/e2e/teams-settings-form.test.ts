@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { textOf } from "../support/fake-bot-connector.ts";
 import type { Harness } from "../support/spur-harness.ts";
 import { GENERAL, TEAMS_USERS } from "../support/teams-activities.ts";
-import { cardOf, executeActions, startTeams, type TeamsChat, type TeamsSetup } from "../support/teams-chat.ts";
+import { cardOf, errorUnder, executeActions, startTeams, type TeamsChat, type TeamsSetup } from "../support/teams-chat.ts";
 
 // Carl installs Spur, so he is its first admin.
 const { ana, carl } = TEAMS_USERS;
@@ -30,13 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.stop();
 });
-
-/** The message shown right under the input `id` of a card, or null. */
-function errorUnder(card: unknown, id: string): string | null {
-  const body = (card as { body: CardInput[] }).body;
-  const next = body[body.findIndex((e) => e.id === id) + 1];
-  return next?.type === "TextBlock" && next.text?.startsWith("⚠️") ? next.text : null;
-}
 
 const valid = {
   recognitionChannelId: GENERAL,

@@ -61,6 +61,13 @@ function inputIds(card: unknown): string[] {
   return ids;
 }
 
+/** The message shown right under the input `id` of a card (a refused form's field error), or null. */
+export function errorUnder(card: unknown, id: string): string | null {
+  const body = (card as { body: { id?: string; type: string; text?: string }[] }).body;
+  const next = body[body.findIndex((e) => e.id === id) + 1];
+  return next?.type === "TextBlock" && next.text?.startsWith("⚠️") ? next.text : null;
+}
+
 /** The Adaptive Card of a sent activity. */
 export function cardOf(sent: SentActivity): unknown {
   return (sent.activity.attachments as { content?: unknown }[] | undefined)?.[0]?.content;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { localize } from "../../src/i18n/localize.ts";
 import { parseLocale, localeFor } from "../../src/i18n/locale.ts";
-import { command, member, msg } from "../../src/i18n/message.ts";
+import { channel, command, member, msg } from "../../src/i18n/message.ts";
+import { TEAMS_PLAIN, teamsMarkdown, teamsSpeller } from "../../src/teams/render/markdown.ts";
 import { PLAIN, spell } from "../../src/i18n/spell.ts";
 
 describe("localize", () => {
@@ -14,6 +15,13 @@ describe("localize", () => {
     expect(spell(localize(msg("error.unreadable", { reason: command("kudos", "balance") }), "en"), PLAIN)).toBe(
       "Spur couldn't read that (kudos balance).",
     );
+  });
+
+  it("says 'this channel' in the reader's language where a surface cannot link a channel it has no name for", () => {
+    const m = msg("error.unreadable", { reason: channel("19:abc@thread.tacv2") });
+    expect(teamsMarkdown(m, "en", teamsSpeller())).toBe("Spur couldn't read that (this channel).");
+    expect(teamsMarkdown(m, "zh-CN", TEAMS_PLAIN)).toBe("Spur 无法读取该内容（本频道）。");
+    expect(teamsMarkdown(msg("error.unreadable", { reason: channel("19:abc", "support") }), "zh-CN", TEAMS_PLAIN)).toBe("Spur 无法读取该内容（support）。");
   });
 });
 

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { parseKpiAdminCommand } from "../../src/core/kpi/kpi-admin-command.ts";
+import { parseApiTokenCommand, parseHelpdeskCommand, parseTargetsCommand } from "../../src/core/kpi/kpi-admin-command.ts";
 import { KpiRecordInput, shapeRecord } from "../../src/core/kpi/kpi-ingest.ts";
 import { parseScorecardCommand } from "../../src/core/kpi/scorecard-command.ts";
 import { slackCommandTokens } from "../../src/slack/command-tokens.ts";
 
 const parseScorecardText = (text: string) => parseScorecardCommand(slackCommandTokens(text));
+const parseTargets = (text: string) => parseTargetsCommand(slackCommandTokens(text));
+const parseHelpdesk = (text: string) => parseHelpdeskCommand(slackCommandTokens(text));
+const parseApiToken = (text: string) => parseApiTokenCommand(slackCommandTokens(text));
 
 describe("/scorecard arguments", () => {
   it("takes an optional person and an optional period in any order", () => {
@@ -27,23 +30,35 @@ describe("/scorecard arguments", () => {
 
 describe("/spur KPI administration", () => {
   it("parses targets with weight, period and minimum volume", () => {
-    expect(parseKpiAdminCommand("targets set CSAT 92.5% weight 2 period quarter min 10")).toEqual({
+    expect(parseTargets("targets set CSAT 92.5% weight 2 period quarter min 10")).toEqual({
       ok: true,
       command: { kind: "targets_set", metric: "csat", target: 92.5, weight: 2, period: "quarter", minVolume: 10 },
     });
-    expect(parseKpiAdminCommand("targets")).toEqual({ ok: true, command: { kind: "targets_list" } });
-    expect(parseKpiAdminCommand("targets set csat 90 weight").ok).toBe(false);
-    expect(parseKpiAdminCommand("targets set csat -1").ok).toBe(false);
+    expect(parseTargets("targets")).toEqual({ ok: true, command: { kind: "targets_list" } });
+    expect(parseTargets("targets set csat 90 weight").ok).toBe(false);
+    expect(parseTargets("targets set csat -1").ok).toBe(false);
+    expect(parseTargets("targets set csat 190")).toMatchObject({ ok: false, error: { code: "unknown_argument" } });
+    expect(parseTargets("targets remove csat")).toEqual({ ok: true, command: { kind: "targets_remove", metric: "csat" } });
+    expect(parseTargets("targets remove speed").ok).toBe(false);
   });
 
   it("parses helpdesk secrets, agent mappings and shoutouts", () => {
-    expect(parseKpiAdminCommand("helpdesk Intercom s3cr3t-value")).toEqual({
+    expect(parseHelpdesk("helpdesk Intercom s3cr3t-value")).toEqual({
       ok: true,
       command: { kind: "helpdesk_secret", provider: "intercom", secret: "s3cr3t-value" },
     });
-    expect(parseKpiAdminCommand("helpdesk zendesk agent 42 <@UANA>")).toMatchObject({ ok: true, command: { kind: "helpdesk_agent", externalId: "42" } });
-    expect(parseKpiAdminCommand("helpdesk zendesk short").ok).toBe(false);
-    expect(parseKpiAdminCommand("helpdesk shoutouts on")).toEqual({ ok: true, command: { kind: "customer_shoutouts", on: true } });
+    expect(parseHelpdesk("helpdesk zendesk agent 42 <@UANA>")).toMatchObject({ ok: true, command: { kind: "helpdesk_agent", externalId: "42" } });
+    expect(parseHelpdesk("helpdesk zendesk short").ok).toBe(false);
+    expect(parseHelpdesk("helpdesk shoutouts on")).toEqual({ ok: true, command: { kind: "customer_shoutouts", on: true } });
+  });
+
+  it("parses API token names, the list and a revocation by prefix", () => {
+    expect(parseApiToken("api-token nightly export")).toEqual({ ok: true, command: { kind: "api_token", name: "nightly export" } });
+    expect(parseApiToken("api-tokens")).toEqual({ ok: true, command: { kind: "api_token_list" } });
+    expect(parseApiToken("api-tokens all").ok).toBe(false);
+    expect(parseApiToken("api-token revoke spur_ab3De")).toEqual({ ok: true, command: { kind: "api_token_revoke", prefix: "spur_ab3De" } });
+    expect(parseApiToken("api-token revoke nope").ok).toBe(false);
+    expect(parseApiToken("api-token").ok).toBe(false);
   });
 });
 

@@ -87,7 +87,11 @@ describe("composite score", () => {
     ]);
     // (2×0.95 + 1×1) / 3 = 0.96666…
     expect(c.score).toBeCloseTo(96.6667, 3);
-    expect(c.formula).toBe("(2×95% csat + 1×100% first_response_time) ÷ 3 = 96.7%");
+    expect(c.terms).toEqual([
+      { code: "csat", weight: 2, attainment: 0.95 },
+      { code: "first_response_time", weight: 1, attainment: 1 },
+    ]);
+    expect(c.totalWeight).toBe(3);
     expect(c.excluded).toEqual(["qa_score"]);
   });
 

@@ -18,8 +18,8 @@ import { monthContaining } from "../feedback/feedback-period.ts";
 import type { Member, Team, Workspace } from "../shared/model.ts";
 import type { Period } from "../shared/period.ts";
 import type { Clock } from "../shared/ports.ts";
+import type { Locale } from "../../i18n/locale.ts";
 import { periodByKey, periodContaining, periodDates, shiftPeriod } from "../shared/review-period.ts";
-import { periodLabel, plural } from "../shared/wording.ts";
 
 export interface ExportCommandDeps {
   clock: Clock;
@@ -46,6 +46,8 @@ export async function requestDataExport(
     format: ExportFormat;
     conversationId: string | null;
     requestId: string;
+    /** The admin's language, for the files' titles and the message that goes with them. */
+    locale: Locale;
   },
 ): Promise<{ period: Period; format: ExportFormat }> {
   if (input.actor.role !== "admin") {
@@ -69,6 +71,7 @@ export async function requestDataExport(
     format: input.format,
     conversationId: input.conversationId,
     requestId: input.requestId,
+    locale: input.locale,
   });
   return { period, format: input.format };
 }
@@ -86,7 +89,7 @@ export function feedbackMonths(period: Period): string[] {
 export interface ExportPart {
   filename: string;
   contentType: string;
-  title: string;
+  title: Msg;
   chunks: AsyncIterable<string>;
 }
 
@@ -128,12 +131,12 @@ export async function exportParts(
       ["kpiRecords", kpis()],
       ["feedback", feedback()],
     ]);
-    return { period, counts, threshold, parts: [{ filename: `${base}.json`, contentType: "application/json", title: `Spur export ${period.key}`, chunks }] };
+    return { period, counts, threshold, parts: [{ filename: `${base}.json`, contentType: "application/json", title: msg("dataRights.export.file", { part: "all", key: period.key }), chunks }] };
   }
-  const csv = (name: string, title: string, chunks: AsyncIterable<string>): ExportPart => ({
+  const csv = (name: "kudos" | "kpis" | "feedback", chunks: AsyncIterable<string>): ExportPart => ({
     filename: `${base}-${name}.csv`,
     contentType: "text/csv",
-    title: `${title} ${period.key}`,
+    title: msg("dataRights.export.file", { part: name, key: period.key }),
     chunks,
   });
   return {
@@ -141,20 +144,22 @@ export async function exportParts(
     counts,
     threshold,
     parts: [
-      csv("kudos", "Kudos", csvChunks(KUDOS_COLUMNS, kudos())),
-      csv("kpis", "KPI records", csvChunks(KPI_COLUMNS, kpis())),
-      csv("feedback", "Feedback aggregates", csvChunks(FEEDBACK_COLUMNS, feedback())),
+      csv("kudos", csvChunks(KUDOS_COLUMNS, kudos())),
+      csv("kpis", csvChunks(KPI_COLUMNS, kpis())),
+      csv("feedback", csvChunks(FEEDBACK_COLUMNS, feedback())),
     ],
   };
 }
 
 /** The message that goes with the files. */
-export function exportSummary(period: Period, counts: ExportCounts, threshold: number): string {
-  return (
-    `Spur export for ${periodLabel(period)}: ${plural(counts.kudos, "kudos row")}, ${plural(counts.kpiRecords, "KPI record")}, ` +
-    `${plural(counts.feedback, "feedback aggregate")}. Feedback is aggregated per person and month; anonymous answers count only ` +
-    `where at least ${threshold} people answered anonymously, and no individual answer or comment is included.`
-  );
+export function exportSummary(period: Period, counts: ExportCounts, threshold: number): Msg {
+  return msg("dataRights.export.summary", {
+    period: exportPeriodParam(period),
+    kudos: counts.kudos,
+    kpiRecords: counts.kpiRecords,
+    feedback: counts.feedback,
+    threshold,
+  });
 }
 
 /** "2026-11 (1 Nov – 30 Nov 2026)", in the reader's language. */

@@ -4,6 +4,8 @@ import type { AuditEntry } from "../shared/audit.ts";
 import type { ExportFormat } from "./data-rights-command.ts";
 import type { FeedbackStats } from "../feedback/feedback-model.ts";
 import type { TimeRange } from "../shared/ports.ts";
+import type { Locale } from "../../i18n/locale.ts";
+import type { Msg } from "../../i18n/message.ts";
 
 export interface KudosExportRow {
   kudosId: string;
@@ -55,7 +57,7 @@ export interface ExportFile {
   path: string;
   filename: string;
   contentType: string;
-  title: string;
+  title: Msg;
 }
 
 /** Where and to whom an export goes: the admin who asked, in a private conversation. */
@@ -67,7 +69,8 @@ export interface ExportRecipient {
 }
 
 export interface ExportDelivery {
-  deliver(to: ExportRecipient, files: ExportFile[], comment: string): Promise<void>;
+  /** Each surface spells the titles and the comment in `locale`, its own way. */
+  deliver(to: ExportRecipient, files: ExportFile[], comment: Msg, locale: Locale): Promise<void>;
 }
 
 export interface ExportRequest {
@@ -80,6 +83,8 @@ export interface ExportRequest {
   conversationId: string | null;
   /** Unique per command delivery: a redelivered command queues nothing new. */
   requestId: string;
+  /** The admin's language; absent on exports queued before it was recorded (then English). */
+  locale?: Locale;
 }
 
 /** What erasing a member changed, by kind of row (counts only: no personal data). */

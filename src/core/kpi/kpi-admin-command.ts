@@ -1,110 +1,118 @@
-// `/spur targets …`, `/spur api-token …`, `/spur helpdesk …`: KPI administration. Never throws.
-import { type MentionRef, parseMention, tokenize } from "../shared/command-text.ts";
+// spur targets …, spur api-token(s) …, spur helpdesk …: KPI administration, parsed from command tokens.
+// Never throws.
+import { type CommandToken, type MentionRef, mentionOf } from "../shared/command-text.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
-import { isMetricCode, METRIC_CODES, metric, type MetricCode } from "./kpi-catalogue.ts";
 import type { ParseResult } from "../recognition/kudos-command.ts";
+import { code, command, list, msg, type Msg } from "../../i18n/message.ts";
+import { isMetricCode, METRIC_CODES, metric, type MetricCode } from "./kpi-catalogue.ts";
+import { metricLabel } from "./kpi-messages.ts";
 
 export const HELPDESK_PROVIDERS = ["zendesk", "intercom", "freshdesk"] as const;
 export type HelpdeskProviderName = (typeof HELPDESK_PROVIDERS)[number];
 
-export type KpiAdminCommand =
+export type TargetsCommand =
   | { kind: "targets_list" }
-  | { kind: "targets_edit" }
   | { kind: "targets_set"; metric: MetricCode; target: number; weight: number; period: string; minVolume: number | null }
-  | { kind: "targets_remove"; metric: MetricCode }
-  | { kind: "api_token"; name: string }
-  | { kind: "api_token_list" }
-  | { kind: "api_token_revoke"; prefix: string }
+  | { kind: "targets_remove"; metric: MetricCode };
+
+export type ApiTokenCommand = { kind: "api_token"; name: string } | { kind: "api_token_list" } | { kind: "api_token_revoke"; prefix: string };
+
+export type HelpdeskCommand =
   | { kind: "helpdesk_secret"; provider: HelpdeskProviderName; secret: string }
   | { kind: "helpdesk_agent"; provider: HelpdeskProviderName; externalId: string; member: MentionRef }
   | { kind: "customer_shoutouts"; on: boolean };
 
-export const KPI_ADMIN_VERBS = new Set(["targets", "api-token", "api-tokens", "helpdesk"]);
+const verbOf = (tokens: CommandToken[]): string => (tokens[0]?.kind === "word" ? tokens[0].text.toLowerCase() : "");
 
-export const KPI_ADMIN_USAGE = [
-  "*KPIs* (targets: leads and admins; the rest: admins):",
-  "• `/spur targets` — the team's KPI targets and weights; `/spur targets edit` opens a form",
-  "• `/spur targets set csat 90 [weight 2] [period month] [min 5]` — a SMART target for one KPI",
-  "• `/spur targets remove csat`",
-  "• `/spur api-token <name>` — a token for `POST /api/kpis` (shown once); `/spur api-tokens` lists them;",
-  "  `/spur api-token revoke <prefix>` revokes one",
-  "• `/spur helpdesk zendesk|intercom|freshdesk <secret>` — connect a helpdesk's webhooks",
-  "• `/spur helpdesk zendesk agent <helpdesk agent id> @member` — map a helpdesk agent to a member",
-  "• `/spur helpdesk shoutouts on|off` — post customer kudos (5-star CSAT comments) in the team channel",
-].join("\n");
+/** The text of a word token as typed; "" for anything else. */
+const wordOf = (token: CommandToken | undefined): string => (token?.kind === "word" ? token.text : "");
 
-const TARGETS_USAGE = "Usage: `/spur targets set <kpi> <target> [weight <n>] [period week|month|quarter] [min <events>]`.";
+/** spur targets edit: opens the targets form. */
+export function isTargetsFormCommand(tokens: CommandToken[]): boolean {
+  return tokens.length === 2 && verbOf(tokens) === "targets" && wordOf(tokens[1]).toLowerCase() === "edit";
+}
 
-function fail(message: string): { ok: false; error: SpurError } {
+export function isTargetsCommand(tokens: CommandToken[]): boolean {
+  return verbOf(tokens) === "targets";
+}
+
+export function isApiTokenCommand(tokens: CommandToken[]): boolean {
+  const verb = verbOf(tokens);
+  return verb === "api-token" || verb === "api-tokens";
+}
+
+export function isHelpdeskCommand(tokens: CommandToken[]): boolean {
+  return verbOf(tokens) === "helpdesk";
+}
+
+function fail(message: Msg): { ok: false; error: SpurError } {
   return { ok: false, error: new SpurError(ErrorCode.UnknownArgument, message) };
 }
 
-function parseTargets(args: string[]): ParseResult<KpiAdminCommand> {
-  const [sub, code, ...rest] = args;
-  if (sub === undefined || sub === "list") return { ok: true, command: { kind: "targets_list" } };
-  if (sub === "edit" && code === undefined) return { ok: true, command: { kind: "targets_edit" } };
-  if (sub !== "set" && sub !== "remove") return fail(TARGETS_USAGE);
-  if (!code || !isMetricCode(code)) {
-    return fail(`"${code ?? ""}" is not a KPI. Use one of ${METRIC_CODES.map((c) => `\`${c}\``).join(", ")}.`);
-  }
-  if (sub === "remove") return rest.length === 0 ? { ok: true, command: { kind: "targets_remove", metric: code } } : fail(TARGETS_USAGE);
+const usage = (args: string) => fail(msg("admin.usage", { usage: command("spur", args) }));
+const TARGETS_SET = "targets set <kpi> <target> [weight <n>] [period week|month|quarter] [min <events>]";
+
+export function parseTargetsCommand(tokens: CommandToken[]): ParseResult<TargetsCommand> {
+  const [sub, kpi, ...rest] = tokens.slice(1).map((t, i) => (i < 2 ? wordOf(t).toLowerCase() : wordOf(t)));
+  if (sub === undefined || (sub === "list" && kpi === undefined)) return { ok: true, command: { kind: "targets_list" } };
+  if (sub !== "set" && sub !== "remove") return usage(TARGETS_SET);
+  if (!kpi || !isMetricCode(kpi)) return fail(msg("kpiAdmin.parse.notKpi", { kpi: kpi ?? "", kpis: list(METRIC_CODES.map((c) => code(c)), "or") }));
+  if (sub === "remove") return rest.length === 0 ? { ok: true, command: { kind: "targets_remove", metric: kpi } } : usage(`targets remove ${kpi}`);
   const rawTarget = (rest.shift() ?? "").replace(/%$/, "");
+  if (!/^\d+(\.\d+)?$/.test(rawTarget)) return fail(msg("kpiAdmin.parse.targetNumber", { usage: command("spur", TARGETS_SET) }));
   const target = Number(rawTarget);
-  if (!/^\d+(\.\d+)?$/.test(rawTarget)) return fail(`The target must be a number. ${TARGETS_USAGE}`);
-  const def = metric(code);
-  if (def.unit === "percent" && target > 100) return fail(`${def.label} is a percentage: the target must be 0–100.`);
+  if (metric(kpi).unit === "percent" && target > 100) return fail(msg("kpiAdmin.parse.percentTarget", { label: metricLabel(kpi) }));
   let weight = 1;
   let period = "month";
   let minVolume: number | null = null;
   while (rest.length > 0) {
-    const key = rest.shift();
-    const value = rest.shift() ?? "";
+    const key = rest.shift()?.toLowerCase();
+    const value = (rest.shift() ?? "").toLowerCase();
     if (key === "weight" && /^\d{1,3}(\.\d+)?$/.test(value) && Number(value) <= 100) weight = Number(value);
     else if (key === "period" && ["week", "month", "quarter"].includes(value)) period = value;
     else if (key === "min" && /^\d{1,6}$/.test(value)) minVolume = Number(value);
-    else return fail(TARGETS_USAGE);
+    else return usage(TARGETS_SET);
   }
-  return { ok: true, command: { kind: "targets_set", metric: code, target, weight, period, minVolume } };
+  return { ok: true, command: { kind: "targets_set", metric: kpi, target, weight, period, minVolume } };
 }
 
-export function parseKpiAdminCommand(text: string): ParseResult<KpiAdminCommand> {
-  const [verb, ...args] = tokenize(text);
-  switch (verb?.toLowerCase()) {
-    case "targets":
-      return parseTargets(args.map((a, i) => (i < 2 ? a.toLowerCase() : a)));
-    case "api-tokens":
-      return args.length === 0 ? { ok: true, command: { kind: "api_token_list" } } : fail("Usage: `/spur api-tokens`.");
-    case "api-token": {
-      if (args[0]?.toLowerCase() === "revoke") {
-        const prefix = args[1] ?? "";
-        if (args.length !== 2 || !/^spur_[A-Za-z0-9_-]{5}$/.test(prefix)) {
-          return fail("Usage: `/spur api-token revoke spur_xxxxx` (the prefix shown by `/spur api-tokens`).");
-        }
-        return { ok: true, command: { kind: "api_token_revoke", prefix } };
-      }
-      const name = args.join(" ").trim();
-      if (!name || name.length > 60) return fail("Usage: `/spur api-token <name>`, e.g. `/spur api-token zendesk-export`.");
-      return { ok: true, command: { kind: "api_token", name } };
+export function parseApiTokenCommand(tokens: CommandToken[]): ParseResult<ApiTokenCommand> {
+  const [, ...args] = tokens;
+  if (verbOf(tokens) === "api-tokens") return args.length === 0 ? { ok: true, command: { kind: "api_token_list" } } : usage("api-tokens");
+  if (wordOf(args[0]).toLowerCase() === "revoke") {
+    const prefix = wordOf(args[1]);
+    if (args.length !== 2 || !/^spur_[A-Za-z0-9_-]{5}$/.test(prefix)) {
+      return fail(msg("kpiAdmin.parse.revokeUsage", { usage: command("spur", "api-token revoke spur_xxxxx"), list: command("spur", "api-tokens") }));
     }
-    case "helpdesk": {
-      if (args[0]?.toLowerCase() === "shoutouts") {
-        const on = args[1]?.toLowerCase();
-        if ((on !== "on" && on !== "off") || args.length !== 2) return fail("Usage: `/spur helpdesk shoutouts on|off`.");
-        return { ok: true, command: { kind: "customer_shoutouts", on: on === "on" } };
-      }
-      const provider = args[0]?.toLowerCase() as HelpdeskProviderName | undefined;
-      if (!provider || !HELPDESK_PROVIDERS.includes(provider)) return fail("Usage: `/spur helpdesk zendesk|intercom|freshdesk <secret>`.");
-      if (args[1]?.toLowerCase() === "agent") {
-        const member = args[3] ? parseMention(args[3]) : null;
-        if (!args[2] || !member || args.length !== 4) return fail(`Usage: \`/spur helpdesk ${provider} agent <helpdesk agent id> @member\`.`);
-        return { ok: true, command: { kind: "helpdesk_agent", provider, externalId: args[2], member } };
-      }
-      if (args.length !== 2 || (args[1] ?? "").length < 8) {
-        return fail(`Usage: \`/spur helpdesk ${provider} <secret>\` (the webhook's signing secret, at least 8 characters).`);
-      }
-      return { ok: true, command: { kind: "helpdesk_secret", provider, secret: args[1] as string } };
-    }
-    default:
-      return fail(KPI_ADMIN_USAGE);
+    return { ok: true, command: { kind: "api_token_revoke", prefix } };
   }
+  const name = args
+    .map((t) => t.text)
+    .join(" ")
+    .trim();
+  if (!name || name.length > 60) {
+    return fail(msg("kpiAdmin.parse.apiTokenUsage", { usage: command("spur", "api-token <name>"), example: command("spur", "api-token zendesk-export") }));
+  }
+  return { ok: true, command: { kind: "api_token", name } };
+}
+
+export function parseHelpdeskCommand(tokens: CommandToken[]): ParseResult<HelpdeskCommand> {
+  const args = tokens.slice(1);
+  const first = wordOf(args[0]).toLowerCase();
+  if (first === "shoutouts") {
+    const on = wordOf(args[1]).toLowerCase();
+    if ((on !== "on" && on !== "off") || args.length !== 2) return usage("helpdesk shoutouts on|off");
+    return { ok: true, command: { kind: "customer_shoutouts", on: on === "on" } };
+  }
+  const provider = HELPDESK_PROVIDERS.find((p) => p === first);
+  if (!provider) return usage("helpdesk zendesk|intercom|freshdesk <secret>");
+  if (wordOf(args[1]).toLowerCase() === "agent") {
+    const externalId = wordOf(args[2]);
+    const member = mentionOf(args[3]);
+    if (!externalId || !member || args.length !== 4) return usage(`helpdesk ${provider} agent <helpdesk agent id> @member`);
+    return { ok: true, command: { kind: "helpdesk_agent", provider, externalId, member } };
+  }
+  const secret = wordOf(args[1]);
+  if (args.length !== 2 || secret.length < 8) return fail(msg("kpiAdmin.parse.secretUsage", { usage: command("spur", `helpdesk ${provider} <secret>`) }));
+  return { ok: true, command: { kind: "helpdesk_secret", provider, secret } };
 }

@@ -1,5 +1,5 @@
 // Pure KPI arithmetic: aggregate a period's observations, attainment against a target, the weighted
-// composite with its formula, and the minimum-volume guard.
+// composite and its terms, and the minimum-volume guard.
 import type { Aggregation, Direction, MetricDefinition } from "./kpi-catalogue.ts";
 
 export interface KpiInput {
@@ -77,16 +77,12 @@ export interface CompositePart {
 export interface Composite {
   /** 0–100, or null when no KPI could be scored. */
   score: number | null;
-  /** "(2×95% + 1×100%) ÷ 3 = 96.7%", or why there is no score. */
-  formula: string;
   used: string[];
   excluded: string[];
-  /** The scored KPIs' weights and capped attainments (0–1), for surfaces that write the formula themselves. */
+  /** The scored KPIs' weights and capped attainments (0–1): each surface writes the formula in its reader's language. */
   terms: { code: string; weight: number; attainment: number }[];
   totalWeight: number;
 }
-
-const pct = (x: number) => `${(Math.round(x * 1000) / 10).toString()}%`;
 
 /** Weighted mean of capped attainments over the KPIs that can be scored. */
 export function composite(parts: CompositePart[]): Composite {
@@ -94,18 +90,12 @@ export function composite(parts: CompositePart[]): Composite {
   const excluded = parts.filter((p) => !used.includes(p)).map((p) => p.code);
   const totalWeight = used.reduce((s, p) => s + p.weight, 0);
   if (used.length === 0 || totalWeight <= 0) {
-    return { score: null, formula: "No KPI with a target and enough data in this period.", used: [], excluded, terms: [], totalWeight: 0 };
+    return { score: null, used: [], excluded, terms: [], totalWeight: 0 };
   }
   const sum = used.reduce((s, p) => s + p.weight * (p.attainment as number), 0);
   const score = (sum / totalWeight) * 100;
-  const terms = used.map((p) => `${fmtWeight(p.weight)}×${pct(p.attainment as number)} ${p.code}`).join(" + ");
-  const formula = `(${terms}) ÷ ${fmtWeight(totalWeight)} = ${pct(sum / totalWeight)}`;
   const scored = used.map((p) => ({ code: p.code, weight: p.weight, attainment: p.attainment as number }));
-  return { score, formula, used: used.map((p) => p.code), excluded, terms: scored, totalWeight };
-}
-
-function fmtWeight(w: number): string {
-  return Number.isInteger(w) ? String(w) : w.toFixed(2).replace(/0+$/, "");
+  return { score, used: used.map((p) => p.code), excluded, terms: scored, totalWeight };
 }
 
 /** Aggregates a member's records for one metric against a definition and an optional target. */

@@ -1,4 +1,4 @@
-// `/scorecard [@agent] [week|month|quarter|YYYY-Www|YYYY-MM|YYYY-Qn]`, read from command tokens. Never throws.
+// `scorecard [@agent] [week|month|quarter|YYYY-Www|YYYY-MM|YYYY-Qn]`, read from command tokens. Never throws.
 import { command, msg, type Msg } from "../../i18n/message.ts";
 import { type CommandToken, type MentionRef, mentionOf } from "../shared/command-text.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";

@@ -1,34 +1,36 @@
 // Turning the targets form (one target and weight per KPI, as typed) into changes, or per-field errors.
+// Field ids: `target:<kpi>` and `weight:<kpi>`.
+import { msg, type Msg } from "../../i18n/message.ts";
 import { METRICS, type MetricCode } from "./kpi-catalogue.ts";
 import type { KpiTarget } from "./kpi-ports.ts";
 
-export interface TargetsFormField {
-  target: string | null;
-  weight: string | null;
-}
+export const targetField = (code: MetricCode): string => `target:${code}`;
+export const weightField = (code: MetricCode): string => `weight:${code}`;
 
-export type TargetsFormResult =
-  | { ok: true; set: KpiTarget[]; remove: MetricCode[] }
-  | { ok: false; errors: Record<string, string> };
+export type TargetsFormResult = { ok: true; set: KpiTarget[]; remove: MetricCode[] } | { ok: false; errors: Record<string, Msg> };
 
-export function readTargetsForm(fields: Map<MetricCode, TargetsFormField>, existing: KpiTarget[]): TargetsFormResult {
-  const errors: Record<string, string> = {};
+const blank = (value: string | null | undefined): boolean => value === null || value === undefined || value.trim() === "";
+
+/** `values` by field id; a field left empty is absent, null or "". */
+export function readTargetsForm(values: Readonly<Record<string, string | null | undefined>>, existing: KpiTarget[]): TargetsFormResult {
+  const errors: Record<string, Msg> = {};
   const set: KpiTarget[] = [];
   const remove: MetricCode[] = [];
   const before = new Map(existing.map((t) => [t.metric, t]));
   for (const def of METRICS.values()) {
-    const field = fields.get(def.code) ?? { target: null, weight: null };
+    const rawTarget = values[targetField(def.code)];
+    const rawWeight = values[weightField(def.code)];
     const old = before.get(def.code);
-    if (field.target === null || field.target.trim() === "") {
-      if (field.weight !== null && field.weight.trim() !== "") errors[`target:${def.code}`] = "Give a target, or clear the weight too.";
+    if (blank(rawTarget)) {
+      if (!blank(rawWeight)) errors[targetField(def.code)] = msg("targetsForm.error.weightWithoutTarget");
       else if (old) remove.push(def.code);
       continue;
     }
-    const target = Number(field.target);
-    const weight = field.weight === null || field.weight.trim() === "" ? 1 : Number(field.weight);
-    if (!Number.isFinite(target) || target < 0) errors[`target:${def.code}`] = "The target must be a number, 0 or more.";
-    else if (def.unit === "percent" && target > 100) errors[`target:${def.code}`] = "A percentage target is 0–100.";
-    if (!Number.isFinite(weight) || weight < 0 || weight > 100) errors[`weight:${def.code}`] = "The weight must be 0–100.";
+    const target = Number(rawTarget);
+    const weight = blank(rawWeight) ? 1 : Number(rawWeight);
+    if (!Number.isFinite(target) || target < 0) errors[targetField(def.code)] = msg("targetsForm.error.target");
+    else if (def.unit === "percent" && target > 100) errors[targetField(def.code)] = msg("targetsForm.error.percent");
+    if (!Number.isFinite(weight) || weight < 0 || weight > 100) errors[weightField(def.code)] = msg("targetsForm.error.weight");
     set.push({ metric: def.code, target, weight, period: old?.period ?? "month", minVolume: old?.minVolume ?? null });
   }
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, set, remove };

@@ -40,7 +40,6 @@ export function mentionParam(ref: MentionRef): Param {
   return ref.kind === "id" ? member(ref.id, ref.name) : `@${ref.handle}`;
 }
 
-const ESCAPED_USER = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
 const BARE_HANDLE = /^@([\p{L}\p{N}._-]{1,80})$/u;
 const ESCAPED_CHANNEL = /^<#C[A-Z0-9]+\|([^>]+)>$/;
 const HASH_TAG = /^#([\p{L}\p{N}_-]{1,40})$/u;
@@ -60,15 +59,6 @@ function trimListPunctuation(token: string): string {
   return token.replace(/[,;:]+$/u, "");
 }
 
-export function parseMention(token: string): MentionRef | null {
-  const t = trimListPunctuation(token);
-  const escaped = ESCAPED_USER.exec(t);
-  if (escaped?.[1]) return { kind: "id", id: escaped[1] };
-  const bare = BARE_HANDLE.exec(t);
-  if (bare?.[1]) return { kind: "handle", handle: bare[1].toLowerCase() };
-  return null;
-}
-
 /** A company-value tag: `#ownership`, or Slack's escaped channel link when a channel has that name. */
 export function parseValueTag(token: string): string | null {
   const t = token.replace(/[.,;:!?)]+$/u, "");
@@ -80,8 +70,4 @@ export function parseValueTag(token: string): string | null {
 
 export function mentionKey(ref: MentionRef): string {
   return ref.kind === "id" ? `id:${ref.id}` : `handle:${ref.handle}`;
-}
-
-export function describeMention(ref: MentionRef): string {
-  return ref.kind === "id" ? `<@${ref.id}>` : `@${ref.handle}`;
 }

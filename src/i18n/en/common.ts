@@ -1,5 +1,6 @@
 // Words every interaction shares: who you are, what went wrong.
 export const common = {
+  "common.thisChannel": "this channel",
   "actor.unknown": "I couldn't look you up in this workspace. Please try again.",
   "error.internal": "Something went wrong on Spur's side. Please try again in a minute.",
   "form.cancel": "Cancel",
@@ -11,6 +12,6 @@ export const common = {
   "interaction.staleCard": "Spur couldn't read that card — it may be out of date. Please try the command again.",
   "interaction.unknownAction": "Spur doesn't know that action. The app may be out of date: please ask your admin to update it.",
   "private.sentToPersonalChat": "{why}, so I sent it to our personal chat.",
-  "channel.unnamed": "this channel",
   "private.askInPersonalChat": "{why}: send me {command} in a personal chat with Spur.",
+  "private.onlyInPersonalChat": "{why}: send it to me in a personal chat with Spur, where only you can see it ({command}).",
 } as const;

@@ -8,6 +8,11 @@ export const dataRights = {
   "dataRights.export.preparing":
     "Preparing the {format} export for {period}; {where, select, dm {it arrives in your DM with Spur} other {it arrives here in a moment}}.",
   "dataRights.period": "{key} ({from} – {to})",
+  "dataRights.export.file": "{part, select, kudos {Kudos} kpis {KPI records} feedback {Feedback aggregates} other {Spur export}} {key}",
+  "dataRights.export.summary":
+    "Spur export for {period}: {kudos, plural, one {# kudos row} other {# kudos rows}}, {kpiRecords, plural, one {# KPI record} other {# KPI records}}, " +
+    "{feedback, plural, one {# feedback aggregate} other {# feedback aggregates}}. Feedback is aggregated per person and month; anonymous answers count only " +
+    "where at least {threshold} people answered anonymously, and no individual answer or comment is included.",
   "dataRights.forget.refused": "Only Spur admins can erase a member's data. Ask a workspace admin.",
   "dataRights.forget.self": "You can't erase your own data; ask another admin.",
   "dataRights.forget.already": "That member's data was already erased.",

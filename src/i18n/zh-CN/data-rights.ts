@@ -10,6 +10,10 @@ export const dataRights = {
   "dataRights.export.preparing":
     "正在准备 {period} 的 {format} 导出；{where, select, dm {稍后会发到你与 Spur 的私信} other {稍后会发到这里}}。",
   "dataRights.period": "{key}（{from} – {to}）",
+  "dataRights.export.file": "{part, select, kudos {点赞记录} kpis {KPI 记录} feedback {反馈汇总} other {Spur 导出}} {key}",
+  "dataRights.export.summary":
+    "Spur 导出 {period}：点赞 {kudos, plural, other {# 行}}，KPI 记录 {kpiRecords, plural, other {# 条}}，反馈汇总 {feedback, plural, other {# 条}}。反馈按人按月汇总；" +
+    "匿名回答仅在至少 {threshold} 人匿名作答时才计入，且不包含任何单条回答或评语。",
   "dataRights.forget.refused": "只有 Spur 管理员可以删除成员数据，请联系工作区管理员。",
   "dataRights.forget.self": "你不能删除自己的数据，请让其他管理员操作。",
   "dataRights.forget.already": "该成员的数据已被删除。",

@@ -11,6 +11,7 @@ import { leaderboard } from "./leaderboard.ts";
 import { recognitionAdmin } from "./recognition-admin.ts";
 import { prompts } from "./prompts.ts";
 import { settingsForm } from "./settings-form.ts";
+import { kpiAdmin } from "./kpi-admin.ts";
 
 export const zhCN = {
   ...common,
@@ -25,4 +26,5 @@ export const zhCN = {
   ...prompts,
   ...feedback,
   ...settingsForm,
+  ...kpiAdmin,
 };

@@ -14,7 +14,7 @@ export interface SlackMessage {
   blocks?: KnownBlock[];
 }
 
-const TONE_ICON: Record<Tone, string> = { success: ":white_check_mark: ", warning: ":warning: ", celebrate: ":tada: ", info: "" };
+const TONE_ICON: Record<Tone, string> = { success: ":white_check_mark: ", warning: ":warning: ", celebrate: ":tada: ", secret: ":key: ", info: "" };
 
 /** Slack refuses a section longer than 3,000 characters. */
 const SECTION_LIMIT = 3000;

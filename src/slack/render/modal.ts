@@ -43,7 +43,7 @@ function element(field: Field, locale: Locale): types.InputBlock["element"] {
       return {
         ...base,
         type: "number_input",
-        is_decimal_allowed: false,
+        is_decimal_allowed: field.decimal ?? false,
         ...(field.initial !== undefined ? { initial_value: String(field.initial) } : {}),
         ...(field.min !== undefined ? { min_value: String(field.min) } : {}),
         ...(field.max !== undefined ? { max_value: String(field.max) } : {}),
@@ -76,7 +76,7 @@ function element(field: Field, locale: Locale): types.InputBlock["element"] {
 }
 
 /** Forms whose Slack callback id predates the neutral form ids: views opened earlier keep reaching their listener. */
-const CALLBACK_IDS: Readonly<Record<string, string>> = { "kudos.submit": "give_kudos", "recognition.settings": "spur_settings" };
+const CALLBACK_IDS: Readonly<Record<string, string>> = { "kudos.submit": "give_kudos", "recognition.settings": "spur_settings", "kpi.targets": "kpi_targets" };
 
 /** The Slack callback_id of a neutral form id (what its `app.view` listener registers). */
 export function slackCallbackId(formId: string): string {

@@ -15,6 +15,7 @@ import { historyPage } from "./history-page.ts";
 import { kudosFormSubmit } from "./kudos-form.ts";
 import { promptDismiss, promptKudos } from "./recognition-prompt.ts";
 import { settingsFormSubmit } from "./settings-form.ts";
+import { targetsFormSubmit } from "./targets-form.ts";
 import { scorecardExplainButton, scorecardNextButton, scorecardPreviousButton, scorecardSendButton } from "./scorecard-buttons.ts";
 
 export const CARD_ACTIONS: CardAction[] = [
@@ -31,6 +32,7 @@ export const CARD_ACTIONS: CardAction[] = [
   historyPage,
   forgetConfirm,
   settingsFormSubmit,
+  targetsFormSubmit,
 ];
 
 const MESSAGE_CONTENT_TYPE = "application/vnd.microsoft.activity.message";

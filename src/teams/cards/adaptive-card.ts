@@ -1,6 +1,5 @@
 // Adaptive Card 1.5 building blocks. Cards are plain JSON; text is rendered as Teams' markdown subset, so
 // people's words are escaped before they go in.
-export { listOf, periodLabel, plural, valueTags } from "../../core/shared/wording.ts";
 
 export type CardElement = Record<string, unknown>;
 

@@ -16,6 +16,7 @@ export const CARD_VERBS = {
   historyPage: "kudos.history.page",
   forgetConfirm: "data_rights.forget.confirm",
   settingsSubmit: "recognition.settings",
+  targetsSubmit: "kpi.targets",
 } as const;
 
 export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];

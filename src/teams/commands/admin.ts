@@ -1,14 +1,11 @@
 // admin … — Slack's /spur administration, through the same `/spur` use case. `admin channel` alone, sent in a
 // channel, names that channel: Teams has no channel links to type, so it is read here as one.
 import type { CommandToken } from "../../core/shared/command-text.ts";
-import { handledBySpurCommand, spurCommand } from "../../use-cases/admin/spur-command.ts";
+import { spurCommand } from "../../use-cases/admin/spur-command.ts";
 import type { TeamsCommandContext, TeamsDeps } from "../command-context.ts";
 import { runOnTeams } from "../run-interaction.ts";
 import { teamsFormDeps } from "../teams-channel-picker.ts";
 import type { TeamsCommand } from "./command.ts";
-import { runLegacyAdmin } from "./admin-legacy.ts";
-import { runTeamsPrompts } from "./admin-prompts.ts";
-import { runRecognitionAdmin } from "./admin-recognition.ts";
 
 function adminTokens(ctx: TeamsCommandContext): CommandToken[] {
   const tokens = ctx.message.tokens.slice(1);
@@ -23,11 +20,7 @@ export const adminCommand: TeamsCommand = {
   name: "admin",
   title: "admin role|channel|timezone|digest",
   description: "Spur admins: roles, the team's channel, time zone and digest schedule; everyone: prompts off|on",
-  async run(deps: TeamsDeps, ctx, args) {
-    if (await runRecognitionAdmin(deps, ctx)) return;
-    if (await runTeamsPrompts(deps, ctx)) return;
-    const tokens = adminTokens(ctx);
-    if (handledBySpurCommand(tokens)) return runOnTeams(deps, ctx, "teams:admin", spurCommand, teamsFormDeps(deps), { tokens });
-    await runLegacyAdmin(deps, ctx, args);
+  async run(deps: TeamsDeps, ctx) {
+    await runOnTeams(deps, ctx, "teams:admin", spurCommand, teamsFormDeps(deps), { tokens: adminTokens(ctx) });
   },
 };

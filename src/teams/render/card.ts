@@ -4,9 +4,9 @@ import { type Block, type Body, summaryOf, type Tone } from "../../use-cases/bod
 import { card, type CardElement, type TeamsMessage, textBlock } from "../cards/adaptive-card.ts";
 import { localizeParam } from "../../i18n/localize.ts";
 import { spell, type Speller } from "../../i18n/spell.ts";
-import { type MentionEntity, teamsMarkdown, teamsParam, teamsPlain, teamsPlainSpeller, teamsSpeller } from "./markdown.ts";
+import { type MentionEntity, TEAMS_PLAIN, teamsMarkdown, teamsParam, teamsPlain, teamsSpeller } from "./markdown.ts";
 
-const TONE_ICON: Record<Tone, string> = { success: "✅ ", warning: "⚠️ ", celebrate: "🎉 ", info: "" };
+const TONE_ICON: Record<Tone, string> = { success: "✅ ", warning: "⚠️ ", celebrate: "🎉 ", secret: "🔑 ", info: "" };
 
 export interface CardOptions {
   /** Where Teams can fetch the body's chart (Spur serves it); without it the chart is left out. */
@@ -52,7 +52,7 @@ function renderBlock(block: Block, locale: Locale, speller: Speller, icon: strin
 
 export function renderCard(body: Body, locale: Locale, options: CardOptions = {}): TeamsMessage {
   const entities: MentionEntity[] = [];
-  const speller = teamsSpeller(locale, body.notify ? entities : undefined);
+  const speller = teamsSpeller(body.notify ? entities : undefined);
   let icon = body.tone ? TONE_ICON[body.tone] : "";
   const elements: CardElement[] = [];
   for (const block of body.blocks) {
@@ -62,7 +62,7 @@ export function renderCard(body: Body, locale: Locale, options: CardOptions = {}
   }
   const summary = summaryOf(body);
   const first = body.blocks[0];
-  const text = (body.tone ? TONE_ICON[body.tone] : "") + (summary ? teamsPlain(summary, locale) : first?.kind === "quote" ? spell(localizeParam(first.text, locale), teamsPlainSpeller(locale)) : "");
+  const text = (body.tone ? TONE_ICON[body.tone] : "") + (summary ? teamsPlain(summary, locale) : first?.kind === "quote" ? spell(localizeParam(first.text, locale), TEAMS_PLAIN) : "");
   const rendered = card(elements);
   return { text, card: entities.length > 0 ? { ...rendered, msteams: { width: "Full", entities } } : rendered };
 }

@@ -92,7 +92,7 @@ function sendData(state: string, flat: boolean): Record<string, unknown> {
  * Teams' task modules don't run Action.Execute).
  */
 export function renderFormCard(form: Form, locale: Locale, send: "execute" | "submit" = "execute"): TeamsMessage {
-  const speller = teamsSpeller(locale);
+  const speller = teamsSpeller();
   const body: CardElement[] = [textBlock(teamsPlain(form.title, locale), { size: "Medium", weight: "Bolder", style: "heading" })];
   if (form.notice) body.push(textBlock(teamsMarkdown(form.notice, locale, speller), { isSubtle: true }));
   for (const field of form.fields) {

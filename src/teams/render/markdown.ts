@@ -2,8 +2,8 @@
 // commands as Teams spells them (`kudos …`, and Slack's /spur is `admin`), **bold**, _italic_.
 import type { Locale } from "../../i18n/locale.ts";
 import { localize, localizeParam } from "../../i18n/localize.ts";
-import { type CommandName, msg, type Msg, type Param } from "../../i18n/message.ts";
-import { PLAIN, spell, type Speller } from "../../i18n/spell.ts";
+import type { CommandName, Msg, Param } from "../../i18n/message.ts";
+import { spell, type Speller } from "../../i18n/spell.ts";
 
 /** The Teams command word for each of Spur's commands. */
 export const TEAMS_COMMAND_WORD: Record<CommandName, string> = {
@@ -38,7 +38,7 @@ const RICH = { strong: "**", em: "_", code: "`", strike: "" } as const;
  * A speller for one card. With `entities`, members become <at> mentions (which notify them) and the card must
  * carry the entities collected; without, they are named.
  */
-export function teamsSpeller(locale: Locale, entities?: MentionEntity[]): Speller {
+export function teamsSpeller(entities?: MentionEntity[]): Speller {
   return {
     text: escapeMarkdown,
     member: (r) => {
@@ -49,7 +49,7 @@ export function teamsSpeller(locale: Locale, entities?: MentionEntity[]): Spelle
       if (!entities.some((e) => e.mentioned.id === r.id)) entities.push({ type: "mention", text, mentioned: { id: r.id, name } });
       return text;
     },
-    channel: (r) => escapeMarkdown(r.name ?? unnamedChannel(locale)),
+    channel: (r) => escapeMarkdown(r.name ?? r.unnamed ?? r.id),
     command: (r) => `\`${TEAMS_COMMAND_WORD[r.name]}${r.args ? ` ${r.args}` : ""}\``,
     link: (r) => `[${escapeMarkdown(r.text)}](${r.url.replaceAll("(", "%28").replaceAll(")", "%29")})`,
     // Reaction emoji are Slack's: Teams shows the name as typed.
@@ -59,26 +59,16 @@ export function teamsSpeller(locale: Locale, entities?: MentionEntity[]): Spelle
   };
 }
 
-/**
- * A channel Teams can't name (a channel reference carries only its id): the channel the message is read in,
- * in the reader's language.
- */
-function unnamedChannel(locale: Locale): string {
-  return spell(localize(msg("channel.unnamed"), locale), PLAIN);
-}
-
 /** Plain text (notification summaries, button titles): names for people, no markup. */
-export function teamsPlainSpeller(locale: Locale): Speller {
-  return {
-    text: (t) => t,
-    member: (r) => r.name ?? r.id,
-    channel: (r) => r.name ?? unnamedChannel(locale),
-    command: (r) => `${TEAMS_COMMAND_WORD[r.name]}${r.args ? ` ${r.args}` : ""}`,
-    link: (r) => r.text,
-    emoji: (r) => `:${r.name}:`,
-    rich: (_kind, inner) => inner,
-  };
-}
+export const TEAMS_PLAIN: Speller = {
+  text: (t) => t,
+  member: (r) => r.name ?? r.id,
+  channel: (r) => r.name ?? r.unnamed ?? r.id,
+  command: (r) => `${TEAMS_COMMAND_WORD[r.name]}${r.args ? ` ${r.args}` : ""}`,
+  link: (r) => r.text,
+  emoji: (r) => `:${r.name}:`,
+  rich: (_kind, inner) => inner,
+};
 
 export function teamsMarkdown(message: Msg, locale: Locale, speller: Speller): string {
   return spell(localize(message, locale), speller);
@@ -89,5 +79,5 @@ export function teamsParam(param: Param, locale: Locale, speller: Speller): stri
 }
 
 export function teamsPlain(message: Msg, locale: Locale): string {
-  return spell(localize(message, locale), teamsPlainSpeller(locale));
+  return spell(localize(message, locale), TEAMS_PLAIN);
 }

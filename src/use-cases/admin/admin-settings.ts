@@ -1,4 +1,4 @@
-// spur role|channel|timezone|digest …|digest movers|leaderboard-post|awards|locale|status|help (Teams `admin …`).
+// spur role|channel|timezone|digest …|digest movers|digest preview|digest send|leaderboard-post|awards|locale|status|help (Teams `admin …`).
 import { type AdminAction, runAdminCommand, type AdminDeps } from "../../core/admin/admin.ts";
 import { parseAdminCommand } from "../../core/admin/admin-command.ts";
 import { setDigestMovers } from "../../core/digests/digest-commands.ts";
@@ -9,15 +9,17 @@ import { type Body, note } from "../body.ts";
 import { msg, type Msg } from "../../i18n/message.ts";
 import { type Interaction, privately } from "../interaction.ts";
 import { spurHelp } from "./spur-help.ts";
+import { digestArgs, digestCommand, type DigestCommandDeps } from "../digests/digest-command.ts";
 
 export interface SpurArgs {
   tokens: CommandToken[];
 }
 
-export type AdminSettingsDeps = Omit<AdminDeps, "onTeamChanged"> & {
-  digestReads: DigestReads;
-  jobs: Pick<JobDispatch, "syncTeamSchedules">;
-};
+export type AdminSettingsDeps = Omit<AdminDeps, "onTeamChanged"> &
+  DigestCommandDeps & {
+    digestReads: DigestReads;
+    jobs: Pick<JobDispatch, "syncTeamSchedules">;
+  };
 
 export const adminSettings: Interaction<AdminSettingsDeps, SpurArgs> = {
   name: "spur.admin",
@@ -32,8 +34,7 @@ export const adminSettings: Interaction<AdminSettingsDeps, SpurArgs> = {
         return [privately(note("success", await setDigestMovers(deps, req.actor, req.team, cmd.named)))];
       case "digest_preview":
       case "digest_send":
-        // Still answered by each surface's digest code (see NOT_YET_PORTED in spur-command.ts).
-        throw new Error(`spur.admin: ${cmd.kind} is not routed here`);
+        return digestCommand.run(deps, { ...req, args: digestArgs(cmd) });
       default:
         return [privately(confirmation(await runAdminCommand({ ...deps, onTeamChanged: (team) => deps.jobs.syncTeamSchedules(team) }, { workspace: req.workspace, team: req.team, actor: req.actor, command: cmd satisfies AdminAction }), cmd.kind))];
     }

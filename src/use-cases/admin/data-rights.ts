@@ -38,6 +38,7 @@ export const dataRightsCommand: Interaction<DataRightsDeps, SpurArgs> = {
         format: cmd.format,
         conversationId: req.platform === "teams" ? here : null,
         requestId: req.idempotencyKey,
+        locale: req.locale,
       });
       const where = req.platform === "teams" ? "here" : "dm";
       return [privately(note(undefined, msg("dataRights.export.preparing", { format: format.toUpperCase(), period: exportPeriodParam(period), where })))];

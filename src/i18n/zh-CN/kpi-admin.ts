@@ -1,0 +1,43 @@
+import type { kpiAdmin as en } from "../en/kpi-admin.ts";
+
+export const kpiAdmin = {
+  "kpiAdmin.parse.notKpi": "“{kpi}”不是 KPI。请使用以下之一：{kpis}。",
+  "kpiAdmin.parse.targetNumber": "目标必须是数字。用法：{usage}。",
+  "kpiAdmin.parse.percentTarget": "{label}是百分比：目标必须在 0–100 之间。",
+  "kpiAdmin.parse.revokeUsage": "用法：{usage}（前缀见 {list}）。",
+  "kpiAdmin.parse.apiTokenUsage": "用法：{usage}，例如 {example}。",
+  "kpiAdmin.parse.secretUsage": "用法：{usage}（Webhook 的签名密钥，至少 8 个字符）。",
+  "kpiAdmin.targets.notAllowed": "只有组长（限本团队）和管理员可以修改 KPI 目标。",
+  "kpiAdmin.targets.title": "{team}的 KPI 目标",
+  "kpiAdmin.targets.line":
+    "• <b>{label}</b>（{kpi}，{direction, select, higher {越高越好} other {越低越好}}）：每{period, select, week {周} quarter {季度} other {月}} {target} · 权重 {weight, number}{hasShare, select, yes {（占综合得分的 {share, number, ::percent}）} other {}} · 至少 {min, number} {volume}",
+  "kpiAdmin.targets.formula": "综合得分 = Σ(权重 × min(达成率, 100%)) ÷ Σ权重；越低越好的 KPI 按 目标 ÷ 实际值 计算达成率。",
+  "kpiAdmin.targets.none": "{team}还没有 KPI 目标。可以用 {command} 设定一个。",
+  "kpiAdmin.targets.saved": "已保存。",
+  "kpiAdmin.targets.removed": "{removed, select, yes {已删除{team}的 {kpi} 目标。} other {{team}没有 {kpi} 目标。}}",
+  "kpiAdmin.apiToken.why": "API 令牌是只显示一次的密钥",
+  "kpiAdmin.apiToken.created": "API 令牌 {name} —— 请立即复制，Spur 不会再次显示：{token}",
+  "kpiAdmin.apiToken.howTo": "发送 KPI 记录：{request}，并带上 {header}。",
+  "kpiAdmin.apiToken.revoked": "已吊销 {prefix}：使用它的请求现在会收到 401。",
+  "kpiAdmin.apiToken.noneToRevoke": "没有以 {prefix} 开头的有效令牌。",
+  "kpiAdmin.apiTokens.title": "API 令牌",
+  "kpiAdmin.apiTokens.line": "• {prefix} {name} —— 创建于 {created}，{used, select, yes {最近使用于 {lastUsed}} other {从未使用}}",
+  "kpiAdmin.apiTokens.none": "还没有 API 令牌。可以用 {command} 创建一个。",
+  "kpiAdmin.helpdesk.why": "工单系统的签名密钥必须保密",
+  "kpiAdmin.helpdesk.connected": "已连接 {provider}。请把它的 Webhook 指向 {url}。",
+  "kpiAdmin.helpdesk.shoutouts":
+    "{on, select, yes {客户好评（带评论的 5 星评价）将发布到各团队的表扬频道。} other {客户好评只显示在绩效卡上，不会发布。}}",
+  "kpiAdmin.helpdesk.agentMapped": "{provider} 客服账号 {id} 现在对应 {name}。",
+  "targetsForm.title": "KPI 目标 —— {team}",
+  "targetsForm.shortTitle": "KPI 目标",
+  "targetsForm.save": "保存",
+  "targetsForm.notice": "团队不考核的 KPI，目标留空即可。综合得分 = Σ(权重 × min(达成率, 100%)) ÷ Σ权重。",
+  "targetsForm.target":
+    "{label} —— 目标（{unit, select, percent {%} minutes {分钟} hours {小时} points {分} rating {1–5} other {数量}}，{direction, select, higher {越高越好} other {越低越好}}）",
+  "targetsForm.weight": "{label} —— 权重",
+  "targetsForm.error.weightWithoutTarget": "请填写目标，或者把权重也清空。",
+  "targetsForm.error.target": "目标必须是不小于 0 的数字。",
+  "targetsForm.error.percent": "百分比目标必须在 0–100 之间。",
+  "targetsForm.error.weight": "权重必须在 0–100 之间。",
+  "targetsForm.unreadable": "Spur 无法读取此表单，它可能已过期。请用 {command} 重新打开。",
+} satisfies Record<keyof typeof en, string>;
