@@ -132,6 +132,25 @@ describe.each(PLATFORMS)("feedback on %s", (platform) => {
     );
   });
 
+  it("shows a named answer with its giver and comments in the lead's report", async () => {
+    const form = await s.open(bo, "feedback", [ana]);
+    const saved = await s.submit(bo, form, { ...ratings(form, "5"), keep_doing: "calm on escalations", visibility: "named" });
+    expect(saved.reply?.text).toBe("🎉 Thanks! Your feedback on Ana Alves for November 2026 was saved with your name.");
+    expect((await s.say(dee, "feedback", ["report ", ana])).text).toBe(
+      [
+        "Feedback for Ana Alves — November 2026",
+        "Helpfulness: 5.00 / 5 (1 rating)",
+        "Knowledge: 5.00 / 5 (1 rating)",
+        "Communication: 5.00 / 5 (1 rating)",
+        "Collaboration: 5.00 / 5 (1 rating)",
+        "Overall: 5.00 / 5 from 1 answer",
+        "From Bo Berg: Helpfulness 5 · Knowledge 5 · Communication 5 · Collaboration 5",
+        "Keep doing: calm on escalations",
+        HIDDEN(3),
+      ].join("\n"),
+    );
+  });
+
   it("lets only an admin raise the threshold (never below 3), which hides them again", async () => {
     expect((await s.say(dee, "feedback", ["threshold 4"])).text).toBe("⚠️ Only Spur admins can change settings. Ask a workspace admin.");
     expect((await s.say(carl, "feedback", ["threshold 2"])).text).toBe("⚠️ The anonymity threshold is a whole number from 3 to 50: feedback threshold 3.");
