@@ -145,7 +145,7 @@ describe("/spur revoke", () => {
     await h.spur.services.workspaces.setLocale(workspace.id, "zh-CN");
     try {
       await say(USERS.admin.id, "/spur", "revoke deadbeef nothing", "在此工作区中找不到点赞 `deadbeef`");
-      await say(USERS.admin.id, "/spur", "settings cooldown 0", "点赞设置 —— 已保存：cooldownMinutes。");
+      await say(USERS.admin.id, "/spur", "settings cooldown 0", "点赞设置 —— 已保存：点赞间隔。");
     } finally {
       await h.spur.services.workspaces.setLocale(workspace.id, "en");
     }

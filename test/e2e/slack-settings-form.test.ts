@@ -116,7 +116,7 @@ describe("the settings modal", () => {
     expect(answer.response_action).toBeUndefined();
     expect(await h.spur.db.recognitionSettings.findFirstOrThrow()).toMatchObject({ recognitionChannelId: "CWINS", valueRequired: true, notifyLead: false, companyValues: ["craft"] });
     const channel = (JSON.parse(metadata) as { channelId: string }).channelId;
-    await h.slack.waitForCall("chat.postEphemeral", (a) => a.channel === channel && a.user === USERS.admin.id && String(a.text).includes("Saved: recognitionChannelId"));
+    await h.slack.waitForCall("chat.postEphemeral", (a) => a.channel === channel && a.user === USERS.admin.id && String(a.text).includes("Saved: recognition channel"));
     // Opened again, the form shows what was saved.
     await h.command("/spur", "settings", { user: USERS.admin.id, triggerId: "trigger-again" });
     const open = await h.slack.waitForCall("views.open", (a) => a.trigger_id === "trigger-again");

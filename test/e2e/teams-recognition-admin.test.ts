@@ -57,13 +57,13 @@ describe("Teams: admin settings", () => {
   });
 
   it("saves an admin's changes one by one and writes each to the audit log", async () => {
-    await say(carl, ["admin settings allowance 8 week"], "Saved: allowancePoints, allowancePeriod.");
-    await say(carl, ["admin settings max-points 4"], "Saved: maxPointsPerGift.");
-    await say(carl, ["admin settings cooldown 30"], "Saved: cooldownMinutes.");
-    await say(carl, ["admin settings emoji star=1, tada=3"], "Saved: emojiPoints.");
-    await say(carl, ["admin settings values #Ownership, empathy"], "Saved: companyValues.");
-    await say(carl, ["admin settings leaderboard leads"], "Saved: leaderboardVisibility.");
-    await say(carl, ["admin settings notify-lead on"], "Saved: notifyLead.");
+    await say(carl, ["admin settings allowance 8 week"], "Saved: allowance and allowance period.");
+    await say(carl, ["admin settings max-points 4"], "Saved: points per gift.");
+    await say(carl, ["admin settings cooldown 30"], "Saved: cool-down.");
+    await say(carl, ["admin settings emoji star=1, tada=3"], "Saved: kudos emoji.");
+    await say(carl, ["admin settings values #Ownership, empathy"], "Saved: company values.");
+    await say(carl, ["admin settings leaderboard leads"], "Saved: leaderboard visibility.");
+    await say(carl, ["admin settings notify-lead on"], "Saved: lead notifications.");
     await say(carl, ["admin settings notify-lead on"], "Nothing changed.");
     expect(await savedSettings()).toMatchObject({
       allowancePoints: 8,

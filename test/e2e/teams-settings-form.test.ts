@@ -119,7 +119,7 @@ describe("Teams: the settings card", () => {
 
   it("saves an admin's settings, writes the change to the audit log and says what changed", async () => {
     const answer = await save(valid);
-    expect(answer.text).toContain("Recognition settings — Saved: recognitionChannelId, allowancePoints, allowancePeriod");
+    expect(answer.text).toContain("Recognition settings — Saved: recognition channel, allowance, allowance period, points per gift,");
     const saved = await h.spur.db.recognitionSettings.findFirstOrThrow();
     expect(saved).toMatchObject({
       recognitionChannelId: GENERAL,
@@ -140,7 +140,7 @@ describe("Teams: the settings card", () => {
     const reopened = cardOf(await chat.say(carl, ["admin settings"], "Recognition settings")) as { body: CardInput[] };
     expect(reopened.body.find((e) => e.id === "recognitionChannelId")?.value).toBe(GENERAL);
     expect(reopened.body.find((e) => e.id === "notifyLead")?.value).toBe("true");
-    expect((await save({ ...valid, recognitionChannelId: "none" })).text).toContain("Saved: recognitionChannelId.");
+    expect((await save({ ...valid, recognitionChannelId: "none" })).text).toContain("Saved: recognition channel.");
     expect((await h.spur.db.recognitionSettings.findFirstOrThrow()).recognitionChannelId).toBeNull();
     expect(textOf(await chat.say(carl, ["kudos balance"]))).toContain("8 points this week");
   });

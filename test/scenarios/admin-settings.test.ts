@@ -1,6 +1,6 @@
 // Administration on both platforms, held to the same words: the team's channel and status, the time zone and
-// digest schedule, recognition settings changed by command (and the rule they change), a non-admin refused,
-// and the workspace switched to zh-CN, after which Spur answers in Chinese.
+// digest schedule, recognition settings changed by command or in the settings form (and the rules they
+// change), a non-admin refused, and the workspace switched to zh-CN, after which Spur answers in Chinese.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClock } from "../support/clock.ts";
 import { HERE, PEOPLE, PLATFORMS, startSurface, type Surface } from "../support/surface.ts";
@@ -29,9 +29,9 @@ describe.each(PLATFORMS)("admin settings on %s", (platform) => {
   });
 
   it("changes a recognition setting by command, and the rule follows it", async () => {
-    expect((await s.say(carl, "spur", ["settings max-points 3"])).text).toBe("✅ Recognition settings — Saved: maxPointsPerGift.");
+    expect((await s.say(carl, "spur", ["settings max-points 3"])).text).toBe("✅ Recognition settings — Saved: points per gift.");
     expect((await s.say(ana, "kudos", [bo, " 4 covered my queue"])).text).toBe("⚠️ Points must be a whole number from 1 to 3 (you wrote 4).");
-    expect((await s.say(carl, "spur", ["settings allowance 8 week"])).text).toBe("✅ Recognition settings — Saved: allowancePoints, allowancePeriod.");
+    expect((await s.say(carl, "spur", ["settings allowance 8 week"])).text).toBe("✅ Recognition settings — Saved: allowance and allowance period.");
     const balance = await s.say(ana, "kudos", ["balance"]);
     expect(balance.text).toBe("You can still give 8 points this week (0 of 8 used). Your allowance resets at 00:00 Mon 30 Nov (Europe/Berlin time).");
   });
@@ -76,10 +76,61 @@ describe.each(PLATFORMS)("admin settings on %s", (platform) => {
     it("answers in Chinese afterwards: status, settings, refusals and kudos", async () => {
       const status = await s.say(carl, "spur", ["status"]);
       expect(status.text).toBe(`Default team 的定时发布 → ${general["zh-CN"]}，每周五 16:00（Europe/Berlin）。\n还没有发布过任何内容。`);
-      expect((await s.say(carl, "spur", ["settings max-points 2"])).text).toBe("✅ 点赞设置 —— 已保存：maxPointsPerGift。");
+      expect((await s.say(carl, "spur", ["settings max-points 2"])).text).toBe("✅ 点赞设置 —— 已保存：单次点赞积分上限。");
       expect((await s.say(bo, "spur", ["settings max-points 5"])).text).toBe("⚠️ 只有 Spur 管理员可以修改设置，请联系工作区管理员。");
       expect((await s.say(carl, "spur", ["locale fr"])).text).toBe("⚠️ 用法：admin locale en|zh-CN —— Spur 在本工作区使用的语言。");
       expect((await s.say(ana, "kudos", [bo, " 3 帮我处理了升级工单"])).text).toBe("⚠️ 积分必须是 1 到 2 之间的整数（你写的是 3）。");
     });
+  });
+});
+
+describe.each(PLATFORMS)("the settings form on %s", (platform) => {
+  let s: Surface;
+  beforeAll(async () => {
+    s = await startSurface(platform);
+    await s.settings({ companyValues: ["ownership", "craft"] });
+  });
+  afterAll(() => s?.stop());
+
+  it("opens for an admin with the current values, and is refused to anyone else", async () => {
+    const form = await s.open(carl, "spur", ["settings"]);
+    expect(form.submit).toBe("Save");
+    expect(form.fields.map((f) => [f.id, f.label, f.value])).toEqual([
+      ["recognitionChannelId", "Recognition channel (shoutouts) (optional)", platform === "slack" ? null : "none"],
+      ["allowancePoints", "Points each person can give", "5"],
+      ["allowancePeriod", "Allowance period (resets at midnight in the giver's team time zone)", "day"],
+      ["maxPointsPerGift", "Most points in one gift", "5"],
+      ["cooldownMinutes", "Cool-down between gifts to the same person (minutes, 0 = none)", "0"],
+      ["emojiPoints", "Kudos emoji and their points", "star=1"],
+      ["companyValues", "Company values (optional)", "ownership, craft"],
+      ["valueRequired", "Value required", "false"],
+      ["leaderboardVisibility", "Who can see the leaderboard", "everyone"],
+      ["notifyLead", "Lead notifications", "false"],
+    ]);
+    const choices = (id: string) => form.fields.find((f) => f.id === id)?.choices.map((c) => c.label);
+    expect(choices("allowancePeriod")).toEqual(["per day", "per week"]);
+    expect(choices("leaderboardVisibility")).toEqual(["Everyone", "Leads and admins only"]);
+    expect(choices("valueRequired")).toEqual(["Every kudos must name a company value"]);
+    expect(choices("notifyLead")).toEqual(["Tell a recipient's lead when they get kudos"]);
+    expect((await s.say(bo, "spur", ["settings"])).text).toBe("⚠️ Only Spur admins can change settings. Ask a workspace admin.");
+  });
+
+  it("names each value out of range under its field and saves nothing", async () => {
+    const form = await s.open(carl, "spur", ["settings"]);
+    const refused = await s.submit(carl, form, { allowancePoints: "0", maxPointsPerGift: "101" });
+    expect(refused).toEqual({
+      errors: { allowancePoints: "The allowance must be a whole number from 1 to 1000.", maxPointsPerGift: "Points per gift must be a whole number from 1 to 100." },
+      reply: null,
+    });
+    expect((await s.h.spur.services.recognitionSettings.get(s.workspaceId)).allowancePoints).toBe(5);
+  });
+
+  it("saves a change, says which, and the rules follow it", async () => {
+    const form = await s.open(carl, "spur", ["settings"]);
+    const saved = await s.submit(carl, form, { maxPointsPerGift: "2", valueRequired: "true" });
+    expect(saved.errors).toEqual({});
+    expect(saved.reply?.text).toBe("✅ Recognition settings — Saved: points per gift and value required.");
+    expect((await s.say(ana, "kudos", [bo, " 1 covered my queue"])).text).toBe("⚠️ Please tag a company value: #ownership, #craft.");
+    expect((await s.say(ana, "kudos", [bo, " 3 covered my queue #craft"])).text).toBe("⚠️ Points must be a whole number from 1 to 2 (you wrote 3).");
   });
 });

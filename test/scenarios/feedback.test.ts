@@ -38,6 +38,8 @@ describe.each(PLATFORMS)("feedback on %s", (platform) => {
       ["visibility", "Who sees your name?"],
     ]);
     expect(form.fields[0]?.choices.map((c) => c.label)).toEqual(SCORES);
+    // Anonymous unless the giver picks named.
+    expect(form.fields.at(-1)?.value).toBe("anonymous");
     expect(form.fields.at(-1)?.choices).toEqual([
       { value: "named", label: "Named — Bo Berg and their lead see it's from you" },
       { value: "anonymous", label: "Anonymous — only in totals, once 3+ people answered anonymously" },
@@ -53,7 +55,6 @@ describe.each(PLATFORMS)("feedback on %s", (platform) => {
         rating_knowledge: "Pick a rating from 1 to 5 for knowledge.",
         rating_communication: "Pick a rating from 1 to 5 for communication.",
         rating_collaboration: "Pick a rating from 1 to 5 for collaboration.",
-        visibility: "Choose whether your name is shown or the feedback stays anonymous.",
       },
       reply: null,
     });
@@ -127,6 +128,25 @@ describe.each(PLATFORMS)("feedback on %s", (platform) => {
         "Bo Berg: 4.00 / 5 from 3 answers",
         "Carl Cruz: no feedback to show yet",
         "feedback report @agent for details. Anonymous answers count only once enough people gave them.",
+      ].join("\n"),
+    );
+  });
+
+  it("shows a named answer with its giver and comments in the lead's report", async () => {
+    const form = await s.open(bo, "feedback", [ana]);
+    const saved = await s.submit(bo, form, { ...ratings(form, "5"), keep_doing: "calm on escalations", visibility: "named" });
+    expect(saved.reply?.text).toBe("🎉 Thanks! Your feedback on Ana Alves for November 2026 was saved with your name.");
+    expect((await s.say(dee, "feedback", ["report ", ana])).text).toBe(
+      [
+        "Feedback for Ana Alves — November 2026",
+        "Helpfulness: 5.00 / 5 (1 rating)",
+        "Knowledge: 5.00 / 5 (1 rating)",
+        "Communication: 5.00 / 5 (1 rating)",
+        "Collaboration: 5.00 / 5 (1 rating)",
+        "Overall: 5.00 / 5 from 1 answer",
+        "From Bo Berg: Helpfulness 5 · Knowledge 5 · Communication 5 · Collaboration 5",
+        "Keep doing: calm on escalations",
+        HIDDEN(3),
       ].join("\n"),
     );
   });

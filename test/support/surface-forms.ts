@@ -15,12 +15,30 @@ export function slackForm(view: Json, plain: (mrkdwn: string) => string): Surfac
     .map((b) => {
       const element = (b.element ?? {}) as Json;
       const options = (element.options as Json[] | undefined) ?? [];
-      // Slack itself marks an optional input "(optional)" after its label.
-      const label = b.optional === true ? `${textOf(b.label)} (optional)` : textOf(b.label);
-      return { id: String(b.block_id), label, choices: options.map((o) => ({ value: String(o.value), label: textOf(o.text) })) };
+      // Slack itself marks an optional input "(optional)" after its label; a checkbox is optional only because
+      // an unticked one sends nothing, so it is left as a yes/no field.
+      const label = b.optional === true && element.type !== "checkboxes" ? `${textOf(b.label)} (optional)` : textOf(b.label);
+      return { id: String(b.block_id), label, choices: options.map((o) => ({ value: String(o.value), label: textOf(o.text) })), value: slackInitial(element) };
     });
   const firstNotice = (notice?.elements as Json[] | undefined)?.[0];
   return { notice: firstNotice ? plain(textOf(firstNotice)) : null, fields, submit: textOf(view.submit), raw: view };
+}
+
+/** What a modal's element holds when opened, as the neutral form reads it back (a checkbox "true" or "false"). */
+function slackInitial(element: Json): string | null {
+  switch (element.type) {
+    case "checkboxes":
+      return String(Array.isArray(element.initial_options) && element.initial_options.length > 0);
+    case "static_select":
+    case "radio_buttons":
+      return isObject(element.initial_option) ? String(element.initial_option.value) : null;
+    case "conversations_select":
+      return typeof element.initial_conversation === "string" ? element.initial_conversation : null;
+    case "multi_users_select":
+      return Array.isArray(element.initial_users) ? element.initial_users.join(",") : null;
+    default:
+      return typeof element.initial_value === "string" ? element.initial_value : null;
+  }
 }
 
 /**
@@ -34,9 +52,14 @@ export function slackStateValues(form: SurfaceForm, values: Record<string, strin
     const id = String(block.block_id);
     const element = (block.element ?? {}) as Json;
     const type = String(element.type);
-    const value = values[id];
+    const value = id in values ? values[id] : (form.fields.find((f) => f.id === id)?.value ?? undefined);
     const action = String(element.action_id);
-    if (type === "static_select" || type === "radio_buttons") {
+    if (type === "checkboxes") {
+      const yes = ((element.options as Json[] | undefined) ?? [])[0];
+      state[id] = { [action]: { type, selected_options: value === "true" && yes ? [yes] : [] } };
+    } else if (type === "conversations_select") {
+      state[id] = { [action]: { type, selected_conversation: value ?? null } };
+    } else if (type === "static_select" || type === "radio_buttons") {
       state[id] = { [action]: { type, selected_option: value === undefined ? null : { value, text: { type: "plain_text", text: value } } } };
     } else if (type === "multi_users_select") {
       state[id] = { [action]: { type, selected_users: value ? value.split(",") : [] } };
@@ -56,7 +79,11 @@ export function teamsForm(card: unknown, plain: (markdown: string) => string): S
     .map((e) => ({
       id: String(e.id),
       label: String(e.label ?? ""),
-      choices: ((e.choices as Json[] | undefined) ?? []).map((c) => ({ value: String(c.value), label: String(c.title) })),
+      choices:
+        e.type === "Input.Toggle"
+          ? [{ value: String(e.valueOn), label: String(e.title) }]
+          : ((e.choices as Json[] | undefined) ?? []).map((c) => ({ value: String(c.value), label: String(c.title) })),
+      value: e.value === undefined ? null : String(e.value),
     }));
   const actions = body.filter((e) => e.type === "ActionSet").flatMap((e) => (e.actions as Json[] | undefined) ?? []);
   return { notice: notice ? plain(String(notice.text)) : null, fields, submit: String(actions[0]?.title ?? ""), raw: card };

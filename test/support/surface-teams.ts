@@ -106,7 +106,9 @@ export async function startTeamsSurface(options: StartOptions): Promise<Surface>
     async submit(who, form, values) {
       const { card, scope } = form.raw as { card: unknown; scope: Scope };
       const { verb, data } = teamsSend(card);
-      const sent = await chat.click(who.teams, verb, { ...data, ...values }, scope, localeOf(who));
+      // Teams sends every input's value: what it was opened with, unless changed.
+      const current = Object.fromEntries(form.fields.flatMap((f) => (f.value === null ? [] : [[f.id, f.value]])));
+      const sent = await chat.click(who.teams, verb, { ...data, ...current, ...values }, scope, localeOf(who));
       if (sent.type !== "application/vnd.microsoft.card.adaptive") {
         const text = teamsPlain(String(sent.value));
         return { errors: {}, reply: text ? { text, buttons: [], raw: sent } : null };

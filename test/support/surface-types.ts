@@ -39,8 +39,10 @@ export interface SurfaceField {
   id: string;
   /** The label as shown, "(optional)" included. */
   label: string;
-  /** A pick's choices: the value sent and the label shown. */
+  /** A pick's choices (a yes/no field's one "yes"): the value sent and the label shown. */
   choices: { value: string; label: string }[];
+  /** What it holds when opened (and is sent unless changed), as the value a submission carries. */
+  value: string | null;
 }
 
 /** A form Spur opened (Slack modal, Teams input card). Titles differ by design (Slack's are 24 characters at most). */
@@ -91,7 +93,7 @@ export interface Surface {
   open(who: Person, command: CommandName, said: Said): Promise<SurfaceForm>;
   /** Clicks a button that opens a form. */
   clickForm(who: Person, reply: SurfaceReply, label: string): Promise<SurfaceForm>;
-  /** Submits a form with `values` by field id (a pick's value, as in `choices`). */
+  /** Submits a form with `values` by field id (a pick's value, as in `choices`); other fields keep theirs. */
   submit(who: Person, form: SurfaceForm, values: Record<string, string>): Promise<Submitted>;
   /** Direct messages Spur sent `who` (Slack DMs, Teams personal chat), oldest first. */
   dms(who: Person): Promise<SurfaceReply[]>;

@@ -18,6 +18,8 @@ export const recognitionAdmin = {
   "recognitionSettings.parse.tooManyValues": "At most {max} company values, please.",
   "recognitionSettings.parse.unknown": "I don't know the setting {name}.\n{usage}",
   "recognitionSettings.lineBreak": "{all}\n{line}",
+  "recognitionSettings.field":
+    "{field, select, recognitionChannelId {recognition channel} allowancePoints {allowance} allowancePeriod {allowance period} maxPointsPerGift {points per gift} cooldownMinutes {cool-down} emojiPoints {kudos emoji} companyValues {company values} valueRequired {value required} leaderboardVisibility {leaderboard visibility} notifyLead {lead notifications} other {{field}}}",
   "recognitionSettings.saved": "Recognition settings — {count, plural, =0 {Nothing changed.} other {Saved: {fields}.}}",
   "recognitionAdmin.usage.settings": "• {cmd} — recognition rules: allowance, caps, cool-down, kudos emoji, values, channel, visibility",
   "recognitionAdmin.usage.revoke": "• {cmd} — take back a kudos (ids are shown in {history})",

@@ -19,6 +19,8 @@ export const recognitionAdmin = {
   "recognitionSettings.parse.tooManyValues": "公司价值观最多只能设置 {max} 个。",
   "recognitionSettings.parse.unknown": "没有名为 {name} 的设置。\n{usage}",
   "recognitionSettings.lineBreak": "{all}\n{line}",
+  "recognitionSettings.field":
+    "{field, select, recognitionChannelId {表扬频道} allowancePoints {积分额度} allowancePeriod {额度周期} maxPointsPerGift {单次点赞积分上限} cooldownMinutes {点赞间隔} emojiPoints {点赞表情} companyValues {公司价值观} valueRequired {必须注明价值观} leaderboardVisibility {排行榜可见范围} notifyLead {组长通知} other {{field}}}",
   "recognitionSettings.saved": "点赞设置 —— {count, plural, =0 {没有任何变更。} other {已保存：{fields}。}}",
   "recognitionAdmin.usage.settings": "• {cmd} —— 点赞规则：积分额度、单次上限、点赞间隔、点赞表情、价值观、表扬频道、排行榜可见范围",
   "recognitionAdmin.usage.revoke": "• {cmd} —— 撤销一次点赞（点赞 ID 可在 {history} 中查看）",

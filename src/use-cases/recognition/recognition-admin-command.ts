@@ -9,6 +9,7 @@ import type { MemberDirectory } from "../../core/shared/member-directory.ts";
 import type { Clock } from "../../core/shared/ports.ts";
 import { list, member, msg } from "../../i18n/message.ts";
 import { note } from "../body.ts";
+import { settingsSaved } from "./settings-saved.ts";
 import { type Interaction, privately } from "../interaction.ts";
 
 export interface RecognitionAdminArgs {
@@ -39,6 +40,6 @@ export const recognitionAdminCommand: Interaction<RecognitionAdminDeps, Recognit
     assertAdmin(req.actor.role);
     const current = await deps.recognitionSettings.get(req.workspace.id);
     const changed = await updateRecognitionSettings(deps, { workspace: req.workspace, actor: req.actor, settings: { ...current, ...command.settings.patch } });
-    return [privately(note("success", msg("recognitionSettings.saved", { count: changed.length, fields: changed.join(", ") })))];
+    return [privately(settingsSaved(changed))];
   },
 };

@@ -7,7 +7,7 @@ import type { RecognitionSettingsRepository } from "../../core/recognition/recog
 import { readSettingsForm } from "../../core/recognition/settings-form.ts";
 import { ErrorCode, SpurError } from "../../core/shared/errors.ts";
 import { command, msg, type Msg } from "../../i18n/message.ts";
-import { note } from "../body.ts";
+import { settingsSaved } from "./settings-saved.ts";
 import { NO_CHANNEL } from "../form.ts";
 import { type Interaction, privately, type Reply } from "../interaction.ts";
 import { type SettingsFormDeps, settingsFormOf, type SettingsFormState, type SettingsFormValues } from "./settings-form.ts";
@@ -39,6 +39,6 @@ export const submitSettingsForm: Interaction<SubmitSettingsDeps, SubmitSettingsA
       return [{ kind: "form", form: await settingsFormOf(deps, req, { state, values, errors: read.errors }) }];
     }
     const changed = await updateRecognitionSettings(deps, { workspace: req.workspace, actor: req.actor, settings: read.settings });
-    return [{ kind: "close" }, privately(note("success", msg("recognitionSettings.saved", { count: changed.length, fields: changed.join(", ") })))];
+    return [{ kind: "close" }, privately(settingsSaved(changed))];
   },
 };
