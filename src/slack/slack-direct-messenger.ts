@@ -5,7 +5,7 @@ import type { DirectMessage, DirectMessenger } from "../core/feedback/feedback-p
 import type { PostedRef } from "../core/shared/ports.ts";
 import type { RateBudget } from "../jobs/rate-budget.ts";
 import type { Locale } from "../i18n/locale.ts";
-import { renderDirectMessage } from "./blocks/feedback-dm.ts";
+import { renderDirectMessage } from "./render/direct-message.ts";
 import { classifySlackError } from "./slack-errors.ts";
 
 export class SlackDirectMessenger implements DirectMessenger {
