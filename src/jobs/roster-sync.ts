@@ -57,7 +57,7 @@ export async function processRosterSync(deps: RosterSyncDeps, job: Job<RosterSyn
   for (;;) {
     const page = await honouringRetryAfter(job, token, () => deps.platformRoster.page(workspace, cursor));
     if (!page) return "not_installed";
-    await deps.memberRepo.upsertProfiles(workspace.id, defaultTeam.id, page.profiles);
+    await deps.memberRepo.upsertProfiles(workspace.id, defaultTeam.id, page.profiles, { fromDirectory: true });
     stored += page.profiles.length;
     if (!(await deps.rosterRuns.progress(claim, page.profiles.length, new Date(now().getTime() + ROSTER_SYNC_LEASE_MS)))) {
       return "claim_lost";

@@ -66,6 +66,11 @@ export class PrismaMemberEraser implements MemberEraser {
           where: { id: memberId },
           data: { platformUserId: tombstone, displayName: FORMER_MEMBER_NAME, handle: null, email: null, timeZone: null, role: "agent", isBot: false, isDeactivated: true },
         });
+        // The roster sync and profile events must not bring the person back: remember a hash of their account.
+        await tx.$executeRaw`
+          INSERT INTO erased_identity (workspace_id, id_hash)
+          VALUES (${workspaceId}::uuid, encode(sha256(convert_to(${workspaceId}::text || ':' || ${uid}::text, 'UTF8')), 'hex'))
+          ON CONFLICT DO NOTHING`;
         await tx.auditLogEntry.create({ data: { ...input.audit, target: tombstone, details: { counts } } });
         return { tombstoneUserId: tombstone, counts };
       },

@@ -29,8 +29,9 @@ export class PrismaMemberStore implements MemberRepository {
    * a member exists, so a refresh never overwrites them; a provisional member's placeholder role does give way.
    * A profile that does not say the member's language keeps the one remembered.
    */
-  async upsertProfiles(workspaceId: string, teamId: string, profiles: PlatformUserProfile[]): Promise<Member[]> {
+  async upsertProfiles(workspaceId: string, teamId: string, profiles: PlatformUserProfile[], options: { fromDirectory?: boolean } = {}): Promise<Member[]> {
     const unique = [...new Map(profiles.map((p) => [p.platformUserId, p])).values()];
+    const skipErased = options.fromDirectory === true;
     if (unique.length === 0) return [];
     const col = <T>(pick: (p: PlatformUserProfile) => T) => unique.map(pick);
     const rows = await this.db.$queryRaw<{ id: string }[]>`
@@ -44,6 +45,9 @@ export class PrismaMemberStore implements MemberRepository {
                   ${col((p) => (p.isWorkspaceAdmin ? "admin" : "agent"))}::text[], ${col((p) => p.isBot)}::boolean[],
                   ${col((p) => p.isDeactivated)}::boolean[])
            AS p(platform_user_id, display_name, handle, email, time_zone, locale, role, is_bot, is_deactivated)
+      WHERE NOT ${skipErased} OR NOT EXISTS (
+        SELECT 1 FROM erased_identity e
+        WHERE e.workspace_id = ${workspaceId}::uuid AND e.id_hash = encode(sha256(convert_to(${workspaceId}::text || ':' || p.platform_user_id, 'UTF8')), 'hex'))
       ON CONFLICT (workspace_id, platform_user_id) DO UPDATE SET
         display_name = EXCLUDED.display_name, handle = EXCLUDED.handle, email = EXCLUDED.email,
         time_zone = EXCLUDED.time_zone, locale = COALESCE(EXCLUDED.locale, member.locale),

@@ -28,7 +28,7 @@ export async function membersJoined(deps: TeamsDeps, turn: TurnContext, workspac
       deps.services.logger.warn({ err, workspaceId: workspace.id }, "could not read a new Teams member from the roster");
     }
   }
-  await deps.services.memberRepo.upsertProfiles(workspace.id, defaultTeam.id, profiles);
+  await deps.services.memberRepo.upsertProfiles(workspace.id, defaultTeam.id, profiles, { fromDirectory: true });
   for (const p of profiles) deps.services.members.invalidate(workspace.id, p.platformUserId);
 }
 

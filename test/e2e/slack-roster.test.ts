@@ -161,6 +161,27 @@ describe("the roster sync", () => {
     // History stays.
     expect(await h.spur.db.kudos.count({ where: { recipientId: dee.id } })).toBe(1);
   });
+  it("does not bring back a member whose data an admin erased: not the next day's sync, not a profile event", async () => {
+    const crowd = CROWD[7]!;
+    const before = await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: crowd.id } });
+    await h.command("/spur", `forget <@${crowd.id}|${crowd.name}> confirm`, { user: USERS.admin.id });
+    await h.slack.waitFor(async () => (await h.spur.db.member.findUnique({ where: { id: before.id } }))?.platformUserId !== crowd.id);
+    const stored = await h.spur.db.erasedIdentity.findMany();
+    expect(stored).toHaveLength(1);
+    // Only a hash of the account is kept.
+    expect(JSON.stringify(stored)).not.toContain(crowd.id);
+
+    clock.advance(24 * 3600_000);
+    const day = clock.now().toISOString().slice(0, 10);
+    await h.spur.services.jobs.syncRoster({ platform: "slack", externalId: TEAM_ID });
+    await h.slack.waitFor(async () => (await h.spur.db.rosterSync.count({ where: { day, status: "done" } })) === 1, 15_000);
+    await h.event({ type: "user_change", user: { id: crowd.id, name: crowd.name, real_name: "Crowd Person Renamed" } });
+    // The event is answered once it is handled (Slack gets its 200 after the listener): nothing was stored.
+    const named = await h.spur.db.member.findMany({ where: { OR: [{ platformUserId: crowd.id }, { displayName: { contains: "Crowd Person 7" } }, { displayName: "Crowd Person Renamed" }] } });
+    expect(named).toEqual([]);
+    // Everyone else was refreshed as usual.
+    expect(await h.spur.db.member.count({ where: { platformUserId: CROWD[8]!.id } })).toBe(1);
+  });
 });
 
 describe("a gift to someone Spur has never seen", () => {

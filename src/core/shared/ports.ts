@@ -55,8 +55,10 @@ export interface MemberRepository {
   /**
    * Inserts or refreshes members from platform profiles, placing new ones in `teamId`. A provisional member
    * becomes a full one (and gets the role the profile implies); a known member keeps their role and team.
+   * `fromDirectory`: the profiles come from the platform's directory (roster sync, profile events), not from
+   * the person using Spur, so accounts whose data an admin erased are left out.
    */
-  upsertProfiles(workspaceId: string, teamId: string, profiles: PlatformUserProfile[]): Promise<Member[]>;
+  upsertProfiles(workspaceId: string, teamId: string, profiles: PlatformUserProfile[], options?: { fromDirectory?: boolean }): Promise<Member[]>;
   /**
    * Creates provisional members for people Spur has not seen (named `displayName` until their profile is
    * known), placing them in `teamId`; people already known are returned as they are.

@@ -19,7 +19,7 @@ async function onMemberEvent(services: Services, event: unknown, body: unknown):
   }
   const { workspace, defaultTeam } = await services.workspaces.ensure("slack", envelope.data.team_id, { teamTimeZone: services.defaultTimeZone });
   const profile = profileFromSlackUser(parsed.data.user);
-  await services.memberRepo.upsertProfiles(workspace.id, defaultTeam.id, [profile]);
+  await services.memberRepo.upsertProfiles(workspace.id, defaultTeam.id, [profile], { fromDirectory: true });
   services.members.invalidate(workspace.id, profile.platformUserId);
 }
 
