@@ -13,6 +13,7 @@ import { closeServer, createHttpServer, listen, type ReadinessCheck } from "./ht
 import { createIngestRoutes } from "./ingest/routes.ts";
 import { bullmqDispatch, upsertAllSchedulers } from "./jobs/dispatch.ts";
 import { enqueueLeadDigest } from "./jobs/lead-digest.ts";
+import { OutboxRelay, type OutboxRelayOptions } from "./jobs/outbox-relay.ts";
 import { createQueues, type SpurQueues } from "./jobs/queues.ts";
 import { RedisRateBudget } from "./jobs/rate-budget.ts";
 import { PrismaMonthlyTeamScores } from "./store/monthly-team-scores-store.ts";
@@ -40,6 +41,7 @@ import { PrismaScorecardReads } from "./store/scorecard-reads-store.ts";
 import { PrismaKudosStore } from "./store/kudos-store.ts";
 import { PrismaProcessedEvents, PrismaRecognitionSettingsStore } from "./store/recognition-settings-store.ts";
 import { PrismaMemberStore } from "./store/member-store.ts";
+import { PrismaOutbox } from "./store/outbox-store.ts";
 import { createPrisma, type Db } from "./store/prisma.ts";
 import { PrismaRecognitionPromptStore } from "./store/recognition-prompt-store.ts";
 import { TeamsStore } from "./store/teams-store.ts";
@@ -63,17 +65,21 @@ export interface SpurOptions {
   workerTimings?: WorkerTimings;
   /** How long shutdown waits for running jobs before closing workers anyway (default 25 s). */
   shutdownGraceMs?: number;
+  /** The outbox relay's poll interval, lease and timeouts (tests shorten them). */
+  outboxRelay?: OutboxRelayOptions;
 }
 
 export interface Spur {
   services: Services;
   db: Db;
   queues: SpurQueues;
+  /** Hands gift follow-ups from the outbox to the queues; runs in every role. */
+  outboxRelay: OutboxRelay;
   server: Server;
   metrics: SpurMetrics;
   /** Listens on config.PORT (0 = any free port); returns the port. */
   start(): Promise<number>;
-  /** Graceful shutdown: HTTP receiver → workers → queues → Redis → Prisma. */
+  /** Graceful shutdown: HTTP receiver → outbox relay → workers → queues → Redis → Prisma. */
   stop(): Promise<void>;
 }
 
@@ -113,14 +119,24 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     () => metrics.postsDelayed.inc({ reason: "budget" }),
   );
 
+  // Follow-ups (shoutouts, recipients' notes) are written with their gift and relayed to the queues from the
+  // outbox: a gift is confirmed even while Redis is away, and its posts go out, once, when it is back.
+  const outbox = new PrismaOutbox(db);
+  const outboxRelay = new OutboxRelay(
+    { outbox, queues, logger, metrics, connected: () => redis.status === "ready" },
+    options.outboxRelay,
+  );
+  metrics.outboxBacklogSource = () => outbox.backlog();
+  const outboxWritten = () => outboxRelay.nudge();
+
   const workspaces = new PrismaWorkspaceStore(db);
   const memberRepo = new PrismaMemberStore(db);
   const kudos = new PrismaKudosStore(db);
-  const ledger = new PrismaKudosLedger(db);
+  const ledger = new PrismaKudosLedger(db, outboxWritten);
   const recognitionSettings = new PrismaRecognitionSettingsStore(db);
   const feedbackRequests = new PrismaFeedbackRequestStore(db);
   const prompts = new PrismaRecognitionPromptStore(db);
-  const kpiIngest = new PrismaKpiIngestStore(db);
+  const kpiIngest = new PrismaKpiIngestStore(db, outboxWritten);
   const dataExports = new PrismaDataExportStore(db);
   const services: Services = {
     clock,
@@ -234,6 +250,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     services,
     db,
     queues,
+    outboxRelay,
     server,
     metrics,
     async start() {
@@ -241,6 +258,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
       await slack?.start();
       const schedulers = await upsertAllSchedulers(queues, workspaces, { prompts, teamPosts: workspaces });
       if (schedulers.removed.length > 0) logger.info({ removed: schedulers.removed }, "removed the schedulers of deleted teams");
+      outboxRelay.start();
       if (runWorkers) {
         workers = startWorkers(
           queueSettings,
@@ -276,6 +294,8 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
       // Stop taking requests (in-flight ones finish), then let running jobs finish, then close connections.
       await slack?.stop();
       if (server.listening) await closeServer(server);
+      // Requests are done, so no new follow-ups: the relay's last pass ends before the queues close.
+      await outboxRelay.stop();
       await workers?.close(options.shutdownGraceMs);
       await queues.close();
       await redis.quit().catch(() => undefined);

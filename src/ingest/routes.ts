@@ -26,11 +26,7 @@ export function createIngestRoutes(services: Services): Route {
     ...deps,
     customerKudos: services.customerKudos,
     teamOf: async (member) => (member.teamId ? services.workspaces.teamById(member.teamId) : null),
-    announceCustomerKudos: async ({ workspaceId, giftId, team }) => {
-      if (team?.channelId && (await services.helpdesks.customerShoutouts(workspaceId))) {
-        await services.jobs.shoutout({ giftId, channelId: team.channelId });
-      }
-    },
+    customerShoutouts: (workspaceId) => services.helpdesks.customerShoutouts(workspaceId),
   };
 
   async function workspaceOfToken(req: IncomingMessage): Promise<string> {
