@@ -1,54 +1,28 @@
-// The composition root: builds Spur from a configuration. main.ts runs it; tests start it in-process.
+// The composition root: builds Spur from a configuration (stores, outbound and worker deps each in src/app/).
+// main.ts runs it; tests start it in-process.
 import { Redis } from "ioredis";
 import type { Server } from "node:http";
-import { PlatformUsersByPlatform } from "./app/platform-users.ts";
-import type { Services } from "./app/services.ts";
+import type { Runtime, Services } from "./app/services.ts";
+import { createStores } from "./app/stores.ts";
+import { workerDeps } from "./app/worker-deps.ts";
+import { createOutbound } from "./app/outbound.ts";
 import { slackInstalls } from "./app/slack-installs.ts";
 import { type Config, teamsMode } from "./config.ts";
-import { MemberDirectory } from "./core/shared/member-directory.ts";
 import { type Clock, systemClock } from "./core/shared/ports.ts";
-import { chartUrl, createChartRoute } from "./http/chart-route.ts";
+import { createChartRoute } from "./http/chart-route.ts";
 import { createQueueBoard } from "./http/queue-board.ts";
 import { closeServer, createHttpServer, listen, type ReadinessCheck } from "./http/server.ts";
 import { createIngestRoutes } from "./ingest/routes.ts";
-import { bullmqDispatch, upsertAllSchedulers } from "./jobs/dispatch.ts";
-import { enqueueLeadDigest } from "./jobs/lead-digest.ts";
+import { upsertAllSchedulers } from "./jobs/dispatch.ts";
 import { OutboxRelay, type OutboxRelayOptions } from "./jobs/outbox-relay.ts";
 import { createQueues, type SpurQueues } from "./jobs/queues.ts";
-import { RedisRateBudget } from "./jobs/rate-budget.ts";
-import { PrismaMonthlyTeamScores } from "./store/monthly-team-scores-store.ts";
 import { type SpurWorkers, startWorkers, type WorkerTimings } from "./jobs/workers.ts";
 import { createLogger, type Logger } from "./logger.ts";
-import { OutboundByWorkspace } from "./outbound-by-workspace.ts";
 import { SpurMetrics } from "./metrics.ts";
 import { createSlackApp } from "./slack/app.ts";
-import { SlackClients } from "./slack/slack-clients.ts";
-import { SlackUsers } from "./slack/slack-users.ts";
-import { PrismaDataExportStore } from "./store/data-export-store.ts";
-import { PrismaMemberEraser } from "./store/member-erasure-store.ts";
-import { PrismaDigestChartStore } from "./store/digest-chart-store.ts";
-import { PrismaDigestReads } from "./store/digest-reads-store.ts";
-import { PrismaDigestRunStore } from "./store/digest-run-store.ts";
-import { PrismaFeedbackRequestStore } from "./store/feedback-request-store.ts";
-import { PrismaFeedbackStore } from "./store/feedback-store.ts";
-import { PrismaKpiStore } from "./store/kpi-store.ts";
-import { PrismaKudosLedger } from "./store/kudos-ledger-store.ts";
-import { PrismaApiTokenStore } from "./store/api-token-store.ts";
-import { PrismaHelpdeskStore } from "./store/helpdesk-store.ts";
-import { PrismaKpiIngestStore } from "./store/kpi-ingest-store.ts";
-import { PrismaKpiTargetStore } from "./store/kpi-target-store.ts";
-import { PrismaScorecardReads } from "./store/scorecard-reads-store.ts";
-import { PrismaKudosStore } from "./store/kudos-store.ts";
-import { PrismaProcessedEvents, PrismaRecognitionSettingsStore } from "./store/recognition-settings-store.ts";
-import { PrismaMemberStore } from "./store/member-store.ts";
 import { PrismaOutbox } from "./store/outbox-store.ts";
 import { createPrisma, type Db } from "./store/prisma.ts";
-import { PrismaRecognitionPromptStore } from "./store/recognition-prompt-store.ts";
-import { TeamsStore } from "./store/teams-store.ts";
-import { PrismaWorkspaceStore } from "./store/workspace-store.ts";
 import { teamsAdapterFor, teamsRoute } from "./teams/teams-endpoint.ts";
-import { DEFAULT_TEAMS_RATES } from "./teams/teams-notifier.ts";
-import { TeamsUsers } from "./teams/teams-users.ts";
 
 /** `web` serves chat platforms, `worker` runs background jobs, `all` does both (the default). */
 export type SpurRole = "all" | "web" | "worker";
@@ -95,110 +69,25 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
   const queueSettings = { connection: redis, prefix: config.QUEUE_PREFIX };
   const queues = createQueues(queueSettings);
 
-  // Each Slack workspace's bot token: from the environment, or from its OAuth install.
-  const installs = slackInstalls(config, db, logger);
-  const slackClients = new SlackClients(installs.tokens, config.SLACK_API_URL);
-  const budget = new RedisRateBudget(
-    redis,
-    config.QUEUE_PREFIX,
-    { perSecond: config.SLACK_POSTS_PER_SECOND, burst: Math.max(1, Math.ceil(config.SLACK_POSTS_PER_SECOND * 2)) },
-    undefined,
-    undefined,
-    () => metrics.postsDelayed.inc({ reason: "budget" }),
-  );
-
-  // Teams is optional: without an app id (and without the development override) there is no adapter.
-  const teamsAdapter = teamsAdapterFor(config, logger);
-  const teamsStore = new TeamsStore(db);
-  const teamsBudget = new RedisRateBudget(
-    redis,
-    config.QUEUE_PREFIX,
-    DEFAULT_TEAMS_RATES.tenant,
-    DEFAULT_TEAMS_RATES.conversation,
-    undefined,
-    () => metrics.postsDelayed.inc({ reason: "budget" }),
-  );
-
   // Follow-ups (shoutouts, recipients' notes) are written with their gift and relayed to the queues from the
   // outbox: a gift is confirmed even while Redis is away, and its posts go out, once, when it is back.
   const outbox = new PrismaOutbox(db);
-  const outboxRelay = new OutboxRelay(
-    { outbox, queues, logger, metrics, connected: () => redis.status === "ready" },
-    options.outboxRelay,
-  );
+  const outboxRelay = new OutboxRelay({ outbox, queues, logger, metrics, connected: () => redis.status === "ready" }, options.outboxRelay);
   metrics.outboxBacklogSource = () => outbox.backlog();
-  const outboxWritten = () => outboxRelay.nudge();
 
-  const workspaces = new PrismaWorkspaceStore(db);
-  const memberRepo = new PrismaMemberStore(db);
-  const kudos = new PrismaKudosStore(db);
-  const ledger = new PrismaKudosLedger(db, outboxWritten);
-  const recognitionSettings = new PrismaRecognitionSettingsStore(db);
-  const feedbackRequests = new PrismaFeedbackRequestStore(db);
-  const prompts = new PrismaRecognitionPromptStore(db);
-  const kpiIngest = new PrismaKpiIngestStore(db, outboxWritten);
-  const dataExports = new PrismaDataExportStore(db);
-  const services: Services = {
-    clock,
-    logger,
-    metrics,
-    defaultTimeZone: config.DEFAULT_TIME_ZONE,
-    workspaces,
-    memberRepo,
-    members: new MemberDirectory(
-      memberRepo,
-      new PlatformUsersByPlatform({
-        slack: new SlackUsers((workspace) => slackClients.forTeam(workspace.externalId, "lookups")),
-        ...(teamsAdapter ? { teams: new TeamsUsers(teamsAdapter, teamsStore) } : {}),
-      }),
-      clock,
-    ),
-    kudos,
-    kpis: new PrismaKpiStore(db),
-    runs: new PrismaDigestRunStore(db),
-    jobs: bullmqDispatch(queues, { clock, prompts, teamPosts: workspaces }),
-    teamPosts: workspaces,
-    ledger,
-    recognitionSettings,
-    audit: recognitionSettings,
-    processedEvents: new PrismaProcessedEvents(db),
-    feedback: new PrismaFeedbackStore(db),
-    feedbackRequests,
-    roster: feedbackRequests,
-    prompts,
-    messengerFor: (workspaceId) => messengerFor(workspaceId),
-    feedbackSecret: config.FEEDBACK_HASH_SECRET,
-    scorecardReads: new PrismaScorecardReads(db),
-    kpiTargets: new PrismaKpiTargetStore(db),
-    kpiWriter: kpiIngest,
-    memberLookup: kpiIngest,
-    customerKudos: kpiIngest,
-    apiTokens: new PrismaApiTokenStore(db),
-    helpdesks: new PrismaHelpdeskStore(db),
-    auditLog: dataExports,
-    eraser: new PrismaMemberEraser(db),
-    slackInstalls: installs.registry,
-    digestReads: new PrismaDigestReads(db),
-  };
+  const { stores, internals } = createStores(db, { outboxWritten: () => outboxRelay.nudge() });
+  const { workspaces } = internals;
+  const { prompts } = stores;
 
-  // Teams shows card images from a URL: digest charts are stored and served under PUBLIC_URL.
-  const charts = new PrismaDigestChartStore(db);
-  const publicUrl = config.PUBLIC_URL;
-  const outbound = new OutboundByWorkspace({
-    db,
-    logger,
-    metrics,
-    slackClients,
-    slackBudget: budget,
-    teams: { adapter: teamsAdapter, store: teamsStore, budget: teamsBudget },
-    ...(publicUrl
-      ? { publishChart: async (chart: { teamId: string; periodKey: string; png: Buffer }) => chartUrl(publicUrl, await charts.save(chart.teamId, chart.periodKey, chart.png)) }
-      : {}),
-  });
-  const notifierForWorkspace = (workspaceId: string) => outbound.notifierFor(workspaceId);
-  const notifierForTeam = (teamId: string) => outbound.notifierForTeam(teamId);
-  const messengerFor = (workspaceId: string) => outbound.messengerFor(workspaceId);
-  const exportDeliveryFor = (workspaceId: string) => outbound.exportDeliveryFor(workspaceId);
+  // Each Slack workspace's bot token: from the environment, or from its OAuth install.
+  const installs = slackInstalls(config, db, logger);
+  // Teams is optional: without an app id (and without the development override) there is no adapter.
+  const teamsAdapter = teamsAdapterFor(config, logger);
+  const runtime: Runtime = { clock, logger, metrics, defaultTimeZone: config.DEFAULT_TIME_ZONE, feedbackSecret: config.FEEDBACK_HASH_SECRET };
+  const { outbound, byWorkspace } = createOutbound({ config, db, redis, runtime, stores, internals, queues, installs, teamsAdapter });
+  const services: Services = { ...runtime, ...stores, ...outbound };
+  const teamsStore = internals.teamsStore;
+  const charts = internals.charts;
 
   const slack =
     role === "worker"
@@ -235,16 +124,6 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     logger,
   });
 
-  const digestDeps = {
-    workspaces,
-    scorecardReads: services.scorecardReads,
-    kpiTargets: services.kpiTargets,
-    digestReads: services.digestReads,
-    runs: services.runs,
-    notifierFor: notifierForTeam,
-    clock,
-    leaseMs: options.digestLeaseMs ?? 5 * 60_000,
-  };
   let workers: SpurWorkers | undefined;
   return {
     services,
@@ -262,25 +141,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
       if (runWorkers) {
         workers = startWorkers(
           queueSettings,
-          {
-            logger,
-            metrics,
-            ...digestDeps,
-            kudos,
-            teamPosts: workspaces,
-            teamScores: new PrismaMonthlyTeamScores(db),
-            leads: ledger,
-            leadDigests: (input) => enqueueLeadDigest(queues, input),
-            recognitionSettings,
-            notifierForWorkspace,
-            feedback: services.feedback,
-            feedbackRequests,
-            messengerFor,
-            summaryLeaseMs: 5 * 60_000,
-            prompts,
-            exportReads: dataExports,
-            exportDeliveryFor,
-          },
+          workerDeps(runtime, stores, internals, byWorkspace, queues, { digestMs: options.digestLeaseMs ?? 5 * 60_000, summaryMs: 5 * 60_000 }),
           options.workerTimings,
         );
       }

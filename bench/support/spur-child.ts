@@ -1,6 +1,6 @@
 // What the HTTP benchmarks share: Spur as a child process (as operators run it), a workspace whose
 // allowance never runs out, waiting for rows, and the raw-insert baseline measured in the same run.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import pg from "pg";
 import type { FakeUser } from "../../test/support/fake-slack-api.ts";
@@ -12,37 +12,65 @@ export function benchUsers(count: number): FakeUser[] {
   return Array.from({ length: count }, (_, i) => ({ id: `UB${String(i).padStart(5, "0")}`, name: `agent${i}` }));
 }
 
-/** BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the Spur process there when it exits (open it in Chrome DevTools). */
-export async function startSpurProcess(opts: { databaseUrl: string; queuePrefix: string; slackApiUrl: string; port: number }): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), "--import", "tsx", "src/main.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      FEEDBACK_HASH_SECRET: "bench-feedback-secret-0123456789",
-      DATABASE_URL: opts.databaseUrl,
-      REDIS_URL,
-      SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
-      SLACK_BOT_TOKEN: "xoxb-bench",
-      SLACK_API_URL: opts.slackApiUrl,
-      PORT: String(opts.port),
-      QUEUE_PREFIX: opts.queuePrefix,
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+export interface SpurProcessOptions {
+  databaseUrl: string;
+  queuePrefix: string;
+  slackApiUrl: string;
+  port: number;
+}
+
+function spurEnv(opts: SpurProcessOptions): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    FEEDBACK_HASH_SECRET: "bench-feedback-secret-0123456789",
+    DATABASE_URL: opts.databaseUrl,
+    REDIS_URL,
+    SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
+    SLACK_BOT_TOKEN: "xoxb-bench",
+    SLACK_API_URL: opts.slackApiUrl,
+    PORT: String(opts.port),
+    QUEUE_PREFIX: opts.queuePrefix,
+    LOG_LEVEL: "warn",
+  };
+}
+
+/** Resolves once the child answers GET /healthz on `port`; kills it and throws if it never does. */
+export async function whenHealthy(child: ChildProcess, port: number, what = "Spur"): Promise<ChildProcess> {
   for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) break;
     try {
-      if ((await fetch(`http://127.0.0.1:${opts.port}/healthz`)).ok) return child;
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
     } catch {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
   child.kill("SIGKILL");
-  throw new Error("Spur did not start");
+  throw new Error(`${what} did not start`);
+}
+
+/** BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the Spur process there when it exits (open it in Chrome DevTools). */
+export async function startSpurProcess(opts: SpurProcessOptions): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), "--import", "tsx", "src/main.ts"], {
+    env: spurEnv(opts),
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  return whenHealthy(child, opts.port);
+}
+
+/** Compiles Spur as `npm start` does (`npm run build`: tsc into dist/), so role processes run the shipped JavaScript. */
+export function buildSpur(): void {
+  execFileSync("npm", ["run", "--silent", "build"], { stdio: ["ignore", "ignore", "inherit"] });
+}
+
+/** One role of the built Spur, started as `npm start` starts it: `node --enable-source-maps dist/src/main.js <role>`. */
+export async function startSpurRole(role: "all" | "web" | "worker", opts: SpurProcessOptions): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--enable-source-maps", "dist/src/main.js", role], { env: spurEnv(opts), stdio: ["ignore", "inherit", "inherit"] });
+  return whenHealthy(child, opts.port);
 }
 
 export async function stopSpurProcess(child: ChildProcess | undefined): Promise<void> {
-  if (!child) return;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
   child.kill("SIGTERM");
   await once(child, "exit").catch(() => undefined);
 }
@@ -117,4 +145,15 @@ export async function postSlackLoad(
   }
   await Promise.all(Array.from({ length: concurrency }, client));
   return latencies;
+}
+
+/** How Spur's /metrics counts the outcomes of `command` so far (ok, refused, error …). */
+export async function commandOutcomes(port: number, command: string): Promise<Map<string, number>> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const outcomes = new Map<string, number>();
+  for (const m of text.matchAll(/^spur_commands_total\{([^}]*)\} (\S+)$/gm)) {
+    const labels = Object.fromEntries([...m[1]!.matchAll(/(\w+)="([^"]*)"/g)].map((l) => [l[1], l[2]]));
+    if (labels.command === command && labels.outcome) outcomes.set(labels.outcome, Number(m[2]));
+  }
+  return outcomes;
 }

@@ -55,33 +55,35 @@ export interface JobDispatch {
   exportData(request: ExportRequest): Promise<void>;
 }
 
-export interface Services {
+/** Process-wide: time, logs, metrics and the settings every part reads. */
+export interface Runtime {
   clock: Clock;
   logger: Logger;
   metrics: SpurMetrics;
   defaultTimeZone: string;
+  /** Keys anonymous answers (see src/core/feedback/feedback-anonymity.ts). */
+  feedbackSecret: string;
+}
+
+/** The PostgreSQL ports (src/store), built by app/stores.ts. */
+export interface Stores {
   workspaces: WorkspaceRepository;
+  /** Per-team choices for the scheduled posts (what the weekly leaderboard ranks). */
+  teamPosts: TeamPostSettings;
   memberRepo: MemberRepository;
-  members: MemberDirectory;
   kudos: KudosRepository;
   kpis: KpiRepository;
   runs: DigestRunRepository;
-  jobs: JobDispatch;
-  /** Per-team choices for the scheduled posts (what the weekly leaderboard ranks). */
-  teamPosts: TeamPostSettings;
-  // Recognition (issue 3)
+  // recognition
   ledger: KudosLedger;
   recognitionSettings: RecognitionSettingsRepository;
   audit: AuditLogRepository;
   processedEvents: ProcessedEvents;
+  // feedback
   feedback: FeedbackRepository;
   feedbackRequests: FeedbackRequestRepository;
   roster: TeamRoster;
   prompts: RecognitionPromptRepository;
-  /** Direct messages to one person (feedback requests, prompts), through the workspace's own messenger. */
-  messengerFor: MessengerFor;
-  /** Keys anonymous answers (see src/core/feedback/feedback-anonymity.ts). */
-  feedbackSecret: string;
   // kpi: ingestion, targets and scorecards
   scorecardReads: ScorecardReads;
   kpiTargets: KpiTargetRepository;
@@ -93,7 +95,22 @@ export interface Services {
   // data rights: exports and erasure
   auditLog: AuditWriter;
   eraser: MemberEraser;
-  /** Slack installs: what the app_uninstalled / tokens_revoked listener cleans up. */
-  slackInstalls: SlackInstallRegistry;
   digestReads: DigestReads;
 }
+
+/** What leaves the request path: background jobs, direct messages, and the chat platforms' own directories. */
+export interface Outbound {
+  jobs: JobDispatch;
+  /** Direct messages to one person (feedback requests, prompts), through the workspace's own messenger. */
+  messengerFor: MessengerFor;
+  /** Members by platform id, looked up on the platform the first time Spur meets them. */
+  members: MemberDirectory;
+  /** Slack installs: what the app_uninstalled / tokens_revoked listener cleans up. */
+  slackInstalls: SlackInstallRegistry;
+}
+
+/**
+ * What the chat adapters are given, composed from the three parts above. Each use case declares the narrow
+ * part it needs (its Deps type); the adapters hand it this.
+ */
+export type Services = Runtime & Stores & Outbound;

@@ -20,7 +20,13 @@ const PROVIDERS: Record<string, HelpdeskProvider> = { zendesk, intercom, freshde
 
 const Batch = z.object({ records: z.array(z.unknown()).min(1, "must hold at least one record").max(MAX_BATCH, `may hold at most ${MAX_BATCH} records`) });
 
-export function createIngestRoutes(services: Services): Route {
+/** What the KPI API and the helpdesk webhooks need, and nothing more. */
+export type IngestDeps = Pick<
+  Services,
+  "memberLookup" | "kpiWriter" | "customerKudos" | "workspaces" | "helpdesks" | "apiTokens" | "clock" | "logger"
+>;
+
+export function createIngestRoutes(services: IngestDeps): Route {
   const deps = { members: services.memberLookup, writer: services.kpiWriter };
   const helpdeskDeps: HelpdeskIngestDeps = {
     ...deps,

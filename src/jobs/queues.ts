@@ -1,6 +1,7 @@
 // Queue names and shared BullMQ options. Two queues: outbound posts triggered by people (fast, many)
 // and scheduled team posts (digests), so a digest backlog never delays a shoutout.
 import { Queue, type ConnectionOptions, type DefaultJobOptions } from "bullmq";
+import { redisKeyPrefix } from "./redis-keys.ts";
 
 export const POSTS_QUEUE = "posts";
 export const SCHEDULED_QUEUE = "scheduled";
@@ -15,6 +16,7 @@ export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
 
 export interface QueueSettings {
   connection: ConnectionOptions;
+  /** QUEUE_PREFIX; keys are written under its hash-tagged form (see redis-keys.ts). */
   prefix: string;
 }
 
@@ -25,7 +27,7 @@ export interface SpurQueues {
 }
 
 export function createQueues(settings: QueueSettings): SpurQueues {
-  const opts = { connection: settings.connection, prefix: settings.prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS };
+  const opts = { connection: settings.connection, prefix: redisKeyPrefix(settings.prefix), defaultJobOptions: DEFAULT_JOB_OPTIONS };
   const posts = new Queue(POSTS_QUEUE, opts);
   const scheduled = new Queue(SCHEDULED_QUEUE, opts);
   return {

@@ -4,6 +4,7 @@
 // TransientError, so the job is rescheduled rather than holding a worker.
 import type { Redis } from "ioredis";
 import { TransientError } from "../core/shared/errors.ts";
+import { redisKeyPrefix } from "./redis-keys.ts";
 
 // Checks every window before spending any: a post either fits all of them (and spends one slot in each) or
 // spends nothing and learns how long to wait, so a refusal by one window never wastes another's slot.
@@ -48,23 +49,25 @@ export interface RateBudget {
 export class RedisRateBudget implements RateBudget {
   private readonly workspaceRates: readonly Rate[];
   private readonly channelRates: readonly Rate[];
+  private readonly keyPrefix: string;
 
   constructor(
     private readonly redis: Redis,
-    private readonly prefix: string,
+    prefix: string,
     workspaceRate: Rate | readonly Rate[],
     channelRate: Rate | readonly Rate[] = DEFAULT_CHANNEL_RATE,
     private readonly maxWaitMs = 20_000,
     private readonly onWait: () => void = () => undefined,
   ) {
+    this.keyPrefix = redisKeyPrefix(prefix);
     this.workspaceRates = "perSecond" in workspaceRate ? [workspaceRate] : workspaceRate;
     this.channelRates = "perSecond" in channelRate ? [channelRate] : channelRate;
   }
 
   async acquire(workspaceKey: string, channelId: string): Promise<void> {
     const windows = [
-      ...this.workspaceRates.map((rate, i) => ({ key: `${this.prefix}:rate:ws:${workspaceKey}:${i}`, rate })),
-      ...this.channelRates.map((rate, i) => ({ key: `${this.prefix}:rate:ch:${workspaceKey}:${channelId}:${i}`, rate })),
+      ...this.workspaceRates.map((rate, i) => ({ key: `${this.keyPrefix}:rate:ws:${workspaceKey}:${i}`, rate })),
+      ...this.channelRates.map((rate, i) => ({ key: `${this.keyPrefix}:rate:ch:${workspaceKey}:${channelId}:${i}`, rate })),
     ];
     const keys = windows.map((w) => w.key);
     const args = windows.flatMap((w) => [String(1000 / w.rate.perSecond), String(w.rate.burst)]);

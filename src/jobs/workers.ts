@@ -3,6 +3,7 @@ import { type Job, Worker } from "bullmq";
 import type { Logger } from "../logger.ts";
 import type { SpurMetrics } from "../metrics.ts";
 import { type JobDeps, JOBS, type SpurJob } from "./job-list.ts";
+import { redisKeyPrefix } from "./redis-keys.ts";
 import { POSTS_QUEUE, type QueueName, type QueueSettings, SCHEDULED_QUEUE } from "./queues.ts";
 
 export type WorkerDeps = JobDeps & {
@@ -39,7 +40,7 @@ export function startWorkers(settings: QueueSettings, deps: WorkerDeps, options:
     };
   const base = {
     connection: settings.connection,
-    prefix: settings.prefix,
+    prefix: redisKeyPrefix(settings.prefix),
     ...(options.lockDuration ? { lockDuration: options.lockDuration } : {}),
     ...(options.stalledInterval ? { stalledInterval: options.stalledInterval } : {}),
   };

@@ -14,12 +14,12 @@ function withoutEmphasis(text: string): string {
     .replace(/~([^~\n]+)~/g, "$1");
 }
 
-/** Slack mrkdwn → plain text; `names` maps Slack user ids to the names people see. */
+/** Slack mrkdwn → plain text; `names` maps Slack user and channel ids to the names people see. */
 export function slackPlain(mrkdwn: string, names: ReadonlyMap<string, string>): string {
   const text = mrkdwn
     .replace(/:([a-z_]+):/g, (all, code: string) => SLACK_EMOJI[code] ?? all)
     .replace(/<@(\w+)(?:\|[^>]*)?>/g, (_all, id: string) => names.get(id) ?? `@${id}`)
-    .replace(/<#(\w+)(?:\|([^>]*))?>/g, (_all, id: string, name?: string) => `#${name || id}`)
+    .replace(/<#(\w+)(?:\|([^>]*))?>/g, (_all, id: string, name?: string) => `#${name || names.get(id) || id}`)
     .replace(/<([^|>]+)\|([^>]+)>/g, "$2")
     .replace(/`\/spur\b/g, "`admin")
     .replace(/`\/(\w+)/g, "`$1")

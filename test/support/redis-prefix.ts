@@ -13,7 +13,8 @@ export async function deleteKeysWithPrefix(prefix: string): Promise<void> {
   try {
     let cursor = "0";
     do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 1000);
+      // Spur's keys are hash-tagged ({prefix}:…); the loose pattern also catches anything written without the tag.
+      const [next, keys] = await redis.scan(cursor, "MATCH", `*${prefix}*`, "COUNT", 1000);
       cursor = next;
       if (keys.length > 0) await redis.del(...keys);
     } while (cursor !== "0");

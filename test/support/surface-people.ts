@@ -6,13 +6,13 @@ import type { FakeUser } from "./fake-slack-api.ts";
 import { TEAMS_USERS } from "./teams-activities.ts";
 
 export interface Person {
-  key: "ana" | "bo" | "carl" | "dee";
+  key: "ana" | "bo" | "carl" | "dee" | "eve";
   name: string;
   slack: FakeUser;
   teams: RosterMember;
 }
 
-function person(key: Person["key"], name: string, slackId: string, isAdmin = false): Person {
+function person(key: keyof typeof TEAMS_USERS, name: string, slackId: string, isAdmin = false): Person {
   const teams = TEAMS_USERS[key];
   return {
     key,
@@ -27,6 +27,14 @@ export const PEOPLE = {
   bo: person("bo", TEAMS_USERS.bo.name, "UBO"),
   carl: person("carl", TEAMS_USERS.carl.name, "UCARL", true),
   dee: person("dee", TEAMS_USERS.dee.name, "UDEE"),
-} satisfies Record<Person["key"], Person>;
+} satisfies Record<Exclude<Person["key"], "eve">, Person>;
 
 export const EVERYONE: Person[] = Object.values(PEOPLE);
+
+/** Someone outside the workspace: unknown to Slack's users.info and not on the Teams roster. */
+export const STRANGER: Person = {
+  key: "eve",
+  name: "Eve Evans",
+  slack: { id: "UEVE", name: "eve", real_name: "Eve Evans", display_name: "Eve Evans", email: "eve@example.com" },
+  teams: { id: "29:eve", name: "Eve Evans", aadObjectId: "aad-eve", email: "eve@contoso.com", userPrincipalName: "eve@contoso.com" },
+};

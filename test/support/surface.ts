@@ -26,8 +26,20 @@ import type { Platform, StartOptions, Surface } from "./surface-types.ts";
 import { startSlackSurface } from "./surface-slack.ts";
 import { startTeamsSurface } from "./surface-teams.ts";
 
-export { PEOPLE, type Person } from "./surface-people.ts";
-export type { Platform, Said, StartOptions, Surface, SurfaceButton, SurfaceReply } from "./surface-types.ts";
+export { PEOPLE, type Person, STRANGER } from "./surface-people.ts";
+export {
+  HERE,
+  type Platform,
+  type Said,
+  type StartOptions,
+  type Submitted,
+  type Surface,
+  type SurfaceButton,
+  type SurfaceField,
+  type SurfaceForm,
+  type SurfaceReply,
+  type Where,
+} from "./surface-types.ts";
 
 export const PLATFORMS: Platform[] = ["slack", "teams"];
 

@@ -20,7 +20,7 @@ describe("localize", () => {
   it("says 'this channel' in the reader's language where a surface cannot link a channel it has no name for", () => {
     const m = msg("error.unreadable", { reason: channel("19:abc@thread.tacv2") });
     expect(teamsMarkdown(m, "en", teamsSpeller())).toBe("Spur couldn't read that (this channel).");
-    expect(teamsMarkdown(m, "zh-CN", TEAMS_PLAIN)).toBe("Spur 无法读取该内容（此频道）。");
+    expect(teamsMarkdown(m, "zh-CN", TEAMS_PLAIN)).toBe("Spur 无法读取该内容（本频道）。");
     expect(teamsMarkdown(msg("error.unreadable", { reason: channel("19:abc", "support") }), "zh-CN", TEAMS_PLAIN)).toBe("Spur 无法读取该内容（support）。");
   });
 });

@@ -1,7 +1,7 @@
 import type { common as en } from "../en/common.ts";
 
 export const common = {
-  "common.thisChannel": "此频道",
+  "common.thisChannel": "本频道",
   "actor.unknown": "无法在此工作区中找到你的信息，请稍后重试。",
   "error.internal": "Spur 出了点问题，请一分钟后再试。",
   "form.cancel": "取消",
