@@ -41,6 +41,8 @@ export interface SpurOptions {
   shutdownGraceMs?: number;
   /** The outbox relay's poll interval, lease and timeouts (tests shorten them). */
   outboxRelay?: OutboxRelayOptions;
+  /** Connections in the PostgreSQL pool (default 10). */
+  databasePoolSize?: number;
 }
 
 export interface Spur {
@@ -63,7 +65,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const clock = options.clock ?? systemClock;
   const metrics = new SpurMetrics({ defaultMetrics: config.NODE_ENV !== "test" });
-  const db = createPrisma(config.DATABASE_URL);
+  const db = createPrisma(config.DATABASE_URL, options.databasePoolSize ? { poolSize: options.databasePoolSize } : {});
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   redis.on("error", (err) => logger.warn({ err: err.message }, "redis connection error"));
   const queueSettings = { connection: redis, prefix: config.QUEUE_PREFIX };
