@@ -1,6 +1,6 @@
 // Prometheus metrics (prom-client), served at /metrics. One registry per Spur instance, so tests and
 // several instances in one process do not share counters.
-import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 export class SpurMetrics {
   readonly registry = new Registry();
@@ -27,6 +27,30 @@ export class SpurMetrics {
     help: "Posts that waited for the posting budget or were answered 429 by the platform.",
     labelNames: ["reason"] as const,
     registers: [this.registry],
+  });
+
+  readonly outboxRelayed = new Counter({
+    name: "spur_outbox_relayed_total",
+    help: "Outbox rows (gift follow-ups) handed to the job queue, by topic.",
+    labelNames: ["topic"] as const,
+    registers: [this.registry],
+  });
+  readonly outboxFailed = new Counter({
+    name: "spur_outbox_failed_total",
+    help: "Attempts to hand an outbox row to the job queue that failed (the row is retried), by topic.",
+    labelNames: ["topic"] as const,
+    registers: [this.registry],
+  });
+  /** Set by the composition root: counts the outbox rows not yet relayed. */
+  outboxBacklogSource: (() => Promise<number>) | undefined;
+  readonly outboxBacklog = new Gauge({
+    name: "spur_outbox_backlog",
+    help: "Outbox rows not yet handed to the job queue (waiting, or retrying while Redis is unreachable).",
+    registers: [this.registry],
+    collect: async () => {
+      const source = this.outboxBacklogSource;
+      if (source) this.outboxBacklog.set(await source().catch(() => Number.NaN));
+    },
   });
 
   constructor(options: { defaultMetrics?: boolean } = {}) {

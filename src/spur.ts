@@ -15,11 +15,13 @@ import { closeServer, createHttpServer, listen, type ReadinessCheck } from "./ht
 import { createIngestRoutes } from "./ingest/routes.ts";
 import { upsertAllSchedulers } from "./jobs/dispatch.ts";
 import { enqueueRosterSyncs } from "./jobs/roster-sync.ts";
+import { OutboxRelay, type OutboxRelayOptions } from "./jobs/outbox-relay.ts";
 import { createQueues, type SpurQueues } from "./jobs/queues.ts";
 import { type SpurWorkers, startWorkers, type WorkerTimings } from "./jobs/workers.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { SpurMetrics } from "./metrics.ts";
 import { createSlackApp } from "./slack/app.ts";
+import { PrismaOutbox } from "./store/outbox-store.ts";
 import { createPrisma, type Db } from "./store/prisma.ts";
 import { teamsAdapterFor, teamsRoute } from "./teams/teams-endpoint.ts";
 
@@ -38,17 +40,23 @@ export interface SpurOptions {
   workerTimings?: WorkerTimings;
   /** How long shutdown waits for running jobs before closing workers anyway (default 25 s). */
   shutdownGraceMs?: number;
+  /** The outbox relay's poll interval, lease and timeouts (tests shorten them). */
+  outboxRelay?: OutboxRelayOptions;
+  /** Connections in the PostgreSQL pool (default 10). */
+  databasePoolSize?: number;
 }
 
 export interface Spur {
   services: Services;
   db: Db;
   queues: SpurQueues;
+  /** Hands gift follow-ups from the outbox to the queues; runs in every role. */
+  outboxRelay: OutboxRelay;
   server: Server;
   metrics: SpurMetrics;
   /** Listens on config.PORT (0 = any free port); returns the port. */
   start(): Promise<number>;
-  /** Graceful shutdown: HTTP receiver → workers → queues → Redis → Prisma. */
+  /** Graceful shutdown: HTTP receiver → outbox relay → workers → queues → Redis → Prisma. */
   stop(): Promise<void>;
 }
 
@@ -58,13 +66,19 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const clock = options.clock ?? systemClock;
   const metrics = new SpurMetrics({ defaultMetrics: config.NODE_ENV !== "test" });
-  const db = createPrisma(config.DATABASE_URL);
+  const db = createPrisma(config.DATABASE_URL, options.databasePoolSize ? { poolSize: options.databasePoolSize } : {});
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   redis.on("error", (err) => logger.warn({ err: err.message }, "redis connection error"));
   const queueSettings = { connection: redis, prefix: config.QUEUE_PREFIX };
   const queues = createQueues(queueSettings);
 
-  const { stores, internals } = createStores(db);
+  // Follow-ups (shoutouts, recipients' notes) are written with their gift and relayed to the queues from the
+  // outbox: a gift is confirmed even while Redis is away, and its posts go out, once, when it is back.
+  const outbox = new PrismaOutbox(db);
+  const outboxRelay = new OutboxRelay({ outbox, queues, logger, metrics, connected: () => redis.status === "ready" }, options.outboxRelay);
+  metrics.outboxBacklogSource = () => outbox.backlog();
+
+  const { stores, internals } = createStores(db, { outboxWritten: () => outboxRelay.nudge() });
   const { workspaces } = internals;
   const { prompts } = stores;
 
@@ -118,6 +132,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     services,
     db,
     queues,
+    outboxRelay,
     server,
     metrics,
     async start() {
@@ -125,6 +140,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
       await slack?.start();
       const schedulers = await upsertAllSchedulers(queues, workspaces, { prompts, teamPosts: workspaces });
       if (schedulers.removed.length > 0) logger.info({ removed: schedulers.removed }, "removed the schedulers of deleted teams");
+      outboxRelay.start();
       if (runWorkers) {
         // Rosters not yet read today (a new single-workspace install, a missed daily run) are read now.
         await enqueueRosterSyncs(queues, clock, await internals.rosterRuns.targets());
@@ -144,6 +160,8 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
       // Stop taking requests (in-flight ones finish), then let running jobs finish, then close connections.
       await slack?.stop();
       if (server.listening) await closeServer(server);
+      // Requests are done, so no new follow-ups: the relay's last pass ends before the queues close.
+      await outboxRelay.stop();
       await workers?.close(options.shutdownGraceMs);
       await queues.close();
       await redis.quit().catch(() => undefined);

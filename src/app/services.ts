@@ -40,9 +40,6 @@ import type {
 
 /** Slow or outbound work the request path hands to background jobs. */
 export interface JobDispatch {
-  shoutout(input: { giftId: string; channelId: string }): Promise<void>;
-  /** DMs the recipients of a gift (and their leads if the workspace asks for it). */
-  notifyRecipients(input: { giftId: string }): Promise<void>;
   /**
    * Runs the team's weekly digest now (still posted once per team and week), or with `forcedAt` (an admin's
    * forced send) posts it again even if the week's digest went out.

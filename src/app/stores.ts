@@ -36,13 +36,14 @@ export interface StoreInternals {
   rosterRuns: PrismaRosterSyncStore;
 }
 
-export function createStores(db: Db): { stores: Stores; internals: StoreInternals } {
+/** `outboxWritten` is told after each commit that wrote outbox rows (the outbox relay then runs at once). */
+export function createStores(db: Db, options: { outboxWritten?: () => void } = {}): { stores: Stores; internals: StoreInternals } {
   const workspaces = new PrismaWorkspaceStore(db);
   const recognitionSettings = new PrismaRecognitionSettingsStore(db);
   const feedbackRequests = new PrismaFeedbackRequestStore(db);
-  const kpiIngest = new PrismaKpiIngestStore(db);
+  const kpiIngest = new PrismaKpiIngestStore(db, options.outboxWritten);
   const dataExports = new PrismaDataExportStore(db);
-  const ledger = new PrismaKudosLedger(db);
+  const ledger = new PrismaKudosLedger(db, options.outboxWritten);
   const stores: Stores = {
     workspaces,
     teamPosts: workspaces,

@@ -23,7 +23,7 @@ const Batch = z.object({ records: z.array(z.unknown()).min(1, "must hold at leas
 /** What the KPI API and the helpdesk webhooks need, and nothing more. */
 export type IngestDeps = Pick<
   Services,
-  "memberLookup" | "kpiWriter" | "customerKudos" | "workspaces" | "helpdesks" | "jobs" | "apiTokens" | "clock" | "logger"
+  "memberLookup" | "kpiWriter" | "customerKudos" | "workspaces" | "helpdesks" | "apiTokens" | "clock" | "logger"
 >;
 
 export function createIngestRoutes(services: IngestDeps): Route {
@@ -32,11 +32,7 @@ export function createIngestRoutes(services: IngestDeps): Route {
     ...deps,
     customerKudos: services.customerKudos,
     teamOf: async (member) => (member.teamId ? services.workspaces.teamById(member.teamId) : null),
-    announceCustomerKudos: async ({ workspaceId, giftId, team }) => {
-      if (team?.channelId && (await services.helpdesks.customerShoutouts(workspaceId))) {
-        await services.jobs.shoutout({ giftId, channelId: team.channelId });
-      }
-    },
+    customerShoutouts: (workspaceId) => services.helpdesks.customerShoutouts(workspaceId),
   };
 
   async function workspaceOfToken(req: IncomingMessage): Promise<string> {

@@ -46,7 +46,4 @@ export const notifyRecipientsJob = defineJob({
   name: NOTIFY_RECIPIENTS_JOB,
   queue: POSTS_QUEUE,
   process: processNotifyRecipients,
-  dispatch: ({ add }) => ({
-    notifyRecipients: (input) => add(input, { jobId: `notify-${input.giftId}` }),
-  }),
 });

@@ -1,5 +1,5 @@
-// Posts the public shoutout for a gift, once: the job id is derived from the gift, and the gift records
-// where its shoutout went.
+// Posts the public shoutout for a gift, once: queued from the outbox (see outbox-topics.ts), and the gift
+// records where its shoutout went, so a second job for the same gift posts nothing.
 import type { Job } from "bullmq";
 import type { Notifier } from "../core/outbound/notifier.ts";
 import type { KudosRepository } from "../core/shared/ports.ts";
@@ -35,7 +35,4 @@ export const postShoutoutJob = defineJob({
   name: POST_SHOUTOUT_JOB,
   queue: POSTS_QUEUE,
   process: processShoutout,
-  dispatch: ({ add }) => ({
-    shoutout: (input) => add(input, { jobId: `shoutout-${input.giftId}` }),
-  }),
 });

@@ -38,17 +38,17 @@ function manifestFeatures() {
   };
 }
 
-async function database(demo: DemoConfig): Promise<string> {
+async function database(demo: DemoConfig): Promise<{ url: string; embedded: boolean }> {
   if (demo.DATABASE_URL) {
     say("demo: using DATABASE_URL (apply migrations with `npm run db:migrate` first)");
-    return demo.DATABASE_URL;
+    return { url: demo.DATABASE_URL, embedded: false };
   }
   const migrationsDir = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
   const pg = await startEmbeddedPostgres({ dataDir: demo.DEMO_DATA_DIR, migrationsDir });
   cleanups.push(() => pg.stop());
   const migrations = pg.applied.length ? `applied ${pg.applied.length} migration(s)` : "migrations up to date";
   say(`demo: embedded PostgreSQL (PGlite) with data in ${demo.DEMO_DATA_DIR}, ${migrations}`);
-  return pg.url;
+  return { url: pg.url, embedded: true };
 }
 
 async function redis(demo: DemoConfig): Promise<string> {
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   const demo = loadDemoConfig();
   // Redis first: a missing redis-server is reported before the slower database start.
   const redisUrl = await redis(demo);
-  const databaseUrl = await database(demo);
+  const { url: databaseUrl, embedded } = await database(demo);
   const slack = await new FakeSlackApi(sampleSlackUsers()).start();
   cleanups.push(() => slack.stop());
 
@@ -80,7 +80,11 @@ async function main(): Promise<void> {
     SLACK_API_URL: slack.url,
     QUEUE_PREFIX: "spur-playground",
   });
-  const spur = createSpur(config, { logger: createLogger(config.LOG_LEVEL) });
+  // PGlite runs one statement at a time, and its socket server queues each connection's protocol messages one by
+  // one: a statement outside a transaction (Parse, Bind, Execute) can interleave with another connection's and
+  // fail ("bind message supplies 2 parameters, but prepared statement requires 1"). One connection rules that
+  // out and costs nothing, as PGlite never ran two statements at once anyway.
+  const spur = createSpur(config, { logger: createLogger(config.LOG_LEVEL), ...(embedded ? { databasePoolSize: 1 } : {}) });
   cleanups.push(() => spur.stop());
   const seeded = await seedSampleWorkspace(spur.services, spur.db);
   const spurPort = await spur.start();

@@ -2,12 +2,18 @@
 // email, id and helpdesk agent id.
 import { randomUUID } from "node:crypto";
 import type { CustomerKudos, CustomerKudosWriter, KpiRecordWriter, MemberLookup, NewKpiRecord, UpsertCounts } from "../core/kpi/kpi-ports.ts";
+import type { FollowUpsOf } from "../core/recognition/gift-follow-ups.ts";
 import type { Member } from "../core/shared/model.ts";
 import { toMember } from "./mappers.ts";
+import { outboxEntryOf, outboxInsertFor } from "./outbox-store.ts";
 import type { Db } from "./prisma.ts";
 
 export class PrismaKpiIngestStore implements KpiRecordWriter, MemberLookup, CustomerKudosWriter {
-  constructor(private readonly db: Db) {}
+  /** `outboxWritten` is told after a customer kudos was stored with follow-ups (the outbox relay then runs). */
+  constructor(
+    private readonly db: Db,
+    private readonly outboxWritten: () => void = () => undefined,
+  ) {}
 
   async upsert(records: NewKpiRecord[]): Promise<UpsertCounts> {
     // Unchanged rows are skipped by the WHERE clause, so a re-sent batch touches nothing and reports it.
@@ -51,19 +57,28 @@ export class PrismaKpiIngestStore implements KpiRecordWriter, MemberLookup, Cust
     return new Map(rows.map((row) => [row.externalId, toMember(row.member)]));
   }
 
-  async record(kudos: CustomerKudos): Promise<{ giftId: string; created: boolean }> {
+  async record(kudos: CustomerKudos, followUps: FollowUpsOf): Promise<{ giftId: string; created: boolean }> {
     const teamId =
       kudos.recipient.teamId ??
       (await this.db.team.findFirstOrThrow({ where: { workspaceId: kudos.workspaceId, isDefault: true }, select: { id: true } })).id;
     const idempotencyKey = `customer:${kudos.source}:${kudos.ref}:${kudos.recipient.id}`;
+    const giftId = randomUUID();
+    const entries = followUps(giftId).map(outboxEntryOf);
+    // One statement: the follow-ups are written only if the gift is, and together with it.
     const inserted = await this.db.$queryRaw<{ gift_id: string }[]>`
-      INSERT INTO kudos (gift_id, workspace_id, team_id, giver_id, recipient_id, points, reason, source, source_ref,
-                         idempotency_key, created_at)
-      VALUES (${randomUUID()}::uuid, ${kudos.workspaceId}::uuid, ${teamId}::uuid, NULL, ${kudos.recipient.id}::uuid, 1,
-              ${kudos.comment.slice(0, 1000)}, 'customer'::"KudosSource", NULL, ${idempotencyKey}, ${kudos.givenAt})
-      ON CONFLICT (idempotency_key) DO NOTHING
-      RETURNING gift_id`;
-    if (inserted[0]) return { giftId: inserted[0].gift_id, created: true };
+      WITH gift AS (
+        INSERT INTO kudos (gift_id, workspace_id, team_id, giver_id, recipient_id, points, reason, source, source_ref,
+                           idempotency_key, created_at)
+        VALUES (${giftId}::uuid, ${kudos.workspaceId}::uuid, ${teamId}::uuid, NULL, ${kudos.recipient.id}::uuid, 1,
+                ${kudos.comment.slice(0, 1000)}, 'customer'::"KudosSource", NULL, ${idempotencyKey}, ${kudos.givenAt})
+        ON CONFLICT (idempotency_key) DO NOTHING
+        RETURNING gift_id
+      ), outbox AS (${outboxInsertFor("gift", entries)})
+      SELECT gift_id::text AS gift_id FROM gift`;
+    if (inserted[0]) {
+      if (entries.length > 0) this.outboxWritten();
+      return { giftId: inserted[0].gift_id, created: true };
+    }
     const existing = await this.db.kudos.findUniqueOrThrow({ where: { idempotencyKey }, select: { giftId: true } });
     return { giftId: existing.giftId, created: false };
   }

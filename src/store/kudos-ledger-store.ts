@@ -1,9 +1,11 @@
 // Allowance-checked gifts, history, leaderboards and revokes. Limited gifts are group-committed: each batch is
 // one transaction that locks the batch's givers (member rows, FOR NO KEY UPDATE, in id order so batches
 // never deadlock), reads what they already spent, accepts or refuses each gift in order and inserts the accepted
-// ones in one statement. Two concurrent gifts of the same giver therefore can never overspend, even from
-// different processes.
+// ones in one statement, with their follow-ups (shoutout, recipients' notes) in the outbox. Two concurrent
+// gifts of the same giver therefore can never overspend, even from different processes, and a stored gift
+// always has its follow-ups.
 import { randomUUID } from "node:crypto";
+import type { FollowUpsOf } from "../core/recognition/gift-follow-ups.ts";
 import type { AuditEntry } from "../core/shared/audit.ts";
 import type { Member, NewGift, StoredGift } from "../core/shared/model.ts";
 import {
@@ -19,10 +21,11 @@ import {
 import { Prisma } from "../generated/prisma/client.ts";
 import { GroupCommit } from "./group-commit.ts";
 import { toMember } from "./mappers.ts";
+import { outboxEntryOf, writeOutbox } from "./outbox-store.ts";
 import type { Db } from "./prisma.ts";
 
 type Tx = Prisma.TransactionClient;
-type Limited = { gift: NewGift; limits: GiftLimits };
+type Limited = { gift: NewGift; limits: GiftLimits; followUps: FollowUpsOf | undefined };
 type Outcome = PromiseSettledResult<StoredGift>;
 // Under load the pool may be busy for a while; waiting beats failing a gift (Prisma's default wait is 2 s).
 const TX_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
@@ -33,18 +36,22 @@ const pairKey = (giverId: string, recipientId: string) => `${giverId}>${recipien
 export class PrismaKudosLedger implements KudosLedger, TeamLeads {
   private readonly writer: GroupCommit<Limited, StoredGift>;
 
-  constructor(private readonly db: Db) {
+  /** `outboxWritten` is told after a commit that wrote follow-ups (the outbox relay then runs at once). */
+  constructor(
+    private readonly db: Db,
+    private readonly outboxWritten: () => void = () => undefined,
+  ) {
     this.writer = new GroupCommit((items) => this.writeBatch(items), 200);
   }
 
   /** Rejects with GiftRefusedError when a limit would be broken. */
-  recordLimitedGift(gift: NewGift, limits: GiftLimits): Promise<StoredGift> {
-    return this.writer.submit({ gift, limits });
+  recordLimitedGift(gift: NewGift, limits: GiftLimits, followUps?: FollowUpsOf): Promise<StoredGift> {
+    return this.writer.submit({ gift, limits, followUps });
   }
 
   private async writeBatch(items: Limited[]): Promise<Outcome[]> {
     try {
-      return await this.db.$transaction((tx) => this.decideAndInsert(tx, items), TX_OPTIONS);
+      return this.committed(await this.db.$transaction((tx) => this.decideAndInsert(tx, items), TX_OPTIONS));
     } catch (err) {
       if (items.length === 1) return [{ status: "rejected", reason: err }];
       // One bad gift (e.g. a member deleted meanwhile) must not fail the others: retry them one by one, in order.
@@ -53,11 +60,16 @@ export class PrismaKudosLedger implements KudosLedger, TeamLeads {
         results.push(
           await this.db
             .$transaction((tx) => this.decideAndInsert(tx, [item]), TX_OPTIONS)
-            .then((r) => r[0] as Outcome, (reason: unknown): Outcome => ({ status: "rejected", reason })),
+            .then((r) => this.committed(r)[0] as Outcome, (reason: unknown): Outcome => ({ status: "rejected", reason })),
         );
       }
       return results;
     }
+  }
+
+  private committed(outcomes: Outcome[]): Outcome[] {
+    if (outcomes.some((o) => o.status === "fulfilled" && o.value.created)) this.outboxWritten();
+    return outcomes;
   }
 
   private async decideAndInsert(tx: Tx, items: Limited[]): Promise<Outcome[]> {
@@ -99,9 +111,9 @@ export class PrismaKudosLedger implements KudosLedger, TeamLeads {
     const refuse = (breach: ConstructorParameters<typeof GiftRefusedError>[0]) =>
       outcomes.push({ status: "rejected", reason: new GiftRefusedError(breach) });
     const done = (value: StoredGift) => outcomes.push({ status: "fulfilled", value });
-    const accepted: { gift: NewGift; giftId: string }[] = [];
+    const accepted: { gift: NewGift; giftId: string; followUps: FollowUpsOf | undefined }[] = [];
     const acceptedKeys = new Map<string, string>();
-    for (const { gift, limits } of items) {
+    for (const { gift, limits, followUps } of items) {
       const first = gift.recipients[0];
       const firstKey = first ? rowKey(gift, first.memberId) : gift.idempotencyKey;
       const stored = byKey.get(firstKey);
@@ -131,7 +143,7 @@ export class PrismaKudosLedger implements KudosLedger, TeamLeads {
       const giftId = randomUUID();
       spent.set(gift.giverId, already + cost);
       for (const r of gift.recipients) lastGiven.set(pairKey(gift.giverId, r.memberId), gift.givenAt);
-      accepted.push({ gift, giftId });
+      accepted.push({ gift, giftId, followUps });
       acceptedKeys.set(firstKey, giftId);
       done({ giftId, createdAt: gift.givenAt, created: true, giverSpent: already + cost });
     }
@@ -150,6 +162,7 @@ export class PrismaKudosLedger implements KudosLedger, TeamLeads {
         INSERT INTO kudos (gift_id, workspace_id, team_id, giver_id, recipient_id, position, points, reason, "values",
                            source, source_ref, idempotency_key, created_at)
         VALUES ${Prisma.join(rows)}`;
+      await writeOutbox(tx, accepted.flatMap(({ giftId, followUps }) => (followUps ? followUps(giftId).map(outboxEntryOf) : [])));
     }
     return outcomes;
   }

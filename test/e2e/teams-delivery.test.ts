@@ -3,6 +3,7 @@
 // 5xx are retried with backoff, and 403/404 deactivate the conversation and fail with a reason in `admin status`.
 import type { Job } from "bullmq";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { POST_SHOUTOUT_JOB } from "../../src/jobs/post-shoutout.ts";
 import { RATE_LIMIT_BACKOFF_MS } from "../../src/jobs/retry-after.ts";
 import { WEEKLY_DIGEST_JOB } from "../../src/jobs/weekly-digest.ts";
 import { createLogger } from "../../src/logger.ts";
@@ -47,6 +48,14 @@ async function finished(queue: "scheduled" | "posts", id: string, timeoutMs = 20
     const job = await h.spur.queues[queue].getJob(id);
     return job?.finishedOn ? job : undefined;
   }, timeoutMs);
+}
+
+/** The finished shoutout job of a gift (queued from the outbox, under the outbox row's job id). */
+async function finishedShoutout(giftId: string): Promise<Job> {
+  return connector.waitFor(async () => {
+    const jobs = await h.spur.queues.posts.getJobs(["completed", "failed"]);
+    return jobs.find((job) => job.name === POST_SHOUTOUT_JOB && (job.data as { giftId?: string }).giftId === giftId && job.finishedOn);
+  }, 20_000);
 }
 
 const digestsIn = (periodKey: string) => connector.sentTo(GENERAL).filter((s) => textOf(s).includes("Weekly digest") && textOf(s).includes(periodKey));
@@ -122,7 +131,7 @@ describe("Teams: proactive delivery guarantees", () => {
     // The confirmation is the turn's reply; the shoutout is posted by a job after it.
     connector.failNextSend({ status: 403 });
     const gift = await h.spur.db.kudos.findFirstOrThrow({ where: { reason: { contains: "covered my shift" } } });
-    const job = await finished("posts", `shoutout-${gift.giftId}`);
+    const job = await finishedShoutout(gift.giftId);
     expect(job.failedReason).toContain("no longer in conversation");
     expect(job.attemptsMade).toBe(1);
     expect((await h.spur.db.kudos.findFirstOrThrow({ where: { id: gift.id } })).shoutoutRef).toBeNull();

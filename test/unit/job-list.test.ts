@@ -52,32 +52,13 @@ describe("the job list", () => {
 
   it("declares each JobDispatch call in one job only", () => {
     const calls = JOBS.flatMap((job) => Object.keys(job.dispatchOn(recordingQueues().queues, clock)));
-    expect(calls.sort()).toEqual([
-      "exportData",
-      "feedbackRequestSettled",
-      "feedbackRequested",
-      "notifyRecipients",
-      "resolveMembers",
-      "sendDigestNow",
-      "shoutout",
-      "syncRoster",
-    ]);
+    expect(calls.sort()).toEqual(["exportData", "feedbackRequestSettled", "feedbackRequested", "resolveMembers", "sendDigestNow", "syncRoster"]);
   });
 });
 
 describe("queueing through the job list", () => {
   const dispatchOn = (queues: SpurQueues) =>
     bullmqDispatch(queues, { clock, prompts: { schedule: unused } as never, teamPosts: { leaderboardMode: unused, awardsEnabled: unused } as never });
-
-  it("queues shoutouts and recipient notes once per gift", async () => {
-    const { queues, added } = recordingQueues();
-    await dispatchOn(queues).shoutout({ giftId: "g1", channelId: "C1" });
-    await dispatchOn(queues).notifyRecipients({ giftId: "g1" });
-    expect(added).toEqual([
-      ["posts", "post-shoutout", { giftId: "g1", channelId: "C1" }, { jobId: "shoutout-g1" }],
-      ["posts", "notify-recipients", { giftId: "g1" }, { jobId: "notify-g1" }],
-    ]);
-  });
 
   it("queues a digest sent now as a new job each time, forced or not", async () => {
     const { queues, added } = recordingQueues();

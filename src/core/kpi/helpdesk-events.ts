@@ -4,6 +4,7 @@ import type { MetricCode } from "./kpi-catalogue.ts";
 import type { IngestDeps } from "./kpi-ingest.ts";
 import { ingestKpiRecords } from "./kpi-ingest.ts";
 import type { CustomerKudosWriter, UpsertCounts } from "./kpi-ports.ts";
+import { customerKudosFollowUps } from "../recognition/gift-follow-ups.ts";
 import type { Member, Team } from "../shared/model.ts";
 import { localDate } from "../shared/period.ts";
 
@@ -28,8 +29,8 @@ export interface HelpdeskEvent {
 export interface HelpdeskIngestDeps extends IngestDeps {
   customerKudos: CustomerKudosWriter;
   teamOf(member: Member): Promise<Team | null>;
-  /** Posts a new customer kudos in the team's channel when the workspace enabled it. */
-  announceCustomerKudos(input: { workspaceId: string; giftId: string; team: Team | null }): Promise<void>;
+  /** Whether the workspace announces customer kudos in the recipient team's channel. */
+  customerShoutouts(workspaceId: string): Promise<boolean>;
 }
 
 export type HelpdeskOutcome =
@@ -61,9 +62,12 @@ export async function ingestHelpdeskEvent(deps: HelpdeskIngestDeps, workspaceId:
   const comment = event.rating?.comment?.trim();
   let customerKudos = false;
   if (event.rating?.score === 5 && !event.rating.binary && comment) {
-    const gift = await deps.customerKudos.record({ workspaceId, recipient: member, comment, ref: event.ref, source: event.provider, givenAt: event.occurredAt });
+    const announce = await deps.customerShoutouts(workspaceId);
+    const gift = await deps.customerKudos.record(
+      { workspaceId, recipient: member, comment, ref: event.ref, source: event.provider, givenAt: event.occurredAt },
+      (giftId) => customerKudosFollowUps({ giftId }, { announce, teamChannelId: team?.channelId ?? null }),
+    );
     customerKudos = gift.created;
-    if (gift.created) await deps.announceCustomerKudos({ workspaceId, giftId: gift.giftId, team });
   }
   return { status: "stored", counts: result, customerKudos, rejections: result.rejections.map((r) => r.reason) };
 }

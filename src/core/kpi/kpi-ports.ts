@@ -2,6 +2,7 @@
 // team-wide reads a scorecard needs.
 import type { MetricCode } from "./kpi-catalogue.ts";
 import type { KpiInput } from "./kpi-math.ts";
+import type { FollowUpsOf } from "../recognition/gift-follow-ups.ts";
 import type { Member } from "../shared/model.ts";
 import type { TimeRange } from "../shared/ports.ts";
 
@@ -48,8 +49,8 @@ export interface CustomerKudos {
 }
 
 export interface CustomerKudosWriter {
-  /** `created` is false when this rating was already recorded. */
-  record(kudos: CustomerKudos): Promise<{ giftId: string; created: boolean }>;
+  /** `created` is false when this rating was already recorded; a new gift's follow-ups are written with it. */
+  record(kudos: CustomerKudos, followUps: FollowUpsOf): Promise<{ giftId: string; created: boolean }>;
 }
 
 export interface KpiTarget {

@@ -8,6 +8,7 @@ import type { GiveKudosText } from "./kudos-command.ts";
 import type { MemberDirectory } from "../shared/member-directory.ts";
 import type { KudosSource, Member, StoredGift, Team, Workspace } from "../shared/model.ts";
 import type { Clock, WorkspaceRepository } from "../shared/ports.ts";
+import { giftFollowUps, shoutoutChannelFor } from "./gift-follow-ups.ts";
 import { allowanceWindow, balanceOf, type Balance, resetParam } from "./allowance.ts";
 import { GiftRefusedError, type GiftLimitBreach, type KudosLedger, type RecognitionSettingsRepository } from "./recognition-ports.ts";
 import { checkPointsCap, checkValues, type RecognitionSettings } from "./recognition-settings.ts";
@@ -24,6 +25,8 @@ export interface GiveKudosInput {
   idempotencyKey: string;
   /** Reaction kudos can't carry a value, so "value required" doesn't apply to them. */
   valuesOptional?: boolean;
+  /** Where the kudos were given (a channel or Teams conversation), null when nowhere public. */
+  originChannelId: string | null;
 }
 
 export interface GiftOutcome {
@@ -36,6 +39,8 @@ export interface GiftOutcome {
   /** The giver's team (its time zone drives the allowance) and the workspace rules applied. */
   giverTeam: Team;
   settings: RecognitionSettings;
+  /** Where the gift's shoutout goes (written with the gift, posted by a job), null when nowhere. */
+  shoutoutChannelId: string | null;
 }
 
 /** "You have 2 points left to give today." after a new gift; null when the ledger did not say what was spent. */
@@ -94,13 +99,14 @@ export async function giveKudos(deps: KudosDeps, input: GiveKudosInput): Promise
     givenAt: now,
   };
   const cooldownSince = settings.cooldownMinutes > 0 ? new Date(now.getTime() - settings.cooldownMinutes * 60_000) : null;
+  const places = { recognitionChannelId: settings.recognitionChannelId, teamChannelId: giverTeam.channelId, originChannelId: input.originChannelId };
   let stored: StoredGift;
   try {
-    stored = await deps.ledger.recordLimitedGift(gift, {
-      allowancePoints: settings.allowancePoints,
-      windowStart: window.start,
-      cooldownSince,
-    });
+    stored = await deps.ledger.recordLimitedGift(
+      gift,
+      { allowancePoints: settings.allowancePoints, windowStart: window.start, cooldownSince },
+      (giftId) => giftFollowUps({ giftId }, places),
+    );
   } catch (err) {
     if (err instanceof GiftRefusedError) {
       throw refusal(err.breach, { settings, window, recipients, cost: command.points * recipients.length });
@@ -116,6 +122,7 @@ export async function giveKudos(deps: KudosDeps, input: GiveKudosInput): Promise
     values: command.values,
     giverTeam,
     settings,
+    shoutoutChannelId: shoutoutChannelFor(places),
   };
 }
 

@@ -3,6 +3,7 @@
 import type { AuditEntry } from "../shared/audit.ts";
 import type { Member, NewGift, StoredGift } from "../shared/model.ts";
 import type { TimeRange } from "../shared/ports.ts";
+import type { FollowUpsOf } from "./gift-follow-ups.ts";
 import type { RecognitionSettings } from "./recognition-settings.ts";
 
 /** Limits the store enforces atomically, with the giver locked, when it records a gift. */
@@ -67,8 +68,11 @@ export interface RevokedGift {
 }
 
 export interface KudosLedger {
-  /** Records the gift unless it breaks a limit (throws GiftRefusedError); a redelivery returns the stored gift. */
-  recordLimitedGift(gift: NewGift, limits: GiftLimits): Promise<StoredGift>;
+  /**
+   * Records the gift unless it breaks a limit (throws GiftRefusedError); a redelivery returns the stored gift.
+   * A new gift's follow-ups are written in the same transaction.
+   */
+  recordLimitedGift(gift: NewGift, limits: GiftLimits, followUps?: FollowUpsOf): Promise<StoredGift>;
   /** Points given by the member since `since` (revoked kudos excluded). */
   pointsGivenSince(giverId: string, since: Date): Promise<number>;
   history(memberId: string, page: { offset: number; limit: number }): Promise<{ items: HistoryItem[]; total: number }>;

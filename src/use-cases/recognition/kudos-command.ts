@@ -3,17 +3,15 @@ import type { CommandToken } from "../../core/shared/command-text.ts";
 import { giveKudos, kudosBalance, type KudosDeps } from "../../core/recognition/kudos.ts";
 import { kudosUsage, parseKudosCommand } from "../../core/recognition/kudos-command.ts";
 import { historyFor } from "../../core/recognition/kudos-history.ts";
-import type { JobDispatch } from "../../app/services.ts";
 import { note } from "../body.ts";
 import { type Interaction, privately, type Reply, type Request } from "../interaction.ts";
 import { balanceBody, giftConfirmation, historyBody } from "./kudos-bodies.ts";
-import { deliverGift } from "./deliver-gift.ts";
 
 export interface KudosCommandArgs {
   tokens: CommandToken[];
 }
 
-export type KudosCommandDeps = KudosDeps & { jobs: Pick<JobDispatch, "shoutout" | "notifyRecipients"> };
+export type KudosCommandDeps = KudosDeps;
 
 export const kudosCommand: Interaction<KudosCommandDeps, KudosCommandArgs> = {
   name: "kudos.command",
@@ -41,9 +39,9 @@ export const kudosCommand: Interaction<KudosCommandDeps, KudosCommandArgs> = {
           source: "slash_command",
           sourceRef: null,
           idempotencyKey: req.idempotencyKey,
+          originChannelId: req.place.channelId,
         });
-        const channelId = await deliverGift(deps, outcome, req.place.channelId);
-        return [privately(giftConfirmation(outcome, channelId, req.place.channelId))];
+        return [privately(giftConfirmation(outcome, outcome.shoutoutChannelId, req.place.channelId))];
       }
     }
   },

@@ -3,9 +3,7 @@
 import { kudosFormFieldFor, type KudosFormErrors, type KudosFormInput, validateKudosForm } from "../../core/recognition/kudos-form.ts";
 import { giveKudos, type KudosDeps } from "../../core/recognition/kudos.ts";
 import { isSpurError } from "../../core/shared/errors.ts";
-import type { JobDispatch } from "../../app/services.ts";
 import { type Interaction, privately, type Reply, type Request } from "../interaction.ts";
-import { deliverGift } from "./deliver-gift.ts";
 import { giftConfirmation } from "./kudos-bodies.ts";
 import { type KudosFormDeps, kudosFormOf, type KudosFormState } from "./kudos-form.ts";
 
@@ -16,7 +14,7 @@ export interface KudosFormSubmission {
   userIds: RegExp;
 }
 
-export type KudosFormSubmitDeps = KudosFormDeps & KudosDeps & { jobs: Pick<JobDispatch, "shoutout" | "notifyRecipients"> };
+export type KudosFormSubmitDeps = KudosFormDeps & KudosDeps;
 
 export const submitKudosForm: Interaction<KudosFormSubmitDeps, KudosFormSubmission> = {
   name: "kudos.form.submit",
@@ -34,9 +32,9 @@ export const submitKudosForm: Interaction<KudosFormSubmitDeps, KudosFormSubmissi
         source: state.source,
         sourceRef: state.messageLink,
         idempotencyKey: req.idempotencyKey,
+        originChannelId: req.place.channelId,
       });
-      const shoutoutChannelId = await deliverGift(deps, outcome, req.place.channelId);
-      return [{ kind: "close" }, privately(giftConfirmation(outcome, shoutoutChannelId, req.place.channelId))];
+      return [{ kind: "close" }, privately(giftConfirmation(outcome, outcome.shoutoutChannelId, req.place.channelId))];
     } catch (err) {
       // A refusal still worded in English only is the runner's to show.
       if (!isSpurError(err)) throw err;

@@ -11,7 +11,6 @@ import { localeFor } from "../../../i18n/locale.ts";
 import { msg } from "../../../i18n/message.ts";
 import { refusal } from "../../../use-cases/failure.ts";
 import { renderBody } from "../../render/blocks.ts";
-import { deliverGift } from "../../../use-cases/recognition/deliver-gift.ts";
 import { EventEnvelope, ReactionEvent } from "../../recognition-payloads.ts";
 
 /** "star::skin-tone-2" → "star": a skin tone is the same emoji. */
@@ -74,7 +73,7 @@ async function onReaction(
         client.chat.getPermalink({ channel, message_ts: ts }).then((r) => r.permalink ?? null),
       ]);
       const tags = tokenize(text).flatMap((t) => parseValueTag(t) ?? []);
-      const outcome = await giveKudos(services, {
+      await giveKudos(services, {
         workspace,
         defaultTeam,
         giverPlatformId: reaction.user,
@@ -90,8 +89,8 @@ async function onReaction(
         source: "reaction",
         sourceRef: permalink,
         idempotencyKey: key,
+        originChannelId: channel,
       });
-      await deliverGift(services, outcome, channel);
     } catch (err) {
       if (!isSpurError(err)) throw err;
       services.logger.info({ code: err.code }, "reaction kudos refused");
