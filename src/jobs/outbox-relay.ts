@@ -23,7 +23,10 @@ export interface OutboxRelayOptions {
   /** How often the outbox is read when nothing nudged the relay (default 500 ms). */
   pollMs?: number;
   batchSize?: number;
-  /** How long a claimed row stays hidden from other relays (default 30 s): longer than a pass takes. */
+  /**
+   * How long a claimed row stays hidden from other relays (default 10 s), and so how long a crashed relay's rows
+   * wait: a pass normally takes milliseconds, and a row queued twice is one job (its job id is the row's).
+   */
   leaseMs?: number;
   /** How long one add may take before the row is counted as failed (and retried) (default 5 s). */
   addTimeoutMs?: number;
@@ -55,7 +58,7 @@ export class OutboxRelay {
   ) {
     this.pollMs = options.pollMs ?? 500;
     this.batchSize = options.batchSize ?? 100;
-    this.leaseMs = options.leaseMs ?? 30_000;
+    this.leaseMs = options.leaseMs ?? 10_000;
     this.addTimeoutMs = options.addTimeoutMs ?? 5_000;
   }
 

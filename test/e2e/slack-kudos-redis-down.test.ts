@@ -3,6 +3,7 @@
 // every recipient's note goes out exactly once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, PrivateRedis } from "../support/private-redis.ts";
+import { waitForCommandReply } from "../support/ack-replies.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";
 import { ALL_USERS, esc, USERS } from "../support/users.ts";
 
@@ -24,28 +25,28 @@ afterAll(async () => {
 const shoutoutsOf = (reason: string) => h.slack.callsTo("chat.postMessage").filter((c) => c.args.channel === "CSUPPORT" && String(c.args.text).includes(reason));
 /** A recipient's note is a message to the member ("… gave you 2 points!"). */
 const notesTo = (user: { id: string }, text: string) => h.slack.callsTo("chat.postMessage").filter((c) => c.args.channel === user.id && String(c.args.text).includes(text));
-const confirmationTo = (user: { id: string }, since: number, text = "Kudos sent") =>
-  h.slack.waitFor(() => h.slack.calls.slice(since).find((c) => c.method === "chat.postEphemeral" && c.args.user === user.id && String(c.args.text).includes(text)));
+/** The private reply to one of `user`'s commands from the `since`-th on (its ack body, or its response_url post). */
+const confirmationTo = (user: { id: string }, since: number, text = "Kudos sent") => waitForCommandReply(h, user.id, text, since);
 
 describe("kudos while Redis is down", { timeout: 90_000 }, () => {
   it("confirms and stores each gift once, and posts its shoutout and notes once Redis is back", async () => {
     // Spur knows the workspace before Redis goes away (creating a team syncs its schedules in Redis).
     expect((await h.command("/kudos", "balance", { user: USERS.bo.id })).status).toBe(200);
-    await h.slack.waitForCall("chat.postEphemeral", (a) => a.user === USERS.bo.id);
+    await waitForCommandReply(h, USERS.bo.id);
 
     await redis.stop();
     await h.slack.waitFor(async () => (await fetch(`${h.baseUrl}/readyz`)).status === 503);
 
-    const since = h.slack.calls.length;
+    const since = h.commands.length;
     const first = await h.command("/kudos", `${esc(USERS.ana)} 2 kept the queue moving`, { user: USERS.bo.id, channel: "CSUPPORT", triggerId: "down-1" });
     expect(first.status).toBe(200);
     expect(String((await confirmationTo(USERS.bo, since)).args.text)).toContain("<@UANA> got 2 points");
     // Slack delivers the same request again: it is the same gift.
-    const sinceRetry = h.slack.calls.length;
+    const sinceRetry = h.commands.length;
     const retried = await h.command("/kudos", `${esc(USERS.ana)} 2 kept the queue moving`, { user: USERS.bo.id, channel: "CSUPPORT", triggerId: "down-1" });
     expect(retried.status).toBe(200);
     await confirmationTo(USERS.bo, sinceRetry, "were already recorded");
-    const sinceSecond = h.slack.calls.length;
+    const sinceSecond = h.commands.length;
     const second = await h.command("/kudos", `${esc(USERS.bo)} 1 answered the night tickets`, { user: USERS.carl.id, channel: "CSUPPORT", triggerId: "down-2" });
     expect(second.status).toBe(200);
     await confirmationTo(USERS.carl, sinceSecond);

@@ -98,8 +98,9 @@ export class MemberDirectory {
     const people = [...missing].map(([platformUserId, displayName]) => ({ platformUserId, displayName }));
     // Not cached: the profile filled in later should show as soon as it is stored.
     for (const m of await this.repo.addProvisional(workspace.id, teamId, people)) found.set(m.platformUserId, m);
-    // The gift does not wait for this: if it can't be queued now, the next roster sync fills the profiles in.
-    await this.later?.resolveLater(workspace, [...missing.keys()]).catch(() => undefined);
+    // The gift does not wait for this (not even for Redis to take the job: it may be down); if it can't be
+    // queued, the next roster sync fills the profiles in.
+    void this.later?.resolveLater(workspace, [...missing.keys()]).catch(() => undefined);
     return found;
   }
 
