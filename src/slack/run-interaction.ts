@@ -41,7 +41,7 @@ async function run<Deps, Args>(services: Services, turn: SlackTurn, interaction:
     const { workspace, defaultTeam, teamCreated } = await services.workspaces.ensure("slack", turn.teamId, { teamTimeZone: services.defaultTimeZone });
     if (teamCreated) await services.jobs.syncTeamSchedules(defaultTeam);
     locale = workspace.locale;
-    const acting = await actingMember(services, workspace, defaultTeam, turn.userId);
+    const acting = await actingMember(services, workspace, defaultTeam, turn.userId, null, interaction.unknownActor);
     locale = acting.locale;
     const replies = await interaction.run(deps, {
       platform: "slack",

@@ -41,7 +41,7 @@ async function run<Deps, Args>(
   const { services } = deps;
   let locale: Locale = t.workspace.locale ?? DEFAULT_LOCALE;
   try {
-    const acting = await actingMember(services, t.workspace, t.defaultTeam, t.turn.activity.from.id, t.turn.activity.locale);
+    const acting = await actingMember(services, t.workspace, t.defaultTeam, t.turn.activity.from.id, t.turn.activity.locale, interaction.unknownActor);
     locale = acting.locale;
     // Teams has no private replies: a confidential request runs only in a personal chat, and is refused unrun elsewhere.
     const confidential = interaction.confidential?.(args);

@@ -1,6 +1,7 @@
 // Who is acting, and in which language to answer them: looked up once per interaction by each surface's runner.
 import { unknownActor } from "../core/shared/errors.ts";
-import type { MemberDirectory } from "../core/shared/member-directory.ts";
+import { mentionKey } from "../core/shared/command-text.ts";
+import type { MemberDirectory, UnknownPeople } from "../core/shared/member-directory.ts";
 import type { Member, Team, Workspace } from "../core/shared/model.ts";
 import type { MemberRepository } from "../core/shared/ports.ts";
 import { type Locale, localeFor, parseLocale } from "../i18n/locale.ts";
@@ -26,8 +27,12 @@ export async function actingMember(
   team: Team,
   platformUserId: string,
   reportedLocale?: string | null,
+  unknown: UnknownPeople = "look-up",
 ): Promise<Acting> {
-  let actor = await deps.members.byPlatformId(workspace, team.id, platformUserId);
+  let actor =
+    unknown === "provisional"
+      ? ((await deps.members.resolve(workspace, team.id, [{ kind: "id", id: platformUserId }], "provisional")).get(mentionKey({ kind: "id", id: platformUserId })) ?? null)
+      : await deps.members.byPlatformId(workspace, team.id, platformUserId);
   if (!actor) throw unknownActor();
   if (reportedLocale && parseLocale(reportedLocale) && reportedLocale !== actor.locale) {
     actor = await deps.memberRepo.setLocale(actor.id, reportedLocale);

@@ -53,6 +53,12 @@ export interface Interaction<Deps, Args> {
   /** Stable name, for metrics and logs ("kudos.command"). */
   name: string;
   /**
+   * "provisional": an actor Spur has never met need not be looked up on the platform before this runs (their
+   * profile is filled in in the background); for interactions that do not depend on the actor's role, such as
+   * giving kudos. Default: looked up first.
+   */
+  unknownActor?: "provisional";
+  /**
    * What makes this request itself confidential (it holds a secret, or its answer does), if anything: then it
    * only runs where nobody but the actor reads the request and its replies. Slack's slash commands and their
    * ephemeral replies are private already; Teams runs it only in a personal chat and refuses it elsewhere,

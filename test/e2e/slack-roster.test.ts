@@ -186,7 +186,11 @@ describe("the roster sync", () => {
 
 describe("a gift to someone Spur has never seen", () => {
   let h: Harness;
-  const slack = new FakeSlackApi([...ALL_USERS, { id: "UNEWBIE", name: "ned", real_name: "Ned Newbie", display_name: "Ned" }]);
+  const slack = new FakeSlackApi([
+    ...ALL_USERS,
+    { id: "UNEWBIE", name: "ned", real_name: "Ned Newbie", display_name: "Ned" },
+    { id: "UNEWGIVER", name: "gia", real_name: "Gia Giver", display_name: "Gia", locale: "zh-CN" },
+  ]);
 
   beforeAll(async () => {
     // The web process alone: no background job runs until a worker starts below.
@@ -200,6 +204,21 @@ describe("a gift to someone Spur has never seen", () => {
     await h?.stop();
   });
 
+  it("takes a gift from a giver Spur has never met without looking them up first", async () => {
+    // First in this file's web-only part: no worker has run a roster sync yet.
+    const calls = slack.callsTo("users.info").length;
+    const res = await h.command("/kudos", `${esc(USERS.carl)} 1 showed me the refund macro`, { user: "UNEWGIVER" });
+    expect(res.status).toBe(200);
+    // Spur has not read Gia's language yet: the first answer is in the workspace's.
+    expect(String((await ephemeralTo(h, "UNEWGIVER", "Kudos sent")).args.text)).toContain("<@UCARL> got 1 point");
+    expect(slack.callsTo("users.info")).toHaveLength(calls);
+    const gia = await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: "UNEWGIVER" } });
+    expect(gia).toMatchObject({ provisional: true, role: "agent" });
+    expect(await h.spur.db.kudos.count({ where: { giverId: gia.id } })).toBe(1);
+    // Her profile (and language) is looked up in the background: see the next test, whose worker runs it.
+    await slack.waitFor(async () => (await h.spur.queues.posts.getJob("resolve-member-slack-T0001-UNEWGIVER")) !== undefined);
+  });
+
   it("is stored with a provisional member and no users.info call on the request path, and shows the right name once resolved", async () => {
     const res = await h.command("/kudos", "<@UNEWBIE|ned> 2 fixed the printer", { user: USERS.carl.id });
     expect(res.status).toBe(200);
@@ -210,17 +229,24 @@ describe("a gift to someone Spur has never seen", () => {
     const provisional = await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: "UNEWBIE" } });
     expect(provisional).toMatchObject({ provisional: true, displayName: "UNEWBIE", role: "agent" });
     expect(await h.spur.db.kudos.count({ where: { recipientId: provisional.id } })).toBe(1);
-    expect(await h.spur.queues.posts.getJob("resolve-member-slack-T0001-UNEWBIE")).toBeDefined();
+    // Its look-up is queued without the gift waiting for it.
+    await slack.waitFor(async () => (await h.spur.queues.posts.getJob("resolve-member-slack-T0001-UNEWBIE")) !== undefined);
 
     // A worker process fills the profile in (the queued look-up, or the roster sync it starts with).
     const worker = createSpur(h.config, { role: "worker", logger: createLogger("silent") });
     await worker.start();
     try {
       await slack.waitFor(async () => (await h.spur.db.member.findUnique({ where: { id: provisional.id } }))?.provisional === false, 15_000);
+      await slack.waitFor(async () => (await h.spur.db.member.findFirst({ where: { platformUserId: "UNEWGIVER" } }))?.provisional === false, 15_000);
     } finally {
       await worker.stop();
     }
     expect(await h.spur.db.member.findUniqueOrThrow({ where: { id: provisional.id } })).toMatchObject({ displayName: "Ned", handle: "ned" });
+    // The giver met in the test before is known now, her language too: she is answered in it.
+    expect(await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: "UNEWGIVER" } })).toMatchObject({ displayName: "Gia", locale: "zh-CN" });
+    h.spur.services.members.invalidate(provisional.workspaceId, "UNEWGIVER");
+    await h.command("/kudos", "balance", { user: "UNEWGIVER" });
+    await ephemeralTo(h, "UNEWGIVER", "你今天还可以送出");
     expect(await h.spur.db.kudos.count({ where: { recipientId: provisional.id } })).toBe(1);
 
     // The leaderboard ranks him by name.
@@ -235,7 +261,9 @@ describe("a gift to someone Spur has never seen", () => {
       top: 10,
       callerId: provisional.id,
     });
-    expect(board.rows).toEqual([expect.objectContaining({ platformUserId: "UNEWBIE", displayName: "Ned", points: 2 })]);
+    // (Carl is on it too: the new giver of the test before thanked him.)
+    expect(board.rows.map((r) => r.platformUserId).sort()).toEqual(["UCARL", "UNEWBIE"]);
+    expect(board.rows.find((r) => r.platformUserId === "UNEWBIE")).toMatchObject({ displayName: "Ned", points: 2 });
   });
 
   it("marks someone Slack does not know as departed once looked up, keeping the gift", async () => {
@@ -251,4 +279,5 @@ describe("a gift to someone Spur has never seen", () => {
     expect(slack.callsTo("users.info").map((c) => c.args.user)).toContain("UNOBODY");
     expect(await h.spur.db.kudos.count({ where: { recipient: { platformUserId: "UNOBODY" } } })).toBe(1);
   });
+
 });

@@ -1,7 +1,9 @@
-// Kudos in Simplified Chinese on both platforms: a member whose own chat language is zh-CN (Slack users.info
-// locale, Teams activity locale) in an English workspace, then the whole workspace switched to zh-CN.
+// Kudos in Simplified Chinese on both platforms: a member whose own chat language is zh-CN (Slack: the locale the
+// roster sync reads at install; Teams: the activity's locale) in an English workspace, then the whole workspace
+// switched to zh-CN.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClock } from "../support/clock.ts";
+import { syncRoster } from "../support/roster.ts";
 import { PEOPLE, PLATFORMS, startSurface, type Surface } from "../support/surface.ts";
 
 const { ana, bo, carl, dee } = PEOPLE;
@@ -12,6 +14,7 @@ describe.each(PLATFORMS)("kudos in zh-CN on %s", (platform) => {
 
   beforeAll(async () => {
     s = await startSurface(platform, { clock, memberLocales: { dee: "zh-CN" } });
+    if (platform === "slack") await syncRoster(s.h);
     await s.settings({ allowancePoints: 50 });
   });
   afterAll(() => s?.stop());

@@ -15,6 +15,8 @@ export type KudosCommandDeps = KudosDeps;
 
 export const kudosCommand: Interaction<KudosCommandDeps, KudosCommandArgs> = {
   name: "kudos.command",
+  // A giver Spur has not met yet is not looked up before the gift: the gift does not wait for users.info.
+  unknownActor: "provisional",
   async run(deps, req: Request<KudosCommandArgs>): Promise<Reply[]> {
     const { tokens } = req.args;
     const settings = await deps.recognitionSettings.get(req.workspace.id);
