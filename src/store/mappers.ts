@@ -31,5 +31,6 @@ export function toMember(row: MemberRow): Member {
     role: row.role,
     isBot: row.isBot,
     isDeactivated: row.isDeactivated,
+    provisional: row.provisional,
   };
 }

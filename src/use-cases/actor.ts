@@ -34,6 +34,8 @@ export async function actingMember(
       ? ((await deps.members.resolve(workspace, team.id, [{ kind: "id", id: platformUserId }], "provisional")).get(mentionKey({ kind: "id", id: platformUserId })) ?? null)
       : await deps.members.byPlatformId(workspace, team.id, platformUserId);
   if (!actor) throw unknownActor();
+  // Met first through a gift: what they do now may depend on their role, so their profile is read now.
+  if (unknown === "look-up" && actor.provisional) actor = await deps.members.completeProvisional(workspace, team.id, actor);
   if (reportedLocale && parseLocale(reportedLocale) && reportedLocale !== actor.locale) {
     actor = await deps.memberRepo.setLocale(actor.id, reportedLocale);
     deps.members.invalidate(workspace.id, platformUserId);

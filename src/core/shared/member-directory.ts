@@ -74,6 +74,18 @@ export class MemberDirectory {
     return result;
   }
 
+  /**
+   * A provisional member's profile (name, role, language) read from the platform now, for when they act in
+   * something that depends on it; the member as stored when the platform does not know them.
+   */
+  async completeProvisional(workspace: Workspace, teamId: string, member: Member): Promise<Member> {
+    const profile = await this.users.lookup(workspace, member.platformUserId);
+    if (!profile) return member;
+    const [updated] = await this.repo.upsertProfiles(workspace.id, teamId, [profile]);
+    this.invalidate(workspace.id, member.platformUserId);
+    return updated ? this.remember(updated) : member;
+  }
+
   /** Drops a cached member after its role, team or status changed. */
   invalidate(workspaceId: string, platformUserId: string): void {
     this.cache.delete(`${workspaceId}:${platformUserId}`);

@@ -37,6 +37,8 @@ export interface Member {
   role: Role;
   isBot: boolean;
   isDeactivated: boolean;
+  /** Stored before Spur read their profile (a gift named them first): name, role and language still to come. */
+  provisional?: boolean;
 }
 
 /** What the chat platform tells us about a user we have not seen before. */
