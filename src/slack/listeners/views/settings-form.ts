@@ -1,41 +1,22 @@
-// Submission of the recognition settings modal: its values (zod) handed to the same use case as Teams' card,
-// each problem shown under its field (response_action: errors). A payload that fails its schema changes nothing.
+// Submission of the recognition settings modal, through the shared form view (form-view.ts).
 import type { App } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
-import { DEFAULT_LOCALE } from "../../../i18n/locale.ts";
 import { msg } from "../../../i18n/message.ts";
 import { readSettingsFormState, SETTINGS_FORM_ID, SettingsFormValues } from "../../../use-cases/recognition/settings-form.ts";
 import { submitSettingsForm, unreadableSettingsMessage } from "../../../use-cases/recognition/settings-form-submit.ts";
 import { slackChannelPicker } from "../../channel-picker.ts";
-import { slackFormValues } from "../../form-values.ts";
-import { ViewSubmission } from "../../recognition-payloads.ts";
-import { slackCallbackId } from "../../render/modal.ts";
-import { plainText } from "../../render/mrkdwn.ts";
-import { runSlackSubmission } from "../../run-interaction.ts";
-
-/** Where a refusal that is about no one field is shown: the first field. */
-const FIRST_FIELD = "recognitionChannelId";
+import { registerFormView } from "./form-view.ts";
 
 export function registerSettingsFormView(app: App, services: Services): void {
-  const callbackId = slackCallbackId(SETTINGS_FORM_ID);
-  app.view(callbackId, async ({ ack, body, client, respond }) => {
-    const parsed = ViewSubmission.safeParse(body);
-    const state = parsed.success ? readSettingsFormState(parsed.data.view.private_metadata) : null;
-    const values = parsed.success ? SettingsFormValues.safeParse(slackFormValues(parsed.data.view.state.values)) : null;
-    if (!parsed.success || !state || !values?.success) {
-      services.logger.warn("malformed or unreadable settings view_submission");
-      await ack({ response_action: "errors", errors: { [FIRST_FIELD]: plainText(unreadableSettingsMessage(), DEFAULT_LOCALE) } });
-      return;
-    }
-    const { team, user, view } = parsed.data;
-    const response = await runSlackSubmission(
-      services,
-      { teamId: team.id, userId: user.id, channelId: state.channelId, idempotencyKey: `slack:view:${team.id}:${view.id}`, client, respond, label: callbackId, via: "action" },
-      { title: plainText(msg("recognitionSettings.title"), DEFAULT_LOCALE), fallbackField: FIRST_FIELD },
-      submitSettingsForm,
-      { ...services, channels: slackChannelPicker },
-      { state, values: values.data },
-    );
-    await ack(response);
+  registerFormView(app, services, {
+    formId: SETTINGS_FORM_ID,
+    name: "settings",
+    readState: readSettingsFormState,
+    values: SettingsFormValues,
+    firstField: "recognitionChannelId",
+    unreadable: unreadableSettingsMessage,
+    title: msg("recognitionSettings.title"),
+    submit: submitSettingsForm,
+    deps: { ...services, channels: slackChannelPicker },
   });
 }
