@@ -3,6 +3,7 @@
 // `events` reports each answered call ("call": call, answer) and each response_url post ("response": path, body).
 import { EventEmitter } from "node:events";
 import type { IncomingMessage } from "node:http";
+import { fileContent, parseBody, readRaw } from "./fake-slack-request.ts";
 import { type JsonReply, type JsonServer, startJsonServer } from "./json-server.ts";
 
 export interface RecordedCall {
@@ -57,42 +58,6 @@ type Failure =
   | { kind: "slow"; ms: number }
   | { kind: "http"; status: number }
   | { kind: "error"; error: string };
-
-const JSON_FIELDS = new Set(["blocks", "attachments", "metadata", "view"]);
-
-async function readRaw(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-/** The uploaded bytes: the first part of a multipart/form-data body, or the raw body. */
-function fileContent(req: IncomingMessage, raw: Buffer): Buffer {
-  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(req.headers["content-type"] ?? "");
-  const marker = boundary?.[1] ?? boundary?.[2];
-  if (!marker) return raw;
-  const start = raw.indexOf("\r\n\r\n", raw.indexOf(`--${marker}`)) + 4;
-  const end = raw.indexOf(`\r\n--${marker}`, start);
-  return raw.subarray(start, end);
-}
-
-function parseBody(req: IncomingMessage, buffer: Buffer): Record<string, unknown> {
-  const raw = buffer.toString("utf8");
-  if ((req.headers["content-type"] ?? "").includes("application/json")) return raw ? JSON.parse(raw) : {};
-  const args: Record<string, unknown> = {};
-  for (const [k, v] of new URLSearchParams(raw)) {
-    args[k] = JSON_FIELDS.has(k) ? safeJson(v) : v;
-  }
-  return args;
-}
-
-function safeJson(v: string): unknown {
-  try {
-    return JSON.parse(v);
-  } catch {
-    return v;
-  }
-}
 
 /** A user as users.info and users.list report them. */
 function userJson(user: FakeUser, withLocale: boolean): Record<string, unknown> {
