@@ -5,7 +5,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { DimensionStat } from "../core/feedback/feedback-model.ts";
-import type { ReleasedFigures } from "../core/feedback/feedback-release.ts";
+import { releaseDue, type ReleasedFigures } from "../core/feedback/feedback-release.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Db } from "./prisma.ts";
 
@@ -39,7 +39,7 @@ export function releaseAnonymous(
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`feedback-release:${subjectId}:${periodKey}`}, 0))`;
     const pending = await tx.feedbackPendingAnswer.findMany({ where: { subjectId, periodKey } });
-    if (pending.length < input.threshold) return false;
+    if (!releaseDue(pending.length, input.threshold)) return false;
     const previous = await latestRelease(tx, subjectId, periodKey);
     const dimensions = await tx.feedbackDimension.findMany({ where: { workspaceId }, select: { id: true, key: true, label: true, position: true } });
     const byId = new Map(dimensions.map((d) => [d.id, d]));
