@@ -49,8 +49,11 @@ export interface JobDispatch {
   syncTeamSchedules(team: Team): Promise<void>;
   /** DMs the peers now, reminds them at `reminderAt` and closes the request at `dueAt`. */
   feedbackRequested(input: { requestId: string; reminderAt: Date; dueAt: Date }): Promise<void>;
-  /** Everyone asked has answered or skipped: close the request and summarise it for the lead now. */
-  feedbackRequestSettled(requestId: string): Promise<void>;
+  /**
+   * Everyone asked has answered or skipped: close the request and summarise it for the lead now, or, when an
+   * answer settled it (`byAnswer`), after a random delay, so the request's close does not follow that answer.
+   */
+  feedbackRequestSettled(requestId: string, options?: { byAnswer?: boolean }): Promise<void>;
   /** Builds a data export in the background and delivers it to the admin who asked. */
   exportData(request: ExportRequest): Promise<void>;
   /** Reads the workspace's people from its chat platform into the roster (at most once a day per workspace). */

@@ -38,6 +38,7 @@ export function workerDeps(
     notifierForWorkspace: (workspaceId) => outbound.notifierFor(workspaceId),
     feedback: stores.feedback,
     feedbackRequests: stores.feedbackRequests,
+    feedbackSecret: runtime.feedbackSecret,
     messengerFor: (workspaceId) => outbound.messengerFor(workspaceId),
     summaryLeaseMs: leases.summaryMs,
     prompts: stores.prompts,

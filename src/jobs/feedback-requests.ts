@@ -1,6 +1,7 @@
 // Feedback request jobs, each with a stable job id per request: DM the peers (posts queue), remind them before
 // the due date and close the request at the due date (delayed jobs on the scheduled queue), or close it as
 // soon as everyone has answered. Every processor is safe to run twice: the request's rows say what is done.
+import { randomInt } from "node:crypto";
 import type { Job } from "bullmq";
 import { closeFeedbackRequest, remindPeers, type RequestJobDeps, sendRequestDms } from "../core/feedback/feedback-request.ts";
 import type { Clock } from "../core/shared/ports.ts";
@@ -22,6 +23,9 @@ export const feedbackJobIds = {
   closeAtDue: (requestId: string) => `feedback-close-${requestId}`,
   closeSettled: (requestId: string) => `feedback-close-settled-${requestId}`,
 };
+
+/** How long after the answer that settled a request its close waits: a random time in this range. */
+export const SETTLED_BY_ANSWER_DELAY_MS = { min: 20 * 60_000, max: 120 * 60_000 } as const;
 
 export interface FeedbackJobDeps extends RequestJobDeps {
   clock: Clock;
@@ -45,13 +49,22 @@ export function processFeedbackClose(deps: FeedbackJobDeps, job: Job<FeedbackReq
 /** Queued by feedback-ask's dispatch, delayed until the reminder is due. */
 export const feedbackRemindJob = defineJob({ name: FEEDBACK_REMIND_JOB, queue: SCHEDULED_QUEUE, process: processFeedbackRemind });
 
-/** Queued at the due date by feedback-ask's dispatch, and at once when everyone asked has answered or skipped. */
+/**
+ * Queued at the due date by feedback-ask's dispatch, and when everyone asked has answered or skipped: at once
+ * after a skip, a while later after an answer.
+ */
 export const feedbackCloseJob = defineJob({
   name: FEEDBACK_CLOSE_JOB,
   queue: SCHEDULED_QUEUE,
   process: processFeedbackClose,
   dispatch: ({ add }) => ({
-    feedbackRequestSettled: (requestId) => add({ requestId }, { jobId: feedbackJobIds.closeSettled(requestId) }),
+    feedbackRequestSettled: (requestId, options) =>
+      add(
+        { requestId },
+        options?.byAnswer
+          ? { jobId: feedbackJobIds.closeSettled(requestId), delay: randomInt(SETTLED_BY_ANSWER_DELAY_MS.min, SETTLED_BY_ANSWER_DELAY_MS.max) }
+          : { jobId: feedbackJobIds.closeSettled(requestId) },
+      ),
   }),
 });
 

@@ -10,6 +10,7 @@ import type {
 import { MIN_ANONYMITY_THRESHOLD, type DimensionStat } from "../core/feedback/feedback-model.ts";
 import type { TimeRange } from "../core/shared/ports.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { ReleasedDimensions } from "./feedback-release-store.ts";
 import type { Db } from "./prisma.ts";
 
 const PAGE = 500;
@@ -149,33 +150,41 @@ export class PrismaDataExportStore implements DataExportReads, AuditWriter {
   ): Promise<FeedbackSubjectStats[]> {
     const ids = subjects.map((s) => s.subject_id);
     const keys = [...new Set(subjects.map((s) => s.period_key))];
-    type Count = { subject_id: string; period_key: string; visibility: "named" | "anonymous"; answers: bigint };
+    type Count = { subject_id: string; period_key: string; answers: bigint };
     type Sum = Count & { key: string; label: string; sum: bigint; count: bigint };
-    const [counts, sums] = await Promise.all([
+    type Release = { subject_id: string; period_key: string; answers: number; dimensions: unknown };
+    // Named answers as given; anonymous ones only as of each period's latest release (as reports show them).
+    const [counts, sums, releases] = await Promise.all([
       this.db.$queryRaw<Count[]>`
-        SELECT subject_id::text AS subject_id, period_key, visibility::text AS visibility, count(*) AS answers
-        FROM feedback_answer WHERE subject_id = ANY(${ids}::uuid[]) AND period_key = ANY(${keys})
-        GROUP BY subject_id, period_key, visibility`,
+        SELECT subject_id::text AS subject_id, period_key, count(*) AS answers
+        FROM feedback_answer WHERE subject_id = ANY(${ids}::uuid[]) AND period_key = ANY(${keys}) AND visibility = 'named'
+        GROUP BY subject_id, period_key`,
       this.db.$queryRaw<Sum[]>`
-        SELECT a.subject_id::text AS subject_id, a.period_key, a.visibility::text AS visibility, d.key, d.label,
-               sum(r.score) AS sum, count(*) AS count
+        SELECT a.subject_id::text AS subject_id, a.period_key, d.key, d.label, sum(r.score) AS sum, count(*) AS count
         FROM feedback_answer a JOIN feedback_rating r ON r.answer_id = a.id JOIN feedback_dimension d ON d.id = r.dimension_id
-        WHERE a.subject_id = ANY(${ids}::uuid[]) AND a.period_key = ANY(${keys})
-        GROUP BY a.subject_id, a.period_key, a.visibility, d.key, d.label, d.position ORDER BY d.position, d.key`,
+        WHERE a.subject_id = ANY(${ids}::uuid[]) AND a.period_key = ANY(${keys}) AND a.visibility = 'named'
+        GROUP BY a.subject_id, a.period_key, d.key, d.label, d.position ORDER BY d.position, d.key`,
+      this.db.$queryRaw<Release[]>`
+        SELECT DISTINCT ON (subject_id, period_key) subject_id::text AS subject_id, period_key, answers, dimensions
+        FROM feedback_release WHERE subject_id = ANY(${ids}::uuid[]) AND period_key = ANY(${keys})
+        ORDER BY subject_id, period_key, seq DESC`,
     ]);
     return subjects.map((s) => {
-      const mine = <T extends Count>(rows: T[], visibility: "named" | "anonymous") =>
-        rows.filter((r) => r.subject_id === s.subject_id && r.period_key === s.period_key && r.visibility === visibility);
-      const part = (visibility: "named" | "anonymous") => ({
-        answers: Number(mine(counts, visibility)[0]?.answers ?? 0),
-        dimensions: mine(sums, visibility).map((r): DimensionStat => ({ key: r.key, label: r.label, sum: Number(r.sum), count: Number(r.count) })),
-      });
+      const mine = <T extends { subject_id: string; period_key: string }>(rows: T[]) =>
+        rows.filter((r) => r.subject_id === s.subject_id && r.period_key === s.period_key);
+      const release = mine(releases)[0];
       return {
         memberName: s.member_name,
         memberUserId: s.member_uid,
         team: s.team,
         periodKey: s.period_key,
-        stats: { named: part("named"), anonymous: part("anonymous") },
+        stats: {
+          named: {
+            answers: Number(mine(counts)[0]?.answers ?? 0),
+            dimensions: mine(sums).map((r): DimensionStat => ({ key: r.key, label: r.label, sum: Number(r.sum), count: Number(r.count) })),
+          },
+          anonymous: release ? { answers: release.answers, dimensions: ReleasedDimensions.parse(release.dimensions) } : { answers: 0, dimensions: [] },
+        },
       };
     });
   }

@@ -55,10 +55,6 @@ export class PrismaFeedbackRequestStore implements FeedbackRequestRepository, Te
     return res.count > 0;
   }
 
-  async markAnswered(requestId: string, peerId: string): Promise<void> {
-    await this.db.feedbackRecipient.updateMany({ where: { requestId, peerId, status: { not: "answered" } }, data: { status: "answered" } });
-  }
-
   async markDmSent(recipientId: string, ref: string): Promise<void> {
     await this.db.feedbackRecipient.update({ where: { id: recipientId }, data: { dmRef: ref } });
   }

@@ -1,5 +1,8 @@
-// Peer feedback storage: dimensions, the anonymity threshold and answers. An answer and its ratings are written
-// in one transaction; the unique (subject, period, giver_key) makes a second answer by the same person a no-op.
+// Peer feedback storage: dimensions, the anonymity threshold, answers and their releases. An answer, its ratings
+// and its giver's mark are written in one transaction; the mark's primary key makes a second answer by the same
+// person a no-op. An anonymous answer is written to feedback_pending_answer and only moves into feedback_answer
+// with its batch (feedback-release-store.ts); reports read named answers and the latest release only.
+import type { ReleasedFigures } from "../core/feedback/feedback-release.ts";
 import {
   DEFAULT_FEEDBACK_DIMENSIONS,
   type DimensionStat,
@@ -10,6 +13,7 @@ import {
   type NewFeedbackAnswer,
 } from "../core/feedback/feedback-model.ts";
 import type { FeedbackRepository } from "../core/feedback/feedback-ports.ts";
+import { latestRelease, releaseAnonymous } from "./feedback-release-store.ts";
 import type { Db } from "./prisma.ts";
 
 export class PrismaFeedbackStore implements FeedbackRepository {
@@ -65,53 +69,81 @@ export class PrismaFeedbackStore implements FeedbackRepository {
   }
 
   async recordAnswer(answer: NewFeedbackAnswer): Promise<{ created: boolean }> {
-    const result = await this.db.$transaction(async (tx) => {
-      const inserted = await tx.$queryRaw<{ id: string }[]>`
-        INSERT INTO feedback_answer (workspace_id, subject_id, period_key, visibility, giver_id, giver_key, keep_doing, improve, answered_on)
-        VALUES (${answer.workspaceId}::uuid, ${answer.subjectId}::uuid, ${answer.periodKey}, ${answer.visibility}::"FeedbackVisibility",
-                ${answer.giverId}::uuid, ${answer.giverKey}, ${answer.keepDoing}, ${answer.improve}, ${answer.answeredOn}::date)
-        ON CONFLICT (subject_id, period_key, giver_key) DO NOTHING
-        RETURNING id`;
-      const id = inserted[0]?.id;
-      if (!id) return { created: false };
+    const [mark, ...older] = answer.marks;
+    if (!mark) throw new Error("an answer needs its giver's mark");
+    return this.db.$transaction(async (tx) => {
+      const known = await tx.feedbackGiverMark.count({ where: { subjectId: answer.subjectId, periodKey: answer.periodKey, mark: { in: older } } });
+      if (known > 0) return { created: false };
+      const marked = await tx.$executeRaw`
+        INSERT INTO feedback_giver_mark (subject_id, period_key, mark) VALUES (${answer.subjectId}::uuid, ${answer.periodKey}, ${mark})
+        ON CONFLICT DO NOTHING`;
+      if (marked === 0) return { created: false };
+      if (answer.visibility === "anonymous") {
+        await tx.feedbackPendingAnswer.create({
+          data: {
+            workspaceId: answer.workspaceId,
+            subjectId: answer.subjectId,
+            periodKey: answer.periodKey,
+            ratings: Object.fromEntries(answer.ratings.map((r) => [r.dimensionId, r.score])),
+            keepDoing: answer.keepDoing,
+            improve: answer.improve,
+          },
+          select: { id: true },
+        });
+        return { created: true };
+      }
+      const row = await tx.feedbackAnswer.create({
+        data: {
+          workspaceId: answer.workspaceId,
+          subjectId: answer.subjectId,
+          periodKey: answer.periodKey,
+          visibility: "named",
+          giverId: answer.giverId,
+          keepDoing: answer.keepDoing,
+          improve: answer.improve,
+          answeredOn: new Date(`${answer.answeredOn}T00:00:00Z`),
+        },
+        select: { id: true },
+      });
       if (answer.ratings.length > 0) {
-        await tx.feedbackRating.createMany({ data: answer.ratings.map((r) => ({ answerId: id, dimensionId: r.dimensionId, score: r.score })) });
+        await tx.feedbackRating.createMany({ data: answer.ratings.map((r) => ({ answerId: row.id, dimensionId: r.dimensionId, score: r.score })) });
       }
       return { created: true };
     });
-    // Deliberately not in the answer's transaction: rows written by one transaction share its id (xmin),
-    // which would tie an anonymous answer to the peer's recipient row. If this step is lost, the peer's next
-    // attempt finds the answer and marks them answered then.
-    if (answer.recipient) {
-      await this.db.feedbackRecipient.updateMany({
-        where: { requestId: answer.recipient.requestId, peerId: answer.recipient.peerId, status: { not: "answered" } },
-        data: { status: "answered" },
-      });
-    }
-    return result;
   }
 
-  async hasAnswered(subjectId: string, periodKey: string, giverKey: string): Promise<boolean> {
-    const row = await this.db.feedbackAnswer.findUnique({ where: { subjectId_periodKey_giverKey: { subjectId, periodKey, giverKey } } });
-    return row !== null;
+  async existingMarks(subjectId: string, periodKey: string, marks: string[]): Promise<Set<string>> {
+    if (marks.length === 0) return new Set();
+    const rows = await this.db.feedbackGiverMark.findMany({ where: { subjectId, periodKey, mark: { in: marks } }, select: { mark: true } });
+    return new Set(rows.map((r) => r.mark));
+  }
+
+  async giverSalts(memberIds: string[]): Promise<Map<string, string>> {
+    const rows = await this.db.member.findMany({ where: { id: { in: memberIds } }, select: { id: true, feedbackSalt: true } });
+    return new Map(rows.map((r) => [r.id, r.feedbackSalt]));
+  }
+
+  releaseAnonymous(
+    input: { workspaceId: string; subjectId: string; periodKey: string; threshold: number; releasedOn: string },
+    next: (previous: ReleasedFigures | null, totals: DimensionStat[], answers: number) => ReleasedFigures,
+  ): Promise<boolean> {
+    return releaseAnonymous(this.db, input, next);
   }
 
   async stats(subjectId: string, periodKey: string): Promise<FeedbackStats> {
-    const [answers, ratings] = await Promise.all([
-      this.db.feedbackAnswer.groupBy({ by: ["visibility"], where: { subjectId, periodKey }, _count: true }),
-      this.db.$queryRaw<{ visibility: "named" | "anonymous"; key: string; label: string; sum: bigint; count: bigint }[]>`
-        SELECT a.visibility, d.key, d.label, sum(r.score) AS sum, count(*) AS count
+    const [answers, ratings, release] = await Promise.all([
+      this.db.feedbackAnswer.count({ where: { subjectId, periodKey, visibility: "named" } }),
+      this.db.$queryRaw<{ key: string; label: string; sum: bigint; count: bigint }[]>`
+        SELECT d.key, d.label, sum(r.score) AS sum, count(*) AS count
         FROM feedback_answer a JOIN feedback_rating r ON r.answer_id = a.id JOIN feedback_dimension d ON d.id = r.dimension_id
-        WHERE a.subject_id = ${subjectId}::uuid AND a.period_key = ${periodKey}
-        GROUP BY a.visibility, d.key, d.label, d.position ORDER BY d.position, d.key`,
+        WHERE a.subject_id = ${subjectId}::uuid AND a.period_key = ${periodKey} AND a.visibility = 'named'
+        GROUP BY d.key, d.label, d.position ORDER BY d.position, d.key`,
+      latestRelease(this.db, subjectId, periodKey),
     ]);
-    const part = (visibility: "named" | "anonymous") => ({
-      answers: answers.find((a) => a.visibility === visibility)?._count ?? 0,
-      dimensions: ratings
-        .filter((r) => r.visibility === visibility)
-        .map((r): DimensionStat => ({ key: r.key, label: r.label, sum: Number(r.sum), count: Number(r.count) })),
-    });
-    return { named: part("named"), anonymous: part("anonymous") };
+    return {
+      named: { answers, dimensions: ratings.map((r): DimensionStat => ({ key: r.key, label: r.label, sum: Number(r.sum), count: Number(r.count) })) },
+      anonymous: release ? { answers: release.answers, dimensions: release.dimensions } : { answers: 0, dimensions: [] },
+    };
   }
 
   async namedAnswers(subjectId: string, periodKey: string): Promise<NamedFeedback[]> {
@@ -136,12 +168,13 @@ export class PrismaFeedbackStore implements FeedbackRepository {
     );
   }
 
-  async anonymousComments(subjectId: string, periodKey: string): Promise<{ keepDoing: string[]; improve: string[] }> {
-    const rows = await this.db.feedbackAnswer.findMany({
-      where: { subjectId, periodKey, visibility: "anonymous" },
-      select: { keepDoing: true, improve: true },
+  async releasedComments(subjectId: string, periodKey: string): Promise<{ seq: number; keepDoing: string[]; improve: string[] }[]> {
+    const releases = await this.db.feedbackRelease.findMany({
+      where: { subjectId, periodKey },
+      orderBy: { seq: "asc" },
+      select: { seq: true, answerRows: { select: { keepDoing: true, improve: true } } },
     });
-    const sorted = (values: (string | null)[]) => values.filter((v): v is string => v !== null).sort((a, b) => a.localeCompare(b));
-    return { keepDoing: sorted(rows.map((r) => r.keepDoing)), improve: sorted(rows.map((r) => r.improve)) };
+    const texts = (values: (string | null)[]) => values.filter((v): v is string => v !== null);
+    return releases.map((r) => ({ seq: r.seq, keepDoing: texts(r.answerRows.map((a) => a.keepDoing)), improve: texts(r.answerRows.map((a) => a.improve)) }));
   }
 }

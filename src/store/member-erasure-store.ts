@@ -3,9 +3,12 @@
 //   platform id → "forgotten:<random>", name → "Former member", handle/email/time zone cleared, deactivated.
 // - kudos: every gift the member gave or received keeps its points and values, loses its reason, source link
 //   and idempotency key (which can carry chat ids); the member's name or chat id in other reasons is replaced.
-// - feedback: comments by or about the member are cleared; ratings stay. Their named and anonymous answers lose
-//   the giver id and the keyed hash (recomputable from the member id), so they can no longer be tied to anyone.
-//   The DM references of requests and prompts are cleared; prompts and the prompt opt-out are deleted.
+// - feedback: comments about the member are cleared; ratings stay. Their named answers lose the giver id and
+//   comments. Their anonymous answers are not touched (nothing ties them to the member, and changing them would
+//   say which were theirs): the member's feedback salt is replaced, so nobody can recompute their marks any more,
+//   and the unsalted marks of older answers are deleted among all the others' (marks are not joined to answers).
+//   Released figures stay as they were. The DM references of requests and prompts are cleared; prompts and the
+//   prompt opt-out are deleted.
 // - KPI records: numbers stay; the source's ticket ids are replaced. Helpdesk agent mappings are deleted.
 // - Teams: the roster identity (AAD id, sign-in name) and personal chats are deleted; the member is removed
 //   from other stored conversation references.
@@ -13,7 +16,7 @@
 import { randomUUID } from "node:crypto";
 import type { ErasureCounts, MemberEraser } from "../core/data-rights/data-rights-ports.ts";
 import { FORGOTTEN_ID_PREFIX, FORMER_MEMBER_NAME } from "../core/data-rights/member-erasure.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import type { Db } from "./prisma.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -45,8 +48,10 @@ export class PrismaMemberEraser implements MemberEraser {
         counts.kpiRefs = await tx.$executeRaw`
           UPDATE kpi_record SET ref = ${FORGOTTEN_ID_PREFIX} || id::text WHERE member_id = ${memberId}::uuid AND ref <> ''`;
         counts.helpdeskAgents = await tx.helpdeskAgent.deleteMany({ where: { memberId } }).then((r) => r.count);
-        counts.feedbackAbout = await tx.feedbackAnswer.updateMany({ where: { subjectId: memberId }, data: { keepDoing: null, improve: null } }).then((r) => r.count);
-        counts.feedbackGiven = await this.eraseAnswersGiven(tx, workspaceId, memberId, input.giverKeyOf);
+        counts.feedbackAbout =
+          (await tx.feedbackAnswer.updateMany({ where: { subjectId: memberId }, data: { keepDoing: null, improve: null } })).count +
+          (await tx.feedbackPendingAnswer.updateMany({ where: { subjectId: memberId }, data: { keepDoing: null, improve: null } })).count;
+        counts.feedbackGiven = await this.eraseAnswersGiven(tx, workspaceId, memberId, input.legacyKeyOf);
         counts.feedbackRequestRefs =
           (await tx.feedbackRecipient.updateMany({ where: { peerId: memberId }, data: { dmRef: null } })).count +
           (await tx.feedbackRequest.updateMany({ where: { OR: [{ leadId: memberId }, { subjectId: memberId }] }, data: { summaryRef: null } })).count;
@@ -64,7 +69,10 @@ export class PrismaMemberEraser implements MemberEraser {
         counts.auditEntries = await this.scrubAudit(tx, workspaceId, needles, tombstone);
         await tx.member.update({
           where: { id: memberId },
-          data: { platformUserId: tombstone, displayName: FORMER_MEMBER_NAME, handle: null, email: null, timeZone: null, role: "agent", isBot: false, isDeactivated: true },
+          data: {
+            platformUserId: tombstone, displayName: FORMER_MEMBER_NAME, handle: null, email: null, timeZone: null, role: "agent",
+            isBot: false, isDeactivated: true, feedbackSalt: randomUUID(),
+          },
         });
         // The roster sync and profile events must not bring the person back: remember a hash of their account.
         await tx.$executeRaw`
@@ -78,14 +86,17 @@ export class PrismaMemberEraser implements MemberEraser {
     );
   }
 
-  /** The member's named and anonymous answers: found by giver id or by recomputing their keyed hash. */
-  private async eraseAnswersGiven(tx: Tx, workspaceId: string, memberId: string, giverKeyOf: (subjectId: string, periodKey: string) => string): Promise<number> {
+  /** The member's named answers (by giver id) and the unsalted marks of their older answers (recomputed). */
+  private async eraseAnswersGiven(tx: Tx, workspaceId: string, memberId: string, legacyKeyOf: (subjectId: string, periodKey: string) => string): Promise<number> {
+    const named = await tx.feedbackAnswer.updateMany({ where: { workspaceId, giverId: memberId }, data: { giverId: null, keepDoing: null, improve: null } });
     const pairs = await tx.$queryRaw<{ subject_id: string; period_key: string }[]>`
-      SELECT DISTINCT subject_id::text AS subject_id, period_key FROM feedback_answer WHERE workspace_id = ${workspaceId}::uuid`;
-    const keys = pairs.map((p) => giverKeyOf(p.subject_id, p.period_key));
-    return tx.$executeRaw`
-      UPDATE feedback_answer SET giver_id = NULL, keep_doing = NULL, improve = NULL, giver_key = ${FORGOTTEN_ID_PREFIX} || id::text
-      WHERE workspace_id = ${workspaceId}::uuid AND (giver_id = ${memberId}::uuid OR giver_key = ANY(${keys}))`;
+      SELECT DISTINCT k.subject_id::text AS subject_id, k.period_key FROM feedback_giver_mark k JOIN member m ON m.id = k.subject_id
+      WHERE m.workspace_id = ${workspaceId}::uuid`;
+    const keys = pairs.map((p) => legacyKeyOf(p.subject_id, p.period_key));
+    const legacy = await tx.$executeRaw`
+      DELETE FROM feedback_giver_mark k USING member m
+      WHERE m.id = k.subject_id AND m.workspace_id = ${workspaceId}::uuid AND k.mark = ANY(${keys})`;
+    return named.count + legacy;
   }
 
   /** Other people's words that name the member (a mention in a kudos reason or a comment). */
@@ -95,9 +106,11 @@ export class PrismaMemberEraser implements MemberEraser {
       changed += await tx.$executeRaw`
         UPDATE kudos SET reason = replace(reason, ${needle}, ${REDACTED})
         WHERE workspace_id = ${workspaceId}::uuid AND strpos(reason, ${needle}) > 0`;
-      changed += await tx.$executeRaw`
-        UPDATE feedback_answer SET keep_doing = replace(keep_doing, ${needle}, ${REDACTED}), improve = replace(improve, ${needle}, ${REDACTED})
-        WHERE workspace_id = ${workspaceId}::uuid AND (strpos(keep_doing, ${needle}) > 0 OR strpos(improve, ${needle}) > 0)`;
+      for (const table of [Prisma.raw("feedback_answer"), Prisma.raw("feedback_pending_answer")]) {
+        changed += await tx.$executeRaw`
+          UPDATE ${table} SET keep_doing = replace(keep_doing, ${needle}, ${REDACTED}), improve = replace(improve, ${needle}, ${REDACTED})
+          WHERE workspace_id = ${workspaceId}::uuid AND (strpos(keep_doing, ${needle}) > 0 OR strpos(improve, ${needle}) > 0)`;
+      }
     }
     return changed;
   }

@@ -1,7 +1,7 @@
 // /spur export and /spur forget in Slack, end to end: real PostgreSQL, Redis and BullMQ, fake Slack Web API.
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { feedbackGiverKey } from "../../src/core/feedback/feedback-anonymity.ts";
+import { feedbackMarks } from "../../src/core/feedback/feedback-anonymity.ts";
 import { parseCsv } from "../../src/ingest/csv-parser.ts";
 import { TestClock } from "../support/clock.ts";
 import { commandReply } from "../support/command-replies.ts";
@@ -17,7 +17,9 @@ const ana = { ...USERS.ana, display_name: "Ana Alves" };
 const PEOPLE = ALL_USERS.map((u) => (u.id === ana.id ? ana : u.id === USERS.bo.id ? { ...u, display_name: "Bo Berg" } : u));
 const clock = new TestClock(new Date("2026-11-18T12:00:00Z"));
 
-// Words only Ana wrote, or others wrote about her: none may survive `/spur forget @ana`.
+// Words only Ana wrote (with her name on them), or others wrote about her: none may survive `/spur forget @ana`.
+// Her anonymous comment is not among them: nothing ties it to her, and removing it would say it was hers.
+const ANA_ANONYMOUS_COMMENT = "Ana secretly admires Dee's patience";
 const TEXT = {
   anaGave: "Ana rebuilt the refund macro for Bo",
   boGave: "Bo thanks Ana for untangling the billing escalation",
@@ -25,7 +27,6 @@ const TEXT = {
   revoked: "Dee traded points with Ana for lunch",
   reactedTo: "Bo wrote the Zephyr runbook in one afternoon",
   anaNamedComment: "Ana says Bo writes superb handovers",
-  anaAnonComment: "Ana secretly admires Dee's patience",
   aboutAnaNamed: "Admin says Ana keeps escalations calm",
   aboutAnaAnon: "Bo anonymously wants Ana to answer pings faster",
 };
@@ -88,7 +89,7 @@ beforeAll(async () => {
   await giveFeedback(USERS.bo.id, USERS.ana, { ratings: RATINGS(2), improve: TEXT.aboutAnaAnon, visibility: "anonymous" });
   await giveFeedback(USERS.carl.id, USERS.ana, { ratings: RATINGS(3), visibility: "anonymous" });
   await giveFeedback(USERS.ana.id, USERS.bo, { ratings: RATINGS(5), keepDoing: TEXT.anaNamedComment, visibility: "named" });
-  await giveFeedback(USERS.ana.id, USERS.dee, { ratings: RATINGS(5), keepDoing: TEXT.anaAnonComment, visibility: "anonymous" });
+  await giveFeedback(USERS.ana.id, USERS.dee, { ratings: RATINGS(5), keepDoing: ANA_ANONYMOUS_COMMENT, visibility: "anonymous" });
   await giveFeedback(USERS.bo.id, USERS.dee, { ratings: RATINGS(4), visibility: "anonymous" });
   await giveFeedback(USERS.carl.id, USERS.dee, { ratings: RATINGS(3), visibility: "anonymous" });
 
@@ -182,7 +183,7 @@ describe("/spur export", () => {
     expect(feedback.find((f) => f.member_id === USERS.bo.id)).toMatchObject({ mean: "5", answers: "1", period: "2026-11" });
     // Never an individual comment.
     const all = files.map((f) => f.bytes?.toString("utf8")).join("\n");
-    for (const comment of [TEXT.aboutAnaAnon, TEXT.aboutAnaNamed, TEXT.anaAnonComment, TEXT.anaNamedComment]) expect(all).not.toContain(comment);
+    for (const comment of [TEXT.aboutAnaAnon, TEXT.aboutAnaNamed, ANA_ANONYMOUS_COMMENT, TEXT.anaNamedComment]) expect(all).not.toContain(comment);
 
     // The message with the files counts what they hold, in the admin's language; each file has a title.
     const rows = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
@@ -219,14 +220,18 @@ describe("/spur export", () => {
 describe("/spur forget", () => {
   it("asks for confirmation first, then erases Ana's personal data from every table while team totals stay", async () => {
     const anaRow = await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: USERS.ana.id } });
-    // The keyed hashes Ana's answers (named and anonymous) were stored under: recomputable from her member id.
-    const giverKeys = await Promise.all(
-      [USERS.bo, USERS.dee].map(async (u) => {
-        const subject = await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: u.id } });
-        return feedbackGiverKey(h.config.FEEDBACK_HASH_SECRET, anaRow.id, subject.id, "2026-11");
-      }),
-    );
-    const needles = [...NEEDLES, ...giverKeys];
+    // The marks of Ana's answers (named and anonymous), recomputable from her member row and the server secret.
+    const subjects = await h.spur.db.member.findMany({ where: { platformUserId: { in: [USERS.bo.id, USERS.dee.id] } } });
+    const marksOf = (salt: string) => subjects.map((subject) => feedbackMarks(h.config.FEEDBACK_HASH_SECRET, { id: anaRow.id, salt }, subject.id, "2026-11")[0]!);
+    const storedMarks = async (marks: string[]) => h.spur.db.feedbackGiverMark.count({ where: { mark: { in: marks } } });
+    expect(await storedMarks(marksOf(anaRow.feedbackSalt))).toBe(2);
+    const needles = [...NEEDLES, anaRow.feedbackSalt];
+    const deeComments = async () =>
+      (await h.spur.db.feedbackAnswer.findMany({ where: { subjectId: subjects.find((m) => m.platformUserId === USERS.dee.id)!.id }, orderBy: { id: "asc" } })).map(
+        ({ keepDoing, improve, visibility, releaseId }) => ({ keepDoing, improve, visibility, releaseId }),
+      );
+    const deeBefore = await deeComments();
+    expect(deeBefore.map((a) => a.keepDoing)).toContain(ANA_ANONYMOUS_COMMENT);
     const before = await findEverywhere(h.db.url, needles);
     // Every needle is really stored somewhere to begin with, so the final check can fail.
     expect(needles.filter((n) => !before.some((f) => f.needle === n))).toEqual([]);
@@ -248,6 +253,10 @@ describe("/spur forget", () => {
     expect(await findEverywhere(h.db.url, needles)).toEqual([]);
     expect(await aggregates()).toEqual(totals);
     const tombstone = await h.spur.db.member.findUniqueOrThrow({ where: { id: ana.id } });
+    // Her salt is gone, so what remains of her no longer leads to her marks; Dee's anonymous answers, hers among
+    // them, are exactly as they were.
+    expect(await storedMarks(marksOf(tombstone.feedbackSalt))).toBe(0);
+    expect(await deeComments()).toEqual(deeBefore);
     expect(tombstone).toMatchObject({ displayName: "Former member", email: null, handle: null, isDeactivated: true });
     expect(tombstone.platformUserId).toMatch(/^forgotten:/);
     const audit = await h.spur.db.auditLogEntry.findFirstOrThrow({ where: { action: "member.forget" } });

@@ -1,5 +1,6 @@
 // The bot never reveals who answered anonymously — not in its logs either, even at the most verbose level.
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { feedbackJobIds } from "../../src/jobs/feedback-requests.ts";
 import { TestClock } from "../support/clock.ts";
 import { waitForCommandReply } from "../support/ack-replies.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";
@@ -42,7 +43,10 @@ it("logs nothing that names the giver of an anonymous answer", async () => {
     }),
   );
   expect(JSON.parse(res.body).response_action).toBe("update");
-  // Everything that follows: the answer, the request settling, the close job and the lead's summary.
+  // Everything that follows: the answer, the request settling, the close job (delayed after an answer; run now)
+  // and the lead's summary.
+  const close = await h.spur.queues.scheduled.getJob(feedbackJobIds.closeSettled(request.id));
+  await close!.promote();
   await h.slack.waitFor(() => h.slack.dmsTo(USERS.carl.id).length > 0);
   await h.slack.waitFor(async () => (await h.spur.db.feedbackRequest.findFirstOrThrow()).summaryRef !== null);
   const logged = lines.slice(from).join("\n");

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { requestWithAnswers } from "../../src/core/feedback/feedback-answered.ts";
 import { FEEDBACK_CLOSE_JOB, feedbackJobIds } from "../../src/jobs/feedback-requests.ts";
 import { TestClock } from "../support/clock.ts";
 import { commandReply } from "../support/command-replies.ts";
@@ -81,10 +82,13 @@ describe("feedback requests", () => {
     );
     expect(JSON.parse(res.body).response_action).toBe("update");
     const bo = await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: USERS.bo.id } });
+    // Nothing is written to the request: the peer counts as answered through their mark.
     const mine = await h.spur.db.feedbackRecipient.findFirstOrThrow({ where: { requestId, peerId: bo.id } });
-    expect(mine.status).toBe("answered");
-    const answer = await h.spur.db.feedbackAnswer.findFirstOrThrow();
-    expect(answer).toMatchObject({ visibility: "anonymous", giverId: null, periodKey: "2026-11" });
+    expect(mine.status).toBe("asked");
+    const seen = await requestWithAnswers({ ...h.spur.services, feedbackSecret: h.config.FEEDBACK_HASH_SECRET }, requestId);
+    expect(seen?.recipients.find((r) => r.peer.id === bo.id)?.status).toBe("answered");
+    expect(await h.spur.db.feedbackAnswer.count()).toBe(0);
+    expect(await h.spur.db.feedbackPendingAnswer.findFirstOrThrow()).toMatchObject({ periodKey: "2026-11" });
     // The request DM loses its buttons.
     const update = await h.slack.waitForCall("chat.update", (a) => a.channel === "DUBO");
     expect(String(update.args.text)).toContain("your feedback on <@UANA> is in");

@@ -1,6 +1,7 @@
 // Teams counterpart of slack-feedback-logs.test.ts: Spur never reveals who answered anonymously — not in its
 // logs either, even at the most verbose level.
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { feedbackJobIds } from "../../src/jobs/feedback-requests.ts";
 import { TestClock } from "../support/clock.ts";
 import { TEAMS_USERS } from "../support/teams-activities.ts";
 import { executeActions, startTeams, type TeamsSetup } from "../support/teams-chat.ts";
@@ -36,7 +37,10 @@ it("logs nothing that names the giver of an anonymous answer", async () => {
   const ratings = { rating_helpfulness: "1", rating_knowledge: "1", rating_communication: "1", rating_collaboration: "1" };
   const thanks = await chat.click(bo, "feedback.submit", { ...send.data, ...ratings, improve: "secret words", visibility: "anonymous" });
   expect(thanks.text).toContain("anonymously");
-  // Everything that follows: the answer, the request settling, the close job and the lead's summary.
+  // Everything that follows: the answer, the request settling, the close job (delayed after an answer; run now)
+  // and the lead's summary.
+  const close = await h.spur.queues.scheduled.getJob(feedbackJobIds.closeSettled(request.id));
+  await close!.promote();
   await connector.waitFor(() => connector.sentTo(`a:personal-${dee.id}`).some((s) => JSON.stringify(s.activity).includes("is closed")));
   await connector.waitFor(async () => (await h.spur.db.feedbackRequest.findFirstOrThrow()).summaryRef !== null);
   const logged = lines.slice(from).join("\n");

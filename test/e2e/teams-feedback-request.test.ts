@@ -1,6 +1,7 @@
 // Teams counterpart of slack-feedback-request.test.ts: a lead's request, Give/Skip cards sent proactively to
 // each peer's personal chat (opened through the Bot Connector when needed), reminder, summary and failures.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { requestWithAnswers } from "../../src/core/feedback/feedback-answered.ts";
 import { feedbackJobIds } from "../../src/jobs/feedback-requests.ts";
 import { TestClock } from "../support/clock.ts";
 import { type FakeBotConnector, type SentActivity, textOf } from "../support/fake-bot-connector.ts";
@@ -83,8 +84,12 @@ describe("Teams: feedback requests", () => {
     const thanks = await chat.click(bo, "feedback.submit", { ...send.data, ...ratings, visibility: "anonymous" });
     expect(thanks.text).toContain("Thanks! Your feedback on Ana Alves");
     const boId = (await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: bo.id } })).id;
-    expect((await h.spur.db.feedbackRecipient.findFirstOrThrow({ where: { requestId, peerId: boId } })).status).toBe("answered");
-    expect(await h.spur.db.feedbackAnswer.findFirstOrThrow()).toMatchObject({ visibility: "anonymous", giverId: null, periodKey: "2026-11" });
+    // Nothing is written to the request: the peer counts as answered through their mark.
+    expect((await h.spur.db.feedbackRecipient.findFirstOrThrow({ where: { requestId, peerId: boId } })).status).toBe("asked");
+    const view = await requestWithAnswers({ ...h.spur.services, feedbackSecret: h.config.FEEDBACK_HASH_SECRET }, requestId);
+    expect(view?.recipients.find((r) => r.peer.id === boId)?.status).toBe("answered");
+    expect(await h.spur.db.feedbackAnswer.count()).toBe(0);
+    expect(await h.spur.db.feedbackPendingAnswer.findFirstOrThrow()).toMatchObject({ periodKey: "2026-11" });
     const update = await connector.waitFor(() => connector.updated.find((u) => u.id === boCard?.id));
     expect(update.conversationId).toBe(personal(bo));
     expect(textOf(update)).toContain("your feedback on Ana Alves is in");

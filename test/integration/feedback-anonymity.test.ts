@@ -1,10 +1,11 @@
 // Anonymity at the data level: an anonymous answer, given through a feedback request, leaves nothing in the
-// feedback tables that leads back to its giver — no member id, no platform user id, no shared transaction,
-// and a giver key that cannot be recomputed without the server's secret.
+// feedback tables that leads back to its giver — no member id, no platform user id, no write to the request,
+// and a mark that cannot be recomputed without the server's secret and the giver's salt.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { buildFeedbackReport, submitFeedback } from "../../src/core/feedback/feedback.ts";
-import { feedbackGiverKey } from "../../src/core/feedback/feedback-anonymity.ts";
+import { feedbackGiverMark, feedbackMarks } from "../../src/core/feedback/feedback-anonymity.ts";
+import { requestWithAnswers } from "../../src/core/feedback/feedback-answered.ts";
 import type { Member, Team, Workspace } from "../../src/core/shared/model.ts";
 import { PrismaFeedbackRequestStore } from "../../src/store/feedback-request-store.ts";
 import { PrismaFeedbackStore } from "../../src/store/feedback-store.ts";
@@ -54,16 +55,17 @@ describe("anonymous feedback", () => {
     const draft = { ratings: { helpfulness: 2, knowledge: 3, communication: 4, collaboration: 5 }, keepDoing: "steady", improve: "faster", visibility: "anonymous" as const };
     await submitFeedback(deps, { workspace, giver: giver!, subject: subject!, team, draft, requestId: request.id, now: new Date("2026-11-18T10:11:12Z") });
 
-    // The request knows the peer answered (so no reminder), which is all it knows.
+    // The request knows the peer answered (so no reminder), found from the giver's mark: its row is not written.
     const recipient = await db.feedbackRecipient.findFirstOrThrow({ where: { peerId: giver!.id } });
-    expect(recipient.status).toBe("answered");
+    expect(recipient.status).toBe("asked");
+    expect((await requestWithAnswers(deps, request.id))?.recipients.find((r) => r.peer.id === giver!.id)?.status).toBe("answered");
 
     // Scan every column of every row of the answer tables for anything identifying the giver.
-    const needles = [giver!.id, giver!.platformUserId, giver!.id.replaceAll("-", ""), recipient.id, request.id];
-    const tables = ["feedback_answer", "feedback_rating"];
+    const salt = (await db.member.findUniqueOrThrow({ where: { id: giver!.id } })).feedbackSalt;
+    const needles = [giver!.id, giver!.platformUserId, giver!.id.replaceAll("-", ""), recipient.id, request.id, salt];
+    const tables = ["feedback_pending_answer", "feedback_giver_mark", "feedback_answer", "feedback_rating", "feedback_release"];
     for (const table of tables) {
       const { rows } = await sql.query(`SELECT to_jsonb(t)::text AS row FROM ${table} t`);
-      expect(rows.length).toBeGreaterThan(0);
       for (const { row } of rows as { row: string }[]) {
         for (const needle of needles) expect(row.toLowerCase()).not.toContain(needle.toLowerCase());
       }
@@ -81,22 +83,17 @@ describe("anonymous feedback", () => {
       expect(rows[0].n, `${table_name}.${column_name}`).toBe(0);
     }
 
-    const answer = await db.feedbackAnswer.findFirstOrThrow();
-    expect(answer.giverId).toBeNull();
-    // Only a calendar date, no instant to match against the request's activity.
-    expect(answer.answeredOn.toISOString()).toBe("2026-11-18T00:00:00.000Z");
-    // The giver key is an HMAC under the server secret: without it, member ids don't lead to it.
-    expect(answer.giverKey).toBe(feedbackGiverKey(SECRET, giver!.id, subject!.id, "2026-11"));
-    expect(answer.giverKey).not.toBe(feedbackGiverKey("some-other-secret", giver!.id, subject!.id, "2026-11"));
-    // Not written by the transaction that marked the peer answered (rows of one transaction share xmin).
-    const { rows: xmins } = await sql.query(
-      `SELECT (SELECT xmin::text FROM feedback_answer LIMIT 1) AS answer, (SELECT xmin::text FROM feedback_recipient WHERE id = $1) AS recipient`,
-      [recipient.id],
-    );
-    expect(xmins[0].answer).not.toBe(xmins[0].recipient);
+    // One answer is below the threshold of a batch: it waits, unread, with no date at all.
+    expect(await db.feedbackAnswer.count()).toBe(0);
+    const pending = await db.feedbackPendingAnswer.findFirstOrThrow();
+    expect(Object.keys(pending).sort()).toEqual(["id", "improve", "keepDoing", "periodKey", "ratings", "subjectId", "workspaceId"]);
+    // The mark is an HMAC under the server secret and the giver's salt: without both, member ids don't lead to it.
+    const mark = await db.feedbackGiverMark.findFirstOrThrow();
+    expect(mark.mark).toBe(feedbackGiverMark(SECRET, salt, subject!.id, "2026-11"));
+    expect(mark.mark).not.toBe(feedbackGiverMark("some-other-secret", salt, subject!.id, "2026-11"));
 
     // What the app exposes: no named entry, no giver; comments only once the threshold is met (it isn't).
-    const report = await buildFeedbackReport({ feedback }, { viewer: lead!, subject: subject!, periodKey: "2026-11" });
+    const report = await buildFeedbackReport(deps, { viewer: lead!, subject: subject!, periodKey: "2026-11" });
     expect(report.named).toEqual([]);
     expect(report.anonymousComments).toBeNull();
     expect(report.aggregate.answers).toBe(0);
@@ -105,45 +102,66 @@ describe("anonymous feedback", () => {
   });
 
   it("enforces one answer per person and period without knowing who they are", async () => {
-    const answer = await db.feedbackAnswer.findFirstOrThrow();
+    const pending = await db.feedbackPendingAnswer.findFirstOrThrow();
+    const [mark] = await db.feedbackGiverMark.findMany();
     const feedback = new PrismaFeedbackStore(db);
     const again = await feedback.recordAnswer({
-      workspaceId: answer.workspaceId,
-      subjectId: answer.subjectId,
-      periodKey: answer.periodKey,
+      workspaceId: pending.workspaceId,
+      subjectId: pending.subjectId,
+      periodKey: pending.periodKey,
       visibility: "anonymous",
       giverId: null,
-      giverKey: answer.giverKey,
+      marks: [mark!.mark],
       keepDoing: null,
       improve: null,
       answeredOn: "2026-11-19",
       ratings: [],
-      recipient: null,
     });
     expect(again.created).toBe(false);
-    expect(await db.feedbackAnswer.count()).toBe(1);
+    expect(await db.feedbackPendingAnswer.count()).toBe(1);
 
     // Two submissions racing (a double click): exactly one is stored, with its ratings.
-    const [dim] = await feedback.dimensions(answer.workspaceId);
+    const [dim] = await feedback.dimensions(pending.workspaceId);
     const racing = () =>
       feedback.recordAnswer({
-        workspaceId: answer.workspaceId, subjectId: answer.subjectId, periodKey: "2026-12", visibility: "anonymous",
-        giverId: null, giverKey: "k-race", keepDoing: null, improve: null, answeredOn: "2026-12-01",
-        ratings: [{ dimensionId: dim!.id, score: 3 }], recipient: null,
+        workspaceId: pending.workspaceId, subjectId: pending.subjectId, periodKey: "2026-12", visibility: "named",
+        giverId: null, marks: ["k-race"], keepDoing: null, improve: null, answeredOn: "2026-12-01",
+        ratings: [{ dimensionId: dim!.id, score: 3 }],
       });
     const results = await Promise.all([racing(), racing(), racing()]);
     expect(results.filter((r) => r.created)).toHaveLength(1);
     const stored = await db.feedbackAnswer.findMany({ where: { periodKey: "2026-12" }, include: { ratings: true } });
     expect(stored).toHaveLength(1);
     expect(stored[0]!.ratings).toHaveLength(1);
+    // An answer given before marks were salted still counts: its older key is checked too.
+    const giver = await db.member.findFirstOrThrow({ where: { platformUserId: "UOTHER" } });
+    const [, legacy] = feedbackMarks(SECRET, { id: giver.id, salt: giver.feedbackSalt }, pending.subjectId, "2026-12");
+    await db.feedbackGiverMark.create({ data: { subjectId: pending.subjectId, periodKey: "2026-12", mark: legacy! } });
+    const marks = feedbackMarks(SECRET, { id: giver.id, salt: giver.feedbackSalt }, pending.subjectId, "2026-12");
+    const late = await feedback.recordAnswer({
+      workspaceId: pending.workspaceId, subjectId: pending.subjectId, periodKey: "2026-12", visibility: "anonymous",
+      giverId: null, marks, keepDoing: null, improve: null, answeredOn: "2026-12-02", ratings: [],
+    });
+    expect(late.created).toBe(false);
     await db.feedbackAnswer.deleteMany({ where: { periodKey: "2026-12" } });
+    await db.feedbackGiverMark.deleteMany({ where: { periodKey: "2026-12" } });
   });
 
-  it("refuses, in the database itself, an anonymous row with a giver or a threshold below 3", async () => {
-    const answer = await db.feedbackAnswer.findFirstOrThrow();
+  it("refuses, in the database itself, an anonymous row with a giver or outside a release, or a threshold below 3", async () => {
+    const pending = await db.feedbackPendingAnswer.findFirstOrThrow();
     const member = await db.member.findFirstOrThrow({ where: { platformUserId: "UGIVER" } });
-    await expect(sql.query(`UPDATE feedback_answer SET giver_id = $1 WHERE id = $2`, [member.id, answer.id])).rejects.toThrow(/anonymous_has_no_giver/);
-    await expect(sql.query(`INSERT INTO feedback_settings (workspace_id, anonymity_threshold, updated_at) VALUES ($1, 2, now())`, [answer.workspaceId])).rejects.toThrow(/threshold_min/);
+    const release = await db.feedbackRelease.create({
+      data: { workspaceId: pending.workspaceId, subjectId: pending.subjectId, periodKey: "2026-10", seq: 1, threshold: 3, answers: 3, dimensions: [], releasedOn: new Date("2026-10-31") },
+    });
+    const insert = (giverId: string | null, releaseId: string | null) =>
+      sql.query(
+        `INSERT INTO feedback_answer (workspace_id, subject_id, period_key, visibility, giver_id, answered_on, release_id) VALUES ($1, $2, '2026-10', 'anonymous', $3, '2026-10-31', $4)`,
+        [pending.workspaceId, pending.subjectId, giverId, releaseId],
+      );
+    await expect(insert(member.id, release.id)).rejects.toThrow(/anonymous_has_no_giver/);
+    await expect(insert(null, null)).rejects.toThrow(/anonymous_released/);
+    await db.feedbackRelease.delete({ where: { id: release.id } });
+    await expect(sql.query(`INSERT INTO feedback_settings (workspace_id, anonymity_threshold, updated_at) VALUES ($1, 2, now())`, [pending.workspaceId])).rejects.toThrow(/threshold_min/);
   });
 });
 
@@ -156,8 +174,8 @@ describe("deleting people and workspaces", () => {
     const [dim] = await feedback.dimensions(ws.id);
     await feedback.recordAnswer({
       workspaceId: ws.id, subjectId: subject.id, periodKey: "2026-11", visibility: "named", giverId: other.id,
-      giverKey: feedbackGiverKey(SECRET, other.id, subject.id, "2026-11"), keepDoing: "named one", improve: null,
-      answeredOn: "2026-11-18", ratings: [{ dimensionId: dim!.id, score: 4 }], recipient: null,
+      marks: feedbackMarks(SECRET, { id: other.id, salt: other.feedbackSalt }, subject.id, "2026-11"), keepDoing: "named one", improve: null,
+      answeredOn: "2026-11-18", ratings: [{ dimensionId: dim!.id, score: 4 }],
     });
     await db.member.delete({ where: { id: other.id } });
     expect((await db.feedbackAnswer.findFirstOrThrow({ where: { keepDoing: "named one" } })).giverId).toBeNull();
@@ -165,5 +183,8 @@ describe("deleting people and workspaces", () => {
     expect(await db.feedbackAnswer.count()).toBe(0);
     expect(await db.feedbackRequest.count()).toBe(0);
     expect(await db.feedbackDimension.count()).toBe(0);
+    expect(await db.feedbackPendingAnswer.count()).toBe(0);
+    expect(await db.feedbackGiverMark.count()).toBe(0);
+    expect(await db.feedbackRelease.count()).toBe(0);
   });
 });

@@ -63,7 +63,7 @@ describe.each(PLATFORMS)("data rights on %s", (platform) => {
     it("asks first, then erases on the button", async () => {
       const asked = await s.say(carl, "spur", ["forget ", ana]);
       expect(asked.text).toBe(
-        "⚠️ This erases Ana Alves's personal data in Spur for good: their name, email and chat ids, the reasons of kudos they gave or received, feedback comments by or about them, prompts, opt-outs and helpdesk mappings. Points, KPI numbers and ratings stay in team totals under \"Former member\". Messages already posted in chat are not changed.\n" +
+        "⚠️ This erases Ana Alves's personal data in Spur for good: their name, email and chat ids, the reasons of kudos they gave or received, their named feedback comments and comments about them, prompts, opt-outs and helpdesk mappings. Points, KPI numbers and ratings stay in team totals under \"Former member\". Messages already posted in chat are not changed.\n" +
           "To go ahead, click the button or send admin forget @Ana Alves confirm.",
       );
       expect(asked.buttons.map((b) => b.label)).toEqual(["Erase Ana Alves's data"]);

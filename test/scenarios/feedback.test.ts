@@ -3,13 +3,16 @@
 // with the anonymity threshold (hidden below it, in totals at it, hidden again when an admin raises it), a
 // lead requesting a peer's feedback (the peer's message, its form, the lead's summary) and the team overview.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { feedbackJobIds, SETTLED_BY_ANSWER_DELAY_MS } from "../../src/jobs/feedback-requests.ts";
 import { TestClock } from "../support/clock.ts";
 import { PEOPLE, PLATFORMS, startSurface, STRANGER, type Surface, type SurfaceForm } from "../support/surface.ts";
 
 const { ana, bo, carl, dee } = PEOPLE;
 
 const SCORES = ["1 — needs a lot of work", "2 — below expectations", "3 — solid", "4 — strong", "5 — outstanding"];
-const HIDDEN = (n: number) => `Anonymous answers are not shown until at least ${n} people have answered anonymously. Only you can see this.`;
+const WITHHELD = (n: number) =>
+  `Anonymous answers are not shown until at least ${n} people have answered anonymously; after that, the figures change only after every ${n} new anonymous answers.`;
+const HIDDEN = (n: number) => `${WITHHELD(n)} Only you can see this.`;
 const NOTHING_YET = (n: number) => ["Feedback for Bo Berg — November 2026", "No ratings to show yet.", HIDDEN(n)].join("\n");
 
 describe.each(PLATFORMS)("feedback on %s", (platform) => {
@@ -89,6 +92,13 @@ describe.each(PLATFORMS)("feedback on %s", (platform) => {
     expect(form.fields.map((f) => f.id)).toEqual(["rating_helpfulness", "rating_knowledge", "rating_communication", "rating_collaboration", "keep_doing", "improve", "visibility"]);
     const saved = await s.submit(carl, form, { ...ratings(form, "5"), improve: "pick up more chats", visibility: "anonymous" });
     expect(saved.reply?.text).toBe("🎉 Thanks! Your feedback on Bo Berg for November 2026 was saved anonymously — it only ever appears in totals.");
+    // The answer settled the request: it closes a random while later, not right after the answer.
+    const { id } = await s.h.spur.db.feedbackRequest.findFirstOrThrow({ where: { status: "open" } });
+    const close = await s.h.spur.queues.scheduled.getJob(feedbackJobIds.closeSettled(id));
+    expect(await close?.getState()).toBe("delayed");
+    expect(close?.delay).toBeGreaterThanOrEqual(SETTLED_BY_ANSWER_DELAY_MS.min);
+    expect(close?.delay).toBeLessThanOrEqual(SETTLED_BY_ANSWER_DELAY_MS.max);
+    await close!.promote();
     const summary = await s.dm(dee, "is closed");
     expect(summary.text).toBe(
       [
@@ -96,7 +106,7 @@ describe.each(PLATFORMS)("feedback on %s", (platform) => {
         "1 answer, 0 skipped, 0 no response (asked 1).",
         "Feedback for Bo Berg — November 2026",
         "No ratings to show yet.",
-        "Anonymous answers are not shown until at least 3 people have answered anonymously. feedback report shows named comments.",
+        `${WITHHELD(3)} feedback report shows named comments.`,
       ].join("\n"),
     );
   });
@@ -117,7 +127,7 @@ describe.each(PLATFORMS)("feedback on %s", (platform) => {
       "Anonymous comments (in no particular order)",
       "Keep doing: clear handover notes",
       "Improve: pick up more chats",
-      "Anonymous answers are included in these totals only. Only you can see this.",
+      "Anonymous answers are included in these totals only, in batches: the figures change only after every 3 new anonymous answers, so no single answer can be worked out. Only you can see this.",
     ];
     expect((await s.say(dee, "feedback", ["report ", bo])).text).toBe(["Feedback for Bo Berg — November 2026", ...totals].join("\n"));
     expect((await s.say(bo, "feedback", ["mine"])).text).toBe(["Your feedback — November 2026", ...totals].join("\n"));

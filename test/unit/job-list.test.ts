@@ -3,6 +3,7 @@
 import type { Queue } from "bullmq";
 import { describe, expect, it } from "vitest";
 import { bullmqDispatch } from "../../src/jobs/dispatch.ts";
+import { SETTLED_BY_ANSWER_DELAY_MS } from "../../src/jobs/feedback-requests.ts";
 import { JOBS } from "../../src/jobs/job-list.ts";
 import { enqueueLeadDigest } from "../../src/jobs/lead-digest.ts";
 import type { SpurQueues } from "../../src/jobs/queues.ts";
@@ -85,6 +86,20 @@ describe("queueing through the job list", () => {
       ["scheduled", "feedback-close", { requestId: "r1" }, { jobId: "feedback-close-r1", delay: 4 * day }],
       ["scheduled", "feedback-close", { requestId: "r1" }, { jobId: "feedback-close-settled-r1" }],
     ]);
+  });
+
+  it("delays the early close of a request an answer settled by a random time, so the close does not follow the answer", async () => {
+    const delays = new Set<number>();
+    for (let i = 0; i < 20; i++) {
+      const { queues, added } = recordingQueues();
+      await dispatchOn(queues).feedbackRequestSettled("r1", { byAnswer: true });
+      const [[queue, name, data, options]] = added as [[string, string, unknown, { jobId: string; delay: number }]];
+      expect([queue, name, data, options.jobId]).toEqual(["scheduled", "feedback-close", { requestId: "r1" }, "feedback-close-settled-r1"]);
+      expect(options.delay).toBeGreaterThanOrEqual(SETTLED_BY_ANSWER_DELAY_MS.min);
+      expect(options.delay).toBeLessThan(SETTLED_BY_ANSWER_DELAY_MS.max);
+      delays.add(options.delay);
+    }
+    expect(delays.size).toBeGreaterThan(1);
   });
 
   it("queues a data export once per command delivery, and a team's lead digests once per week", async () => {

@@ -93,12 +93,13 @@ export type ErasureCounts = Record<string, number>;
 export interface MemberEraser {
   /**
    * Erases the member's personal data in one transaction (see README "Data rights") and writes the audit
-   * entry in it. `giverKeyOf` recomputes the keyed hash the member's anonymous answers were stored under.
+   * entry in it. Anonymous answers are left exactly as they are; the member's feedback salt is replaced, so their
+   * marks can no longer be recomputed, and `legacyKeyOf` recomputes the unsalted keys of older answers to delete.
    */
   erase(input: {
     workspaceId: string;
     memberId: string;
-    giverKeyOf: (subjectId: string, periodKey: string) => string;
+    legacyKeyOf: (subjectId: string, periodKey: string) => string;
     audit: Omit<AuditEntry, "target" | "details">;
   }): Promise<{ tombstoneUserId: string; counts: ErasureCounts }>;
 }

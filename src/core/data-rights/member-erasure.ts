@@ -5,7 +5,7 @@ import { mentionKey, mentionParam, type MentionRef } from "../shared/command-tex
 import type { ErasureCounts, MemberEraser } from "./data-rights-ports.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
 import { msg, type Msg } from "../../i18n/message.ts";
-import { feedbackGiverKey } from "../feedback/feedback-anonymity.ts";
+import { legacyFeedbackGiverKey } from "../feedback/feedback-anonymity.ts";
 import type { MemberDirectory } from "../shared/member-directory.ts";
 import type { Member, Team, Workspace } from "../shared/model.ts";
 
@@ -55,7 +55,7 @@ export async function forgetMember(
   const result = await deps.eraser.erase({
     workspaceId: input.workspace.id,
     memberId: target.id,
-    giverKeyOf: (subjectId, periodKey) => feedbackGiverKey(deps.feedbackSecret, target.id, subjectId, periodKey),
+    legacyKeyOf: (subjectId, periodKey) => legacyFeedbackGiverKey(deps.feedbackSecret, target.id, subjectId, periodKey),
     audit: { workspaceId: input.workspace.id, actorUserId: input.actor.platformUserId, action: "member.forget", reason: null },
   });
   deps.members.invalidate(input.workspace.id, target.platformUserId);

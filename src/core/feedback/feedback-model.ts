@@ -29,21 +29,23 @@ export interface FeedbackDraft {
   visibility: FeedbackVisibility;
 }
 
-/** What the store writes. An anonymous answer carries no giver id: only the keyed hash. */
+/**
+ * What the store writes. A named answer is stored as given; an anonymous one carries no giver id and waits,
+ * unread, for its batch. `marks` enforce one answer per person (see feedback-anonymity.ts): the first is written,
+ * any of them already present means this person answered. Nothing of a request is written with an answer.
+ */
 export interface NewFeedbackAnswer {
   workspaceId: string;
   subjectId: string;
   periodKey: string;
   visibility: FeedbackVisibility;
   giverId: string | null;
-  giverKey: string;
+  marks: string[];
   keepDoing: string | null;
   improve: string | null;
-  /** Local calendar date only (YYYY-MM-DD): a precise time could be matched to a request's activity. */
+  /** Local calendar date (YYYY-MM-DD); kept for named answers only. */
   answeredOn: string;
   ratings: { dimensionId: string; score: number }[];
-  /** Marks this peer's place in a request answered, in the same transaction; never stored on the answer. */
-  recipient: { requestId: string; peerId: string } | null;
 }
 
 export interface DimensionStat {
@@ -53,7 +55,10 @@ export interface DimensionStat {
   count: number;
 }
 
-/** Sums per dimension, kept apart by visibility so anonymous answers can be withheld as a whole. */
+/**
+ * Sums per dimension, kept apart by visibility: named answers as given, anonymous ones as of the latest release
+ * (see feedback-release.ts), so anonymous answers can also be withheld as a whole.
+ */
 export interface FeedbackStats {
   named: { answers: number; dimensions: DimensionStat[] };
   anonymous: { answers: number; dimensions: DimensionStat[] };
@@ -111,9 +116,11 @@ export interface DimensionResult {
 export interface FeedbackAggregate {
   periodKey: string;
   threshold: number;
-  /** Answers behind the numbers: named ones, plus anonymous ones once the threshold is met. */
+  /** Answers behind the numbers: named ones, plus released anonymous ones once the threshold is met. */
   answers: number;
   dimensions: DimensionResult[];
+  /** Dimensions without a figure yet (too few ratings), listed only when others have one. */
+  withheld: { key: string; label: string }[];
   overall: number | null;
   anonymousShown: boolean;
 }

@@ -1,5 +1,6 @@
 // The interfaces peer feedback and recognition prompts need from the outside world.
 import type {
+  DimensionStat,
   FeedbackDimension,
   FeedbackRequestSummary,
   FeedbackRequestView,
@@ -9,6 +10,7 @@ import type {
   NewFeedbackRequest,
   PromptSchedule,
 } from "./feedback-model.ts";
+import type { ReleasedFigures } from "./feedback-release.ts";
 import type { Member } from "../shared/model.ts";
 import type { PostedRef } from "../shared/ports.ts";
 
@@ -21,14 +23,26 @@ export interface FeedbackRepository {
   archiveDimension(workspaceId: string, key: string): Promise<boolean>;
   anonymityThreshold(workspaceId: string): Promise<number>;
   setAnonymityThreshold(workspaceId: string, threshold: number): Promise<void>;
-  /** Writes the answer and its ratings atomically; `created` is false when this giver already answered. */
+  /** Writes the answer, its ratings and its mark atomically; `created` is false when this giver already answered. */
   recordAnswer(answer: NewFeedbackAnswer): Promise<{ created: boolean }>;
+  /** Named answers as given, anonymous ones as of the latest release. */
   stats(subjectId: string, periodKey: string): Promise<FeedbackStats>;
   namedAnswers(subjectId: string, periodKey: string): Promise<NamedFeedback[]>;
-  /** Comments of anonymous answers, each list sorted alphabetically so their order reveals nothing. */
-  anonymousComments(subjectId: string, periodKey: string): Promise<{ keepDoing: string[]; improve: string[] }>;
-  /** Whether this keyed giver already answered for the subject and period. */
-  hasAnswered(subjectId: string, periodKey: string, giverKey: string): Promise<boolean>;
+  /** Comments of released anonymous answers, per release in order (`seq` 1, 2 …), each list in no stored order. */
+  releasedComments(subjectId: string, periodKey: string): Promise<{ seq: number; keepDoing: string[]; improve: string[] }[]>;
+  /** Which of these marks are stored for the subject and period. */
+  existingMarks(subjectId: string, periodKey: string, marks: string[]): Promise<Set<string>>;
+  /** Each member's feedback salt (part of their marks), by member id. */
+  giverSalts(memberIds: string[]): Promise<Map<string, string>>;
+  /**
+   * In one transaction, under a lock per subject and period: when at least `threshold` anonymous answers are
+   * waiting, stores them all as one release whose figures `next` computes (from the previous release's, the
+   * sums over every anonymous answer the release makes visible, and their count). False when none was due.
+   */
+  releaseAnonymous(
+    input: { workspaceId: string; subjectId: string; periodKey: string; threshold: number; releasedOn: string },
+    next: (previous: ReleasedFigures | null, totals: DimensionStat[], answers: number) => ReleasedFigures,
+  ): Promise<boolean>;
 }
 
 export interface FeedbackRequestRepository {
@@ -36,8 +50,6 @@ export interface FeedbackRequestRepository {
   get(requestId: string): Promise<FeedbackRequestView | null>;
   /** asked → skipped for this peer; false when the peer was not asked or already answered. */
   markSkipped(requestId: string, peerId: string): Promise<boolean>;
-  /** Marks the peer answered (when they had already answered for the period another way). */
-  markAnswered(requestId: string, peerId: string): Promise<void>;
   markDmSent(recipientId: string, ref: string): Promise<void>;
   markReminded(recipientId: string, at: Date): Promise<void>;
   /** open → closed; false when it was already closed. */

@@ -3,7 +3,8 @@
 import { DateTime } from "luxon";
 import { mentionKey, mentionParam, type MentionRef } from "../shared/command-text.ts";
 import { ErrorCode, SpurError, TransientError } from "../shared/errors.ts";
-import { alreadyAnswered, peerFeedbackAggregate } from "./feedback.ts";
+import { peerFeedbackAggregate } from "./feedback.ts";
+import { alreadyAnswered, type AnsweredDeps, isSettled, requestWithAnswers, withAnswers } from "./feedback-answered.ts";
 import type { DueSpec } from "./feedback-command.ts";
 import type { FeedbackRequestSummary, FeedbackRequestView } from "./feedback-model.ts";
 import { monthContaining } from "./feedback-period.ts";
@@ -134,27 +135,28 @@ export async function answeredForRequest(
     request.recipients.find((r) => r.peer.id === peer.id)?.status === "answered" ||
     (await alreadyAnswered(deps, { giver: peer, subject: request.subject, periodKey: request.periodKey }));
   if (!answered) return { answered: false };
-  await deps.feedbackRequests.markAnswered(request.id, peer.id);
-  const after = await deps.feedbackRequests.get(request.id);
-  return { answered: true, settled: after?.recipients.every((r) => r.status !== "asked") ?? false };
+  // Nothing to write: the peer's mark is what says they answered.
+  return { answered: true, settled: isSettled(await withAnswers(deps, request)) };
 }
 
-/** A peer's "Skip". */
+/** A peer's "Skip" (nothing changes for a peer who has answered). */
 export async function skipFeedbackRequest(
-  deps: { feedbackRequests: FeedbackRequestRepository },
+  deps: AnsweredDeps & { feedbackRequests: FeedbackRequestRepository },
   input: { requestId: string; peer: Member },
 ): Promise<{ request: FeedbackRequestView; settled: boolean }> {
-  const request = await deps.feedbackRequests.get(input.requestId);
+  const request = await requestWithAnswers(deps, input.requestId);
   if (!request || !request.recipients.some((r) => r.peer.id === input.peer.id)) {
     throw new SpurError(ErrorCode.NotAsked, msg("feedback.request.notSent"));
   }
   if (request.status === "closed") throw new SpurError(ErrorCode.FeedbackRequestClosed, msg("feedback.request.alreadyClosed"));
-  await deps.feedbackRequests.markSkipped(request.id, input.peer.id);
-  const after = (await deps.feedbackRequests.get(request.id)) ?? request;
-  return { request: after, settled: after.recipients.every((r) => r.status !== "asked") };
+  if (request.recipients.some((r) => r.peer.id === input.peer.id && r.status === "asked")) {
+    await deps.feedbackRequests.markSkipped(request.id, input.peer.id);
+  }
+  const after = (await requestWithAnswers(deps, request.id)) ?? request;
+  return { request: after, settled: isSettled(after) };
 }
 
-export interface RequestJobDeps {
+export interface RequestJobDeps extends AnsweredDeps {
   feedback: FeedbackRepository;
   feedbackRequests: FeedbackRequestRepository;
   messengerFor: MessengerFor;
@@ -188,6 +190,7 @@ async function messageEach(
 
 /** DMs each asked peer who has not had the request yet. Safe to repeat. */
 export async function sendRequestDms(deps: RequestJobDeps, requestId: string): Promise<number> {
+  // Everyone asked gets the request, including who answered earlier in the period (their click says so).
   const request = await deps.feedbackRequests.get(requestId);
   const messenger = request && request.status !== "closed" ? await deps.messengerFor(request.workspaceId) : null;
   if (!request || !messenger) return 0;
@@ -203,7 +206,7 @@ export async function sendRequestDms(deps: RequestJobDeps, requestId: string): P
 
 /** Reminds peers who have neither answered nor skipped; each at most once. */
 export async function remindPeers(deps: RequestJobDeps, requestId: string, now: Date): Promise<number> {
-  const request = await deps.feedbackRequests.get(requestId);
+  const request = await requestWithAnswers(deps, requestId);
   const messenger = request && request.status !== "closed" ? await deps.messengerFor(request.workspaceId) : null;
   if (!request || !messenger) return 0;
   return messageEach(
@@ -238,9 +241,9 @@ export async function closeFeedbackRequest(
   deps: RequestJobDeps,
   input: { requestId: string; now: Date; leaseMs: number },
 ): Promise<"closed" | "not_due" | "already_summarised" | "not_found" | "not_installed"> {
-  const request = await deps.feedbackRequests.get(input.requestId);
+  const request = await requestWithAnswers(deps, input.requestId);
   if (!request) return "not_found";
-  const allDone = request.recipients.every((r) => r.status !== "asked");
+  const allDone = isSettled(request);
   if (request.status === "open" && !allDone && input.now < request.dueAt) return "not_due";
   await deps.feedbackRequests.close(request.id, input.now);
   // Closed either way; with Spur uninstalled there is nobody to send the summary through.
@@ -248,7 +251,7 @@ export async function closeFeedbackRequest(
   if (!messenger) return "not_installed";
   if (!(await deps.feedbackRequests.claimSummary(request.id, input.now, input.leaseMs))) return "already_summarised";
   try {
-    const closed = (await deps.feedbackRequests.get(request.id)) ?? request;
+    const closed = (await requestWithAnswers(deps, request.id)) ?? request;
     const count = (s: string) => closed.recipients.filter((r) => r.status === s).length;
     const aggregate = await peerFeedbackAggregate(deps, {
       workspaceId: closed.workspaceId,

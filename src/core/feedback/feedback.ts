@@ -1,8 +1,9 @@
 // Peer feedback: validating a form, recording an answer (named or anonymous), and what may be shown of it.
-// Anonymous answers count only as a whole and only once enough people answered anonymously, so nobody can
-// work out one person's ratings by subtracting the named ones.
+// Anonymous answers count only as a whole, released in batches of at least the threshold (feedback-release.ts),
+// so nobody can work out one person's ratings by subtracting one report from another or the named ones.
 import { ErrorCode, SpurError } from "../shared/errors.ts";
-import { feedbackGiverKey } from "./feedback-anonymity.ts";
+import { shuffledComments } from "./feedback-anonymity.ts";
+import { giverMarks, isSettled, requestWithAnswers } from "./feedback-answered.ts";
 import type {
   DimensionResult,
   DimensionStat,
@@ -14,6 +15,7 @@ import type {
 } from "./feedback-model.ts";
 import { MIN_ANONYMITY_THRESHOLD } from "./feedback-model.ts";
 import { monthContaining } from "./feedback-period.ts";
+import { nextRelease } from "./feedback-release.ts";
 import type { FeedbackRepository, FeedbackRequestRepository } from "./feedback-ports.ts";
 import type { Member, Team, Workspace } from "../shared/model.ts";
 import { localDate } from "../shared/period.ts";
@@ -104,7 +106,6 @@ export async function submitFeedback(deps: SubmitFeedbackDeps, input: SubmitFeed
   const { workspace, giver, subject, draft, now } = input;
   assertCanReceiveFeedback(giver, subject);
   let periodKey = monthContaining(now, input.team.timeZone).key;
-  let recipient: { requestId: string; peerId: string } | null = null;
   if (input.requestId) {
     const request = await deps.feedbackRequests.get(input.requestId);
     const asked = request?.recipients.find((r) => r.peer.id === giver.id);
@@ -115,43 +116,38 @@ export async function submitFeedback(deps: SubmitFeedbackDeps, input: SubmitFeed
       throw new SpurError(ErrorCode.FeedbackRequestClosed, msg("feedback.request.closed"));
     }
     periodKey = request.periodKey;
-    recipient = { requestId: request.id, peerId: giver.id };
   }
   const dimensions = await deps.feedback.dimensions(workspace.id);
-  const giverKey = feedbackGiverKey(deps.feedbackSecret, giver.id, subject.id, periodKey);
+  const today = localDate(now, input.team.timeZone);
   const { created } = await deps.feedback.recordAnswer({
     workspaceId: workspace.id,
     subjectId: subject.id,
     periodKey,
     visibility: draft.visibility,
     giverId: draft.visibility === "named" ? giver.id : null,
-    giverKey,
+    marks: await giverMarks(deps, { giverId: giver.id, subjectId: subject.id, periodKey }),
     keepDoing: draft.keepDoing,
     improve: draft.improve,
-    answeredOn: localDate(now, input.team.timeZone),
+    answeredOn: today,
     ratings: dimensions.flatMap((d) => (draft.ratings[d.key] ? [{ dimensionId: d.id, score: draft.ratings[d.key] as number }] : [])),
-    recipient,
   });
-  if (!created) {
-    // Already answered this period (perhaps unasked): the request should not keep reminding them.
-    if (recipient) await deps.feedbackRequests.markAnswered(recipient.requestId, recipient.peerId);
-    throw alreadyAnsweredError(subject);
-  }
-  let requestSettled = false;
-  if (recipient) {
-    const after = await deps.feedbackRequests.get(recipient.requestId);
-    requestSettled = after !== null && after.recipients.every((r) => r.status !== "asked");
-  }
-  return { periodKey, visibility: draft.visibility, requestSettled };
+  if (!created) throw alreadyAnsweredError(subject);
+  if (draft.visibility === "anonymous") await releaseAnonymousFeedback(deps, { workspaceId: workspace.id, subjectId: subject.id, periodKey, today });
+  // Read only: the request's answers are found by their marks, nothing was written to it.
+  const after = input.requestId ? await requestWithAnswers(deps, input.requestId) : null;
+  return { periodKey, visibility: draft.visibility, requestSettled: after !== null && isSettled(after) };
 }
 
-/** Whether the giver already answered for this subject and period (checked before opening a form). */
-export function alreadyAnswered(
-  deps: Pick<SubmitFeedbackDeps, "feedback" | "feedbackSecret">,
-  input: { giver: Member; subject: Member; periodKey: string },
+/** Releases the subject's waiting anonymous answers as one batch when at least the threshold are waiting. */
+export async function releaseAnonymousFeedback(
+  deps: { feedback: FeedbackRepository },
+  input: { workspaceId: string; subjectId: string; periodKey: string; today: string },
 ): Promise<boolean> {
-  const key = feedbackGiverKey(deps.feedbackSecret, input.giver.id, input.subject.id, input.periodKey);
-  return deps.feedback.hasAnswered(input.subject.id, input.periodKey, key);
+  const threshold = effectiveThreshold(await deps.feedback.anonymityThreshold(input.workspaceId));
+  return deps.feedback.releaseAnonymous(
+    { workspaceId: input.workspaceId, subjectId: input.subjectId, periodKey: input.periodKey, threshold, releasedOn: input.today },
+    (previous, totals, answers) => nextRelease(previous, totals, answers, threshold),
+  );
 }
 
 export function alreadyAnsweredError(subject: Member): SpurError {
@@ -162,8 +158,17 @@ export function effectiveThreshold(configured: number): number {
   return Math.max(MIN_ANONYMITY_THRESHOLD, Math.floor(configured));
 }
 
-/** Combines named answers with anonymous ones only when at least `threshold` people answered anonymously. */
-export function aggregateFeedback(stats: FeedbackStats, threshold: number, periodKey: string): FeedbackAggregate {
+/**
+ * Combines named answers with the released anonymous ones, only when at least `threshold` anonymous answers have
+ * been released. A dimension shows a figure only with ratings behind it (a released anonymous figure always has
+ * at least the threshold of them); `active` dimensions without one are listed as withheld.
+ */
+export function aggregateFeedback(
+  stats: FeedbackStats,
+  threshold: number,
+  periodKey: string,
+  active: readonly { key: string; label: string }[] = [],
+): FeedbackAggregate {
   const anonymousShown = stats.anonymous.answers >= threshold;
   const parts: DimensionStat[] = [...stats.named.dimensions, ...(anonymousShown ? stats.anonymous.dimensions : [])];
   const byKey = new Map<string, DimensionStat>();
@@ -173,15 +178,19 @@ export function aggregateFeedback(stats: FeedbackStats, threshold: number, perio
     acc.count += p.count;
     byKey.set(p.key, acc);
   }
-  const dimensions = [...byKey.values()]
-    .filter((d) => d.count > 0)
-    .map((d) => ({ key: d.key, label: d.label, mean: round2(d.sum / d.count), count: d.count }));
-  const total = [...byKey.values()].reduce((acc, d) => ({ sum: acc.sum + d.sum, count: acc.count + d.count }), { sum: 0, count: 0 });
+  const shown = [...byKey.values()].filter((d) => d.count > 0);
+  const dimensions = shown.map((d) => ({ key: d.key, label: d.label, mean: round2(d.sum / d.count), count: d.count }));
+  const total = shown.reduce((acc, d) => ({ sum: acc.sum + d.sum, count: acc.count + d.count }), { sum: 0, count: 0 });
+  const withheld = new Map<string, { key: string; label: string }>();
+  if (shown.length > 0) {
+    for (const d of [...active, ...byKey.values()]) if (!shown.some((s) => s.key === d.key)) withheld.set(d.key, { key: d.key, label: d.label });
+  }
   return {
     periodKey,
     threshold,
     answers: stats.named.answers + (anonymousShown ? stats.anonymous.answers : 0),
     dimensions,
+    withheld: [...withheld.values()],
     overall: total.count > 0 ? round2(total.sum / total.count) : null,
     anonymousShown,
   };
@@ -196,19 +205,24 @@ export interface FeedbackReport {
   isSelf: boolean;
   aggregate: FeedbackAggregate;
   named: NamedFeedback[];
-  /** Anonymous comments, only once the threshold is met. */
-  anonymousComments: { keepDoing: string[]; improve: string[] } | null;
+  /** Anonymous comments per released batch, in a keyed order; only once the threshold is met. */
+  anonymousComments: { batch: number; keepDoing: string[]; improve: string[] }[] | null;
 }
 
 export async function buildFeedbackReport(
-  deps: { feedback: FeedbackRepository },
+  deps: { feedback: FeedbackRepository; feedbackSecret: string },
   input: { viewer: Member; subject: Member; periodKey: string },
 ): Promise<FeedbackReport> {
   const { viewer, subject, periodKey } = input;
   assertCanViewFeedback(viewer, subject);
   const aggregate = await peerFeedbackAggregate(deps, { workspaceId: subject.workspaceId, subjectId: subject.id, periodKey });
   const named = await deps.feedback.namedAnswers(subject.id, periodKey);
-  const anonymousComments = aggregate.anonymousShown ? await deps.feedback.anonymousComments(subject.id, periodKey) : null;
+  const anonymousComments = aggregate.anonymousShown
+    ? (await deps.feedback.releasedComments(subject.id, periodKey)).map((b) => {
+        const order = `${subject.id}:${periodKey}:${b.seq}`;
+        return { batch: b.seq, keepDoing: shuffledComments(deps.feedbackSecret, order, b.keepDoing), improve: shuffledComments(deps.feedbackSecret, order, b.improve) };
+      })
+    : null;
   return { subject, isSelf: viewer.id === subject.id, aggregate, named, anonymousComments };
 }
 
@@ -217,11 +231,12 @@ export async function peerFeedbackAggregate(
   deps: { feedback: FeedbackRepository },
   input: { workspaceId: string; subjectId: string; periodKey: string },
 ): Promise<FeedbackAggregate> {
-  const [stats, configured] = await Promise.all([
+  const [stats, configured, active] = await Promise.all([
     deps.feedback.stats(input.subjectId, input.periodKey),
     deps.feedback.anonymityThreshold(input.workspaceId),
+    deps.feedback.dimensions(input.workspaceId),
   ]);
-  return aggregateFeedback(stats, effectiveThreshold(configured), input.periodKey);
+  return aggregateFeedback(stats, effectiveThreshold(configured), input.periodKey, active);
 }
 
 export const PEER_FEEDBACK_METRIC = "peer_feedback";

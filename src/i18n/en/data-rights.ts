@@ -18,7 +18,7 @@ export const dataRights = {
   "dataRights.forget.already": "That member's data was already erased.",
   "dataRights.forget.unknown": "I couldn't find {who} in this workspace.",
   "dataRights.forget.confirm":
-    "This erases {name}'s personal data in Spur for good: their name, email and chat ids, the reasons of kudos they gave or received, feedback comments by or about them, prompts, opt-outs and helpdesk mappings. Points, KPI numbers and ratings stay in team totals under \"{former}\". Messages already posted in chat are not changed.",
+    "This erases {name}'s personal data in Spur for good: their name, email and chat ids, the reasons of kudos they gave or received, their named feedback comments and comments about them, prompts, opt-outs and helpdesk mappings. Points, KPI numbers and ratings stay in team totals under \"{former}\". Messages already posted in chat are not changed.",
   "dataRights.forget.howToConfirm": "To go ahead, click the button or send {command}.",
   "dataRights.forget.button": "Erase {name}'s data",
   "dataRights.forget.confirmTitle": "Erase personal data?",

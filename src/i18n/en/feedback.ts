@@ -73,13 +73,17 @@ export const feedback = {
   "feedback.aggregate.dimension": "{label}: <b>{mean}</b> / 5 ({count, plural, one {# rating} other {# ratings}})",
   "feedback.aggregate.overall": "Overall: <b>{mean}</b> / 5 from {answers, plural, one {# answer} other {# answers}}",
   "feedback.aggregate.none": "No ratings to show yet.",
-  "feedback.anonymity.included": "Anonymous answers are included in these totals only.",
-  "feedback.anonymity.withheld": "Anonymous answers are not shown until at least {threshold} people have answered anonymously.",
+  "feedback.aggregate.notEnough": "{label}: not enough answers yet",
+  "feedback.anonymity.included":
+    "Anonymous answers are included in these totals only, in batches: the figures change only after every {threshold} new anonymous answers, so no single answer can be worked out.",
+  "feedback.anonymity.withheld":
+    "Anonymous answers are not shown until at least {threshold} people have answered anonymously; after that, the figures change only after every {threshold} new anonymous answers.",
   "feedback.report.title": "{self, select, yes {Your feedback} other {Feedback for {name}}} — {month}",
   "feedback.report.from": "From {giver}: {scores}",
   "feedback.report.keepDoing": "<b>Keep doing:</b> {text}",
   "feedback.report.improve": "<b>Improve:</b> {text}",
-  "feedback.report.anonymousComments": "<b>Anonymous comments</b> (in no particular order)",
+  "feedback.report.anonymousComments":
+    "<b>Anonymous comments</b> ({batches, plural, =1 {in no particular order} other {batch {batch} of #, in no particular order}})",
   "feedback.report.onlyYou": "{note} Only you can see this.",
   "feedback.team.title": "Team feedback — {month}",
   "feedback.team.row": "{member}: <b>{overall}</b> / 5 from {answers, plural, one {# answer} other {# answers}}",

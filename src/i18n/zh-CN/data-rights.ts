@@ -19,7 +19,7 @@ export const dataRights = {
   "dataRights.forget.already": "该成员的数据已被删除。",
   "dataRights.forget.unknown": "在本工作区找不到 {who}。",
   "dataRights.forget.confirm":
-    "此操作将永久删除 {name} 在 Spur 中的个人数据：姓名、邮箱和聊天账号、其发出或收到的点赞理由、由其撰写或关于其的反馈评语、提醒、退订设置和工单系统映射。积分、KPI 数值和评分以“{former}”计入团队总计。已发到聊天中的消息不会改变。",
+    "此操作将永久删除 {name} 在 Spur 中的个人数据：姓名、邮箱和聊天账号、其发出或收到的点赞理由、其署名的反馈评语和关于其的评语、提醒、退订设置和工单系统映射。积分、KPI 数值和评分以“{former}”计入团队总计。已发到聊天中的消息不会改变。",
   "dataRights.forget.howToConfirm": "确认请点击按钮，或发送 {command}。",
   "dataRights.forget.button": "删除 {name} 的数据",
   "dataRights.forget.confirmTitle": "删除个人数据？",

@@ -14,15 +14,18 @@ export function monthParam(periodKey: string): Param {
   return month ? when(month.start, "UTC", "month") : periodKey;
 }
 
-/** Why anonymous answers are (not yet) in an aggregate. */
+/** How anonymous answers get into an aggregate (in batches), and whether they are in this one yet. */
 export function anonymityNote(aggregate: Pick<FeedbackAggregate, "anonymousShown" | "threshold">): Msg {
-  return aggregate.anonymousShown ? msg("feedback.anonymity.included") : msg("feedback.anonymity.withheld", { threshold: aggregate.threshold });
+  return aggregate.anonymousShown
+    ? msg("feedback.anonymity.included", { threshold: aggregate.threshold })
+    : msg("feedback.anonymity.withheld", { threshold: aggregate.threshold });
 }
 
-/** One line per dimension and the overall mean; empty when there is nothing to show. */
+/** One line per dimension (a figure, or too few answers yet) and the overall mean; empty when there is nothing to show. */
 export function aggregateLines(aggregate: FeedbackAggregate): Block {
   const lines = aggregate.dimensions.map((d) => msg("feedback.aggregate.dimension", { label: d.label, mean: d.mean.toFixed(2), count: d.count }));
-  if (lines.length > 0 && aggregate.overall !== null) {
+  lines.push(...aggregate.withheld.map((d) => msg("feedback.aggregate.notEnough", { label: d.label })));
+  if (aggregate.dimensions.length > 0 && aggregate.overall !== null) {
     lines.push(msg("feedback.aggregate.overall", { mean: aggregate.overall.toFixed(2), answers: aggregate.answers }));
   }
   return { kind: "lines", lines, empty: msg("feedback.aggregate.none") };
@@ -47,9 +50,11 @@ export function reportBody(report: FeedbackReport): Body {
     const from = msg("feedback.report.from", { giver: member(n.giver.platformUserId, n.giver.displayName), scores });
     blocks.push({ kind: "lines", lines: [from, ...commentLines(n.keepDoing ? [n.keepDoing] : [], n.improve ? [n.improve] : [])] });
   }
-  if (report.anonymousComments) {
-    const lines = commentLines(report.anonymousComments.keepDoing, report.anonymousComments.improve);
-    if (lines.length > 0) blocks.push({ kind: "lines", lines: [msg("feedback.report.anonymousComments"), ...lines] });
+  // One block per released batch, each in its keyed order: a batch is the smallest group a comment is shown in.
+  const batches = (report.anonymousComments ?? []).filter((b) => b.keepDoing.length + b.improve.length > 0);
+  for (const b of batches) {
+    const heading = msg("feedback.report.anonymousComments", { batch: b.batch, batches: batches.length });
+    blocks.push({ kind: "lines", lines: [heading, ...commentLines(b.keepDoing, b.improve)] });
   }
   blocks.push(subtle(msg("feedback.report.onlyYou", { note: anonymityNote(report.aggregate) })));
   return { summary: title, blocks };

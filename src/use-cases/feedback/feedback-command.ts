@@ -1,7 +1,8 @@
 // The feedback command (Slack: the slash command; Teams: the message word): open the form on a teammate, request feedback (leads), see
 // results (your own, a report, your team), and the admins' dimensions and threshold.
 import type { JobDispatch } from "../../app/services.ts";
-import { alreadyAnswered, alreadyAnsweredError, assertCanReceiveFeedback, buildFeedbackReport } from "../../core/feedback/feedback.ts";
+import { alreadyAnsweredError, assertCanReceiveFeedback, buildFeedbackReport } from "../../core/feedback/feedback.ts";
+import { alreadyAnswered } from "../../core/feedback/feedback-answered.ts";
 import { runFeedbackSettings, teamFeedbackOverview } from "../../core/feedback/feedback-admin.ts";
 import { feedbackUsage, parseFeedbackCommand } from "../../core/feedback/feedback-command.ts";
 import { monthContaining } from "../../core/feedback/feedback-period.ts";
