@@ -86,6 +86,10 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, "may only contain letters, digits, _ and -")
     .default("spur"),
+  // Limits of a KPI CSV import (POST /api/kpis/csv): a file over one is refused with 413, naming the limit.
+  CSV_MAX_BYTES: z.coerce.number().int("must be a whole number").positive("must be a positive number").default(10 * 1024 * 1024),
+  CSV_MAX_LINE_LENGTH: z.coerce.number().int("must be a whole number").positive("must be a positive number").default(64 * 1024),
+  CSV_MAX_ROWS: z.coerce.number().int("must be a whole number").positive("must be a positive number").default(200_000),
   /** Keys anonymous feedback (HMAC) so one person answers once without their id being stored. */
   FEEDBACK_HASH_SECRET: z.string().trim().min(16, "must be at least 16 characters").optional(),
   // Microsoft Teams (optional): the Azure Bot registration's app id and client secret.

@@ -1,5 +1,7 @@
-// Structured logs (pino). Secrets and free-text feedback never go into log fields.
+// Structured logs (pino). Secrets, free-text feedback and query parameters never go into log fields: every
+// error, under `err` or `error`, goes through one serializer (logged-error.ts).
 import { type DestinationStream, pino, type Logger } from "pino";
+import { loggedError } from "./logged-error.ts";
 
 export type { Logger };
 
@@ -8,6 +10,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   const options = {
     level,
     base: { service: "spur" },
+    serializers: { err: loggedError, error: loggedError },
     redact: {
       paths: ["token", "*.token", "botToken", "*.botToken", "authorization", "*.authorization", "headers.authorization"],
       censor: "[redacted]",

@@ -120,7 +120,9 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     ...(slack?.requestListener ? { slack: slack.requestListener } : {}),
     ...(teams ? { teams } : {}),
     ...(config.ADMIN_TOKEN ? { queueBoard: createQueueBoard([queues.posts, queues.scheduled], config.ADMIN_TOKEN) } : {}),
-    ingest: createIngestRoutes(services),
+    ingest: createIngestRoutes(services, {
+      csv: { maxBytes: config.CSV_MAX_BYTES, maxLineLength: config.CSV_MAX_LINE_LENGTH, maxRows: config.CSV_MAX_ROWS },
+    }),
     charts: createChartRoute(charts),
     ready,
     metrics,

@@ -12,6 +12,6 @@ export async function afterRequestAnswer(
     await markRequestDmAnswered(services, input);
   } catch (err) {
     // The answer is saved; the due-date job still closes the request. Logged without names.
-    services.logger.warn({ err: err instanceof Error ? err.message : String(err) }, "follow-up of a request answer failed");
+    services.logger.warn({ err }, "follow-up of a request answer failed");
   }
 }

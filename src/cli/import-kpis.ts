@@ -1,7 +1,9 @@
 // npm run import:kpis -- file.csv --workspace <T… or id>
-// Streams the file in batches; prints counts and bad rows with their line numbers. A wrong header imports nothing.
+// Streams the file; prints counts and bad rows with their line numbers. All or nothing: a wrong header, a bad
+// row or a file over a limit (size, line length, rows; the API's defaults) imports nothing.
 import { createReadStream } from "node:fs";
 import { CsvHeaderError, importKpiCsv } from "../ingest/csv-import.ts";
+import { CsvLimitError } from "../ingest/csv-parser.ts";
 import { PrismaKpiIngestStore } from "../store/kpi-ingest-store.ts";
 import { argValue, cliDatabase, findWorkspaceId } from "./cli-workspace.ts";
 
@@ -25,8 +27,13 @@ async function main(args: string[]): Promise<number> {
     );
     for (const r of result.rejections) process.stdout.write(`  line ${r.index}: ${r.reason}\n`);
     if (result.truncated) process.stdout.write("  … more rejected rows not listed.\n");
-    return result.rejected > 0 ? 1 : 0;
+    if (!result.imported) process.stdout.write("Nothing was imported: fix the rows above and import the whole file again.\n");
+    return result.imported ? 0 : 1;
   } catch (err) {
+    if (err instanceof CsvLimitError) {
+      console.error(err.message);
+      return 1;
+    }
     if (err instanceof CsvHeaderError) {
       console.error(`${err.message} Nothing was imported.`);
       return 1;

@@ -1,7 +1,30 @@
-// CSV import of KPI records: checks the header first (a wrong header imports nothing), then streams rows
-// in batches through the same validation as the JSON API; bad rows are reported with their line numbers.
-import { ingestKpiRecords, type IngestDeps, type IngestResult } from "../core/kpi/kpi-ingest.ts";
-import { CsvSyntaxError, parseCsv } from "./csv-parser.ts";
+// CSV import of KPI records, all or nothing: the header is checked first, then the rows are streamed through
+// the same validation as the JSON API, and only a file whose every row is good is written — in one
+// transaction. Bad rows are reported with their line numbers; a file over a limit (size, line length, rows)
+// is refused as soon as the limit is reached, without being read whole.
+import {
+  type IngestDeps,
+  type IngestResult,
+  recordKey,
+  type Rejection,
+  resolveKpiMembers,
+  type ShapedRecord,
+  validateKpiRecord,
+} from "../core/kpi/kpi-ingest.ts";
+import type { NewKpiRecord } from "../core/kpi/kpi-ports.ts";
+import { describeTextFault, textFault } from "../core/shared/user-text.ts";
+import { CsvLimitError, CsvSyntaxError, parseCsv } from "./csv-parser.ts";
+
+export interface CsvLimits {
+  /** Bytes of the whole file. */
+  maxBytes: number;
+  /** Characters of one line (one record, with its quoted line breaks). */
+  maxLineLength: number;
+  /** Data rows, without the header. */
+  maxRows: number;
+}
+
+export const DEFAULT_CSV_LIMITS: CsvLimits = { maxBytes: 10 * 1024 * 1024, maxLineLength: 64 * 1024, maxRows: 200_000 };
 
 export const CSV_COLUMNS = ["member_email", "member_id", "metric", "date", "value", "numerator", "denominator", "source", "ref"] as const;
 const NUMERIC = new Set(["value", "numerator", "denominator"]);
@@ -13,6 +36,8 @@ export interface CsvImportResult extends IngestResult {
   rows: number;
   /** True when more rejections happened than are listed. */
   truncated: boolean;
+  /** False when a row was refused: then nothing of the file was written. */
+  imported: boolean;
 }
 
 export function checkHeader(fields: string[]): string[] {
@@ -40,6 +65,10 @@ function toRecord(header: string[], fields: string[]): Record<string, unknown> |
   for (const [i, name] of header.entries()) {
     const raw = (fields[i] ?? "").trim();
     if (raw === "") continue;
+    const fault = textFault(raw);
+    if (fault) return `${name} ${describeTextFault(fault)}`;
+    // The decoder's replacement character: bytes that are not UTF-8.
+    if (raw.includes("\uFFFD")) return `${name} is not valid UTF-8 text`;
     if (!NUMERIC.has(name)) record[name] = raw;
     else if (Number.isFinite(Number(raw))) record[name] = Number(raw);
     else return `${name} "${raw.slice(0, 40)}" is not a number`;
@@ -47,55 +76,46 @@ function toRecord(header: string[], fields: string[]): Record<string, unknown> |
   return record;
 }
 
+/** The body's chunks, refusing more than `maxBytes` as soon as they arrive. */
+async function* limitedBytes(chunks: AsyncIterable<string | Buffer>, maxBytes: number): AsyncGenerator<string | Buffer> {
+  let size = 0;
+  for await (const chunk of chunks) {
+    size += typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.length;
+    if (size > maxBytes) throw new CsvLimitError("body", `The file is larger than ${maxBytes} bytes (the limit of an import). Nothing was imported.`);
+    yield chunk;
+  }
+}
+
+const LOOKUP_BATCH = 5000;
+
 export async function importKpiCsv(
   deps: IngestDeps,
-  input: { workspaceId: string; chunks: AsyncIterable<string | Buffer>; batchSize?: number; defaultSource?: string },
+  input: { workspaceId: string; chunks: AsyncIterable<string | Buffer>; defaultSource?: string; limits?: Partial<CsvLimits> },
 ): Promise<CsvImportResult> {
-  const batchSize = input.batchSize ?? 5000;
-  const total: CsvImportResult = { inserted: 0, updated: 0, unchanged: 0, rejected: 0, rejections: [], rows: 0, truncated: false };
+  const limits = { ...DEFAULT_CSV_LIMITS, ...input.limits };
+  const source = input.defaultSource ?? "csv";
+  const total: CsvImportResult = { inserted: 0, updated: 0, unchanged: 0, rejected: 0, rejections: [], rows: 0, truncated: false, imported: false };
   let header: string[] | null = null;
-  let batch: unknown[] = [];
-  let lines: number[] = [];
-
-  // One batch is written while the next is parsed; batches are still written strictly in order.
-  let inflight: Promise<void> = Promise.resolve();
-  const write = async (records: unknown[], indexes: number[]) => {
-    const result = await ingestKpiRecords(deps, {
-      workspaceId: input.workspaceId,
-      records,
-      indexes,
-      defaultSource: input.defaultSource ?? "csv",
-    });
-    total.inserted += result.inserted;
-    total.updated += result.updated;
-    total.unchanged += result.unchanged;
-    addRejections(total, result.rejections);
-  };
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const [records, indexes] = [batch, lines];
-    batch = [];
-    lines = [];
-    await inflight;
-    inflight = write(records, indexes);
-    inflight.catch(() => undefined); // surfaced by the next await
-  };
+  const good: ShapedRecord[] = [];
 
   try {
-    for await (const row of parseCsv(input.chunks)) {
+    for await (const row of parseCsv(limitedBytes(input.chunks, limits.maxBytes), { maxRecordLength: limits.maxLineLength })) {
       if (!header) {
         header = checkHeader(row.fields);
         continue;
       }
-      total.rows++;
-      const record = toRecord(header, row.fields);
-      if (typeof record === "string") {
-        addRejections(total, [{ index: row.line, reason: record }]);
-        continue;
+      if (++total.rows > limits.maxRows) {
+        throw new CsvLimitError("rows", `The file has more than ${limits.maxRows} rows (the limit of an import). Nothing was imported.`);
       }
-      batch.push(record);
-      lines.push(row.line);
-      if (batch.length >= batchSize) await flush();
+      const record = toRecord(header, row.fields);
+      const checked = typeof record === "string" ? { index: row.line, reason: record } : validateKpiRecord(record, row.line, source);
+      if ("record" in checked) {
+        // Once a row is bad nothing is written, so the good ones need not be kept.
+        if (total.rejected === 0) good.push(checked);
+      } else {
+        addRejections(total, [checked]);
+        good.length = 0;
+      }
     }
   } catch (err) {
     // An unclosed quote runs to the end of the file: everything from its line on is one bad row.
@@ -103,13 +123,24 @@ export async function importKpiCsv(
     addRejections(total, [{ index: err.line, reason: "a quoted field is never closed" }]);
   }
   if (!header) throw new CsvHeaderError("The file is empty: it needs a header row.");
-  await flush();
-  await inflight;
+  if (total.rejected === 0) {
+    // The same record twice in a file: the later line wins, as if the lines were sent one after the other.
+    const byKey = new Map<string, NewKpiRecord>();
+    for (let i = 0; i < good.length; i += LOOKUP_BATCH) {
+      const resolved = await resolveKpiMembers(deps, input.workspaceId, good.slice(i, i + LOOKUP_BATCH));
+      for (const r of resolved.records) byKey.set(recordKey(r), r);
+      addRejections(total, resolved.rejections);
+    }
+    if (total.rejected === 0) {
+      if (byKey.size > 0) Object.assign(total, await deps.writer.upsert([...byKey.values()]));
+      total.imported = true;
+    }
+  }
   total.rejections.sort((a, b) => a.index - b.index);
   return total;
 }
 
-function addRejections(total: CsvImportResult, rejections: { index: number; reason: string }[]): void {
+function addRejections(total: CsvImportResult, rejections: Rejection[]): void {
   total.rejected += rejections.length;
   const room = MAX_REPORTED - total.rejections.length;
   total.rejections.push(...rejections.slice(0, Math.max(0, room)));

@@ -1,5 +1,6 @@
 // A streaming RFC 4180 CSV parser: quoted fields, "" escapes, commas and newlines inside quotes, CRLF.
-// Yields each record with the line number it starts on, so import errors can name the line.
+// Yields each record with the line number it starts on, so import errors can name the line. A record longer
+// than `maxRecordLength` characters stops the parse (CsvLimitError) before it is held in memory whole.
 
 export interface CsvRow {
   line: number;
@@ -12,7 +13,19 @@ export class CsvSyntaxError extends Error {
   }
 }
 
-export async function* parseCsv(chunks: AsyncIterable<string | Buffer>): AsyncGenerator<CsvRow> {
+/** One of the import's limits was reached; nothing of the file is imported. */
+export class CsvLimitError extends Error {
+  constructor(
+    readonly limit: "body" | "line" | "rows",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function* parseCsv(chunks: AsyncIterable<string | Buffer>, options: { maxRecordLength?: number } = {}): AsyncGenerator<CsvRow> {
+  const maxLength = options.maxRecordLength ?? Number.POSITIVE_INFINITY;
+  let recordLength = 0;
   let field = "";
   let fields: string[] = [];
   let inQuotes = false;
@@ -23,10 +36,16 @@ export async function* parseCsv(chunks: AsyncIterable<string | Buffer>): AsyncGe
   let rowHasContent = false;
   const decoder = new TextDecoder("utf-8");
 
-  for await (const chunk of chunks) {
-    const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+  const texts = async function* () {
+    for await (const chunk of chunks) yield typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+    yield decoder.decode();
+  };
+  for await (const text of texts()) {
     for (let i = 0; i < text.length; i++) {
       const c = text[i] as string;
+      if (++recordLength > maxLength) {
+        throw new CsvLimitError("line", `Line ${rowLine} is longer than ${maxLength} characters (the limit of a line). Nothing was imported.`);
+      }
       if (pendingCr) {
         pendingCr = false;
         if (c === "\n") continue;
@@ -71,6 +90,7 @@ export async function* parseCsv(chunks: AsyncIterable<string | Buffer>): AsyncGe
         fields = [];
         field = "";
         rowHasContent = false;
+        recordLength = 0;
         line++;
         rowLine = line;
       } else {

@@ -6,6 +6,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** More of the answer's fields, e.g. which limit a 413 is about. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -17,7 +19,7 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new HttpError(413, "payload_too_large", `The body is larger than ${limit} bytes.`);
+    if (size > limit) throw new HttpError(413, "payload_too_large", `The body is larger than ${limit} bytes.`, { limit: "body" });
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);

@@ -6,7 +6,9 @@ import type { Services } from "../app/services.ts";
 import type { Route } from "../http/server.ts";
 import { ingestHelpdeskEvent, type HelpdeskIngestDeps } from "../core/kpi/helpdesk-events.ts";
 import { ingestKpiRecords, zodReason } from "../core/kpi/kpi-ingest.ts";
-import { CsvHeaderError, importKpiCsv } from "./csv-import.ts";
+import { storableTextIssue } from "../core/shared/user-text.ts";
+import { CsvHeaderError, type CsvLimits, importKpiCsv } from "./csv-import.ts";
+import { CsvLimitError } from "./csv-parser.ts";
 import { bearerToken, HttpError, parseJson, readBody, sendJson } from "./http-io.ts";
 import { freshdesk } from "./webhooks/freshdesk.ts";
 import { intercom } from "./webhooks/intercom.ts";
@@ -26,7 +28,7 @@ export type IngestDeps = Pick<
   "memberLookup" | "kpiWriter" | "customerKudos" | "workspaces" | "helpdesks" | "apiTokens" | "clock" | "logger"
 >;
 
-export function createIngestRoutes(services: IngestDeps): Route {
+export function createIngestRoutes(services: IngestDeps, options: { csv?: CsvLimits } = {}): Route {
   const deps = { members: services.memberLookup, writer: services.kpiWriter };
   const helpdeskDeps: HelpdeskIngestDeps = {
     ...deps,
@@ -53,11 +55,17 @@ export function createIngestRoutes(services: IngestDeps): Route {
   async function postCsv(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const workspaceId = await workspaceOfToken(req);
     try {
-      const result = await importKpiCsv(deps, { workspaceId, chunks: req });
+      const result = await importKpiCsv(deps, { workspaceId, chunks: req, ...(options.csv ? { limits: options.csv } : {}) });
       const { rejections, ...counts } = result;
-      sendJson(res, 200, { ...counts, rejections: rejections.map((r) => ({ line: r.index, reason: r.reason })) });
+      const lines = rejections.map((r) => ({ line: r.index, reason: r.reason }));
+      if (!result.imported) {
+        const message = `Nothing was imported: ${result.rejected} row(s) have a problem (see rejections). Fix them and send the whole file again.`;
+        return sendJson(res, 422, { error: "invalid_rows", message, ...counts, rejections: lines });
+      }
+      sendJson(res, 200, { ...counts, rejections: lines });
     } catch (err) {
       if (err instanceof CsvHeaderError) throw new HttpError(422, "invalid_header", `${err.message} Nothing was imported.`);
+      if (err instanceof CsvLimitError) throw new HttpError(413, "payload_too_large", err.message, { limit: err.limit });
       throw err;
     }
   }
@@ -71,7 +79,10 @@ export function createIngestRoutes(services: IngestDeps): Route {
       services.logger.warn({ provider: provider.name, workspaceId }, "helpdesk webhook refused: bad signature or unknown workspace");
       throw new HttpError(401, "bad_signature", "The webhook signature or secret does not match this workspace's integration.");
     }
-    const parsed = provider.schema.safeParse(parseJson(raw));
+    const body = parseJson(raw);
+    const badText = storableTextIssue(body);
+    if (badText) throw new HttpError(400, "invalid_text", `${badText}. Nothing was stored.`);
+    const parsed = provider.schema.safeParse(body);
     if (!parsed.success) throw new HttpError(400, "invalid_payload", zodReason(parsed.error));
     const results = [];
     for (const event of provider.toEvents(parsed.data, now)) {
@@ -97,7 +108,7 @@ export function createIngestRoutes(services: IngestDeps): Route {
       if (err instanceof HttpError) {
         // Drain what the client still sends so the connection can be reused.
         req.resume();
-        return sendJson(res, err.status, { error: err.code, message: err.message });
+        return sendJson(res, err.status, { error: err.code, message: err.message, ...err.details });
       }
       services.logger.error({ err, path: url.pathname }, "ingestion request failed");
       sendJson(res, 500, { error: "internal_error", message: "Spur could not store this request; nothing was half-written. Retry later." });

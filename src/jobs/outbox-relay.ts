@@ -5,6 +5,7 @@
 // up to a minute. No database transaction is ever open while Redis is called: with the demo's embedded
 // PostgreSQL, which runs one transaction at a time, that would stall every request.
 import type { ClaimedOutboxMessage, OutboxStore } from "../core/outbound/outbox-ports.ts";
+import { loggedMessage } from "../logged-error.ts";
 import type { Logger } from "../logger.ts";
 import type { SpurMetrics } from "../metrics.ts";
 import { outboxJob } from "./outbox-topics.ts";
@@ -117,7 +118,7 @@ export class OutboxRelay {
         if (this.stopped || claimed < this.batchSize) return;
       }
     } catch (err) {
-      this.deps.logger.warn({ err: err instanceof Error ? err.message : String(err) }, "outbox relay could not read or update the outbox; retrying");
+      this.deps.logger.warn({ err }, "outbox relay could not read or update the outbox; retrying");
     }
   }
 
@@ -135,7 +136,7 @@ export class OutboxRelay {
       await this.add(row.id, job.queue, job.name, job.data);
       return true;
     } catch (err) {
-      const error = err instanceof Error ? err.message : String(err);
+      const error = loggedMessage(err);
       const retryInMs = retryDelayMs(row.attempts);
       this.deps.metrics.outboxFailed.inc({ topic: row.topic });
       this.deps.logger.warn({ outboxId: row.id, topic: row.topic, attempts: row.attempts, retryInMs, error }, "outbox row not queued; will retry");

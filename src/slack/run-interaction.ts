@@ -4,6 +4,7 @@ import type { RespondFn, types, webApi } from "@slack/bolt";
 import type { Services } from "../app/services.ts";
 import { DEFAULT_LOCALE, type Locale, localeFor } from "../i18n/locale.ts";
 import type { Workspace } from "../core/shared/model.ts";
+import { checkStorableText } from "../core/shared/user-text.ts";
 import { actingMember } from "../use-cases/actor.ts";
 import { type Body, summaryOf } from "../use-cases/body.ts";
 import { type Failure, failureOf } from "../use-cases/failure.ts";
@@ -43,6 +44,7 @@ async function run<Deps, Args>(services: Services, turn: SlackTurn, interaction:
     locale = workspace.locale;
     const acting = await actingMember(services, workspace, defaultTeam, turn.userId, null, interaction.unknownActor);
     locale = acting.locale;
+    checkStorableText(args);
     const replies = await interaction.run(deps, {
       platform: "slack",
       workspace,
@@ -99,7 +101,10 @@ export async function runSlackSubmission<Deps, Args>(
 ): Promise<SubmissionAck> {
   const outcome = await run(services, turn, interaction, deps, args);
   const { locale } = outcome;
-  if ("failure" in outcome) return { response_action: "errors", errors: { [submitted.fallbackField]: bodyText(outcome.failure.body, locale) } };
+  if ("failure" in outcome) {
+    const field = (outcome.failure.outcome === "refused" && outcome.failure.field) || submitted.fallbackField;
+    return { response_action: "errors", errors: { [field]: bodyText(outcome.failure.body, locale) } };
+  }
   let ack: SubmissionAck;
   for (const reply of outcome.replies) {
     if (reply.kind === "form") {

@@ -15,23 +15,22 @@ export class PrismaKpiIngestStore implements KpiRecordWriter, MemberLookup, Cust
     private readonly outboxWritten: () => void = () => undefined,
   ) {}
 
+  /** One statement per 5,000 records; more than that are written in one transaction (all or nothing). */
   async upsert(records: NewKpiRecord[]): Promise<UpsertCounts> {
-    // Unchanged rows are skipped by the WHERE clause, so a re-sent batch touches nothing and reports it.
-    const rows = await this.db.$queryRaw<{ inserted: boolean }[]>`
-      INSERT INTO kpi_record (member_id, metric, period_date, value, numerator, denominator, source, ref, updated_at)
-      SELECT m, k, d, v, n, q, s, r, now()
-      FROM unnest(${records.map((r) => r.memberId)}::uuid[], ${records.map((r) => r.metric)}::text[],
-                  ${records.map((r) => r.date)}::date[], ${records.map((r) => r.value)}::float8[],
-                  ${records.map((r) => r.numerator)}::float8[], ${records.map((r) => r.denominator)}::float8[],
-                  ${records.map((r) => r.source)}::text[], ${records.map((r) => r.ref)}::text[]) AS t(m, k, d, v, n, q, s, r)
-      ON CONFLICT (member_id, metric, period_date, source, ref) DO UPDATE
-        SET value = EXCLUDED.value, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator, updated_at = now()
-        WHERE (kpi_record.value, kpi_record.numerator, kpi_record.denominator)
-              IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.numerator, EXCLUDED.denominator)
-      RETURNING (xmax = 0) AS inserted`;
-    const inserted = rows.filter((r) => r.inserted).length;
-    const updated = rows.length - inserted;
-    return { inserted, updated, unchanged: records.length - rows.length };
+    if (records.length <= UPSERT_BATCH) return upsertBatch(this.db, records);
+    return this.db.$transaction(
+      async (tx) => {
+        const total = { inserted: 0, updated: 0, unchanged: 0 };
+        for (let i = 0; i < records.length; i += UPSERT_BATCH) {
+          const counts = await upsertBatch(tx, records.slice(i, i + UPSERT_BATCH));
+          total.inserted += counts.inserted;
+          total.updated += counts.updated;
+          total.unchanged += counts.unchanged;
+        }
+        return total;
+      },
+      { timeout: 120_000, maxWait: 10_000 },
+    );
   }
 
   async byEmails(workspaceId: string, emails: string[]): Promise<Map<string, Member>> {
@@ -82,4 +81,27 @@ export class PrismaKpiIngestStore implements KpiRecordWriter, MemberLookup, Cust
     const existing = await this.db.kudos.findUniqueOrThrow({ where: { idempotencyKey }, select: { giftId: true } });
     return { giftId: existing.giftId, created: false };
   }
+}
+
+const UPSERT_BATCH = 5000;
+
+type Client = Pick<Db, "$queryRaw">;
+
+async function upsertBatch(db: Client, records: NewKpiRecord[]): Promise<UpsertCounts> {
+  // Unchanged rows are skipped by the WHERE clause, so a re-sent batch touches nothing and reports it.
+  const rows = await db.$queryRaw<{ inserted: boolean }[]>`
+    INSERT INTO kpi_record (member_id, metric, period_date, value, numerator, denominator, source, ref, updated_at)
+    SELECT m, k, d, v, n, q, s, r, now()
+    FROM unnest(${records.map((r) => r.memberId)}::uuid[], ${records.map((r) => r.metric)}::text[],
+                ${records.map((r) => r.date)}::date[], ${records.map((r) => r.value)}::float8[],
+                ${records.map((r) => r.numerator)}::float8[], ${records.map((r) => r.denominator)}::float8[],
+                ${records.map((r) => r.source)}::text[], ${records.map((r) => r.ref)}::text[]) AS t(m, k, d, v, n, q, s, r)
+    ON CONFLICT (member_id, metric, period_date, source, ref) DO UPDATE
+      SET value = EXCLUDED.value, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator, updated_at = now()
+      WHERE (kpi_record.value, kpi_record.numerator, kpi_record.denominator)
+            IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.numerator, EXCLUDED.denominator)
+    RETURNING (xmax = 0) AS inserted`;
+  const inserted = rows.filter((r) => r.inserted).length;
+  const updated = rows.length - inserted;
+  return { inserted, updated, unchanged: records.length - rows.length };
 }

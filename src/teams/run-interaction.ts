@@ -15,6 +15,7 @@ import { renderFormCard } from "./render/form-card.ts";
 import type { Team, Workspace } from "../core/shared/model.ts";
 import { personalChatWith } from "./personal-chat.ts";
 import { ErrorCode, SpurError } from "../core/shared/errors.ts";
+import { checkStorableText } from "../core/shared/user-text.ts";
 
 export function teamsPlace(conversationType: string, conversationId: string): Place {
   const kind = conversationType === "channel" ? "channel" : conversationType === "groupChat" ? "group" : "personal";
@@ -46,6 +47,7 @@ async function run<Deps, Args>(
     // Teams has no private replies: a confidential request runs only in a personal chat, and is refused unrun elsewhere.
     const confidential = interaction.confidential?.(args);
     if (confidential && teamsPlace(t.conversationType, t.conversationId).kind !== "personal") throw new SpurError(ErrorCode.NotAllowed, msg("private.onlyInPersonalChat", { ...confidential }));
+    checkStorableText(args);
     const all = await interaction.run(useDeps, {
       platform: "teams",
       workspace: t.workspace,

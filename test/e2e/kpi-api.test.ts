@@ -96,29 +96,41 @@ describe("API tokens", () => {
 });
 
 describe("POST /api/kpis/csv", () => {
-  it("imports good rows and reports bad rows with their line numbers", async () => {
-    const csv = [
-      "member_email,metric,date,value,numerator,denominator,ref",
-      "ana@example.com,resolution_time,2026-11-17,5.5,,,T-100",
-      'bo@example.com,resolution_time,2026-11-17,"3.25",,,"T-101"',
-      "bo@example.com,resolution_time,2026-11-17,abc,,,T-102",
-      "ana@example.com,fcr,2026-11-17,,9,10,",
-      "ana@example.com,fcr,2026-11-17",
-      "",
-      "carl@nowhere.test,qa_score,2026-11-17,80,,,",
-    ].join("\r\n");
+  const good = [
+    "member_email,metric,date,value,numerator,denominator,ref",
+    "ana@example.com,resolution_time,2026-11-17,5.5,,,T-100",
+    'bo@example.com,resolution_time,2026-11-17,"3.25",,,"T-101"',
+    "ana@example.com,fcr,2026-11-17,,9,10,",
+  ];
+
+  it("imports nothing from a file with bad rows, and reports each with its line number", async () => {
+    const csv = [...good.slice(0, 3), "bo@example.com,resolution_time,2026-11-17,abc,,,T-102", good[3], "ana@example.com,fcr,2026-11-17", "", "carl@nowhere.test,qa_score,2026-11-17,80,,,"].join("\r\n");
     const res = await postCsv(csv);
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(422);
     expect(res.json()).toMatchObject({
+      error: "invalid_rows",
       rows: 6,
-      inserted: 3,
-      rejected: 3,
+      inserted: 0,
+      rejected: 2,
       rejections: [
         { line: 4, reason: 'value "abc" is not a number' },
         { line: 6, reason: "expected 7 fields, found 3" },
-        { line: 8, reason: "no member carl@nowhere.test in this workspace" },
       ],
     });
+    expect((res.json() as { message: string }).message).toContain("Nothing was imported");
+    expect(await h.spur.db.kpiRecord.count({ where: { source: "csv" } })).toBe(0);
+
+    // Members are looked up once every row reads well; an unknown one also keeps the whole file out.
+    const unknown = await postCsv([...good, "carl@nowhere.test,qa_score,2026-11-17,80,,,"].join("\n"));
+    expect(unknown.status).toBe(422);
+    expect(unknown.json()).toMatchObject({ rejections: [{ line: 5, reason: "no member carl@nowhere.test in this workspace" }] });
+    expect(await h.spur.db.kpiRecord.count({ where: { source: "csv" } })).toBe(0);
+  });
+
+  it("imports a file whose every row is good", async () => {
+    const res = await postCsv(good.join("\r\n"));
+    expect(res.status).toBe(200);
+    expect(res.json()).toMatchObject({ rows: 3, inserted: 3, rejected: 0, rejections: [] });
     const rows = await h.spur.db.kpiRecord.findMany({ where: { source: "csv" }, orderBy: { ref: "asc" } });
     expect(rows.map((r) => [r.metric, r.value, r.ref])).toEqual([["fcr", 90, ""], ["resolution_time", 5.5, "T-100"], ["resolution_time", 3.25, "T-101"]]);
   });

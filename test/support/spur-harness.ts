@@ -1,7 +1,6 @@
 // Starts the real Spur (Bolt app, HTTP server, BullMQ workers) against a test database, a private Redis
 // prefix and the fake Slack API, and sends it correctly signed Slack requests (and, with Teams enabled,
 // Bot Framework activities to /api/messages).
-import { pino } from "pino";
 import { inject } from "vitest";
 import { parseConfig, type Config } from "../../src/config.ts";
 import type { Clock } from "../../src/core/shared/ports.ts";
@@ -101,7 +100,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const logger = sink
     ? createLogger(config.LOG_LEVEL, { write: (line: string) => sink(line) })
     : options.captureLogs
-      ? pino({ level: "info" }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) })
+      ? createLogger("info", { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) })
       : createLogger(config.LOG_LEVEL);
   const spur = createSpur(config, { ...options, logger });
   const port = await spur.start();

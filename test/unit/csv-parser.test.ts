@@ -26,3 +26,21 @@ describe("streaming CSV parser", () => {
     await expect(rows(['a,b\n"open,1\n2,3\n'])).rejects.toMatchObject({ line: 2 });
   });
 });
+
+describe("streaming CSV parser limits", () => {
+  it("stops at a record longer than the limit, naming its line, before reading it whole", async () => {
+    let pulled = 0;
+    const chunks = (async function* () {
+      yield "a,b\n";
+      for (;;) {
+        pulled++;
+        yield "x".repeat(1000);
+      }
+    })();
+    const rows = async () => {
+      for await (const _row of parseCsv(chunks, { maxRecordLength: 10_000 })) void _row;
+    };
+    await expect(rows()).rejects.toMatchObject({ limit: "line", message: expect.stringContaining("Line 2 is longer than 10000 characters") });
+    expect(pulled).toBeLessThanOrEqual(11);
+  });
+});

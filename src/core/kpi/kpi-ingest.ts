@@ -1,14 +1,27 @@
 // Validating and storing a batch of KPI records from any source (JSON API, CSV, helpdesk webhooks).
-// Each record is judged on its own: good ones are stored, bad ones come back with a reason.
+// Each record is judged on its own; the API stores the good ones and answers each bad one with a reason, while
+// a CSV file (csv-import.ts) is stored only when every row is good.
 import { z } from "zod";
 import { isMetricCode, metric, METRIC_CODES, type MetricCode } from "./kpi-catalogue.ts";
 import type { KpiRecordWriter, MemberLookup, NewKpiRecord, UpsertCounts } from "./kpi-ports.ts";
+import { FIRST_YEAR, isKeptYear, LAST_YEAR } from "../shared/period.ts";
+import { storableText } from "../shared/user-text.ts";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD").refine((d) => {
-  const parsed = new Date(`${d}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(d);
-}, "is not a calendar date");
-const finite = z.number().finite();
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
+  .refine((d) => {
+    const parsed = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(d);
+  }, "is not a calendar date")
+  .refine((d) => isKeptYear(Number(d.slice(0, 4))), `must be in the years ${FIRST_YEAR}–${LAST_YEAR}`);
+/** Far beyond any real KPI, and small enough that a ratio's percentage (× 100) stays a finite number. */
+export const MAX_KPI_NUMBER = 1e12;
+const finite = z
+  .number()
+  .finite()
+  .min(-MAX_KPI_NUMBER, `is out of range (at least -${MAX_KPI_NUMBER.toExponential()})`)
+  .max(MAX_KPI_NUMBER, `is out of range (at most ${MAX_KPI_NUMBER.toExponential()})`);
 
 export const KpiRecordInput = z
   .object({
@@ -20,7 +33,7 @@ export const KpiRecordInput = z
     numerator: finite.min(0).optional(),
     denominator: finite.min(0).optional(),
     source: z.string().trim().min(1).max(40).regex(/^[a-z0-9_.-]+$/i, "may only contain letters, digits, _ . -").optional(),
-    ref: z.string().max(200).optional(),
+    ref: storableText().max(200).optional(),
   })
   .strict()
   .refine((r) => (r.member_email === undefined) !== (r.member_id === undefined), {
@@ -86,27 +99,36 @@ export interface IngestDeps {
   writer: KpiRecordWriter;
 }
 
-/** Validates, resolves members and upserts a batch. `indexes` lets CSV report line numbers. */
-export async function ingestKpiRecords(
-  deps: IngestDeps,
-  input: { workspaceId: string; records: unknown[]; defaultSource: string; indexes?: number[] },
-): Promise<IngestResult> {
-  const rejections: Rejection[] = [];
-  const shaped: { index: number; record: Shaped }[] = [];
-  input.records.forEach((raw, i) => {
-    const index = input.indexes?.[i] ?? i;
-    const parsed = KpiRecordInput.safeParse(raw);
-    if (!parsed.success) return rejections.push({ index, reason: zodReason(parsed.error) });
-    const record = shapeRecord(parsed.data, input.defaultSource);
-    if (typeof record === "string") return rejections.push({ index, reason: record });
-    shaped.push({ index, record });
-  });
+/** What makes a record the same record: re-sent, it updates rather than adds. */
+export function recordKey(r: NewKpiRecord): string {
+  return `${r.memberId}|${r.metric}|${r.date}|${r.source}|${r.ref}`;
+}
 
+export interface ShapedRecord {
+  index: number;
+  record: Shaped;
+}
+
+/** Validates one raw record: shaped for storing, or the reason it was refused. */
+export function validateKpiRecord(raw: unknown, index: number, defaultSource: string): ShapedRecord | Rejection {
+  const parsed = KpiRecordInput.safeParse(raw);
+  if (!parsed.success) return { index, reason: zodReason(parsed.error) };
+  const record = shapeRecord(parsed.data, defaultSource);
+  return typeof record === "string" ? { index, reason: record } : { index, record };
+}
+
+/** The records' members, looked up once per batch; a record naming no member of the workspace is refused. */
+export async function resolveKpiMembers(
+  deps: Pick<IngestDeps, "members">,
+  workspaceId: string,
+  shaped: ShapedRecord[],
+): Promise<{ records: NewKpiRecord[]; rejections: Rejection[] }> {
+  const rejections: Rejection[] = [];
   const emails = [...new Set(shaped.flatMap(({ record: r }) => ("email" in r.member ? [r.member.email] : [])))];
   const ids = [...new Set(shaped.flatMap(({ record: r }) => ("id" in r.member ? [r.member.id] : [])))];
   const [byEmail, byId] = await Promise.all([
-    emails.length > 0 ? deps.members.byEmails(input.workspaceId, emails) : new Map(),
-    ids.length > 0 ? deps.members.byIds(input.workspaceId, ids) : new Map(),
+    emails.length > 0 ? deps.members.byEmails(workspaceId, emails) : new Map(),
+    ids.length > 0 ? deps.members.byIds(workspaceId, ids) : new Map(),
   ]);
 
   // The same key twice in one batch: the later record wins, as if sent one after the other.
@@ -120,9 +142,26 @@ export async function ingestKpiRecords(
     }
     const { member: _ref, ...rest } = record;
     const stored: NewKpiRecord = { ...rest, memberId: member.id };
-    byKey.set(`${stored.memberId}|${stored.metric}|${stored.date}|${stored.source}|${stored.ref}`, stored);
+    byKey.set(recordKey(stored), stored);
   }
-  const counts = byKey.size > 0 ? await deps.writer.upsert([...byKey.values()]) : { inserted: 0, updated: 0, unchanged: 0 };
+  return { records: [...byKey.values()], rejections };
+}
+
+/** Validates, resolves members and upserts a batch; each bad record is refused on its own, with its index. */
+export async function ingestKpiRecords(
+  deps: IngestDeps,
+  input: { workspaceId: string; records: unknown[]; defaultSource: string },
+): Promise<IngestResult> {
+  const rejections: Rejection[] = [];
+  const shaped: ShapedRecord[] = [];
+  input.records.forEach((raw, index) => {
+    const checked = validateKpiRecord(raw, index, input.defaultSource);
+    if ("record" in checked) shaped.push(checked);
+    else rejections.push(checked);
+  });
+  const resolved = await resolveKpiMembers(deps, input.workspaceId, shaped);
+  rejections.push(...resolved.rejections);
+  const counts = resolved.records.length > 0 ? await deps.writer.upsert(resolved.records) : { inserted: 0, updated: 0, unchanged: 0 };
   rejections.sort((a, b) => a.index - b.index);
   return { ...counts, rejected: rejections.length, rejections };
 }

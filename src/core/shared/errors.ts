@@ -15,6 +15,10 @@ export const ErrorCode = {
   InvalidValueTag: "invalid_value_tag",
   UnresolvedMention: "unresolved_mention",
   UnknownArgument: "unknown_argument",
+  /** Text with a character Spur cannot store (NUL, another control character, half a surrogate pair). */
+  InvalidText: "invalid_text",
+  /** A period outside the years Spur keeps (e.g. /scorecard 9999-Q4). */
+  PeriodOutOfRange: "period_out_of_range",
   // Kudos rules
   SelfKudos: "self_kudos",
   BotRecipient: "bot_recipient",

@@ -11,6 +11,14 @@ export interface Period {
   timeZone: string;
 }
 
+/** The years Spur keeps data and periods for: beyond them a date cannot be stored or is surely a typo. */
+export const FIRST_YEAR = 1970;
+export const LAST_YEAR = 2999;
+
+export function isKeptYear(year: number): boolean {
+  return Number.isInteger(year) && year >= FIRST_YEAR && year <= LAST_YEAR;
+}
+
 export function isValidTimeZone(timeZone: string): boolean {
   return DateTime.now().setZone(timeZone).isValid;
 }

@@ -1,7 +1,9 @@
 // Review periods for scorecards — ISO weeks, calendar months and quarters — in a team's time zone.
 // Keys: "2026-W47", "2026-11", "2026-Q4". Every period is a Period (UTC start inclusive, end exclusive).
 import { DateTime } from "luxon";
-import { localDate, type Period, weekByKey, weekContaining } from "./period.ts";
+import { code, msg } from "../../i18n/message.ts";
+import { ErrorCode, SpurError } from "./errors.ts";
+import { FIRST_YEAR, isKeptYear, LAST_YEAR, localDate, type Period, weekByKey, weekContaining } from "./period.ts";
 
 export type PeriodKind = "week" | "month" | "quarter";
 
@@ -29,8 +31,15 @@ export function periodContaining(kind: PeriodKind, instant: Date, timeZone: stri
   return build("quarter", local.startOf("quarter"), timeZone);
 }
 
-/** The period named by a key, or null when the key is not one. */
+/**
+ * The period named by a key, or null when the key is not one. A well-formed key outside the years Spur keeps
+ * (9999-Q4, 0000-01) is refused with its own code: PostgreSQL cannot store its bounds, and it is surely a typo.
+ */
 export function periodByKey(key: string, timeZone: string): Period | null {
+  const year = /^(\d{4})-(?:W\d{2}|\d{2}|Q[1-4])$/.exec(key)?.[1];
+  if (year !== undefined && !isKeptYear(Number(year))) {
+    throw new SpurError(ErrorCode.PeriodOutOfRange, msg("period.outOfRange", { key: code(key), first: String(FIRST_YEAR), last: String(LAST_YEAR) }));
+  }
   if (/^\d{4}-W\d{2}$/.test(key)) {
     try {
       return weekByKey(key, timeZone);

@@ -2,11 +2,10 @@
 // HTTP Basic auth whose password is the shared secret (Freshdesk's webhook action supports Basic auth).
 import { z } from "zod";
 import type { HelpdeskObservation } from "../../core/kpi/helpdesk-events.ts";
-import { firstHeader, type HelpdeskProvider, hoursBetween, minutesBetween } from "./provider.ts";
+import { firstHeader, type HelpdeskProvider, hoursBetween, instant, minutesBetween } from "./provider.ts";
 import { safeEqual } from "./signing.ts";
 
 const id = z.union([z.string().min(1), z.number()]).transform(String);
-const instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), "must be a date-time").transform((s) => new Date(s));
 const maybeInstant = z.union([instant, z.literal("").transform(() => null), z.null()]).optional();
 
 const Payload = z.object({

@@ -2,11 +2,10 @@
 // Signed: X-Hub-Signature = "sha1=" + hex HMAC-SHA1 of the body with the app's client secret.
 import { z } from "zod";
 import type { HelpdeskObservation } from "../../core/kpi/helpdesk-events.ts";
-import { firstHeader, type HelpdeskProvider, hoursBetween } from "./provider.ts";
+import { firstHeader, type HelpdeskProvider, hoursBetween, unixSeconds as unix } from "./provider.ts";
 import { hmac, safeEqual } from "./signing.ts";
 
 const id = z.union([z.string().min(1), z.number()]).transform(String);
-const unix = z.number().int().nonnegative();
 
 const Author = z.object({ type: z.string(), id: id.nullish(), email: z.string().nullish() });
 const Conversation = z.object({

@@ -1,8 +1,9 @@
 // What each helpdesk adapter provides: how its deliveries are authenticated and how its payloads map to
 // Spur's HelpdeskEvent.
 import type { IncomingHttpHeaders } from "node:http";
-import type { z } from "zod";
+import { z } from "zod";
 import type { HelpdeskEvent } from "../../core/kpi/helpdesk-events.ts";
+import { FIRST_YEAR, isKeptYear, LAST_YEAR } from "../../core/shared/period.ts";
 
 export interface HelpdeskProvider {
   name: "zendesk" | "intercom" | "freshdesk";
@@ -12,6 +13,22 @@ export interface HelpdeskProvider {
   /** Maps a validated payload to events (none when the event is not one Spur measures). */
   toEvents(payload: unknown, now: Date): HelpdeskEvent[];
 }
+
+const KEPT_YEARS = `must be in the years ${FIRST_YEAR}–${LAST_YEAR}`;
+
+/** An ISO date-time, in the years Spur keeps (a ticket "updated" in 9999 is refused, not stored). */
+export const instant = z
+  .string()
+  .refine((s) => !Number.isNaN(Date.parse(s)), "must be a date-time")
+  .transform((s) => new Date(s))
+  .refine((d) => isKeptYear(d.getUTCFullYear()), KEPT_YEARS);
+
+/** Seconds since 1970 (Intercom), in the years Spur keeps. */
+export const unixSeconds = z
+  .number()
+  .int()
+  .nonnegative()
+  .refine((s) => isKeptYear(new Date(s * 1000).getUTCFullYear()), KEPT_YEARS);
 
 export function firstHeader(headers: IncomingHttpHeaders, name: string): string {
   const value = headers[name];

@@ -3,12 +3,11 @@
 // in X-Zendesk-Webhook-Signature / X-Zendesk-Webhook-Signature-Timestamp.
 import { z } from "zod";
 import type { HelpdeskEvent, HelpdeskObservation } from "../../core/kpi/helpdesk-events.ts";
-import { firstHeader, type HelpdeskProvider, hoursBetween, minutesBetween } from "./provider.ts";
+import { firstHeader, type HelpdeskProvider, hoursBetween, instant, minutesBetween } from "./provider.ts";
 import { hmac, safeEqual } from "./signing.ts";
 
 const MAX_SKEW_MS = 5 * 60_000;
 const id = z.union([z.string().min(1), z.number()]).transform(String);
-const instant = z.string().refine((s) => !Number.isNaN(Date.parse(s)), "must be a date-time").transform((s) => new Date(s));
 const optionalText = z.string().nullish().transform((s) => (s && s.trim() !== "" ? s.trim() : null));
 
 const StatusChanged = z.object({
