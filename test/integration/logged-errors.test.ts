@@ -31,10 +31,12 @@ async function loggedFailure(query: () => Promise<unknown>): Promise<{ line: str
   return { line, err: (JSON.parse(lines[0] ?? "{}") as { err: Record<string, unknown> }).err };
 }
 
-const answer = (comment: string, periodKey = "2026-11") => (data: { improve?: string } = {}) =>
-  s.db.feedbackAnswer.create({
-    data: { ...ids, periodKey, visibility: "anonymous", giverKey: GIVER_KEY, improve: comment, answeredOn: new Date("2026-11-18"), ...data },
+// An anonymous answer waiting for its batch, with a giver's mark beside it in the same statement batch.
+const answer = (comment: string, periodKey = "2026-11") => (data: { ratings?: unknown } = {}) =>
+  s.db.feedbackPendingAnswer.create({
+    data: { ...ids, periodKey, ratings: {}, keepDoing: GIVER_KEY, improve: comment, ...(data as object) },
   });
+const mark = (periodKey: string) => s.db.feedbackGiverMark.create({ data: { subjectId: ids.subjectId, periodKey, mark: GIVER_KEY } });
 
 describe("logged database errors", () => {
   const cases: [string, () => Promise<unknown>][] = [
@@ -42,24 +44,24 @@ describe("logged database errors", () => {
     [
       "raw query, lone surrogate",
       () => s.db.$queryRaw`
-        INSERT INTO feedback_answer (workspace_id, subject_id, period_key, visibility, giver_key, improve, answered_on)
-        VALUES (${ids.workspaceId}::uuid, ${ids.subjectId}::uuid, '2026-11', 'anonymous', ${GIVER_KEY}, ${`${COMMENT} \uD83D`}, '2026-11-18')`,
+        INSERT INTO feedback_pending_answer (workspace_id, subject_id, period_key, ratings, keep_doing, improve)
+        VALUES (${ids.workspaceId}::uuid, ${ids.subjectId}::uuid, '2026-11', '{}'::jsonb, ${GIVER_KEY}, ${`${COMMENT} \uD83D`})`,
     ],
     [
       "raw query, NUL byte",
       () => s.db.$executeRaw`
-        INSERT INTO feedback_answer (workspace_id, subject_id, period_key, visibility, giver_key, improve, answered_on)
-        VALUES (${ids.workspaceId}::uuid, ${ids.subjectId}::uuid, '2026-11', 'anonymous', ${GIVER_KEY}, ${`${COMMENT}\u0000`}, '2026-11-18')`,
+        INSERT INTO feedback_pending_answer (workspace_id, subject_id, period_key, ratings, keep_doing, improve)
+        VALUES (${ids.workspaceId}::uuid, ${ids.subjectId}::uuid, '2026-11', '{}'::jsonb, ${GIVER_KEY}, ${`${COMMENT}\u0000`})`,
     ],
     ["raw query, the value quoted by PostgreSQL", () => s.db.$queryRaw`SELECT ${COMMENT}::uuid`],
     ["model call, NUL byte", () => answer(`${COMMENT}\u0000`)()],
     ["model call, lone surrogate", () => answer(`${COMMENT}\uD83D`)()],
-    ["model call, its arguments printed", () => answer(COMMENT)({ answeredOn: "not a date" } as never)],
+    ["model call, its arguments printed", () => answer(COMMENT)({ ratings: undefined, periodKey: 42 } as never)],
     [
       "unique violation",
       async () => {
-        await answer(COMMENT, "2026-12")();
-        await answer(COMMENT, "2026-12")();
+        await mark("2026-12");
+        await mark("2026-12");
       },
     ],
   ];
