@@ -29,5 +29,6 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   if (typeof e.originalCode === "string" && unavailableSqlState(e.originalCode)) return true;
   if (typeof e.message === "string" && MESSAGES.some((m) => m.test(e.message as string))) return true;
   const adapterError = record(record(e.meta)?.driverAdapterError);
-  return isDatabaseUnavailable(adapterError?.cause, depth + 1) || isDatabaseUnavailable(e.cause, depth + 1);
+  // `original`: what Bolt wraps (e.g. an installation look-up that failed inside its authorize step).
+  return isDatabaseUnavailable(adapterError?.cause, depth + 1) || isDatabaseUnavailable(e.cause, depth + 1) || isDatabaseUnavailable(e.original, depth + 1);
 }

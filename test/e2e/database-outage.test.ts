@@ -1,5 +1,6 @@
 // PostgreSQL down (it refuses new connections and has cut the open ones): a command whose workspace is not in
 // the in-memory cache cannot run, and its sender is told why, in the ack on Slack and in the chat on Teams.
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeBotConnector, textOf } from "../support/fake-bot-connector.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";
@@ -56,5 +57,35 @@ describe("what counts as the database being unreachable", () => {
     const badQuery = await up.$queryRaw`SELECT * FROM no_such_table`.catch((err: unknown) => err);
     expect(failureOf(badQuery).code).toBe(ErrorCode.Internal);
     await up.$disconnect();
+  });
+});
+
+describe("a PostgreSQL outage in multi-workspace mode", () => {
+  let oauth: Harness;
+  beforeAll(async () => {
+    oauth = await startHarness({
+      users: ALL_USERS,
+      env: {
+        SLACK_BOT_TOKEN: "",
+        SLACK_CLIENT_ID: "1234567890.0987654321",
+        SLACK_CLIENT_SECRET: "test-client-secret",
+        SLACK_STATE_SECRET: "test-state-secret-0123456789",
+        SPUR_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+      },
+    });
+    await adminQuery(`ALTER DATABASE "${oauth.db.name}" ALLOW_CONNECTIONS false`);
+    await adminQuery(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${oauth.db.name}'`);
+  });
+  afterAll(async () => {
+    if (oauth) await adminQuery(`ALTER DATABASE "${oauth.db.name}" ALLOW_CONNECTIONS true`);
+    await oauth?.stop();
+  });
+
+  it("answers a command whose install can't be looked up, and asks Slack to deliver an event again", async () => {
+    const res = await oauth.command("/kudos", "balance", { user: USERS.ana.id, team: "TACME" });
+    expect(res.status).toBe(200);
+    expect(String(JSON.parse(res.body || "{}").text)).toBe("Spur can't reach its database right now, so nothing was done. Please try again shortly.");
+    const event = await oauth.event({ type: "reaction_added", user: USERS.bo.id, reaction: "star", item_user: USERS.ana.id, item: { type: "message", channel: "C1", ts: "1.2" } }, { team: "TACME" });
+    expect(event.status).toBe(500);
   });
 });
