@@ -9,6 +9,7 @@ import { register as registerShortcuts } from "./listeners/shortcuts/index.ts";
 import { register as registerViews } from "./listeners/views/index.ts";
 import { BOT_SCOPES } from "./oauth-scopes.ts";
 import { isOutageAuthorizationError, outageAwareErrorHandler } from "./outage-answer.ts";
+import { refusingSkewedTimestamps } from "./request-freshness.ts";
 
 /** Multi-workspace mode: workspaces install Spur at /slack/install; each request uses its workspace's token. */
 export interface SlackOAuthOptions {
@@ -91,7 +92,7 @@ export function createSlackApp(options: SlackAppOptions, services: Services): Sl
   const socketMode = receiver instanceof SocketModeReceiver;
   return {
     app,
-    requestListener: receiver instanceof HTTPReceiver ? receiver.requestListener : undefined,
+    requestListener: receiver instanceof HTTPReceiver ? refusingSkewedTimestamps(receiver.requestListener) : undefined,
     start: async () => {
       if (socketMode) await receiver.start();
     },
