@@ -109,10 +109,16 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     const checks: ReadinessCheck["checks"] = {};
     const within = <T>(p: Promise<T>) =>
       Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timed out")), 2000).unref())]);
-    await Promise.all([
-      within(db.$queryRaw`SELECT 1`).then(() => (checks.postgres = "ok"), (e: unknown) => (checks.postgres = String(e instanceof Error ? e.message : e))),
-      within(redis.ping()).then(() => (checks.redis = "ok"), (e: unknown) => (checks.redis = String(e instanceof Error ? e.message : e))),
-    ]);
+    // Anyone who can reach the port may ask: the answer names no host, error or query; the log has the cause.
+    const check = (name: string, p: Promise<unknown>) =>
+      within(p).then(
+        () => (checks[name] = "ok"),
+        (err: unknown) => {
+          logger.warn({ check: name, cause: err instanceof Error ? err.message : String(err) }, "readiness check failed");
+          checks[name] = "unavailable";
+        },
+      );
+    await Promise.all([check("postgres", db.$queryRaw`SELECT 1`), check("redis", redis.ping())]);
     return { ok: Object.values(checks).every((c) => c === "ok"), checks };
   };
   const teams = role !== "worker" && teamsAdapter ? teamsRoute(teamsAdapter, { services, store: teamsStore }) : undefined;
