@@ -125,7 +125,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
   const server = createHttpServer({
     ...(slack?.requestListener ? { slack: slack.requestListener } : {}),
     ...(teams ? { teams } : {}),
-    ...(config.ADMIN_TOKEN ? { queueBoard: createQueueBoard([queues.posts, queues.scheduled], config.ADMIN_TOKEN) } : {}),
+    ...(config.ADMIN_TOKEN ? { queueBoard: createQueueBoard([queues.posts, queues.scheduled], { token: config.ADMIN_TOKEN, writes: config.QUEUE_BOARD_WRITES, logger }) } : {}),
     ingest: createIngestRoutes(services),
     charts: createChartRoute(charts),
     ready,
