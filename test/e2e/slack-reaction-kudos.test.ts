@@ -113,4 +113,35 @@ describe("reaction kudos", () => {
     const self = await h.slack.waitForCall("chat.postEphemeral", (a) => a.user === USERS.ana.id && String(a.text).includes("没有送出点赞"));
     expect(String(self.args.text)).toBe("你的 :tada: 没有送出点赞：不能给自己点赞 —— 来自同事的认可才最有意义。");
   });
+
+  it("never copies a private channel's or a DM's message (text or link) into the public recognition channel", async () => {
+    await h.setRecognitionSettings({ recognitionChannelId: "CWINS" });
+    h.slack.privateChannels.add("CLEADS");
+    const secret = { channel: "CLEADS", ts: "1763800000.001100" };
+    h.slack.addMessage(secret.channel, { ts: secret.ts, text: "Between us: Acme is about to churn #ownership", user: USERS.carl.id });
+    const dm = { channel: "DCARLANA", ts: "1763800000.001200" };
+    h.slack.addMessage(dm.channel, { ts: dm.ts, text: "My salary review is on Friday", user: USERS.carl.id });
+    const since = new Date();
+    await h.event(reaction("reaction_added", USERS.bo.id, USERS.carl.id, secret), { eventId: "EvPRIVATE" });
+    await h.event(reaction("reaction_added", USERS.ana.id, USERS.carl.id, dm), { eventId: "EvDM" });
+
+    // The kudos are given, for "their message", with no link.
+    const given = await h.slack.waitFor(async () => {
+      const rows = (await live()).filter((r) => r.createdAt >= since);
+      return rows.length === 2 ? rows : undefined;
+    });
+    for (const row of given) {
+      expect(row.recipient.platformUserId).toBe(USERS.carl.id);
+      expect(row.reason).toBe("their message");
+      expect(row.values).toEqual([]);
+      expect(row.sourceRef).toBeNull();
+    }
+    const shoutouts = await h.slack.waitFor(() => {
+      const posts = h.slack.callsTo("chat.postMessage").filter((c) => c.args.channel === "CWINS");
+      return posts.length === 2 ? posts : undefined;
+    });
+    expect(JSON.stringify(shoutouts.map((c) => c.args))).not.toMatch(/churn|salary|CLEADS|DCARLANA/);
+    // Neither message was even read.
+    expect(h.slack.callsTo("conversations.history").filter((c) => c.args.channel === "CLEADS" || c.args.channel === "DCARLANA")).toHaveLength(0);
+  });
 });
