@@ -17,6 +17,7 @@ import { PrismaMemberEraser } from "../store/member-erasure-store.ts";
 import { PrismaMemberStore } from "../store/member-store.ts";
 import { PrismaMonthlyTeamScores } from "../store/monthly-team-scores-store.ts";
 import { PrismaProcessedEvents, PrismaRecognitionSettingsStore } from "../store/recognition-settings-store.ts";
+import { PrismaReactionTombstones } from "../store/reaction-tombstone-store.ts";
 import { PrismaRecognitionPromptStore } from "../store/recognition-prompt-store.ts";
 import { PrismaRosterSyncStore } from "../store/roster-sync-store.ts";
 import { PrismaScorecardReads } from "../store/scorecard-reads-store.ts";
@@ -55,6 +56,7 @@ export function createStores(db: Db, options: { outboxWritten?: () => void } = {
     recognitionSettings,
     audit: recognitionSettings,
     processedEvents: new PrismaProcessedEvents(db),
+    reactionTombstones: new PrismaReactionTombstones(db),
     feedback: new PrismaFeedbackStore(db),
     feedbackRequests,
     roster: feedbackRequests,

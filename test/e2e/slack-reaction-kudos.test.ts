@@ -144,4 +144,23 @@ describe("reaction kudos", () => {
     // Neither message was even read.
     expect(h.slack.callsTo("conversations.history").filter((c) => c.args.channel === "CLEADS" || c.args.channel === "DCARLANA")).toHaveLength(0);
   });
+
+  it("leaves no kudos when Slack delivers a removal before the reaction it removes; a later re-add counts", async () => {
+    const note = { channel: "CSUPPORT", ts: "1763800000.001300" };
+    h.slack.addMessage(note.channel, { ts: note.ts, text: "Rewrote the refund macro", user: USERS.dee.id });
+    const gifts = () => h.spur.db.kudos.findMany({ where: { reason: "Rewrote the refund macro" } });
+    const at = (offsetSeconds: number) => `${Math.floor(Date.now() / 1000) + offsetSeconds}.000200`;
+    const added = { ...reaction("reaction_added", USERS.carl.id, USERS.dee.id, note), event_ts: at(-10) };
+    const removed = { ...reaction("reaction_removed", USERS.carl.id, USERS.dee.id, note), event_ts: at(-5) };
+
+    expect((await h.event(removed, { eventId: "EvLATE-REMOVE" })).status).toBe(200);
+    expect((await h.event(added, { eventId: "EvLATE-ADD" })).status).toBe(200);
+    expect(await h.spur.db.processedEvent.count({ where: { eventId: "EvLATE-ADD" } })).toBe(1);
+    expect((await gifts()).filter((g) => g.revokedAt === null)).toHaveLength(0);
+
+    // Carl reacts again afterwards: that one is a new reaction.
+    const again = { ...reaction("reaction_added", USERS.carl.id, USERS.dee.id, note), event_ts: at(0) };
+    expect((await h.event(again, { eventId: "EvLATE-READD" })).status).toBe(200);
+    expect((await gifts()).filter((g) => g.revokedAt === null)).toHaveLength(1);
+  });
 });

@@ -1,6 +1,6 @@
 // Reaction kudos: adding one of the workspace's kudos emoji to a message gives its author kudos (the message
 // text is the reason, with a permalink, unless the message is in a private channel or a DM); removing the
-// reaction takes them back. Slack redelivers events,
+// reaction takes them back, even when Slack delivers the removal first. Slack redelivers events,
 // so an event id is handled once, and the gift key (giver + message + emoji) makes a duplicate count once.
 import type { App, webApi } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
@@ -68,6 +68,10 @@ async function onReaction(
   const key = reactionKey(teamId, reaction.user, channel, ts, emoji);
   if (reaction.type === "reaction_removed") {
     await takeBack(services, workspace, defaultTeam.id, reaction.user, reaction.item_user, key, eventId);
+    // Slack may deliver this removal before the reaction_added it undoes: remembered, the late add gives nothing.
+    if (reaction.event_ts) await services.reactionTombstones.remember(workspace.id, key, reaction.event_ts);
+  } else if (reaction.event_ts && (await services.reactionTombstones.removedAfter(workspace.id, key, reaction.event_ts))) {
+    services.logger.debug({ eventId }, "reaction added before its (already delivered) removal: no kudos");
   } else {
     try {
       // A message in a private channel or a DM stays there: neither its text nor its link reaches the shoutout.
