@@ -4,6 +4,7 @@ import { Redis } from "ioredis";
 import type { Server } from "node:http";
 import type { Runtime, Services } from "./app/services.ts";
 import { createStores } from "./app/stores.ts";
+import { secretCipher } from "./app/secret-cipher.ts";
 import { workerDeps } from "./app/worker-deps.ts";
 import { createOutbound } from "./app/outbound.ts";
 import { slackInstalls } from "./app/slack-installs.ts";
@@ -78,7 +79,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
   const outboxRelay = new OutboxRelay({ outbox, queues, logger, metrics, connected: () => redis.status === "ready" }, options.outboxRelay);
   metrics.outboxBacklogSource = () => outbox.backlog();
 
-  const { stores, internals } = createStores(db, { outboxWritten: () => outboxRelay.nudge() });
+  const { stores, internals } = createStores(db, { cipher: secretCipher(config), outboxWritten: () => outboxRelay.nudge() });
   const { workspaces } = internals;
   const { prompts } = stores;
 
@@ -142,6 +143,9 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     server,
     metrics,
     async start() {
+      // Helpdesk secrets an earlier version stored in plaintext are encrypted before anything reads them.
+      const encrypted = await internals.helpdesks.encryptPlaintextSecrets();
+      if (encrypted > 0) logger.info({ encrypted }, "encrypted helpdesk secrets stored in plaintext");
       const port = await listen(server, config.PORT);
       await slack?.start();
       const schedulers = await upsertAllSchedulers(queues, workspaces, { prompts, teamPosts: workspaces });

@@ -1,12 +1,12 @@
 // Where Slack bot tokens come from: the environment (single-workspace mode) or each workspace's OAuth install,
 // stored encrypted in PostgreSQL (multi-workspace mode, when SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are set).
-import { type Config, DEV_ENCRYPTION_KEY } from "../config.ts";
+import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import type { SlackOAuthOptions } from "../slack/app.ts";
 import { fixedToken, type SlackTokenSource } from "../slack/slack-clients.ts";
 import type { Db } from "../store/prisma.ts";
 import { deactivateSlackWorkspace, PrismaSlackInstallationStore, type SlackInstallRegistry } from "../store/slack-installation-store.ts";
-import { TokenCipher } from "../store/token-cipher.ts";
+import { secretCipher } from "./secret-cipher.ts";
 
 export interface SlackInstalls {
   tokens: SlackTokenSource;
@@ -23,7 +23,7 @@ export function slackInstalls(config: Config, db: Db, logger: Logger, onInstalle
   }
   // Production refuses to start without a key (src/config.ts); elsewhere a fixed development key will do.
   if (!config.SPUR_ENCRYPTION_KEY) logger.warn("SPUR_ENCRYPTION_KEY is not set: Slack tokens are encrypted with the development key");
-  const cipher = new TokenCipher(config.SPUR_ENCRYPTION_KEY ?? DEV_ENCRYPTION_KEY, config.SPUR_PREVIOUS_ENCRYPTION_KEYS);
+  const cipher = secretCipher(config);
   const store = new PrismaSlackInstallationStore(
     db,
     cipher,
