@@ -84,7 +84,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
   const { prompts } = stores;
 
   // Each Slack workspace's bot token: from the environment, or from its OAuth install.
-  const installs = slackInstalls(config, db, logger, (teamId) => enqueueRosterSyncs(queues, clock, [{ platform: "slack", externalId: teamId }]));
+  const installs = slackInstalls(config, db, redis, logger, (teamId) => enqueueRosterSyncs(queues, clock, [{ platform: "slack", externalId: teamId }]));
   // Teams is optional: without an app id (and without the development override) there is no adapter.
   const teamsAdapter = teamsAdapterFor(config, logger);
   const runtime: Runtime = { clock, logger, metrics, defaultTimeZone: config.DEFAULT_TIME_ZONE, feedbackSecret: config.FEEDBACK_HASH_SECRET };

@@ -1,5 +1,5 @@
 // The Bolt app over an HTTP receiver whose request listener is mounted on Spur's own HTTP server.
-import { App, type CodedError, ErrorCode, HTTPModuleFunctions, HTTPReceiver, type InstallationStore, SocketModeReceiver } from "@slack/bolt";
+import { App, type CodedError, ErrorCode, HTTPModuleFunctions, HTTPReceiver, type InstallationStore, SocketModeReceiver, type StateStore } from "@slack/bolt";
 import type { Services } from "../app/services.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { register as registerActions } from "./listeners/actions/index.ts";
@@ -15,7 +15,8 @@ import { refusingSkewedTimestamps } from "./request-freshness.ts";
 export interface SlackOAuthOptions {
   clientId: string;
   clientSecret: string;
-  stateSecret: string;
+  /** Signs the install flow's state, which `stateStore` lets be used once. */
+  stateStore: StateStore;
   installationStore: InstallationStore;
 }
 
@@ -112,7 +113,6 @@ function oauthReceiverOptions(oauth: SlackOAuthOptions, clientOptions: { slackAp
   return {
     clientId: oauth.clientId,
     clientSecret: oauth.clientSecret,
-    stateSecret: oauth.stateSecret,
     installationStore: oauth.installationStore,
     scopes: [...BOT_SCOPES],
     installerOptions: {
@@ -120,6 +120,7 @@ function oauthReceiverOptions(oauth: SlackOAuthOptions, clientOptions: { slackAp
       redirectUriPath: "/slack/oauth_redirect",
       directInstall: true,
       stateVerification: true,
+      stateStore: oauth.stateStore,
       clientOptions,
     },
   };
