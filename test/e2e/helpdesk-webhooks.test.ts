@@ -180,6 +180,7 @@ describe("customer kudos shoutouts", () => {
     expect(String(post.args.text)).toBe("💬 A customer thanked <@UCARL>: Carl &lt;3 sorted my refund");
     expect(JSON.stringify(post.args.blocks)).toContain("> Carl &lt;3 sorted my refund");
   });
+
 });
 
 describe("customer kudos on the scorecard", () => {
@@ -195,5 +196,22 @@ describe("customer kudos on the scorecard", () => {
     expect(await h.spur.db.kudos.count({ where: { source: "customer" } })).toBe(3);
     const week = await h.spur.services.kudos.teamWeek(team.id, { start: new Date("2026-11-16T00:00:00Z"), end: new Date("2026-11-23T00:00:00Z") }, 5);
     expect(week).toMatchObject({ count: 0, points: 0, topRecipients: [] });
+  });
+});
+
+describe("customer comments in Slack's fallback text", () => {
+  it("are escaped like the blocks's mentions and links: no @channel, no disguised link", async () => {
+    const comment = "<!channel> Carl rocks, see <https://evil.example/login|your refund status>";
+    const body = fixture("freshdesk-ticket-resolved.json")
+      .replace('"ticket_id": 1024', '"ticket_id": 1026')
+      .replace('"ticket_satisfaction_comment": ""', `"ticket_satisfaction_comment": ${JSON.stringify(comment)}`);
+    expect((await deliver("freshdesk", body, freshdeskHeaders(SECRETS.freshdesk))).json()).toMatchObject({ results: [{ customerKudos: true }] });
+    const post = await h.slack.waitForCall("chat.postMessage", (a) => String(a.text).includes("Carl rocks"));
+    const text = String(post.args.text);
+    expect(text).toBe("💬 A customer thanked <@UCARL>: &lt;!channel&gt; Carl rocks, see &lt;https://evil.example/login|your refund status&gt;");
+    for (const sent of [text, JSON.stringify(post.args.blocks)]) {
+      expect(sent).not.toContain("<!channel>");
+      expect(sent).not.toContain("<https://evil.example");
+    }
   });
 });
