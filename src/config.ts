@@ -82,6 +82,11 @@ const ConfigSchema = z.object({
   PUBLIC_URL: url(["http:", "https:"]).optional(),
   /** Password for the queue dashboard at /admin/queues (HTTP Basic auth); unset: no dashboard. */
   ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** The queue dashboard is read-only unless this is true; each write (retry, add, clean …) is then logged as an audit line. */
+  QUEUE_BOARD_WRITES: z
+    .enum(["true", "false", ""], "must be true or false")
+    .default("false")
+    .transform((v) => v === "true"),
   QUEUE_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, "may only contain letters, digits, _ and -")

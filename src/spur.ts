@@ -4,6 +4,7 @@ import { Redis } from "ioredis";
 import type { Server } from "node:http";
 import type { Runtime, Services } from "./app/services.ts";
 import { createStores } from "./app/stores.ts";
+import { secretCipher } from "./app/secret-cipher.ts";
 import { workerDeps } from "./app/worker-deps.ts";
 import { createOutbound } from "./app/outbound.ts";
 import { slackInstalls } from "./app/slack-installs.ts";
@@ -78,12 +79,12 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
   const outboxRelay = new OutboxRelay({ outbox, queues, logger, metrics, connected: () => redis.status === "ready" }, options.outboxRelay);
   metrics.outboxBacklogSource = () => outbox.backlog();
 
-  const { stores, internals } = createStores(db, { outboxWritten: () => outboxRelay.nudge() });
+  const { stores, internals } = createStores(db, { cipher: secretCipher(config), outboxWritten: () => outboxRelay.nudge() });
   const { workspaces } = internals;
   const { prompts } = stores;
 
   // Each Slack workspace's bot token: from the environment, or from its OAuth install.
-  const installs = slackInstalls(config, db, logger, (teamId) => enqueueRosterSyncs(queues, clock, [{ platform: "slack", externalId: teamId }]));
+  const installs = slackInstalls(config, db, redis, logger, (teamId) => enqueueRosterSyncs(queues, clock, [{ platform: "slack", externalId: teamId }]));
   // Teams is optional: without an app id (and without the development override) there is no adapter.
   const teamsAdapter = teamsAdapterFor(config, logger);
   const runtime: Runtime = { clock, logger, metrics, defaultTimeZone: config.DEFAULT_TIME_ZONE, feedbackSecret: config.FEEDBACK_HASH_SECRET };
@@ -109,17 +110,23 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     const checks: ReadinessCheck["checks"] = {};
     const within = <T>(p: Promise<T>) =>
       Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timed out")), 2000).unref())]);
-    await Promise.all([
-      within(db.$queryRaw`SELECT 1`).then(() => (checks.postgres = "ok"), (e: unknown) => (checks.postgres = String(e instanceof Error ? e.message : e))),
-      within(redis.ping()).then(() => (checks.redis = "ok"), (e: unknown) => (checks.redis = String(e instanceof Error ? e.message : e))),
-    ]);
+    // Anyone who can reach the port may ask: the answer names no host, error or query; the log has the cause.
+    const check = (name: string, p: Promise<unknown>) =>
+      within(p).then(
+        () => (checks[name] = "ok"),
+        (err: unknown) => {
+          logger.warn({ check: name, cause: err instanceof Error ? err.message : String(err) }, "readiness check failed");
+          checks[name] = "unavailable";
+        },
+      );
+    await Promise.all([check("postgres", db.$queryRaw`SELECT 1`), check("redis", redis.ping())]);
     return { ok: Object.values(checks).every((c) => c === "ok"), checks };
   };
   const teams = role !== "worker" && teamsAdapter ? teamsRoute(teamsAdapter, { services, store: teamsStore }) : undefined;
   const server = createHttpServer({
     ...(slack?.requestListener ? { slack: slack.requestListener } : {}),
     ...(teams ? { teams } : {}),
-    ...(config.ADMIN_TOKEN ? { queueBoard: createQueueBoard([queues.posts, queues.scheduled], config.ADMIN_TOKEN) } : {}),
+    ...(config.ADMIN_TOKEN ? { queueBoard: createQueueBoard([queues.posts, queues.scheduled], { token: config.ADMIN_TOKEN, writes: config.QUEUE_BOARD_WRITES, logger }) } : {}),
     ingest: createIngestRoutes(services, {
       csv: { maxBytes: config.CSV_MAX_BYTES, maxLineLength: config.CSV_MAX_LINE_LENGTH, maxRows: config.CSV_MAX_ROWS },
     }),
@@ -138,6 +145,9 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     server,
     metrics,
     async start() {
+      // Helpdesk secrets an earlier version stored in plaintext are encrypted before anything reads them.
+      const encrypted = await internals.helpdesks.encryptPlaintextSecrets();
+      if (encrypted > 0) logger.info({ encrypted }, "encrypted helpdesk secrets stored in plaintext");
       const port = await listen(server, config.PORT);
       await slack?.start();
       const schedulers = await upsertAllSchedulers(queues, workspaces, { prompts, teamPosts: workspaces });

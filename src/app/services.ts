@@ -35,6 +35,7 @@ import type {
   AuditLogRepository,
   KudosLedger,
   ProcessedEvents,
+  ReactionTombstones,
   RecognitionSettingsRepository,
 } from "../core/recognition/recognition-ports.ts";
 
@@ -86,6 +87,7 @@ export interface Stores {
   recognitionSettings: RecognitionSettingsRepository;
   audit: AuditLogRepository;
   processedEvents: ProcessedEvents;
+  reactionTombstones: ReactionTombstones;
   // feedback
   feedback: FeedbackRepository;
   feedbackRequests: FeedbackRequestRepository;

@@ -8,6 +8,7 @@ import { PrismaDigestRunStore } from "../store/digest-run-store.ts";
 import { PrismaFeedbackRequestStore } from "../store/feedback-request-store.ts";
 import { PrismaFeedbackStore } from "../store/feedback-store.ts";
 import { PrismaHelpdeskStore } from "../store/helpdesk-store.ts";
+import type { TokenCipher } from "../store/token-cipher.ts";
 import { PrismaKpiIngestStore } from "../store/kpi-ingest-store.ts";
 import { PrismaKpiStore } from "../store/kpi-store.ts";
 import { PrismaKpiTargetStore } from "../store/kpi-target-store.ts";
@@ -17,6 +18,7 @@ import { PrismaMemberEraser } from "../store/member-erasure-store.ts";
 import { PrismaMemberStore } from "../store/member-store.ts";
 import { PrismaMonthlyTeamScores } from "../store/monthly-team-scores-store.ts";
 import { PrismaProcessedEvents, PrismaRecognitionSettingsStore } from "../store/recognition-settings-store.ts";
+import { PrismaReactionTombstones } from "../store/reaction-tombstone-store.ts";
 import { PrismaRecognitionPromptStore } from "../store/recognition-prompt-store.ts";
 import { PrismaRosterSyncStore } from "../store/roster-sync-store.ts";
 import { PrismaScorecardReads } from "../store/scorecard-reads-store.ts";
@@ -34,16 +36,21 @@ export interface StoreInternals {
   dataExports: PrismaDataExportStore;
   teamScores: PrismaMonthlyTeamScores;
   rosterRuns: PrismaRosterSyncStore;
+  helpdesks: PrismaHelpdeskStore;
 }
 
-/** `outboxWritten` is told after each commit that wrote outbox rows (the outbox relay then runs at once). */
-export function createStores(db: Db, options: { outboxWritten?: () => void } = {}): { stores: Stores; internals: StoreInternals } {
+/**
+ * `cipher` encrypts secrets at rest (helpdesk signing secrets); `outboxWritten` is told after each commit that
+ * wrote outbox rows (the outbox relay then runs at once).
+ */
+export function createStores(db: Db, options: { cipher: TokenCipher; outboxWritten?: () => void }): { stores: Stores; internals: StoreInternals } {
   const workspaces = new PrismaWorkspaceStore(db);
   const recognitionSettings = new PrismaRecognitionSettingsStore(db);
   const feedbackRequests = new PrismaFeedbackRequestStore(db);
   const kpiIngest = new PrismaKpiIngestStore(db, options.outboxWritten);
   const dataExports = new PrismaDataExportStore(db);
   const ledger = new PrismaKudosLedger(db, options.outboxWritten);
+  const helpdesks = new PrismaHelpdeskStore(db, options.cipher);
   const stores: Stores = {
     workspaces,
     teamPosts: workspaces,
@@ -55,6 +62,7 @@ export function createStores(db: Db, options: { outboxWritten?: () => void } = {
     recognitionSettings,
     audit: recognitionSettings,
     processedEvents: new PrismaProcessedEvents(db),
+    reactionTombstones: new PrismaReactionTombstones(db),
     feedback: new PrismaFeedbackStore(db),
     feedbackRequests,
     roster: feedbackRequests,
@@ -65,13 +73,13 @@ export function createStores(db: Db, options: { outboxWritten?: () => void } = {
     memberLookup: kpiIngest,
     customerKudos: kpiIngest,
     apiTokens: new PrismaApiTokenStore(db),
-    helpdesks: new PrismaHelpdeskStore(db),
+    helpdesks,
     auditLog: dataExports,
     eraser: new PrismaMemberEraser(db),
     digestReads: new PrismaDigestReads(db),
   };
   return {
     stores,
-    internals: { workspaces, ledger, teamsStore: new TeamsStore(db), charts: new PrismaDigestChartStore(db), dataExports, teamScores: new PrismaMonthlyTeamScores(db), rosterRuns: new PrismaRosterSyncStore(db) },
+    internals: { workspaces, ledger, teamsStore: new TeamsStore(db), charts: new PrismaDigestChartStore(db), dataExports, teamScores: new PrismaMonthlyTeamScores(db), rosterRuns: new PrismaRosterSyncStore(db), helpdesks },
   };
 }

@@ -1,34 +1,63 @@
 // Bull Board (the BullMQ dashboard) at /admin/queues, behind HTTP Basic auth with ADMIN_TOKEN as the
-// password. Without ADMIN_TOKEN it is not mounted at all.
+// password. Without ADMIN_TOKEN it is not mounted at all. It is read-only (only GET and HEAD reach it) unless
+// QUEUE_BOARD_WRITES is set; then every write is logged as an audit line: who, what, which queue.
 import { createBullBoard } from "@bull-board/api";
 import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
 import { ExpressAdapter } from "@bull-board/express";
 import type { Queue } from "bullmq";
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Logger } from "../logger.ts";
 import type { Route } from "./server.ts";
 
 export const QUEUE_BOARD_PATH = "/admin/queues";
 
-function authorised(req: IncomingMessage, token: string): boolean {
+/** The Basic auth user name when the password is the admin token, else null. */
+function authorisedUser(req: IncomingMessage, token: string): string | null {
   const header = req.headers.authorization ?? "";
   const match = /^Basic (.+)$/i.exec(header);
-  if (!match?.[1]) return false;
+  if (!match?.[1]) return null;
   const decoded = Buffer.from(match[1], "base64").toString("utf8");
-  const password = Buffer.from(decoded.slice(decoded.indexOf(":") + 1));
+  const colon = decoded.indexOf(":");
+  const password = Buffer.from(decoded.slice(colon + 1));
   const expected = Buffer.from(token);
-  return password.length === expected.length && timingSafeEqual(password, expected);
+  if (password.length !== expected.length || !timingSafeEqual(password, expected)) return null;
+  return colon > 0 ? decoded.slice(0, Math.min(colon, 100)) : "";
 }
 
-export function createQueueBoard(queues: Queue[], token: string): Route {
+const READS = new Set(["GET", "HEAD"]);
+
+export interface QueueBoardOptions {
+  token: string;
+  /** QUEUE_BOARD_WRITES: retries, adds, removals and cleans are allowed (and audited). */
+  writes: boolean;
+  logger: Logger;
+}
+
+export function createQueueBoard(queues: Queue[], options: QueueBoardOptions): Route {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUE_BOARD_PATH);
-  createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q)), serverAdapter, options: { uiConfig: { boardTitle: "Spur queues" } } });
+  createBullBoard({
+    // Read-only queues also hide the board's write buttons.
+    queues: queues.map((q) => new BullMQAdapter(q, { readOnlyMode: !options.writes })),
+    serverAdapter,
+    options: { uiConfig: { boardTitle: "Spur queues" } },
+  });
   const router = serverAdapter.getRouter() as (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
   return (req, res) => {
-    if (!authorised(req, token)) {
+    const user = authorisedUser(req, options.token);
+    if (user === null) {
       res.writeHead(401, { "www-authenticate": 'Basic realm="Spur queues"', "content-type": "text/plain" }).end("Unauthorized");
       return;
+    }
+    const method = req.method ?? "GET";
+    if (!READS.has(method)) {
+      if (!options.writes) {
+        res.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain" }).end("The queue dashboard is read-only (set QUEUE_BOARD_WRITES=true to allow changes).");
+        return;
+      }
+      const path = (req.url ?? "/").split("?")[0]?.slice(0, 300);
+      options.logger.warn({ audit: "queue_board.write", user, method, path, remote: req.socket.remoteAddress }, "queue dashboard write");
     }
     // Mounted the way app.use(QUEUE_BOARD_PATH, router) would: the router sees paths below the mount point.
     (req as IncomingMessage & { originalUrl?: string }).originalUrl = req.url;

@@ -9,7 +9,8 @@ export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promis
 
 export interface ReadinessCheck {
   ok: boolean;
-  checks: Record<string, "ok" | string>;
+  /** "ok" or "unavailable" per dependency: never an error's text, which may name hosts or queries. */
+  checks: Record<string, "ok" | "unavailable">;
 }
 
 export interface HttpRoutes {
@@ -80,7 +81,10 @@ export function createHttpServer(routes: HttpRoutes): Server {
     if (path === "/readyz") {
       void routes.ready().then(
         (r) => json(res, r.ok ? 200 : 503, { status: r.ok ? "ready" : "not_ready", checks: r.checks }),
-        (err: unknown) => json(res, 503, { status: "not_ready", error: String(err) }),
+        (err: unknown) => {
+          routes.logger.error({ err }, "readiness check failed");
+          json(res, 503, { status: "not_ready" });
+        },
       );
       return;
     }

@@ -12,7 +12,7 @@ import { CsvLimitError } from "./csv-parser.ts";
 import { bearerToken, HttpError, parseJson, readBody, sendJson } from "./http-io.ts";
 import { freshdesk } from "./webhooks/freshdesk.ts";
 import { intercom } from "./webhooks/intercom.ts";
-import type { HelpdeskProvider } from "./webhooks/provider.ts";
+import { DELIVERY_MAX_AGE_MS, freshDelivery, type HelpdeskProvider } from "./webhooks/provider.ts";
 import { zendesk } from "./webhooks/zendesk.ts";
 
 export const MAX_BATCH = 5000;
@@ -84,6 +84,10 @@ export function createIngestRoutes(services: IngestDeps, options: { csv?: CsvLim
     if (badText) throw new HttpError(400, "invalid_text", `${badText}. Nothing was stored.`);
     const parsed = provider.schema.safeParse(body);
     if (!parsed.success) throw new HttpError(400, "invalid_payload", zodReason(parsed.error));
+    if (provider.sentAt && !freshDelivery(provider.sentAt(parsed.data), now)) {
+      services.logger.warn({ provider: provider.name, workspaceId }, "helpdesk webhook refused: sent too long ago or in the future");
+      throw new HttpError(401, "stale_delivery", `The delivery was sent more than ${DELIVERY_MAX_AGE_MS / 60_000} minutes ago (or is dated in the future); Spur refuses replayed deliveries.`);
+    }
     const results = [];
     for (const event of provider.toEvents(parsed.data, now)) {
       const outcome = await ingestHelpdeskEvent(helpdeskDeps, workspaceId, event);

@@ -82,6 +82,8 @@ export class FakeSlackApi {
   /** Files uploaded through files.getUploadURLExternal → upload URL → files.completeUploadExternal. */
   readonly files = new Map<string, { filename: string; bytes?: Buffer; channel?: string; threadTs?: string; title?: string }>();
   readonly events = new EventEmitter();
+  /** Conversations conversations.info reports as private channels (C… ids are public unless listed here). */
+  readonly privateChannels = new Set<string>();
   private readonly failures = new Map<string, Failure[]>();
   /** OAuth grants: code → the workspace whose install it completes. */
   private readonly grants = new Map<string, FakeWorkspace>();
@@ -283,6 +285,13 @@ export class FakeSlackApi {
         const users = String(args.users ?? "");
         if (!users || users.includes(",")) return { ok: false, error: "invalid_arguments" };
         return { ok: true, channel: { id: `D${users}` } };
+      }
+      case "conversations.info": {
+        const id = String(args.channel ?? "");
+        if (!id) return { ok: false, error: "channel_not_found" };
+        const im = id.startsWith("D");
+        const priv = !im && (id.startsWith("G") || this.privateChannels.has(id));
+        return { ok: true, channel: { id, is_channel: !im && !priv, is_group: priv, is_im: im, is_mpim: false, is_private: priv || im } };
       }
       case "conversations.history": {
         const oldest = Number(args.oldest ?? 0);

@@ -1,5 +1,5 @@
 // The Bolt app over an HTTP receiver whose request listener is mounted on Spur's own HTTP server.
-import { App, type CodedError, ErrorCode, HTTPReceiver, type InstallationStore, SocketModeReceiver } from "@slack/bolt";
+import { App, type CodedError, ErrorCode, HTTPModuleFunctions, HTTPReceiver, type InstallationStore, SocketModeReceiver, type StateStore } from "@slack/bolt";
 import type { Services } from "../app/services.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { register as registerActions } from "./listeners/actions/index.ts";
@@ -8,12 +8,15 @@ import { register as registerEvents } from "./listeners/events/index.ts";
 import { register as registerShortcuts } from "./listeners/shortcuts/index.ts";
 import { register as registerViews } from "./listeners/views/index.ts";
 import { BOT_SCOPES } from "./oauth-scopes.ts";
+import { isOutageAuthorizationError, outageAwareErrorHandler } from "./outage-answer.ts";
+import { refusingSkewedTimestamps } from "./request-freshness.ts";
 
 /** Multi-workspace mode: workspaces install Spur at /slack/install; each request uses its workspace's token. */
 export interface SlackOAuthOptions {
   clientId: string;
   clientSecret: string;
-  stateSecret: string;
+  /** Signs the install flow's state, which `stateStore` lets be used once. */
+  stateStore: StateStore;
   installationStore: InstallationStore;
 }
 
@@ -56,6 +59,7 @@ export function createSlackApp(options: SlackAppOptions, services: Services): Sl
         // Answer Slack only when the listener is done (or its ack deadline passed: see command-ack.ts), so what
         // the user is told is saved is stored first, and an event whose listener failed is retried by Slack.
         processBeforeResponse: true,
+        processEventErrorHandler: outageAwareErrorHandler(HTTPModuleFunctions.defaultProcessEventErrorHandler),
         logger,
         ...(options.oauth ? oauthReceiverOptions(options.oauth, clientOptions) : {}),
       });
@@ -71,6 +75,11 @@ export function createSlackApp(options: SlackAppOptions, services: Services): Sl
   });
   registerListeners(app, services);
   app.error(async ({ error, body }: { error: CodedError; body: unknown }) => {
+    if (isOutageAuthorizationError(error)) {
+      // The install could not be looked up: the receiver tells the sender (see outage-answer.ts).
+      services.logger.error({ err: error, code: error.code }, "Slack request while the database is unreachable");
+      throw error;
+    }
     if (error.code === ErrorCode.AuthorizationError) {
       // Multi-workspace mode: a request from a workspace with no (or no longer an) install; no listener runs.
       services.logger.warn({ code: error.code }, "Slack request from a workspace Spur is not installed in");
@@ -84,7 +93,7 @@ export function createSlackApp(options: SlackAppOptions, services: Services): Sl
   const socketMode = receiver instanceof SocketModeReceiver;
   return {
     app,
-    requestListener: receiver instanceof HTTPReceiver ? receiver.requestListener : undefined,
+    requestListener: receiver instanceof HTTPReceiver ? refusingSkewedTimestamps(receiver.requestListener) : undefined,
     start: async () => {
       if (socketMode) await receiver.start();
     },
@@ -104,7 +113,6 @@ function oauthReceiverOptions(oauth: SlackOAuthOptions, clientOptions: { slackAp
   return {
     clientId: oauth.clientId,
     clientSecret: oauth.clientSecret,
-    stateSecret: oauth.stateSecret,
     installationStore: oauth.installationStore,
     scopes: [...BOT_SCOPES],
     installerOptions: {
@@ -112,6 +120,7 @@ function oauthReceiverOptions(oauth: SlackOAuthOptions, clientOptions: { slackAp
       redirectUriPath: "/slack/oauth_redirect",
       directInstall: true,
       stateVerification: true,
+      stateStore: oauth.stateStore,
       clientOptions,
     },
   };

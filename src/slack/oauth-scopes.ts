@@ -11,4 +11,6 @@ export const BOT_SCOPES = [
   "channels:history",
   "groups:history",
   "reactions:read",
+  // conversations.info: whether a reacted-to message is in a public channel (its text may be quoted) or not.
+  "channels:read",
 ] as const;

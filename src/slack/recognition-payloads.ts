@@ -43,7 +43,7 @@ export const ReactionEvent = z.object({
   reaction: z.string().min(1),
   item_user: z.string().optional(),
   item: z.object({ type: z.string(), channel: z.string().optional(), ts: z.string().optional() }),
-  event_ts: z.string().optional(),
+  event_ts: z.string().regex(/^\d{1,14}(\.\d{1,6})?$/).optional(),
 });
 export type ReactionEvent = z.infer<typeof ReactionEvent>;
 

@@ -1,20 +1,49 @@
+// Helpdesk integrations: each workspace's webhook signing secret per helpdesk (stored encrypted, like Slack
+// bot tokens), whether customer kudos are announced, and helpdesk agent ids mapped to members.
 import type { HelpdeskRepository } from "../core/kpi/kpi-ports.ts";
 import type { Db } from "./prisma.ts";
+import type { TokenCipher } from "./token-cipher.ts";
+
+/** Binds a ciphertext to its row, so it cannot be replayed onto another workspace or helpdesk. */
+const secretContext = (workspaceId: string, provider: string) => `helpdesk-secret:${workspaceId}:${provider}`;
 
 export class PrismaHelpdeskStore implements HelpdeskRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly cipher: TokenCipher,
+  ) {}
 
   async secret(workspaceId: string, provider: string): Promise<string | null> {
     const row = await this.db.helpdeskIntegration.findUnique({ where: { workspaceId_provider: { workspaceId, provider } } });
-    return row?.secret ?? null;
+    if (!row) return null;
+    if (row.secretEncrypted) return this.cipher.decrypt(row.secretEncrypted, secretContext(workspaceId, provider));
+    // Written before secrets were encrypted and not yet converted (see encryptPlaintextSecrets).
+    return row.secret ?? null;
   }
 
   async setSecret(workspaceId: string, provider: string, secret: string): Promise<void> {
+    const secretEncrypted = this.cipher.encrypt(secret, secretContext(workspaceId, provider));
     await this.db.helpdeskIntegration.upsert({
       where: { workspaceId_provider: { workspaceId, provider } },
-      create: { workspaceId, provider, secret },
-      update: { secret },
+      create: { workspaceId, provider, secretEncrypted, secret: null },
+      update: { secretEncrypted, secret: null },
     });
+  }
+
+  /**
+   * Encrypts the secrets stored in plaintext by earlier versions and clears the plaintext; safe to run in every
+   * process at startup (a row another process converted first is left alone). Returns how many it converted.
+   */
+  async encryptPlaintextSecrets(): Promise<number> {
+    const rows = await this.db.helpdeskIntegration.findMany({ where: { secret: { not: null } }, select: { id: true, workspaceId: true, provider: true, secret: true } });
+    let converted = 0;
+    for (const row of rows) {
+      if (row.secret === null) continue;
+      const secretEncrypted = this.cipher.encrypt(row.secret, secretContext(row.workspaceId, row.provider));
+      const { count } = await this.db.helpdeskIntegration.updateMany({ where: { id: row.id, secret: row.secret }, data: { secretEncrypted, secret: null } });
+      converted += count;
+    }
+    return converted;
   }
 
   async customerShoutouts(workspaceId: string): Promise<boolean> {

@@ -123,7 +123,7 @@ export function createTeamsAdapter(config: Config, logger: Logger): TeamsAdapter
         res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ error: "invalid_json" }));
         return;
       }
-      await adapter.process({ body, headers: req.headers, method: req.method ?? "POST" }, responseFor(res), logic);
+      await adapter.process({ body, headers: req.headers, method: req.method ?? "POST" }, responseFor(res, logger), logic);
     },
   };
 }
@@ -141,8 +141,11 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   return parsed as Record<string, unknown>;
 }
 
+/** What a refused or failed request is told; botbuilder would send its error's message (URLs, DNS errors …). */
+const GENERIC_ERRORS: Record<number, { error: string }> = { 401: { error: "unauthorized" }, 500: { error: "internal_error" } };
+
 /** The small express-like response botbuilder writes to, over Node's ServerResponse. */
-function responseFor(res: ServerResponse) {
+function responseFor(res: ServerResponse, logger: Logger) {
   return {
     socket: res.socket,
     status(code: number) {
@@ -153,6 +156,12 @@ function responseFor(res: ServerResponse) {
     },
     send(body: unknown) {
       if (body === undefined || res.writableEnded) return;
+      const generic = GENERIC_ERRORS[res.statusCode];
+      if (generic && typeof body === "string") {
+        // botbuilder's own answer to a request it could not authenticate or process: the cause is logged only.
+        logger.warn({ status: res.statusCode, cause: body.slice(0, 500) }, "Teams request refused by botbuilder");
+        body = generic;
+      }
       if (typeof body === "string" || Buffer.isBuffer(body)) {
         res.write(body);
       } else {

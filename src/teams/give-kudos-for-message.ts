@@ -69,6 +69,27 @@ async function authorOf(deps: TeamsDeps, turn: TurnContext, ctx: CardActionConte
   }
 }
 
+/**
+ * A message in a personal or group chat, or in a private or shared channel, keeps its link there: the gift's
+ * shoutout may go somewhere more public (the recognition channel).
+ */
+function inPrivateConversation(turn: TurnContext): boolean {
+  if (turn.activity.conversation?.conversationType !== "channel") return true;
+  const channelData = turn.activity.channelData as { channel?: { membershipType?: unknown } } | undefined;
+  const membership = channelData?.channel?.membershipType;
+  return membership !== undefined && membership !== "standard";
+}
+
+/** The link to the message acted on, unless it is in a private conversation. */
+function publicMessageLink(turn: TurnContext, ...candidates: unknown[]): string | null {
+  if (inPrivateConversation(turn)) return null;
+  for (const candidate of candidates) {
+    const link = teamsMessageLink(candidate);
+    if (link) return link;
+  }
+  return null;
+}
+
 /** A message extension action's answer: a dialog to show (or keep showing), or a message that closes it. */
 export interface DialogResponse {
   task: TaskModuleContinueResponse | TaskModuleMessageResponse;
@@ -86,7 +107,7 @@ function dialog(result: CardActionResult): DialogResponse {
 async function fetchTask(deps: TeamsDeps, turn: TurnContext, action: Action): Promise<CardActionResult> {
   return runAsActor(deps, turn, "teams:message-action:fetch", {}, async (ctx) => {
     const author = await authorOf(deps, turn, ctx, action.messagePayload);
-    const args = { from: "message" as const, recipients: author ? [author] : [], messageLink: teamsMessageLink(action.messagePayload?.linkToMessage) };
+    const args = { from: "message" as const, recipients: author ? [author] : [], messageLink: publicMessageLink(turn, action.messagePayload?.linkToMessage) };
     const key = `teams:invoke:${turn.activity.id ?? ""}`;
     return runTeamsInvoke(deps, ctx, "teams:message-action:fetch", openKudosForm, teamsKudosFormDeps(deps), args, key, "dialog");
   });
@@ -97,7 +118,7 @@ async function submitAction(deps: TeamsDeps, turn: TurnContext, action: Action):
   const data = objectData(action.data);
   return runAsActor(deps, turn, "teams:message-action:submit", data, async (ctx) => {
     // The message Teams names in the invoke wins over the link carried in the form's data.
-    const messageLink = teamsMessageLink(action.messagePayload?.linkToMessage) ?? teamsMessageLink(data.messageLink);
+    const messageLink = publicMessageLink(turn, action.messagePayload?.linkToMessage, data.messageLink);
     return submitTeamsKudosForm(deps, ctx, "dialog", { source: "shortcut", messageLink });
   });
 }

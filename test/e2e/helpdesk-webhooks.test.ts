@@ -90,6 +90,10 @@ describe("Zendesk webhooks", () => {
 
 describe("Intercom webhooks", () => {
   const body = fixture("intercom-conversation-admin-closed.json");
+  // The fixture's notification was sent at 2026-11-17T13:00:01Z (created_at); it arrives half a minute later.
+  const sent = new Date(1794920401 * 1000);
+  beforeAll(() => clock.set(new Date(sent.getTime() + 30_000)));
+  afterAll(() => clock.set(new Date("2026-11-18T12:00:00Z")));
 
   it("stores first response, resolution, CSAT and a customer kudos for a closed, rated conversation", async () => {
     const res = await deliver("intercom", body, intercomHeaders(SECRETS.intercom, body));
@@ -116,6 +120,21 @@ describe("Intercom webhooks", () => {
     const res = await deliver("intercom", malformed, intercomHeaders(SECRETS.intercom, malformed));
     expect(res.status).toBe(400);
     expect(String((res.json() as { message: string }).message)).toContain("data.item");
+  });
+
+  it("refuses a correctly signed delivery sent long ago, or dated in the future, storing nothing", async () => {
+    const before = await h.spur.db.kpiRecord.count({ where: { source: "intercom" } });
+    const dated = (createdAt: number) => body.replace('"created_at": 1794920401', `"created_at": ${createdAt}`);
+    const old = dated(Math.floor(new Date("2020-03-01T00:00:00Z").getTime() / 1000));
+    const stale = await deliver("intercom", old, intercomHeaders(SECRETS.intercom, old));
+    expect(stale.status).toBe(401);
+    expect(stale.json()).toMatchObject({ error: "stale_delivery" });
+    const ahead = dated(1794920401 + 3600);
+    expect((await deliver("intercom", ahead, intercomHeaders(SECRETS.intercom, ahead))).status).toBe(401);
+    // Within the window (a retry a few minutes later) it is still taken.
+    clock.advance(5 * 60_000);
+    expect((await deliver("intercom", body, intercomHeaders(SECRETS.intercom, body))).status).toBe(200);
+    expect(await h.spur.db.kpiRecord.count({ where: { source: "intercom" } })).toBe(before);
   });
 });
 
@@ -161,6 +180,7 @@ describe("customer kudos shoutouts", () => {
     expect(String(post.args.text)).toBe("💬 A customer thanked <@UCARL>: Carl &lt;3 sorted my refund");
     expect(JSON.stringify(post.args.blocks)).toContain("> Carl &lt;3 sorted my refund");
   });
+
 });
 
 describe("customer kudos on the scorecard", () => {
@@ -176,5 +196,22 @@ describe("customer kudos on the scorecard", () => {
     expect(await h.spur.db.kudos.count({ where: { source: "customer" } })).toBe(3);
     const week = await h.spur.services.kudos.teamWeek(team.id, { start: new Date("2026-11-16T00:00:00Z"), end: new Date("2026-11-23T00:00:00Z") }, 5);
     expect(week).toMatchObject({ count: 0, points: 0, topRecipients: [] });
+  });
+});
+
+describe("customer comments in Slack's fallback text", () => {
+  it("are escaped like the blocks's mentions and links: no @channel, no disguised link", async () => {
+    const comment = "<!channel> Carl rocks, see <https://evil.example/login|your refund status>";
+    const body = fixture("freshdesk-ticket-resolved.json")
+      .replace('"ticket_id": 1024', '"ticket_id": 1026')
+      .replace('"ticket_satisfaction_comment": ""', `"ticket_satisfaction_comment": ${JSON.stringify(comment)}`);
+    expect((await deliver("freshdesk", body, freshdeskHeaders(SECRETS.freshdesk))).json()).toMatchObject({ results: [{ customerKudos: true }] });
+    const post = await h.slack.waitForCall("chat.postMessage", (a) => String(a.text).includes("Carl rocks"));
+    const text = String(post.args.text);
+    expect(text).toBe("💬 A customer thanked <@UCARL>: &lt;!channel&gt; Carl rocks, see &lt;https://evil.example/login|your refund status&gt;");
+    for (const sent of [text, JSON.stringify(post.args.blocks)]) {
+      expect(sent).not.toContain("<!channel>");
+      expect(sent).not.toContain("<https://evil.example");
+    }
   });
 });

@@ -114,6 +114,27 @@ describe("the message shortcut", () => {
     expect(shoutout.args.channel).toBe("CSUPPORT");
     expect(JSON.stringify(shoutout.args.blocks)).toContain(permalink);
   });
+
+  it("keeps the link of a message in a private channel out of the gift and its public shoutout", async () => {
+    await h.setRecognitionSettings({ recognitionChannelId: "CWINS" });
+    h.slack.privateChannels.add("CLEADS");
+    const message = { channel: "CLEADS", ts: "1763900000.000300", text: "Covered the escalation quietly", author: USERS.ana.id };
+    h.slack.addMessage(message.channel, { ts: message.ts, text: message.text, user: message.author });
+    expect((await h.interaction(messageShortcut(USERS.carl.id, message))).status).toBe(200);
+    const open = await h.slack.waitForCall("views.open", (a) => a.trigger_id === `trigger-shortcut-${message.ts}`);
+    const view = open.args.view as { private_metadata: string; blocks: unknown[] };
+    expect(JSON.stringify(view.blocks)).not.toContain("CLEADS");
+    const metadata = JSON.parse(view.private_metadata) as Record<string, unknown>;
+    expect(metadata.messageLink).toBeNull();
+    await submit(USERS.carl.id, { recipients: [USERS.ana.id], points: "1", reason: "handled the quiet escalation" }, { metadata });
+    const row = (await kudosRows()).at(-1);
+    expect(row?.reason).toBe("handled the quiet escalation");
+    expect(row?.sourceRef).toBeNull();
+    const shoutout = await h.slack.waitForCall("chat.postMessage", (a) => String(a.text).includes("handled the quiet escalation"));
+    expect(shoutout.args.channel).toBe("CWINS");
+    expect(JSON.stringify(shoutout.args)).not.toContain("CLEADS");
+    await h.setRecognitionSettings({ recognitionChannelId: null });
+  });
 });
 
 describe("what people see after a gift", () => {

@@ -120,6 +120,12 @@ describe("/kudos over signed HTTP", () => {
       ...slackSignatureHeaders("test-signing-secret", form, Math.floor(Date.now() / 1000) - 10 * 60),
     });
     expect(stale.status).toBe(401);
+    // Correctly signed, but dated 10 minutes ahead: it could be replayed for the next quarter of an hour.
+    const future = await h.post(form, {
+      "content-type": "application/x-www-form-urlencoded",
+      ...slackSignatureHeaders("test-signing-secret", form, Math.floor(Date.now() / 1000) + 10 * 60),
+    });
+    expect(future.status).toBe(401);
     const unsigned = await h.post(form, { "content-type": "application/x-www-form-urlencoded" });
     expect(unsigned.status).toBe(401);
     await new Promise((r) => setTimeout(r, 200));

@@ -124,6 +124,17 @@ describe("Slack OAuth install (multi-workspace mode)", () => {
     expect(raw).not.toContain("0123456789-secret");
   });
 
+  it("takes an OAuth state once: the same state and cookie again, within its ten minutes, is refused", async () => {
+    h.slack.grantInstall("code-first-use", ACME);
+    const begun = await beginInstall();
+    expect((await oauthRedirect({ code: "code-first-use", state: begun.state }, begun.cookie)).status).toBe(200);
+    h.slack.grantInstall("code-replayed-state", GLOBEX);
+    const replay = await oauthRedirect({ code: "code-replayed-state", state: begun.state }, begun.cookie);
+    expect(replay.status).toBe(400);
+    expect(h.slack.callsTo("oauth.v2.access").filter((c) => c.args.code === "code-replayed-state")).toHaveLength(0);
+    expect((await installationRows()).map((r) => r.team_id)).toEqual([ACME.teamId]);
+  });
+
   it("serves each workspace's commands and background posts with that workspace's own token", async () => {
     expect((await install(GLOBEX, "code-globex")).status).toBe(200);
     // Each install queues the workspace's roster sync, which reads its people with its own token.

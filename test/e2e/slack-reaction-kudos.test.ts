@@ -113,4 +113,54 @@ describe("reaction kudos", () => {
     const self = await h.slack.waitForCall("chat.postEphemeral", (a) => a.user === USERS.ana.id && String(a.text).includes("没有送出点赞"));
     expect(String(self.args.text)).toBe("你的 :tada: 没有送出点赞：不能给自己点赞 —— 来自同事的认可才最有意义。");
   });
+
+  it("never copies a private channel's or a DM's message (text or link) into the public recognition channel", async () => {
+    await h.setRecognitionSettings({ recognitionChannelId: "CWINS" });
+    h.slack.privateChannels.add("CLEADS");
+    const secret = { channel: "CLEADS", ts: "1763800000.001100" };
+    h.slack.addMessage(secret.channel, { ts: secret.ts, text: "Between us: Acme is about to churn #ownership", user: USERS.carl.id });
+    const dm = { channel: "DCARLANA", ts: "1763800000.001200" };
+    h.slack.addMessage(dm.channel, { ts: dm.ts, text: "My salary review is on Friday", user: USERS.carl.id });
+    const since = new Date();
+    await h.event(reaction("reaction_added", USERS.bo.id, USERS.carl.id, secret), { eventId: "EvPRIVATE" });
+    await h.event(reaction("reaction_added", USERS.ana.id, USERS.carl.id, dm), { eventId: "EvDM" });
+
+    // The kudos are given, for "their message", with no link.
+    const given = await h.slack.waitFor(async () => {
+      const rows = (await live()).filter((r) => r.createdAt >= since);
+      return rows.length === 2 ? rows : undefined;
+    });
+    for (const row of given) {
+      expect(row.recipient.platformUserId).toBe(USERS.carl.id);
+      expect(row.reason).toBe("their message");
+      expect(row.values).toEqual([]);
+      expect(row.sourceRef).toBeNull();
+    }
+    const shoutouts = await h.slack.waitFor(() => {
+      const posts = h.slack.callsTo("chat.postMessage").filter((c) => c.args.channel === "CWINS");
+      return posts.length === 2 ? posts : undefined;
+    });
+    expect(JSON.stringify(shoutouts.map((c) => c.args))).not.toMatch(/churn|salary|CLEADS|DCARLANA/);
+    // Neither message was even read.
+    expect(h.slack.callsTo("conversations.history").filter((c) => c.args.channel === "CLEADS" || c.args.channel === "DCARLANA")).toHaveLength(0);
+  });
+
+  it("leaves no kudos when Slack delivers a removal before the reaction it removes; a later re-add counts", async () => {
+    const note = { channel: "CSUPPORT", ts: "1763800000.001300" };
+    h.slack.addMessage(note.channel, { ts: note.ts, text: "Rewrote the refund macro", user: USERS.dee.id });
+    const gifts = () => h.spur.db.kudos.findMany({ where: { reason: "Rewrote the refund macro" } });
+    const at = (offsetSeconds: number) => `${Math.floor(Date.now() / 1000) + offsetSeconds}.000200`;
+    const added = { ...reaction("reaction_added", USERS.carl.id, USERS.dee.id, note), event_ts: at(-10) };
+    const removed = { ...reaction("reaction_removed", USERS.carl.id, USERS.dee.id, note), event_ts: at(-5) };
+
+    expect((await h.event(removed, { eventId: "EvLATE-REMOVE" })).status).toBe(200);
+    expect((await h.event(added, { eventId: "EvLATE-ADD" })).status).toBe(200);
+    expect(await h.spur.db.processedEvent.count({ where: { eventId: "EvLATE-ADD" } })).toBe(1);
+    expect((await gifts()).filter((g) => g.revokedAt === null)).toHaveLength(0);
+
+    // Carl reacts again afterwards: that one is a new reaction.
+    const again = { ...reaction("reaction_added", USERS.carl.id, USERS.dee.id, note), event_ts: at(0) };
+    expect((await h.event(again, { eventId: "EvLATE-READD" })).status).toBe(200);
+    expect((await gifts()).filter((g) => g.revokedAt === null)).toHaveLength(1);
+  });
 });

@@ -38,6 +38,19 @@ describe("Teams with an app id configured", () => {
     expect(connector.sent).toHaveLength(0);
     expect(connector.memberLookups).toHaveLength(0);
   });
+
+  it("answers a token whose signing keys can't be fetched with a generic error, not the fetch's own words", async () => {
+    // Well formed and from an allowed issuer, so botbuilder goes to fetch the Bot Framework's signing keys;
+    // here that fetch fails (no network), or finds no key "key-1".
+    const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { iss: "https://api.botframework.com", aud: "00000000-0000-0000-0000-000000000001", exp: now + 3600, nbf: now - 10, serviceurl: connector.url };
+    const jwt = `${b64({ alg: "RS256", kid: "key-1", typ: "JWT" })}.${b64(claims)}.c2lnbmF0dXJl`;
+    const res = await h.teams(message(TEAMS_USERS.carl, ["help"], { serviceUrl: connector.url }), { authorization: `Bearer ${jwt}` });
+    expect([401, 500]).toContain(res.status);
+    expect(JSON.parse(res.body)).toEqual({ error: res.status === 401 ? "unauthorized" : "internal_error" });
+    expect(connector.sent).toHaveLength(0);
+  });
 });
 
 describe("Teams not configured", () => {

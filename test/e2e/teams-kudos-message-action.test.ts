@@ -176,4 +176,31 @@ describe("Teams: Give kudos for this message", () => {
     expect(JSON.stringify(value.card.content)).toContain(`针对[这条消息](${linkToMessage(acted.id)})`);
     expect(value.card.content.body.find((e) => e.id === "recipients")).toMatchObject({ value: ana.id });
   });
+
+  it("keeps the link of a message in a personal chat or a private channel out of the gift and its shoutout", async () => {
+    const places = [
+      { name: "personal chat", conversation: { id: `a:personal-${dee.id}`, conversationType: "personal", tenantId: "tenant-1" }, channelData: { tenant: { id: "tenant-1" } } },
+      {
+        name: "private channel",
+        conversation: { id: "19:private-leads@thread.tacv2", conversationType: "channel", tenantId: "tenant-1", isGroup: true },
+        channelData: { tenant: { id: "tenant-1" }, team: { id: GENERAL, name: "Support" }, channel: { id: "19:private-leads@thread.tacv2", name: "Leads", membershipType: "private" } },
+      },
+    ];
+    for (const [i, place] of places.entries()) {
+      const acted: ActedOnMessage = { id: `17639000011${i}0`, text: "Acme is about to churn, between us", author: ana };
+      const inPlace = (step: Parameters<typeof messageAction>[1]) => ({ ...messageAction(dee, step, acted, { serviceUrl: connector.url }), conversation: place.conversation, channelData: place.channelData });
+      const res = await h.teams(inPlace({ fetch: true }));
+      const form = formOf(JSON.parse(res.body) as Dialog);
+      expect(JSON.stringify(form), place.name).not.toContain("teams.microsoft.com/l/message");
+      const since = connector.sent.length;
+      const reason = `kept the ${place.name} calm`;
+      // Even a link slipped into the form's data is dropped.
+      const submit = { ...sendOf(form), messageLink: linkToMessage(acted.id), recipients: ana.id, points: "1", reason };
+      const done = JSON.parse((await h.teams(inPlace({ submit }))).body) as Dialog;
+      expect(String(done.task.value), place.name).toContain("Kudos sent");
+      expect((await kudosRows()).at(-1), place.name).toMatchObject({ reason, sourceRef: null });
+      const shoutout = await connector.waitFor(() => connector.sent.slice(since).find((s) => textOf(s).includes(reason)));
+      expect(textOf(shoutout), place.name).not.toContain("teams.microsoft.com/l/message");
+    }
+  });
 });

@@ -73,6 +73,9 @@ describe.each(PLATFORMS)("KPI administration on %s", (platform) => {
       expect(inChannel.text).toBe(connected);
     }
     expect((await s.say(carl, "spur", ["helpdesk zendesk second-secret"], "personal")).text).toBe(connected);
-    expect((await secrets()).map((x) => [x.provider, x.secret])).toEqual([["zendesk", "second-secret"]]);
+    // Stored encrypted: no plaintext in the row, the secret read back through the store.
+    expect((await secrets()).map((x) => x.provider)).toEqual(["zendesk"]);
+    expect(JSON.stringify(await secrets())).not.toContain("second-secret");
+    expect(await s.h.spur.services.helpdesks.secret(s.workspaceId, "zendesk")).toBe("second-secret");
   });
 });

@@ -98,6 +98,18 @@ export interface ProcessedEvents {
   markSeen(workspaceId: string, eventId: string): Promise<void>;
 }
 
+/**
+ * Reaction removals remembered by reaction (giver + message + emoji), so a reaction_added that arrives after
+ * its own removal (events are not delivered in order) gives nothing. Times are the platform's event
+ * timestamps ("1763800000.000100").
+ */
+export interface ReactionTombstones {
+  /** The reaction was removed at `removedAt` (the latest removal is kept). */
+  remember(workspaceId: string, reactionKey: string, removedAt: string): Promise<void>;
+  /** A removal of this reaction is known that happened after `addedAt`. */
+  removedAfter(workspaceId: string, reactionKey: string, addedAt: string): Promise<boolean>;
+}
+
 export interface TeamLeads {
   /** Members with the lead role in any of these teams. */
   leadsOf(teamIds: string[]): Promise<Member[]>;

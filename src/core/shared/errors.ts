@@ -42,6 +42,8 @@ export const ErrorCode = {
   /** The chat workspace has no (or no longer an) installation of Spur to act with. */
   NotInstalled: "not_installed",
   Internal: "internal_error",
+  /** PostgreSQL could not be reached: nothing was done, and trying again shortly may work. */
+  DatabaseUnavailable: "database_unavailable",
   // Recognition rules and administration
   AllowanceExceeded: "allowance_exceeded",
   Cooldown: "cooldown",

@@ -3,6 +3,7 @@ export const common = {
   "common.thisChannel": "this channel",
   "actor.unknown": "I couldn't look you up in this workspace. Please try again.",
   "error.internal": "Something went wrong on Spur's side. Please try again in a minute.",
+  "error.databaseUnavailable": "Spur can't reach its database right now, so nothing was done. Please try again shortly.",
   "form.cancel": "Cancel",
   "form.optional": "{label} (optional)",
   "form.done": "Done",

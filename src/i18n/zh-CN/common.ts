@@ -4,6 +4,7 @@ export const common = {
   "common.thisChannel": "本频道",
   "actor.unknown": "无法在此工作区中找到你的信息，请稍后重试。",
   "error.internal": "Spur 出了点问题，请一分钟后再试。",
+  "error.databaseUnavailable": "Spur 暂时无法连接到它的数据库，因此什么也没有做。请稍后再试。",
   "form.cancel": "取消",
   "form.optional": "{label}（选填）",
   "form.done": "完成",

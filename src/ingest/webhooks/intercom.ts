@@ -48,6 +48,8 @@ export const intercom: HelpdeskProvider = {
     return signature.startsWith("sha1=") && safeEqual(signature, `sha1=${hmac("sha1", secret, rawBody, "hex")}`);
   },
   schema: Payload,
+  // The notification's created_at is signed with the body.
+  sentAt: (payload) => at((payload as z.infer<typeof Payload>).created_at),
   toEvents(payload) {
     const p = payload as z.infer<typeof Payload>;
     const c = p.data.item;

@@ -10,6 +10,11 @@ export interface HelpdeskProvider {
   /** True when the delivery proves knowledge of the workspace's secret for this helpdesk. */
   authenticate(headers: IncomingHttpHeaders, rawBody: Buffer, secret: string, now: Date): boolean;
   schema: z.ZodType;
+  /**
+   * When the provider sent the delivery, for a provider whose signature covers a time only inside the body
+   * (Intercom's created_at): a delivery older than DELIVERY_MAX_AGE_MS is a replay and is refused.
+   */
+  sentAt?(payload: unknown): Date;
   /** Maps a validated payload to events (none when the event is not one Spur measures). */
   toEvents(payload: unknown, now: Date): HelpdeskEvent[];
 }
@@ -29,6 +34,16 @@ export const unixSeconds = z
   .int()
   .nonnegative()
   .refine((s) => isKeptYear(new Date(s * 1000).getUTCFullYear()), KEPT_YEARS);
+
+/** How old a delivery may be (Intercom retries a failed one after a minute or so), and how far in the future. */
+export const DELIVERY_MAX_AGE_MS = 15 * 60_000;
+export const DELIVERY_MAX_AHEAD_MS = 5 * 60_000;
+
+/** The delivery was sent within the window around now. */
+export function freshDelivery(sentAt: Date, now: Date): boolean {
+  const age = now.getTime() - sentAt.getTime();
+  return age <= DELIVERY_MAX_AGE_MS && age >= -DELIVERY_MAX_AHEAD_MS;
+}
 
 export function firstHeader(headers: IncomingHttpHeaders, name: string): string {
   const value = headers[name];

@@ -1,5 +1,6 @@
 // Reaction kudos: adding one of the workspace's kudos emoji to a message gives its author kudos (the message
-// text is the reason, with a permalink); removing the reaction takes them back. Slack redelivers events,
+// text is the reason, with a permalink, unless the message is in a private channel or a DM); removing the
+// reaction takes them back, even when Slack delivers the removal first. Slack redelivers events,
 // so an event id is handled once, and the gift key (giver + message + emoji) makes a duplicate count once.
 import type { App, webApi } from "@slack/bolt";
 import type { Services } from "../../../app/services.ts";
@@ -10,6 +11,7 @@ import type { Workspace } from "../../../core/shared/model.ts";
 import { localeFor } from "../../../i18n/locale.ts";
 import { msg } from "../../../i18n/message.ts";
 import { refusal } from "../../../use-cases/failure.ts";
+import { isPrivateSlackConversation } from "../../channel-privacy.ts";
 import { renderBody } from "../../render/blocks.ts";
 import { EventEnvelope, ReactionEvent } from "../../recognition-payloads.ts";
 
@@ -66,12 +68,17 @@ async function onReaction(
   const key = reactionKey(teamId, reaction.user, channel, ts, emoji);
   if (reaction.type === "reaction_removed") {
     await takeBack(services, workspace, defaultTeam.id, reaction.user, reaction.item_user, key, eventId);
+    // Slack may deliver this removal before the reaction_added it undoes: remembered, the late add gives nothing.
+    if (reaction.event_ts) await services.reactionTombstones.remember(workspace.id, key, reaction.event_ts);
+  } else if (reaction.event_ts && (await services.reactionTombstones.removedAfter(workspace.id, key, reaction.event_ts))) {
+    services.logger.debug({ eventId }, "reaction added before its (already delivered) removal: no kudos");
   } else {
     try {
-      const [text, permalink] = await Promise.all([
-        messageText(client, channel, ts),
-        client.chat.getPermalink({ channel, message_ts: ts }).then((r) => r.permalink ?? null),
-      ]);
+      // A message in a private channel or a DM stays there: neither its text nor its link reaches the shoutout.
+      const secret = await isPrivateSlackConversation(client, channel, services.logger);
+      const [text, permalink] = secret
+        ? ["", null]
+        : await Promise.all([messageText(client, channel, ts), client.chat.getPermalink({ channel, message_ts: ts }).then((r) => r.permalink ?? null)]);
       const tags = tokenize(text).flatMap((t) => parseValueTag(t) ?? []);
       await giveKudos(services, {
         workspace,
