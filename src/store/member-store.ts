@@ -1,14 +1,23 @@
 import type { Member, PlatformUserProfile, Role } from "../core/shared/model.ts";
 import type { MemberRepository } from "../core/shared/ports.ts";
-import { toMember } from "./mappers.ts";
-import type { Db } from "./prisma.ts";
+import { MEMBER_COLUMNS, type MemberSqlRow, memberOfRow, toMember } from "./mappers.ts";
+import { type Db, sqlOf } from "./prisma.ts";
+import type { Sql } from "./sql.ts";
 
 export class PrismaMemberStore implements MemberRepository {
-  constructor(private readonly db: Db) {}
+  private readonly sql: Sql;
 
+  constructor(private readonly db: Db) {
+    this.sql = sqlOf(db);
+  }
+
+  // Every gift looks its people up here: plain SQL (see sql.ts).
   async findByPlatformIds(workspaceId: string, platformUserIds: string[]): Promise<Member[]> {
-    const rows = await this.db.member.findMany({ where: { workspaceId, platformUserId: { in: platformUserIds } } });
-    return rows.map(toMember);
+    const rows = await this.sql.query<MemberSqlRow>(
+      `SELECT ${MEMBER_COLUMNS} FROM member WHERE workspace_id = $1::uuid AND platform_user_id = ANY($2::text[])`,
+      [workspaceId, platformUserIds],
+    );
+    return rows.map(memberOfRow);
   }
 
   async findByHandles(workspaceId: string, handles: string[]): Promise<Member[]> {
@@ -60,12 +69,24 @@ export class PrismaMemberStore implements MemberRepository {
 
   async addProvisional(workspaceId: string, teamId: string, people: { platformUserId: string; displayName: string }[]): Promise<Member[]> {
     if (people.length === 0) return [];
-    await this.db.$executeRaw`
-      INSERT INTO member (workspace_id, team_id, platform_user_id, display_name, provisional, updated_at)
-      SELECT ${workspaceId}::uuid, ${teamId}::uuid, p.id, p.name, true, now()
-      FROM unnest(${people.map((p) => p.platformUserId)}::text[], ${people.map((p) => p.displayName)}::text[]) AS p(id, name)
-      ON CONFLICT (workspace_id, platform_user_id) DO NOTHING`;
-    return this.findByPlatformIds(workspaceId, people.map((p) => p.platformUserId));
+    // One statement: the rows inserted, and those another request stored first (the outer SELECT's snapshot
+    // does not see this statement's own inserts, so nobody is returned twice).
+    const rows = await this.sql.query<MemberSqlRow>(
+      `WITH added AS (
+         INSERT INTO member (workspace_id, team_id, platform_user_id, display_name, provisional, updated_at)
+         SELECT $1::uuid, $2::uuid, p.id, p.name, true, now() FROM unnest($3::text[], $4::text[]) AS p(id, name)
+         ON CONFLICT (workspace_id, platform_user_id) DO NOTHING
+         RETURNING ${MEMBER_COLUMNS})
+       SELECT * FROM added
+       UNION ALL
+       SELECT ${MEMBER_COLUMNS} FROM member WHERE workspace_id = $1::uuid AND platform_user_id = ANY($3::text[])`,
+      [workspaceId, teamId, people.map((p) => p.platformUserId), people.map((p) => p.displayName)],
+    );
+    const members = rows.map(memberOfRow);
+    // Someone else's insert of the same person committed after this statement's snapshot was taken: it is
+    // neither inserted nor seen here, but a new statement sees it.
+    if (members.length < new Set(people.map((p) => p.platformUserId)).size) return this.findByPlatformIds(workspaceId, people.map((p) => p.platformUserId));
+    return members;
   }
 
   async provisionalOf(workspaceId: string, platformUserIds: string[]): Promise<string[]> {
