@@ -1,8 +1,6 @@
 // Bull Board (the BullMQ dashboard) at /admin/queues, behind HTTP Basic auth with ADMIN_TOKEN as the
-// password. Without ADMIN_TOKEN it is not mounted at all.
-import { createBullBoard } from "@bull-board/api";
-import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
-import { ExpressAdapter } from "@bull-board/express";
+// password. Without ADMIN_TOKEN it is not mounted at all; with it, Bull Board (and Express under it) is imported
+// at the first request to the dashboard, so the request path never carries it.
 import type { Queue } from "bullmq";
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -20,14 +18,34 @@ function authorised(req: IncomingMessage, token: string): boolean {
   return password.length === expected.length && timingSafeEqual(password, expected);
 }
 
-export function createQueueBoard(queues: Queue[], token: string): Route {
+type Router = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
+
+async function boardRouter(queues: Queue[]): Promise<Router> {
+  const [{ createBullBoard }, { BullMQAdapter }, { ExpressAdapter }] = await Promise.all([
+    import("@bull-board/api"),
+    import("@bull-board/api/bullMQAdapter"),
+    import("@bull-board/express"),
+  ]);
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUE_BOARD_PATH);
   createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q)), serverAdapter, options: { uiConfig: { boardTitle: "Spur queues" } } });
-  const router = serverAdapter.getRouter() as (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
-  return (req, res) => {
+  return serverAdapter.getRouter() as Router;
+}
+
+export function createQueueBoard(queues: Queue[], token: string): Route {
+  let board: Promise<Router> | undefined;
+  return async (req, res) => {
     if (!authorised(req, token)) {
       res.writeHead(401, { "www-authenticate": 'Basic realm="Spur queues"', "content-type": "text/plain" }).end("Unauthorized");
+      return;
+    }
+    board ??= boardRouter(queues);
+    const router = await board.catch(() => {
+      board = undefined; // tried again at the next request
+      return null;
+    });
+    if (!router) {
+      res.writeHead(500, { "content-type": "text/plain" }).end("Error");
       return;
     }
     // Mounted the way app.use(QUEUE_BOARD_PATH, router) would: the router sees paths below the mount point.
