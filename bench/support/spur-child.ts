@@ -69,9 +69,9 @@ function profilingFlags(): string[] {
   return [...(cpu ? ["--cpu-prof", `--cpu-prof-dir=${cpu}`] : []), ...(heap ? ["--heap-prof", `--heap-prof-dir=${heap}`] : [])];
 }
 
-/** One role of the built Spur, started as `npm start` starts it: `node --enable-source-maps dist/src/main.js <role>`. */
+/** One role of the built Spur, started as `npm start` and the Docker image start it: `bin/spur <role>` (which execs node). */
 export async function startSpurRole(role: "all" | "web" | "worker", opts: SpurProcessOptions): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...profilingFlags(), "--enable-source-maps", "dist/src/main.js", role], { env: spurEnv(opts), stdio: ["ignore", "inherit", "inherit"] });
+  const child = spawn("bin/spur", [...profilingFlags(), role], { env: spurEnv(opts), stdio: ["ignore", "inherit", "inherit"] });
   return whenHealthy(child, opts.port);
 }
 
