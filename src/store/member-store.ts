@@ -2,22 +2,38 @@ import type { Member, PlatformUserProfile, Role } from "../core/shared/model.ts"
 import type { MemberRepository } from "../core/shared/ports.ts";
 import { MEMBER_COLUMNS, type MemberSqlRow, memberOfRow, toMember } from "./mappers.ts";
 import { type Db, sqlOf } from "./prisma.ts";
+import { GroupCommit } from "./group-commit.ts";
 import type { Sql } from "./sql.ts";
+
+type Lookup = { workspaceId: string; platformUserIds: string[] };
 
 export class PrismaMemberStore implements MemberRepository {
   private readonly sql: Sql;
+  private readonly lookups: GroupCommit<Lookup, Member[]>;
 
   constructor(private readonly db: Db) {
     this.sql = sqlOf(db);
+    this.lookups = new GroupCommit((batch) => this.lookUp(batch));
   }
 
-  // Every gift looks its people up here: plain SQL (see sql.ts).
-  async findByPlatformIds(workspaceId: string, platformUserIds: string[]): Promise<Member[]> {
+  // Every gift looks its people up here (the giver, then the recipients): plain SQL (see sql.ts), and the
+  // look-ups that arrive while one is running share the next statement, as gifts share a commit.
+  findByPlatformIds(workspaceId: string, platformUserIds: string[]): Promise<Member[]> {
+    return this.lookups.submit({ workspaceId, platformUserIds });
+  }
+
+  private async lookUp(batch: Lookup[]): Promise<PromiseSettledResult<Member[]>[]> {
+    const pairs = batch.flatMap((l) => l.platformUserIds.map((id) => [l.workspaceId, id] as const));
     const rows = await this.sql.query<MemberSqlRow>(
-      `SELECT ${MEMBER_COLUMNS} FROM member WHERE workspace_id = $1::uuid AND platform_user_id = ANY($2::text[])`,
-      [workspaceId, platformUserIds],
+      `SELECT ${MEMBER_COLUMNS} FROM member
+       WHERE (workspace_id, platform_user_id) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))`,
+      [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
     );
-    return rows.map(memberOfRow);
+    const found = new Map(rows.map((r) => [`${r.workspace_id}:${r.platform_user_id}`, memberOfRow(r)]));
+    return batch.map((l) => ({
+      status: "fulfilled",
+      value: [...new Set(l.platformUserIds)].flatMap((id) => found.get(`${l.workspaceId}:${id}`) ?? []),
+    }));
   }
 
   async findByHandles(workspaceId: string, handles: string[]): Promise<Member[]> {
