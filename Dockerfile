@@ -20,9 +20,10 @@ COPY prisma.config.ts ./
 # The Prisma CLI stays a production dependency: `migrate` applies migrations with the same code path.
 RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
+COPY bin ./bin
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-ENTRYPOINT ["node", "--enable-source-maps", "dist/src/main.js"]
+ENTRYPOINT ["bin/spur"]
 # `web` serves Slack; `worker` runs the jobs; `all` (default) does both. Migrations: see docker-compose.yml.
 CMD ["all"]

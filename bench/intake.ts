@@ -1,5 +1,5 @@
 // Benchmark: the `/kudos` intake. Spur is built and run as operators run it — a web process and a
-// worker process (`node dist/src/main.js web|worker`) on PostgreSQL and Redis, Slack's Web API faked — and
+// worker process (`bin/spur web|worker`, as `npm start` and the image run the build) on PostgreSQL and Redis, Slack's Web API faked — and
 // receives signed `/kudos` from distinct members (each gives once, to the next member), in two variants: the
 // roster already stored (as a roster sync leaves it) and members Spur has never seen (each request names one).
 //   - open loop at a fixed arrival rate: ack latency, stored/s against offered, the backlog, last ack → last row;
@@ -16,6 +16,7 @@ import { slackSignatureHeaders } from "../test/support/slack-signing.ts";
 import { createBenchEnv } from "./support/bench-env.ts";
 import { describeMachine, fmt } from "./support/machine.ts";
 import { openLoop } from "./support/open-loop.ts";
+import { cpuMs } from "./support/process-cpu.ts";
 import { peakRssMb, rssMb, RssSampler } from "./support/process-memory.ts";
 import { BENCH_SIGNING_SECRET as SECRET, buildSpur, postSlackLoad, rawKudosInsertRate, startSpurRole, stopSpurProcess, whenHealthy, commandOutcomes } from "./support/spur-child.ts";
 import { drainCount, intakeReport, type ClosedRun, type OpenRun } from "./support/intake-report.ts";
@@ -100,6 +101,7 @@ async function main() {
 
     const openRun = async (users: FakeUser[], prefix: string): Promise<OpenRun> => {
       const rss = sampler();
+      const cpu = [cpuMs(pids.web), cpuMs(pids.worker)] as const;
       const lookups = slack.callsTo("users.info").length;
       const outcomes = await commandOutcomes(WEB_PORT, "/kudos");
       const samples: OpenRun["samples"] = [];
@@ -116,6 +118,7 @@ async function main() {
       clearInterval(ticker);
       return {
         ...result,
+        cpuMs: { server: cpuMs(pids.web) - cpu[0], worker: cpuMs(pids.worker) - cpu[1] },
         t0,
         storedAtLastAck,
         drained,
@@ -125,8 +128,9 @@ async function main() {
         outcomes: await settledOutcomes(outcomes, users.length),
       };
     };
-    const closedRun = async (port: number, users: FakeUser[], prefix: string): Promise<ClosedRun> => {
+    const closedRun = async (port: number, serverPid: number, users: FakeUser[], prefix: string): Promise<ClosedRun> => {
       const rss = sampler();
+      const cpu = [cpuMs(serverPid), cpuMs(pids.worker)] as const;
       const lookups = slack.callsTo("users.info").length;
       const outcomes = port === WEB_PORT ? await commandOutcomes(WEB_PORT, "/kudos") : undefined;
       const t0 = performance.now();
@@ -136,6 +140,7 @@ async function main() {
       const drained = await drainCount(() => count(prefix), users.length);
       const storedSeconds = (drained.at - t0) / 1000;
       return {
+        cpuMs: { server: cpuMs(serverPid) - cpu[0], worker: cpuMs(pids.worker) - cpu[1] },
         latencies,
         ackSeconds,
         storedAtLastAck,
@@ -151,15 +156,15 @@ async function main() {
     await seed(cohorts.openKnown);
     await seed(cohorts.closedKnown);
     const openKnown = await openRun(cohorts.openKnown, "OK");
-    const closedKnown = await closedRun(WEB_PORT, cohorts.closedKnown, "CK");
+    const closedKnown = await closedRun(WEB_PORT, pids.web, cohorts.closedKnown, "CK");
     const webPeakKnown = peakRssMb(pids.web);
     const openNew = await openRun(cohorts.openNew, "ON");
-    const closedNew = await closedRun(WEB_PORT, cohorts.closedNew, "CN");
+    const closedNew = await closedRun(WEB_PORT, pids.web, cohorts.closedNew, "CN");
     const webPeakFirstSeen = peakRssMb(pids.web);
 
     await seed(cohorts.naive);
     naive = await startNaive(env.databaseUrl, workspaceId);
-    const naiveRun = await closedRun(NAIVE_PORT, cohorts.naive, "NV");
+    const naiveRun = await closedRun(NAIVE_PORT, naive.pid!, cohorts.naive, "NV");
     await stopSpurProcess(naive);
     const raw = await rawKudosInsertRate(env.databaseUrl, Math.max(2 * MEMBERS, 1000), C, {
       points: 2,

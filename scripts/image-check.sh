@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks what the Docker image would run, on a machine without a Docker engine: builds the two stages of the
 # Dockerfile into a scratch folder (compile with dev dependencies; run with `npm ci --omit=dev` only), applies
-# the migrations with the production dependencies against a scratch database, starts `main.js all` with
+# the migrations with the production dependencies against a scratch database, starts `bin/spur all` with
 # NODE_ENV=production and waits for /healthz and /readyz. Needs PostgreSQL and Redis (scripts/ensure-services.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +28,7 @@ echo "== runtime stage (production dependencies only)"
 git ls-files -z package.json package-lock.json prisma prisma.config.ts | xargs -0 cp --parents -t "$work/runtime"
 (cd "$work/runtime" && NODE_ENV=production npm ci --omit=dev --no-audit --no-fund --ignore-scripts >/dev/null)
 cp -r "$work/build/dist" "$work/runtime/dist"
+git ls-files -z bin | xargs -0 cp --parents -t "$work/runtime"
 
 echo "== migrate (the compose file's migrate service)"
 createdb -h 127.0.0.1 -U postgres "$db"
@@ -38,7 +39,7 @@ echo "== start"
 (cd "$work/runtime" && NODE_ENV=production REDIS_URL=redis://127.0.0.1:6379 PORT="$port" QUEUE_PREFIX="image-check-$$" \
   SLACK_SIGNING_SECRET=image-check-signing-secret SLACK_BOT_TOKEN=xoxb-image-check \
   FEEDBACK_HASH_SECRET=image-check-feedback-hash-secret-0123456789 SLACK_API_URL=http://127.0.0.1:9/api/ \
-  exec node --enable-source-maps dist/src/main.js all >"$work/spur.log" 2>&1) &
+  exec bin/spur all >"$work/spur.log" 2>&1) &
 pid=$!
 for _ in $(seq 1 60); do
   if curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; then

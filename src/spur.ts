@@ -51,7 +51,7 @@ export interface Spur {
   services: Services;
   db: Db;
   queues: SpurQueues;
-  /** Hands gift follow-ups from the outbox to the queues; runs in every role. */
+  /** Hands gift follow-ups from the outbox to the queues; runs in the `worker` and `all` roles. */
   outboxRelay: OutboxRelay;
   server: Server;
   metrics: SpurMetrics;
@@ -152,7 +152,9 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
       await slack?.start();
       const schedulers = await upsertAllSchedulers(queues, workspaces, { prompts, teamPosts: workspaces });
       if (schedulers.removed.length > 0) logger.info({ removed: schedulers.removed }, "removed the schedulers of deleted teams");
-      outboxRelay.start();
+      // Not in a web process: queueing the follow-ups cost it a BullMQ add per row (CPU every request waits
+      // behind); a worker's relay polls the outbox every half second instead of being nudged by the commit.
+      if (role !== "web") outboxRelay.start();
       if (runWorkers) {
         // Rosters not yet read today (a new single-workspace install, a missed daily run) are read now.
         await enqueueRosterSyncs(queues, clock, await internals.rosterRuns.targets());

@@ -9,8 +9,15 @@ export interface Drained {
   at: number;
 }
 
+/** CPU time used during a run (ms): the process that served it (web, or the naive handler) and the worker. */
+export interface RunCpu {
+  server: number;
+  worker: number;
+}
+
 export interface OpenRun {
   latencies: number[];
+  cpuMs: RunCpu;
   errors: Map<string, number>;
   t0: number;
   lastAnswerAt: number;
@@ -28,6 +35,7 @@ export interface OpenRun {
 
 export interface ClosedRun {
   latencies: number[];
+  cpuMs: RunCpu;
   ackSeconds: number;
   storedAtLastAck: number;
   drained: Drained;
@@ -75,6 +83,9 @@ const int = (n: number) => n.toLocaleString("en-US");
 const ms = (n: number) => `${fmt(n, 0)} ms`;
 const mb = (n: number) => `${fmt(n, 0)} MB`;
 const perS = (n: number) => `${fmt(n, 0)}/s`;
+/** CPU ms per request of a run: the serving process's, then the worker's. */
+const cpuPer = (run: { cpuMs: RunCpu; latencies: number[] }, worker = true) =>
+  `${fmt(run.cpuMs.server / run.latencies.length, 2)} ms${worker ? ` + worker ${fmt(run.cpuMs.worker / run.latencies.length, 2)} ms` : ""}`;
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
@@ -143,7 +154,7 @@ export function intakeReport(f: IntakeFigures): string {
   const lines = [
     "",
     `intake: signed /kudos, each from a different member (2 points to the next member), against a web and a worker process`,
-    `  (node dist/src/main.js web|worker, as npm start runs the build); "roster known": the members are stored before the`,
+    `  (bin/spur web|worker, as npm start runs the build); "roster known": the members are stored before the`,
     `  run, as a roster sync leaves them; "first seen": Spur has never seen them, each request names one new member.`,
     "",
     `open loop: offered ${f.rate} req/s for ${f.seconds} s (${int(ok.n)} requests per variant); latency from each request's scheduled departure`,
@@ -159,6 +170,7 @@ export function intakeReport(f: IntakeFigures): string {
       ["last ack → last gift stored", ms(ok.lastAckToStored), ms(on.lastAckToStored)],
       ["users.info calls", int(f.open.known.usersInfo), int(f.open.firstSeen.usersInfo)],
       ["load generator's worst lag", ms(f.open.known.maxSendLagMs), ms(f.open.firstSeen.maxSendLagMs)],
+      ["CPU per request: web + worker", cpuPer(f.open.known), cpuPer(f.open.firstSeen)],
     ]),
     "",
     `closed loop: concurrency ${f.concurrency}, ${int(f.members)} requests per variant`,
@@ -170,6 +182,7 @@ export function intakeReport(f: IntakeFigures): string {
       ["stored when the last ack went out", stored(f.closed.known, ck.n), stored(f.closed.firstSeen, cn.n), stored(f.naive, nv.n)],
       ["kudos stored (first request → last row)", perS(ck.storedRate), perS(cn.storedRate), perS(nv.storedRate)],
       ["users.info calls", int(f.closed.known.usersInfo), int(f.closed.firstSeen.usersInfo), "none (stored members only)"],
+      ["CPU per request: web + worker (naive: its process)", cpuPer(f.closed.known), cpuPer(f.closed.firstSeen), cpuPer(f.naive, false)],
       ["÷ raw single-row INSERTs", `${fmt((100 * ck.storedRate) / f.raw, 1)} %`, `${fmt((100 * cn.storedRate) / f.raw, 1)} %`, `${fmt((100 * nv.storedRate) / f.raw, 1)} %`],
     ]),
     `  raw single-row INSERTs into kudos over ${f.concurrency} connections, same run: ${perS(f.raw)}`,

@@ -51,7 +51,7 @@ export async function whenHealthy(child: ChildProcess, port: number, what = "Spu
 
 /** BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the Spur process there when it exits (open it in Chrome DevTools). */
 export async function startSpurProcess(opts: SpurProcessOptions): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), "--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, [...profilingFlags(), "--import", "tsx", "src/main.ts"], {
     env: spurEnv(opts),
     stdio: ["ignore", "inherit", "inherit"],
   });
@@ -63,9 +63,15 @@ export function buildSpur(): void {
   execFileSync("npm", ["run", "--silent", "build"], { stdio: ["ignore", "ignore", "inherit"] });
 }
 
-/** One role of the built Spur, started as `npm start` starts it: `node --enable-source-maps dist/src/main.js <role>`. */
+/** V8 profiling flags from BENCH_CPU_PROF=<dir> / BENCH_HEAP_PROF=<dir> (profiles are written when the process exits). */
+function profilingFlags(): string[] {
+  const { BENCH_CPU_PROF: cpu, BENCH_HEAP_PROF: heap } = process.env;
+  return [...(cpu ? ["--cpu-prof", `--cpu-prof-dir=${cpu}`] : []), ...(heap ? ["--heap-prof", `--heap-prof-dir=${heap}`] : [])];
+}
+
+/** One role of the built Spur, started as `npm start` and the Docker image start it: `bin/spur <role>` (which execs node). */
 export async function startSpurRole(role: "all" | "web" | "worker", opts: SpurProcessOptions): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--enable-source-maps", "dist/src/main.js", role], { env: spurEnv(opts), stdio: ["ignore", "inherit", "inherit"] });
+  const child = spawn("bin/spur", [...profilingFlags(), role], { env: spurEnv(opts), stdio: ["ignore", "inherit", "inherit"] });
   return whenHealthy(child, opts.port);
 }
 

@@ -1,9 +1,7 @@
 // Bull Board (the BullMQ dashboard) at /admin/queues, behind HTTP Basic auth with ADMIN_TOKEN as the
-// password. Without ADMIN_TOKEN it is not mounted at all. It is read-only (only GET and HEAD reach it) unless
-// QUEUE_BOARD_WRITES is set; then every write is logged as an audit line: who, what, which queue.
-import { createBullBoard } from "@bull-board/api";
-import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
-import { ExpressAdapter } from "@bull-board/express";
+// password. Without ADMIN_TOKEN it is not mounted at all; with it, Bull Board (and Express under it) is imported
+// at the first request to the dashboard, so the request path never carries it. It is read-only (only GET and
+// HEAD reach it) unless QUEUE_BOARD_WRITES is set; then every write is logged as an audit line: who, what, which queue.
 import type { Queue } from "bullmq";
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -34,17 +32,28 @@ export interface QueueBoardOptions {
   logger: Logger;
 }
 
-export function createQueueBoard(queues: Queue[], options: QueueBoardOptions): Route {
+type Router = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
+
+async function boardRouter(queues: Queue[], writes: boolean): Promise<Router> {
+  const [{ createBullBoard }, { BullMQAdapter }, { ExpressAdapter }] = await Promise.all([
+    import("@bull-board/api"),
+    import("@bull-board/api/bullMQAdapter"),
+    import("@bull-board/express"),
+  ]);
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUE_BOARD_PATH);
   createBullBoard({
     // Read-only queues also hide the board's write buttons.
-    queues: queues.map((q) => new BullMQAdapter(q, { readOnlyMode: !options.writes })),
+    queues: queues.map((q) => new BullMQAdapter(q, { readOnlyMode: !writes })),
     serverAdapter,
     options: { uiConfig: { boardTitle: "Spur queues" } },
   });
-  const router = serverAdapter.getRouter() as (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
-  return (req, res) => {
+  return serverAdapter.getRouter() as Router;
+}
+
+export function createQueueBoard(queues: Queue[], options: QueueBoardOptions): Route {
+  let board: Promise<Router> | undefined;
+  return async (req, res) => {
     const user = authorisedUser(req, options.token);
     if (user === null) {
       res.writeHead(401, { "www-authenticate": 'Basic realm="Spur queues"', "content-type": "text/plain" }).end("Unauthorized");
@@ -58,6 +67,15 @@ export function createQueueBoard(queues: Queue[], options: QueueBoardOptions): R
       }
       const path = (req.url ?? "/").split("?")[0]?.slice(0, 300);
       options.logger.warn({ audit: "queue_board.write", user, method, path, remote: req.socket.remoteAddress }, "queue dashboard write");
+    }
+    board ??= boardRouter(queues, options.writes);
+    const router = await board.catch(() => {
+      board = undefined; // tried again at the next request
+      return null;
+    });
+    if (!router) {
+      res.writeHead(500, { "content-type": "text/plain" }).end("Error");
+      return;
     }
     // Mounted the way app.use(QUEUE_BOARD_PATH, router) would: the router sees paths below the mount point.
     (req as IncomingMessage & { originalUrl?: string }).originalUrl = req.url;

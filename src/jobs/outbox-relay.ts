@@ -1,7 +1,8 @@
-// Moves outbox rows (follow-ups written in the same transaction as a gift) into BullMQ. Runs in every process
-// role. One pass: claim due rows in one short statement (a lease hides them from other relays), queue each as
-// its job with the row's id as job id (queueing it again, after a crash before the delete, adds nothing), then
-// delete the queued rows. A row that could not be queued keeps its error and is retried after 1 s, 2 s, 4 s …
+// Moves outbox rows (follow-ups written in the same transaction as a gift) into BullMQ. Runs in the worker and
+// all roles (there each commit nudges it; a web process leaves the work to the workers' relays, which poll).
+// One pass: claim due rows in one short statement (a lease hides them from other relays), queue each as its job
+// with the row's id as job id (queueing it again, after a crash before the delete, adds nothing), then delete
+// the queued rows. A row that could not be queued keeps its error and is retried after 1 s, 2 s, 4 s …
 // up to a minute. No database transaction is ever open while Redis is called: with the demo's embedded
 // PostgreSQL, which runs one transaction at a time, that would stall every request.
 import type { ClaimedOutboxMessage, OutboxStore } from "../core/outbound/outbox-ports.ts";

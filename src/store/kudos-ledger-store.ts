@@ -21,26 +21,26 @@ import {
 import { Prisma } from "../generated/prisma/client.ts";
 import { GroupCommit } from "./group-commit.ts";
 import { toMember } from "./mappers.ts";
-import { outboxEntryOf, writeOutbox } from "./outbox-store.ts";
-import type { Db } from "./prisma.ts";
+import { outboxEntryOf } from "./outbox-store.ts";
+import { type Db, sqlOf } from "./prisma.ts";
+import type { Sql, SqlQueryable } from "./sql.ts";
 
-type Tx = Prisma.TransactionClient;
 type Limited = { gift: NewGift; limits: GiftLimits; followUps: FollowUpsOf | undefined };
 type Outcome = PromiseSettledResult<StoredGift>;
-// Under load the pool may be busy for a while; waiting beats failing a gift (Prisma's default wait is 2 s).
-const TX_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
 
 const rowKey = (gift: NewGift, memberId: string) => `${gift.idempotencyKey}:${memberId}`;
 const pairKey = (giverId: string, recipientId: string) => `${giverId}>${recipientId}`;
 
 export class PrismaKudosLedger implements KudosLedger, TeamLeads {
   private readonly writer: GroupCommit<Limited, StoredGift>;
+  private readonly sql: Sql;
 
   /** `outboxWritten` is told after a commit that wrote follow-ups (the outbox relay then runs at once). */
   constructor(
     private readonly db: Db,
     private readonly outboxWritten: () => void = () => undefined,
   ) {
+    this.sql = sqlOf(db);
     this.writer = new GroupCommit((items) => this.writeBatch(items), 200);
   }
 
@@ -51,15 +51,15 @@ export class PrismaKudosLedger implements KudosLedger, TeamLeads {
 
   private async writeBatch(items: Limited[]): Promise<Outcome[]> {
     try {
-      return this.committed(await this.db.$transaction((tx) => this.decideAndInsert(tx, items), TX_OPTIONS));
+      return this.committed(await this.sql.transaction((tx) => this.decideAndInsert(tx, items)));
     } catch (err) {
       if (items.length === 1) return [{ status: "rejected", reason: err }];
       // One bad gift (e.g. a member deleted meanwhile) must not fail the others: retry them one by one, in order.
       const results: Outcome[] = [];
       for (const item of items) {
         results.push(
-          await this.db
-            .$transaction((tx) => this.decideAndInsert(tx, [item]), TX_OPTIONS)
+          await this.sql
+            .transaction((tx) => this.decideAndInsert(tx, [item]))
             .then((r) => this.committed(r)[0] as Outcome, (reason: unknown): Outcome => ({ status: "rejected", reason })),
         );
       }
@@ -72,41 +72,45 @@ export class PrismaKudosLedger implements KudosLedger, TeamLeads {
     return outcomes;
   }
 
-  private async decideAndInsert(tx: Tx, items: Limited[]): Promise<Outcome[]> {
+  // Every gift passes here, so it is plain SQL (see sql.ts), and each batch costs five round trips: BEGIN, the
+  // givers' locks, one read of what the rules need, one write of the gifts with their follow-ups, COMMIT.
+  private async decideAndInsert(tx: SqlQueryable, items: Limited[]): Promise<Outcome[]> {
     const givers = [...new Set(items.map((i) => i.gift.giverId))].sort();
     // NO KEY UPDATE serialises gifts of the same giver but, unlike FOR UPDATE, does not block the KEY SHARE
     // locks that inserting kudos takes on recipients' rows: two batches giving to each other can't deadlock.
-    await tx.$queryRaw`SELECT id FROM member WHERE id = ANY(${givers}::uuid[]) ORDER BY id FOR NO KEY UPDATE`;
+    // The read below is a later statement, so it sees every gift committed before these locks were granted.
+    await tx.query("SELECT id FROM member WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE", [givers]);
 
     const keys = items.flatMap((i) => i.gift.recipients.map((r) => rowKey(i.gift, r.memberId)));
-    const existing = await tx.$queryRaw<{ idempotency_key: string; gift_id: string; created_at: Date }[]>`
-      SELECT idempotency_key, gift_id, created_at FROM kudos WHERE idempotency_key = ANY(${keys}::text[])`;
-    const byKey = new Map(existing.map((e) => [e.idempotency_key, e]));
-
     // What each giver already spent in their window (one window per giver: the same team time zone).
     const windowOf = new Map(items.map((i) => [i.gift.giverId, i.limits.windowStart.toISOString()]));
-    const spentRows = await tx.$queryRaw<{ giver_id: string; spent: bigint }[]>`
-      SELECT g.giver_id::text AS giver_id, coalesce(sum(k.points), 0) AS spent
-      FROM unnest(${[...windowOf.keys()]}::uuid[], ${[...windowOf.values()]}::timestamptz[]) AS g(giver_id, since)
-      LEFT JOIN kudos k ON k.giver_id = g.giver_id AND k.created_at >= g.since AND k.revoked_at IS NULL
-      GROUP BY g.giver_id`;
-    const spent = new Map(spentRows.map((r) => [r.giver_id, Number(r.spent)]));
-
     const pairs = items.flatMap((i) =>
       i.limits.cooldownSince ? i.gift.recipients.map((r) => ({ g: i.gift.giverId, r: r.memberId, s: i.limits.cooldownSince as Date })) : [],
     );
+    const known = await tx.query<{ kind: "stored" | "spent" | "last"; a: string; b: string | null; at: Date | null; n: string | null }>(
+      `SELECT 'stored' AS kind, idempotency_key AS a, gift_id::text AS b, created_at AS at, NULL::bigint AS n
+       FROM kudos WHERE idempotency_key = ANY($1::text[])
+       UNION ALL
+       SELECT 'spent', g.giver_id::text, NULL, NULL, coalesce(sum(k.points), 0)
+       FROM unnest($2::uuid[], $3::timestamptz[]) AS g(giver_id, since)
+       LEFT JOIN kudos k ON k.giver_id = g.giver_id AND k.created_at >= g.since AND k.revoked_at IS NULL
+       GROUP BY g.giver_id
+       UNION ALL
+       SELECT 'last', k.giver_id::text, k.recipient_id::text, max(k.created_at), NULL
+       FROM kudos k JOIN unnest($4::uuid[], $5::uuid[], $6::timestamptz[]) AS p(g, r, s)
+         ON k.giver_id = p.g AND k.recipient_id = p.r AND k.created_at >= p.s
+       WHERE k.revoked_at IS NULL
+       GROUP BY k.giver_id, k.recipient_id`,
+      [keys, [...windowOf.keys()], [...windowOf.values()], pairs.map((p) => p.g), pairs.map((p) => p.r), pairs.map((p) => p.s.toISOString())],
+    );
+    const byKey = new Map<string, { gift_id: string; created_at: Date }>();
+    const spent = new Map<string, number>();
     const lastGiven = new Map<string, Date>();
-    if (pairs.length > 0) {
-      const rows = await tx.$queryRaw<{ giver_id: string; recipient_id: string; last: Date }[]>`
-        SELECT k.giver_id::text AS giver_id, k.recipient_id::text AS recipient_id, max(k.created_at) AS last
-        FROM kudos k
-        JOIN unnest(${pairs.map((p) => p.g)}::uuid[], ${pairs.map((p) => p.r)}::uuid[], ${pairs.map((p) => p.s.toISOString())}::timestamptz[])
-          AS p(g, r, s) ON k.giver_id = p.g AND k.recipient_id = p.r AND k.created_at >= p.s
-        WHERE k.revoked_at IS NULL
-        GROUP BY k.giver_id, k.recipient_id`;
-      for (const row of rows) lastGiven.set(pairKey(row.giver_id, row.recipient_id), row.last);
+    for (const row of known) {
+      if (row.kind === "stored") byKey.set(row.a, { gift_id: row.b as string, created_at: row.at as Date });
+      else if (row.kind === "spent") spent.set(row.a, Number(row.n));
+      else lastGiven.set(pairKey(row.a, row.b as string), row.at as Date);
     }
-
     const outcomes: Outcome[] = [];
     const refuse = (breach: ConstructorParameters<typeof GiftRefusedError>[0]) =>
       outcomes.push({ status: "rejected", reason: new GiftRefusedError(breach) });
@@ -148,22 +152,7 @@ export class PrismaKudosLedger implements KudosLedger, TeamLeads {
       done({ giftId, createdAt: gift.givenAt, created: true, giverSpent: already + cost });
     }
 
-    if (accepted.length > 0) {
-      const rows = accepted.flatMap(({ gift, giftId }) =>
-        gift.recipients.map(
-          (r, position) =>
-            Prisma.sql`(${giftId}::uuid, ${gift.workspaceId}::uuid, ${r.teamId}::uuid, ${gift.giverId}::uuid,
-              ${r.memberId}::uuid, ${position}, ${gift.points}, ${gift.reason}, ${gift.values}::text[],
-              ${gift.source}::"KudosSource", ${gift.sourceRef}, ${rowKey(gift, r.memberId)}, ${gift.givenAt})`,
-        ),
-      );
-      // No ON CONFLICT: keys were checked under the giver's lock, so a conflict is a real error and rolls back.
-      await tx.$executeRaw`
-        INSERT INTO kudos (gift_id, workspace_id, team_id, giver_id, recipient_id, position, points, reason, "values",
-                           source, source_ref, idempotency_key, created_at)
-        VALUES ${Prisma.join(rows)}`;
-      await writeOutbox(tx, accepted.flatMap(({ giftId, followUps }) => (followUps ? followUps(giftId).map(outboxEntryOf) : [])));
-    }
+    if (accepted.length > 0) await insertAccepted(tx, accepted);
     return outcomes;
   }
 
@@ -274,4 +263,35 @@ export class PrismaKudosLedger implements KudosLedger, TeamLeads {
       UPDATE kudos SET revoked_at = ${at}, idempotency_key = idempotency_key || ${`:${suffix}`}
       WHERE idempotency_key = ${key} AND revoked_at IS NULL`;
   }
+}
+
+/**
+ * The accepted gifts' rows and their follow-ups in the outbox, in one statement (all or nothing). No ON CONFLICT:
+ * keys were checked under the giver's lock, so a conflict is a real error and rolls the batch back.
+ */
+async function insertAccepted(tx: SqlQueryable, accepted: { gift: NewGift; giftId: string; followUps: FollowUpsOf | undefined }[]): Promise<void> {
+  const params: unknown[] = [];
+  const p = (value: unknown) => `$${params.push(value)}`;
+  const rows = accepted.flatMap(({ gift, giftId }) =>
+    gift.recipients.map(
+      (r, position) =>
+        `(${p(giftId)}::uuid, ${p(gift.workspaceId)}::uuid, ${p(r.teamId)}::uuid, ${p(gift.giverId)}::uuid, ${p(r.memberId)}::uuid, ` +
+        `${p(position)}::int, ${p(gift.points)}::int, ${p(gift.reason)}, ${p(gift.values)}::text[], ${p(gift.source)}::"KudosSource", ` +
+        `${p(gift.sourceRef)}, ${p(rowKey(gift, r.memberId))}, ${p(gift.givenAt)}::timestamptz)`,
+    ),
+  );
+  const entries = accepted.flatMap(({ giftId, followUps }) => (followUps ? followUps(giftId).map(outboxEntryOf) : []));
+  const topics = p(entries.map((e) => e.topic));
+  const payloads = p(entries.map((e) => JSON.stringify(e.payload)));
+  await tx.query(
+    `WITH gifts AS (
+       INSERT INTO kudos (gift_id, workspace_id, team_id, giver_id, recipient_id, position, points, reason, "values",
+                          source, source_ref, idempotency_key, created_at)
+       VALUES ${rows.join(", ")} RETURNING 1),
+     follow_ups AS (
+       INSERT INTO outbox_message (topic, payload)
+       SELECT f.topic, f.payload::jsonb FROM unnest(${topics}::text[], ${payloads}::text[]) AS f(topic, payload) RETURNING 1)
+     SELECT (SELECT count(*) FROM gifts) AS gifts, (SELECT count(*) FROM follow_ups) AS follow_ups`,
+    params,
+  );
 }

@@ -19,6 +19,39 @@ export function toTeam(row: TeamRow): Team {
   };
 }
 
+/** A member row as plain SQL reads it (see sql.ts): `SELECT ${MEMBER_COLUMNS} FROM member …`. */
+export interface MemberSqlRow {
+  id: string;
+  workspace_id: string;
+  team_id: string | null;
+  platform_user_id: string;
+  display_name: string;
+  handle: string | null;
+  locale: string | null;
+  role: Member["role"];
+  is_bot: boolean;
+  is_deactivated: boolean;
+  provisional: boolean;
+}
+
+export const MEMBER_COLUMNS = "id, workspace_id, team_id, platform_user_id, display_name, handle, locale, role::text AS role, is_bot, is_deactivated, provisional";
+
+export function memberOfRow(row: MemberSqlRow): Member {
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    teamId: row.team_id,
+    platformUserId: row.platform_user_id,
+    displayName: row.display_name,
+    handle: row.handle,
+    locale: row.locale,
+    role: row.role,
+    isBot: row.is_bot,
+    isDeactivated: row.is_deactivated,
+    provisional: row.provisional,
+  };
+}
+
 export function toMember(row: MemberRow): Member {
   return {
     id: row.id,

@@ -1,14 +1,39 @@
 import type { Member, PlatformUserProfile, Role } from "../core/shared/model.ts";
 import type { MemberRepository } from "../core/shared/ports.ts";
-import { toMember } from "./mappers.ts";
-import type { Db } from "./prisma.ts";
+import { MEMBER_COLUMNS, type MemberSqlRow, memberOfRow, toMember } from "./mappers.ts";
+import { type Db, sqlOf } from "./prisma.ts";
+import { GroupCommit } from "./group-commit.ts";
+import type { Sql } from "./sql.ts";
+
+type Lookup = { workspaceId: string; platformUserIds: string[] };
 
 export class PrismaMemberStore implements MemberRepository {
-  constructor(private readonly db: Db) {}
+  private readonly sql: Sql;
+  private readonly lookups: GroupCommit<Lookup, Member[]>;
 
-  async findByPlatformIds(workspaceId: string, platformUserIds: string[]): Promise<Member[]> {
-    const rows = await this.db.member.findMany({ where: { workspaceId, platformUserId: { in: platformUserIds } } });
-    return rows.map(toMember);
+  constructor(private readonly db: Db) {
+    this.sql = sqlOf(db);
+    this.lookups = new GroupCommit((batch) => this.lookUp(batch));
+  }
+
+  // Every gift looks its people up here (the giver, then the recipients): plain SQL (see sql.ts), and the
+  // look-ups that arrive while one is running share the next statement, as gifts share a commit.
+  findByPlatformIds(workspaceId: string, platformUserIds: string[]): Promise<Member[]> {
+    return this.lookups.submit({ workspaceId, platformUserIds });
+  }
+
+  private async lookUp(batch: Lookup[]): Promise<PromiseSettledResult<Member[]>[]> {
+    const pairs = batch.flatMap((l) => l.platformUserIds.map((id) => [l.workspaceId, id] as const));
+    const rows = await this.sql.query<MemberSqlRow>(
+      `SELECT ${MEMBER_COLUMNS} FROM member
+       WHERE (workspace_id, platform_user_id) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))`,
+      [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+    );
+    const found = new Map(rows.map((r) => [`${r.workspace_id}:${r.platform_user_id}`, memberOfRow(r)]));
+    return batch.map((l) => ({
+      status: "fulfilled",
+      value: [...new Set(l.platformUserIds)].flatMap((id) => found.get(`${l.workspaceId}:${id}`) ?? []),
+    }));
   }
 
   async findByHandles(workspaceId: string, handles: string[]): Promise<Member[]> {
@@ -60,12 +85,24 @@ export class PrismaMemberStore implements MemberRepository {
 
   async addProvisional(workspaceId: string, teamId: string, people: { platformUserId: string; displayName: string }[]): Promise<Member[]> {
     if (people.length === 0) return [];
-    await this.db.$executeRaw`
-      INSERT INTO member (workspace_id, team_id, platform_user_id, display_name, provisional, updated_at)
-      SELECT ${workspaceId}::uuid, ${teamId}::uuid, p.id, p.name, true, now()
-      FROM unnest(${people.map((p) => p.platformUserId)}::text[], ${people.map((p) => p.displayName)}::text[]) AS p(id, name)
-      ON CONFLICT (workspace_id, platform_user_id) DO NOTHING`;
-    return this.findByPlatformIds(workspaceId, people.map((p) => p.platformUserId));
+    // One statement: the rows inserted, and those another request stored first (the outer SELECT's snapshot
+    // does not see this statement's own inserts, so nobody is returned twice).
+    const rows = await this.sql.query<MemberSqlRow>(
+      `WITH added AS (
+         INSERT INTO member (workspace_id, team_id, platform_user_id, display_name, provisional, updated_at)
+         SELECT $1::uuid, $2::uuid, p.id, p.name, true, now() FROM unnest($3::text[], $4::text[]) AS p(id, name)
+         ON CONFLICT (workspace_id, platform_user_id) DO NOTHING
+         RETURNING ${MEMBER_COLUMNS})
+       SELECT * FROM added
+       UNION ALL
+       SELECT ${MEMBER_COLUMNS} FROM member WHERE workspace_id = $1::uuid AND platform_user_id = ANY($3::text[])`,
+      [workspaceId, teamId, people.map((p) => p.platformUserId), people.map((p) => p.displayName)],
+    );
+    const members = rows.map(memberOfRow);
+    // Someone else's insert of the same person committed after this statement's snapshot was taken: it is
+    // neither inserted nor seen here, but a new statement sees it.
+    if (members.length < new Set(people.map((p) => p.platformUserId)).size) return this.findByPlatformIds(workspaceId, people.map((p) => p.platformUserId));
+    return members;
   }
 
   async provisionalOf(workspaceId: string, platformUserIds: string[]): Promise<string[]> {

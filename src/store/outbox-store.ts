@@ -1,10 +1,11 @@
 // The transactional outbox: follow-ups are written by the store that writes what they follow, in its
-// transaction (writeOutbox, outboxSelect); the relay (src/jobs/outbox-relay.ts) claims due rows, queues them
+// transaction (outboxInsertFor; the kudos ledger's batch writes its own); the relay (src/jobs/outbox-relay.ts) claims due rows, queues them
 // and deletes them. Every method here is one statement, so none holds a transaction open across a Redis call.
 import type { GiftFollowUp } from "../core/recognition/gift-follow-ups.ts";
 import type { ClaimedOutboxMessage, OutboxStore } from "../core/outbound/outbox-ports.ts";
 import { Prisma } from "../generated/prisma/client.ts";
-import type { Db } from "./prisma.ts";
+import { type Db, sqlOf } from "./prisma.ts";
+import type { Sql } from "./sql.ts";
 
 export interface OutboxEntry {
   topic: string;
@@ -24,12 +25,6 @@ function entriesSql(entries: OutboxEntry[], from: Prisma.Sql = Prisma.empty): Pr
   return Prisma.sql`SELECT f.topic, f.payload::jsonb FROM ${from} unnest(${topics}::text[], ${payloads}::text[]) AS f(topic, payload)`;
 }
 
-/** Writes the entries inside the caller's transaction (nothing when there are none). */
-export async function writeOutbox(tx: Prisma.TransactionClient, entries: OutboxEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  await tx.$executeRaw`INSERT INTO outbox_message (topic, payload) ${entriesSql(entries)}`;
-}
-
 /**
  * The entries as a data-modifying CTE's INSERT that writes them once for each row of `cte` (a preceding CTE
  * of the same statement): `WITH gift AS (INSERT … RETURNING …), outbox AS (${outboxInsertFor("gift", …)})`
@@ -40,21 +35,28 @@ export function outboxInsertFor(cte: string, entries: OutboxEntry[]): Prisma.Sql
 }
 
 export class PrismaOutbox implements OutboxStore {
-  constructor(private readonly db: Db) {}
+  private readonly sql: Sql;
 
+  constructor(private readonly db: Db) {
+    this.sql = sqlOf(db);
+  }
+
+  // claim and delivered run after every group commit: plain SQL (see sql.ts).
   async claim(limit: number, leaseMs: number): Promise<ClaimedOutboxMessage[]> {
     // SKIP LOCKED: relays in other processes take other rows instead of waiting for these.
-    const rows = await this.db.$queryRaw<{ id: string; topic: string; payload: unknown; attempts: number }[]>`
-      UPDATE outbox_message SET available_at = now() + make_interval(secs => ${leaseMs / 1000}), attempts = attempts + 1
-      WHERE id IN (
-        SELECT id FROM outbox_message WHERE available_at <= now() ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-      RETURNING id::text AS id, topic, payload, attempts`;
+    const rows = await this.sql.query<{ id: string; topic: string; payload: unknown; attempts: number }>(
+      `UPDATE outbox_message SET available_at = now() + make_interval(secs => $1), attempts = attempts + 1
+       WHERE id IN (
+         SELECT id FROM outbox_message WHERE available_at <= now() ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
+       RETURNING id::text AS id, topic, payload, attempts`,
+      [leaseMs / 1000, limit],
+    );
     return rows.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
   }
 
   async delivered(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.db.$executeRaw`DELETE FROM outbox_message WHERE id = ANY(${ids}::bigint[])`;
+    await this.sql.query("DELETE FROM outbox_message WHERE id = ANY($1::bigint[])", [ids]);
   }
 
   async failed(id: string, error: string, retryInMs: number | null): Promise<void> {

@@ -1,6 +1,8 @@
-// The Prisma client over node-postgres (Rust-free client, driver adapter).
+// The Prisma client over node-postgres (Rust-free client, driver adapter), and plain SQL over the same pool.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
+import { type Sql, sqlOver } from "./sql.ts";
 
 export type Db = PrismaClient;
 
@@ -10,7 +12,21 @@ export type Db = PrismaClient;
  */
 const CONNECTION_TIMEOUT_MS = 10_000;
 
+const pools = new WeakMap<Db, Sql>();
+
 export function createPrisma(databaseUrl: string, options: { poolSize?: number } = {}): Db {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.poolSize ?? 10, connectionTimeoutMillis: CONNECTION_TIMEOUT_MS });
-  return new PrismaClient({ adapter });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 10, connectionTimeoutMillis: CONNECTION_TIMEOUT_MS });
+  // An idle connection that drops (a database restart) leaves the pool; the next query opens a new one.
+  pool.on("error", () => undefined);
+  // $disconnect ends the pool, as it does the pool the adapter would otherwise create itself.
+  const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(db, sqlOver(pool));
+  return db;
+}
+
+/** Plain SQL on the database `db` talks to, over the same connections (see sql.ts). */
+export function sqlOf(db: Db): Sql {
+  const sql = pools.get(db);
+  if (!sql) throw new Error("sqlOf: this Prisma client was not made by createPrisma");
+  return sql;
 }

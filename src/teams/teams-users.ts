@@ -1,12 +1,15 @@
 // PlatformUsers for Teams: the roster (TeamsInfo.getMember) of a conversation the bot is in, mapped to the
 // domain's profile. Works outside a turn too, through a stored conversation reference of the workspace.
-import { TeamsInfo, type TeamsChannelAccount } from "botbuilder";
+import type { TeamsChannelAccount } from "botbuilder";
 import type { PlatformUserProfile, Workspace } from "../core/shared/model.ts";
 import type { PlatformUsers } from "../core/shared/ports.ts";
 import type { PlatformRoster, RosterPage } from "../core/shared/roster.ts";
 import type { TeamsStore } from "../store/teams-store.ts";
 import type { TeamsAdapter } from "./adapter.ts";
 import { classifyConnectorError, connectorStatus } from "./teams-errors.ts";
+
+// botbuilder comes in with the Teams adapter (teams-endpoint.ts), not with this file, which every process imports.
+const teamsInfo = async () => (await import("botbuilder")).TeamsInfo;
 
 /** Bot Framework ids of bots start with "28:"; people's with "29:". */
 export function isTeamsBotId(id: string): boolean {
@@ -51,7 +54,7 @@ export class TeamsUsers implements PlatformUsers, PlatformRoster {
     const roster: { account?: TeamsChannelAccount } = {};
     try {
       await this.adapter.continueConversation(conversation.reference, async (context) => {
-        roster.account = await TeamsInfo.getMember(context, platformUserId);
+        roster.account = await (await teamsInfo()).getMember(context, platformUserId);
       });
     } catch (err) {
       // Not a member of the team/chat: nobody we can give kudos to here.
@@ -81,7 +84,7 @@ export class TeamsUsers implements PlatformUsers, PlatformRoster {
     let accounts: TeamsChannelAccount[] = [];
     try {
       await this.adapter.continueConversation(conversation.reference, async (context) => {
-        const page = await TeamsInfo.getPagedMembers(context, ROSTER_PAGE_SIZE, cursor ?? undefined);
+        const page = await (await teamsInfo()).getPagedMembers(context, ROSTER_PAGE_SIZE, cursor ?? undefined);
         accounts = page.members;
         result.next = page.continuationToken || null;
       });
@@ -105,7 +108,7 @@ export class TeamsUsers implements PlatformUsers, PlatformRoster {
       await this.adapter.continueConversation(conversation.reference, async (context) => {
         let token: string | undefined;
         do {
-          const page = await TeamsInfo.getPagedMembers(context, ROSTER_PAGE_SIZE, token);
+          const page = await (await teamsInfo()).getPagedMembers(context, ROSTER_PAGE_SIZE, token);
           accounts.push(...page.members);
           token = page.continuationToken || undefined;
         } while (token && accounts.length < MAX_ROSTER);
