@@ -73,7 +73,7 @@ async function main() {
     const config = parseConfig({
       DATABASE_URL: env.databaseUrl,
       REDIS_URL,
-      SLACK_SIGNING_SECRET: "bench",
+      SLACK_SIGNING_SECRET: "bench-signing-secret-0123456789abcdef",
       SLACK_BOT_TOKEN: "xoxb-bench",
       SLACK_API_URL: slack.url,
       QUEUE_PREFIX: env.queuePrefix,

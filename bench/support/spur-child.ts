@@ -6,7 +6,8 @@ import pg from "pg";
 import type { FakeUser } from "../../test/support/fake-slack-api.ts";
 import { REDIS_URL } from "./bench-env.ts";
 
-export const BENCH_SIGNING_SECRET = "bench-secret";
+/** Spur runs as in production here, which refuses secrets shorter than 32 bytes. */
+export const BENCH_SIGNING_SECRET = "bench-signing-secret-0123456789abcdef";
 
 export function benchUsers(count: number): FakeUser[] {
   return Array.from({ length: count }, (_, i) => ({ id: `UB${String(i).padStart(5, "0")}`, name: `agent${i}` }));

@@ -47,6 +47,7 @@ beforeAll(async () => {
   database = await createTestDatabase(inject("templateDatabase"));
   slack = await new FakeSlackApi(ALL_USERS).start();
   const env = {
+    NODE_ENV: "test",
     DATABASE_URL: database.url,
     REDIS_URL: TEST_REDIS_URL,
     SLACK_SIGNING_SECRET: SECRET,

@@ -6,6 +6,7 @@ import { parseConfig, slackOAuthEnabled } from "../../src/config.ts";
 import { BOT_SCOPES } from "../../src/slack/oauth-scopes.ts";
 
 const base = {
+  NODE_ENV: "development",
   DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/spur",
   REDIS_URL: "redis://127.0.0.1:6379",
   SLACK_SIGNING_SECRET: "secret",
