@@ -21,6 +21,12 @@ const optionalText = z
   .optional()
   .transform((v) => (v ? v : undefined));
 
+/** A comma-separated list; blanks and surrounding spaces dropped. */
+const commaList = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? "").split(",").map((item) => item.trim()).filter(Boolean));
+
 /** A 256-bit key, base64 (standard or URL-safe alphabet). */
 const encryptionKey = z
   .string()
@@ -94,6 +100,14 @@ const ConfigSchema = z.object({
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,
   MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant"]).default("MultiTenant"),
+  /** Optional, comma-separated Entra tenant ids: activities from any other tenant are refused (403). */
+  TEAMS_ALLOWED_TENANTS: commaList,
+  /**
+   * Teams: people (sign-in name or email, or Entra object id), comma-separated, who are Spur admins of the
+   * Teams workspaces they are in. The Bot Framework roster rarely says who owns a team, so this is how a team's
+   * first admin is named.
+   */
+  SPUR_BOOTSTRAP_ADMINS: commaList.transform((list) => list.map((v) => v.toLowerCase())),
   /** Development only: serve /api/messages without checking Bot Framework tokens. */
   TEAMS_ALLOW_UNAUTHENTICATED: z
     .enum(["true", "false", ""], "must be true or false")
@@ -226,6 +240,11 @@ export function loadConfig(): Config {
 /** Multi-workspace mode: Slack workspaces install Spur through OAuth and each has its own stored bot token. */
 export function slackOAuthEnabled(config: Config): boolean {
   return Boolean(config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET);
+}
+
+/** Explicit development or test: what production never allows (e.g. the Bot Framework Emulator's activities). */
+export function isDevelopment(config: Config): boolean {
+  return config.NODE_ENV !== "production";
 }
 
 /** How Spur serves Microsoft Teams: with Bot Framework authentication, without it (local development), or not at all. */

@@ -115,7 +115,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     ]);
     return { ok: Object.values(checks).every((c) => c === "ok"), checks };
   };
-  const teams = role !== "worker" && teamsAdapter ? teamsRoute(teamsAdapter, { services, store: teamsStore }) : undefined;
+  const teams = role !== "worker" && teamsAdapter ? teamsRoute(teamsAdapter, { services, store: teamsStore, bootstrapAdmins: config.SPUR_BOOTSTRAP_ADMINS }) : undefined;
   const server = createHttpServer({
     ...(slack?.requestListener ? { slack: slack.requestListener } : {}),
     ...(teams ? { teams } : {}),
