@@ -127,7 +127,8 @@ export function createTeamsAdapter(config: Config, logger: Logger): TeamsAdapter
       }
       const refusal = refusalOf(body, policy);
       if (refusal) {
-        res.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ error: refusal.code, message: refusal.message }));
+        const status = refusal.code === "invalid_activity" ? 400 : 403;
+        res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ error: refusal.code, message: refusal.message }));
         return;
       }
       await adapter.process({ body, headers: req.headers, method: req.method ?? "POST" }, responseFor(res), logic);

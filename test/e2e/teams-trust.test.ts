@@ -50,6 +50,22 @@ describe("Teams: which activities Spur serves", () => {
     expect(await say(carl, "admin timezone Europe/Berlin")).toContain("now runs on Europe/Berlin time");
   });
 
+  it("answers 400, not 500, to an activity whose envelope has the wrong types (found by the HTTP fuzz)", async () => {
+    await start([ana, bo, carl, dee]);
+    const good = message(carl, ["help"], { serviceUrl: connector!.url });
+    for (const bad of [
+      { ...good, conversation: { ...good.conversation, conversationType: true } },
+      { ...good, type: {} },
+      { ...good, from: null },
+      { ...good, serviceUrl: "file:///etc/passwd" },
+    ]) {
+      const res = await h!.teams(bad);
+      expect(res.status).toBe(400);
+      expect(JSON.parse(res.body)).toMatchObject({ error: "invalid_activity" });
+    }
+    expect(connector!.sent).toHaveLength(0);
+  });
+
   it("refuses tenants outside TEAMS_ALLOWED_TENANTS with 403", async () => {
     await start([ana, bo, carl, dee], { TEAMS_ALLOWED_TENANTS: "tenant-other, tenant-2" });
     const res = await h!.teams(botAddedToTeam(connector!.url));
