@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { FakeBotConnector, type RosterMember, textOf } from "../support/fake-bot-connector.ts";
 import { startHarness, type Harness } from "../support/spur-harness.ts";
-import { botAddedToTeam, GENERAL, installationUpdate, message, TEAMS_USERS } from "../support/teams-activities.ts";
+import { botAddedToTeam, cardAction, GENERAL, installationUpdate, message, TEAMS_USERS } from "../support/teams-activities.ts";
 
 const { ana, bo, carl, dee } = TEAMS_USERS;
 /** The same people, with nobody the roster calls an owner (Teams often does not say). */
@@ -64,6 +64,13 @@ describe("Teams: which activities Spur serves", () => {
       expect(JSON.parse(res.body)).toMatchObject({ error: "invalid_activity" });
     }
     expect(connector!.sent).toHaveLength(0);
+  });
+
+  it("answers 400, not 501, to an invoke Spur does not handle (found by the HTTP fuzz)", async () => {
+    await start([ana, bo, carl, dee]);
+    const click = cardAction(carl, "x", {}, { serviceUrl: connector!.url });
+    const res = await h!.teams({ ...click, name: "task/fetch" });
+    expect(res.status).toBe(400);
   });
 
   it("refuses tenants outside TEAMS_ALLOWED_TENANTS with 403", async () => {
