@@ -1,6 +1,6 @@
 // The Bolt app over an HTTP receiver whose request listener is mounted on Spur's own HTTP server.
 import { App, type CodedError, ErrorCode, HTTPReceiver, type InstallationStore, SocketModeReceiver } from "@slack/bolt";
-import { SlackEventRetry, slackProcessingErrorHandler } from "./event-errors.ts";
+import { SlackEventRetry, slackProcessingErrorHandler, withResponseDeadline } from "./event-errors.ts";
 import type { Services } from "../app/services.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { register as registerActions } from "./listeners/actions/index.ts";
@@ -86,7 +86,7 @@ export function createSlackApp(options: SlackAppOptions, services: Services): Sl
   const socketMode = receiver instanceof SocketModeReceiver;
   return {
     app,
-    requestListener: receiver instanceof HTTPReceiver ? receiver.requestListener : undefined,
+    requestListener: receiver instanceof HTTPReceiver ? withResponseDeadline(receiver.requestListener, services.logger) : undefined,
     start: async () => {
       if (socketMode) await receiver.start();
     },

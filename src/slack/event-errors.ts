@@ -2,7 +2,7 @@
 // Slack delivers it again (listeners are idempotent); a payload Bolt itself cannot read (a signed but malformed
 // body: `channel: null`, an event without a user …) gets a 400, since delivering it again cannot help.
 import { ErrorCode, type CodedError } from "@slack/bolt";
-import type { ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "../logger.ts";
 
 /** A listener's failure on an event callback: answered 500 so that Slack retries the delivery. */
@@ -27,5 +27,24 @@ export function slackProcessingErrorHandler(logger: Logger) {
     logger.warn({ err: error }, "Slack request Bolt could not process: answered 400");
     response.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ error: "invalid_payload" }));
     return true;
+  };
+}
+
+/**
+ * Slack gives up on an answer after 3 seconds; Bolt sometimes never answers (a signed body that is JSON `null`
+ * fails inside its receiver, leaving the connection open). After this long, such a request gets a 400.
+ */
+export const SLACK_RESPONSE_DEADLINE_MS = 5_000;
+
+export function withResponseDeadline(listener: (req: IncomingMessage, res: ServerResponse) => void, logger: Logger) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const timer = setTimeout(() => {
+      if (res.headersSent || res.writableEnded) return;
+      logger.warn({ path: req.url?.split("?")[0] }, "Slack request not answered in time: answered 400");
+      res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ error: "invalid_payload" }));
+    }, SLACK_RESPONSE_DEADLINE_MS);
+    timer.unref();
+    res.on("close", () => clearTimeout(timer));
+    listener(req, res);
   };
 }

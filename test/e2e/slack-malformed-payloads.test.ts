@@ -2,7 +2,8 @@
 // Slack to deliver the same payload again, which cannot help. A listener's failure on an event stays a 500
 // (slack-reaction-kudos.test.ts: Slack retries it).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness, type Harness } from "../support/spur-harness.ts";
+import { SIGNING_SECRET, startHarness, type Harness } from "../support/spur-harness.ts";
+import { slackSignatureHeaders } from "../support/slack-signing.ts";
 import { ALL_USERS } from "../support/users.ts";
 
 let h: Harness;
@@ -21,6 +22,11 @@ describe("Slack payloads Bolt cannot read", () => {
     const res = await h.event(event);
     expect(res.status).toBe(400);
     expect(JSON.parse(res.body)).toEqual({ error: "invalid_payload" });
+  });
+
+  it("answers a signed body that is JSON null (Bolt never answered it) with a 400", async () => {
+    const res = await h.post("null", { "content-type": "application/json", ...slackSignatureHeaders(SIGNING_SECRET, "null") });
+    expect(res.status).toBe(400);
   });
 
   it("answers 400 to an interaction whose channel is null", async () => {
