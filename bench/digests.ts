@@ -73,7 +73,7 @@ async function main() {
     const config = parseConfig({
       DATABASE_URL: env.databaseUrl,
       REDIS_URL,
-      SLACK_SIGNING_SECRET: "bench",
+      SLACK_SIGNING_SECRET: "bench-signing-secret-0123456789abcdef",
       SLACK_BOT_TOKEN: "xoxb-bench",
       SLACK_API_URL: slack.url,
       QUEUE_PREFIX: env.queuePrefix,
@@ -82,6 +82,7 @@ async function main() {
       LOG_LEVEL: "warn",
       NODE_ENV: "production",
       FEEDBACK_HASH_SECRET: "bench-feedback-secret-0123456789",
+      SPUR_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
     });
     const spur = createSpur(config, { logger: createLogger("warn"), workers: false });
     const teams = await spur.services.workspaces.listTeams();

@@ -37,8 +37,9 @@ export DATABASE_URL="postgresql://postgres@127.0.0.1:5432/$db"
 
 echo "== start"
 (cd "$work/runtime" && NODE_ENV=production REDIS_URL=redis://127.0.0.1:6379 PORT="$port" QUEUE_PREFIX="image-check-$$" \
-  SLACK_SIGNING_SECRET=image-check-signing-secret SLACK_BOT_TOKEN=xoxb-image-check \
+  SLACK_SIGNING_SECRET=image-check-signing-secret-0123456789 SLACK_BOT_TOKEN=xoxb-image-check \
   FEEDBACK_HASH_SECRET=image-check-feedback-hash-secret-0123456789 SLACK_API_URL=http://127.0.0.1:9/api/ \
+  SPUR_ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)" \
   exec bin/spur all >"$work/spur.log" 2>&1) &
 pid=$!
 for _ in $(seq 1 60); do

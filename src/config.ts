@@ -21,6 +21,12 @@ const optionalText = z
   .optional()
   .transform((v) => (v ? v : undefined));
 
+/** A comma-separated list; blanks and surrounding spaces dropped. */
+const commaList = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? "").split(",").map((item) => item.trim()).filter(Boolean));
+
 /** A 256-bit key, base64 (standard or URL-safe alphabet). */
 const encryptionKey = z
   .string()
@@ -28,7 +34,8 @@ const encryptionKey = z
   .refine((v) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(v) && Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64 (openssl rand -base64 32)");
 
 const ConfigSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Unset means production: development behaviour (fixed secrets, unauthenticated Teams) must be asked for. */
+  NODE_ENV: z.enum(["development", "production", "test"], "must be development, production or test").default("production"),
   PORT: z.coerce.number().int("must be a whole number").min(0).max(65535, "must be a port number (0–65535)").default(3000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATABASE_URL: url(["postgres:", "postgresql:"]),
@@ -102,6 +109,14 @@ const ConfigSchema = z.object({
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,
   MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant"]).default("MultiTenant"),
+  /** Optional, comma-separated Entra tenant ids: activities from any other tenant are refused (403). */
+  TEAMS_ALLOWED_TENANTS: commaList,
+  /**
+   * Teams: people (sign-in name or email, or Entra object id), comma-separated, who are Spur admins of the
+   * Teams workspaces they are in. The Bot Framework roster rarely says who owns a team, so this is how a team's
+   * first admin is named.
+   */
+  SPUR_BOOTSTRAP_ADMINS: commaList.transform((list) => list.map((v) => v.toLowerCase())),
   /** Development only: serve /api/messages without checking Bot Framework tokens. */
   TEAMS_ALLOW_UNAUTHENTICATED: z
     .enum(["true", "false", ""], "must be true or false")
@@ -122,10 +137,6 @@ const ConfigSchema = z.object({
     if (c.SLACK_APP_TOKEN) {
       ctx.addIssue({ code: "custom", path: ["SLACK_APP_TOKEN"], message: "must not be set with SLACK_CLIENT_ID: multi-workspace install runs over HTTP" });
     }
-    // Tokens are stored encrypted; a development key is only acceptable outside production.
-    if (!c.SPUR_ENCRYPTION_KEY && c.NODE_ENV === "production") {
-      ctx.addIssue({ code: "custom", path: ["SPUR_ENCRYPTION_KEY"], message: "is required in production for multi-workspace install (openssl rand -base64 32)" });
-    }
   }
   if (c.MICROSOFT_APP_ID && !c.MICROSOFT_APP_PASSWORD) {
     ctx.addIssue({ code: "custom", path: ["MICROSOFT_APP_PASSWORD"], message: "is required when MICROSOFT_APP_ID is set" });
@@ -133,18 +144,13 @@ const ConfigSchema = z.object({
   if (c.MICROSOFT_APP_ID && c.MICROSOFT_APP_TYPE === "SingleTenant" && !c.MICROSOFT_APP_TENANT_ID) {
     ctx.addIssue({ code: "custom", path: ["MICROSOFT_APP_TENANT_ID"], message: "is required for a SingleTenant app" });
   }
-  // botbuilder silently skips token checks when no app id is set: never in production.
-  if (c.TEAMS_ALLOW_UNAUTHENTICATED && c.NODE_ENV === "production") {
-    ctx.addIssue({
-      code: "custom",
-      path: ["TEAMS_ALLOW_UNAUTHENTICATED"],
-      message: "must not be true in production; set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD instead",
-    });
-  }
 });
 
 /** Outside production a fixed secret keeps development and tests simple; production must set its own. */
 export const DEV_FEEDBACK_HASH_SECRET = "spur-development-feedback-secret";
+
+/** Outside production, without SPUR_ENCRYPTION_KEY, secrets are encrypted with this fixed key (base64). */
+export const DEV_ENCRYPTION_KEY = Buffer.from("spur-development-encryption-key!").toString("base64");
 
 export type Config = Omit<z.infer<typeof ConfigSchema>, "FEEDBACK_HASH_SECRET"> & { FEEDBACK_HASH_SECRET: string };
 
@@ -157,16 +163,69 @@ function withoutBlanks(env: Record<string, string | undefined>): Record<string, 
   return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
 }
 
+/** Secrets and credentials: in production none may be a placeholder, and those marked `min` not shorter. */
+const SECRETS: { name: keyof z.infer<typeof ConfigSchema>; min?: number }[] = [
+  { name: "SLACK_SIGNING_SECRET", min: 32 },
+  { name: "SLACK_CLIENT_SECRET", min: 32 },
+  { name: "SLACK_STATE_SECRET", min: 32 },
+  { name: "FEEDBACK_HASH_SECRET", min: 32 },
+  { name: "ADMIN_TOKEN", min: 32 },
+  { name: "MICROSOFT_APP_PASSWORD", min: 32 },
+  { name: "SLACK_BOT_TOKEN" },
+  { name: "SLACK_APP_TOKEN" },
+  { name: "SLACK_CLIENT_ID" },
+  { name: "SPUR_ENCRYPTION_KEY" },
+  { name: "MICROSOFT_APP_ID" },
+  { name: "MICROSOFT_APP_TENANT_ID" },
+];
+
+/** The shapes .env.example and documentation use for "put the real value here". */
+export function isPlaceholder(value: string): boolean {
+  return (
+    /replace[-_ ]?(me|with)|change[-_ ]?me|your[-_ ](secret|token|key|password)|<[^>]*>/i.test(value) ||
+    // All-zero ids such as 00000000-0000-0000-0000-000000000000 or 0000000000.0000000000.
+    /^[0._-]+$/.test(value) ||
+    value === DEV_FEEDBACK_HASH_SECRET ||
+    value === DEV_ENCRYPTION_KEY
+  );
+}
+
+/**
+ * What production refuses, as [variable, reason], first problem first. Development behaviour (fixed secrets,
+ * Teams without authentication) exists only where NODE_ENV asks for it.
+ */
+function productionProblem(c: z.infer<typeof ConfigSchema>): [string, string] | null {
+  // botbuilder silently skips token checks when no app id is set: never in production.
+  if (c.TEAMS_ALLOW_UNAUTHENTICATED) return ["TEAMS_ALLOW_UNAUTHENTICATED", "must not be true in production; set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD instead"];
+  if (!c.FEEDBACK_HASH_SECRET) return ["FEEDBACK_HASH_SECRET", "is required in production"];
+  for (const { name, min } of SECRETS) {
+    const value = c[name];
+    if (typeof value !== "string") continue;
+    if (isPlaceholder(value)) return [name, "is a placeholder (from .env.example or a development default): set the real value"];
+    if (min && Buffer.byteLength(value, "utf8") < min) return [name, `must be at least ${min} bytes in production (e.g. openssl rand -hex 32)`];
+  }
+  for (const key of c.SPUR_PREVIOUS_ENCRYPTION_KEYS) {
+    if (isPlaceholder(key)) return ["SPUR_PREVIOUS_ENCRYPTION_KEYS", "holds the development key: remove it"];
+  }
+  // Bot tokens and helpdesk secrets are stored encrypted; the development key is public.
+  if (!c.SPUR_ENCRYPTION_KEY) return ["SPUR_ENCRYPTION_KEY", "is required in production: it encrypts stored bot tokens and helpdesk secrets (openssl rand -base64 32)"];
+  return null;
+}
+
 /**
  * Parses an environment; throws ConfigError naming the first bad variable.
  */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = ConfigSchema.safeParse(withoutBlanks(env));
   if (result.success) {
-    const { FEEDBACK_HASH_SECRET, ...rest } = result.data;
-    if (!FEEDBACK_HASH_SECRET && rest.NODE_ENV === "production") {
-      throw new ConfigError("Invalid configuration: FEEDBACK_HASH_SECRET is required in production. See .env.example.");
+    const problem = result.data.NODE_ENV === "production" ? productionProblem(result.data) : null;
+    if (problem) {
+      const [name, message] = problem;
+      const unset = env.NODE_ENV === undefined || env.NODE_ENV === "";
+      const hint = unset ? " (NODE_ENV is unset, which means production; set NODE_ENV=development for local development)" : "";
+      throw new ConfigError(`Invalid configuration: ${name} ${message}${hint}. See .env.example.`);
     }
+    const { FEEDBACK_HASH_SECRET, ...rest } = result.data;
     const config: Config = { ...rest, FEEDBACK_HASH_SECRET: FEEDBACK_HASH_SECRET ?? DEV_FEEDBACK_HASH_SECRET };
     // Slack's Web API client needs the trailing slash to build method URLs.
     if (!config.SLACK_API_URL.endsWith("/")) config.SLACK_API_URL += "/";
@@ -192,8 +251,10 @@ export function slackOAuthEnabled(config: Config): boolean {
   return Boolean(config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET);
 }
 
-/** Outside production, multi-workspace mode without SPUR_ENCRYPTION_KEY encrypts with this fixed key (base64). */
-export const DEV_ENCRYPTION_KEY = Buffer.from("spur-development-encryption-key!").toString("base64");
+/** Explicit development or test: what production never allows (e.g. the Bot Framework Emulator's activities). */
+export function isDevelopment(config: Config): boolean {
+  return config.NODE_ENV !== "production";
+}
 
 /** How Spur serves Microsoft Teams: with Bot Framework authentication, without it (local development), or not at all. */
 export type TeamsMode = "authenticated" | "unauthenticated" | "disabled";

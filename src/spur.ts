@@ -122,7 +122,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     await Promise.all([check("postgres", db.$queryRaw`SELECT 1`), check("redis", redis.ping())]);
     return { ok: Object.values(checks).every((c) => c === "ok"), checks };
   };
-  const teams = role !== "worker" && teamsAdapter ? teamsRoute(teamsAdapter, { services, store: teamsStore }) : undefined;
+  const teams = role !== "worker" && teamsAdapter ? teamsRoute(teamsAdapter, { services, store: teamsStore, bootstrapAdmins: config.SPUR_BOOTSTRAP_ADMINS }) : undefined;
   const server = createHttpServer({
     ...(slack?.requestListener ? { slack: slack.requestListener } : {}),
     ...(teams ? { teams } : {}),

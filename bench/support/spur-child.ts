@@ -6,7 +6,8 @@ import pg from "pg";
 import type { FakeUser } from "../../test/support/fake-slack-api.ts";
 import { REDIS_URL } from "./bench-env.ts";
 
-export const BENCH_SIGNING_SECRET = "bench-secret";
+/** Spur runs as in production here, which refuses secrets shorter than 32 bytes. */
+export const BENCH_SIGNING_SECRET = "bench-signing-secret-0123456789abcdef";
 
 export function benchUsers(count: number): FakeUser[] {
   return Array.from({ length: count }, (_, i) => ({ id: `UB${String(i).padStart(5, "0")}`, name: `agent${i}` }));
@@ -24,6 +25,7 @@ function spurEnv(opts: SpurProcessOptions): NodeJS.ProcessEnv {
     ...process.env,
     NODE_ENV: "production",
     FEEDBACK_HASH_SECRET: "bench-feedback-secret-0123456789",
+    SPUR_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
     DATABASE_URL: opts.databaseUrl,
     REDIS_URL,
     SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,

@@ -73,7 +73,7 @@ export function createOutbound(input: {
       : {}),
   });
   const jobs = bullmqDispatch(queues, { clock, prompts: stores.prompts, teamPosts: stores.teamPosts });
-  const teamsUsers = teamsAdapter ? new TeamsUsers(teamsAdapter, teamsStore) : undefined;
+  const teamsUsers = teamsAdapter ? new TeamsUsers(teamsAdapter, teamsStore, config.SPUR_BOOTSTRAP_ADMINS) : undefined;
   // The request path's look-ups may wait out a rate limit; background ones report it, and their job is delayed.
   const slackClientFor = (kind: "jobs" | "lookups") => (workspace: { externalId: string }) => slackClients.forTeam(workspace.externalId, kind);
   const members = new MemberDirectory(

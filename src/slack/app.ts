@@ -1,5 +1,6 @@
 // The Bolt app over an HTTP receiver whose request listener is mounted on Spur's own HTTP server.
-import { App, type CodedError, ErrorCode, HTTPModuleFunctions, HTTPReceiver, type InstallationStore, SocketModeReceiver, type StateStore } from "@slack/bolt";
+import { App, type CodedError, ErrorCode, HTTPReceiver, type InstallationStore, SocketModeReceiver, type StateStore } from "@slack/bolt";
+import { SlackEventRetry, slackProcessingErrorHandler, withResponseDeadline } from "./event-errors.ts";
 import type { Services } from "../app/services.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { register as registerActions } from "./listeners/actions/index.ts";
@@ -59,7 +60,7 @@ export function createSlackApp(options: SlackAppOptions, services: Services): Sl
         // Answer Slack only when the listener is done (or its ack deadline passed: see command-ack.ts), so what
         // the user is told is saved is stored first, and an event whose listener failed is retried by Slack.
         processBeforeResponse: true,
-        processEventErrorHandler: outageAwareErrorHandler(HTTPModuleFunctions.defaultProcessEventErrorHandler),
+        processEventErrorHandler: outageAwareErrorHandler(slackProcessingErrorHandler(services.logger)),
         logger,
         ...(options.oauth ? oauthReceiverOptions(options.oauth, clientOptions) : {}),
       });
@@ -88,12 +89,12 @@ export function createSlackApp(options: SlackAppOptions, services: Services): Sl
     services.logger.error({ err: error, code: error.code }, "unhandled Slack listener error");
     // An event whose listener failed is answered with a 500, so Slack delivers it again (X-Slack-Retry-Num);
     // its listener is idempotent (the event id, and the gift's key).
-    if (isEventCallback(body)) throw error;
+    if (isEventCallback(body)) throw new SlackEventRetry(error);
   });
   const socketMode = receiver instanceof SocketModeReceiver;
   return {
     app,
-    requestListener: receiver instanceof HTTPReceiver ? refusingSkewedTimestamps(receiver.requestListener) : undefined,
+    requestListener: receiver instanceof HTTPReceiver ? refusingSkewedTimestamps(withResponseDeadline(receiver.requestListener, services.logger)) : undefined,
     start: async () => {
       if (socketMode) await receiver.start();
     },

@@ -123,10 +123,24 @@ export class TeamsStore {
     return member?.workspace.externalId ?? null;
   }
 
+  async hasAdmin(workspaceId: string): Promise<boolean> {
+    return (await this.db.member.count({ where: { workspaceId, role: "admin" } })) > 0;
+  }
+
+  /** The email, sign-in name and Entra object id Spur knows for a member (what SPUR_BOOTSTRAP_ADMINS lists). */
+  async identitiesOf(workspaceId: string, platformUserId: string): Promise<string[]> {
+    const [member, user] = await Promise.all([
+      this.db.member.findUnique({ where: { workspaceId_platformUserId: { workspaceId, platformUserId } }, select: { email: true } }),
+      this.db.teamsUser.findUnique({ where: { workspaceId_platformUserId: { workspaceId, platformUserId } } }),
+    ]);
+    return [member?.email, user?.userPrincipalName, user?.aadObjectId].filter((v): v is string => Boolean(v));
+  }
+
   /**
-   * Makes the member an admin if the workspace has none yet: the Teams roster does not say who runs a team,
-   * so whoever installs Spur in it becomes its first admin. Returns whether the role changed.
+   * Makes the member an admin if the workspace has none yet: in a group chat, which nobody owns, whoever
+   * installs Spur becomes its first admin. Returns whether the role changed.
    */
+
   async promoteFirstAdmin(workspaceId: string, memberId: string): Promise<boolean> {
     const changed = await this.db.$executeRaw`
       UPDATE member SET role = 'admin', updated_at = now()

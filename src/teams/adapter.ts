@@ -15,6 +15,7 @@ import {
 } from "botbuilder";
 import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
+import { activityPolicyOf, refusalOf } from "./activity-gate.ts";
 
 export type TurnLogic = (context: TurnContext) => Promise<void>;
 
@@ -55,6 +56,7 @@ export function createTeamsAdapter(config: Config, logger: Logger): TeamsAdapter
     MicrosoftAppType: config.MICROSOFT_APP_TYPE,
     MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID ?? "",
   };
+  const policy = activityPolicyOf(config);
   const adapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication(credentials, new ConfigurationServiceClientCredentialFactory(credentials)),
   );
@@ -121,6 +123,12 @@ export function createTeamsAdapter(config: Config, logger: Logger): TeamsAdapter
         body = await readJson(req);
       } catch {
         res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ error: "invalid_json" }));
+        return;
+      }
+      const refusal = refusalOf(body, policy);
+      if (refusal) {
+        const status = refusal.code === "invalid_activity" ? 400 : 403;
+        res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ error: refusal.code, message: refusal.message }));
         return;
       }
       await adapter.process({ body, headers: req.headers, method: req.method ?? "POST" }, responseFor(res, logger), logic);

@@ -9,8 +9,7 @@ import { helpCommand } from "./commands/help.ts";
 import { appHelp } from "../use-cases/admin/app-help.ts";
 import { renderCard } from "./render/card.ts";
 import { handleMessageAction } from "./give-kudos-for-message.ts";
-import type { Workspace } from "../core/shared/model.ts";
-import { isTeamsBotId } from "./teams-users.ts";
+import { adminsAtInstall, bootstrapSender } from "./team-admins.ts";
 import { membersJoined, membersLeft } from "./roster-updates.ts";
 
 /** The command word and its arguments; a leading "/" (as typed from the command menu) is accepted. */
@@ -31,7 +30,10 @@ class SpurTeamsBot extends ActivityHandler {
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const answer = await handleMessageAction(this.deps, context);
-    return answer ? { status: 200, body: answer } : super.onInvokeActivity(context);
+    if (answer) return { status: 200, body: answer };
+    const handled = await super.onInvokeActivity(context);
+    // botbuilder answers an invoke nobody handles with 501; it is the sender's request that is wrong.
+    return handled.status === 501 ? { status: 400, body: { error: "unsupported_invoke", message: "Spur does not handle this invoke." } } : handled;
   }
 }
 
@@ -40,6 +42,7 @@ export function createTeamsBot(deps: TeamsDeps): ActivityHandler {
 
   bot.onMessage(async (turn, next) => {
     const ctx = await teamsCommandContext(deps, turn);
+    await bootstrapSender(deps, turn, ctx.workspace, ctx.defaultTeam.id);
     const { name, args } = splitCommand(ctx.message.text);
     const command = TEAMS_COMMANDS.find((c) => c.name === name);
     if (command) await command.run(deps, ctx, args);
@@ -91,19 +94,9 @@ async function installed(deps: TeamsDeps, turn: TurnContext): Promise<void> {
     const team = await deps.services.workspaces.updateTeam(defaultTeam.id, { channelId: conversationId });
     await deps.services.jobs.syncTeamSchedules(team);
   }
-  await makeInstallerFirstAdmin(deps, turn, workspace, defaultTeam.id);
+  await adminsAtInstall(deps, turn, workspace, defaultTeam.id);
   if (!known?.active) {
     await turn.sendActivity(toActivity(renderCard(appHelp({ welcome: true }), workspace.locale)));
-  }
-}
-
-async function makeInstallerFirstAdmin(deps: TeamsDeps, turn: TurnContext, workspace: Workspace, teamId: string): Promise<void> {
-  const installerId = turn.activity.from?.id;
-  if (!installerId || isTeamsBotId(installerId)) return;
-  const installer = await deps.services.members.byPlatformId(workspace, teamId, installerId);
-  if (installer && (await deps.store.promoteFirstAdmin(workspace.id, installer.id))) {
-    deps.services.members.invalidate(workspace.id, installerId);
-    deps.services.logger.info({ workspaceId: workspace.id, memberId: installer.id }, "Teams installer is the team's first Spur admin");
   }
 }
 

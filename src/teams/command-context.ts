@@ -13,6 +13,8 @@ export interface TeamsDeps {
   services: Services;
   store: TeamsStore;
   adapter: TeamsAdapter;
+  /** SPUR_BOOTSTRAP_ADMINS: sign-in names, emails or Entra object ids (lower-case) of people who are Spur admins. */
+  bootstrapAdmins: readonly string[];
 }
 
 export interface TeamsCommandContext {

@@ -26,8 +26,10 @@ const PLACEHOLDER_PREFIX = "UTM";
 
 function mentionEntities(activity: ActivityLike): MentionEntity[] {
   const found: MentionEntity[] = [];
-  for (const entity of activity.entities ?? []) {
-    if (entity.type !== "mention") continue;
+  const entities: unknown = activity.entities;
+  for (const entity of Array.isArray(entities) ? (entities as (ActivityLike["entities"] & object)[number][]) : []) {
+    // Entities come from the sender: anything not shaped like a mention is skipped.
+    if (typeof entity !== "object" || entity === null || entity.type !== "mention") continue;
     const mentioned = entity.mentioned as { id?: unknown; name?: unknown } | undefined;
     if (typeof mentioned?.id !== "string" || typeof entity.text !== "string") continue;
     found.push({ text: entity.text, id: mentioned.id, name: typeof mentioned.name === "string" ? mentioned.name : mentioned.id });
@@ -51,7 +53,7 @@ export function teamsCommandText(activity: ActivityLike): TeamsCommandText {
   const placeholderToTeams = new Map<string, string>();
   const teamsToPlaceholder = new Map<string, string>();
   const names = new Map<string, string>();
-  let text = activity.text ?? "";
+  let text = typeof activity.text === "string" ? activity.text : "";
   for (const entity of entities) {
     if (entity.id === botId) {
       text = text.replace(entity.text, " ");

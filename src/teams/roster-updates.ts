@@ -22,7 +22,7 @@ export async function membersJoined(deps: TeamsDeps, turn: TurnContext, workspac
         aadObjectId: account.aadObjectId ?? null,
         userPrincipalName: account.userPrincipalName ?? null,
       });
-      profiles.push(profileFromTeamsAccount(account));
+      profiles.push(profileFromTeamsAccount(account, deps.bootstrapAdmins));
     } catch (err) {
       // The daily roster sync stores them instead.
       deps.services.logger.warn({ err, workspaceId: workspace.id }, "could not read a new Teams member from the roster");

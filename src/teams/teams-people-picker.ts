@@ -11,7 +11,7 @@ export class TeamsPeoplePicker implements PeoplePicker {
   private readonly logger: Logger;
 
   constructor(deps: TeamsDeps) {
-    this.users = new TeamsUsers(deps.adapter, deps.store);
+    this.users = new TeamsUsers(deps.adapter, deps.store, deps.bootstrapAdmins);
     this.logger = deps.services.logger;
   }
 

@@ -6,6 +6,7 @@ import type { PlatformUsers } from "../core/shared/ports.ts";
 import type { PlatformRoster, RosterPage } from "../core/shared/roster.ts";
 import type { TeamsStore } from "../store/teams-store.ts";
 import type { TeamsAdapter } from "./adapter.ts";
+import { namesAdmin } from "./admin-identities.ts";
 import { classifyConnectorError, connectorStatus } from "./teams-errors.ts";
 
 // botbuilder comes in with the Teams adapter (teams-endpoint.ts), not with this file, which every process imports.
@@ -20,7 +21,8 @@ export function isTeamsPersonId(id: string): boolean {
   return id.startsWith("29:");
 }
 
-export function profileFromTeamsAccount(account: TeamsChannelAccount): PlatformUserProfile {
+/** The person as Spur stores them; a team owner or bootstrap admin is stored as an admin (on first sight only). */
+export function profileFromTeamsAccount(account: TeamsChannelAccount, bootstrapAdmins: readonly string[]): PlatformUserProfile {
   const email = account.email ?? account.userPrincipalName ?? null;
   return {
     platformUserId: account.id,
@@ -31,7 +33,7 @@ export function profileFromTeamsAccount(account: TeamsChannelAccount): PlatformU
     timeZone: null,
     isBot: isTeamsBotId(account.id),
     isDeactivated: false,
-    isWorkspaceAdmin: false,
+    isWorkspaceAdmin: !isTeamsBotId(account.id) && namesAdmin(account, bootstrapAdmins),
   };
 }
 
@@ -43,6 +45,7 @@ export class TeamsUsers implements PlatformUsers, PlatformRoster {
   constructor(
     private readonly adapter: TeamsAdapter,
     private readonly store: TeamsStore,
+    private readonly bootstrapAdmins: readonly string[],
   ) {}
 
   async lookup(workspace: Workspace, platformUserId: string): Promise<PlatformUserProfile | null> {
@@ -64,7 +67,7 @@ export class TeamsUsers implements PlatformUsers, PlatformRoster {
     const { account } = roster;
     if (!account) return null;
     await this.remember(workspace, account);
-    return profileFromTeamsAccount(account);
+    return profileFromTeamsAccount(account, this.bootstrapAdmins);
   }
 
   /** Keeps the person's Entra ID identity, which KPI ingestion maps agents by. */
@@ -92,7 +95,7 @@ export class TeamsUsers implements PlatformUsers, PlatformRoster {
       throw classifyConnectorError(err, conversation.conversationId);
     }
     for (const account of accounts) if (!isTeamsBotId(account.id)) await this.remember(workspace, account);
-    result.profiles = accounts.map(profileFromTeamsAccount);
+    result.profiles = accounts.map((a) => profileFromTeamsAccount(a, this.bootstrapAdmins));
     return result;
   }
 
@@ -116,6 +119,6 @@ export class TeamsUsers implements PlatformUsers, PlatformRoster {
     } catch (err) {
       throw classifyConnectorError(err, conversation.conversationId);
     }
-    return accounts.slice(0, MAX_ROSTER).map(profileFromTeamsAccount).filter((p) => !p.isBot);
+    return accounts.slice(0, MAX_ROSTER).map((a) => profileFromTeamsAccount(a, this.bootstrapAdmins)).filter((p) => !p.isBot);
   }
 }

@@ -19,6 +19,7 @@ function runMain(env: Record<string, string>) {
 }
 
 const validEnv = (db: string, slackUrl: string, prefix: string, port: number) => ({
+  NODE_ENV: "test",
   DATABASE_URL: db,
   REDIS_URL: TEST_REDIS_URL,
   SLACK_SIGNING_SECRET: "main-secret",
@@ -50,6 +51,13 @@ describe("src/main.ts", () => {
       { NODE_ENV: "production", TEAMS_ALLOW_UNAUTHENTICATED: "true" },
       "Invalid configuration: TEAMS_ALLOW_UNAUTHENTICATED must not be true in production; set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD instead",
     ],
+    // Without NODE_ENV Spur is in production: development behaviour is never the default.
+    [
+      { NODE_ENV: "", TEAMS_ALLOW_UNAUTHENTICATED: "true" },
+      "Invalid configuration: TEAMS_ALLOW_UNAUTHENTICATED must not be true in production; set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD instead " +
+        "(NODE_ENV is unset, which means production; set NODE_ENV=development for local development)",
+    ],
+    [{ NODE_ENV: "", FEEDBACK_HASH_SECRET: "" }, "Invalid configuration: FEEDBACK_HASH_SECRET is required in production (NODE_ENV is unset, which means production; set NODE_ENV=development for local development)"],
   ])("exits with one clear line for a bad environment %o", async (patch, message) => {
     const { child, output } = runMain({ ...validEnv("postgresql://x@127.0.0.1/x", slack.url, prefix, 0), ...patch });
     const [code] = await once(child, "exit");
@@ -78,7 +86,7 @@ describe("src/main.ts", () => {
 
   it("warns loudly when Teams runs without authentication (development only)", async () => {
     const port = await freePort();
-    const { child, output } = runMain({ ...validEnv(database.url, slack.url, prefix, port), TEAMS_ALLOW_UNAUTHENTICATED: "true" });
+    const { child, output } = runMain({ ...validEnv(database.url, slack.url, prefix, port), NODE_ENV: "development", TEAMS_ALLOW_UNAUTHENTICATED: "true" });
     const deadline = Date.now() + 15_000;
     while (!output().includes("Spur is listening")) {
       if (Date.now() > deadline || child.exitCode !== null) throw new Error(`did not start:\n${output()}`);

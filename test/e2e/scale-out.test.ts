@@ -58,6 +58,7 @@ beforeAll(async () => {
   redis = new PrivateRedis(await freePort());
   await redis.start();
   env = {
+    NODE_ENV: "test",
     DATABASE_URL: database.url,
     REDIS_URL: redis.url,
     SLACK_SIGNING_SECRET: SECRET,

@@ -27,6 +27,7 @@ const prefix = uniquePrefix();
 async function startSpur(port: number): Promise<ChildProcess> {
   const env = {
     ...process.env,
+    NODE_ENV: "test",
     DATABASE_URL: database.url,
     REDIS_URL: TEST_REDIS_URL,
     SLACK_SIGNING_SECRET: SECRET,

@@ -38,7 +38,7 @@ describe("Teams routes for Slack's subcommands", () => {
   });
 
   it.each(SPUR_VERBS)("admin %s is handled in Teams", async (verb) => {
-    // Carl installed Spur, so he is its first admin; a personal chat, where secrets may be shown.
+    // Carl owns the team, so he is a Spur admin; a personal chat, where secrets may be shown.
     const reply = textOf(await say(TEAMS_USERS.carl, [`admin ${verb}`], undefined, "personal"));
     expect(reply).not.toContain("I don't know");
     expect(reply).not.toContain("Something went wrong");

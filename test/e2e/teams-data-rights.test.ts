@@ -17,7 +17,7 @@ beforeAll(async () => {
   connector = await new FakeBotConnector(TEAMS_ROSTER).start();
   h = await startHarness({ teams: true, clock });
   expect((await h.teams(botAddedToTeam(connector.url))).status).toBe(200);
-  // Carl installed Spur, so he is the team's first admin.
+  // Carl owns the team (the roster says so), so he is a Spur admin.
   await say(ana, ["kudos ", bo, ` 2 ${ANA_GAVE}`], "Kudos sent");
   await say(bo, ["kudos ", ana, ` 1 ${BO_GAVE}`], "Kudos sent");
   await say(ana, ["help"], "kudos", "personal");

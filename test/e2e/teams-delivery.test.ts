@@ -120,7 +120,7 @@ describe("Teams: proactive delivery guarantees", () => {
     expect(connector.attempts.length).toBe(attemptsBefore);
     await h.spur.db.digestRun.deleteMany({ where: { teamId, periodKey: "2026-W35" } });
 
-    // carl installed Spur, so he is its first admin.
+    // carl owns the team (the roster says so), so he is a Spur admin.
     const reply = await say(carl, ["admin status"]);
     expect(textOf(reply)).toContain(`weekly digest ${periodKey}: failed after 1 attempt — ${reason}`);
   });

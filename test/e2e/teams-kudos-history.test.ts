@@ -32,7 +32,7 @@ afterAll(async () => {
 
 describe("Teams: leaderboard", () => {
   beforeAll(async () => {
-    // Carl installed Spur, so he is its first admin.
+    // Carl owns the team (the roster says so), so he is a Spur admin.
     await say(carl, ["admin timezone America/Los_Angeles"], "America/Los_Angeles");
     await say(carl, ["kudos ", ana, " 3 closed the week strong #craft"], "Kudos sent");
     clock.set("2026-11-23T08:30:00Z"); // Monday 00:30 in Los Angeles: a new week

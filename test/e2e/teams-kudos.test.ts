@@ -45,7 +45,7 @@ describe("Teams: installing Spur in a team", () => {
     expect(conversation.reference).toMatchObject({ bot: { id: BOT.id }, conversation: { id: GENERAL } });
     const team = await h.spur.db.team.findFirstOrThrow({ where: { workspaceId: workspace.id } });
     expect(team.channelId).toBe(GENERAL);
-    // Whoever installed Spur (Carl) is the team's first Spur admin: the Teams roster does not tell.
+    // Carl owns the team (the roster's userRole), so he is a Spur admin.
     expect((await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: carl.id } })).role).toBe("admin");
     const hello = connector.sentTo(GENERAL).filter((s) => textOf(s).includes("Hi, I'm Spur"));
     expect(hello).toHaveLength(1);
@@ -184,7 +184,7 @@ describe("Teams: admin (Slack's /spur)", () => {
 
   it("lets an admin set roles, the channel, time zone and digest schedule of the team", async () => {
     const team = await h.spur.db.team.findFirstOrThrow({ where: { channelId: GENERAL } });
-    // Carl installed Spur, so he is the first admin; he appoints Alex.
+    // Carl owns the team (the roster says so), so he is a Spur admin; he appoints Alex.
     const admin = { id: "29:alex", name: "Alex Admin", email: "alex@contoso.com" };
     connector.roster.set(admin.id, admin);
     await say(carl, ["admin role ", admin, " admin"], "Alex Admin is now an admin");

@@ -6,7 +6,7 @@ import { type Harness } from "../support/spur-harness.ts";
 import { TEAMS_USERS } from "../support/teams-activities.ts";
 import { cardOf, type Say, startTeams, type TeamsSetup } from "../support/teams-chat.ts";
 
-// Carl installs Spur, so he is its first admin.
+// Carl owns the team (the roster says so), so he is a Spur admin.
 const { ana, bo, carl, dee } = TEAMS_USERS;
 let h: Harness;
 let say: Say;

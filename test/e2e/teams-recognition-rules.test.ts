@@ -31,7 +31,7 @@ const settings = (patch: Parameters<Harness["setRecognitionSettings"]>[0]) => h.
 
 describe("Teams: the giving allowance, in the giver's team time zone", () => {
   beforeAll(async () => {
-    // Carl installed Spur, so he is its first admin.
+    // Carl owns the team (the roster says so), so he is a Spur admin.
     await say(carl, ["admin timezone Pacific/Auckland"], "Pacific/Auckland");
   });
 

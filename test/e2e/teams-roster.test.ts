@@ -60,7 +60,7 @@ describe("Teams roster", () => {
     expect((await h.spur.db.teamsUser.findMany({ orderBy: { platformUserId: "asc" } })).map((u) => [u.platformUserId, u.aadObjectId])).toEqual(
       TEAMS_ROSTER.map((p) => [p.id, p.aadObjectId]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     );
-    // The installer stays the first admin: a refresh never changes a known member's role.
+    // The owner stays an admin: a refresh never changes a known member's role.
     expect(members.find((m) => m.platformUserId === carl.id)?.role).toBe("admin");
   });
 

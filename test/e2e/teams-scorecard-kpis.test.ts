@@ -7,7 +7,7 @@ import { type Harness } from "../support/spur-harness.ts";
 import { TEAMS_ROSTER, TEAMS_USERS } from "../support/teams-activities.ts";
 import { cardOf, executeActions, type Say, startTeams, type TeamsChat, type TeamsSetup } from "../support/teams-chat.ts";
 
-// Carl installs Spur, so he is its first admin; Lee becomes the team's lead.
+// Carl owns the team (the roster says so), so he is a Spur admin; Lee becomes the team's lead.
 const { ana, bo, carl, dee } = TEAMS_USERS;
 const lee: RosterMember = { id: "29:lee", name: "Lee Lead", aadObjectId: "aad-lee", email: "lee@contoso.com" };
 let h: Harness;

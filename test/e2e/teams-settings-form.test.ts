@@ -6,7 +6,7 @@ import type { Harness } from "../support/spur-harness.ts";
 import { GENERAL, TEAMS_USERS } from "../support/teams-activities.ts";
 import { cardOf, errorUnder, executeActions, startTeams, type TeamsChat, type TeamsSetup } from "../support/teams-chat.ts";
 
-// Carl installs Spur, so he is its first admin.
+// Carl owns the team (the roster says so), so he is a Spur admin.
 const { ana, carl } = TEAMS_USERS;
 let t: TeamsSetup;
 let h: Harness;

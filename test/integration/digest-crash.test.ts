@@ -30,6 +30,7 @@ afterAll(async () => {
 describe("digest delivery across a crash", () => {
   it("does not post twice when a worker dies between posting and recording", async () => {
     const env = {
+      NODE_ENV: "test",
       DATABASE_URL: database.url,
       REDIS_URL: TEST_REDIS_URL,
       SLACK_SIGNING_SECRET: "s",

@@ -10,6 +10,8 @@ export interface RosterMember {
   email?: string;
   userPrincipalName?: string;
   givenName?: string;
+  /** The roster's userRole: "owner" for a team owner (when Teams says so), "user" (the default) or "guest". */
+  userRole?: string;
 }
 
 export interface SentActivity {
@@ -173,7 +175,7 @@ export class FakeBotConnector {
       const start = Number(continuationToken ?? "0") || 0;
       const size = Math.min(asked, this.rosterPageSize);
       const all = [...this.roster.values()];
-      const members = all.slice(start, start + size).map((m) => ({ ...m, tenantId: "tenant-1", userRole: "user" }));
+      const members = all.slice(start, start + size).map((m) => ({ ...m, tenantId: "tenant-1", userRole: m.userRole ?? "user" }));
       return { status: 200, body: { members, ...(start + size < all.length ? { continuationToken: String(start + size) } : {}) } };
     }
     const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(path);
@@ -183,7 +185,7 @@ export class FakeBotConnector {
       // Like the real service, a member can be looked up by their Bot Framework id or their Entra ID object id.
       const found = this.roster.get(userId) ?? [...this.roster.values()].find((m) => m.aadObjectId === userId);
       if (!found) return { status: 404, body: { error: { code: "MemberNotFoundInConversation", message: "not found" } } };
-      return { status: 200, body: { ...found, tenantId: "tenant-1", userRole: "user" } };
+      return { status: 200, body: { ...found, tenantId: "tenant-1", userRole: found.userRole ?? "user" } };
     }
     return { status: 404, body: { error: { code: "NotFound", message: path } } };
   }

@@ -1,6 +1,6 @@
 // The people of the scenario suite, the same on both platforms: the same names (Slack display names, Teams
 // roster names) and handles, so both platforms' replies read alike. Carl is a Spur admin on both (Slack
-// is_admin; on Teams he installs Spur, so he is its first admin).
+// is_admin; on Teams he owns the team, and the roster says so).
 import type { RosterMember } from "./fake-bot-connector.ts";
 import type { FakeUser } from "./fake-slack-api.ts";
 import { TEAMS_USERS } from "./teams-activities.ts";

@@ -6,12 +6,12 @@ export const BOT = { id: "28:spur-bot-id", name: "Spur" };
 export const GENERAL = "19:general-support@thread.tacv2";
 export const TEAM = { id: GENERAL, name: "Support" };
 
-/** The people of the test tenant (Bot Framework ids, as Teams sends them). */
+/** The people of the test tenant (Bot Framework ids, as Teams sends them); Carl owns the team. */
 export const TEAMS_USERS = {
-  ana: { id: "29:ana", name: "Ana Alves", aadObjectId: "aad-ana", email: "ana@contoso.com", userPrincipalName: "ana@contoso.com" },
-  bo: { id: "29:bo", name: "Bo Berg", aadObjectId: "aad-bo", email: "bo@contoso.com", userPrincipalName: "bo@contoso.com" },
-  carl: { id: "29:carl", name: "Carl Cruz", aadObjectId: "aad-carl", email: "carl@contoso.com", userPrincipalName: "carl@contoso.com" },
-  dee: { id: "29:dee", name: "Dee Diaz", aadObjectId: "aad-dee", email: "dee@contoso.com", userPrincipalName: "dee@contoso.com" },
+  ana: { id: "29:ana", name: "Ana Alves", aadObjectId: "aad-ana", email: "ana@contoso.com", userPrincipalName: "ana@contoso.com", userRole: "user" },
+  bo: { id: "29:bo", name: "Bo Berg", aadObjectId: "aad-bo", email: "bo@contoso.com", userPrincipalName: "bo@contoso.com", userRole: "user" },
+  carl: { id: "29:carl", name: "Carl Cruz", aadObjectId: "aad-carl", email: "carl@contoso.com", userPrincipalName: "carl@contoso.com", userRole: "owner" },
+  dee: { id: "29:dee", name: "Dee Diaz", aadObjectId: "aad-dee", email: "dee@contoso.com", userPrincipalName: "dee@contoso.com", userRole: "user" },
 } satisfies Record<string, RosterMember>;
 
 export const TEAMS_ROSTER: RosterMember[] = Object.values(TEAMS_USERS);
@@ -65,8 +65,8 @@ export function message(from: RosterMember, parts: (string | RosterMember)[], wh
   };
 }
 
-/** Spur was added to the team (conversationUpdate with the bot among membersAdded). */
-export function botAddedToTeam(serviceUrl: string) {
+/** Spur was added to the team (conversationUpdate with the bot among membersAdded), by Carl unless `by` says who. */
+export function botAddedToTeam(serviceUrl: string, by: RosterMember = TEAMS_USERS.carl) {
   counter += 1;
   return {
     type: "conversationUpdate",
@@ -74,7 +74,7 @@ export function botAddedToTeam(serviceUrl: string) {
     timestamp: new Date().toISOString(),
     channelId: "msteams",
     serviceUrl,
-    from: { id: TEAMS_USERS.carl.id, name: TEAMS_USERS.carl.name },
+    from: { id: by.id, name: by.name },
     recipient: BOT,
     membersAdded: [{ id: BOT.id }],
     conversation: { id: GENERAL, conversationType: "channel", tenantId: TENANT_ID, isGroup: true },

@@ -105,7 +105,7 @@ export interface TeamsSetup {
 
 /**
  * Spur with Teams on (no Bot Framework auth), a fake Bot Connector answering for `roster`, and Spur installed in
- * the team by Carl (its first admin). `known` people then write in the team's channel, so Spur knows them in
+ * the team by Carl (its owner, so a Spur admin). `known` people then write in the team's channel, so Spur knows them in
  * the team; `personal` people install Spur in a personal chat (which then belongs to the team).
  */
 export async function startTeams(options: {

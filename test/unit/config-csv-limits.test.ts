@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config.ts";
 
 const valid = {
+  NODE_ENV: "test",
   DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/spur",
   REDIS_URL: "redis://127.0.0.1:6379",
   SLACK_SIGNING_SECRET: "secret",

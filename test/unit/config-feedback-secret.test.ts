@@ -4,8 +4,9 @@ import { DEV_FEEDBACK_HASH_SECRET, parseConfig } from "../../src/config.ts";
 const base = {
   DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/spur",
   REDIS_URL: "redis://127.0.0.1:6379",
-  SLACK_SIGNING_SECRET: "s",
+  SLACK_SIGNING_SECRET: "s".repeat(32),
   SLACK_BOT_TOKEN: "xoxb-1",
+  SPUR_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
 };
 
 describe("FEEDBACK_HASH_SECRET", () => {
@@ -21,6 +22,6 @@ describe("FEEDBACK_HASH_SECRET", () => {
   });
 
   it("must be long enough", () => {
-    expect(() => parseConfig({ ...base, FEEDBACK_HASH_SECRET: "short" })).toThrow("FEEDBACK_HASH_SECRET must be at least 16 characters");
+    expect(() => parseConfig({ ...base, NODE_ENV: "development", FEEDBACK_HASH_SECRET: "short" })).toThrow("FEEDBACK_HASH_SECRET must be at least 16 characters");
   });
 });

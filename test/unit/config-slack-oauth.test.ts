@@ -6,6 +6,7 @@ import { parseConfig, slackOAuthEnabled } from "../../src/config.ts";
 import { BOT_SCOPES } from "../../src/slack/oauth-scopes.ts";
 
 const base = {
+  NODE_ENV: "development",
   DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/spur",
   REDIS_URL: "redis://127.0.0.1:6379",
   SLACK_SIGNING_SECRET: "secret",
@@ -34,7 +35,10 @@ describe("Slack configuration modes", () => {
     [{ SLACK_APP_TOKEN: "xapp-1" }, "SLACK_APP_TOKEN must not be set with SLACK_CLIENT_ID"],
     [{ SPUR_ENCRYPTION_KEY: randomBytes(16).toString("base64") }, "SPUR_ENCRYPTION_KEY must be 32 bytes, base64"],
     [{ SPUR_PREVIOUS_ENCRYPTION_KEYS: `${KEY},not-a-key` }, "SPUR_PREVIOUS_ENCRYPTION_KEYS must be comma-separated base64 keys"],
-    [{ NODE_ENV: "production", FEEDBACK_HASH_SECRET: "x".repeat(32), SPUR_ENCRYPTION_KEY: "" }, "SPUR_ENCRYPTION_KEY is required in production"],
+    [
+      { NODE_ENV: "production", FEEDBACK_HASH_SECRET: "x".repeat(32), SLACK_SIGNING_SECRET: "s".repeat(32), SLACK_CLIENT_SECRET: "c".repeat(32), SLACK_STATE_SECRET: "t".repeat(32), SPUR_ENCRYPTION_KEY: "" },
+      "SPUR_ENCRYPTION_KEY is required in production",
+    ],
   ])("stops on a bad multi-workspace setting: %o", (patch, message) => {
     expect(() => parseConfig({ ...base, ...oauth, SPUR_ENCRYPTION_KEY: KEY, ...patch })).toThrow(message);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig, teamsMode } from "../../src/config.ts";
 
 const valid = {
+  NODE_ENV: "development",
   DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/spur",
   REDIS_URL: "redis://127.0.0.1:6379",
   SLACK_SIGNING_SECRET: "secret",
@@ -64,7 +65,7 @@ describe("Microsoft Teams configuration", () => {
 
   it("runs unauthenticated only when asked, outside production", () => {
     expect(teamsMode(parseConfig({ ...valid, TEAMS_ALLOW_UNAUTHENTICATED: "true" }))).toBe("unauthenticated");
-    expect(teamsMode(parseConfig({ ...valid, NODE_ENV: "development", TEAMS_ALLOW_UNAUTHENTICATED: "true" }))).toBe("unauthenticated");
+    expect(teamsMode(parseConfig({ ...valid, NODE_ENV: "test", TEAMS_ALLOW_UNAUTHENTICATED: "true" }))).toBe("unauthenticated");
   });
 
   it.each([

@@ -1,0 +1,37 @@
+// Signed requests whose payload Bolt cannot read (found by the HTTP fuzz): a 400, never a 500 — a 500 tells
+// Slack to deliver the same payload again, which cannot help. A listener's failure on an event stays a 500
+// (slack-reaction-kudos.test.ts: Slack retries it).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SIGNING_SECRET, startHarness, type Harness } from "../support/spur-harness.ts";
+import { slackSignatureHeaders } from "../support/slack-signing.ts";
+import { ALL_USERS } from "../support/users.ts";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ users: ALL_USERS });
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+describe("Slack payloads Bolt cannot read", () => {
+  it.each([
+    ["a reaction without its user", { type: "reaction_added", user: null, reaction: "star", channel_type: "channel" }],
+    ["an event whose item is a string", { type: "reaction_added", user: "UANA", item: "", reaction: "star" }],
+  ])("answers 400 to %s", async (_what, event) => {
+    const res = await h.event(event);
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toEqual({ error: "invalid_payload" });
+  });
+
+  it("answers a signed body that is JSON null (Bolt never answered it) with a 400", async () => {
+    const res = await h.post("null", { "content-type": "application/json", ...slackSignatureHeaders(SIGNING_SECRET, "null") });
+    expect(res.status).toBe(400);
+  });
+
+  it("answers 400 to an interaction whose channel is null", async () => {
+    const res = await h.interaction({ type: "block_actions", user: { id: "UANA", team_id: "T0001" }, channel: null, actions: [] });
+    expect(res.status).toBe(400);
+    expect(await h.spur.db.kudos.count()).toBe(0);
+  });
+});
