@@ -119,7 +119,8 @@ export async function importKpiCsv(
     }
   } catch (err) {
     // An unclosed quote runs to the end of the file: everything from its line on is one bad row.
-    if (!(err instanceof CsvSyntaxError) || !header) throw err;
+    if (!(err instanceof CsvSyntaxError)) throw err;
+    if (!header) throw new CsvHeaderError(`The header row has a quoted field that is never closed (line ${err.line}).`);
     addRejections(total, [{ index: err.line, reason: "a quoted field is never closed" }]);
   }
   if (!header) throw new CsvHeaderError("The file is empty: it needs a header row.");

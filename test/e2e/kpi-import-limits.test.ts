@@ -128,6 +128,16 @@ describe("CSV imports are all or nothing", () => {
     expect(await h.spur.db.kpiRecord.count()).toBe(5000);
     await h.spur.db.kpiRecord.deleteMany();
   });
+
+  it("answers a header whose quoted field is never closed with 422, not a 500", async () => {
+    for (const csv of ['"', `"member,metric\n${goodRows[0]}`]) {
+      const res = await postCsv(csv);
+      expect(res.status).toBe(422);
+      expect(res.json()).toMatchObject({ error: "invalid_header" });
+      expect(String((res.json() as { message?: string }).message)).toContain("never closed");
+    }
+    expect(await h.spur.db.kpiRecord.count()).toBe(0);
+  });
 });
 
 describe("bad values in the JSON API and helpdesk webhooks", () => {
