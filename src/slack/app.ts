@@ -1,6 +1,7 @@
 // The Bolt app over an HTTP receiver whose request listener is mounted on Spur's own HTTP server.
 import { App, type CodedError, ErrorCode, HTTPReceiver, type InstallationStore, SocketModeReceiver, type StateStore } from "@slack/bolt";
 import { SlackEventRetry, slackProcessingErrorHandler, withResponseDeadline } from "./event-errors.ts";
+import { refuseUnreadableIds, UnreadableSlackIds } from "./unreadable-ids.ts";
 import type { Services } from "../app/services.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { register as registerActions } from "./listeners/actions/index.ts";
@@ -74,6 +75,7 @@ export function createSlackApp(options: SlackAppOptions, services: Services): Sl
     convoStore: false,
     extendedErrorHandler: true,
   });
+  app.use(refuseUnreadableIds);
   registerListeners(app, services);
   app.error(async ({ error, body }: { error: CodedError; body: unknown }) => {
     if (isOutageAuthorizationError(error)) {
@@ -86,6 +88,8 @@ export function createSlackApp(options: SlackAppOptions, services: Services): Sl
       services.logger.warn({ code: error.code }, "Slack request from a workspace Spur is not installed in");
       return;
     }
+    // Answered 400 by the receiver (event-errors.ts): delivering it again cannot help.
+    if (error instanceof UnreadableSlackIds) throw error;
     services.logger.error({ err: error, code: error.code }, "unhandled Slack listener error");
     // An event whose listener failed is answered with a 500, so Slack delivers it again (X-Slack-Retry-Num);
     // its listener is idempotent (the event id, and the gift's key).

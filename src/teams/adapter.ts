@@ -153,17 +153,25 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 const GENERIC_ERRORS: Record<number, { error: string }> = { 401: { error: "unauthorized" }, 500: { error: "internal_error" } };
 
 /** The small express-like response botbuilder writes to, over Node's ServerResponse. */
+/** botbuilder's 501 for an invoke no handler answered (e.g. a card action that is not Action.Execute). */
+const UNSUPPORTED_INVOKE = { error: "unsupported_invoke", message: "Spur does not handle this invoke." };
+
 function responseFor(res: ServerResponse, logger: Logger) {
+  let unsupported = false;
+  let written = false;
   return {
     socket: res.socket,
     status(code: number) {
-      res.statusCode = code;
+      // The sender's request is what is wrong, not Spur: a 4xx, never a 5xx.
+      unsupported = code === 501;
+      res.statusCode = unsupported ? 400 : code;
     },
     header(name: string, value: unknown) {
       res.setHeader(name, String(value));
     },
     send(body: unknown) {
       if (body === undefined || res.writableEnded) return;
+      written = true;
       const generic = GENERIC_ERRORS[res.statusCode];
       if (generic && typeof body === "string") {
         // botbuilder's own answer to a request it could not authenticate or process: the cause is logged only.
@@ -178,7 +186,12 @@ function responseFor(res: ServerResponse, logger: Logger) {
       }
     },
     end() {
-      if (!res.writableEnded) res.end();
+      if (res.writableEnded) return;
+      if (unsupported && !written) {
+        if (!res.headersSent) res.setHeader("content-type", "application/json");
+        res.write(JSON.stringify(UNSUPPORTED_INVOKE));
+      }
+      res.end();
     },
   };
 }

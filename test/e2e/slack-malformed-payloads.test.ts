@@ -24,6 +24,18 @@ describe("Slack payloads Bolt cannot read", () => {
     expect(JSON.parse(res.body)).toEqual({ error: "invalid_payload" });
   });
 
+  it.each([
+    ["a workspace id with a NUL", { team: "\u0000" }, { type: "reaction_added", user: "UANA", reaction: "star", item_user: "UBO", item: { type: "message", channel: "CGENERAL", ts: "1.1" } }],
+    ["a workspace id with half a surrogate pair", { team: "T\ud800" }, { type: "reaction_added", user: "UANA", reaction: "star", item_user: "UBO", item: { type: "message", channel: "CGENERAL", ts: "1.1" } }],
+    ["a user id with a NUL", {}, { type: "reaction_added", user: "U\u0000", reaction: "star", item_user: "UBO", item: { type: "message", channel: "CGENERAL", ts: "1.1" } }],
+    ["a channel id with half a surrogate pair", {}, { type: "reaction_added", user: "UANA", reaction: "star", item_user: "UBO", item: { type: "message", channel: "C\udfff", ts: "1.1" } }],
+  ])("answers 400 to an event with %s (it names nothing Spur could look up)", async (_what, options, event) => {
+    const res = await h.event(event, options);
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toEqual({ error: "invalid_payload" });
+    expect(await h.spur.db.kudos.count()).toBe(0);
+  });
+
   it("answers a signed body that is JSON null (Bolt never answered it) with a 400", async () => {
     const res = await h.post("null", { "content-type": "application/json", ...slackSignatureHeaders(SIGNING_SECRET, "null") });
     expect(res.status).toBe(400);

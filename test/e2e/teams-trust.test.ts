@@ -71,6 +71,11 @@ describe("Teams: which activities Spur serves", () => {
     const click = cardAction(carl, "x", {}, { serviceUrl: connector!.url });
     const res = await h!.teams({ ...click, name: "task/fetch" });
     expect(res.status).toBe(400);
+    // A card action botbuilder itself refuses with 501 (not Action.Execute; a value that is not an action).
+    for (const value of [{ action: { type: "Action.Submit", data: {} }, trigger: "manual" }, "", { trigger: "manual" }]) {
+      const refused = await h!.teams({ ...click, value });
+      expect(refused.status).toBe(400);
+    }
   });
 
   it("refuses tenants outside TEAMS_ALLOWED_TENANTS with 403", async () => {

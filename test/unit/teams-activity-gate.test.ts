@@ -11,10 +11,18 @@ describe("Teams activity gate", () => {
       ...env,
       SLACK_SIGNING_SECRET: "s".repeat(32),
       FEEDBACK_HASH_SECRET: "f".repeat(32),
+      SPUR_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString("base64"),
       MICROSOFT_APP_ID: "8f3e4a1c-2b7d-4e9f-a6c5-1d2e3f4a5b6c",
       MICROSOFT_APP_PASSWORD: "p".repeat(40),
     });
-    const emulator = { type: "message", channelId: "emulator", conversation: { id: "c" } };
+    const emulator = {
+      type: "message",
+      channelId: "emulator",
+      serviceUrl: "http://localhost:3978/",
+      from: { id: "user-1", name: "Ana" },
+      recipient: { id: "bot-1", name: "Spur" },
+      conversation: { id: "c" },
+    };
     expect(refusalOf(emulator, activityPolicyOf(dev))).toBeNull();
     expect(refusalOf(emulator, activityPolicyOf(production))).toMatchObject({ code: "channel_not_allowed" });
     expect(refusalOf({ ...emulator, channelId: "msteams" }, activityPolicyOf(production))).toBeNull();
