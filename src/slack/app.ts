@@ -1,6 +1,7 @@
 // The Bolt app over an HTTP receiver whose request listener is mounted on Spur's own HTTP server.
 import { App, type CodedError, ErrorCode, HTTPReceiver, type InstallationStore, SocketModeReceiver, type StateStore } from "@slack/bolt";
 import { SlackEventRetry, slackProcessingErrorHandler, withResponseDeadline } from "./event-errors.ts";
+import { refusingUnreadableBodies } from "./readable-body.ts";
 import { refuseUnreadableIds, UnreadableSlackIds } from "./unreadable-ids.ts";
 import type { Services } from "../app/services.ts";
 import { boltLogger } from "./bolt-logger.ts";
@@ -98,7 +99,7 @@ export function createSlackApp(options: SlackAppOptions, services: Services): Sl
   const socketMode = receiver instanceof SocketModeReceiver;
   return {
     app,
-    requestListener: receiver instanceof HTTPReceiver ? refusingSkewedTimestamps(withResponseDeadline(receiver.requestListener, services.logger)) : undefined,
+    requestListener: receiver instanceof HTTPReceiver ? refusingSkewedTimestamps(refusingUnreadableBodies(withResponseDeadline(receiver.requestListener, services.logger))) : undefined,
     start: async () => {
       if (socketMode) await receiver.start();
     },
