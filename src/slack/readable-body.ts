@@ -32,9 +32,11 @@ function answer(res: ServerResponse, status: number, error: string): void {
   res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ error }));
 }
 
-export function refusingUnreadableBodies(listener: Listener, limit = SLACK_BODY_LIMIT): Listener {
+/** Only Bolt's own endpoint is buffered: any other path goes to the listener at once, which may throw for it. */
+export function refusingUnreadableBodies(listener: Listener, endpoint = "/slack/events", limit = SLACK_BODY_LIMIT): Listener {
   return (req, res) => {
-    if (req.method !== "POST") return listener(req, res);
+    const path = (req.url ?? "/").split("?")[0];
+    if (req.method !== "POST" || path !== endpoint) return listener(req, res);
     const chunks: Buffer[] = [];
     let size = 0;
     let refused = false;
