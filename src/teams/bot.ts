@@ -31,9 +31,8 @@ class SpurTeamsBot extends ActivityHandler {
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const answer = await handleMessageAction(this.deps, context);
     if (answer) return { status: 200, body: answer };
-    const handled = await super.onInvokeActivity(context);
-    // botbuilder answers an invoke nobody handles with 501; it is the sender's request that is wrong.
-    return handled.status === 501 ? { status: 400, body: { error: "unsupported_invoke", message: "Spur does not handle this invoke." } } : handled;
+    // An invoke nobody handles gets botbuilder's 501, which the adapter answers as 400 unsupported_invoke.
+    return super.onInvokeActivity(context);
   }
 }
 
