@@ -88,7 +88,6 @@ export function createOutbound(input: {
       // Slack's users.info is rate-limited per workspace: a gift does not wait for it. The Teams roster
       // look-up also tells whether the person is in the team at all, so gifts there still make it.
       provisionalIn: (workspace) => workspace.platform === "slack",
-      resolveLater: (workspace, ids) => jobs.resolveMembers(workspace, ids),
     },
   );
   const roster: RosterSources = {

@@ -10,7 +10,7 @@ import type { AuditWriter, ExportRequest, MemberEraser } from "../core/data-righ
 import type { TeamPostSettings } from "../core/admin/team-post-settings.ts";
 import type { DigestReads } from "../core/digests/digest-ports.ts";
 import type { MemberDirectory } from "../core/shared/member-directory.ts";
-import type { Platform, Team, Workspace } from "../core/shared/model.ts";
+import type { Platform, Team } from "../core/shared/model.ts";
 import type {
   Clock,
   DigestRunRepository,
@@ -59,8 +59,6 @@ export interface JobDispatch {
   exportData(request: ExportRequest): Promise<void>;
   /** Reads the workspace's people from its chat platform into the roster (at most once a day per workspace). */
   syncRoster(workspace: { platform: Platform; externalId: string }): Promise<void>;
-  /** Fills in the profiles of members created provisionally, in the background, within the platform's rate limits. */
-  resolveMembers(workspace: Workspace, platformUserIds: string[]): Promise<void>;
 }
 
 /** Process-wide: time, logs, metrics and the settings every part reads. */

@@ -54,7 +54,7 @@ export function createStores(db: Db, options: { cipher: TokenCipher; outboxWritt
   const stores: Stores = {
     workspaces,
     teamPosts: workspaces,
-    memberRepo: new PrismaMemberStore(db),
+    memberRepo: new PrismaMemberStore(db, options.outboxWritten),
     kudos: new PrismaKudosStore(db),
     kpis: new PrismaKpiStore(db),
     runs: new PrismaDigestRunStore(db),

@@ -3,7 +3,7 @@
 // delays the job by its Retry-After. Whoever the platform no longer knows is marked departed. A member the
 // roster sync or a membership event completed first is left alone.
 import type { Job } from "bullmq";
-import type { Platform, Workspace } from "../core/shared/model.ts";
+import type { Platform } from "../core/shared/model.ts";
 import type { MemberRepository, PlatformUsers, WorkspaceRepository } from "../core/shared/ports.ts";
 import { defineJob } from "./job-definition.ts";
 import { POSTS_QUEUE } from "./queues.ts";
@@ -48,13 +48,6 @@ export async function processResolveMember(deps: ResolveMemberDeps, job: Job<Res
 export const resolveMemberJob = defineJob({
   name: RESOLVE_MEMBER_JOB,
   queue: POSTS_QUEUE,
+  // Queued from the outbox (see outbox-topics.ts), written with the provisional member it reads.
   process: processResolveMember,
-  dispatch: ({ add }) => ({
-    resolveMembers: async (workspace: Workspace, platformUserIds: string[]) => {
-      for (const platformUserId of new Set(platformUserIds)) {
-        const jobId = `resolve-member-${workspace.platform}-${workspace.externalId}-${platformUserId}`.replaceAll(":", "_");
-        await add({ platform: workspace.platform, externalId: workspace.externalId, platformUserId }, { jobId });
-      }
-    },
-  }),
 });

@@ -1,4 +1,5 @@
-import type { Member, PlatformUserProfile, Role } from "../core/shared/model.ts";
+import type { Member, PlatformUserProfile, Role, Workspace } from "../core/shared/model.ts";
+import { MEMBER_RESOLVE_TOPIC } from "../core/shared/roster.ts";
 import type { MemberRepository } from "../core/shared/ports.ts";
 import { MEMBER_COLUMNS, type MemberSqlRow, memberOfRow, toMember } from "./mappers.ts";
 import { type Db, sqlOf } from "./prisma.ts";
@@ -6,14 +7,21 @@ import { GroupCommit } from "./group-commit.ts";
 import type { Sql } from "./sql.ts";
 
 type Lookup = { workspaceId: string; platformUserIds: string[] };
+type ProvisionalAdd = { workspace: Workspace; teamId: string; people: { platformUserId: string; displayName: string }[] };
 
 export class PrismaMemberStore implements MemberRepository {
   private readonly sql: Sql;
   private readonly lookups: GroupCommit<Lookup, Member[]>;
+  private readonly provisionals: GroupCommit<ProvisionalAdd, Member[]>;
 
-  constructor(private readonly db: Db) {
+  /** `outboxWritten` is told after a statement that may have queued profile readings (the relay then runs at once). */
+  constructor(
+    private readonly db: Db,
+    private readonly outboxWritten: () => void = () => undefined,
+  ) {
     this.sql = sqlOf(db);
     this.lookups = new GroupCommit((batch) => this.lookUp(batch));
+    this.provisionals = new GroupCommit((batch) => this.findOrAdd(batch));
   }
 
   // Every gift looks its people up here (the giver, then the recipients): plain SQL (see sql.ts), and the
@@ -83,26 +91,62 @@ export class PrismaMemberStore implements MemberRepository {
     return stored.map(toMember);
   }
 
-  async addProvisional(workspaceId: string, teamId: string, people: { platformUserId: string; displayName: string }[]): Promise<Member[]> {
-    if (people.length === 0) return [];
-    // One statement: the rows inserted, and those another request stored first (the outer SELECT's snapshot
-    // does not see this statement's own inserts, so nobody is returned twice).
-    const rows = await this.sql.query<MemberSqlRow>(
-      `WITH added AS (
+  /** Group-committed like the look-ups: requests meeting new people at the same time share one statement. */
+  findOrAddProvisional(workspace: Workspace, teamId: string, people: { platformUserId: string; displayName: string }[]): Promise<Member[]> {
+    if (people.length === 0) return Promise.resolve([]);
+    return this.provisionals.submit({ workspace, teamId, people });
+  }
+
+  private async findOrAdd(batch: ProvisionalAdd[]): Promise<PromiseSettledResult<Member[]>[]> {
+    const rows = batch.flatMap((b) => b.people.map((p) => ({ b, ...p })));
+    const col = <T>(pick: (r: (typeof rows)[number]) => T) => rows.map(pick);
+    // One statement: the members already stored; the others inserted, each with an outbox row that queues the
+    // reading of their profile. The outer SELECT's snapshot does not see this statement's own inserts, so nobody
+    // is returned twice.
+    const found = await this.sql.query<MemberSqlRow>(
+      `WITH p AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[])
+           AS p(workspace_id, team_id, platform_user_id, display_name, platform, external_id)),
+       existing AS (
+         SELECT ${MEMBER_COLUMNS} FROM member WHERE (workspace_id, platform_user_id) IN (SELECT workspace_id, platform_user_id FROM p)),
+       added AS (
          INSERT INTO member (workspace_id, team_id, platform_user_id, display_name, provisional, updated_at)
-         SELECT $1::uuid, $2::uuid, p.id, p.name, true, now() FROM unnest($3::text[], $4::text[]) AS p(id, name)
+         SELECT DISTINCT ON (p.workspace_id, p.platform_user_id) p.workspace_id, p.team_id, p.platform_user_id, p.display_name, true, now()
+         FROM p WHERE NOT EXISTS (SELECT 1 FROM member m WHERE m.workspace_id = p.workspace_id AND m.platform_user_id = p.platform_user_id)
+         ORDER BY p.workspace_id, p.platform_user_id
          ON CONFLICT (workspace_id, platform_user_id) DO NOTHING
-         RETURNING ${MEMBER_COLUMNS})
-       SELECT * FROM added
-       UNION ALL
-       SELECT ${MEMBER_COLUMNS} FROM member WHERE workspace_id = $1::uuid AND platform_user_id = ANY($3::text[])`,
-      [workspaceId, teamId, people.map((p) => p.platformUserId), people.map((p) => p.displayName)],
+         RETURNING ${MEMBER_COLUMNS}),
+       queued AS (
+         INSERT INTO outbox_message (topic, payload)
+         SELECT $7, jsonb_build_object('platform', w.platform, 'externalId', w.external_id, 'platformUserId', a.platform_user_id)
+         FROM added a JOIN (SELECT DISTINCT workspace_id, platform, external_id FROM p) w ON w.workspace_id = a.workspace_id
+         RETURNING 1)
+       SELECT * FROM existing UNION ALL SELECT * FROM added`,
+      [
+        col((r) => r.b.workspace.id),
+        col((r) => r.b.teamId),
+        col((r) => r.platformUserId),
+        col((r) => r.displayName),
+        col((r) => r.b.workspace.platform),
+        col((r) => r.b.workspace.externalId),
+        MEMBER_RESOLVE_TOPIC,
+      ],
     );
-    const members = rows.map(memberOfRow);
-    // Someone else's insert of the same person committed after this statement's snapshot was taken: it is
-    // neither inserted nor seen here, but a new statement sees it.
-    if (members.length < new Set(people.map((p) => p.platformUserId)).size) return this.findByPlatformIds(workspaceId, people.map((p) => p.platformUserId));
-    return members;
+    const byKey = new Map(found.map((r) => [`${r.workspace_id}:${r.platform_user_id}`, memberOfRow(r)]));
+    const results: PromiseSettledResult<Member[]>[] = [];
+    for (const b of batch) {
+      const ids = [...new Set(b.people.map((p) => p.platformUserId))];
+      const members = ids.flatMap((id) => byKey.get(`${b.workspace.id}:${id}`) ?? []);
+      // Someone else's insert of the same person committed after this statement's snapshot was taken: it is
+      // neither inserted nor seen here, but a new statement sees it.
+      if (members.length < ids.length) {
+        results.push(await this.findByPlatformIds(b.workspace.id, ids).then((value) => ({ status: "fulfilled" as const, value }), (reason: unknown) => ({ status: "rejected" as const, reason })));
+      } else {
+        results.push({ status: "fulfilled", value: members });
+      }
+    }
+    if (found.some((r) => r.provisional)) this.outboxWritten();
+    return results;
   }
 
   async provisionalOf(workspaceId: string, platformUserIds: string[]): Promise<string[]> {

@@ -53,9 +53,12 @@ describe("kudos while Redis is down", { timeout: 90_000 }, () => {
 
     expect(await h.spur.db.kudos.count({ where: { reason: "kept the queue moving" } })).toBe(1);
     expect(await h.spur.db.kudos.count({ where: { reason: "answered the night tickets" } })).toBe(1);
-    // Both gifts' follow-ups wait in the outbox; nothing was posted.
+    // Both gifts' follow-ups wait in the outbox, with the readings of the profiles of the members met for the
+    // first time; nothing was posted.
     const waiting = await h.spur.db.outboxMessage.findMany();
-    expect(waiting.map((r) => r.topic).sort()).toEqual(["gift.notify_recipients", "gift.notify_recipients", "gift.shoutout", "gift.shoutout"]);
+    expect(waiting.filter((r) => r.topic.startsWith("gift.")).map((r) => r.topic).sort()).toEqual(["gift.notify_recipients", "gift.notify_recipients", "gift.shoutout", "gift.shoutout"]);
+    const readings = waiting.filter((r) => r.topic === "member.resolve").map((r) => (r.payload as { platformUserId: string }).platformUserId);
+    expect(readings.sort()).toEqual(["UANA", "UCARL"]);
     expect(shoutoutsOf("kept the queue moving")).toHaveLength(0);
     expect(notesTo(USERS.ana, "gave you")).toHaveLength(0);
     // The relay tried and says why it could not hand them over.

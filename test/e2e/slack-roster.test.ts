@@ -215,8 +215,9 @@ describe("a gift to someone Spur has never seen", () => {
     const gia = await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: "UNEWGIVER" } });
     expect(gia).toMatchObject({ provisional: true, role: "agent" });
     expect(await h.spur.db.kudos.count({ where: { giverId: gia.id } })).toBe(1);
-    // Her profile (and language) is looked up in the background: see the next test, whose worker runs it.
-    await slack.waitFor(async () => (await h.spur.queues.posts.getJob("resolve-member-slack-T0001-UNEWGIVER")) !== undefined);
+    // Her profile (and language) is looked up in the background, queued with her member row (see the next test,
+    // whose worker runs it).
+    await slack.waitFor(() => readingQueuedFor(h, "UNEWGIVER"));
   });
 
   it("is stored with a provisional member and no users.info call on the request path, and shows the right name once resolved", async () => {
@@ -229,8 +230,8 @@ describe("a gift to someone Spur has never seen", () => {
     const provisional = await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: "UNEWBIE" } });
     expect(provisional).toMatchObject({ provisional: true, displayName: "UNEWBIE", role: "agent" });
     expect(await h.spur.db.kudos.count({ where: { recipientId: provisional.id } })).toBe(1);
-    // Its look-up is queued without the gift waiting for it.
-    await slack.waitFor(async () => (await h.spur.queues.posts.getJob("resolve-member-slack-T0001-UNEWBIE")) !== undefined);
+    // Its look-up is queued durably (in the outbox, with the member) without the gift waiting for it.
+    await slack.waitFor(() => readingQueuedFor(h, "UNEWBIE"));
 
     // A worker process fills the profile in (the queued look-up, or the roster sync it starts with).
     const worker = createSpur(h.config, { role: "worker", logger: createLogger("silent") });
@@ -281,3 +282,14 @@ describe("a gift to someone Spur has never seen", () => {
   });
 
 });
+
+/**
+ * Whether the reading of this person's profile is queued: an outbox row written with their member, or the
+ * resolve-member job this process's relay queued from it (no worker runs it yet).
+ */
+async function readingQueuedFor(h: Harness, platformUserId: string): Promise<boolean> {
+  const rows = await h.spur.db.outboxMessage.findMany({ where: { topic: "member.resolve" } });
+  if (rows.some((r) => (r.payload as { platformUserId?: string }).platformUserId === platformUserId)) return true;
+  const jobs = await h.spur.queues.posts.getJobs(["waiting", "delayed", "prioritized"]);
+  return jobs.some((j) => j.name === "resolve-member" && (j.data as { platformUserId?: string }).platformUserId === platformUserId);
+}

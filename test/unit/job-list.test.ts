@@ -53,7 +53,7 @@ describe("the job list", () => {
 
   it("declares each JobDispatch call in one job only", () => {
     const calls = JOBS.flatMap((job) => Object.keys(job.dispatchOn(recordingQueues().queues, clock)));
-    expect(calls.sort()).toEqual(["exportData", "feedbackRequestSettled", "feedbackRequested", "resolveMembers", "sendDigestNow", "syncRoster"]);
+    expect(calls.sort()).toEqual(["exportData", "feedbackRequestSettled", "feedbackRequested", "sendDigestNow", "syncRoster"]);
   });
 });
 
@@ -122,17 +122,14 @@ describe("queueing through the job list", () => {
     ]);
   });
 
-  it("queues a workspace's roster sync once per UTC day, and a provisional member's look-up once", async () => {
+  it("queues a workspace's roster sync once per UTC day", async () => {
     const { queues, added } = recordingQueues();
     const teams = { platform: "teams" as const, externalId: "tenant-1:19:team@thread.tacv2" };
     await dispatchOn(queues).syncRoster({ platform: "slack", externalId: "T1" });
     await dispatchOn(queues).syncRoster(teams);
-    await dispatchOn(queues).resolveMembers({ id: "w1", platform: "slack", externalId: "T1", locale: "en" }, ["UNEW", "UNEW", "UOTHER"]);
     expect(added).toEqual([
       ["scheduled", "roster-sync", { platform: "slack", externalId: "T1", day: "2026-11-20" }, { jobId: "roster-sync-slack-T1-2026-11-20" }],
       ["scheduled", "roster-sync", { ...teams, day: "2026-11-20" }, { jobId: "roster-sync-teams-tenant-1_19_team@thread.tacv2-2026-11-20" }],
-      ["posts", "resolve-member", { platform: "slack", externalId: "T1", platformUserId: "UNEW" }, { jobId: "resolve-member-slack-T1-UNEW" }],
-      ["posts", "resolve-member", { platform: "slack", externalId: "T1", platformUserId: "UOTHER" }, { jobId: "resolve-member-slack-T1-UOTHER" }],
     ]);
   });
 });

@@ -45,14 +45,20 @@ class MemoryMembers implements MemberRepository {
     });
   }
   readonly provisional = new Set<string>();
-  async addProvisional(workspaceId: string, teamId: string, people: { platformUserId: string; displayName: string }[]) {
+  /** The profile readings queued with new provisional members (the outbox rows, in the database). */
+  readonly queued: string[][] = [];
+  async findOrAddProvisional(workspace: Workspace, teamId: string, people: { platformUserId: string; displayName: string }[]) {
+    this.reads += 1;
+    const added: string[] = [];
     for (const p of people) {
-      if (this.rows.some((m) => m.workspaceId === workspaceId && m.platformUserId === p.platformUserId)) continue;
-      const m: Member = { ...testAgent(p.platformUserId, p.displayName), id: `m-${p.platformUserId}`, workspaceId, teamId, platformUserId: p.platformUserId };
+      if (this.rows.some((m) => m.workspaceId === workspace.id && m.platformUserId === p.platformUserId)) continue;
+      const m: Member = { ...testAgent(p.platformUserId, p.displayName), id: `m-${p.platformUserId}`, workspaceId: workspace.id, teamId, platformUserId: p.platformUserId, provisional: true };
       this.rows.push(m);
       this.provisional.add(p.platformUserId);
+      added.push(p.platformUserId);
     }
-    return this.rows.filter((m) => m.workspaceId === workspaceId && people.some((p) => p.platformUserId === m.platformUserId));
+    if (added.length > 0) this.queued.push(added);
+    return this.rows.filter((m) => m.workspaceId === workspace.id && people.some((p) => p.platformUserId === m.platformUserId));
   }
   async provisionalOf(_workspaceId: string, ids: string[]) {
     return ids.filter((id) => this.provisional.has(id));
@@ -127,11 +133,7 @@ describe("MemberDirectory", () => {
   it("adds people it has not seen as provisional members without asking the platform, and has them resolved later", async () => {
     const repo = new MemoryMembers();
     const users = new CountingUsers();
-    const later: string[][] = [];
-    const dir = new MemberDirectory(repo, users, new TestClock(new Date()), undefined, {
-      provisionalIn: () => true,
-      resolveLater: async (_w, ids) => void later.push(ids),
-    });
+    const dir = new MemberDirectory(repo, users, new TestClock(new Date()), undefined, { provisionalIn: () => true });
     await dir.byPlatformId(workspace, "team", "UKNOWN");
     users.calls.length = 0;
     const resolved = await dir.resolve(
@@ -152,28 +154,22 @@ describe("MemberDirectory", () => {
     expect(resolved.get("id:UNEWER")?.displayName).toBe("UNEWER");
     expect(resolved.get("handle:nobody")).toBeNull();
     expect([...repo.provisional].sort()).toEqual(["UNEW", "UNEWER"]);
-    expect(later).toEqual([["UNEW", "UNEWER"]]);
+    expect(repo.queued).toEqual([["UNEW", "UNEWER"]]);
+    // The known member was cached by the look-up before; the new ones are read again until their profile is in.
+    const reads = repo.reads;
+    await dir.resolve(workspace, "team", [{ kind: "id", id: "UKNOWN" }], "provisional");
+    expect(repo.reads).toBe(reads);
+    await dir.resolve(workspace, "team", [{ kind: "id", id: "UNEW" }], "provisional");
+    expect(repo.reads).toBe(reads + 1);
+    expect(repo.queued).toHaveLength(1);
   });
 
   it("looks people up first in a workspace where they are not added provisionally", async () => {
     const users = new CountingUsers();
-    const dir = new MemberDirectory(new MemoryMembers(), users, new TestClock(new Date()), undefined, {
-      provisionalIn: () => false,
-      resolveLater: () => Promise.reject(new Error("not used")),
-    });
+    const dir = new MemberDirectory(new MemoryMembers(), users, new TestClock(new Date()), undefined, { provisionalIn: () => false });
     const resolved = await dir.resolve(workspace, "team", [{ kind: "id", id: "UNONE" }, { kind: "id", id: "UANA" }], "provisional");
     expect(users.calls.sort()).toEqual(["UANA", "UNONE"]);
     expect(resolved.get("id:UNONE")).toBeNull();
     expect(resolved.get("id:UANA")?.displayName).toBe("uana");
-  });
-
-  it("still answers when the later resolution cannot be queued", async () => {
-    const repo = new MemoryMembers();
-    const dir = new MemberDirectory(repo, new CountingUsers(), new TestClock(new Date()), undefined, {
-      provisionalIn: () => true,
-      resolveLater: () => Promise.reject(new Error("queue unreachable")),
-    });
-    const resolved = await dir.resolve(workspace, "team", [{ kind: "id", id: "UNEW" }], "provisional");
-    expect(resolved.get("id:UNEW")?.platformUserId).toBe("UNEW");
   });
 });

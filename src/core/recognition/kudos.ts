@@ -18,6 +18,8 @@ export interface GiveKudosInput {
   /** Team new members are placed in when first seen. */
   defaultTeam: Team;
   giverPlatformId: string;
+  /** The giver as the caller already resolved them (the interaction's actor); looked up by giverPlatformId otherwise. */
+  giver?: Member;
   command: GiveKudosText;
   source: KudosSource;
   sourceRef: string | null;
@@ -62,7 +64,7 @@ export interface KudosDeps {
 export async function giveKudos(deps: KudosDeps, input: GiveKudosInput): Promise<GiftOutcome> {
   const { workspace, defaultTeam, command } = input;
   const [giver, resolved, settings] = await Promise.all([
-    deps.members.byPlatformId(workspace, defaultTeam.id, input.giverPlatformId),
+    input.giver ?? deps.members.byPlatformId(workspace, defaultTeam.id, input.giverPlatformId),
     deps.members.resolve(workspace, defaultTeam.id, command.recipients, "provisional"),
     deps.recognitionSettings.get(workspace.id),
   ]);

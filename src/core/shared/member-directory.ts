@@ -102,17 +102,13 @@ export class MemberDirectory {
       else missing.set(ref.id, ref.name ?? ref.id);
     }
     if (missing.size === 0) return found;
-    for (const m of await this.repo.findByPlatformIds(workspace.id, [...missing.keys()])) {
-      found.set(m.platformUserId, this.remember(m));
-      missing.delete(m.platformUserId);
-    }
-    if (missing.size === 0) return found;
     const people = [...missing].map(([platformUserId, displayName]) => ({ platformUserId, displayName }));
-    // Not cached: the profile filled in later should show as soon as it is stored.
-    for (const m of await this.repo.addProvisional(workspace.id, teamId, people)) found.set(m.platformUserId, m);
-    // The gift does not wait for this (not even for Redis to take the job: it may be down); if it can't be
-    // queued, the next roster sync fills the profiles in.
-    void this.later?.resolveLater(workspace, [...missing.keys()]).catch(() => undefined);
+    // One statement finds the known, adds the others and queues their resolution (in the outbox: the gift never
+    // waits for Redis, which may be down). Only full members are cached: a profile filled in later should show
+    // as soon as it is stored.
+    for (const m of await this.repo.findOrAddProvisional(workspace, teamId, people)) {
+      found.set(m.platformUserId, m.provisional ? m : this.remember(m));
+    }
     return found;
   }
 

@@ -60,10 +60,11 @@ export interface MemberRepository {
    */
   upsertProfiles(workspaceId: string, teamId: string, profiles: PlatformUserProfile[], options?: { fromDirectory?: boolean }): Promise<Member[]>;
   /**
-   * Creates provisional members for people Spur has not seen (named `displayName` until their profile is
-   * known), placing them in `teamId`; people already known are returned as they are.
+   * The members for these people: those Spur knows as they are; the others created provisionally (named
+   * `displayName` until their profile is known, placed in `teamId`), with the reading of their profiles from the
+   * platform queued durably in the same statement (the outbox topic MEMBER_RESOLVE_TOPIC).
    */
-  addProvisional(workspaceId: string, teamId: string, people: { platformUserId: string; displayName: string }[]): Promise<Member[]>;
+  findOrAddProvisional(workspace: Workspace, teamId: string, people: { platformUserId: string; displayName: string }[]): Promise<Member[]>;
   /** Of these people, the ones whose members are still provisional. */
   provisionalOf(workspaceId: string, platformUserIds: string[]): Promise<string[]>;
   /** Marks members gone from the workspace (removed, or unknown to the platform): deactivated, history kept. */

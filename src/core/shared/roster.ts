@@ -15,11 +15,21 @@ export interface PlatformRoster {
   page(workspace: Workspace, cursor: string | null): Promise<RosterPage | null>;
 }
 
-/** Fills in, later and within the platform's rate limits, the profiles of members created provisionally. */
+/**
+ * Where people Spur has not seen are added provisionally instead of being looked up first; their profiles are
+ * filled in later, within the platform's rate limits, by the job the outbox topic MEMBER_RESOLVE_TOPIC queues.
+ */
 export interface ProvisionalResolution {
-  /** Whether people Spur has not seen are added provisionally here, instead of being looked up first. */
   provisionalIn(workspace: Workspace): boolean;
-  resolveLater(workspace: Workspace, platformUserIds: string[]): Promise<void>;
+}
+
+/** The outbox topic written with each provisional member: read their profile from the platform. */
+export const MEMBER_RESOLVE_TOPIC = "member.resolve";
+
+export interface MemberResolvePayload {
+  platform: Workspace["platform"];
+  externalId: string;
+  platformUserId: string;
 }
 
 /** A workspace's roster sync of one day, claimed so that one process runs it once; `id` names this claim. */

@@ -37,6 +37,7 @@ export const kudosCommand: Interaction<KudosCommandDeps, KudosCommandArgs> = {
           workspace: req.workspace,
           defaultTeam: req.team,
           giverPlatformId: req.actor.platformUserId,
+          giver: req.actor,
           command,
           source: "slash_command",
           sourceRef: null,

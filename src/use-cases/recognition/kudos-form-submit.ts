@@ -28,6 +28,7 @@ export const submitKudosForm: Interaction<KudosFormSubmitDeps, KudosFormSubmissi
         workspace: req.workspace,
         defaultTeam: req.team,
         giverPlatformId: req.actor.platformUserId,
+        giver: req.actor,
         command: form.command,
         source: state.source,
         sourceRef: state.messageLink,
