@@ -5,6 +5,7 @@ import { refusingUnreadableBodies } from "./readable-body.ts";
 import { refuseUnreadableIds, UnreadableSlackIds } from "./unreadable-ids.ts";
 import type { Services } from "../app/services.ts";
 import { boltLogger } from "./bolt-logger.ts";
+import { ListenerTable } from "./listener-table.ts";
 import { register as registerActions } from "./listeners/actions/index.ts";
 import { register as registerCommands } from "./listeners/commands/index.ts";
 import { register as registerEvents } from "./listeners/events/index.ts";
@@ -43,7 +44,7 @@ export interface SlackApp {
 }
 
 /** Every listener group Spur registers; the manifest test enumerates the app's surface through this. */
-export function registerListeners(app: App, services: Services): void {
+export function registerListeners(app: ListenerTable, services: Services): void {
   registerCommands(app, services);
   registerActions(app, services);
   registerViews(app, services);
@@ -77,7 +78,9 @@ export function createSlackApp(options: SlackAppOptions, services: Services): Sl
     extendedErrorHandler: true,
   });
   app.use(refuseUnreadableIds);
-  registerListeners(app, services);
+  const listeners = new ListenerTable();
+  registerListeners(listeners, services);
+  listeners.mountOn(app);
   app.error(async ({ error, body }: { error: CodedError; body: unknown }) => {
     if (isOutageAuthorizationError(error)) {
       // The install could not be looked up: the receiver tells the sender (see outage-answer.ts).

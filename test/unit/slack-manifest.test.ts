@@ -1,11 +1,11 @@
 // manifests/slack/manifest.yaml and the code must agree, both ways: every slash command, shortcut and event
 // the code listens to is declared in the manifest, and the manifest declares nothing the code ignores.
 import { readFileSync } from "node:fs";
-import type { App } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { Services } from "../../src/app/services.ts";
 import { registerListeners } from "../../src/slack/app.ts";
+import type { ListenerTable } from "../../src/slack/listener-table.ts";
 
 interface Manifest {
   features?: {
@@ -31,7 +31,7 @@ function recordRegistrations() {
     use: () => undefined,
     error: () => undefined,
   };
-  registerListeners(app as unknown as App, {} as Services);
+  registerListeners(app as unknown as ListenerTable, {} as Services);
   return seen;
 }
 

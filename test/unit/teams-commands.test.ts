@@ -1,8 +1,8 @@
 // Every chat command Spur answers in Slack has a Teams route, and the Teams routes are the ones the bot has.
-import type { App } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
 import type { Services } from "../../src/app/services.ts";
 import { registerListeners } from "../../src/slack/app.ts";
+import type { ListenerTable } from "../../src/slack/listener-table.ts";
 import { TEAMS_COMMAND_FOR_SLACK, TEAMS_COMMANDS } from "../../src/teams/commands/index.ts";
 
 /** The slash commands the Slack listeners register (other listener kinds are ignored here). */
@@ -11,7 +11,7 @@ function slackCommands(): string[] {
   const app = new Proxy(
     {},
     { get: (_target, method) => (method === "command" ? (name: unknown) => commands.push(String(name)) : () => undefined) },
-  ) as unknown as App;
+  ) as unknown as ListenerTable;
   registerListeners(app, {} as Services);
   return commands;
 }

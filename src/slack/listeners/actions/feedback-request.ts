@@ -1,5 +1,6 @@
 // The buttons of a feedback request DM: "Give feedback" opens the feedback modal, "Skip" declines.
-import type { App, RespondFn } from "@slack/bolt";
+import type { RespondFn } from "@slack/bolt";
+import type { ListenerTable } from "../../listener-table.ts";
 import type { Services } from "../../../app/services.ts";
 import { DEFAULT_LOCALE } from "../../../i18n/locale.ts";
 import { msg } from "../../../i18n/message.ts";
@@ -31,7 +32,7 @@ async function stale(respond: RespondFn): Promise<void> {
   await respond({ response_type: "ephemeral", replace_original: false, text: body.text, blocks: body.blocks ?? [] }).catch(() => undefined);
 }
 
-function register(app: App, services: Services, action: string, interaction: Interaction<FeedbackRequestActionDeps, FeedbackRequestClick>): void {
+function register(app: ListenerTable, services: Services, action: string, interaction: Interaction<FeedbackRequestActionDeps, FeedbackRequestClick>): void {
   const actionId = slackActionId(action);
   app.action(actionId, async ({ ack, body, respond, client }) => {
     await acknowledgeAfter(services.logger, ack, async () => {
@@ -53,7 +54,7 @@ function register(app: App, services: Services, action: string, interaction: Int
   });
 }
 
-export function registerFeedbackRequestActions(app: App, services: Services): void {
+export function registerFeedbackRequestActions(app: ListenerTable, services: Services): void {
   register(app, services, FEEDBACK_GIVE_ACTION, giveRequestedFeedback);
   register(app, services, FEEDBACK_SKIP_ACTION, skipRequestedFeedback);
 }

@@ -1,5 +1,5 @@
 // The confirming click of `/spur forget @member`: erases the member's personal data (the same use case as Teams').
-import type { App } from "@slack/bolt";
+import type { ListenerTable } from "../../listener-table.ts";
 import type { Services } from "../../../app/services.ts";
 import { FORGET_CONFIRM_ACTION, ForgetClick, forgetConfirm } from "../../../use-cases/admin/data-rights.ts";
 import { BlockAction } from "../../recognition-payloads.ts";
@@ -7,7 +7,7 @@ import { slackActionId } from "../../render/blocks.ts";
 import { runOnSlack } from "../../run-interaction.ts";
 import { acknowledgeAfter } from "../../command-ack.ts";
 
-export function registerForgetConfirmAction(app: App, services: Services): void {
+export function registerForgetConfirmAction(app: ListenerTable, services: Services): void {
   const actionId = slackActionId(FORGET_CONFIRM_ACTION);
   app.action(actionId, async ({ ack, body, respond, client }) => {
     await acknowledgeAfter(services.logger, ack, async () => {

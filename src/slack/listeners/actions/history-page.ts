@@ -1,5 +1,5 @@
 // The Newer / Older buttons of `/kudos history`: the neighbouring page replaces the ephemeral message.
-import type { App } from "@slack/bolt";
+import type { ListenerTable } from "../../listener-table.ts";
 import type { Services } from "../../../app/services.ts";
 import { HISTORY_PAGE_ACTION } from "../../../use-cases/recognition/kudos-bodies.ts";
 import { HistoryCursor, kudosHistoryPage } from "../../../use-cases/recognition/kudos-history-page.ts";
@@ -8,7 +8,7 @@ import { slackActionId } from "../../render/blocks.ts";
 import { runOnSlack } from "../../run-interaction.ts";
 import { acknowledgeAfter } from "../../command-ack.ts";
 
-export function registerHistoryPageAction(app: App, services: Services): void {
+export function registerHistoryPageAction(app: ListenerTable, services: Services): void {
   const actionId = slackActionId(HISTORY_PAGE_ACTION);
   app.action(new RegExp(`^${actionId}_`), async ({ ack, body, respond, client }) => {
     await acknowledgeAfter(services.logger, ack, async () => {

@@ -1,5 +1,5 @@
 // The buttons of the weekly "Who helped you this week?" DM.
-import type { App } from "@slack/bolt";
+import type { ListenerTable } from "../../listener-table.ts";
 import type { Services } from "../../../app/services.ts";
 import { ErrorCode, SpurError } from "../../../core/shared/errors.ts";
 import { openKudosForm } from "../../../use-cases/recognition/kudos-form.ts";
@@ -26,7 +26,7 @@ function jsonValue(value: string | undefined): unknown {
   }
 }
 
-export function registerRecognitionPromptActions(app: App, services: Services): void {
+export function registerRecognitionPromptActions(app: ListenerTable, services: Services): void {
   // "Give kudos" opens the same kudos form as `/kudos`; where the form cannot open, it explains /kudos.
   app.action(slackActionId(PROMPT_KUDOS_ACTION), async ({ ack, body, respond, client }) => {
     await acknowledgeAfter(services.logger, ack, async () => {

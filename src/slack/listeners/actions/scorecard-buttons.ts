@@ -1,6 +1,6 @@
 // The scorecard's buttons (previous / next / explain / send to agent): the same use cases as Teams' card
 // actions; the button's value names the member and period, the click's user is who must be allowed to see it.
-import type { App } from "@slack/bolt";
+import type { ListenerTable } from "../../listener-table.ts";
 import type { Services } from "../../../app/services.ts";
 import type { Interaction } from "../../../use-cases/interaction.ts";
 import { SCORECARD_BUTTONS, ScorecardButton, type ScorecardButtonDeps, scorecardStaleButton } from "../../../use-cases/kpi/scorecard-buttons.ts";
@@ -9,7 +9,7 @@ import { slackActionId } from "../../render/blocks.ts";
 import { runOnSlack } from "../../run-interaction.ts";
 import { acknowledgeAfter } from "../../command-ack.ts";
 
-function register(app: App, services: Services, interaction: Interaction<ScorecardButtonDeps, ScorecardButton>): void {
+function register(app: ListenerTable, services: Services, interaction: Interaction<ScorecardButtonDeps, ScorecardButton>): void {
   const actionId = slackActionId(interaction.name);
   app.action(actionId, async ({ ack, body, respond, client }) => {
     await acknowledgeAfter(services.logger, ack, async () => {
@@ -35,7 +35,7 @@ function safeJson(value: string | undefined): unknown {
   }
 }
 
-export function registerScorecardButtons(app: App, services: Services): void {
+export function registerScorecardButtons(app: ListenerTable, services: Services): void {
   for (const interaction of Object.values(SCORECARD_BUTTONS)) register(app, services, interaction);
 }
 

@@ -1,4 +1,4 @@
-import type { App } from "@slack/bolt";
+import type { ListenerTable } from "../../listener-table.ts";
 import type { Services } from "../../../app/services.ts";
 import { registerFeedbackCommand } from "./feedback.ts";
 import { registerKudosCommand } from "./kudos.ts";
@@ -6,7 +6,7 @@ import { registerLeaderboardCommand } from "./leaderboard.ts";
 import { registerScorecardCommand } from "./scorecard.ts";
 import { registerSpurCommand } from "./spur.ts";
 
-export function register(app: App, services: Services): void {
+export function register(app: ListenerTable, services: Services): void {
   registerKudosCommand(app, services);
   registerScorecardCommand(app, services);
   registerSpurCommand(app, services);

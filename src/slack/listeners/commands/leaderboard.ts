@@ -1,5 +1,5 @@
 // /leaderboard [week|month|quarter|all] [given|received] [#value]
-import type { App } from "@slack/bolt";
+import type { ListenerTable } from "../../listener-table.ts";
 import type { Services } from "../../../app/services.ts";
 import { leaderboardCommand } from "../../../use-cases/recognition/leaderboard-command.ts";
 import { slackCommandTokens } from "../../command-tokens.ts";
@@ -7,7 +7,7 @@ import { CommandAck } from "../../command-ack.ts";
 import { slashCommandTurn } from "../../command-context.ts";
 import { runOnSlack } from "../../run-interaction.ts";
 
-export function registerLeaderboardCommand(app: App, services: Services): void {
+export function registerLeaderboardCommand(app: ListenerTable, services: Services): void {
   app.command("/leaderboard", async ({ command, ack, respond, client }) => {
     const commandAck = new CommandAck(ack, respond, services.logger);
     await commandAck.run(async () => {

@@ -1,5 +1,5 @@
 // /spur … — administration: every subcommand runs as the one `/spur` use case (use-cases/admin/spur-command.ts).
-import type { App } from "@slack/bolt";
+import type { ListenerTable } from "../../listener-table.ts";
 import type { Services } from "../../../app/services.ts";
 import { spurCommand } from "../../../use-cases/admin/spur-command.ts";
 import { slackChannelPicker } from "../../channel-picker.ts";
@@ -8,7 +8,7 @@ import { CommandAck } from "../../command-ack.ts";
 import { slashCommandTurn } from "../../command-context.ts";
 import { runOnSlack } from "../../run-interaction.ts";
 
-export function registerSpurCommand(app: App, services: Services): void {
+export function registerSpurCommand(app: ListenerTable, services: Services): void {
   app.command("/spur", async ({ command, ack, respond, client }) => {
     const commandAck = new CommandAck(ack, respond, services.logger);
     await commandAck.run(async () => {

@@ -1,6 +1,6 @@
 // Spur removed from a workspace (app_uninstalled), or its bot token revoked (tokens_revoked): the stored install
 // and its token are deleted and the workspace is deactivated, so its scheduled jobs skip instead of posting.
-import type { App } from "@slack/bolt";
+import type { ListenerTable } from "../../listener-table.ts";
 import { z } from "zod";
 import type { Services } from "../../../app/services.ts";
 
@@ -26,7 +26,7 @@ async function uninstall(services: Services, context: unknown, event: string): P
   services.logger.info({ event, teamId: parsed.data.teamId, enterpriseId: parsed.data.enterpriseId }, "Slack install removed");
 }
 
-export function registerUninstall(app: App, services: Services): void {
+export function registerUninstall(app: ListenerTable, services: Services): void {
   app.event("app_uninstalled", ({ context }) => uninstall(services, context, "app_uninstalled"));
   app.event("tokens_revoked", async ({ event, context }) => {
     // Spur stores bot tokens only; revoked user tokens leave the install working.

@@ -1,10 +1,10 @@
-import type { App } from "@slack/bolt";
+import type { ListenerTable } from "../../listener-table.ts";
 import type { Services } from "../../../app/services.ts";
 import { registerUninstall } from "./app-uninstalled.ts";
 import { registerMemberChanges } from "./member-changes.ts";
 import { registerReactionKudos } from "./reaction-kudos.ts";
 
-export function register(app: App, services: Services): void {
+export function register(app: ListenerTable, services: Services): void {
   registerReactionKudos(app, services);
   registerUninstall(app, services);
   registerMemberChanges(app, services);

@@ -1,7 +1,7 @@
 // The roster between syncs: a person who joins the workspace (team_join) or whose profile changes (user_change:
 // a rename, a deactivation, a new language) is stored at once, so no gift or prompt waits for a look-up and a
 // deactivated account leaves prompts and rankings the moment Slack says so.
-import type { App } from "@slack/bolt";
+import type { ListenerTable } from "../../listener-table.ts";
 import { z } from "zod";
 import type { Services } from "../../../app/services.ts";
 import { SlackUser } from "../../payloads.ts";
@@ -23,7 +23,7 @@ async function onMemberEvent(services: Services, event: unknown, body: unknown):
   services.members.invalidate(workspace.id, profile.platformUserId);
 }
 
-export function registerMemberChanges(app: App, services: Services): void {
+export function registerMemberChanges(app: ListenerTable, services: Services): void {
   app.event("team_join", ({ event, body }) => onMemberEvent(services, event, body));
   app.event("user_change", ({ event, body }) => onMemberEvent(services, event, body));
 }

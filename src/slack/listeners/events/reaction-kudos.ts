@@ -2,7 +2,8 @@
 // text is the reason, with a permalink, unless the message is in a private channel or a DM); removing the
 // reaction takes them back, even when Slack delivers the removal first. Slack redelivers events,
 // so an event id is handled once, and the gift key (giver + message + emoji) makes a duplicate count once.
-import type { App, webApi } from "@slack/bolt";
+import type { webApi } from "@slack/bolt";
+import type { ListenerTable } from "../../listener-table.ts";
 import type { Services } from "../../../app/services.ts";
 import { parseValueTag, tokenize, unescapeEntities } from "../../../core/shared/command-text.ts";
 import { isSpurError } from "../../../core/shared/errors.ts";
@@ -39,7 +40,7 @@ function reasonFrom(text: string): string {
   return plain.length > 500 ? `${plain.slice(0, 497)}…` : plain;
 }
 
-export function registerReactionKudos(app: App, services: Services): void {
+export function registerReactionKudos(app: ListenerTable, services: Services): void {
   // Two plain event names (not a pattern), so the manifest check can see exactly what is subscribed.
   app.event("reaction_added", (args) => onReaction(services, args));
   app.event("reaction_removed", (args) => onReaction(services, args));

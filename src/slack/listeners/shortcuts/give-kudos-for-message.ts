@@ -1,5 +1,5 @@
 // Message shortcut "Give kudos for this message": the kudos form, pre-filled with the author and a link.
-import type { App } from "@slack/bolt";
+import type { ListenerTable } from "../../listener-table.ts";
 import type { Services } from "../../../app/services.ts";
 import { openKudosForm } from "../../../use-cases/recognition/kudos-form.ts";
 import { slackPeoplePicker } from "../../people-picker.ts";
@@ -10,7 +10,7 @@ import { acknowledgeAfter } from "../../command-ack.ts";
 
 export const GIVE_KUDOS_SHORTCUT = "give_kudos_for_message";
 
-export function registerGiveKudosShortcut(app: App, services: Services): void {
+export function registerGiveKudosShortcut(app: ListenerTable, services: Services): void {
   app.shortcut(GIVE_KUDOS_SHORTCUT, async ({ ack, body, client, respond }) => {
     await acknowledgeAfter(services.logger, ack, async () => {
       const parsed = MessageShortcut.safeParse(body);

@@ -1,6 +1,6 @@
 // Submission of the feedback modal: the payload checked with zod, then the feedback use case; problems go back
 // inline (`response_action: errors`). A payload that fails its schema changes nothing. Logs never name the giver.
-import type { App } from "@slack/bolt";
+import type { ListenerTable } from "../../listener-table.ts";
 import { z } from "zod";
 import type { Services } from "../../../app/services.ts";
 import { DEFAULT_LOCALE } from "../../../i18n/locale.ts";
@@ -15,7 +15,7 @@ import { runSlackSubmission } from "../../run-interaction.ts";
 const EARLIER_CALLBACK = "feedback_modal";
 const Title = z.object({ view: z.object({ title: z.object({ text: z.string().max(200) }) }) });
 
-export function registerFeedbackModal(app: App, services: Services): void {
+export function registerFeedbackModal(app: ListenerTable, services: Services): void {
   for (const callbackId of [FEEDBACK_FORM, EARLIER_CALLBACK]) {
     app.view(callbackId, async ({ ack, body, client, respond }) => {
       const unreadable = () => ({ response_action: "errors" as const, errors: { [FEEDBACK_FIELDS.visibility]: unreadableForm().userMessage } });

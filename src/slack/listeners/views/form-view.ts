@@ -1,7 +1,7 @@
 // Submission of a shared form's modal (settings, targets): the payload and its values checked with zod, then the
 // form's submit use case — the one Teams' card runs too; each problem is shown under its field
 // (response_action: errors). A payload that fails its schema changes nothing.
-import type { App } from "@slack/bolt";
+import type { ListenerTable } from "../../listener-table.ts";
 import type { z } from "zod";
 import type { Services } from "../../../app/services.ts";
 import { DEFAULT_LOCALE } from "../../../i18n/locale.ts";
@@ -28,7 +28,7 @@ export interface FormView<Deps, State extends { channelId: string | null }, Valu
 }
 
 export function registerFormView<Deps, State extends { channelId: string | null }, Values>(
-  app: App,
+  app: ListenerTable,
   services: Services,
   form: FormView<Deps, State, Values>,
 ): void {

@@ -1,6 +1,6 @@
 // Submission of the "Give kudos" modal: its values (zod) handed to the same use case as Teams' form, and any
 // refusal shown next to the field it is about (response_action: errors).
-import type { App } from "@slack/bolt";
+import type { ListenerTable } from "../../listener-table.ts";
 import type { Services } from "../../../app/services.ts";
 import { submitKudosForm } from "../../../use-cases/recognition/kudos-form-submit.ts";
 import { KUDOS_FORM_ID } from "../../../use-cases/recognition/kudos-form.ts";
@@ -14,7 +14,7 @@ import { msg } from "../../../i18n/message.ts";
 
 const SLACK_USER_ID = /^[UW][A-Z0-9]+$/;
 
-export function registerGiveKudosView(app: App, services: Services): void {
+export function registerGiveKudosView(app: ListenerTable, services: Services): void {
   const callbackId = slackCallbackId(KUDOS_FORM_ID);
   app.view(callbackId, async ({ ack, body, client, respond }) => {
     const parsed = ViewSubmission.safeParse(body);

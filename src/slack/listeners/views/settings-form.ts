@@ -1,5 +1,5 @@
 // Submission of the recognition settings modal, through the shared form view (form-view.ts).
-import type { App } from "@slack/bolt";
+import type { ListenerTable } from "../../listener-table.ts";
 import type { Services } from "../../../app/services.ts";
 import { msg } from "../../../i18n/message.ts";
 import { readSettingsFormState, SETTINGS_FORM_ID, SettingsFormValues } from "../../../use-cases/recognition/settings-form.ts";
@@ -7,7 +7,7 @@ import { submitSettingsForm, unreadableSettingsMessage } from "../../../use-case
 import { slackChannelPicker } from "../../channel-picker.ts";
 import { registerFormView } from "./form-view.ts";
 
-export function registerSettingsFormView(app: App, services: Services): void {
+export function registerSettingsFormView(app: ListenerTable, services: Services): void {
   registerFormView(app, services, {
     formId: SETTINGS_FORM_ID,
     name: "settings",

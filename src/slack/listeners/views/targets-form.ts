@@ -1,5 +1,5 @@
 // Submission of the KPI targets modal, through the shared form view (form-view.ts).
-import type { App } from "@slack/bolt";
+import type { ListenerTable } from "../../listener-table.ts";
 import type { Services } from "../../../app/services.ts";
 import { targetField } from "../../../core/kpi/targets-form.ts";
 import { msg } from "../../../i18n/message.ts";
@@ -7,7 +7,7 @@ import { readTargetsFormState, TARGETS_FORM_ID, TargetsFormValues } from "../../
 import { submitTargetsForm, unreadableTargetsMessage } from "../../../use-cases/kpi/targets-form-submit.ts";
 import { registerFormView } from "./form-view.ts";
 
-export function registerTargetsFormView(app: App, services: Services): void {
+export function registerTargetsFormView(app: ListenerTable, services: Services): void {
   registerFormView(app, services, {
     formId: TARGETS_FORM_ID,
     name: "targets",
