@@ -1,7 +1,8 @@
 // Who sees people ranked, on both platforms: with the leaderboard visible to everyone, the team channel's
 // weekly digest (most recognised, top movers), weekly leaderboard post and monthly awards (agent of the
-// month, most recognised) rank people; with it kept to leads and admins, nothing posted in the channel ranks
-// anyone, while a lead still gets their lead digest and their /leaderboard.
+// month, most recognised) rank people, and a scorecard shows its rank in the team; with it kept to leads and
+// admins, nothing posted in the channel ranks anyone and an agent's scorecard has no rank, while a lead still
+// gets their lead digest, their /leaderboard and the rank on an agent's scorecard.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { LeaderboardVisibility } from "../../src/core/recognition/recognition-settings.ts";
 import { MONTHLY_AWARDS_JOB } from "../../src/jobs/monthly-awards.ts";
@@ -102,6 +103,22 @@ describe.each(PLATFORMS)("rankings in team posts on %s", (platform) => {
         expect(awards).toContain("Most recognised\nAna Alves — 2 kudos");
         expect(awards).not.toContain(HIDDEN_LINE);
       }
+    });
+
+    it(hidden ? "shows a scorecard's rank in the team to a lead, not to the agent" : "shows a scorecard's rank in the team to the agent and a lead", async () => {
+      const rank = "rank 1 of 1 in the team";
+      const own = await s.say(ana, "scorecard", ["2026-W48"], "personal");
+      expect(own.text).toContain("Composite score: 100.0");
+      if (hidden) expect(own.text).not.toContain(rank);
+      else expect(own.text).toContain(rank);
+      const leads = await s.say(dee, "scorecard", [ana, " 2026-W48"], "personal");
+      expect(leads.text).toContain(rank);
+      // Sent to the agent by the lead, it is the agent's card: no rank when rankings are kept from agents.
+      expect((await s.click(dee, leads, "Send to agent")).text).toBe("✅ Sent to Ana Alves privately.");
+      const sent = (await s.dms(ana)).at(-1)?.text;
+      expect(sent).toContain("Composite score: 100.0");
+      if (hidden) expect(sent).not.toContain(rank);
+      else expect(sent).toContain(rank);
     });
 
     it(hidden ? "shows /leaderboard to a lead, not to an agent" : "shows /leaderboard to everyone", async () => {

@@ -1,8 +1,9 @@
 // Who may see people ranked against each other. "Who can see the leaderboard" (leaderboard visibility) is one
 // rule for every place Spur ranks individuals: /leaderboard, the weekly leaderboard post, the weekly digest's
-// most recognised and top movers, and the monthly awards' agent of the month and most recognised. A team
-// channel is read by agents, so with rankings kept to leads it carries no individual ranking; a lead or an
-// admin who is the audience (their own /leaderboard, their lead digest) still sees them.
+// most recognised and top movers, the monthly awards' agent of the month and most recognised, and a
+// scorecard's rank in the team. A team channel is read by agents, so with rankings kept to leads it carries
+// no individual ranking, and an agent's own scorecard has no rank; a lead or an admin who is the audience
+// (their own /leaderboard, their lead digest, an agent's scorecard they look at) still sees them.
 import type { Role } from "../shared/model.ts";
 import type { RecognitionSettingsRepository } from "./recognition-ports.ts";
 import type { LeaderboardVisibility } from "./recognition-settings.ts";
