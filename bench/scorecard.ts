@@ -18,6 +18,7 @@ import { PrismaKpiTargetStore } from "../src/store/kpi-target-store.ts";
 import { PrismaKudosStore } from "../src/store/kudos-store.ts";
 import { toMember } from "../src/store/mappers.ts";
 import { createPrisma } from "../src/store/prisma.ts";
+import { PrismaRecognitionSettingsStore } from "../src/store/recognition-settings-store.ts";
 import { PrismaScorecardReads } from "../src/store/scorecard-reads-store.ts";
 
 const ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -186,6 +187,7 @@ async function main(): Promise<void> {
       scorecardReads: new PrismaScorecardReads(prisma),
       kpiTargets: new PrismaKpiTargetStore(prisma),
       feedback: new PrismaFeedbackStore(prisma),
+      recognitionSettings: new PrismaRecognitionSettingsStore(prisma),
     };
     const sample = (await prisma.member.findMany({ take: SAMPLES, orderBy: { platformUserId: "asc" }, include: { team: true } })).map((row) => ({
       member: toMember(row) as Member,

@@ -5,6 +5,7 @@ import { EventEmitter } from "node:events";
 import type { IncomingMessage } from "node:http";
 import { fileContent, parseBody, readRaw } from "./fake-slack-request.ts";
 import { type JsonReply, type JsonServer, startJsonServer } from "./json-server.ts";
+import { BOT_SCOPES } from "../slack/oauth-scopes.ts";
 
 export interface RecordedCall {
   method: string;
@@ -84,6 +85,8 @@ export class FakeSlackApi {
   readonly events = new EventEmitter();
   /** Conversations conversations.info reports as private channels (C… ids are public unless listed here). */
   readonly privateChannels = new Set<string>();
+  /** The bot token's scopes: reading a conversation's history needs the one for its kind, as on Slack. */
+  readonly scopes = new Set<string>(BOT_SCOPES);
   private readonly failures = new Map<string, Failure[]>();
   /** OAuth grants: code → the workspace whose install it completes. */
   private readonly grants = new Map<string, FakeWorkspace>();
@@ -202,6 +205,12 @@ export class FakeSlackApi {
     return answer;
   }
 
+  /** Slack's answer when the token lacks the history scope of the conversation's kind, or null. */
+  private missingHistoryScope(channel: string): { ok: false; error: "missing_scope"; needed: string; provided: string } | null {
+    const needed = channel.startsWith("D") ? "im:history" : channel.startsWith("G") || this.privateChannels.has(channel) ? "groups:history" : "channels:history";
+    return this.scopes.has(needed) ? null : { ok: false, error: "missing_scope", needed, provided: [...this.scopes].join(",") };
+  }
+
   private answer(method: string, args: Record<string, unknown>, token: string | undefined): unknown {
     switch (method) {
       case "auth.test": {
@@ -294,6 +303,8 @@ export class FakeSlackApi {
         return { ok: true, channel: { id, is_channel: !im && !priv, is_group: priv, is_im: im, is_mpim: false, is_private: priv || im } };
       }
       case "conversations.history": {
+        const missing = this.missingHistoryScope(String(args.channel ?? ""));
+        if (missing) return missing;
         const oldest = Number(args.oldest ?? 0);
         const latest = args.latest === undefined ? Infinity : Number(args.latest);
         const inclusive = args.inclusive === true || args.inclusive === "true";
@@ -313,6 +324,8 @@ export class FakeSlackApi {
         return { ok: true, messages, has_more: false, response_metadata: { next_cursor: "" } };
       }
       case "conversations.replies": {
+        const missing = this.missingHistoryScope(String(args.channel ?? ""));
+        if (missing) return missing;
         const messages = this.messages
           .filter((m) => m.channel === args.channel && (m.ts === args.ts || m.threadTs === args.ts))
           .map((m) => ({ type: "message", ts: m.ts, text: m.text, ...(m.user ? { user: m.user } : {}), ...(m.threadTs ? { thread_ts: m.threadTs } : {}) }));

@@ -1,5 +1,7 @@
 // The bot scopes Spur asks for when a workspace installs it through OAuth (the same list as the manifest's
-// oauth_config.scopes.bot; a unit test keeps the two equal).
+// oauth_config.scopes.bot, where each has its reason; test/unit/config-slack-oauth.test.ts keeps the two equal
+// and test/unit/slack-manifest.test.ts checks they cover every Web API method the code calls). No history
+// scope for DMs (im:history): Spur never reads what is said in its direct messages.
 export const BOT_SCOPES = [
   "commands",
   "chat:write",

@@ -40,7 +40,7 @@ export class SlackNotifier implements Notifier {
     const rendered = renderBody(body, locale);
     await this.budget.acquire(this.workspaceKey, to);
     try {
-      // A lead digest goes to the person's DM channel, whose history a retry can search for the run marker.
+      // A lead digest goes to the person's DM channel (conversations.open), where the run records it.
       const channelId = message.kind === "lead_digest" ? await this.dmChannel(to) : to;
       const res = await this.client.chat.postMessage({
         channel: channelId,
@@ -85,9 +85,17 @@ export class SlackNotifier implements Notifier {
     }
   }
 
+  /**
+   * A channel post is looked for in the channel's history (channels:history, groups:history). A direct
+   * message is not: Spur does not ask for im:history, so it never reads what is said in its DMs. A DM is
+   * only taken over after its earlier attempt was released unsent (a rate limit, a Slack outage) or its
+   * worker died mid-send; it is then sent again, since the run's own record (digest_run) is the only
+   * trace Spur keeps of it.
+   */
   async findPosted(to: string, marker: RunMarker, since: Date): Promise<PostedRef | null> {
+    if (isUserId(to)) return null;
     try {
-      const channelId = isUserId(to) ? await this.dmChannel(to) : to;
+      const channelId = to;
       let cursor: string | undefined;
       do {
         const res = await this.client.conversations.history({

@@ -156,17 +156,28 @@ describe("weekly KPI digest on Slack", () => {
     const again = await h.spur.queues.scheduled.add(LEAD_DIGEST_JOB, { teamId: team.id, periodKey: "2026-W47" });
     await h.slack.waitFor(async () => (await again.getState()) === "completed");
     expect((await h.spur.queues.scheduled.getJob(again.id!))?.returnvalue).toMatchObject({ sent: 0, alreadySent: 1 });
-    // A worker that died after sending but before recording: the takeover finds the DM by its metadata.
+    // A worker that died after Slack accepted the DM but before recording it: Spur asks for no im:history, so
+    // it never reads the DM's history (the fake Slack API refuses it with missing_scope, as Slack does); the
+    // takeover sends the digest again and records that one.
     await h.spur.db.digestRun.update({ where: { id: run.id }, data: { status: "posting", leaseUntil: new Date("2026-11-23T08:00:00Z"), messageRef: null } });
     const recovery = await h.spur.queues.scheduled.add(LEAD_DIGEST_JOB, { teamId: team.id, periodKey: "2026-W47" });
     await h.slack.waitFor(async () => (await recovery.getState()) === "completed");
-    expect((await h.spur.queues.scheduled.getJob(recovery.id!))?.returnvalue).toMatchObject({ sent: 0, alreadySent: 1 });
-    expect(await h.spur.db.digestRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "posted", messageRef: dm.ts });
+    expect((await h.spur.queues.scheduled.getJob(recovery.id!))?.returnvalue).toMatchObject({ sent: 1, alreadySent: 0, failed: [] });
+    expect(h.slack.callsTo("conversations.history").filter((c) => String(c.args.channel).startsWith("D"))).toEqual([]);
+    const resent = h.slack.dmsTo(USERS.carl.id).filter((m) => m.text.startsWith("Lead digest"));
+    expect(resent).toHaveLength(2);
+    expect(await h.spur.db.digestRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "posted", messageRef: resent[1]!.ts });
     await say(USERS.admin.id, "/spur", `role ${esc(USERS.dee)} lead`, "dee is now a lead");
+    // Dee's DM is rate limited at first: the retry takes the run over and sends it, without reading the DM.
+    h.slack.failNext("chat.postMessage", { kind: "ratelimited", retryAfterSeconds: 1 });
     const third = await h.spur.queues.scheduled.add(LEAD_DIGEST_JOB, { teamId: team.id, periodKey: "2026-W47" });
-    await h.slack.waitFor(async () => (await third.getState()) === "completed");
-    expect((await h.spur.queues.scheduled.getJob(third.id!))?.returnvalue).toMatchObject({ sent: 1, alreadySent: 1 });
-    expect(h.slack.dmsTo(USERS.carl.id).filter((m) => m.text.startsWith("Lead digest"))).toHaveLength(1);
+    await h.slack.waitFor(async () => (await third.getState()) === "completed", 10_000);
+    expect((await h.spur.queues.scheduled.getJob(third.id!))?.returnvalue).toMatchObject({ sent: 1, alreadySent: 1, failed: [] });
+    expect(await h.spur.db.digestRun.findFirstOrThrow({ where: { teamId: team.id, kind: "lead_digest", periodKey: "2026-W47:UDEE" } })).toMatchObject({
+      status: "posted",
+      attempts: 2,
+    });
+    expect(h.slack.dmsTo(USERS.carl.id).filter((m) => m.text.startsWith("Lead digest"))).toHaveLength(2);
     const deeDigest = h.slack.dmsTo(USERS.dee.id).filter((m) => m.text.startsWith("Lead digest"));
     expect(deeDigest).toHaveLength(1);
     expect(JSON.stringify(deeDigest[0]!.blocks)).not.toContain("<@UDEE> —");

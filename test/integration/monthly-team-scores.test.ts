@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AwardsDeps, workspaceTeamScores } from "../../src/core/awards/awards-post.ts";
 import { PrismaKpiTargetStore } from "../../src/store/kpi-target-store.ts";
 import { PrismaMonthlyTeamScores } from "../../src/store/monthly-team-scores-store.ts";
+import { PrismaRecognitionSettingsStore } from "../../src/store/recognition-settings-store.ts";
 import { PrismaScorecardReads } from "../../src/store/scorecard-reads-store.ts";
 import { PrismaWorkspaceStore } from "../../src/store/workspace-store.ts";
 import { openTestStore, seedTeam, type TestStore } from "../support/test-store.ts";
@@ -32,6 +33,7 @@ beforeAll(async () => {
     scorecardReads: new PrismaScorecardReads(store.db),
     kpiTargets: targets,
     teamScores: new PrismaMonthlyTeamScores(store.db),
+    recognitionSettings: new PrismaRecognitionSettingsStore(store.db),
   };
   const seeded = await seedTeam(store.db, 2, "T-AWARDS");
   workspaceId = seeded.workspace.id;

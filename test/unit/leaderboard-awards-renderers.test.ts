@@ -32,6 +32,7 @@ describe("leaderboard and awards renderers", () => {
     teamName: "Support",
     period: monthByKey("2026-11", "UTC")!,
     awards: [agentOfTheMonth(standings), mostRecognised(standings), teamOfTheMonth([])],
+    rankingsHidden: false,
   };
 
   it("render the same leaderboard: mentions in Slack, names in Teams, ties sharing a place", () => {

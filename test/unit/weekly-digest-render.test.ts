@@ -31,6 +31,7 @@ function digest(nameFalls: boolean): WeeklyDigest {
     kudos: { count: 0, points: 0, givers: 0, topRecipients: [], values: [] },
     kpis: teamKpis(targets, members.length, now, before),
     movers: topMovers(agents, { nameFalls }),
+    rankingsHidden: false,
     customerKudos: [0, 2, 4].map((i) => ({ recipient: members[i]!, comment: `Thanks! ${"great ".repeat(800)}`, via: "zendesk" })),
     feedback: { requests: 0, asked: 0, answered: 0, promptsSent: 0, promptsAnswered: 0 },
     trend: { title: msg("post.text", { text: "t" }), weeks: [], series: [] },

@@ -7,6 +7,8 @@ import type { Team } from "../shared/model.ts";
 import type { Period } from "../shared/period.ts";
 import type { WorkspaceRepository } from "../shared/ports.ts";
 import { type StandingsDeps, teamStandings } from "./team-standings.ts";
+import { channelRankingsShown } from "../recognition/ranking-visibility.ts";
+import type { RecognitionSettingsRepository } from "../recognition/recognition-ports.ts";
 
 /** Teams whose standings are computed at once when the workspace's team scores are. */
 export const TEAM_SCORES_CONCURRENCY = 4;
@@ -17,6 +19,11 @@ export interface MonthlyAwards {
   /** The month awarded; each reader sees its name in their language. */
   period: Period;
   awards: Award[];
+  /**
+   * The workspace keeps rankings to leads and admins: the post goes to the team channel, so it has no award
+   * that ranks individuals (agent of the month, most recognised), only the team of the month.
+   */
+  rankingsHidden: boolean;
 }
 
 /**
@@ -30,7 +37,11 @@ export interface MonthlyTeamScoresRepository {
   save(workspaceId: string, monthKey: string, scores: TeamScore[]): Promise<TeamScore[]>;
 }
 
-export type AwardsDeps = StandingsDeps & { workspaces: WorkspaceRepository; teamScores: MonthlyTeamScoresRepository };
+export type AwardsDeps = StandingsDeps & {
+  workspaces: WorkspaceRepository;
+  teamScores: MonthlyTeamScoresRepository;
+  recognitionSettings: Pick<RecognitionSettingsRepository, "get">;
+};
 
 /** The month before the one containing `instant`, in the team's time zone. */
 export function previousMonth(instant: Date, timeZone: string): Period {
@@ -60,11 +71,17 @@ export async function workspaceTeamScores(deps: AwardsDeps, workspaceId: string,
 }
 
 export async function composeMonthlyAwards(deps: AwardsDeps, team: Team, month: Period): Promise<MonthlyAwards> {
-  const [own, scores] = await Promise.all([teamStandings(deps, team, month), workspaceTeamScores(deps, team.workspaceId, month.key)]);
+  const [own, scores, rankingsShown] = await Promise.all([
+    teamStandings(deps, team, month),
+    workspaceTeamScores(deps, team.workspaceId, month.key),
+    channelRankingsShown(deps, team.workspaceId),
+  ]);
+  const individual = rankingsShown ? [agentOfTheMonth(own), mostRecognised(own)] : [];
   return {
     teamId: team.id,
     teamName: team.name,
     period: month,
-    awards: [agentOfTheMonth(own), mostRecognised(own), teamAward(scores)],
+    awards: [...individual, teamAward(scores)],
+    rankingsHidden: !rankingsShown,
   };
 }

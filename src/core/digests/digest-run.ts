@@ -18,7 +18,7 @@ export const FORCED_DIGEST_KIND = "weekly_digest_forced";
 export type RunOutcome =
   | { status: "posted"; periodKey: string; messageRef: string; recovered: boolean }
   | { status: "already_done"; periodKey: string }
-  | { status: "skipped"; reason: "team_not_found" | "no_channel" | "not_installed" | "turned_off" | "not_due" }
+  | { status: "skipped"; reason: "team_not_found" | "no_channel" | "not_installed" | "turned_off" | "not_due" | "rankings_hidden" }
   | { status: "failed"; periodKey: string; reason: string };
 
 /** A team without a channel gets no public digest, but the week is known: its leads still get theirs. */

@@ -9,6 +9,8 @@ import type { KudosRepository, TeamKudosWeek } from "../shared/ports.ts";
 import { loadTeamWeeks, type TeamWeeks, type TeamWeeksDeps } from "./team-weeks.ts";
 import { lastCompletedWeeks, type Trend } from "./trend.ts";
 import { msg } from "../../i18n/message.ts";
+import { channelRankingsShown } from "../recognition/ranking-visibility.ts";
+import type { RecognitionSettingsRepository } from "../recognition/recognition-ports.ts";
 
 export const DIGEST_TOP_RECIPIENTS = 5;
 export const DIGEST_TREND_WEEKS = 8;
@@ -22,24 +24,32 @@ export interface WeeklyDigest {
   /** Empty lines when the team has no KPI targets. */
   kpis: TeamKpis;
   movers: Movers;
+  /**
+   * The workspace keeps rankings to leads and admins: the digest is posted in the team channel, so it names
+   * nobody as most recognised or as a mover (kudos.topRecipients and movers are empty).
+   */
+  rankingsHidden: boolean;
   customerKudos: CustomerKudosHighlight[];
   feedback: FeedbackParticipation;
   /** The last eight weeks up to and including `period`, for the chart. */
   trend: Trend;
 }
 
-export type WeeklyDigestDeps = TeamWeeksDeps & { kudos: KudosRepository };
+export type WeeklyDigestDeps = TeamWeeksDeps & { kudos: KudosRepository; recognitionSettings: Pick<RecognitionSettingsRepository, "get"> };
+
+const NO_MOVERS: Movers = { up: [], down: [], downCount: 0 };
 
 export async function composeWeeklyDigest(deps: WeeklyDigestDeps, team: Team, period: Period): Promise<WeeklyDigest> {
   // One week more than the chart shows: the week before `period` is "previous" for the trend and the movers.
   const span = lastCompletedWeeks(period.end, team.timeZone, DIGEST_TREND_WEEKS + 1);
   const weeks = span.slice(1);
-  const [data, kudos, customerKudos, feedback, settings] = await Promise.all([
+  const [data, kudos, customerKudos, feedback, settings, rankingsShown] = await Promise.all([
     loadTeamWeeks(deps, team, span),
     deps.kudos.teamWeek(team.id, period, DIGEST_TOP_RECIPIENTS),
     deps.digestReads.customerKudos(team.id, period, DIGEST_CUSTOMER_HIGHLIGHTS),
     deps.digestReads.feedbackParticipation(team.id, period, period.key),
     deps.digestReads.settings(team.id),
+    channelRankingsShown(deps, team.workspaceId),
   ]);
   const current = data.inputs[data.inputs.length - 1] ?? new Map();
   const previous = data.inputs[data.inputs.length - 2] ?? new Map();
@@ -49,9 +59,10 @@ export async function composeWeeklyDigest(deps: WeeklyDigestDeps, team: Team, pe
     teamId: team.id,
     teamName: team.name,
     period,
-    kudos,
+    kudos: rankingsShown ? kudos : { ...kudos, topRecipients: [] },
     kpis,
-    movers: topMovers(agents, { nameFalls: settings.nameAllMovers }),
+    movers: rankingsShown ? topMovers(agents, { nameFalls: settings.nameAllMovers }) : NO_MOVERS,
+    rankingsHidden: !rankingsShown,
     customerKudos,
     feedback,
     trend: await digestTrend(deps, team, weeks, data),

@@ -13,6 +13,9 @@ import type { KpiObservation, KudosTotals, Member, Team } from "../shared/model.
 import type { Period } from "../shared/period.ts";
 import type { KpiRepository, KudosRepository } from "../shared/ports.ts";
 import { periodDates, shiftPeriod } from "../shared/review-period.ts";
+import { individualRankingsShown } from "../recognition/ranking-visibility.ts";
+import type { RecognitionSettingsRepository } from "../recognition/recognition-ports.ts";
+import type { LeaderboardVisibility } from "../recognition/recognition-settings.ts";
 
 export interface KpiLine {
   def: MetricDefinition;
@@ -39,6 +42,7 @@ export interface Scorecard {
   composite: Composite;
   /** The previous period's composite under the current targets and weights. */
   previousComposite: number | null;
+  /** The subject's place in the team by composite; null without targets, or when its reader may not see rankings. */
   rank: { rank: number; of: number } | null;
   /** 360° peer feedback of the month the period starts in, under the same anonymity rules as /feedback. */
   peerFeedback: FeedbackAggregate;
@@ -50,6 +54,7 @@ export interface ScorecardDeps {
   scorecardReads: ScorecardReads;
   kpiTargets: { forTeam(teamId: string): Promise<KpiTarget[]> };
   feedback: FeedbackRepository;
+  recognitionSettings: Pick<RecognitionSettingsRepository, "get">;
 }
 
 const MAX_LISTED_RECORDS = 25;
@@ -63,7 +68,7 @@ export async function buildScorecard(
   const previous = shiftPeriod(period, -1);
   const now = periodDates(period);
   const before = periodDates(previous);
-  const [kudosNow, kudosBefore, receivedNow, receivedBefore, records, teamNow, teamBefore, kudosTeamNow, kudosTeamBefore, targets, members] =
+  const [kudosNow, kudosBefore, receivedNow, receivedBefore, records, teamNow, teamBefore, kudosTeamNow, kudosTeamBefore, targets, members, settings] =
     await Promise.all([
       deps.kudos.totals(subject.id, period),
       deps.kudos.totals(subject.id, previous),
@@ -76,6 +81,7 @@ export async function buildScorecard(
       deps.scorecardReads.teamKudosReceived(team.id, previous),
       deps.kpiTargets.forTeam(team.id),
       deps.scorecardReads.teamMembers(team.id),
+      deps.recognitionSettings.get(subject.workspaceId),
     ]);
   const current = groupRecords(teamNow, kudosTeamNow);
   const earlier = groupRecords(teamBefore, kudosTeamBefore);
@@ -118,7 +124,7 @@ export async function buildScorecard(
     periodKey: monthContaining(period.start, team.timeZone).key,
   });
 
-  return {
+  const card: Scorecard = {
     subject,
     isSelf: viewer.id === subject.id,
     period,
@@ -132,4 +138,13 @@ export async function buildScorecard(
     rank: targets.length > 0 ? rankOf(subject.id, composites) : null,
     peerFeedback,
   };
+  return scorecardForReader(card, settings.leaderboardVisibility, viewer);
+}
+
+/**
+ * The scorecard as `reader` may see it: a rank in the team is a ranking of people, so it is left out for an
+ * agent when the workspace keeps rankings to leads and admins (also on a card a lead sends to the agent).
+ */
+export function scorecardForReader(card: Scorecard, visibility: LeaderboardVisibility, reader: Pick<Member, "role">): Scorecard {
+  return individualRankingsShown(visibility, { kind: "member", role: reader.role }) ? card : { ...card, rank: null };
 }

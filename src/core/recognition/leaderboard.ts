@@ -7,6 +7,7 @@ import type { ParseResult } from "./kudos-command.ts";
 import type { Member, Team } from "../shared/model.ts";
 import type { TimeRange } from "../shared/ports.ts";
 import type { KudosLedger, LeaderboardRow, RecognitionSettingsRepository } from "./recognition-ports.ts";
+import { individualRankingsShown } from "./ranking-visibility.ts";
 import { command, msg, type Msg, when } from "../../i18n/message.ts";
 
 export type LeaderboardWindow = "week" | "month" | "quarter" | "all";
@@ -71,7 +72,7 @@ export async function buildLeaderboard(
 ): Promise<Leaderboard> {
   const { viewer, team, command: board } = input;
   const settings = await deps.recognitionSettings.get(viewer.workspaceId);
-  if (settings.leaderboardVisibility === "leads" && viewer.role === "agent") {
+  if (!individualRankingsShown(settings.leaderboardVisibility, { kind: "member", role: viewer.role })) {
     throw new SpurError(ErrorCode.NotAllowed, msg("leaderboard.private", { scorecard: command("scorecard") }));
   }
   const range = leaderboardRange(board.window, input.now, team.timeZone);

@@ -9,6 +9,7 @@ export const posts = {
   "post.comma": "{first}, {second}",
   "post.values": "Values: {values}",
   "post.rule": "Rule: {rule}",
+  "post.rankingsHidden": "Individual rankings are shown to leads and admins only.",
   "post.originalMessage": "Original message",
   "post.period": "{key} ({from} – {to})",
   "post.pct": "{value}%",

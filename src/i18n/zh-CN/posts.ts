@@ -10,6 +10,7 @@ export const posts = {
   "post.comma": "{first}、{second}",
   "post.values": "价值观：{values}",
   "post.rule": "规则：{rule}",
+  "post.rankingsHidden": "个人排名仅对组长和管理员可见。",
   "post.originalMessage": "原消息",
   "post.period": "{key}（{from} – {to}）",
   "post.pct": "{value}%",

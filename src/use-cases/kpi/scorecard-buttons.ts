@@ -4,7 +4,7 @@
 // every click (a forwarded or stale button grants nothing) and refusals are logged like the command's.
 import { z } from "zod";
 import type { MemberLookup } from "../../core/kpi/kpi-ports.ts";
-import type { Scorecard } from "../../core/kpi/scorecard.ts";
+import { type Scorecard, scorecardForReader } from "../../core/kpi/scorecard.ts";
 import { ErrorCode, SpurError } from "../../core/shared/errors.ts";
 import { periodByKey, shiftPeriod } from "../../core/shared/review-period.ts";
 import { msg } from "../../i18n/message.ts";
@@ -57,8 +57,9 @@ export const scorecardSend: Interaction<ScorecardButtonDeps, ScorecardButton> = 
   async run(deps, req) {
     const card = await clicked(deps, req, 0);
     if (card.isSelf) throw new SpurError(ErrorCode.NotAllowed, msg("scorecard.sendOwn"));
+    const { leaderboardVisibility } = await deps.recognitionSettings.get(req.workspace.id);
     return [
-      { kind: "direct", to: card.subject, body: scorecardBody({ ...card, isSelf: true }) },
+      { kind: "direct", to: card.subject, body: scorecardBody({ ...scorecardForReader(card, leaderboardVisibility, card.subject), isSelf: true }) },
       privately(note("success", msg("scorecard.sent", { name: card.subject.displayName }))),
     ];
   },

@@ -22,5 +22,6 @@ export function awardsBody(awards: MonthlyAwards): Body {
     const rule = msg("post.rule", { rule: award.rule });
     blocks.push(subtle(award.tie ? msg("post.space", { first: rule, second: award.tie }) : rule));
   }
+  if (awards.rankingsHidden) blocks.push(subtle(msg("post.rankingsHidden")));
   return { summary: title, blocks };
 }

@@ -80,6 +80,7 @@ export function weeklyDigestBody(digest: WeeklyDigest): Body {
     const lines = kudos.topRecipients.map((r, i) => msg("digest.recipient", { rank: String(i + 1), who: who(r), points: r.points, count: r.count }));
     blocks.push({ kind: "lines", lines: [msg("digest.mostRecognised"), ...lines] });
   }
+  if (digest.rankingsHidden) blocks.push(subtle(msg("post.rankingsHidden")));
   if (kudos.values.length > 0) {
     const values = kudos.values.map((v) => msg("digest.value", { value: v.value, count: v.count }));
     blocks.push(subtle(msg("post.values", { values: dotted(values) })));
