@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compositeChange } from "../../src/use-cases/posts/post-wording.ts";
-import { feedbackPhrase as feedbackMsg, teamKpiPhrase as teamKpiMsg } from "../../src/use-cases/posts/weekly-digest-body.ts";
+import { feedbackPhrase as feedbackMsg, teamKpiPhrase as teamKpiMsg, weeklyDigestTitle } from "../../src/use-cases/posts/weekly-digest-body.ts";
 import { trendChart } from "../../src/use-cases/posts/trend-chart.ts";
 import { msg } from "../../src/i18n/message.ts";
 import { agentWeeks, groupByMember, kpiTrend, teamKpis, topMovers } from "../../src/core/digests/kpi-digest.ts";
@@ -82,6 +82,35 @@ describe("team KPIs for the weekly digest", () => {
     expect(kpis.lines[0]?.current.attainment).toBeNull();
     expect(kpis.composite.score).toBeNull();
     expect(teamKpiPhrase(kpis.lines[0]!)).toBe("not enough data (4 of 5 CSAT responses) · target 80%");
+  });
+});
+
+describe("digest targets fitted to the week", () => {
+  const monthly: KpiTarget[] = [{ metric: "tickets_handled", target: 150, weight: 1, period: "month", minVolume: null }];
+
+  it("pro-rates a monthly volume target to a complete week, for the team and each agent alike", () => {
+    // 2026-W47 lies in November (30 days): 150 × 7/30 = 35 per agent. Team: 90 tickets ÷ 3 agents = 30 → 30 ÷ 35 = 85.7%.
+    const kpis = teamKpis(monthly, members.length, week("2026-W47", current), week("2026-W46", previous));
+    expect(kpis.lines[0]?.current.goal?.value).toBeCloseTo(35, 10);
+    expect(kpis.lines[0]?.current.attainment).toBeCloseTo(30 / 35, 10);
+    expect(teamKpiPhrase(kpis.lines[0]!)).toBe("30 · target 35 (pro rata: 150 a month × 7/30) · 85.7% of target · same as last week");
+    // Ana 60 ÷ 35 → capped at 100%; Bo 30 ÷ 35 = 85.7%.
+    const [a, b] = agentWeeks(monthly, members, week("2026-W47", current), week("2026-W46", previous), new Map());
+    expect(a?.composite).toBeCloseTo(100, 10);
+    expect(b?.composite).toBeCloseTo((30 / 35) * 100, 10);
+  });
+
+  it("judges a running week so far and says so in the title", () => {
+    // On Wednesday 18 Nov: 150 × 3/30 = 15 per agent; the team's 30 per agent reaches it.
+    const soFar = { inputs: current, span: judgedSpan(weekByKey("2026-W47", "UTC"), new Date("2026-11-18T12:00:00Z")) };
+    const kpis = teamKpis(monthly, members.length, soFar, week("2026-W46", previous));
+    expect(kpis.lines[0]?.current.goal?.value).toBeCloseTo(15, 10);
+    expect(kpis.lines[0]?.current.attainment).toBe(1);
+    expect(plain(weeklyDigestTitle({ teamName: "Support", span: soFar.span }))).toBe(
+      "Weekly digest — Support, week 2026-W47 so far (16 Nov – 22 Nov 2026, day 3 of 7)",
+    );
+    expect(plain(weeklyDigestTitle({ teamName: "Support", span: soFar.span }), "zh-CN")).toContain("2026-W47 截至目前");
+    expect(plain(weeklyDigestTitle({ teamName: "Support", span: week("2026-W47", current).span }))).toBe("Weekly digest — Support, week 2026-W47 (16 Nov – 22 Nov 2026)");
   });
 });
 
