@@ -45,8 +45,8 @@ export function teamKpiValue(def: MetricDefinition, target: KpiTarget, byMember:
     const perMember = total.value === null || memberCount === 0 ? null : total.value / memberCount;
     const agg: Aggregate = { ...total, value: perMember };
     const enough = hasEnoughData(agg, target.minVolume ?? def.minVolume);
-    const judged = judge(def, perMember ?? 0, target, span);
-    return { aggregate: agg, enough, goal: judged.goal, attainment: enough && perMember !== null ? judged.attainment : null };
+    const judged = judge(def, enough ? perMember : null, target, span);
+    return { aggregate: agg, enough, goal: judged.goal, attainment: judged.attainment };
   }
   const scored = scoreMetric(def, inputs, target, span);
   return { aggregate: scored.aggregate, enough: scored.enough, goal: scored.goal, attainment: scored.attainment };

@@ -109,11 +109,11 @@ export interface SetTarget {
 
 /**
  * A value judged over a span: its target fitted to the span (see target-span.ts) and the capped attainment
- * against it. Every attainment Spur shows or ranks by comes from here.
+ * against it (null for a value not scored). Every attainment Spur shows or ranks by comes from here.
  */
-export function judge(def: MetricDefinition, value: number, target: SetTarget, span: JudgedSpan): { goal: SpanTarget | null; attainment: number | null } {
+export function judge(def: MetricDefinition, value: number | null, target: SetTarget, span: JudgedSpan): { goal: SpanTarget | null; attainment: number | null } {
   const goal = targetForSpan(def, target, span);
-  return { goal, attainment: goal ? attainment(def.direction, value, goal.value) : null };
+  return { goal, attainment: goal && value !== null ? attainment(def.direction, value, goal.value) : null };
 }
 
 /** Aggregates a member's records for one metric over a span, against the team's target for it (if any). */
@@ -122,8 +122,8 @@ export function scoreMetric(def: MetricDefinition, records: KpiInput[], target: 
   const minVolume = target?.minVolume ?? def.minVolume;
   const enough = hasEnoughData(agg, minVolume);
   if (!target) return { aggregate: agg, enough, minVolume, attainment: null, goal: null };
-  const judged = judge(def, agg.value ?? 0, target, span);
-  return { aggregate: agg, enough, minVolume, attainment: enough && agg.value !== null ? judged.attainment : null, goal: judged.goal };
+  const judged = judge(def, enough ? agg.value : null, target, span);
+  return { aggregate: agg, enough, minVolume, attainment: judged.attainment, goal: judged.goal };
 }
 
 /** 1-based rank by score, highest first; ties share a rank. Members without a score are not ranked. */

@@ -1,5 +1,6 @@
 // An agent's scorecard for a review period: each KPI's value against the team's target fitted to the span
-// judged (the current period "so far", up to today), its attainment, trend and the team median; kudos received (peer and customer); the composite score and rank in the team.
+// judged (the current period "so far", up to today), its attainment, trend and the team median; kudos
+// received (peer and customer); the composite score and rank in the team.
 import { assertCanViewMember } from "../shared/access.ts";
 import { peerFeedbackAggregate } from "../feedback/feedback.ts";
 import type { FeedbackAggregate } from "../feedback/feedback-model.ts";
