@@ -8,6 +8,7 @@ import { once } from "node:events";
 import pg from "pg";
 import { METRICS } from "../src/core/kpi/kpi-catalogue.ts";
 import type { Member } from "../src/core/shared/model.ts";
+import { systemClock } from "../src/core/shared/ports.ts";
 import { periodByKey } from "../src/core/shared/review-period.ts";
 import { buildScorecard } from "../src/core/kpi/scorecard.ts";
 import { importKpiCsv } from "../src/ingest/csv-import.ts";
@@ -188,6 +189,7 @@ async function main(): Promise<void> {
       kpiTargets: new PrismaKpiTargetStore(prisma),
       feedback: new PrismaFeedbackStore(prisma),
       recognitionSettings: new PrismaRecognitionSettingsStore(prisma),
+      clock: systemClock,
     };
     const sample = (await prisma.member.findMany({ take: SAMPLES, orderBy: { platformUserId: "asc" }, include: { team: true } })).map((row) => ({
       member: toMember(row) as Member,

@@ -1,6 +1,7 @@
 // Queue names and shared BullMQ options. Two queues: outbound posts triggered by people (fast, many)
 // and scheduled team posts (digests), so a digest backlog never delays a shoutout.
 import { Queue, type ConnectionOptions, type DefaultJobOptions } from "bullmq";
+import { REPEAT_SETTINGS } from "./local-time-repeat.ts";
 import { redisKeyPrefix } from "./redis-keys.ts";
 
 export const POSTS_QUEUE = "posts";
@@ -27,7 +28,7 @@ export interface SpurQueues {
 }
 
 export function createQueues(settings: QueueSettings): SpurQueues {
-  const opts = { connection: settings.connection, prefix: redisKeyPrefix(settings.prefix), defaultJobOptions: DEFAULT_JOB_OPTIONS };
+  const opts = { connection: settings.connection, prefix: redisKeyPrefix(settings.prefix), defaultJobOptions: DEFAULT_JOB_OPTIONS, settings: REPEAT_SETTINGS };
   const posts = new Queue(POSTS_QUEUE, opts);
   const scheduled = new Queue(SCHEDULED_QUEUE, opts);
   return {

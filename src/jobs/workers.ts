@@ -3,6 +3,7 @@ import { type Job, Worker } from "bullmq";
 import type { Logger } from "../logger.ts";
 import type { SpurMetrics } from "../metrics.ts";
 import { type JobDeps, JOBS, type SpurJob } from "./job-list.ts";
+import { REPEAT_SETTINGS } from "./local-time-repeat.ts";
 import { redisKeyPrefix } from "./redis-keys.ts";
 import { POSTS_QUEUE, type QueueName, type QueueSettings, SCHEDULED_QUEUE } from "./queues.ts";
 
@@ -41,6 +42,7 @@ export function startWorkers(settings: QueueSettings, deps: WorkerDeps, options:
   const base = {
     connection: settings.connection,
     prefix: redisKeyPrefix(settings.prefix),
+    settings: REPEAT_SETTINGS,
     ...(options.lockDuration ? { lockDuration: options.lockDuration } : {}),
     ...(options.stalledInterval ? { stalledInterval: options.stalledInterval } : {}),
   };

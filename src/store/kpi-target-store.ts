@@ -1,6 +1,7 @@
 import { isMetricCode } from "../core/kpi/kpi-catalogue.ts";
 import type { KpiTarget, KpiTargetRepository } from "../core/kpi/kpi-ports.ts";
 import type { MetricCode } from "../core/kpi/kpi-catalogue.ts";
+import { isPeriodKind } from "../core/shared/review-period.ts";
 import type { Db } from "./prisma.ts";
 
 export class PrismaKpiTargetStore implements KpiTargetRepository {
@@ -9,7 +10,7 @@ export class PrismaKpiTargetStore implements KpiTargetRepository {
   async forTeam(teamId: string): Promise<KpiTarget[]> {
     const rows = await this.db.kpiTarget.findMany({ where: { teamId }, orderBy: { metric: "asc" } });
     return rows.flatMap((r) =>
-      isMetricCode(r.metric) ? [{ metric: r.metric, target: r.target, weight: r.weight, period: r.period, minVolume: r.minVolume }] : [],
+      isMetricCode(r.metric) ? [{ metric: r.metric, target: r.target, weight: r.weight, period: isPeriodKind(r.period) ? r.period : "month", minVolume: r.minVolume }] : [],
     );
   }
 

@@ -266,7 +266,7 @@ describe("/scorecard in Chinese", () => {
     // Through the repository, which forgets its briefly cached workspace (a direct db.workspace.update would wait for it).
     await h.spur.services.workspaces.setLocale(workspace.id, "zh-CN");
     try {
-      const call = await say(USERS.ana.id, "/scorecard", "month", "你的绩效卡 — 2026-11 月（11月1日 – 2026年11月30日）");
+      const call = await say(USERS.ana.id, "/scorecard", "month", "你的绩效卡 — 2026-11 月 截至目前（11月1日 – 2026年11月30日，第 18/30 天）");
       const body = JSON.stringify(call.args.blocks);
       expect(body).toContain("*收到的点赞：*");
       expect(body).toContain("• *客户满意度（CSAT）*：*90%* · 目标 90% · 达成率 100% · ▲ 上期为 75% · 团队中位数 85%");

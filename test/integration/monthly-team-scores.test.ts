@@ -7,6 +7,7 @@ import { PrismaMonthlyTeamScores } from "../../src/store/monthly-team-scores-sto
 import { PrismaRecognitionSettingsStore } from "../../src/store/recognition-settings-store.ts";
 import { PrismaScorecardReads } from "../../src/store/scorecard-reads-store.ts";
 import { PrismaWorkspaceStore } from "../../src/store/workspace-store.ts";
+import { TestClock } from "../support/clock.ts";
 import { openTestStore, seedTeam, type TestStore } from "../support/test-store.ts";
 
 let store: TestStore;
@@ -34,6 +35,8 @@ beforeAll(async () => {
     kpiTargets: targets,
     teamScores: new PrismaMonthlyTeamScores(store.db),
     recognitionSettings: new PrismaRecognitionSettingsStore(store.db),
+    // The months scored are over: each is judged whole.
+    clock: new TestClock(new Date("2026-12-02T09:00:00Z")),
   };
   const seeded = await seedTeam(store.db, 2, "T-AWARDS");
   workspaceId = seeded.workspace.id;

@@ -4,6 +4,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobDispatch } from "../../src/app/services.ts";
 import { bullmqDispatch, upsertAllSchedulers } from "../../src/jobs/dispatch.ts";
+import { localTimeRepeatStrategy } from "../../src/jobs/local-time-repeat.ts";
 import { createQueues, type SpurQueues } from "../../src/jobs/queues.ts";
 import { removeTeamSchedulers } from "../../src/jobs/team-schedulers.ts";
 import { PrismaRecognitionPromptStore } from "../../src/store/recognition-prompt-store.ts";
@@ -96,5 +97,14 @@ describe("team job schedulers", () => {
     expect(boot.removed.sort()).toEqual(idsOf(c.id).sort());
     now = await schedulers();
     expect([...now.keys()].sort()).toEqual(["roster-sync-daily", "unrelated-maintenance", ...idsOf(b.id)].sort());
+  });
+
+  it("compute their next firing with Spur's local-time repeat strategy (see digest-schedule-dst.test.ts)", async () => {
+    for (const queue of [queues.scheduled, queues.posts]) expect(queue.opts.settings?.repeatStrategy).toBe(localTimeRepeatStrategy);
+    const before = Date.now();
+    await queues.scheduled.upsertJobScheduler("dst-probe", { pattern: "0 30 2 * * 0", tz: "Australia/Sydney" }, { name: "probe" });
+    const next = (await queues.scheduled.getJobScheduler("dst-probe"))?.next;
+    expect(next).toBe(await localTimeRepeatStrategy(before, { pattern: "0 30 2 * * 0", tz: "Australia/Sydney" }));
+    await queues.scheduled.removeJobScheduler("dst-probe");
   });
 });

@@ -57,7 +57,7 @@ describe.each(PLATFORMS)("scorecard on %s", (platform) => {
     "• first_response_time 2026-11-17: 40 (api)",
   ];
   const novemberCard = (title: string) => [
-    `${title} — month 2026-11 (1 Nov – 30 Nov 2026)`,
+    `${title} — month 2026-11 so far (1 Nov – 30 Nov 2026, day 18 of 30)`,
     "Kudos received: 2 kudos, 5 points (▲ from 0)",
     "Customer kudos: 0 (= same as last month)",
     "Kudos given: 1 kudos, 1 point (▲ from 0)",
@@ -77,7 +77,7 @@ describe.each(PLATFORMS)("scorecard on %s", (platform) => {
     const card = await s.say(ana, "scorecard", []);
     expect(card.text).toBe(
       [
-        "Your scorecard — week 2026-W47 (16 Nov – 22 Nov 2026)",
+        "Your scorecard — week 2026-W47 so far (16 Nov – 22 Nov 2026, day 3 of 7)",
         "Kudos received: 1 kudos, 3 points (▲ from 2)",
         "Customer kudos: 0 (= same as last week)",
         "Kudos given: 1 kudos, 1 point (▲ from 0)",
@@ -108,7 +108,7 @@ describe.each(PLATFORMS)("scorecard on %s", (platform) => {
   it("shows the quarter", async () => {
     const card = await s.say(ana, "scorecard", ["quarter"]);
     const lines = card.text.split("\n");
-    expect(lines[0]).toBe("Your scorecard — quarter 2026-Q4 (1 Oct – 31 Dec 2026)");
+    expect(lines[0]).toBe("Your scorecard — quarter 2026-Q4 so far (1 Oct – 31 Dec 2026, day 49 of 92)");
     expect(lines.slice(6, 10)).toEqual([
       "• CSAT: 82.5% · target 90% · attainment 92% · team median 81.3%",
       "• First response time: 20 min · target 30 min · attainment 100% · team median 40 min",

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { compositeChange } from "../../src/use-cases/posts/post-wording.ts";
-import { feedbackPhrase as feedbackMsg, teamKpiPhrase as teamKpiMsg } from "../../src/use-cases/posts/weekly-digest-body.ts";
+import { feedbackPhrase as feedbackMsg, teamKpiPhrase as teamKpiMsg, weeklyDigestTitle } from "../../src/use-cases/posts/weekly-digest-body.ts";
 import { trendChart } from "../../src/use-cases/posts/trend-chart.ts";
 import { msg } from "../../src/i18n/message.ts";
 import { agentWeeks, groupByMember, kpiTrend, teamKpis, topMovers } from "../../src/core/digests/kpi-digest.ts";
 import type { KpiTarget, TeamKpiRecord } from "../../src/core/kpi/kpi-ports.ts";
+import { judgedSpan } from "../../src/core/kpi/target-span.ts";
+import { weekByKey } from "../../src/core/shared/period.ts";
 import { CHART_HEIGHT, CHART_WIDTH, renderTrendChartPng } from "../../src/render/trend-chart-png.ts";
 import { pngSize } from "../support/png.ts";
 import { testAgent } from "../support/members.ts";
@@ -37,6 +39,9 @@ const tickets = (memberId: string, value: number): TeamKpiRecord => ({ memberId,
 
 // Previous week: CSAT 14/20 + 7/10 = 21/30 = 70%; FRT median of [30,30,30,30,30] = 30 (Bo alone has only 2, below
 // the guard of 3); tickets 50 + 40 = 90 over 3 members = 30 per member.
+/** A week over by the time the digest is read: judged whole. */
+const week = (key: string, inputs: ReturnType<typeof groupByMember>) => ({ inputs, span: judgedSpan(weekByKey(key, "UTC"), new Date("2027-01-01T00:00:00Z")) });
+
 const previous = groupByMember({
   records: [ratio("ana", 14, 20), ratio("bo", 7, 10), ...frt("ana", 30, 30, 30), ...frt("bo", 30, 30), tickets("ana", 50), tickets("bo", 40)],
   kudosReceived: new Map(),
@@ -50,7 +55,7 @@ const current = groupByMember({
 
 describe("team KPIs for the weekly digest", () => {
   it("aggregates the whole team per KPI against its target, with last week's value", () => {
-    const kpis = teamKpis(targets, members.length, current, previous);
+    const kpis = teamKpis(targets, members.length, week("2026-W47", current), week("2026-W46", previous));
     const [csat, time, volume] = kpis.lines;
     expect(csat?.current.aggregate.value).toBe(80);
     expect(csat?.current.attainment).toBe(1);
@@ -72,7 +77,7 @@ describe("team KPIs for the weekly digest", () => {
   it("respects the minimum-volume guard for the team as a whole", () => {
     // 4 CSAT responses in all: below the catalogue's 5, so CSAT is neither shown as a value nor scored.
     const thin = groupByMember({ records: [ratio("ana", 3, 3), ratio("bo", 1, 1)], kudosReceived: new Map() });
-    const kpis = teamKpis(targets.slice(0, 1), members.length, thin, new Map());
+    const kpis = teamKpis(targets.slice(0, 1), members.length, week("2026-W47", thin), week("2026-W46", new Map()));
     expect(kpis.lines[0]?.current.enough).toBe(false);
     expect(kpis.lines[0]?.current.attainment).toBeNull();
     expect(kpis.composite.score).toBeNull();
@@ -80,8 +85,37 @@ describe("team KPIs for the weekly digest", () => {
   });
 });
 
+describe("digest targets fitted to the week", () => {
+  const monthly: KpiTarget[] = [{ metric: "tickets_handled", target: 150, weight: 1, period: "month", minVolume: null }];
+
+  it("pro-rates a monthly volume target to a complete week, for the team and each agent alike", () => {
+    // 2026-W47 lies in November (30 days): 150 × 7/30 = 35 per agent. Team: 90 tickets ÷ 3 agents = 30 → 30 ÷ 35 = 85.7%.
+    const kpis = teamKpis(monthly, members.length, week("2026-W47", current), week("2026-W46", previous));
+    expect(kpis.lines[0]?.current.goal?.value).toBeCloseTo(35, 10);
+    expect(kpis.lines[0]?.current.attainment).toBeCloseTo(30 / 35, 10);
+    expect(teamKpiPhrase(kpis.lines[0]!)).toBe("30 · target 35 (pro rata: 150 a month × 7/30) · 85.7% of target · same as last week");
+    // Ana 60 ÷ 35 → capped at 100%; Bo 30 ÷ 35 = 85.7%.
+    const [a, b] = agentWeeks(monthly, members, week("2026-W47", current), week("2026-W46", previous), new Map());
+    expect(a?.composite).toBeCloseTo(100, 10);
+    expect(b?.composite).toBeCloseTo((30 / 35) * 100, 10);
+  });
+
+  it("judges a running week so far and says so in the title", () => {
+    // On Wednesday 18 Nov: 150 × 3/30 = 15 per agent; the team's 30 per agent reaches it.
+    const soFar = { inputs: current, span: judgedSpan(weekByKey("2026-W47", "UTC"), new Date("2026-11-18T12:00:00Z")) };
+    const kpis = teamKpis(monthly, members.length, soFar, week("2026-W46", previous));
+    expect(kpis.lines[0]?.current.goal?.value).toBeCloseTo(15, 10);
+    expect(kpis.lines[0]?.current.attainment).toBe(1);
+    expect(plain(weeklyDigestTitle({ teamName: "Support", span: soFar.span }))).toBe(
+      "Weekly digest — Support, week 2026-W47 so far (16 Nov – 22 Nov 2026, day 3 of 7)",
+    );
+    expect(plain(weeklyDigestTitle({ teamName: "Support", span: soFar.span }), "zh-CN")).toContain("2026-W47 截至目前");
+    expect(plain(weeklyDigestTitle({ teamName: "Support", span: week("2026-W47", current).span }))).toBe("Weekly digest — Support, week 2026-W47 (16 Nov – 22 Nov 2026)");
+  });
+});
+
 describe("agents and top movers", () => {
-  const agents = agentWeeks(targets, members, current, previous, new Map([["ana", 2]]));
+  const agents = agentWeeks(targets, members, week("2026-W47", current), week("2026-W46", previous), new Map([["ana", 2]]));
 
   it("scores each agent like their scorecard, this week and last", () => {
     const [a, b, c] = agents;
@@ -109,7 +143,7 @@ describe("agents and top movers", () => {
 
 describe("KPI trend chart data", () => {
   it("gives each KPI's team attainment in % of target per week, heaviest first, and the composite", () => {
-    const trend = trendChart(kpiTrend(msg("post.text", { text: "T" }), ["2026-W45", "2026-W46", "2026-W47"], targets, members.length, [new Map(), previous, current]), "en");
+    const trend = trendChart(kpiTrend(msg("post.text", { text: "T" }), ["2026-W45", "2026-W46", "2026-W47"], targets, members.length, [week("2026-W45", new Map()), week("2026-W46", previous), week("2026-W47", current)]), "en");
     expect(trend.weeks).toEqual(["2026-W45", "2026-W46", "2026-W47"]);
     expect(trend.series).toEqual([
       { name: "CSAT", values: [null, 87.5, 100] },
@@ -121,14 +155,14 @@ describe("KPI trend chart data", () => {
   });
 
   it("names the KPIs, the composite and the target line in the digest's language", () => {
-    const trend = trendChart(kpiTrend(msg("chart.kpiTitle", { team: "一线", weeks: 8 }), ["2026-W47"], targets, members.length, [current]), "zh-CN");
+    const trend = trendChart(kpiTrend(msg("chart.kpiTitle", { team: "一线", weeks: 8 }), ["2026-W47"], targets, members.length, [week("2026-W47", current)]), "zh-CN");
     expect(trend.title).toBe("一线 — 各项指标达成率（占目标 %），近 8 周");
     expect(trend.series.map((s) => s.name)).toEqual(["满意度", "首次响应时间", "工单量", "综合得分"]);
     expect(trend.reference?.label).toBe("目标");
   });
 
   it("renders to a PNG of the chart's size, legend rows included", async () => {
-    const trend = trendChart(kpiTrend(msg("post.text", { text: "T" }), ["2026-W46", "2026-W47"], targets, members.length, [previous, current]), "en");
+    const trend = trendChart(kpiTrend(msg("post.text", { text: "T" }), ["2026-W46", "2026-W47"], targets, members.length, [week("2026-W46", previous), week("2026-W47", current)]), "en");
     expect(await pngSize(renderTrendChartPng(trend))).toEqual([CHART_WIDTH, CHART_HEIGHT]);
   });
 });

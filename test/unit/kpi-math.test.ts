@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { metric, METRIC_CODES, METRICS } from "../../src/core/kpi/kpi-catalogue.ts";
 import { aggregate, attainment, composite, hasEnoughData, median, rankOf, scoreMetric } from "../../src/core/kpi/kpi-math.ts";
+import { judgedSpan } from "../../src/core/kpi/target-span.ts";
 import { periodByKey, periodContaining, periodDates, shiftPeriod } from "../../src/core/shared/review-period.ts";
 
 const v = (value: number) => ({ value, numerator: null, denominator: null });
 const r = (numerator: number, denominator: number) => ({ value: (numerator / denominator) * 100, numerator, denominator });
+const november = judgedSpan(periodByKey("2026-11", "UTC")!, new Date("2026-12-05T00:00:00Z"));
 
 describe("metric catalogue", () => {
   it("defines every KPI of the domain with a unit, a direction and an aggregation", () => {
@@ -71,9 +73,9 @@ describe("minimum-volume guard", () => {
     const four = [r(1, 1), r(1, 1), r(1, 1), r(1, 1)];
     expect(hasEnoughData(aggregate("ratio", four), metric("csat").minVolume)).toBe(false);
     expect(hasEnoughData(aggregate("ratio", [...four, r(0, 1)]), 5)).toBe(true);
-    const guarded = scoreMetric(metric("csat"), four, { target: 90, weight: 1, minVolume: null });
+    const guarded = scoreMetric(metric("csat"), four, { target: 90, period: "month", minVolume: null }, november);
     expect(guarded).toMatchObject({ enough: false, minVolume: 5, attainment: null });
-    const overridden = scoreMetric(metric("csat"), four, { target: 90, weight: 1, minVolume: 3 });
+    const overridden = scoreMetric(metric("csat"), four, { target: 90, period: "month", minVolume: 3 }, november);
     expect(overridden).toMatchObject({ enough: true, attainment: 1 });
   });
 });

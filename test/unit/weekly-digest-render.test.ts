@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { WeeklyDigest } from "../../src/core/digests/digest.ts";
 import { agentWeeks, groupByMember, teamKpis, topMovers } from "../../src/core/digests/kpi-digest.ts";
 import type { KpiTarget } from "../../src/core/kpi/kpi-ports.ts";
+import { judgedSpan } from "../../src/core/kpi/target-span.ts";
 import { weekByKey } from "../../src/core/shared/period.ts";
 import { msg } from "../../src/i18n/message.ts";
 import { renderBody } from "../../src/slack/render/blocks.ts";
@@ -19,15 +20,17 @@ const qa = (score: (i: number) => number) =>
     records: members.flatMap((m, i) => [0, 1, 2].map(() => ({ memberId: m.id, metric: "qa_score", value: score(i), numerator: null, denominator: null }))),
     kudosReceived: new Map(),
   });
-const before = qa(() => 70);
-const now = qa((i) => (i % 2 === 0 ? 90 : 50));
+const judged = (key: string) => judgedSpan(weekByKey(key, "UTC"), new Date("2026-11-23T09:00:00Z"));
+const before = { inputs: qa(() => 70), span: judged("2026-W46") };
+const now = { inputs: qa((i) => (i % 2 === 0 ? 90 : 50)), span: judged("2026-W47") };
 
 function digest(nameFalls: boolean): WeeklyDigest {
   const agents = agentWeeks(targets, members, now, before, new Map());
   return {
     teamId: "t",
     teamName: "Support",
-    period: weekByKey("2026-W47", "UTC"),
+    period: now.span.period,
+    span: now.span,
     kudos: { count: 0, points: 0, givers: 0, topRecipients: [], values: [] },
     kpis: teamKpis(targets, members.length, now, before),
     movers: topMovers(agents, { nameFalls }),

@@ -1,9 +1,11 @@
-// Every member's standing in a team over a period: composite score (same targets, weights and minimum
-// volumes as the scorecard), tickets handled and kudos received. Leaderboards and awards rank these.
+// Every member's standing in a team over a period: composite score (same targets, weights, minimum volumes
+// and span-fitted targets as the scorecard), tickets handled and kudos received. Leaderboards and awards rank these.
 import { metric } from "../kpi/kpi-catalogue.ts";
 import { composite, type Composite, type KpiInput, scoreMetric } from "../kpi/kpi-math.ts";
 import type { KpiTarget, ScorecardReads, TeamKpiRecord } from "../kpi/kpi-ports.ts";
+import { judgedSpan, type JudgedSpan } from "../kpi/target-span.ts";
 import type { Member, Team } from "../shared/model.ts";
+import type { Clock } from "../shared/ports.ts";
 import type { Period } from "../shared/period.ts";
 import { periodDates } from "../shared/review-period.ts";
 
@@ -24,12 +26,15 @@ export function groupRecords(records: TeamKpiRecord[], kudos: Map<string, number
   return out;
 }
 
-/** A member's composite over the team's targets (KPIs below their minimum volume are left out). */
-export function memberComposite(records: RecordsByMember, targets: KpiTarget[], memberId: string): Composite {
+/**
+ * A member's composite over the team's targets, each fitted to the span (KPIs below their minimum volume are
+ * left out). Scorecards, digests, leaderboards and awards all score members with this.
+ */
+export function memberComposite(inputs: Map<string, KpiInput[]> | undefined, targets: KpiTarget[], span: JudgedSpan): Composite {
   return composite(
     targets.map((t) => {
       const def = metric(t.metric);
-      const scored = scoreMetric(def, records.get(memberId)?.get(t.metric) ?? [], t);
+      const scored = scoreMetric(def, inputs?.get(t.metric) ?? [], t, span);
       return { code: t.metric, label: def.label, weight: t.weight, attainment: scored.attainment };
     }),
   );
@@ -46,6 +51,7 @@ export interface MemberStanding {
 export interface StandingsDeps {
   scorecardReads: ScorecardReads;
   kpiTargets: { forTeam(teamId: string): Promise<KpiTarget[]> };
+  clock: Clock;
 }
 
 export async function teamStandings(deps: StandingsDeps, team: Team, period: Period): Promise<MemberStanding[]> {
@@ -57,9 +63,10 @@ export async function teamStandings(deps: StandingsDeps, team: Team, period: Per
     deps.kpiTargets.forTeam(team.id),
   ]);
   const byMember = groupRecords(records, kudos);
+  const span = judgedSpan(period, deps.clock.now());
   return members.map((member) => ({
     member,
-    composite: targets.length > 0 ? memberComposite(byMember, targets, member.id).score : null,
+    composite: targets.length > 0 ? memberComposite(byMember.get(member.id), targets, span).score : null,
     ticketsHandled: (byMember.get(member.id)?.get("tickets_handled") ?? []).reduce((s, r) => s + r.value, 0),
     kudosReceived: kudos.get(member.id) ?? 0,
   }));

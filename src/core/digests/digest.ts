@@ -2,7 +2,8 @@
 // who moved most (falls named only on the lead's opt-in), recognition, customer voice and feedback
 // participation over a completed week, and an eight-week KPI trend for the chart.
 import type { CustomerKudosHighlight, FeedbackParticipation } from "./digest-ports.ts";
-import { kpiTrend, type Movers, type TeamKpis, teamKpis, topMovers, agentWeeks } from "./kpi-digest.ts";
+import { type JudgedWeek, kpiTrend, type Movers, type TeamKpis, teamKpis, topMovers, agentWeeks } from "./kpi-digest.ts";
+import type { JudgedSpan } from "../kpi/target-span.ts";
 import type { Team } from "../shared/model.ts";
 import type { Period } from "../shared/period.ts";
 import type { KudosRepository, TeamKudosWeek } from "../shared/ports.ts";
@@ -20,6 +21,8 @@ export interface WeeklyDigest {
   teamId: string;
   teamName: string;
   period: Period;
+  /** The week judged: complete, or "so far" for a digest of the running week. */
+  span: JudgedSpan;
   kudos: TeamKudosWeek;
   /** Empty lines when the team has no KPI targets. */
   kpis: TeamKpis;
@@ -51,14 +54,14 @@ export async function composeWeeklyDigest(deps: WeeklyDigestDeps, team: Team, pe
     deps.digestReads.settings(team.id),
     channelRankingsShown(deps, team.workspaceId),
   ]);
-  const current = data.inputs[data.inputs.length - 1] ?? new Map();
-  const previous = data.inputs[data.inputs.length - 2] ?? new Map();
+  const [previous, current] = data.weeks.slice(-2) as [JudgedWeek, JudgedWeek];
   const kpis = teamKpis(data.targets, data.agents.length, current, previous);
   const agents = agentWeeks(data.targets, data.agents, current, previous, data.kudosReceived[data.kudosReceived.length - 1] ?? new Map());
   return {
     teamId: team.id,
     teamName: team.name,
     period,
+    span: current.span,
     kudos: rankingsShown ? kudos : { ...kudos, topRecipients: [] },
     kpis,
     movers: rankingsShown ? topMovers(agents, { nameFalls: settings.nameAllMovers }) : NO_MOVERS,
@@ -72,7 +75,7 @@ export async function composeWeeklyDigest(deps: WeeklyDigestDeps, team: Team, pe
 async function digestTrend(deps: WeeklyDigestDeps, team: Team, weeks: Period[], data: TeamWeeks): Promise<Trend> {
   const keys = weeks.map((w) => w.key);
   if (data.targets.length > 0) {
-    return kpiTrend(msg("chart.kpiTitle", { team: team.name, weeks: DIGEST_TREND_WEEKS }), keys, data.targets, data.agents.length, data.inputs.slice(1));
+    return kpiTrend(msg("chart.kpiTitle", { team: team.name, weeks: DIGEST_TREND_WEEKS }), keys, data.targets, data.agents.length, data.weeks.slice(1));
   }
   // Without KPI targets there is nothing to measure against: the chart shows recognition instead.
   const totals = await deps.kudos.teamTotalsByRange(team.id, weeks);

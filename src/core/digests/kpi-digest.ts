@@ -1,11 +1,13 @@
 // Pure KPI maths for the weekly digests: the team's KPIs against its targets, each agent's composite, who
 // moved most, and the eight-week trend of each KPI as a share of its target. Same rules as scorecards:
-// capped attainment, lower-is-better inverted, the minimum-volume guard, and the team's targets and weights.
-import { metric, type MetricDefinition } from "../kpi/kpi-catalogue.ts";
-import { aggregate, type Aggregate, attainment, composite, type Composite, hasEnoughData, type KpiInput, scoreMetric } from "../kpi/kpi-math.ts";
+// capped attainment, lower-is-better inverted, the minimum-volume guard, the team's targets and weights, each
+// target fitted to the week judged (a volume's monthly target pro-rated to the week).
+import { isVolumeMetric, metric, type MetricDefinition } from "../kpi/kpi-catalogue.ts";
+import { aggregate, type Aggregate, composite, type Composite, hasEnoughData, judge, type KpiInput, scoreMetric } from "../kpi/kpi-math.ts";
 import type { KpiTarget, TeamKpiRecord } from "../kpi/kpi-ports.ts";
+import type { JudgedSpan, SpanTarget } from "../kpi/target-span.ts";
 import type { Member } from "../shared/model.ts";
-import { groupRecords, type RecordsByMember } from "../awards/team-standings.ts";
+import { groupRecords, memberComposite, type RecordsByMember } from "../awards/team-standings.ts";
 import type { Trend } from "./trend.ts";
 import { msg, type Msg } from "../../i18n/message.ts";
 
@@ -25,6 +27,8 @@ export function groupByMember(week: TeamWeekInputs): InputsByMember {
 export interface TeamKpiValue {
   aggregate: Aggregate;
   enough: boolean;
+  /** The target fitted to the week judged. */
+  goal: SpanTarget | null;
   attainment: number | null;
 }
 
@@ -34,17 +38,18 @@ export interface TeamKpiValue {
  * (`memberCount`: the team's agents), since its target is an agent's. The team's volume must reach the
  * minimum-volume guard.
  */
-export function teamKpiValue(def: MetricDefinition, target: KpiTarget, byMember: InputsByMember, memberCount: number): TeamKpiValue {
+export function teamKpiValue(def: MetricDefinition, target: KpiTarget, byMember: InputsByMember, memberCount: number, span: JudgedSpan): TeamKpiValue {
   const inputs = [...byMember.values()].flatMap((m) => m.get(def.code) ?? []);
-  if (def.aggregation === "sum") {
-    const total = aggregate("sum", inputs);
+  if (isVolumeMetric(def)) {
+    const total = aggregate(def.aggregation, inputs);
     const perMember = total.value === null || memberCount === 0 ? null : total.value / memberCount;
     const agg: Aggregate = { ...total, value: perMember };
     const enough = hasEnoughData(agg, target.minVolume ?? def.minVolume);
-    return { aggregate: agg, enough, attainment: enough && perMember !== null ? attainment(def.direction, perMember, target.target) : null };
+    const judged = judge(def, enough ? perMember : null, target, span);
+    return { aggregate: agg, enough, goal: judged.goal, attainment: judged.attainment };
   }
-  const scored = scoreMetric(def, inputs, target);
-  return { aggregate: scored.aggregate, enough: scored.enough, attainment: scored.attainment };
+  const scored = scoreMetric(def, inputs, target, span);
+  return { aggregate: scored.aggregate, enough: scored.enough, goal: scored.goal, attainment: scored.attainment };
 }
 
 export interface TeamKpiLine {
@@ -60,11 +65,22 @@ export interface TeamKpis {
   previousComposite: number | null;
 }
 
+/** A week's inputs and the span judged in it. */
+export interface JudgedWeek {
+  inputs: InputsByMember;
+  span: JudgedSpan;
+}
+
 /** Each targeted KPI for the team this week and last, and the team composite (weighted mean of attainments). */
-export function teamKpis(targets: KpiTarget[], memberCount: number, current: InputsByMember, previous: InputsByMember): TeamKpis {
+export function teamKpis(targets: KpiTarget[], memberCount: number, current: JudgedWeek, previous: JudgedWeek): TeamKpis {
   const lines = targets.map((target) => {
     const def = metric(target.metric);
-    return { def, target, current: teamKpiValue(def, target, current, memberCount), previous: teamKpiValue(def, target, previous, memberCount) };
+    return {
+      def,
+      target,
+      current: teamKpiValue(def, target, current.inputs, memberCount, current.span),
+      previous: teamKpiValue(def, target, previous.inputs, memberCount, previous.span),
+    };
   });
   const partsOf = (pick: (l: TeamKpiLine) => TeamKpiValue) =>
     lines.map((l) => ({ code: l.def.code, label: l.def.label, weight: l.target.weight, attainment: pick(l).attainment }));
@@ -74,6 +90,8 @@ export function teamKpis(targets: KpiTarget[], memberCount: number, current: Inp
 export interface AgentKpi {
   def: MetricDefinition;
   target: KpiTarget;
+  /** The target fitted to the week judged. */
+  goal: SpanTarget | null;
   value: number | null;
   enough: boolean;
   attainment: number | null;
@@ -87,26 +105,21 @@ export interface AgentWeek {
   kudosReceived: number;
 }
 
-function agentKpis(targets: KpiTarget[], inputs: Map<string, KpiInput[]> | undefined): AgentKpi[] {
+function agentKpis(targets: KpiTarget[], inputs: Map<string, KpiInput[]> | undefined, span: JudgedSpan): AgentKpi[] {
   return targets.map((target) => {
     const def = metric(target.metric);
-    const scored = scoreMetric(def, inputs?.get(target.metric) ?? [], target);
-    return { def, target, value: scored.aggregate.value, enough: scored.enough, attainment: scored.attainment };
+    const scored = scoreMetric(def, inputs?.get(target.metric) ?? [], target, span);
+    return { def, target, goal: scored.goal, value: scored.aggregate.value, enough: scored.enough, attainment: scored.attainment };
   });
 }
 
-/** A member's composite under the team's targets and weights, or null when no KPI could be scored. */
-export function memberComposite(targets: KpiTarget[], inputs: Map<string, KpiInput[]> | undefined): number | null {
-  return composite(agentKpis(targets, inputs).map((k) => ({ code: k.def.code, label: k.def.label, weight: k.target.weight, attainment: k.attainment }))).score;
-}
-
 /** Every member's KPIs and composite this week, their composite last week, and kudos received this week. */
-export function agentWeeks(targets: KpiTarget[], members: Member[], current: InputsByMember, previous: InputsByMember, kudos: Map<string, number>): AgentWeek[] {
+export function agentWeeks(targets: KpiTarget[], members: Member[], current: JudgedWeek, previous: JudgedWeek, kudos: Map<string, number>): AgentWeek[] {
   return members.map((member) => ({
     member,
-    kpis: agentKpis(targets, current.get(member.id)),
-    composite: memberComposite(targets, current.get(member.id)),
-    previousComposite: memberComposite(targets, previous.get(member.id)),
+    kpis: agentKpis(targets, current.inputs.get(member.id), current.span),
+    composite: memberComposite(current.inputs.get(member.id), targets, current.span).score,
+    previousComposite: memberComposite(previous.inputs.get(member.id), targets, previous.span).score,
     kudosReceived: kudos.get(member.id) ?? 0,
   }));
 }
@@ -147,11 +160,11 @@ export const TREND_SERIES_MAX = 5;
  * The KPI trend chart's data: per week, each targeted KPI's team attainment in % of its target (capped as in
  * the composite; null below the minimum volume), and the team composite. Heaviest KPIs first, at most five.
  */
-export function kpiTrend(title: Msg, weekKeys: string[], targets: KpiTarget[], memberCount: number, weeks: InputsByMember[]): Trend {
+export function kpiTrend(title: Msg, weekKeys: string[], targets: KpiTarget[], memberCount: number, weeks: JudgedWeek[]): Trend {
   const shown = [...targets].sort((a, b) => b.weight - a.weight || a.metric.localeCompare(b.metric)).slice(0, TREND_SERIES_MAX);
   const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
   // Each week's KPIs once: the series and the composite both come from them.
-  const perWeek = weeks.map((w) => teamKpis(targets, memberCount, w, new Map()));
+  const perWeek = weeks.map((w) => teamKpis(targets, memberCount, w, { inputs: new Map(), span: w.span }));
   const series = shown.map((target) => ({
     name: msg("kpi.name", { metric: target.metric }),
     values: perWeek.map((k) => pct(k.lines.find((l) => l.target === target)?.current.attainment ?? null)),

@@ -2,7 +2,8 @@
 // who is under target, who received no recognition this week, and feedback requests still open.
 // Individual numbers live here and never in the public digest.
 import type { PendingFeedbackRequest } from "./digest-ports.ts";
-import { type AgentKpi, type AgentWeek, agentWeeks, teamKpis } from "./kpi-digest.ts";
+import { type AgentKpi, type AgentWeek, agentWeeks, type JudgedWeek, teamKpis } from "./kpi-digest.ts";
+import type { JudgedSpan } from "../kpi/target-span.ts";
 import type { Member, Team } from "../shared/model.ts";
 import { previousWeek, type Period } from "../shared/period.ts";
 import { loadTeamWeeks, type TeamWeeksDeps } from "./team-weeks.ts";
@@ -17,6 +18,8 @@ export interface LeadDigest {
   teamId: string;
   teamName: string;
   period: Period;
+  /** The week judged: complete, or "so far" for the running week. */
+  span: JudgedSpan;
   teamComposite: number | null;
   /** Every agent, highest composite first; agents without a score last. */
   agents: AgentWeek[];
@@ -29,7 +32,7 @@ export interface LeadDigest {
 export async function composeLeadDigest(deps: TeamWeeksDeps, team: Team, period: Period): Promise<LeadDigest> {
   const weeks = [previousWeek(period.start, team.timeZone), period];
   const [data, pendingFeedback] = await Promise.all([loadTeamWeeks(deps, team, weeks), deps.digestReads.pendingFeedbackRequests(team.id)]);
-  const [before, now] = [data.inputs[0] ?? new Map(), data.inputs[1] ?? new Map()];
+  const [before, now] = data.weeks as [JudgedWeek, JudgedWeek];
   const agents = agentWeeks(data.targets, data.agents, now, before, data.kudosReceived[1] ?? new Map()).sort(
     (a, b) => (b.composite ?? -1) - (a.composite ?? -1) || a.member.displayName.localeCompare(b.member.displayName),
   );
@@ -41,6 +44,7 @@ export async function composeLeadDigest(deps: TeamWeeksDeps, team: Team, period:
     teamId: team.id,
     teamName: team.name,
     period,
+    span: now.span,
     teamComposite: teamKpis(data.targets, data.agents.length, now, before).composite.score,
     agents,
     underTarget,

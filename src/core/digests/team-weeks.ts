@@ -1,24 +1,27 @@
 // Loads what the digests compute from: a team's agents, targets, and per-week KPI records and kudos received
 // over consecutive weeks (one records query for the whole span, bucketed by each record's local date).
 import type { DigestReads } from "./digest-ports.ts";
-import { groupByMember, type InputsByMember } from "./kpi-digest.ts";
+import { groupByMember, type JudgedWeek } from "./kpi-digest.ts";
+import { judgedSpan } from "../kpi/target-span.ts";
 import type { KpiTarget, ScorecardReads, TeamKpiRecord } from "../kpi/kpi-ports.ts";
 import type { Member, Team } from "../shared/model.ts";
 import type { Period } from "../shared/period.ts";
+import type { Clock } from "../shared/ports.ts";
 import { periodDates } from "../shared/review-period.ts";
 
 export interface TeamWeeksDeps {
   scorecardReads: ScorecardReads;
   kpiTargets: { forTeam(teamId: string): Promise<KpiTarget[]> };
   digestReads: DigestReads;
+  clock: Clock;
 }
 
 export interface TeamWeeks {
   /** The members with the agent role: leads and admins coach the team, the digests rank and list its agents. */
   agents: Member[];
   targets: KpiTarget[];
-  /** One entry per week, in the order given. */
-  inputs: InputsByMember[];
+  /** One entry per week, in the order given: its inputs and how much of it is judged (a running week "so far"). */
+  weeks: JudgedWeek[];
   kudosReceived: Map<string, number>[];
 }
 
@@ -44,6 +47,10 @@ export async function loadTeamWeeks(deps: TeamWeeksDeps, team: Team, weeks: Peri
     }
     if (i >= 0) byWeek[i]?.push(r);
   }
-  const inputs = byWeek.map((inWeek, i) => groupByMember({ records: inWeek, kudosReceived: kudosReceived[i] ?? new Map() }));
-  return { agents: members.filter((m) => m.role === "agent"), targets, inputs, kudosReceived };
+  const now = deps.clock.now();
+  const judged = byWeek.map((inWeek, i) => ({
+    inputs: groupByMember({ records: inWeek, kudosReceived: kudosReceived[i] ?? new Map() }),
+    span: judgedSpan(weeks[i] as Period, now),
+  }));
+  return { agents: members.filter((m) => m.role === "agent"), targets, weeks: judged, kudosReceived };
 }

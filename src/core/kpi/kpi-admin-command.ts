@@ -6,13 +6,14 @@ import type { ParseResult } from "../recognition/kudos-command.ts";
 import { code, command, list, msg, type Msg } from "../../i18n/message.ts";
 import { isMetricCode, METRIC_CODES, metric, type MetricCode } from "./kpi-catalogue.ts";
 import { metricLabel } from "./kpi-messages.ts";
+import { isPeriodKind, type PeriodKind } from "../shared/review-period.ts";
 
 export const HELPDESK_PROVIDERS = ["zendesk", "intercom", "freshdesk"] as const;
 export type HelpdeskProviderName = (typeof HELPDESK_PROVIDERS)[number];
 
 export type TargetsCommand =
   | { kind: "targets_list" }
-  | { kind: "targets_set"; metric: MetricCode; target: number; weight: number; period: string; minVolume: number | null }
+  | { kind: "targets_set"; metric: MetricCode; target: number; weight: number; period: PeriodKind; minVolume: number | null }
   | { kind: "targets_remove"; metric: MetricCode };
 
 export type ApiTokenCommand = { kind: "api_token"; name: string } | { kind: "api_token_list" } | { kind: "api_token_revoke"; prefix: string };
@@ -63,13 +64,13 @@ export function parseTargetsCommand(tokens: CommandToken[]): ParseResult<Targets
   const target = Number(rawTarget);
   if (metric(kpi).unit === "percent" && target > 100) return fail(msg("kpiAdmin.parse.percentTarget", { label: metricLabel(kpi) }));
   let weight = 1;
-  let period = "month";
+  let period: PeriodKind = "month";
   let minVolume: number | null = null;
   while (rest.length > 0) {
     const key = rest.shift()?.toLowerCase();
     const value = (rest.shift() ?? "").toLowerCase();
     if (key === "weight" && /^\d{1,3}(\.\d+)?$/.test(value) && Number(value) <= 100) weight = Number(value);
-    else if (key === "period" && ["week", "month", "quarter"].includes(value)) period = value;
+    else if (key === "period" && isPeriodKind(value)) period = value;
     else if (key === "min" && /^\d{1,6}$/.test(value)) minVolume = Number(value);
     else return usage(TARGETS_SET);
   }

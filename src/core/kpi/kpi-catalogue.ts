@@ -71,6 +71,14 @@ export function isMetricCode(code: string): code is MetricCode {
   return (METRIC_CODES as readonly string[]).includes(code);
 }
 
+/**
+ * A volume is a KPI summed over the period (tickets handled, churn saves, kudos received): it grows with the
+ * span, so its target is pro-rated to the span viewed. Ratios, means and medians (rates, scores, times) do not.
+ */
+export function isVolumeMetric(def: MetricDefinition): boolean {
+  return def.aggregation === "sum";
+}
+
 export function metric(code: MetricCode): MetricDefinition {
   const def = METRICS.get(code);
   if (!def) throw new RangeError(`Unknown metric: ${code}`);

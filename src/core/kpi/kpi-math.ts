@@ -1,6 +1,8 @@
-// Pure KPI arithmetic: aggregate a period's observations, attainment against a target, the weighted
-// composite and its terms, and the minimum-volume guard.
+// Pure KPI arithmetic: aggregate a period's observations, attainment against a target fitted to the span,
+// the weighted composite and its terms, and the minimum-volume guard.
 import type { Aggregation, Direction, MetricDefinition } from "./kpi-catalogue.ts";
+import type { PeriodKind } from "../shared/review-period.ts";
+import { type JudgedSpan, type SpanTarget, targetForSpan } from "./target-span.ts";
 
 export interface KpiInput {
   value: number;
@@ -98,17 +100,30 @@ export function composite(parts: CompositePart[]): Composite {
   return { score, used: used.map((p) => p.code), excluded, terms: scored, totalWeight };
 }
 
-/** Aggregates a member's records for one metric against a definition and an optional target. */
-export function scoreMetric(
-  def: MetricDefinition,
-  records: KpiInput[],
-  target: { target: number; weight: number; minVolume: number | null } | null,
-) {
+/** A target as set for its period, with the minimum volume that overrides the catalogue's. */
+export interface SetTarget {
+  target: number;
+  period: PeriodKind;
+  minVolume: number | null;
+}
+
+/**
+ * A value judged over a span: its target fitted to the span (see target-span.ts) and the capped attainment
+ * against it (null for a value not scored). Every attainment Spur shows or ranks by comes from here.
+ */
+export function judge(def: MetricDefinition, value: number | null, target: SetTarget, span: JudgedSpan): { goal: SpanTarget | null; attainment: number | null } {
+  const goal = targetForSpan(def, target, span);
+  return { goal, attainment: goal && value !== null ? attainment(def.direction, value, goal.value) : null };
+}
+
+/** Aggregates a member's records for one metric over a span, against the team's target for it (if any). */
+export function scoreMetric(def: MetricDefinition, records: KpiInput[], target: SetTarget | null, span: JudgedSpan) {
   const agg = aggregate(def.aggregation, records);
   const minVolume = target?.minVolume ?? def.minVolume;
   const enough = hasEnoughData(agg, minVolume);
-  const att = enough && target && agg.value !== null ? attainment(def.direction, agg.value, target.target) : null;
-  return { aggregate: agg, enough, minVolume, attainment: att };
+  if (!target) return { aggregate: agg, enough, minVolume, attainment: null, goal: null };
+  const judged = judge(def, enough ? agg.value : null, target, span);
+  return { aggregate: agg, enough, minVolume, attainment: judged.attainment, goal: judged.goal };
 }
 
 /** 1-based rank by score, highest first; ties share a rank. Members without a score are not ranked. */

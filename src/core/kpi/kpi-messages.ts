@@ -1,7 +1,9 @@
-// How the catalogue names each KPI, writes its values in its unit and counts its volume, in every language.
+// How the catalogue names each KPI, writes its values in its unit, counts its volume and says how a target
+// was pro-rated, in every language.
 import type { MessageKey } from "../../i18n/catalogue.ts";
 import { msg, type Msg } from "../../i18n/message.ts";
 import type { MetricCode, MetricDefinition, MetricUnit, VolumeNoun } from "./kpi-catalogue.ts";
+import type { SpanShare, SpanTarget } from "./target-span.ts";
 
 const LABELS: Record<MetricCode, MessageKey> = {
   csat: "kpi.metric.csat",
@@ -51,4 +53,29 @@ export function metricValue(def: MetricDefinition, value: number): Msg {
 /** "3 of 5 CSAT responses". */
 export function metricVolume(def: MetricDefinition, volume: number, min: number): Msg {
   return msg(VOLUMES[def.volumeNoun], { volume, min });
+}
+
+/** "3/7", "(2/31 + 5/30)", "3", "(1/7 + 4 + 1/7)": the shares of target periods a span covers (whole ones counted). */
+export function shareText(shares: readonly SpanShare[]): string {
+  const terms: string[] = [];
+  let whole = 0;
+  const flush = () => {
+    if (whole > 0) terms.push(String(whole));
+    whole = 0;
+  };
+  for (const s of shares) {
+    if (s.days === s.of) whole++;
+    else {
+      flush();
+      terms.push(`${s.days}/${s.of}`);
+    }
+  }
+  flush();
+  return terms.length === 1 ? (terms[0] as string) : `(${terms.join(" + ")})`;
+}
+
+/** " (pro rata: 400 a month × 7/30)" after a pro-rated target; null when the target applies as set. */
+export function proRataNote(def: MetricDefinition, goal: SpanTarget | null): Msg | null {
+  if (!goal?.proRata) return null;
+  return msg("kpi.proRata", { base: metricValue(def, goal.base), per: goal.per, share: shareText(goal.proRata) });
 }

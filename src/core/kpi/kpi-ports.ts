@@ -1,6 +1,7 @@
 // Ports of the KPI area: writing ingested records, API tokens, helpdesk identities, targets and the
 // team-wide reads a scorecard needs.
 import type { MetricCode } from "./kpi-catalogue.ts";
+import type { PeriodKind } from "../shared/review-period.ts";
 import type { KpiInput } from "./kpi-math.ts";
 import type { FollowUpsOf } from "../recognition/gift-follow-ups.ts";
 import type { Member } from "../shared/model.ts";
@@ -57,7 +58,8 @@ export interface KpiTarget {
   metric: MetricCode;
   target: number;
   weight: number;
-  period: string;
+  /** The period the target is set for; a volume's target is pro-rated to the span viewed (see target-span.ts). */
+  period: PeriodKind;
   minVolume: number | null;
 }
 

@@ -6,7 +6,7 @@ import type { ParseResult } from "../recognition/kudos-command.ts";
 import { canViewMember } from "../shared/access.ts";
 import type { Member, Team } from "../shared/model.ts";
 import type { Period } from "../shared/period.ts";
-import { periodByKey, periodContaining, type PeriodKind } from "../shared/review-period.ts";
+import { PERIOD_KINDS, periodByKey, periodContaining, type PeriodKind } from "../shared/review-period.ts";
 
 export type PeriodSpec = { kind: PeriodKind } | { key: string };
 
@@ -19,7 +19,6 @@ export function scorecardUsage(): Msg {
   return msg("scorecard.usage", { own: command("scorecard"), other: command("scorecard", "@agent") });
 }
 
-const KINDS: PeriodKind[] = ["week", "month", "quarter"];
 const KEY = /^\d{4}-(W\d{2}|0[1-9]|1[0-2]|Q[1-4])$/;
 
 function fail(message: Msg): { ok: false; error: SpurError } {
@@ -37,7 +36,7 @@ export function parseScorecardCommand(tokens: readonly CommandToken[]): ParseRes
       continue;
     }
     const word = token.text;
-    const kind = KINDS.find((k) => k === word.toLowerCase());
+    const kind = PERIOD_KINDS.find((k) => k === word.toLowerCase());
     const spec: PeriodSpec | null = kind ? { kind } : KEY.test(word.toUpperCase()) ? { key: word.toUpperCase() } : null;
     if (!spec) return fail(msg("scorecard.parse.unknownWord", { word, usage: scorecardUsage() }));
     if (period) return fail(msg("scorecard.parse.onePeriod", { usage: scorecardUsage() }));

@@ -3,7 +3,7 @@
 import { msg, type Msg } from "../../i18n/message.ts";
 import type { Composite } from "./kpi-math.ts";
 import { isMetricCode } from "./kpi-catalogue.ts";
-import { metricLabel, metricValue, metricVolume } from "./kpi-messages.ts";
+import { metricLabel, metricValue, metricVolume, proRataNote, shareText } from "./kpi-messages.ts";
 import type { KpiLine } from "./scorecard.ts";
 
 /** " · ▲ from 75% (worse)" since the previous period; null without a value in both. */
@@ -30,8 +30,9 @@ export function kpiLine(line: KpiLine): Msg {
   return msg("scorecard.kpi.line", {
     label,
     value: metricValue(line.def, line.aggregate.value),
-    hasTarget: line.target ? "yes" : "no",
-    target: line.target ? metricValue(line.def, line.target.target) : null,
+    hasTarget: line.goal ? "yes" : "no",
+    target: line.goal ? metricValue(line.def, line.goal.value) : null,
+    proRata: proRataNote(line.def, line.goal),
     attainment: line.attainment ?? 0,
     trend: kpiTrend(line),
     median,
@@ -55,16 +56,19 @@ function computation(line: KpiLine): Msg {
 
 /** "• CSAT (higher is better): Σnumerator ÷ Σdenominator = 8 ÷ 10 = 80%; attainment = min(80% ÷ 90%, 100%) = 89% (weight 2)". */
 export function kpiExplanation(line: KpiLine): Msg {
-  const { def, aggregate: agg, target } = line;
+  const { def, aggregate: agg, target, goal: fitted } = line;
   let attainment: Msg | null = null;
-  if (target && line.attainment !== null && agg.value !== null) {
+  if (target && fitted && line.attainment !== null && agg.value !== null) {
     const value = metricValue(def, agg.value);
-    const goal = metricValue(def, target.target);
+    const goal = metricValue(def, fitted.value);
     const ratio = def.direction === "higher" ? msg("scorecard.explain.ratioOf", { dividend: value, divisor: goal }) : msg("scorecard.explain.ratioOf", { dividend: goal, divisor: value });
     attainment = msg("scorecard.explain.attainment", { ratio, attainment: line.attainment, weight: target.weight });
   }
+  const proRata = fitted?.proRata
+    ? msg("scorecard.explain.target", { base: metricValue(def, fitted.base), per: fitted.per, share: shareText(fitted.proRata), target: metricValue(def, fitted.value) })
+    : null;
   const guard = line.enough ? null : msg("scorecard.explain.guard", { volume: metricVolume(def, agg.volume, line.minVolume) });
-  return msg("scorecard.explain.line", { label: metricLabel(def.code), direction: def.direction, how: computation(line), attainment, guard });
+  return msg("scorecard.explain.line", { label: metricLabel(def.code), direction: def.direction, how: computation(line), proRata, attainment, guard });
 }
 
 const labelOf = (code: string): Msg | string => (isMetricCode(code) ? metricLabel(code) : code);

@@ -1,5 +1,6 @@
-// An agent's scorecard for a review period: each KPI's value against the team's target, its attainment,
-// trend and the team median; kudos received (peer and customer); the composite score and rank in the team.
+// An agent's scorecard for a review period: each KPI's value against the team's target fitted to the span
+// judged (the current period "so far", up to today), its attainment, trend and the team median; kudos
+// received (peer and customer); the composite score and rank in the team.
 import { assertCanViewMember } from "../shared/access.ts";
 import { peerFeedbackAggregate } from "../feedback/feedback.ts";
 import type { FeedbackAggregate } from "../feedback/feedback-model.ts";
@@ -9,9 +10,10 @@ import { isMetricCode, metric, type MetricCode, type MetricDefinition } from "./
 import { type Aggregate, composite, type Composite, median, rankOf, scoreMetric } from "./kpi-math.ts";
 import { groupRecords, memberComposite } from "../awards/team-standings.ts";
 import type { KpiTarget, KudosBreakdown, ScorecardReads } from "./kpi-ports.ts";
+import { judgedSpan, type JudgedSpan, type SpanTarget } from "./target-span.ts";
 import type { KpiObservation, KudosTotals, Member, Team } from "../shared/model.ts";
 import type { Period } from "../shared/period.ts";
-import type { KpiRepository, KudosRepository } from "../shared/ports.ts";
+import type { Clock, KpiRepository, KudosRepository } from "../shared/ports.ts";
 import { periodDates, shiftPeriod } from "../shared/review-period.ts";
 import { individualRankingsShown } from "../recognition/ranking-visibility.ts";
 import type { RecognitionSettingsRepository } from "../recognition/recognition-ports.ts";
@@ -24,6 +26,8 @@ export interface KpiLine {
   enough: boolean;
   minVolume: number;
   target: KpiTarget | null;
+  /** The target fitted to the span judged (pro-rated for a volume); null without a target or a judged day. */
+  goal: SpanTarget | null;
   attainment: number | null;
   previous: number | null;
   teamMedian: number | null;
@@ -33,6 +37,8 @@ export interface Scorecard {
   subject: Member;
   isSelf: boolean;
   period: Period;
+  /** How much of the period is judged: all of it, or "so far" (up to today) while it runs. */
+  span: JudgedSpan;
   previous: Period;
   kudos: { current: KudosTotals; previous: KudosTotals };
   received: { current: KudosBreakdown; previous: KudosBreakdown };
@@ -55,6 +61,7 @@ export interface ScorecardDeps {
   kpiTargets: { forTeam(teamId: string): Promise<KpiTarget[]> };
   feedback: FeedbackRepository;
   recognitionSettings: Pick<RecognitionSettingsRepository, "get">;
+  clock: Clock;
 }
 
 const MAX_LISTED_RECORDS = 25;
@@ -68,6 +75,9 @@ export async function buildScorecard(
   const previous = shiftPeriod(period, -1);
   const now = periodDates(period);
   const before = periodDates(previous);
+  const today = deps.clock.now();
+  const span = judgedSpan(period, today);
+  const previousSpan = judgedSpan(previous, today);
   const [kudosNow, kudosBefore, receivedNow, receivedBefore, records, teamNow, teamBefore, kudosTeamNow, kudosTeamBefore, targets, members, settings] =
     await Promise.all([
       deps.kudos.totals(subject.id, period),
@@ -94,15 +104,15 @@ export async function buildScorecard(
   const lineFor = (memberId: string, code: MetricCode): KpiLine & { previousAttainment: number | null } => {
     const def = metric(code);
     const target = targetOf.get(code) ?? null;
-    const scored = scoreMetric(def, current.get(memberId)?.get(code) ?? [], target);
-    const prev = scoreMetric(def, earlier.get(memberId)?.get(code) ?? [], target);
+    const scored = scoreMetric(def, current.get(memberId)?.get(code) ?? [], target, span);
+    const prev = scoreMetric(def, earlier.get(memberId)?.get(code) ?? [], target, previousSpan);
     const previousValue = prev.enough ? prev.aggregate.value : null;
     return { def, ...scored, target, previous: previousValue, previousAttainment: prev.attainment, teamMedian: null };
   };
 
   const teamIds = new Set([...members.map((m) => m.id), subject.id]);
   const composites = new Map<string, number | null>();
-  for (const memberId of teamIds) composites.set(memberId, memberComposite(current, targets, memberId).score);
+  for (const memberId of teamIds) composites.set(memberId, memberComposite(current.get(memberId), targets, span).score);
 
   const lines = [...codes].map((code) => {
     const { previousAttainment: _previous, ...line } = lineFor(subject.id, code);
@@ -128,6 +138,7 @@ export async function buildScorecard(
     subject,
     isSelf: viewer.id === subject.id,
     period,
+    span,
     previous,
     kudos: { current: kudosNow, previous: kudosBefore },
     received: { current: receivedNow, previous: receivedBefore },

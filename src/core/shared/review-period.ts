@@ -5,7 +5,12 @@ import { code, msg } from "../../i18n/message.ts";
 import { ErrorCode, SpurError } from "./errors.ts";
 import { FIRST_YEAR, isKeptYear, LAST_YEAR, localDate, type Period, weekByKey, weekContaining } from "./period.ts";
 
-export type PeriodKind = "week" | "month" | "quarter";
+export const PERIOD_KINDS = ["week", "month", "quarter"] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+export function isPeriodKind(word: string): word is PeriodKind {
+  return (PERIOD_KINDS as readonly string[]).includes(word);
+}
 
 function zoned(instant: Date, timeZone: string): DateTime {
   return DateTime.fromJSDate(instant, { zone: timeZone });

@@ -19,6 +19,7 @@ export const kpi = {
   "kpi.unit.points": "{v, number, ::.#} pts",
   "kpi.unit.count": "{v, number, ::.#}",
   "kpi.unit.rating": "{v, number, ::.#}/5",
+  "kpi.proRata": " (pro rata: {base} a {per, select, week {week} month {month} other {quarter}} × {share})",
   "kpi.volume.csatResponses": "{volume} of {min} CSAT responses",
   "kpi.volume.tickets": "{volume} of {min} tickets",
   "kpi.volume.assignedTickets": "{volume} of {min} assigned tickets",
@@ -39,7 +40,7 @@ export const kpi = {
     "Scorecards are private: you can see your own, and leads can see their team's. Ask {name} or their lead if you'd like to talk about it.",
   "scorecard.private.why": "Scorecards are private",
   "scorecard.title":
-    "{self, select, yes {Your scorecard} other {Scorecard for {name}}} — {kind, select, week {week} month {month} other {quarter}} {key} ({from} – {to})",
+    "{self, select, yes {Your scorecard} other {Scorecard for {name}}} — {kind, select, week {week} month {month} other {quarter}} {key}{soFar, select, yes { so far} other {}} ({from} – {to}{soFar, select, yes {, day {day, number} of {days, number}} other {}})",
   "scorecard.kudos.received":
     "<b>Kudos received:</b> {count, plural, one {# kudos} other {# kudos}}, {points, plural, one {# point} other {# points}} ({trend})",
   "scorecard.kudos.given":
@@ -52,7 +53,7 @@ export const kpi = {
   "scorecard.kpis.heading": "KPIs",
   "scorecard.kpis.empty": "No KPIs or targets yet.",
   "scorecard.kpi.line":
-    "• <b>{label}</b>: <b>{value}</b>{hasTarget, select, yes { · target {target} · attainment {attainment, number, ::percent}} other { · no target}}{trend}{median}",
+    "• <b>{label}</b>: <b>{value}</b>{hasTarget, select, yes { · target {target}{proRata} · attainment {attainment, number, ::percent}} other { · no target}}{trend}{median}",
   "scorecard.kpi.notEnough": "• <b>{label}</b>: <i>not enough data</i> ({volume}){median}",
   "scorecard.kpi.trend": " · {change, select, up {▲ from {before}} down {▼ from {before}} other {= same as before}}{worse, select, yes { (worse)} other {}}",
   "scorecard.kpi.median": " · team median {median}",
@@ -80,12 +81,13 @@ export const kpi = {
   "scorecard.sent": "Sent to {name} privately.",
   "scorecard.sendOwn": "That's your own scorecard: it is already in your personal chat.",
   "scorecard.explain.heading": "How {self, select, yes {your} other {{name}'s}} {key} scorecard is computed",
-  "scorecard.explain.line": "• <b>{label}</b> ({direction, select, higher {higher} other {lower}} is better): {how}{attainment}{guard}",
+  "scorecard.explain.line": "• <b>{label}</b> ({direction, select, higher {higher} other {lower}} is better): {how}{proRata}{attainment}{guard}",
   "scorecard.explain.ratio": "Σnumerator ÷ Σdenominator = {numerator, number} ÷ {denominator, number} = {value}",
   "scorecard.explain.median": "median of {observations, number} observations = {value}",
   "scorecard.explain.mean": "weighted mean of {observations, number} records ({events, number} events) = {value}",
   "scorecard.explain.sum": "sum of {observations, number} records = {value}",
   "scorecard.explain.noValue": "no value",
+  "scorecard.explain.target": "; target = {base} a {per, select, week {week} month {month} other {quarter}} × {share} = {target}",
   "scorecard.explain.attainment": "; attainment = min({ratio}, 100%) = {attainment, number, ::percent} (weight {weight, number, ::.##})",
   "scorecard.explain.ratioOf": "{dividend} ÷ {divisor}",
   "scorecard.explain.guard": " — not enough data: {volume} needed",

@@ -12,6 +12,7 @@ export const posts = {
   "post.rankingsHidden": "Individual rankings are shown to leads and admins only.",
   "post.originalMessage": "Original message",
   "post.period": "{key} ({from} – {to})",
+  "post.periodSoFar": "{key} so far ({from} – {to}, day {day, number} of {days, number})",
   "post.pct": "{value}%",
   "post.kudos": "{count, plural, one {# kudos} other {# kudos}}",
 
@@ -38,7 +39,7 @@ export const posts = {
   "digest.signedPoints": "{negative, select, yes {−} other {+}}{value} {value, plural, one {pt} other {pts}}",
   "digest.kpiLine": "• <b>{name}</b>: {phrase}",
   "digest.kpi.notEnough": "not enough data ({volume} of {min} {noun}) · target {target}",
-  "digest.kpi.target": "target {target}",
+  "digest.kpi.target": "target {target}{proRata}",
   "digest.kpi.onTarget": "on target ✓",
   "digest.kpi.ofTarget": "{pct} of target",
   "digest.kpi.noPrevious": "no data last week",

@@ -13,6 +13,7 @@ export const posts = {
   "post.rankingsHidden": "个人排名仅对组长和管理员可见。",
   "post.originalMessage": "原消息",
   "post.period": "{key}（{from} – {to}）",
+  "post.periodSoFar": "{key} 截至目前（{from} – {to}，第 {day, number}/{days, number} 天）",
   "post.pct": "{value}%",
   "post.kudos": "{count, plural, other {# 次点赞}}",
 
@@ -39,7 +40,7 @@ export const posts = {
   "digest.signedPoints": "{negative, select, yes {−} other {+}}{value} {value, plural, other {分}}",
   "digest.kpiLine": "• <b>{name}</b>：{phrase}",
   "digest.kpi.notEnough": "数据不足（{volume}/{min} {noun}）· 目标 {target}",
-  "digest.kpi.target": "目标 {target}",
+  "digest.kpi.target": "目标 {target}{proRata}",
   "digest.kpi.onTarget": "已达标 ✓",
   "digest.kpi.ofTarget": "达成目标的 {pct}",
   "digest.kpi.noPrevious": "上周无数据",

@@ -14,8 +14,9 @@ export const SCORECARD_ACTIONS = {
   send: "scorecard.send",
 } as const;
 
+/** "Your scorecard — week 2026-W47 so far (16 Nov – 22 Nov 2026, day 3 of 7)" while the period runs. */
 export function scorecardTitle(card: Scorecard): Msg {
-  const { period } = card;
+  const { period, span } = card;
   return msg("scorecard.title", {
     self: card.isSelf ? "yes" : "no",
     name: card.subject.displayName,
@@ -23,6 +24,9 @@ export function scorecardTitle(card: Scorecard): Msg {
     key: period.key,
     from: when(period.start, period.timeZone, "dayMonth"),
     to: when(new Date(period.end.getTime() - 1), period.timeZone, "date"),
+    soFar: span.status === "so_far" ? "yes" : "no",
+    day: span.days,
+    days: span.totalDays,
   });
 }
 

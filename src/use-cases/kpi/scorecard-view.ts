@@ -4,12 +4,11 @@ import { type AccessLog, logRefusedScorecard } from "../../core/kpi/scorecard-co
 import { buildScorecard, type Scorecard, type ScorecardDeps } from "../../core/kpi/scorecard.ts";
 import type { Member, Team } from "../../core/shared/model.ts";
 import type { Period } from "../../core/shared/period.ts";
-import type { Clock, WorkspaceRepository } from "../../core/shared/ports.ts";
+import type { WorkspaceRepository } from "../../core/shared/ports.ts";
 
 export interface ScorecardViewDeps extends ScorecardDeps {
   workspaces: Pick<WorkspaceRepository, "teamById">;
   logger: AccessLog;
-  clock: Clock;
 }
 
 export async function teamOf(deps: { workspaces: Pick<WorkspaceRepository, "teamById"> }, subject: Member, fallback: Team): Promise<Team> {

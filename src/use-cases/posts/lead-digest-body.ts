@@ -3,7 +3,7 @@ import type { AgentKpi } from "../../core/digests/kpi-digest.ts";
 import type { LeadDigest } from "../../core/digests/lead-digest.ts";
 import { command, list, msg, type Msg, when } from "../../i18n/message.ts";
 import { type Block, type Body, heading, subtle } from "../body.ts";
-import { compositeChange, dotted, joined, kpiName, kpiValue, kudosCount, periodParam, scorePct, who } from "./post-wording.ts";
+import { compositeChange, dotted, joined, kpiName, kpiValue, kudosCount, scorePct, spanParam, who } from "./post-wording.ts";
 
 /** An agent's KPI: "CSAT 85% (94.4%)", "FRT n/a". */
 function agentKpi(kpi: AgentKpi): Msg {
@@ -26,7 +26,7 @@ function dueDay(dueAt: Date, timeZone: string) {
 }
 
 export function leadDigestBody(digest: LeadDigest): Body {
-  const title = msg("leadDigest.title", { team: digest.teamName, period: periodParam(digest.period) });
+  const title = msg("leadDigest.title", { team: digest.teamName, period: spanParam(digest.span) });
   const tz = digest.period.timeZone;
   const blocks: Block[] = [
     heading(title),

@@ -1,5 +1,6 @@
 // The phrases every post shares, as catalogue messages: periods, scores, KPI values and their changes.
 import type { MetricDefinition } from "../../core/kpi/kpi-catalogue.ts";
+import type { JudgedSpan } from "../../core/kpi/target-span.ts";
 import type { Period } from "../../core/shared/period.ts";
 import { member, type MemberRef, msg, type Msg, type Param, when } from "../../i18n/message.ts";
 import type { Member } from "../../core/shared/model.ts";
@@ -24,6 +25,19 @@ export function periodParam(period: Period): Msg {
     key: period.key,
     from: when(period.start, period.timeZone, "dayMonth"),
     to: when(lastDay, period.timeZone, "date"),
+  });
+}
+
+/** The period a post judged: "2026-W47 (16 Nov – 22 Nov 2026)", or "2026-W47 so far (…, day 3 of 7)" while it runs. */
+export function spanParam(span: JudgedSpan): Msg {
+  if (span.status !== "so_far") return periodParam(span.period);
+  const { period } = span;
+  return msg("post.periodSoFar", {
+    key: period.key,
+    from: when(period.start, period.timeZone, "dayMonth"),
+    to: when(new Date(period.end.getTime() - 1), period.timeZone, "date"),
+    day: span.days,
+    days: span.totalDays,
   });
 }
 

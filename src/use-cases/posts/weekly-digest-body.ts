@@ -5,7 +5,8 @@ import type { Mover, TeamKpiLine } from "../../core/digests/kpi-digest.ts";
 import { compositeFormula } from "../../core/kpi/scorecard-wording.ts";
 import { command, msg, type Msg, type Param } from "../../i18n/message.ts";
 import { type Block, type Body, heading, subtle } from "../body.ts";
-import { compositeChange, dotted, kpiName, kpiValue, periodParam, scorePct, signedPoints, volumeNoun, who } from "./post-wording.ts";
+import { proRataNote } from "../../core/kpi/kpi-messages.ts";
+import { compositeChange, dotted, kpiName, kpiValue, scorePct, signedPoints, spanParam, volumeNoun, who } from "./post-wording.ts";
 
 /** "92.5% · target 90% · 100% of target · ▲ from 88% (better)", or why the KPI is not scored. */
 export function teamKpiPhrase(line: TeamKpiLine): Param {
@@ -15,11 +16,12 @@ export function teamKpiPhrase(line: TeamKpiLine): Param {
       volume: current.aggregate.volume,
       min: target.minVolume ?? def.minVolume,
       noun: volumeNoun(def),
-      target: kpiValue(def, target.target),
+      target: kpiValue(def, current.goal?.value ?? target.target),
     });
   }
   const value = current.aggregate.value;
-  const parts: Msg[] = [kpiValue(def, value), msg("digest.kpi.target", { target: kpiValue(def, target.target) })];
+  const goal = current.goal?.value ?? target.target;
+  const parts: Msg[] = [kpiValue(def, value), msg("digest.kpi.target", { target: kpiValue(def, goal), proRata: proRataNote(def, current.goal) })];
   if (current.attainment !== null) {
     parts.push(current.attainment >= 1 ? msg("digest.kpi.onTarget") : msg("digest.kpi.ofTarget", { pct: scorePct(current.attainment * 100) }));
   }
@@ -60,8 +62,8 @@ export function feedbackPhrase(f: FeedbackParticipation): Msg {
   ]);
 }
 
-export function weeklyDigestTitle(digest: Pick<WeeklyDigest, "teamName" | "period">): Msg {
-  return msg("digest.title", { team: digest.teamName, period: periodParam(digest.period) });
+export function weeklyDigestTitle(digest: Pick<WeeklyDigest, "teamName" | "span">): Msg {
+  return msg("digest.title", { team: digest.teamName, period: spanParam(digest.span) });
 }
 
 export function weeklyDigestBody(digest: WeeklyDigest): Body {
