@@ -66,6 +66,7 @@ export const admin = {
   "help.kpi.targetsRemove": "• {cmd}",
   "help.kpi.apiToken": "• {cmd} — a token for {endpoint} (shown once); {list} lists them; {revoke} revokes one",
   "help.kpi.helpdesk": "• {cmd} — connect a helpdesk's webhooks",
+  "help.kpi.helpdeskRemove": "• {cmd} — disconnect a helpdesk (forget its secret)",
   "help.kpi.helpdeskAgent": "• {cmd} — map a helpdesk agent to a member",
   "help.kpi.helpdeskShoutouts": "• {cmd} — post customer kudos (5-star CSAT comments) in the team channel",
   "help.dataRights.export":

@@ -66,6 +66,7 @@ export const admin = {
   "help.kpi.targetsRemove": "• {cmd}",
   "help.kpi.apiToken": "• {cmd} —— 用于 {endpoint} 的令牌（只显示一次）；{list} 列出全部；{revoke} 吊销一个",
   "help.kpi.helpdesk": "• {cmd} —— 连接工单系统的 Webhook",
+  "help.kpi.helpdeskRemove": "• {cmd} —— 断开工单系统（删除其签名密钥）",
   "help.kpi.helpdeskAgent": "• {cmd} —— 将工单系统的客服账号对应到成员",
   "help.kpi.helpdeskShoutouts": "• {cmd} —— 在团队频道播报客户好评（5 星满意度评价）",
   "help.dataRights.export": "• {cmd} —— 导出一个周期的点赞、KPI 记录和反馈汇总，以文件发给你（默认：上个月，CSV）",

@@ -43,6 +43,7 @@ export function spurHelp(platform: Platform): Body {
           msg("help.kpi.targetsRemove", { cmd: spur("targets remove csat") }),
           msg("help.kpi.apiToken", { cmd: spur("api-token <name>"), endpoint: "POST /api/kpis", list: spur("api-tokens"), revoke: spur("api-token revoke <prefix>") }),
           msg("help.kpi.helpdesk", { cmd: spur("helpdesk zendesk|intercom|freshdesk <secret>") }),
+          msg("help.kpi.helpdeskRemove", { cmd: spur("helpdesk zendesk|intercom|freshdesk remove") }),
           msg("help.kpi.helpdeskAgent", { cmd: spur("helpdesk zendesk agent <helpdesk agent id> @member") }),
           msg("help.kpi.helpdeskShoutouts", { cmd: spur("helpdesk shoutouts on|off") }),
           msg("help.dataRights.export", { cmd: spur(`export ${EXPORT_ARGS}`) }),
