@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   "team.channel",
   "team.timezone",
   "team.digest_schedule",
+  "team.digest_movers",
   "team.leaderboard_post",
   "team.awards",
   "kpi.target_set",

@@ -60,6 +60,7 @@ export const admin = {
   "help.admin.settings": "• {cmd} — recognition rules: allowance, caps, cool-down, kudos emoji, values, channel, visibility",
   "help.admin.settingsText": "• {cmd} — change one recognition rule (allowance, max-points, cooldown, emoji, values, value-required, leaderboard, notify-lead)",
   "help.admin.revoke": "• {cmd} — take back a kudos (ids are shown in {history})",
+  "help.admin.audit": "• {cmd} — who changed what, newest first (a period, a member)",
   "help.kpi.title": "<b>KPIs</b> (targets: leads and admins; the rest: admins):",
   "help.kpi.targets": "• {cmd} — the team's KPI targets and weights; {edit} opens a form",
   "help.kpi.targetsSet": "• {cmd} — a SMART target for one KPI",

@@ -60,6 +60,7 @@ export const admin = {
   "help.admin.settings": "• {cmd} —— 点赞规则：额度、上限、冷却时间、点赞表情、价值观、频道、可见范围",
   "help.admin.settingsText": "• {cmd} —— 修改一条点赞规则（allowance、max-points、cooldown、emoji、values、value-required、leaderboard、notify-lead）",
   "help.admin.revoke": "• {cmd} —— 撤销一次点赞（编号见 {history}）",
+  "help.admin.audit": "• {cmd} —— 谁改了什么，最新的在前（可按时间段、成员筛选）",
   "help.kpi.title": "<b>KPI</b>（目标：组长和管理员；其余：管理员）：",
   "help.kpi.targets": "• {cmd} —— 团队的 KPI 目标和权重；{edit} 打开表单",
   "help.kpi.targetsSet": "• {cmd} —— 为一项 KPI 设定 SMART 目标",

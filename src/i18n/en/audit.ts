@@ -1,0 +1,48 @@
+// spur audit: the audit log, one sentence per change.
+export const audit = {
+  "audit.refused": "Only Spur admins can read the audit log. Ask a workspace admin.",
+  "audit.parse.unknownWord": "I don't understand {word} here. Usage: {usage}.",
+  "audit.parse.onePeriod": "Name one period at most. Usage: {usage}.",
+  "audit.parse.oneMember": "Name one member at most. Usage: {usage}.",
+  "audit.parse.period": "{key} is not a period. Use a week (2026-W47), a month (2026-11) or a quarter (2026-Q4).",
+  "audit.title":
+    "Audit log{scope, select, period { — {from} to {to}} other {}}{about, select, yes { — changes by or about {who}} other {}}",
+  "audit.empty": "No changes recorded.",
+  "audit.shown": "Changes {from}–{to} of {total}, newest first.",
+  "audit.more": "More: {command}",
+  "audit.line": "{when} · {who} {what}",
+  "audit.line.reason": "{line} — “{reason}”",
+  "audit.formerMember": "a former member",
+  "audit.value.none": "none",
+  "audit.value.onOff": "{on, select, yes {on} other {off}}",
+  "audit.value.schedule":
+    "{day, select, 1 {Mondays} 2 {Tuesdays} 3 {Wednesdays} 4 {Thursdays} 5 {Fridays} 6 {Saturdays} other {Sundays}} at {time} ({timeZone})",
+  "audit.value.target":
+    "{target} (weight {weight}, per {period, select, month {month} quarter {quarter} other {week}}{min, select, none {} other {, at least {min} events}})",
+  "audit.settings.update": "changed the recognition settings: {changes}",
+  "audit.settings.change": "{field} from {from} to {to}",
+  "audit.kudos.revoke": "revoked gift {gift} ({points, plural, one {# point} other {# points}})",
+  "audit.data.export": "exported the workspace's data for {period} ({format})",
+  "audit.member.forget": "erased a member's personal data",
+  "audit.digest.forceSend": "sent the weekly digest for {period} again",
+  "audit.workspace.locale":
+    "set Spur's language from {from, select, zh {Simplified Chinese} other {English}} to {to, select, zh {Simplified Chinese} other {English}}",
+  "audit.member.role":
+    "made {who} {role, select, admin {an admin} lead {a lead} other {an agent}} (was {from, select, admin {an admin} lead {a lead} other {an agent}})",
+  "audit.team.channel": "moved {team}'s posts from {from} to {to}",
+  "audit.team.timezone": "set {team}'s time zone from {from} to {to}",
+  "audit.team.digestSchedule": "moved {team}'s weekly digest from {from} to {to}",
+  "audit.team.digestMovers": "set {team}'s digest to {named, select, yes {name} other {not name}} agents whose score fell",
+  "audit.team.leaderboardPost": "set {team}'s weekly leaderboard post from {from} to {to}",
+  "audit.team.awards": "turned {team}'s monthly awards {on, select, yes {on} other {off}}",
+  "audit.kpi.targetSet": "set {team}'s {metric} target to {to} (was {from})",
+  "audit.kpi.targetRemove": "removed {team}'s {metric} target",
+  "audit.apiToken.create": "created an API token “{name}” ({prefix})",
+  "audit.apiToken.revoke": "revoked the API token {prefix}",
+  "audit.helpdesk.secretSet": "set the {provider} signing secret",
+  "audit.helpdesk.secretRemove": "removed the {provider} signing secret",
+  "audit.helpdesk.agent": "mapped {provider} agent {id} to {who}",
+  "audit.helpdesk.shoutouts": "turned customer kudos posts {on, select, yes {on} other {off}}",
+  "audit.feedback.threshold": "set the feedback anonymity threshold from {from} to {to}",
+  "audit.unknown": "made a change ({action})",
+} as const;
