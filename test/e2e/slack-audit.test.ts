@@ -84,6 +84,14 @@ describe("/spur audit", () => {
     const second = await say(USERS.admin.id, "audit page 2", "Changes 21–24 of 24");
     expect(second).not.toContain("More:");
   });
+
+  it("shows a forgotten member's entries without their identity", async () => {
+    await say(USERS.admin.id, `forget ${esc(USERS.bo)} confirm`, "personal data was erased");
+    const text = await say(USERS.admin.id, `audit last month`, "Changes 1–1 of 1");
+    expect(text).toContain("made a former member a lead (was an agent)");
+    const latest = await say(USERS.admin.id, "audit", "erased a member's personal data");
+    expect(latest + text).not.toContain("UBO");
+  });
 });
 
 /** The key of the month before this one (UTC is near enough: the entry sits ten days inside it). */
