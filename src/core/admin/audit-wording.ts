@@ -114,7 +114,7 @@ export function auditWhat(entry: StoredAuditEntry, names: AuditNames): Msg {
     case "helpdesk.secret_remove":
       return msg("audit.helpdesk.secretRemove", { provider: entry.target ?? "" });
     case "helpdesk.agent":
-      return msg("audit.helpdesk.agent", { provider: str(d.provider) ?? "", id: str(d.externalId) ?? "", who: auditMember(entry.target, names) });
+      return msg("audit.helpdesk.agent", { provider: str(d.provider) ?? "", who: auditMember(entry.target, names) });
     case "helpdesk.shoutouts":
       return msg("audit.helpdesk.shoutouts", { on: to === true ? "yes" : "no" });
     case "feedback.threshold":

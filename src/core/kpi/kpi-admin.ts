@@ -95,7 +95,8 @@ export async function mapHelpdeskAgent(
   assertAdmin(input.actor.role);
   const member = (await deps.members.resolve(input.workspace, input.team.id, [input.member])).get(mentionKey(input.member));
   if (!member) throw new SpurError(ErrorCode.UnknownUser, msg("admin.refused.unknownMember", { who: mentionParam(input.member) }));
-  const audit = auditBy(input.actor, "helpdesk.agent", member.platformUserId, { provider: input.provider, externalId: input.externalId });
+  // The helpdesk's id for the person is personal data erasure could not find in the log: the entry names the member only.
+  const audit = auditBy(input.actor, "helpdesk.agent", member.platformUserId, { provider: input.provider });
   await deps.helpdesks.mapAgent(input.workspace.id, input.provider, input.externalId, member.id, audit);
   return member;
 }
