@@ -41,6 +41,11 @@ describe("Teams: admin audit", () => {
     expect(text).toContain("Changes 1–3 of 3, newest first.");
   });
 
+  it("answers an admin who asks in a channel in their personal chat", async () => {
+    const reply = textOf(await say(carl, ["admin audit"], "The audit log is for admins' eyes only"));
+    expect(reply).not.toContain("a lead");
+  });
+
   it("filters by member and by period", async () => {
     const aboutDee = textOf(await say(carl, ["admin audit ", dee], "Changes 1–1 of 1", "personal"));
     expect(aboutDee).toContain("made Dee Diaz a lead");

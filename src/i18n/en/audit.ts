@@ -1,6 +1,7 @@
 // spur audit: the audit log, one sentence per change.
 export const audit = {
   "audit.refused": "Only Spur admins can read the audit log. Ask a workspace admin.",
+  "audit.private.why": "The audit log is for admins' eyes only",
   "audit.parse.unknownWord": "I don't understand {word} here. Usage: {usage}.",
   "audit.parse.onePeriod": "Name one period at most. Usage: {usage}.",
   "audit.parse.oneMember": "Name one member at most. Usage: {usage}.",

@@ -1,6 +1,7 @@
 // spur audit：审计日志，每项变更一句话。
 export const audit = {
   "audit.refused": "只有 Spur 管理员可以查看审计日志。请联系工作区管理员。",
+  "audit.private.why": "审计日志仅供管理员查看",
   "audit.parse.unknownWord": "这里无法识别 {word}。用法：{usage}。",
   "audit.parse.onePeriod": "最多只能指定一个时间段。用法：{usage}。",
   "audit.parse.oneMember": "最多只能指定一位成员。用法：{usage}。",
@@ -11,7 +12,7 @@ export const audit = {
   "audit.more": "查看更多：{command}",
   "audit.line": "{when} · {who} {what}",
   "audit.line.reason": "{line}——“{reason}”",
-  "audit.formerMember": "一位已删除数据的成员",
+  "audit.formerMember": "一位前成员",
   "audit.value.none": "无",
   "audit.value.onOff": "{on, select, yes {开启} other {关闭}}",
   "audit.value.schedule": "{day, select, 1 {每周一} 2 {每周二} 3 {每周三} 4 {每周四} 5 {每周五} 6 {每周六} other {每周日}} {time}（{timeZone}）",

@@ -5,8 +5,11 @@ import { type AuditLogDeps, type AuditPage, auditLogPage } from "../../core/admi
 import { auditLine } from "../../core/admin/audit-wording.ts";
 import { command, member, msg, type Msg, when } from "../../i18n/message.ts";
 import { type Body, heading, subtle } from "../body.ts";
-import { type Interaction, privately } from "../interaction.ts";
+import type { Confidential, Interaction } from "../interaction.ts";
 import type { SpurArgs } from "./admin-settings.ts";
+
+/** Who changed what is for the admin who asked: on Teams, a channel's reply goes to their personal chat instead. */
+const AUDIT_CONFIDENTIAL: Confidential = { why: msg("audit.private.why"), command: command("spur", "audit") };
 
 export const auditCommand: Interaction<AuditLogDeps, SpurArgs> = {
   name: "spur.audit",
@@ -14,7 +17,7 @@ export const auditCommand: Interaction<AuditLogDeps, SpurArgs> = {
     const parsed = parseAuditCommand(req.args.tokens);
     if (!parsed.ok) throw parsed.error;
     const page = await auditLogPage(deps, { workspace: req.workspace, team: req.team, actor: req.actor, command: parsed.command });
-    return [privately(auditBody(page, req.team.timeZone, nextPageArgs(page, parsed.command.period)))];
+    return [{ kind: "private", body: auditBody(page, req.team.timeZone, nextPageArgs(page, parsed.command.period)), confidential: AUDIT_CONFIDENTIAL }];
   },
 };
 
