@@ -1,4 +1,5 @@
 // What the chat adapters and job processors are given: the domain's collaborators, wired in main.
+import type { AuditLogReads } from "../core/admin/audit-log-ports.ts";
 import type {
   FeedbackRepository,
   FeedbackRequestRepository,
@@ -32,7 +33,6 @@ import type { Logger } from "../logger.ts";
 import type { SlackInstallRegistry } from "../store/slack-installation-store.ts";
 import type { SpurMetrics } from "../metrics.ts";
 import type {
-  AuditLogRepository,
   KudosLedger,
   ProcessedEvents,
   ReactionTombstones,
@@ -83,7 +83,7 @@ export interface Stores {
   // recognition
   ledger: KudosLedger;
   recognitionSettings: RecognitionSettingsRepository;
-  audit: AuditLogRepository;
+  auditReads: AuditLogReads;
   processedEvents: ProcessedEvents;
   reactionTombstones: ReactionTombstones;
   // feedback

@@ -1,4 +1,5 @@
 // The PostgreSQL side of the composition root: one Prisma implementation per port, built once per process.
+import { PrismaAuditLogStore } from "../store/audit-log-store.ts";
 import type { Db } from "../store/prisma.ts";
 import { PrismaApiTokenStore } from "../store/api-token-store.ts";
 import { PrismaDataExportStore } from "../store/data-export-store.ts";
@@ -60,7 +61,7 @@ export function createStores(db: Db, options: { cipher: TokenCipher; outboxWritt
     runs: new PrismaDigestRunStore(db),
     ledger,
     recognitionSettings,
-    audit: recognitionSettings,
+    auditReads: new PrismaAuditLogStore(db),
     processedEvents: new PrismaProcessedEvents(db),
     reactionTombstones: new PrismaReactionTombstones(db),
     feedback: new PrismaFeedbackStore(db),

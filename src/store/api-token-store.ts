@@ -1,6 +1,8 @@
 // API tokens for KPI ingestion. Tokens are 256 random bits, so a plain SHA-256 is a safe stored form.
 import { createHash, randomBytes } from "node:crypto";
 import type { ApiTokenRepository } from "../core/kpi/kpi-ports.ts";
+import type { AuditEntry } from "../core/shared/audit.ts";
+import { audited } from "./audited.ts";
 import type { Db } from "./prisma.ts";
 
 export function hashToken(token: string): string {
@@ -10,10 +12,14 @@ export function hashToken(token: string): string {
 export class PrismaApiTokenStore implements ApiTokenRepository {
   constructor(private readonly db: Db) {}
 
-  async create(workspaceId: string, name: string, createdById: string | null) {
+  async create(workspaceId: string, name: string, createdById: string | null, audit?: AuditEntry) {
     const token = `spur_${randomBytes(32).toString("base64url")}`;
     const prefix = token.slice(0, 10);
-    await this.db.apiToken.create({ data: { workspaceId, name, prefix, tokenHash: hashToken(token), createdById } });
+    await audited(
+      this.db,
+      (tx) => tx.apiToken.create({ data: { workspaceId, name, prefix, tokenHash: hashToken(token), createdById } }),
+      audit && { ...audit, target: prefix },
+    );
     return { token, prefix };
   }
 
@@ -25,8 +31,12 @@ export class PrismaApiTokenStore implements ApiTokenRepository {
     });
   }
 
-  async revoke(workspaceId: string, prefix: string, now: Date): Promise<number> {
-    const { count } = await this.db.apiToken.updateMany({ where: { workspaceId, prefix, revokedAt: null }, data: { revokedAt: now } });
+  async revoke(workspaceId: string, prefix: string, now: Date, audit: AuditEntry): Promise<number> {
+    const { count } = await audited(
+      this.db,
+      (tx) => tx.apiToken.updateMany({ where: { workspaceId, prefix, revokedAt: null }, data: { revokedAt: now } }),
+      (r) => (r.count > 0 ? [{ ...audit, target: prefix }] : []),
+    );
     return count;
   }
 

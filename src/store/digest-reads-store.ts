@@ -1,5 +1,7 @@
 // Reads for the weekly digests (dated KPI records, customer kudos, feedback participation, pending requests)
 // and the team's digest settings.
+import type { AuditEntry } from "../core/shared/audit.ts";
+import { audited } from "./audited.ts";
 import {
   DEFAULT_TEAM_DIGEST_SETTINGS,
   type CustomerKudosHighlight,
@@ -111,8 +113,8 @@ export class PrismaDigestReads implements DigestReads {
     return row ? { nameAllMovers: row.nameAllMovers } : { ...DEFAULT_TEAM_DIGEST_SETTINGS };
   }
 
-  async setSettings(teamId: string, settings: TeamDigestSettings): Promise<void> {
-    await this.db.teamDigestSettings.upsert({ where: { teamId }, create: { teamId, ...settings }, update: settings });
+  async setSettings(teamId: string, settings: TeamDigestSettings, audit: AuditEntry | undefined): Promise<void> {
+    await audited(this.db, (tx) => tx.teamDigestSettings.upsert({ where: { teamId }, create: { teamId, ...settings }, update: settings }), audit);
   }
 }
 

@@ -3,6 +3,8 @@
 // person a no-op. An anonymous answer is written to feedback_pending_answer and only moves into feedback_answer
 // with its batch (feedback-release-store.ts); reports read named answers and the latest release only.
 import type { ReleasedFigures } from "../core/feedback/feedback-release.ts";
+import type { AuditEntry } from "../core/shared/audit.ts";
+import { audited } from "./audited.ts";
 import {
   DEFAULT_FEEDBACK_DIMENSIONS,
   type DimensionStat,
@@ -63,9 +65,13 @@ export class PrismaFeedbackStore implements FeedbackRepository {
     return row?.anonymityThreshold ?? MIN_ANONYMITY_THRESHOLD;
   }
 
-  async setAnonymityThreshold(workspaceId: string, threshold: number): Promise<void> {
+  async setAnonymityThreshold(workspaceId: string, threshold: number, audit: AuditEntry): Promise<void> {
     const value = Math.max(MIN_ANONYMITY_THRESHOLD, threshold);
-    await this.db.feedbackSettings.upsert({ where: { workspaceId }, create: { workspaceId, anonymityThreshold: value }, update: { anonymityThreshold: value } });
+    await audited(
+      this.db,
+      (tx) => tx.feedbackSettings.upsert({ where: { workspaceId }, create: { workspaceId, anonymityThreshold: value }, update: { anonymityThreshold: value } }),
+      audit,
+    );
   }
 
   async recordAnswer(answer: NewFeedbackAnswer): Promise<{ created: boolean }> {

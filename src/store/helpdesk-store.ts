@@ -1,6 +1,8 @@
 // Helpdesk integrations: each workspace's webhook signing secret per helpdesk (stored encrypted, like Slack
 // bot tokens), whether customer kudos are announced, and helpdesk agent ids mapped to members.
 import type { HelpdeskRepository } from "../core/kpi/kpi-ports.ts";
+import type { AuditEntry } from "../core/shared/audit.ts";
+import { audited } from "./audited.ts";
 import type { Db } from "./prisma.ts";
 import type { TokenCipher } from "./token-cipher.ts";
 
@@ -21,13 +23,27 @@ export class PrismaHelpdeskStore implements HelpdeskRepository {
     return row.secret ?? null;
   }
 
-  async setSecret(workspaceId: string, provider: string, secret: string): Promise<void> {
+  async setSecret(workspaceId: string, provider: string, secret: string, audit?: AuditEntry): Promise<void> {
     const secretEncrypted = this.cipher.encrypt(secret, secretContext(workspaceId, provider));
-    await this.db.helpdeskIntegration.upsert({
-      where: { workspaceId_provider: { workspaceId, provider } },
-      create: { workspaceId, provider, secretEncrypted, secret: null },
-      update: { secretEncrypted, secret: null },
-    });
+    await audited(
+      this.db,
+      (tx) =>
+        tx.helpdeskIntegration.upsert({
+          where: { workspaceId_provider: { workspaceId, provider } },
+          create: { workspaceId, provider, secretEncrypted, secret: null },
+          update: { secretEncrypted, secret: null },
+        }),
+      audit,
+    );
+  }
+
+  async removeSecret(workspaceId: string, provider: string, audit: AuditEntry): Promise<boolean> {
+    const { count } = await audited(
+      this.db,
+      (tx) => tx.helpdeskIntegration.deleteMany({ where: { workspaceId, provider } }),
+      (r) => (r.count > 0 ? [audit] : []),
+    );
+    return count > 0;
   }
 
   /**
@@ -51,15 +67,24 @@ export class PrismaHelpdeskStore implements HelpdeskRepository {
     return row?.customerShoutouts ?? false;
   }
 
-  async setCustomerShoutouts(workspaceId: string, on: boolean): Promise<void> {
-    await this.db.kpiSettings.upsert({ where: { workspaceId }, create: { workspaceId, customerShoutouts: on }, update: { customerShoutouts: on } });
+  async setCustomerShoutouts(workspaceId: string, on: boolean, audit: AuditEntry): Promise<void> {
+    await audited(
+      this.db,
+      (tx) => tx.kpiSettings.upsert({ where: { workspaceId }, create: { workspaceId, customerShoutouts: on }, update: { customerShoutouts: on } }),
+      audit,
+    );
   }
 
-  async mapAgent(workspaceId: string, provider: string, externalId: string, memberId: string): Promise<void> {
-    await this.db.helpdeskAgent.upsert({
-      where: { workspaceId_provider_externalId: { workspaceId, provider, externalId } },
-      create: { workspaceId, provider, externalId, memberId },
-      update: { memberId },
-    });
+  async mapAgent(workspaceId: string, provider: string, externalId: string, memberId: string, audit: AuditEntry): Promise<void> {
+    await audited(
+      this.db,
+      (tx) =>
+        tx.helpdeskAgent.upsert({
+          where: { workspaceId_provider_externalId: { workspaceId, provider, externalId } },
+          create: { workspaceId, provider, externalId, memberId },
+          update: { memberId },
+        }),
+      audit,
+    );
   }
 }

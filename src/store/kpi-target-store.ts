@@ -1,8 +1,15 @@
 import { isMetricCode } from "../core/kpi/kpi-catalogue.ts";
 import type { KpiTarget, KpiTargetRepository } from "../core/kpi/kpi-ports.ts";
 import type { MetricCode } from "../core/kpi/kpi-catalogue.ts";
+import type { AuditEntry } from "../core/shared/audit.ts";
 import { isPeriodKind } from "../core/shared/review-period.ts";
+import { audited, type Tx } from "./audited.ts";
 import type { Db } from "./prisma.ts";
+
+async function upsertTarget(tx: Tx, teamId: string, t: KpiTarget, updatedById: string): Promise<void> {
+  const data = { target: t.target, weight: t.weight, period: t.period, minVolume: t.minVolume, updatedById };
+  await tx.kpiTarget.upsert({ where: { teamId_metric: { teamId, metric: t.metric } }, create: { teamId, metric: t.metric, ...data }, update: data });
+}
 
 export class PrismaKpiTargetStore implements KpiTargetRepository {
   constructor(private readonly db: Db) {}
@@ -15,16 +22,19 @@ export class PrismaKpiTargetStore implements KpiTargetRepository {
   }
 
   async set(teamId: string, t: KpiTarget, updatedById: string): Promise<void> {
-    const data = { target: t.target, weight: t.weight, period: t.period, minVolume: t.minVolume, updatedById };
-    await this.db.kpiTarget.upsert({
-      where: { teamId_metric: { teamId, metric: t.metric } },
-      create: { teamId, metric: t.metric, ...data },
-      update: data,
-    });
+    await upsertTarget(this.db, teamId, t, updatedById);
   }
 
-  async remove(teamId: string, metric: MetricCode): Promise<boolean> {
-    const { count } = await this.db.kpiTarget.deleteMany({ where: { teamId, metric } });
-    return count > 0;
+  async change(teamId: string, change: { set: KpiTarget[]; remove: MetricCode[] }, updatedById: string, audit: AuditEntry[]): Promise<MetricCode[]> {
+    return audited(
+      this.db,
+      async (tx) => {
+        for (const target of change.set) await upsertTarget(tx, teamId, target, updatedById);
+        const removed: MetricCode[] = [];
+        for (const metric of change.remove) if ((await tx.kpiTarget.deleteMany({ where: { teamId, metric } })).count > 0) removed.push(metric);
+        return removed;
+      },
+      () => audit,
+    );
   }
 }

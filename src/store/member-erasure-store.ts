@@ -66,7 +66,7 @@ export class PrismaMemberEraser implements MemberEraser {
             UPDATE teams_conversation SET reference = reference - 'user', updated_at = now()
             WHERE workspace_id = ${workspaceId}::uuid AND reference -> 'user' ->> 'id' = ${uid}`);
         counts.mentions = await this.replaceMentions(tx, workspaceId, needles);
-        counts.auditEntries = await this.scrubAudit(tx, workspaceId, needles, tombstone);
+        counts.auditEntries = await this.scrubAudit(tx, workspaceId, uid, needles.filter((n) => n !== uid), tombstone);
         await tx.member.update({
           where: { id: memberId },
           data: {
@@ -115,10 +115,12 @@ export class PrismaMemberEraser implements MemberEraser {
     return changed;
   }
 
-  /** Audit entries keep what happened; the member's chat id becomes the tombstone id, other details are redacted. */
-  private async scrubAudit(tx: Tx, workspaceId: string, needles: string[], tombstone: string): Promise<number> {
-    const [uid, ...others] = needles;
-    if (!uid) return 0;
+  /**
+   * Audit entries keep what happened; the member's chat id (whatever its length: entries name members by it)
+   * becomes the tombstone id, other details are redacted.
+   */
+  private async scrubAudit(tx: Tx, workspaceId: string, uid: string, others: string[], tombstone: string): Promise<number> {
+    const needles = [uid, ...others];
     const rows = await tx.$queryRaw<{ id: string; actor_user_id: string; target: string | null; details: string; reason: string | null }[]>`
       SELECT id::text AS id, actor_user_id, target, details::text AS details, reason FROM audit_log
       WHERE workspace_id = ${workspaceId}::uuid

@@ -1,6 +1,8 @@
 import type { Member, PlatformUserProfile, Role, Workspace } from "../core/shared/model.ts";
 import { MEMBER_RESOLVE_TOPIC } from "../core/shared/roster.ts";
 import type { MemberRepository } from "../core/shared/ports.ts";
+import type { AuditEntry } from "../core/shared/audit.ts";
+import { audited } from "./audited.ts";
 import { MEMBER_COLUMNS, type MemberSqlRow, memberOfRow, toMember } from "./mappers.ts";
 import { type Db, sqlOf } from "./prisma.ts";
 import { GroupCommit } from "./group-commit.ts";
@@ -49,8 +51,9 @@ export class PrismaMemberStore implements MemberRepository {
     return rows.map(toMember);
   }
 
-  async setRole(memberId: string, role: Role): Promise<Member> {
-    return toMember(await this.db.member.update({ where: { id: memberId }, data: { role } }));
+  async setRole(memberId: string, role: Role, audit?: AuditEntry): Promise<Member> {
+    const row = await audited(this.db, (tx) => tx.member.update({ where: { id: memberId }, data: { role } }), audit);
+    return toMember(row);
   }
 
   async setLocale(memberId: string, locale: string | null): Promise<Member> {

@@ -1,6 +1,6 @@
 // Recognition settings per workspace (defaults until an admin saves), cached briefly: every gift reads them.
 import type { AuditEntry } from "../core/shared/audit.ts";
-import type { AuditLogRepository, ProcessedEvents, RecognitionSettingsRepository } from "../core/recognition/recognition-ports.ts";
+import type { ProcessedEvents, RecognitionSettingsRepository } from "../core/recognition/recognition-ports.ts";
 import { DEFAULT_RECOGNITION_SETTINGS, type RecognitionSettings } from "../core/recognition/recognition-settings.ts";
 import type { Prisma, RecognitionSettings as SettingsRow } from "../generated/prisma/client.ts";
 import type { Db } from "./prisma.ts";
@@ -24,7 +24,7 @@ function toSettings(row: SettingsRow | null): RecognitionSettings {
   };
 }
 
-export class PrismaRecognitionSettingsStore implements RecognitionSettingsRepository, AuditLogRepository {
+export class PrismaRecognitionSettingsStore implements RecognitionSettingsRepository {
   private readonly cache = new Map<string, { value: RecognitionSettings; expiresAt: number }>();
 
   constructor(private readonly db: Db) {}
@@ -45,19 +45,6 @@ export class PrismaRecognitionSettingsStore implements RecognitionSettingsReposi
     ]);
     this.cache.delete(workspaceId);
     return toSettings(row);
-  }
-
-  async list(workspaceId: string, limit: number) {
-    const rows = await this.db.auditLogEntry.findMany({ where: { workspaceId }, orderBy: { createdAt: "desc" }, take: limit });
-    return rows.map((r) => ({
-      workspaceId: r.workspaceId,
-      actorUserId: r.actorUserId,
-      action: r.action as AuditEntry["action"],
-      target: r.target,
-      details: (r.details ?? {}) as Record<string, unknown>,
-      reason: r.reason,
-      createdAt: r.createdAt,
-    }));
   }
 }
 

@@ -2,6 +2,8 @@
 // concurrent first sights of a workspace share one database round trip.
 import type { Platform, Team, Workspace } from "../core/shared/model.ts";
 import type { WorkspaceRepository } from "../core/shared/ports.ts";
+import type { AuditEntry } from "../core/shared/audit.ts";
+import { audited } from "./audited.ts";
 import type { LeaderboardPostMode, TeamPostSettings } from "../core/admin/team-post-settings.ts";
 import type { Team as TeamRow, Workspace as WorkspaceRow } from "../generated/prisma/client.ts";
 import { toTeam, toWorkspace } from "./mappers.ts";
@@ -67,14 +69,15 @@ export class PrismaWorkspaceStore implements WorkspaceRepository, TeamPostSettin
   async updateTeam(
     teamId: string,
     patch: Partial<Pick<Team, "channelId" | "timeZone" | "digestDay" | "digestMinuteOfDay">>,
+    audit?: AuditEntry,
   ): Promise<Team> {
-    const row = await this.db.team.update({ where: { id: teamId }, data: patch });
+    const row = await audited(this.db, (tx) => tx.team.update({ where: { id: teamId }, data: patch }), audit);
     this.ensured.clear();
     return toTeam(row);
   }
 
-  async setLocale(workspaceId: string, locale: Locale): Promise<Workspace> {
-    const row = await this.db.workspace.update({ where: { id: workspaceId }, data: { locale } });
+  async setLocale(workspaceId: string, locale: Locale, audit?: AuditEntry): Promise<Workspace> {
+    const row = await audited(this.db, (tx) => tx.workspace.update({ where: { id: workspaceId }, data: { locale } }), audit);
     this.ensured.clear();
     return toWorkspace(row);
   }
@@ -91,8 +94,8 @@ export class PrismaWorkspaceStore implements WorkspaceRepository, TeamPostSettin
     return row?.leaderboardPost ?? "kudos";
   }
 
-  async setLeaderboardMode(teamId: string, mode: LeaderboardPostMode): Promise<void> {
-    await this.db.team.update({ where: { id: teamId }, data: { leaderboardPost: mode } });
+  async setLeaderboardMode(teamId: string, mode: LeaderboardPostMode, audit?: AuditEntry): Promise<void> {
+    await audited(this.db, (tx) => tx.team.update({ where: { id: teamId }, data: { leaderboardPost: mode } }), audit);
   }
 
   async awardsEnabled(teamId: string): Promise<boolean> {
@@ -100,7 +103,7 @@ export class PrismaWorkspaceStore implements WorkspaceRepository, TeamPostSettin
     return row?.awardsPost ?? true;
   }
 
-  async setAwardsEnabled(teamId: string, enabled: boolean): Promise<void> {
-    await this.db.team.update({ where: { id: teamId }, data: { awardsPost: enabled } });
+  async setAwardsEnabled(teamId: string, enabled: boolean, audit?: AuditEntry): Promise<void> {
+    await audited(this.db, (tx) => tx.team.update({ where: { id: teamId }, data: { awardsPost: enabled } }), audit);
   }
 }

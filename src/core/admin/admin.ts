@@ -6,7 +6,7 @@ import type { LeaderboardPostMode, TeamPostSettings } from "./team-post-settings
 import type { MemberDirectory } from "../shared/member-directory.ts";
 import type { Member, Team, Workspace } from "../shared/model.ts";
 import type { DigestRunRepository, MemberRepository, WorkspaceRepository } from "../shared/ports.ts";
-import type { AuditWriter } from "../data-rights/data-rights-ports.ts";
+import { type AuditAction, type AuditEntry, auditBy } from "../shared/audit.ts";
 import { describeRuns, loadPostStatus } from "../digests/post-status.ts";
 import { clockTime } from "../shared/wording.ts";
 import { channel, command, msg, type Msg } from "../../i18n/message.ts";
@@ -18,7 +18,6 @@ export interface AdminDeps {
   workspaces: WorkspaceRepository;
   runs: Pick<DigestRunRepository, "recentByKind" | "runsPerPeriod">;
   teamPosts: TeamPostSettings;
-  auditLog: AuditWriter;
   /** Called after a team's schedule-relevant settings changed. */
   onTeamChanged(team: Team): Promise<void>;
 }
@@ -38,34 +37,41 @@ export async function runAdminCommand(
       const target = (await deps.members.resolve(workspace, team.id, [cmd.target])).get(mentionKey(cmd.target));
       if (!target) throw new SpurError(ErrorCode.UnknownUser, msg("admin.refused.unknownMember", { who: mentionParam(cmd.target) }));
       if (target.id === actor.id && cmd.role !== "admin") throw new SpurError(ErrorCode.NotAllowed, msg("admin.refused.ownAdminRole"));
-      const updated = await deps.memberRepo.setRole(target.id, cmd.role);
+      const audit = target.role === cmd.role ? undefined : auditBy(actor, "member.role", target.platformUserId, { from: target.role, to: cmd.role });
+      const updated = await deps.memberRepo.setRole(target.id, cmd.role, audit);
       deps.members.invalidate(workspace.id, updated.platformUserId);
       return [msg("admin.role.set", { name: updated.displayName, role: cmd.role })];
     }
     case "channel": {
-      const updated = await deps.workspaces.updateTeam(team.id, { channelId: cmd.channelId });
+      const audit = teamChange(actor, team, "team.channel", team.channelId, cmd.channelId);
+      const updated = await deps.workspaces.updateTeam(team.id, { channelId: cmd.channelId }, audit);
       await deps.onTeamChanged(updated);
       return [msg("admin.channel.set", { team: updated.name, channel: channel(cmd.channelId) })];
     }
     case "timezone": {
-      const updated = await deps.workspaces.updateTeam(team.id, { timeZone: cmd.timeZone });
+      const audit = teamChange(actor, team, "team.timezone", team.timeZone, cmd.timeZone);
+      const updated = await deps.workspaces.updateTeam(team.id, { timeZone: cmd.timeZone }, audit);
       await deps.onTeamChanged(updated);
       return [msg("admin.timezone.set", { team: updated.name, timeZone: cmd.timeZone })];
     }
     case "digest": {
-      const updated = await deps.workspaces.updateTeam(team.id, { digestDay: cmd.day, digestMinuteOfDay: cmd.minuteOfDay });
+      const from = { day: team.digestDay, minuteOfDay: team.digestMinuteOfDay, timeZone: team.timeZone };
+      const audit = teamChange(actor, team, "team.digest_schedule", from, { day: cmd.day, minuteOfDay: cmd.minuteOfDay, timeZone: team.timeZone });
+      const updated = await deps.workspaces.updateTeam(team.id, { digestDay: cmd.day, digestMinuteOfDay: cmd.minuteOfDay }, audit);
       await deps.onTeamChanged(updated);
       return [msg("admin.digest.set", { team: updated.name, day: weeklyDay(cmd.day), time: clockTime(cmd.minuteOfDay), timeZone: updated.timeZone })];
     }
     case "leaderboard_post": {
-      if (cmd.mode === null) return [leaderboardMode(team.name, await deps.teamPosts.leaderboardMode(team.id))];
-      await deps.teamPosts.setLeaderboardMode(team.id, cmd.mode);
+      const mode = await deps.teamPosts.leaderboardMode(team.id);
+      if (cmd.mode === null) return [leaderboardMode(team.name, mode)];
+      await deps.teamPosts.setLeaderboardMode(team.id, cmd.mode, teamChange(actor, team, "team.leaderboard_post", mode, cmd.mode));
       await deps.onTeamChanged(team);
       return [leaderboardMode(team.name, cmd.mode)];
     }
     case "awards": {
-      if (cmd.enabled === null) return [awards(team.name, await deps.teamPosts.awardsEnabled(team.id))];
-      await deps.teamPosts.setAwardsEnabled(team.id, cmd.enabled);
+      const enabled = await deps.teamPosts.awardsEnabled(team.id);
+      if (cmd.enabled === null) return [awards(team.name, enabled)];
+      await deps.teamPosts.setAwardsEnabled(team.id, cmd.enabled, teamChange(actor, team, "team.awards", enabled, cmd.enabled));
       await deps.onTeamChanged(team);
       return [awards(team.name, cmd.enabled)];
     }
@@ -79,18 +85,15 @@ export async function runAdminCommand(
 
 /** The workspace's language; audited like every admin change. */
 async function setWorkspaceLocale(deps: AdminDeps, workspace: Workspace, actor: Member, locale: Locale): Promise<Msg> {
-  const updated = await deps.workspaces.setLocale(workspace.id, locale);
-  if (workspace.locale !== locale) {
-    await deps.auditLog.record({
-      workspaceId: workspace.id,
-      actorUserId: actor.platformUserId,
-      action: "workspace.locale",
-      target: workspace.id,
-      details: { from: workspace.locale, to: locale },
-      reason: null,
-    });
-  }
+  const audit = workspace.locale === locale ? undefined : auditBy(actor, "workspace.locale", workspace.id, { from: workspace.locale, to: locale });
+  const updated = await deps.workspaces.setLocale(workspace.id, locale, audit);
   return msg("admin.locale.set", { language: languageOf(updated.locale) });
+}
+
+/** The entry of a change to one of the team's settings, or none when the value stays as it was. */
+function teamChange(actor: Member, team: Team, action: AuditAction, from: unknown, to: unknown): AuditEntry | undefined {
+  if (JSON.stringify(from) === JSON.stringify(to)) return undefined;
+  return auditBy(actor, action, team.id, { team: team.name, from, to });
 }
 
 function leaderboardMode(team: string, mode: LeaderboardPostMode): Msg {

@@ -1,4 +1,5 @@
 // Previewing and sending the weekly digest on demand, for leads and admins, on every platform.
+import { auditBy } from "../shared/audit.ts";
 import { assertLeadOrAdmin } from "../admin/admin-command.ts";
 import type { AuditWriter } from "../data-rights/data-rights-ports.ts";
 import { composeWeeklyDigest, type WeeklyDigest, type WeeklyDigestDeps } from "./digest.ts";
@@ -73,6 +74,7 @@ export async function setDigestMovers(
   if (actor.role === "agent") throw new SpurError(ErrorCode.NotAllowed, msg("admin.movers.refused"));
   const team = await teamOfActor(deps, actor, fallback);
   const current = await deps.digestReads.settings(team.id);
-  await deps.digestReads.setSettings(team.id, { ...current, nameAllMovers: named });
+  const audit = current.nameAllMovers === named ? undefined : auditBy(actor, "team.digest_movers", team.id, { team: team.name, from: current.nameAllMovers, to: named });
+  await deps.digestReads.setSettings(team.id, { ...current, nameAllMovers: named }, audit);
   return msg(named ? "admin.movers.named" : "admin.movers.private", { team: team.name });
 }

@@ -1,4 +1,5 @@
 // What the weekly digests read beyond kudos totals and scorecard data, and the team's digest settings.
+import type { AuditEntry } from "../shared/audit.ts";
 import type { TeamKpiRecord } from "../kpi/kpi-ports.ts";
 import type { Member } from "../shared/model.ts";
 import type { TimeRange } from "../shared/ports.ts";
@@ -51,5 +52,6 @@ export interface DigestReads {
   /** Open feedback requests about the team's members, soonest due first. */
   pendingFeedbackRequests(teamId: string): Promise<PendingFeedbackRequest[]>;
   settings(teamId: string): Promise<TeamDigestSettings>;
-  setSettings(teamId: string, settings: TeamDigestSettings): Promise<void>;
+  /** Writes the audit entry (none when nothing changed) in the same transaction. */
+  setSettings(teamId: string, settings: TeamDigestSettings, audit: AuditEntry | undefined): Promise<void>;
 }

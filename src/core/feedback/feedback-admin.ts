@@ -1,6 +1,7 @@
 // `feedback team | dimensions … | threshold N` on either platform: a lead's overview of their team, and the
 // admins' feedback settings. Platforms only render the result.
 import { assertAdmin } from "../admin/admin-command.ts";
+import { auditBy } from "../shared/audit.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
 import { peerFeedbackAggregate } from "./feedback.ts";
 import type { FeedbackAggregate } from "./feedback-model.ts";
@@ -50,7 +51,8 @@ export async function runFeedbackSettings(
   const { workspaceId, command } = input;
   if (command.kind === "threshold") {
     assertAdmin(input.actor.role);
-    await deps.feedback.setAnonymityThreshold(workspaceId, command.value);
+    const from = await deps.feedback.anonymityThreshold(workspaceId);
+    await deps.feedback.setAnonymityThreshold(workspaceId, command.value, auditBy(input.actor, "feedback.threshold", workspaceId, { from, to: command.value }));
     return { tone: "done", text: msg("feedback.threshold.set", { threshold: command.value }) };
   }
   const action = command.action;

@@ -1,4 +1,5 @@
 // The interfaces peer feedback and recognition prompts need from the outside world.
+import type { AuditEntry } from "../shared/audit.ts";
 import type {
   DimensionStat,
   FeedbackDimension,
@@ -22,7 +23,8 @@ export interface FeedbackRepository {
   /** Archives a dimension (its past ratings stay); returns false when there was no such active dimension. */
   archiveDimension(workspaceId: string, key: string): Promise<boolean>;
   anonymityThreshold(workspaceId: string): Promise<number>;
-  setAnonymityThreshold(workspaceId: string, threshold: number): Promise<void>;
+  /** Writes the admin's audit entry in the same transaction. */
+  setAnonymityThreshold(workspaceId: string, threshold: number, audit: AuditEntry): Promise<void>;
   /** Writes the answer, its ratings and its mark atomically; `created` is false when this giver already answered. */
   recordAnswer(answer: NewFeedbackAnswer): Promise<{ created: boolean }>;
   /** Named answers as given, anonymous ones as of the latest release. */

@@ -20,6 +20,7 @@ export type ApiTokenCommand = { kind: "api_token"; name: string } | { kind: "api
 
 export type HelpdeskCommand =
   | { kind: "helpdesk_secret"; provider: HelpdeskProviderName; secret: string }
+  | { kind: "helpdesk_remove"; provider: HelpdeskProviderName }
   | { kind: "helpdesk_agent"; provider: HelpdeskProviderName; externalId: string; member: MentionRef }
   | { kind: "customer_shoutouts"; on: boolean };
 
@@ -113,6 +114,8 @@ export function parseHelpdeskCommand(tokens: CommandToken[]): ParseResult<Helpde
     if (!externalId || !member || args.length !== 4) return usage(`helpdesk ${provider} agent <helpdesk agent id> @member`);
     return { ok: true, command: { kind: "helpdesk_agent", provider, externalId, member } };
   }
+  // "remove" is shorter than any secret accepted below, so it cannot be one.
+  if (wordOf(args[1]).toLowerCase() === "remove" && args.length === 2) return { ok: true, command: { kind: "helpdesk_remove", provider } };
   const secret = wordOf(args[1]);
   if (args.length !== 2 || secret.length < 8) return fail(msg("kpiAdmin.parse.secretUsage", { usage: command("spur", `helpdesk ${provider} <secret>`) }));
   return { ok: true, command: { kind: "helpdesk_secret", provider, secret } };

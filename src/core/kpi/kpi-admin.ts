@@ -2,6 +2,7 @@
 // Each operation checks who may do it, then changes the store; the words are the use cases'.
 import { assertAdmin } from "../admin/admin-command.ts";
 import { type MentionRef, mentionKey, mentionParam } from "../shared/command-text.ts";
+import { type AuditEntry, auditBy } from "../shared/audit.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
 import type { MemberDirectory } from "../shared/member-directory.ts";
 import type { Member, Team, Workspace } from "../shared/model.ts";
@@ -33,16 +34,29 @@ export async function changeTargets(
   deps: TargetsDeps,
   input: { actor: Member; team: Team; set: KpiTarget[]; remove: MetricCode[] },
 ): Promise<{ targets: KpiTarget[]; removed: MetricCode[] }> {
-  assertCanEditTargets(input.actor, input.team);
-  for (const target of input.set) await deps.kpiTargets.set(input.team.id, target, input.actor.id);
-  const removed: MetricCode[] = [];
-  for (const metric of input.remove) if (await deps.kpiTargets.remove(input.team.id, metric)) removed.push(metric);
-  return { targets: await deps.kpiTargets.forTeam(input.team.id), removed };
+  const { actor, team } = input;
+  assertCanEditTargets(actor, team);
+  const before = new Map((await deps.kpiTargets.forTeam(team.id)).map((t) => [t.metric, t]));
+  const audit: AuditEntry[] = [];
+  for (const target of input.set) {
+    const from = before.get(target.metric);
+    if (from && sameTarget(from, target)) continue;
+    audit.push(auditBy(actor, "kpi.target_set", team.id, { team: team.name, ...target, from: from ?? null }));
+  }
+  for (const metric of input.remove) {
+    if (before.has(metric)) audit.push(auditBy(actor, "kpi.target_remove", team.id, { team: team.name, metric }));
+  }
+  const removed = await deps.kpiTargets.change(team.id, { set: input.set, remove: input.remove }, actor.id, audit);
+  return { targets: await deps.kpiTargets.forTeam(team.id), removed };
+}
+
+function sameTarget(a: KpiTarget, b: KpiTarget): boolean {
+  return a.target === b.target && a.weight === b.weight && a.period === b.period && a.minVolume === b.minVolume;
 }
 
 export async function createApiToken(deps: ApiTokenDeps, input: { workspace: Workspace; actor: Member; name: string }): Promise<{ token: string; prefix: string }> {
   assertAdmin(input.actor.role);
-  return deps.apiTokens.create(input.workspace.id, input.name, input.actor.id);
+  return deps.apiTokens.create(input.workspace.id, input.name, input.actor.id, auditBy(input.actor, "api_token.create", null, { name: input.name }));
 }
 
 export async function listApiTokens(deps: ApiTokenDeps, input: { workspace: Workspace; actor: Member }) {
@@ -53,17 +67,24 @@ export async function listApiTokens(deps: ApiTokenDeps, input: { workspace: Work
 /** How many live tokens the prefix revoked (0 or 1). */
 export async function revokeApiToken(deps: ApiTokenDeps, input: { workspace: Workspace; actor: Member; prefix: string; now: Date }): Promise<number> {
   assertAdmin(input.actor.role);
-  return deps.apiTokens.revoke(input.workspace.id, input.prefix, input.now);
+  return deps.apiTokens.revoke(input.workspace.id, input.prefix, input.now, auditBy(input.actor, "api_token.revoke", input.prefix));
 }
 
 export async function connectHelpdesk(deps: HelpdeskDeps, input: { workspace: Workspace; actor: Member; provider: HelpdeskProviderName; secret: string }): Promise<void> {
   assertAdmin(input.actor.role);
-  await deps.helpdesks.setSecret(input.workspace.id, input.provider, input.secret);
+  await deps.helpdesks.setSecret(input.workspace.id, input.provider, input.secret, auditBy(input.actor, "helpdesk.secret_set", input.provider));
+}
+
+/** Forgets the helpdesk's signing secret, so its webhooks are refused; false when none was set. */
+export async function disconnectHelpdesk(deps: HelpdeskDeps, input: { workspace: Workspace; actor: Member; provider: HelpdeskProviderName }): Promise<boolean> {
+  assertAdmin(input.actor.role);
+  return deps.helpdesks.removeSecret(input.workspace.id, input.provider, auditBy(input.actor, "helpdesk.secret_remove", input.provider));
 }
 
 export async function setCustomerShoutouts(deps: HelpdeskDeps, input: { workspace: Workspace; actor: Member; on: boolean }): Promise<void> {
   assertAdmin(input.actor.role);
-  await deps.helpdesks.setCustomerShoutouts(input.workspace.id, input.on);
+  const from = await deps.helpdesks.customerShoutouts(input.workspace.id);
+  await deps.helpdesks.setCustomerShoutouts(input.workspace.id, input.on, auditBy(input.actor, "helpdesk.shoutouts", input.workspace.id, { from, to: input.on }));
 }
 
 /** Maps a helpdesk's agent id to the member named; returns that member. */
@@ -74,6 +95,8 @@ export async function mapHelpdeskAgent(
   assertAdmin(input.actor.role);
   const member = (await deps.members.resolve(input.workspace, input.team.id, [input.member])).get(mentionKey(input.member));
   if (!member) throw new SpurError(ErrorCode.UnknownUser, msg("admin.refused.unknownMember", { who: mentionParam(input.member) }));
-  await deps.helpdesks.mapAgent(input.workspace.id, input.provider, input.externalId, member.id);
+  // The helpdesk's id for the person is personal data erasure could not find in the log: the entry names the member only.
+  const audit = auditBy(input.actor, "helpdesk.agent", member.platformUserId, { provider: input.provider });
+  await deps.helpdesks.mapAgent(input.workspace.id, input.provider, input.externalId, member.id, audit);
   return member;
 }

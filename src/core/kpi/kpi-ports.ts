@@ -6,6 +6,7 @@ import type { KpiInput } from "./kpi-math.ts";
 import type { FollowUpsOf } from "../recognition/gift-follow-ups.ts";
 import type { Member } from "../shared/model.ts";
 import type { TimeRange } from "../shared/ports.ts";
+import type { AuditEntry } from "../shared/audit.ts";
 
 /** A validated record ready to store; value is derived from numerator/denominator for ratios. */
 export interface NewKpiRecord {
@@ -65,8 +66,10 @@ export interface KpiTarget {
 
 export interface KpiTargetRepository {
   forTeam(teamId: string): Promise<KpiTarget[]>;
+  /** Sets one target, unaudited (seeding); an admin's or lead's changes go through `change`. */
   set(teamId: string, target: KpiTarget, updatedById: string): Promise<void>;
-  remove(teamId: string, metric: MetricCode): Promise<boolean>;
+  /** Sets and removes targets with their audit entries, in one transaction; returns the metrics it removed. */
+  change(teamId: string, change: { set: KpiTarget[]; remove: MetricCode[] }, updatedById: string, audit: AuditEntry[]): Promise<MetricCode[]>;
 }
 
 export interface TeamKpiRecord extends KpiInput {
@@ -91,20 +94,26 @@ export interface ScorecardReads {
 }
 
 export interface ApiTokenRepository {
-  /** Creates a token and returns it in clear text — the only time it is ever available. */
-  create(workspaceId: string, name: string, createdById: string | null): Promise<{ token: string; prefix: string }>;
+  /**
+   * Creates a token and returns it in clear text — the only time it is ever available. With `audit`, the entry
+   * (its target: the token's prefix, never the token) is written in the same transaction.
+   */
+  create(workspaceId: string, name: string, createdById: string | null, audit?: AuditEntry): Promise<{ token: string; prefix: string }>;
   /** The workspace of a live token, or null. */
   verify(token: string): Promise<string | null>;
   list(workspaceId: string): Promise<{ name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null }[]>;
-  /** Revokes the workspace's live tokens starting with `prefix`; returns how many. */
-  revoke(workspaceId: string, prefix: string, now: Date): Promise<number>;
+  /** Revokes the workspace's live tokens starting with `prefix`; returns how many (audited when one was). */
+  revoke(workspaceId: string, prefix: string, now: Date, audit: AuditEntry): Promise<number>;
 }
 
 export interface HelpdeskRepository {
   secret(workspaceId: string, provider: string): Promise<string | null>;
-  setSecret(workspaceId: string, provider: string, secret: string): Promise<void>;
-  mapAgent(workspaceId: string, provider: string, externalId: string, memberId: string): Promise<void>;
+  /** With `audit`, the entry (which never holds the secret) is written in the same transaction. */
+  setSecret(workspaceId: string, provider: string, secret: string, audit?: AuditEntry): Promise<void>;
+  /** Forgets the helpdesk's secret (its webhooks are refused again); false when there was none. Audited when there was. */
+  removeSecret(workspaceId: string, provider: string, audit: AuditEntry): Promise<boolean>;
+  mapAgent(workspaceId: string, provider: string, externalId: string, memberId: string, audit: AuditEntry): Promise<void>;
   /** Whether customer kudos are posted in the team's shoutout channel (off by default). */
   customerShoutouts(workspaceId: string): Promise<boolean>;
-  setCustomerShoutouts(workspaceId: string, on: boolean): Promise<void>;
+  setCustomerShoutouts(workspaceId: string, on: boolean, audit: AuditEntry): Promise<void>;
 }

@@ -1,5 +1,5 @@
 // Ports of the recognition features (allowance-checked gifts, history, leaderboards, revokes, settings,
-// audit log, event dedupe). src/store implements them.
+// event dedupe). src/store implements them.
 import type { AuditEntry } from "../shared/audit.ts";
 import type { Member, NewGift, StoredGift } from "../shared/model.ts";
 import type { TimeRange } from "../shared/ports.ts";
@@ -87,10 +87,6 @@ export interface RecognitionSettingsRepository {
   get(workspaceId: string): Promise<RecognitionSettings>;
   /** Saves the settings and the audit entry together. */
   save(workspaceId: string, settings: RecognitionSettings, audit: AuditEntry): Promise<RecognitionSettings>;
-}
-
-export interface AuditLogRepository {
-  list(workspaceId: string, limit: number): Promise<(AuditEntry & { createdAt: Date })[]>;
 }
 
 export interface ProcessedEvents {

@@ -1,6 +1,7 @@
 // The interfaces the domain needs from the outside world. src/store implements the repositories;
 // the chat adapters implement PlatformUsers (and Notifier, in core/outbound).
 import type { Locale } from "../../i18n/locale.ts";
+import type { AuditEntry } from "./audit.ts";
 import type {
   KpiObservation,
   KudosTotals,
@@ -36,12 +37,14 @@ export interface WorkspaceRepository {
   teamById(teamId: string): Promise<Team | null>;
   /** Every team, or only the workspace's. */
   listTeams(filter?: { workspaceId: string }): Promise<(Team & { platform: Platform; workspaceExternalId: string })[]>;
+  /** With `audit`, the entry is written in the same transaction (an admin's change; not the installation's). */
   updateTeam(
     teamId: string,
     patch: Partial<Pick<Team, "channelId" | "timeZone" | "digestDay" | "digestMinuteOfDay">>,
+    audit?: AuditEntry,
   ): Promise<Team>;
-  /** The language Spur speaks in the workspace. */
-  setLocale(workspaceId: string, locale: Locale): Promise<Workspace>;
+  /** The language Spur speaks in the workspace; with `audit`, the entry is written in the same transaction. */
+  setLocale(workspaceId: string, locale: Locale, audit?: AuditEntry): Promise<Workspace>;
   /** Deletes the team (and what belongs only to it); false when there was no such team. */
   removeTeam(teamId: string): Promise<boolean>;
 }
@@ -49,7 +52,8 @@ export interface WorkspaceRepository {
 export interface MemberRepository {
   findByPlatformIds(workspaceId: string, platformUserIds: string[]): Promise<Member[]>;
   findByHandles(workspaceId: string, handles: string[]): Promise<Member[]>;
-  setRole(memberId: string, role: Role): Promise<Member>;
+  /** With `audit`, the entry is written in the same transaction. */
+  setRole(memberId: string, role: Role, audit?: AuditEntry): Promise<Member>;
   /** Remembers the member's chat language (a platform tag such as "zh-CN"). */
   setLocale(memberId: string, locale: string | null): Promise<Member>;
   /**

@@ -24,6 +24,8 @@ export const kpiAdmin = {
   "kpiAdmin.apiTokens.none": "No API tokens yet. Create one with {command}.",
   "kpiAdmin.helpdesk.why": "A helpdesk's signing secret must stay secret",
   "kpiAdmin.helpdesk.connected": "{provider} connected. Point its webhook at {url}.",
+  "kpiAdmin.helpdesk.removed": "{provider} disconnected: its secret is forgotten and its webhooks are refused.",
+  "kpiAdmin.helpdesk.noneToRemove": "{provider} was not connected.",
   "kpiAdmin.helpdesk.shoutouts":
     "{on, select, yes {Customer kudos (5-star ratings with a comment) will be posted in each team's shoutout channel.} other {Customer kudos stay on scorecards only; nothing is posted.}}",
   "kpiAdmin.helpdesk.agentMapped": "{provider} agent {id} is now {name}.",

@@ -25,6 +25,8 @@ export const kpiAdmin = {
   "kpiAdmin.apiTokens.none": "还没有 API 令牌。可以用 {command} 创建一个。",
   "kpiAdmin.helpdesk.why": "工单系统的签名密钥必须保密",
   "kpiAdmin.helpdesk.connected": "已连接 {provider}。请把它的 Webhook 指向 {url}。",
+  "kpiAdmin.helpdesk.removed": "已断开 {provider}：签名密钥已删除，它的 Webhook 将被拒绝。",
+  "kpiAdmin.helpdesk.noneToRemove": "{provider} 尚未连接。",
   "kpiAdmin.helpdesk.shoutouts":
     "{on, select, yes {客户好评（带评论的 5 星评价）将发布到各团队的表扬频道。} other {客户好评只显示在绩效卡上，不会发布。}}",
   "kpiAdmin.helpdesk.agentMapped": "{provider} 客服账号 {id} 现在对应 {name}。",

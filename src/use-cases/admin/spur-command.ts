@@ -2,6 +2,8 @@
 // one entry of SPUR_ROUTES (which tokens it takes, and its use case); the last entry answers the rest (help,
 // and "I don't know …").
 import type { CommandToken } from "../../core/shared/command-text.ts";
+import { isAuditCommand } from "../../core/admin/audit-command.ts";
+import type { AuditLogDeps } from "../../core/admin/audit-log.ts";
 import { isDataRightsCommand } from "../../core/data-rights/data-rights-command.ts";
 import { isApiTokenCommand, isHelpdeskCommand, isTargetsCommand, isTargetsFormCommand } from "../../core/kpi/kpi-admin-command.ts";
 import { isPromptCommand } from "../../core/recognition/prompt-command.ts";
@@ -16,11 +18,12 @@ import { promptsCommand, type PromptsCommandDeps } from "../recognition/prompts-
 import { recognitionAdminCommand, type RecognitionAdminDeps } from "../recognition/recognition-admin-command.ts";
 import { openSettingsForm, type SettingsFormDeps } from "../recognition/settings-form.ts";
 import { adminSettings, type AdminSettingsDeps, type SpurArgs } from "./admin-settings.ts";
+import { auditCommand } from "./audit-command.ts";
 import { dataRightsCommand, type DataRightsDeps } from "./data-rights.ts";
 
 export type { SpurArgs } from "./admin-settings.ts";
 
-export type SpurDeps = AdminSettingsDeps & DataRightsDeps & SettingsFormDeps & RecognitionAdminDeps & PromptsCommandDeps & TargetsCommandDeps & ApiTokenCommandDeps & HelpdeskDeps;
+export type SpurDeps = AdminSettingsDeps & DataRightsDeps & SettingsFormDeps & RecognitionAdminDeps & PromptsCommandDeps & TargetsCommandDeps & ApiTokenCommandDeps & HelpdeskDeps & AuditLogDeps;
 
 export interface SpurRoute {
   matches(tokens: CommandToken[]): boolean;
@@ -38,6 +41,7 @@ export const SPUR_ROUTES: SpurRoute[] = [
   { matches: isTargetsCommand, useCase: targetsCommand },
   { matches: isApiTokenCommand, useCase: apiTokenCommand },
   { matches: isHelpdeskCommand, useCase: helpdeskCommand },
+  { matches: isAuditCommand, useCase: auditCommand },
   // Roles, channel, time zone, digest schedule, movers, preview and send, leaderboard post, awards, locale, status, help,
   // and any subcommand nobody answers.
   { matches: () => true, useCase: adminSettings },

@@ -1,5 +1,6 @@
 // spur help (Teams `admin help`): every administration subcommand, as each surface spells it.
 import type { Platform } from "../../core/shared/model.ts";
+import { AUDIT_ARGS } from "../../core/admin/audit-command.ts";
 import { EXPORT_ARGS } from "../../core/data-rights/data-rights-command.ts";
 import { command, msg, type Msg } from "../../i18n/message.ts";
 import type { Body } from "../body.ts";
@@ -32,6 +33,7 @@ export function spurHelp(platform: Platform): Body {
           msg("help.admin.prompts", { cmd: spur("prompts off|on"), schedule: spur("prompts") }),
           ...settings,
           msg("help.admin.revoke", { cmd: spur("revoke <kudos id> <reason>"), history: command("kudos", "history") }),
+          msg("help.admin.audit", { cmd: spur(`audit ${AUDIT_ARGS}`) }),
         ],
       },
       { kind: "text", text: msg("help.kpi.title") },
@@ -43,6 +45,7 @@ export function spurHelp(platform: Platform): Body {
           msg("help.kpi.targetsRemove", { cmd: spur("targets remove csat") }),
           msg("help.kpi.apiToken", { cmd: spur("api-token <name>"), endpoint: "POST /api/kpis", list: spur("api-tokens"), revoke: spur("api-token revoke <prefix>") }),
           msg("help.kpi.helpdesk", { cmd: spur("helpdesk zendesk|intercom|freshdesk <secret>") }),
+          msg("help.kpi.helpdeskRemove", { cmd: spur("helpdesk zendesk|intercom|freshdesk remove") }),
           msg("help.kpi.helpdeskAgent", { cmd: spur("helpdesk zendesk agent <helpdesk agent id> @member") }),
           msg("help.kpi.helpdeskShoutouts", { cmd: spur("helpdesk shoutouts on|off") }),
           msg("help.dataRights.export", { cmd: spur(`export ${EXPORT_ARGS}`) }),

@@ -1,7 +1,7 @@
-// spur helpdesk zendesk|intercom|freshdesk <secret>, spur helpdesk <provider> agent <id> @member, spur
-// helpdesk shoutouts on|off (Teams: admin …): connecting helpdesks' webhooks, admins only. The signing
+// spur helpdesk zendesk|intercom|freshdesk <secret>, spur helpdesk <provider> remove, spur helpdesk <provider>
+// agent <id> @member, spur helpdesk shoutouts on|off (Teams: admin …): connecting helpdesks' webhooks, admins only. The signing
 // secret is in the request itself, so that one is confidential.
-import { connectHelpdesk, type HelpdeskDeps, mapHelpdeskAgent, setCustomerShoutouts } from "../../core/kpi/kpi-admin.ts";
+import { connectHelpdesk, disconnectHelpdesk, type HelpdeskDeps, mapHelpdeskAgent, setCustomerShoutouts } from "../../core/kpi/kpi-admin.ts";
 import { parseHelpdeskCommand } from "../../core/kpi/kpi-admin-command.ts";
 import type { CommandToken } from "../../core/shared/command-text.ts";
 import { code, command, msg } from "../../i18n/message.ts";
@@ -33,6 +33,10 @@ export const helpdeskCommand: Interaction<HelpdeskDeps, HelpdeskArgs> = {
         await connectHelpdesk(deps, { workspace, actor, provider: cmd.provider, secret: cmd.secret });
         const url = `${PUBLIC_BASE_URL_PLACEHOLDER}/webhooks/${cmd.provider}?workspace=${workspace.id}`;
         return [privately(note("success", msg("kpiAdmin.helpdesk.connected", { provider: cmd.provider, url: code(url) })))];
+      }
+      case "helpdesk_remove": {
+        const removed = await disconnectHelpdesk(deps, { workspace, actor, provider: cmd.provider });
+        return [privately(removed ? note("success", msg("kpiAdmin.helpdesk.removed", { provider: cmd.provider })) : note("warning", msg("kpiAdmin.helpdesk.noneToRemove", { provider: cmd.provider })))];
       }
       case "customer_shoutouts":
         await setCustomerShoutouts(deps, { workspace, actor, on: cmd.on });

@@ -1,0 +1,125 @@
+// One readable sentence per audit entry: when, who, and what they changed. Entries are data written by any
+// version of Spur, so every detail is read defensively; an action this version does not know is named as is.
+import { FORGOTTEN_ID_PREFIX } from "../data-rights/member-erasure.ts";
+import type { StoredAuditEntry } from "./audit-log-ports.ts";
+import { isMetricCode } from "../kpi/kpi-catalogue.ts";
+import { metricLabel } from "../kpi/kpi-messages.ts";
+import { clockTime } from "../shared/wording.ts";
+import { channel, code, list, member, msg, type Msg, type Param, when } from "../../i18n/message.ts";
+
+/** Display names of the chat users the entries name, by platform user id. */
+export type AuditNames = ReadonlyMap<string, string>;
+
+const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
+const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+const record = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const none = (): Msg => msg("audit.value.none");
+
+/** A member by chat user id; an erased member's tombstone reads as "a former member". */
+export function auditMember(userId: string | null, names: AuditNames): Param {
+  if (!userId) return none();
+  if (userId.startsWith(FORGOTTEN_ID_PREFIX)) return msg("audit.formerMember");
+  return member(userId, names.get(userId));
+}
+
+/** "09:05 Wed 25 Nov · Ana made Bo a lead (reason)". */
+export function auditLine(entry: StoredAuditEntry, names: AuditNames, timeZone: string): Msg {
+  const line = msg("audit.line", { when: when(entry.createdAt, timeZone, "dayTime"), who: auditMember(entry.actorUserId, names), what: auditWhat(entry, names) });
+  return entry.reason ? msg("audit.line.reason", { line, reason: entry.reason }) : line;
+}
+
+function settingValue(field: string, value: unknown): Param {
+  if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return none();
+  if (field === "recognitionChannelId" && typeof value === "string") return channel(value);
+  if (typeof value === "boolean") return msg("audit.value.onOff", { on: value ? "yes" : "no" });
+  if (typeof value === "number") return value;
+  if (typeof value === "string") return code(value);
+  if (Array.isArray(value)) return list(value.map((v) => String(v)));
+  return Object.entries(record(value))
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(", ");
+}
+
+function teamOf(details: Record<string, unknown>): string {
+  return str(details.team) ?? "";
+}
+
+function schedule(value: unknown): Param {
+  const v = record(value);
+  const day = num(v.day);
+  const minute = num(v.minuteOfDay);
+  if (day === null || minute === null) return none();
+  return msg("audit.value.schedule", { day: String(day), time: clockTime(minute), timeZone: str(v.timeZone) ?? "" });
+}
+
+function target(value: unknown): Param {
+  const t = record(value);
+  const figure = num(t.target);
+  if (figure === null) return none();
+  return msg("audit.value.target", { target: figure, weight: num(t.weight) ?? 1, period: str(t.period) ?? "week", min: num(t.minVolume) ?? "none" });
+}
+
+function metricOf(value: unknown): Param {
+  const metric = str(value) ?? "";
+  return isMetricCode(metric) ? metricLabel(metric) : code(metric);
+}
+
+/** What the entry did, as the predicate of a sentence whose subject is the actor. */
+export function auditWhat(entry: StoredAuditEntry, names: AuditNames): Msg {
+  const d = entry.details;
+  const from = d.from;
+  const to = d.to;
+  switch (entry.action) {
+    case "settings.update": {
+      const changes = Object.entries(d).map(([field, change]) => {
+        const c = record(change);
+        return msg("audit.settings.change", { field: msg("recognitionSettings.field", { field }), from: settingValue(field, c.from), to: settingValue(field, c.to) });
+      });
+      return msg("audit.settings.update", { changes: list(changes) });
+    }
+    case "kudos.revoke":
+      return msg("audit.kudos.revoke", { gift: code(`${(entry.target ?? "").slice(0, 8)}…`), points: num(d.points) ?? 0 });
+    case "data.export":
+      return msg("audit.data.export", { period: str(d.periodKey) ?? entry.target ?? "", format: (str(d.format) ?? "csv").toUpperCase() });
+    case "member.forget":
+      return msg("audit.member.forget");
+    case "digest.force_send":
+      return msg("audit.digest.forceSend", { period: str(d.periodKey) ?? "" });
+    case "workspace.locale":
+      return msg("audit.workspace.locale", { from: str(from) === "zh-CN" ? "zh" : "en", to: str(to) === "zh-CN" ? "zh" : "en" });
+    case "member.role":
+      return msg("audit.member.role", { who: auditMember(entry.target, names), role: str(to) ?? "agent", from: str(from) ?? "agent" });
+    case "team.channel":
+      return msg("audit.team.channel", { team: teamOf(d), from: str(from) ? channel(str(from)!) : none(), to: str(to) ? channel(str(to)!) : none() });
+    case "team.timezone":
+      return msg("audit.team.timezone", { team: teamOf(d), from: str(from) ?? "", to: str(to) ?? "" });
+    case "team.digest_schedule":
+      return msg("audit.team.digestSchedule", { team: teamOf(d), from: schedule(from), to: schedule(to) });
+    case "team.digest_movers":
+      return msg("audit.team.digestMovers", { team: teamOf(d), named: to === true ? "yes" : "no" });
+    case "team.leaderboard_post":
+      return msg("audit.team.leaderboardPost", { team: teamOf(d), from: str(from) ?? "", to: str(to) ?? "" });
+    case "team.awards":
+      return msg("audit.team.awards", { team: teamOf(d), on: to === true ? "yes" : "no" });
+    case "kpi.target_set":
+      return msg("audit.kpi.targetSet", { team: teamOf(d), metric: metricOf(d.metric), to: target(d), from: target(from) });
+    case "kpi.target_remove":
+      return msg("audit.kpi.targetRemove", { team: teamOf(d), metric: metricOf(d.metric) });
+    case "api_token.create":
+      return msg("audit.apiToken.create", { name: str(d.name) ?? "", prefix: code(`${entry.target ?? ""}…`) });
+    case "api_token.revoke":
+      return msg("audit.apiToken.revoke", { prefix: code(`${entry.target ?? ""}…`) });
+    case "helpdesk.secret_set":
+      return msg("audit.helpdesk.secretSet", { provider: entry.target ?? "" });
+    case "helpdesk.secret_remove":
+      return msg("audit.helpdesk.secretRemove", { provider: entry.target ?? "" });
+    case "helpdesk.agent":
+      return msg("audit.helpdesk.agent", { provider: str(d.provider) ?? "", who: auditMember(entry.target, names) });
+    case "helpdesk.shoutouts":
+      return msg("audit.helpdesk.shoutouts", { on: to === true ? "yes" : "no" });
+    case "feedback.threshold":
+      return msg("audit.feedback.threshold", { from: num(from) ?? "", to: num(to) ?? "" });
+    default:
+      return msg("audit.unknown", { action: code(entry.action) });
+  }
+}
