@@ -1,9 +1,21 @@
-// Audit log entries: every admin change (settings, revokes), data-rights action (exports, erasures) and
+// Audit log entries: every admin change (settings, revokes, teams, leads and moves), data-rights action (exports, erasures) and
 // forced digest is recorded with who and why.
 export interface AuditEntry {
   workspaceId: string;
   actorUserId: string;
-  action: "settings.update" | "kudos.revoke" | "data.export" | "member.forget" | "digest.force_send" | "workspace.locale";
+  action:
+    | "settings.update"
+    | "kudos.revoke"
+    | "data.export"
+    | "member.forget"
+    | "digest.force_send"
+    | "workspace.locale"
+    | "team.create"
+    | "team.update"
+    | "team.archive"
+    | "team.lead_add"
+    | "team.lead_remove"
+    | "team.assign";
   target: string | null;
   details: Record<string, unknown>;
   reason: string | null;

@@ -12,6 +12,7 @@ import { recognitionAdmin } from "./recognition-admin.ts";
 import { prompts } from "./prompts.ts";
 import { settingsForm } from "./settings-form.ts";
 import { kpiAdmin } from "./kpi-admin.ts";
+import { teamsAdmin } from "./teams-admin.ts";
 
 export const zhCN = {
   ...common,
@@ -27,4 +28,5 @@ export const zhCN = {
   ...feedback,
   ...settingsForm,
   ...kpiAdmin,
+  ...teamsAdmin,
 };

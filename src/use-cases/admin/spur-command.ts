@@ -17,10 +17,12 @@ import { recognitionAdminCommand, type RecognitionAdminDeps } from "../recogniti
 import { openSettingsForm, type SettingsFormDeps } from "../recognition/settings-form.ts";
 import { adminSettings, type AdminSettingsDeps, type SpurArgs } from "./admin-settings.ts";
 import { dataRightsCommand, type DataRightsDeps } from "./data-rights.ts";
+import { isTeamCommand } from "../../core/admin/team-command.ts";
+import { teamCommand, type TeamCommandDeps } from "./team-command.ts";
 
 export type { SpurArgs } from "./admin-settings.ts";
 
-export type SpurDeps = AdminSettingsDeps & DataRightsDeps & SettingsFormDeps & RecognitionAdminDeps & PromptsCommandDeps & TargetsCommandDeps & ApiTokenCommandDeps & HelpdeskDeps;
+export type SpurDeps = AdminSettingsDeps & DataRightsDeps & SettingsFormDeps & RecognitionAdminDeps & PromptsCommandDeps & TargetsCommandDeps & ApiTokenCommandDeps & HelpdeskDeps & TeamCommandDeps;
 
 export interface SpurRoute {
   matches(tokens: CommandToken[]): boolean;
@@ -38,6 +40,8 @@ export const SPUR_ROUTES: SpurRoute[] = [
   { matches: isTargetsCommand, useCase: targetsCommand },
   { matches: isApiTokenCommand, useCase: apiTokenCommand },
   { matches: isHelpdeskCommand, useCase: helpdeskCommand },
+  // Teams: list, create, rename, archive; a team's channel, time zone, digest, leads and members.
+  { matches: isTeamCommand, useCase: teamCommand },
   // Roles, channel, time zone, digest schedule, movers, preview and send, leaderboard post, awards, locale, status, help,
   // and any subcommand nobody answers.
   { matches: () => true, useCase: adminSettings },
