@@ -41,8 +41,19 @@ export class PrismaMemberStore implements MemberRepository {
     return rows.map(toMember);
   }
 
+  /**
+   * A member made lead who leads no team yet leads their own; an agent leads none. Which teams a lead leads is
+   * changed with `spur team <name> lead add|remove`.
+   */
   async setRole(memberId: string, role: Role): Promise<Member> {
-    return toMember(await this.db.member.update({ where: { id: memberId }, data: { role } }));
+    return this.db.$transaction(async (tx) => {
+      const row = await tx.member.update({ where: { id: memberId }, data: { role } });
+      if (role === "agent") await tx.teamLead.deleteMany({ where: { memberId } });
+      if (role === "lead" && row.teamId && (await tx.teamLead.count({ where: { memberId } })) === 0) {
+        await tx.teamLead.create({ data: { memberId, teamId: row.teamId } });
+      }
+      return toMember(row);
+    });
   }
 
   async setLocale(memberId: string, locale: string | null): Promise<Member> {

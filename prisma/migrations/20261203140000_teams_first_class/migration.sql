@@ -36,3 +36,16 @@ SELECT "team_id", "id" FROM "member" WHERE "role" = 'lead' AND "team_id" IS NOT 
 
 -- Existing KPI records belong to their member's team as it is now (the best record of where they happened).
 UPDATE "kpi_record" k SET "team_id" = m."team_id" FROM "member" m WHERE m."id" = k."member_id";
+
+-- A KPI record is stored with its member's team at that moment, whichever way it is written (API, CSV,
+-- helpdesk webhooks): moving the member later leaves it where it happened.
+CREATE FUNCTION spur_kpi_record_team() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.team_id IS NULL THEN
+    SELECT m.team_id INTO NEW.team_id FROM member m WHERE m.id = NEW.member_id;
+  END IF;
+  RETURN NEW;
+END $$;
+
+CREATE TRIGGER kpi_record_team BEFORE INSERT ON "kpi_record"
+  FOR EACH ROW EXECUTE FUNCTION spur_kpi_record_team();
