@@ -19,7 +19,7 @@ export interface TeamAdminDeps {
   members: MemberDirectory;
   clock: Clock;
   /** Called after a team was created, archived or its schedule-relevant settings changed. */
-  onTeamChanged(team: Team & { archived?: boolean }): Promise<void>;
+  onTeamChanged(team: Team): Promise<void>;
 }
 
 export interface TeamAdminInput {
