@@ -200,7 +200,7 @@ async function main(): Promise<void> {
     const statement = handWrittenScorecardSql();
     for (const { member, team } of sample) {
       let start = performance.now();
-      await buildScorecard(deps, { viewer: member, subject: member, team, period });
+      await buildScorecard(deps, { viewer: member, subject: member, team, period, teamsLed: [] });
       spur.push(performance.now() - start);
       start = performance.now();
       await db.query(statement, [team.id, member.id, "2026-11-01", "2026-10-01", "2026-12-01", period.start, period.end]);

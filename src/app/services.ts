@@ -18,8 +18,10 @@ import type {
   KpiRepository,
   KudosRepository,
   MemberRepository,
+  TeamLeadership,
   WorkspaceRepository,
 } from "../core/shared/ports.ts";
+import type { TeamAdminRepository } from "../core/admin/team-ports.ts";
 import type {
   ApiTokenRepository,
   CustomerKudosWriter,
@@ -103,6 +105,9 @@ export interface Stores {
   auditLog: AuditWriter;
   eraser: MemberEraser;
   digestReads: DigestReads;
+  // teams: their settings, leads and members
+  teamAdmin: TeamAdminRepository;
+  teamLeads: TeamLeadership;
 }
 
 /** What leaves the request path: background jobs, direct messages, and the chat platforms' own directories. */

@@ -23,6 +23,7 @@ import { PrismaReactionTombstones } from "../store/reaction-tombstone-store.ts";
 import { PrismaRecognitionPromptStore } from "../store/recognition-prompt-store.ts";
 import { PrismaRosterSyncStore } from "../store/roster-sync-store.ts";
 import { PrismaScorecardReads } from "../store/scorecard-reads-store.ts";
+import { PrismaTeamAdminStore } from "../store/team-admin-store.ts";
 import { TeamsStore } from "../store/teams-store.ts";
 import { PrismaWorkspaceStore } from "../store/workspace-store.ts";
 import type { Stores } from "./services.ts";
@@ -52,6 +53,7 @@ export function createStores(db: Db, options: { cipher: TokenCipher; outboxWritt
   const dataExports = new PrismaDataExportStore(db);
   const ledger = new PrismaKudosLedger(db, options.outboxWritten);
   const helpdesks = new PrismaHelpdeskStore(db, options.cipher);
+  const teamAdmin = new PrismaTeamAdminStore(db, () => workspaces.forgetCached());
   const stores: Stores = {
     workspaces,
     teamPosts: workspaces,
@@ -78,6 +80,8 @@ export function createStores(db: Db, options: { cipher: TokenCipher; outboxWritt
     auditLog: dataExports,
     eraser: new PrismaMemberEraser(db),
     digestReads: new PrismaDigestReads(db),
+    teamAdmin,
+    teamLeads: teamAdmin,
   };
   return {
     stores,

@@ -6,7 +6,7 @@ import type { TeamPostSettings } from "../core/admin/team-post-settings.ts";
 import type { Clock, WorkspaceRepository } from "../core/shared/ports.ts";
 import { JOBS, type JobsDispatch } from "./job-list.ts";
 import type { SpurQueues } from "./queues.ts";
-import { sweepOrphanSchedulers, syncTeamSchedulers } from "./team-schedulers.ts";
+import { removeTeamSchedulers, sweepOrphanSchedulers, syncTeamSchedulers } from "./team-schedulers.ts";
 
 export interface DispatchDeps {
   clock: Clock;
@@ -24,6 +24,8 @@ export function bullmqDispatch(queues: SpurQueues, deps: DispatchDeps): JobDispa
 }
 
 async function syncTeam(queues: SpurQueues, deps: Pick<DispatchDeps, "prompts" | "teamPosts">, team: Team): Promise<void> {
+  // An archived team posts nothing: none of its schedulers stay.
+  if (team.archived) return removeTeamSchedulers(queues.scheduled, team.id);
   const [prompts, leaderboard, awards] = await Promise.all([
     deps.prompts.schedule(team.id),
     deps.teamPosts.leaderboardMode(team.id),

@@ -110,7 +110,7 @@ export class PrismaDataExportStore implements DataExportReads, AuditWriter {
              t.name AS team, k.metric, k.value, k.numerator, k.denominator, k.source
       FROM kpi_record k
       JOIN member m ON m.id = k.member_id
-      LEFT JOIN team t ON t.id = m.team_id
+      LEFT JOIN team t ON t.id = k.team_id
       WHERE m.workspace_id = ${workspaceId}::uuid AND k.period_date >= ${dates.from}::date AND k.period_date < ${dates.toExclusive}::date
         AND (k.period_date, k.metric, k.id) > (${after?.date ?? "0001-01-01"}::date, ${after?.metric ?? ""}, ${after?.id ?? FIRST_ID}::uuid)
       ORDER BY k.period_date, k.metric, k.id

@@ -26,8 +26,8 @@ export class PrismaDigestReads implements DigestReads {
       SELECT k.member_id, k.metric, array_agg(k.period_date - ${from}::date ORDER BY k.period_date) AS days,
              array_agg(k.value ORDER BY k.period_date) AS values, array_agg(k.numerator ORDER BY k.period_date) AS numerators,
              array_agg(k.denominator ORDER BY k.period_date) AS denominators
-      FROM kpi_record k JOIN member m ON m.id = k.member_id
-      WHERE m.team_id = ${teamId}::uuid AND k.period_date >= ${from}::date AND k.period_date < ${toExclusive}::date
+      FROM kpi_record k
+      WHERE k.team_id = ${teamId}::uuid AND k.period_date >= ${from}::date AND k.period_date < ${toExclusive}::date
       GROUP BY k.member_id, k.metric`;
     const dates = new Map<number, string>();
     const dateOf = (day: number) => {
@@ -57,8 +57,7 @@ export class PrismaDigestReads implements DigestReads {
       SELECT w.idx, k.recipient_id, count(*)::int AS n
       FROM unnest(${ranges.map((r) => r.start)}::timestamptz[], ${ranges.map((r) => r.end)}::timestamptz[])
            WITH ORDINALITY AS w(starts, ends, idx)
-      JOIN member m ON m.team_id = ${teamId}::uuid
-      JOIN kudos k ON k.recipient_id = m.id AND k.created_at >= w.starts AND k.created_at < w.ends AND k.revoked_at IS NULL
+      JOIN kudos k ON k.team_id = ${teamId}::uuid AND k.created_at >= w.starts AND k.created_at < w.ends AND k.revoked_at IS NULL
       GROUP BY w.idx, k.recipient_id`;
     for (const r of rows) out[Number(r.idx) - 1]?.set(r.recipient_id, r.n);
     return out;
@@ -69,7 +68,7 @@ export class PrismaDigestReads implements DigestReads {
     const rows = await this.db.$queryRaw<{ display_name: string; platform_user_id: string; reason: string; via: string }[]>`
       SELECT m.display_name, m.platform_user_id, k.reason, split_part(k.idempotency_key, ':', 2) AS via
       FROM kudos k JOIN member m ON m.id = k.recipient_id
-      WHERE m.team_id = ${teamId}::uuid AND k.source = 'customer' AND k.revoked_at IS NULL
+      WHERE k.team_id = ${teamId}::uuid AND k.source = 'customer' AND k.revoked_at IS NULL
         AND k.created_at >= ${range.start} AND k.created_at < ${range.end}
       ORDER BY k.created_at DESC LIMIT ${limit}`;
     return rows.map((r) => ({ recipient: { displayName: r.display_name, platformUserId: r.platform_user_id }, comment: r.reason, via: r.via }));

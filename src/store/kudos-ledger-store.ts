@@ -156,11 +156,14 @@ export class PrismaKudosLedger implements KudosLedger, TeamLeads {
     const who = q.direction === "given" ? Prisma.sql`k.giver_id` : Prisma.sql`k.recipient_id`;
     const range = q.range ? Prisma.sql`AND k.created_at >= ${q.range.start} AND k.created_at < ${q.range.end}` : Prisma.empty;
     const value = q.value ? Prisma.sql`AND ${q.value} = ANY(k."values")` : Prisma.empty;
+    // Kudos received count for the team the recipient was in when they got them (kudos.team_id); kudos given
+    // for the giver's team now.
+    const inTeam = q.direction === "given" ? Prisma.sql`m.team_id = ${q.teamId}::uuid` : Prisma.sql`k.team_id = ${q.teamId}::uuid`;
     const rows = await this.db.$queryRaw<{ member_id: string; platform_user_id: string; display_name: string; points: bigint; count: bigint; rank: bigint }[]>`
       WITH totals AS (
         SELECT ${who} AS member_id, sum(k.points) AS points, count(*) AS count
         FROM kudos k JOIN member m ON m.id = ${who}
-        WHERE k.workspace_id = ${q.workspaceId}::uuid AND k.revoked_at IS NULL AND m.team_id = ${q.teamId}::uuid
+        WHERE k.workspace_id = ${q.workspaceId}::uuid AND k.revoked_at IS NULL AND ${inTeam}
           AND NOT m.is_deactivated AND NOT m.is_bot ${range} ${value}
         GROUP BY ${who}
       ), ranked AS (
@@ -210,7 +213,7 @@ export class PrismaKudosLedger implements KudosLedger, TeamLeads {
 
   async leadsOf(teamIds: string[]): Promise<Member[]> {
     if (teamIds.length === 0) return [];
-    const rows = await this.db.member.findMany({ where: { teamId: { in: teamIds }, role: "lead", isDeactivated: false } });
+    const rows = await this.db.member.findMany({ where: { teamsLed: { some: { teamId: { in: teamIds } } }, role: { not: "agent" }, isDeactivated: false } });
     return rows.map(toMember);
   }
 

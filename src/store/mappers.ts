@@ -16,6 +16,7 @@ export function toTeam(row: TeamRow): Team {
     timeZone: row.timeZone,
     digestDay: row.digestDay,
     digestMinuteOfDay: row.digestMinuteOfDay,
+    archived: row.archivedAt !== null,
   };
 }
 

@@ -51,8 +51,23 @@ export class PrismaMemberStore implements MemberRepository {
     return rows.map(toMember);
   }
 
+  /**
+   * A member made lead who leads no team yet leads their own; an agent leads none. Which teams a lead leads is
+   * changed with `spur team <name> lead add|remove`.
+   */
   async setRole(memberId: string, role: Role, audit?: AuditEntry): Promise<Member> {
-    const row = await audited(this.db, (tx) => tx.member.update({ where: { id: memberId }, data: { role } }), audit);
+    const row = await audited(
+      this.db,
+      async (tx) => {
+        const updated = await tx.member.update({ where: { id: memberId }, data: { role } });
+        if (role === "agent") await tx.teamLead.deleteMany({ where: { memberId } });
+        if (role === "lead" && updated.teamId && (await tx.teamLead.count({ where: { memberId } })) === 0) {
+          await tx.teamLead.create({ data: { memberId, teamId: updated.teamId } });
+        }
+        return updated;
+      },
+      audit,
+    );
     return toMember(row);
   }
 

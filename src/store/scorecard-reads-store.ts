@@ -8,23 +8,29 @@ import type { Db } from "./prisma.ts";
 export class PrismaScorecardReads implements ScorecardReads {
   constructor(private readonly db: Db) {}
 
-  async teamMembers(teamId: string): Promise<Member[]> {
-    const rows = await this.db.member.findMany({ where: { teamId, isBot: false, isDeactivated: false } });
+  async teamMembers(teamId: string, during?: { range: TimeRange; from: string; toExclusive: string }): Promise<Member[]> {
+    const then = during
+      ? [
+          { kudosReceived: { some: { teamId, createdAt: { gte: during.range.start, lt: during.range.end } } } },
+          { kpiRecords: { some: { teamId, periodDate: { gte: new Date(`${during.from}T00:00:00Z`), lt: new Date(`${during.toExclusive}T00:00:00Z`) } } } },
+        ]
+      : [];
+    const rows = await this.db.member.findMany({ where: { isBot: false, isDeactivated: false, OR: [{ teamId }, ...then] } });
     return rows.map(toMember);
   }
 
   async teamRecords(teamId: string, from: string, toExclusive: string): Promise<TeamKpiRecord[]> {
     return this.db.$queryRaw<TeamKpiRecord[]>`
       SELECT k.member_id AS "memberId", k.metric, k.value, k.numerator, k.denominator
-      FROM kpi_record k JOIN member m ON m.id = k.member_id
-      WHERE m.team_id = ${teamId}::uuid AND k.period_date >= ${from}::date AND k.period_date < ${toExclusive}::date`;
+      FROM kpi_record k
+      WHERE k.team_id = ${teamId}::uuid AND k.period_date >= ${from}::date AND k.period_date < ${toExclusive}::date`;
   }
 
   async teamKudosReceived(teamId: string, range: TimeRange): Promise<Map<string, number>> {
     const rows = await this.db.$queryRaw<{ recipient_id: string; n: number }[]>`
       SELECT k.recipient_id, count(*)::int AS n
-      FROM kudos k JOIN member m ON m.id = k.recipient_id
-      WHERE m.team_id = ${teamId}::uuid AND k.created_at >= ${range.start} AND k.created_at < ${range.end} AND k.revoked_at IS NULL
+      FROM kudos k
+      WHERE k.team_id = ${teamId}::uuid AND k.created_at >= ${range.start} AND k.created_at < ${range.end} AND k.revoked_at IS NULL
       GROUP BY k.recipient_id`;
     return new Map(rows.map((r) => [r.recipient_id, r.n]));
   }

@@ -52,6 +52,11 @@ export class PrismaWorkspaceStore implements WorkspaceRepository, TeamPostSettin
     return { workspace: toWorkspace(workspace as WorkspaceRow), defaultTeam: toTeam(team as TeamRow), teamCreated: created!.inserted };
   }
 
+  /** Forgets the cached workspaces and default teams (a team was changed elsewhere). */
+  forgetCached(): void {
+    this.ensured.clear();
+  }
+
   async teamById(teamId: string): Promise<Team | null> {
     const row = await this.db.team.findUnique({ where: { id: teamId } });
     return row ? toTeam(row) : null;

@@ -199,6 +199,8 @@ describe("weekly KPI digest on Slack", () => {
         { workspaceId, teamId: nights.id, platformUserId: "UNIGHTAGENT", displayName: "Night Agent" },
       ],
     });
+    // Made lead the way `/spur role` does it: a lead who leads no team yet leads their own.
+    await h.spur.services.memberRepo.setRole((await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: "UNIGHTLEAD" } })).id, "lead");
     expect(await runDigest(nights.id)).toEqual({ status: "skipped", reason: "no_channel", periodKey: "2026-W47" });
     const dm = await h.slack.waitFor(() => h.slack.dmsTo("UNIGHTLEAD").find((m) => m.text.startsWith("Lead digest")));
     expect(dm.text).toBe("Lead digest — Nights, week 2026-W47 (16 Nov – 22 Nov 2026)");

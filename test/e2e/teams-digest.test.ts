@@ -124,7 +124,7 @@ describe("Teams: weekly digest", () => {
   });
   it("sends the lead a private digest in their personal chat with Spur, once per lead and week", async () => {
     const team = await h.spur.db.team.findFirstOrThrow({ where: { channelId: GENERAL } });
-    await h.spur.db.member.updateMany({ where: { platformUserId: bo.id }, data: { role: "lead" } });
+    await h.spur.services.memberRepo.setRole((await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: bo.id } })).id, "lead");
     await say(carl, ["admin digest movers named"], "now names every top mover");
     expect(await h.spur.db.teamDigestSettings.findUniqueOrThrow({ where: { teamId: team.id } })).toMatchObject({ nameAllMovers: true });
     expect((await h.teams(installationUpdate("add", connector.url, "personal", bo))).status).toBe(200);
@@ -152,7 +152,7 @@ describe("Teams: weekly digest", () => {
 
   it("opens a personal chat for a lead who never talked to Spur, and sends the digest there once", async () => {
     const team = await h.spur.db.team.findFirstOrThrow({ where: { channelId: GENERAL } });
-    await h.spur.db.member.updateMany({ where: { platformUserId: dee.id }, data: { role: "lead" } });
+    await h.spur.services.memberRepo.setRole((await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: dee.id } })).id, "lead");
     expect(await h.spur.db.teamsConversation.count({ where: { conversationType: "personal", reference: { path: ["user", "id"], equals: dee.id } } })).toBe(0);
     const runLeadDigest = async () => {
       const job = await h.spur.queues.scheduled.add(LEAD_DIGEST_JOB, { teamId: team.id, periodKey: "2026-W46" });

@@ -87,7 +87,7 @@ describe("Teams: scorecard", () => {
   });
 
   it("lets a lead of the same team see a member's scorecard", async () => {
-    await h.spur.db.member.updateMany({ where: { platformUserId: carl.id }, data: { role: "lead" } });
+    await h.spur.services.memberRepo.setRole((await h.spur.db.member.findFirstOrThrow({ where: { platformUserId: carl.id } })).id, "lead");
     // The member directory caches members briefly; a role change made elsewhere shows after the cache expires.
     clock.advance(61_000);
     const reply = await say(carl, ["scorecard ", ana], "Scorecard for Ana Alves", "personal");

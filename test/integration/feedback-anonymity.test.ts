@@ -93,7 +93,7 @@ describe("anonymous feedback", () => {
     expect(mark.mark).not.toBe(feedbackGiverMark("some-other-secret", salt, subject!.id, "2026-11"));
 
     // What the app exposes: no named entry, no giver; comments only once the threshold is met (it isn't).
-    const report = await buildFeedbackReport(deps, { viewer: lead!, subject: subject!, periodKey: "2026-11" });
+    const report = await buildFeedbackReport(deps, { viewer: lead!, subject: subject!, periodKey: "2026-11", teamsLed: [lead!.teamId!] });
     expect(report.named).toEqual([]);
     expect(report.anonymousComments).toBeNull();
     expect(report.aggregate.answers).toBe(0);

@@ -88,7 +88,7 @@ async function answer(w: World, giver: string, subject: string, draft: FeedbackD
 
 /** The lead's report as the lead reads it (English plain text, one line per row). */
 async function reportText(w: World, subject: string, viewer = "lead"): Promise<string> {
-  const report = await buildFeedbackReport(deps(w), { viewer: w.people[viewer]!, subject: w.people[subject]!, periodKey: PERIOD });
+  const report = await buildFeedbackReport(deps(w), { viewer: w.people[viewer]!, subject: w.people[subject]!, periodKey: PERIOD, teamsLed: [w.people[viewer]!.teamId!] });
   const lines: string[] = [];
   for (const block of reportBody(report).blocks) {
     if (block.kind === "text") lines.push(plainText(block.text, "en"));
@@ -141,7 +141,7 @@ describe("differencing reports", () => {
     for (const comment of ["eve was here", "fay's note", "gus's note"]) expect(released).toContain(comment);
     // Their order comes from a keyed hash of each text, the same whatever order they were given in (by chance
     // it may coincide with the given one: with three comments, one time in six).
-    const report = await buildFeedbackReport(deps(w), { viewer: w.people.lead!, subject: w.people.ana!, periodKey: PERIOD });
+    const report = await buildFeedbackReport(deps(w), { viewer: w.people.lead!, subject: w.people.ana!, periodKey: PERIOD, teamsLed: [w.people.lead!.teamId!] });
     const batch = report.anonymousComments!.at(-1)!;
     const shown = batch.keepDoing.includes("eve was here") ? batch.keepDoing : batch.improve;
     expect([...shown].sort()).toEqual(["eve was here", "fay's note", "gus's note"]);

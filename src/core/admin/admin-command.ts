@@ -57,14 +57,8 @@ export function parseAdminCommand(tokens: CommandToken[]): ParseResult<AdminComm
       return { ok: true, command: { kind: "channel", channelId: channel.id } };
     }
     case "timezone": {
-      const timeZone = rest[0]?.kind === "word" ? rest[0].text : (rest[0]?.text ?? "");
-      if (rest.length !== 1 || !isValidTimeZone(timeZone) || (!timeZone.includes("/") && timeZone !== "UTC")) {
-        return fail(
-          ErrorCode.UnknownArgument,
-          msg("admin.parse.timezone", { timeZone, example: command("spur", "timezone Europe/Berlin"), example2: command("spur", "timezone America/New_York") }),
-        );
-      }
-      return { ok: true, command: { kind: "timezone", timeZone } };
+      const timeZone = parseTimeZoneArg(rest, "timezone");
+      return timeZone.ok ? { ok: true, command: { kind: "timezone", timeZone: timeZone.value } } : timeZone;
     }
     case "digest":
       return parseDigest(args);
@@ -108,10 +102,34 @@ function parseDigest(args: string[]): ParseResult<AdminCommand> {
     if ((second !== "named" && second !== "private") || args.length !== 2) return usage("admin.parse.movers", "digest movers named|private");
     return { ok: true, command: { kind: "digest_movers", named: second === "named" } };
   }
-  const day = DAYS.findIndex((d) => d.startsWith(sub ?? "") && (sub ?? "").length >= 3);
-  const time = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(second ?? "");
-  if (day < 0 || !time || args.length !== 2) return usage("admin.parse.digest", "digest monday 09:00");
-  return { ok: true, command: { kind: "digest", day: day + 1, minuteOfDay: Number(time[1]) * 60 + Number(time[2]) } };
+  const schedule = parseWeeklySchedule(args, "digest monday 09:00");
+  return schedule.ok ? { ok: true, command: { kind: "digest", ...schedule.value } } : schedule;
+}
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; error: SpurError };
+
+/**
+ * An IANA time zone given as the only token (`UTC` or a name with a slash); `prefix` is how the command reads
+ * before the zone, for the examples in the refusal ("timezone", "team Tier 1 timezone").
+ */
+export function parseTimeZoneArg(rest: CommandToken[], prefix: string): Parsed<string> {
+  const timeZone = rest[0]?.kind === "word" ? rest[0].text : (rest[0]?.text ?? "");
+  if (rest.length !== 1 || !isValidTimeZone(timeZone) || (!timeZone.includes("/") && timeZone !== "UTC")) {
+    return fail(
+      ErrorCode.UnknownArgument,
+      msg("admin.parse.timezone", { timeZone, example: command("spur", `${prefix} Europe/Berlin`), example2: command("spur", `${prefix} America/New_York`) }),
+    );
+  }
+  return { ok: true, value: timeZone };
+}
+
+/** A weekday (three letters or more) and a 24-hour time; `usageText` is the command shown when they are not. */
+export function parseWeeklySchedule(args: string[], usageText: string): Parsed<{ day: number; minuteOfDay: number }> {
+  const [dayWord, timeWord] = args;
+  const day = DAYS.findIndex((d) => d.startsWith(dayWord ?? "") && (dayWord ?? "").length >= 3);
+  const time = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(timeWord ?? "");
+  if (day < 0 || !time || args.length !== 2) return usage("admin.parse.digest", usageText);
+  return { ok: true, value: { day: day + 1, minuteOfDay: Number(time[1]) * 60 + Number(time[2]) } };
 }
 
 export function assertLeadOrAdmin(role: Role): void {

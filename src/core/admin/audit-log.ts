@@ -1,7 +1,7 @@
 // spur audit: a page of the audit log for admins, newest first, in a period and about a member.
 import type { AuditCommand, AuditPeriodArg } from "./audit-command.ts";
 import type { AuditLogReads, StoredAuditEntry } from "./audit-log-ports.ts";
-import type { AuditNames } from "./audit-wording.ts";
+import { auditPeopleIds, type AuditNames } from "./audit-wording.ts";
 import { mentionKey, mentionParam } from "../shared/command-text.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
 import type { MemberDirectory } from "../shared/member-directory.ts";
@@ -60,7 +60,7 @@ export async function auditLogPage(deps: AuditLogDeps, input: { workspace: Works
     offset,
     limit: AUDIT_PAGE_SIZE,
   });
-  const ids = [...new Set(entries.flatMap((e) => [e.actorUserId, ...(e.target ? [e.target] : [])]))];
+  const ids = [...new Set(entries.flatMap((e) => [e.actorUserId, ...(e.target ? [e.target] : []), ...auditPeopleIds(e.details)]))];
   const known = ids.length > 0 ? await deps.memberRepo.findByPlatformIds(workspace.id, ids) : [];
   const names = new Map(known.map((m) => [m.platformUserId, m.displayName]));
   return { entries, names, period, member: subject, page: command.page, offset, total };

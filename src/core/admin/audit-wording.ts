@@ -64,6 +64,31 @@ function metricOf(value: unknown): Param {
   return isMetricCode(metric) ? metricLabel(metric) : code(metric);
 }
 
+/** The chat user ids a team entry names: `members` as ids or as { member, from } moves. */
+export function auditPeopleIds(details: Record<string, unknown>): string[] {
+  const members = Array.isArray(details.members) ? details.members : [];
+  return members.flatMap((m) => str(m) ?? str(record(m).member) ?? []);
+}
+
+function peopleOf(details: Record<string, unknown>, names: AuditNames): Param[] {
+  const ids = auditPeopleIds(details);
+  return ids.length > 0 ? ids.map((id) => auditMember(id, names)) : [none()];
+}
+
+/** A team's changed settings ("time zone from UTC to Asia/Shanghai"), from its entry's { field: { from, to } }. */
+function teamChanges(details: Record<string, unknown>): Msg[] {
+  const value = (field: string, v: unknown): Param => {
+    if (v === null || v === undefined) return none();
+    if (field === "channelId" && typeof v === "string") return channel(v);
+    if (field === "digestMinuteOfDay" && typeof v === "number") return clockTime(v);
+    return typeof v === "number" ? v : code(String(v));
+  };
+  const changes = Object.entries(details)
+    .filter(([field, change]) => field !== "team" && change && typeof change === "object" && "to" in (change as object))
+    .map(([field, change]) => msg("audit.team.change", { field, from: value(field, record(change).from), to: value(field, record(change).to) }));
+  return changes.length > 0 ? changes : [none()];
+}
+
 /** What the entry did, as the predicate of a sentence whose subject is the actor. */
 export function auditWhat(entry: StoredAuditEntry, names: AuditNames): Msg {
   const d = entry.details;
@@ -119,6 +144,18 @@ export function auditWhat(entry: StoredAuditEntry, names: AuditNames): Msg {
       return msg("audit.helpdesk.shoutouts", { on: to === true ? "yes" : "no" });
     case "feedback.threshold":
       return msg("audit.feedback.threshold", { from: num(from) ?? "", to: num(to) ?? "" });
+    case "team.create":
+      return msg("audit.team.create", { team: teamOf(d) });
+    case "team.update":
+      return msg("audit.team.update", { team: teamOf(d), changes: list(teamChanges(d)) });
+    case "team.archive":
+      return msg("audit.team.archive", { team: teamOf(d) });
+    case "team.lead_add":
+      return msg("audit.team.leadAdd", { team: teamOf(d), who: list(peopleOf(d, names)) });
+    case "team.lead_remove":
+      return msg("audit.team.leadRemove", { team: teamOf(d), who: list(peopleOf(d, names)) });
+    case "team.assign":
+      return msg("audit.team.assign", { team: teamOf(d), who: list(peopleOf(d, names)) });
     default:
       return msg("audit.unknown", { action: code(entry.action) });
   }

@@ -57,7 +57,7 @@ export interface StandingsDeps {
 export async function teamStandings(deps: StandingsDeps, team: Team, period: Period): Promise<MemberStanding[]> {
   const dates = periodDates(period);
   const [members, records, kudos, targets] = await Promise.all([
-    deps.scorecardReads.teamMembers(team.id),
+    deps.scorecardReads.teamMembers(team.id, { range: period, ...dates }),
     deps.scorecardReads.teamRecords(team.id, dates.from, dates.toExclusive),
     deps.scorecardReads.teamKudosReceived(team.id, period),
     deps.kpiTargets.forTeam(team.id),

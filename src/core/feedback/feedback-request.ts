@@ -57,6 +57,8 @@ export interface CreateRequestInput {
   now: Date;
   teamOf(member: Member): Promise<Team>;
   idempotencyKey: string;
+  /** The teams the lead leads. */
+  teamsLed: readonly string[];
 }
 
 export async function createFeedbackRequest(
@@ -68,7 +70,7 @@ export async function createFeedbackRequest(
   if (!found) throw new SpurError(ErrorCode.UnknownUser, msg("feedback.unknownPerson", { who: mentionParam(input.subject) }));
   const subject = found;
   if (subject.isBot || subject.isDeactivated) throw new SpurError(ErrorCode.UnknownUser, msg("feedback.request.cantReceive", { name: subject.displayName }));
-  const leadsSubject = lead.role === "admin" || (lead.role === "lead" && lead.teamId !== null && lead.teamId === subject.teamId);
+  const leadsSubject = lead.role === "admin" || (lead.role === "lead" && subject.teamId !== null && input.teamsLed.includes(subject.teamId));
   if (!leadsSubject) {
     throw new SpurError(ErrorCode.NotAllowed, msg("feedback.request.notLead", { name: subject.displayName }));
   }

@@ -1,6 +1,7 @@
 // Peer feedback: validating a form, recording an answer (named or anonymous), and what may be shown of it.
 // Anonymous answers count only as a whole, released in batches of at least the threshold (feedback-release.ts),
 // so nobody can work out one person's ratings by subtracting one report from another or the named ones.
+import { canViewMember } from "../shared/access.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
 import { shuffledComments } from "./feedback-anonymity.ts";
 import { giverMarks, isSettled, requestWithAnswers } from "./feedback-answered.ts";
@@ -211,10 +212,10 @@ export interface FeedbackReport {
 
 export async function buildFeedbackReport(
   deps: { feedback: FeedbackRepository; feedbackSecret: string },
-  input: { viewer: Member; subject: Member; periodKey: string },
+  input: { viewer: Member; subject: Member; periodKey: string; teamsLed: readonly string[] },
 ): Promise<FeedbackReport> {
   const { viewer, subject, periodKey } = input;
-  assertCanViewFeedback(viewer, subject);
+  assertCanViewFeedback(viewer, subject, input.teamsLed);
   const aggregate = await peerFeedbackAggregate(deps, { workspaceId: subject.workspaceId, subjectId: subject.id, periodKey });
   const named = await deps.feedback.namedAnswers(subject.id, periodKey);
   const anonymousComments = aggregate.anonymousShown
@@ -250,13 +251,9 @@ export async function peerFeedbackKpi(
   return { metric: PEER_FEEDBACK_METRIC, periodKey: input.periodKey, value: aggregate.overall, answers: aggregate.answers, dimensions: aggregate.dimensions };
 }
 
-/** Yourself; a lead their own team; an admin everyone. */
-export function assertCanViewFeedback(viewer: Member, subject: Member): void {
-  const allowed =
-    viewer.id === subject.id ||
-    viewer.role === "admin" ||
-    (viewer.role === "lead" && viewer.teamId !== null && viewer.teamId === subject.teamId);
-  if (!allowed) {
+/** Yourself; a lead the members of the teams they lead (`teamsLed`); an admin everyone. */
+export function assertCanViewFeedback(viewer: Member, subject: Member, teamsLed: readonly string[]): void {
+  if (!canViewMember(viewer, subject, teamsLed)) {
     throw new SpurError(ErrorCode.NotAllowed, msg("feedback.refused.private"));
   }
 }

@@ -84,8 +84,11 @@ export interface KudosBreakdown {
 }
 
 export interface ScorecardReads {
-  /** Active, human members of the team. */
-  teamMembers(teamId: string): Promise<Member[]>;
+  /**
+   * Active, human members of the team; with `during`, also those who were in it then (they received kudos or
+   * have KPI records of the team in that time), so a member moved since still counts where they were.
+   */
+  teamMembers(teamId: string, during?: { range: TimeRange; from: string; toExclusive: string }): Promise<Member[]>;
   /** All KPI records of the team's members with from <= date < toExclusive. */
   teamRecords(teamId: string, from: string, toExclusive: string): Promise<TeamKpiRecord[]>;
   /** Kudos received per member of the team in the range (peer and customer apart). */

@@ -51,8 +51,8 @@ export interface AccessLog {
 }
 
 /** Logs a look-up the viewer is not allowed to make; building the scorecard then refuses it. */
-export function logRefusedScorecard(log: AccessLog, viewer: Member, subject: Member): void {
-  if (canViewMember(viewer, subject)) return;
+export function logRefusedScorecard(log: AccessLog, viewer: Member, subject: Member, teamsLed: readonly string[]): void {
+  if (canViewMember(viewer, subject, teamsLed)) return;
   log.warn({ event: "scorecard_access_refused", viewerId: viewer.id, viewerRole: viewer.role, subjectId: subject.id }, "scorecard access refused");
 }
 

@@ -68,10 +68,10 @@ const MAX_LISTED_RECORDS = 25;
 
 export async function buildScorecard(
   deps: ScorecardDeps,
-  input: { viewer: Member; subject: Member; team: Team; period: Period },
+  input: { viewer: Member; subject: Member; team: Team; period: Period; teamsLed: readonly string[] },
 ): Promise<Scorecard> {
   const { viewer, subject, team, period } = input;
-  assertCanViewMember(viewer, subject);
+  assertCanViewMember(viewer, subject, input.teamsLed);
   const previous = shiftPeriod(period, -1);
   const now = periodDates(period);
   const before = periodDates(previous);

@@ -1,5 +1,6 @@
 // A member's recent kudos, given and received, one page at a time. Private like scorecards.
-import { canViewMember } from "../shared/access.ts";
+import { canViewMember, teamsLedBy } from "../shared/access.ts";
+import type { TeamLeadership } from "../shared/ports.ts";
 import { type MentionRef, mentionKey, mentionParam } from "../shared/command-text.ts";
 import { msg, type Msg } from "../../i18n/message.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
@@ -20,10 +21,10 @@ export interface HistoryPage {
 
 export async function kudosHistory(
   deps: { ledger: KudosLedger },
-  input: { viewer: Member; subject: Member; offset: number; pageSize?: number },
+  input: { viewer: Member; subject: Member; teamsLed: readonly string[]; offset: number; pageSize?: number },
 ): Promise<HistoryPage> {
   const { viewer, subject } = input;
-  if (!canViewMember(viewer, subject)) {
+  if (!canViewMember(viewer, subject, input.teamsLed)) {
     throw new SpurError(ErrorCode.NotAllowed, msg("kudos.history.private"));
   }
   const pageSize = input.pageSize ?? HISTORY_PAGE_SIZE;
@@ -56,7 +57,7 @@ export function historyNeighbours(page: HistoryPage): { newer: number | null; ol
  * with the time zone of the viewer's team (dates are shown in it).
  */
 export async function historyFor(
-  deps: Pick<KudosDeps, "members" | "ledger" | "workspaces">,
+  deps: Pick<KudosDeps, "members" | "ledger" | "workspaces"> & { teamLeads: TeamLeadership },
   input: { workspace: Workspace; defaultTeam: Team; viewer: Member; subjectRef: MentionRef | null; offset: number },
 ): Promise<{ page: HistoryPage; timeZone: string }> {
   const { workspace, defaultTeam, viewer } = input;
@@ -66,7 +67,8 @@ export async function historyFor(
     if (!found) throw new SpurError(ErrorCode.UnknownUser, msg("kudos.history.unknownSubject", { who: mentionParam(input.subjectRef) }));
     subject = found;
   }
-  const page = await kudosHistory(deps, { viewer, subject, offset: input.offset });
+  const teamsLed = subject.id === viewer.id ? [] : await teamsLedBy(deps, viewer);
+  const page = await kudosHistory(deps, { viewer, subject, teamsLed, offset: input.offset });
   const team = await teamOf(deps, viewer, defaultTeam);
   return { page, timeZone: team.timeZone };
 }

@@ -107,6 +107,6 @@ export interface ReactionTombstones {
 }
 
 export interface TeamLeads {
-  /** Members with the lead role in any of these teams. */
+  /** The leads of any of these teams (team_lead), still in the workspace. */
   leadsOf(teamIds: string[]): Promise<Member[]>;
 }

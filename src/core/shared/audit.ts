@@ -1,4 +1,5 @@
-// Audit log entries: every admin change (settings, roles, team channel/time zone/schedule, targets, API tokens,
+// Audit log entries: every admin change (settings, roles, teams and their channel/time zone/schedule, leads and
+// members, targets, API tokens,
 // helpdesk secrets, feedback settings, revokes), data-rights action (exports, erasures) and forced digest is
 // recorded with who and why, in the same transaction as the change. Entries hold no secrets and no token values.
 import type { Member } from "./model.ts";
@@ -26,6 +27,12 @@ export const AUDIT_ACTIONS = [
   "helpdesk.agent",
   "helpdesk.shoutouts",
   "feedback.threshold",
+  "team.create",
+  "team.update",
+  "team.archive",
+  "team.lead_add",
+  "team.lead_remove",
+  "team.assign",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -52,6 +52,8 @@ export const ErrorCode = {
   KudosNotFound: "kudos_not_found",
   AlreadyRevoked: "already_revoked",
   InvalidSetting: "invalid_setting",
+  /** Another team of the workspace already has the name (compared without case). */
+  TeamNameTaken: "team_name_taken",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

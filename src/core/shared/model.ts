@@ -23,6 +23,8 @@ export interface Team {
   digestDay: number;
   /** Local minutes after midnight. */
   digestMinuteOfDay: number;
+  /** Archived by an admin: no members, no scheduled posts. */
+  archived?: boolean;
 }
 
 export interface Member {

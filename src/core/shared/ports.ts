@@ -49,6 +49,11 @@ export interface WorkspaceRepository {
   removeTeam(teamId: string): Promise<boolean>;
 }
 
+/** Which teams a member leads (a lead may lead several). */
+export interface TeamLeadership {
+  teamsLedBy(memberId: string): Promise<string[]>;
+}
+
 export interface MemberRepository {
   findByPlatformIds(workspaceId: string, platformUserIds: string[]): Promise<Member[]>;
   findByHandles(workspaceId: string, handles: string[]): Promise<Member[]>;

@@ -45,5 +45,12 @@ export const audit = {
   "audit.helpdesk.agent": "mapped a {provider} agent to {who}",
   "audit.helpdesk.shoutouts": "turned customer kudos posts {on, select, yes {on} other {off}}",
   "audit.feedback.threshold": "set the feedback anonymity threshold from {from} to {to}",
+  "audit.team.create": "created the team {team}",
+  "audit.team.update": "changed the team {team}: {changes}",
+  "audit.team.change": "{field, select, name {name} channelId {channel} timeZone {time zone} digestDay {digest day} digestMinuteOfDay {digest time} other {{field}}} from {from} to {to}",
+  "audit.team.archive": "archived the team {team}",
+  "audit.team.leadAdd": "made {who} lead of {team}",
+  "audit.team.leadRemove": "removed {who} as lead of {team}",
+  "audit.team.assign": "moved {who} to {team}",
   "audit.unknown": "made a change ({action})",
 } as const;

@@ -13,6 +13,7 @@ import { prompts } from "./prompts.ts";
 import { settingsForm } from "./settings-form.ts";
 import { kpiAdmin } from "./kpi-admin.ts";
 import { audit } from "./audit.ts";
+import { teamsAdmin } from "./teams-admin.ts";
 
 export const en = {
   ...common,
@@ -29,4 +30,5 @@ export const en = {
   ...settingsForm,
   ...kpiAdmin,
   ...audit,
+  ...teamsAdmin,
 } as const;

@@ -43,5 +43,12 @@ export const audit = {
   "audit.helpdesk.agent": "将一个 {provider} 客服账号对应到 {who}",
   "audit.helpdesk.shoutouts": "{on, select, yes {开启} other {关闭}}了客户好评播报",
   "audit.feedback.threshold": "将反馈匿名门槛从 {from} 改为 {to}",
+  "audit.team.create": "创建了团队 {team}",
+  "audit.team.update": "修改了团队 {team}：{changes}",
+  "audit.team.change": "{field, select, name {名称} channelId {频道} timeZone {时区} digestDay {周报日} digestMinuteOfDay {周报时间} other {{field}}}从 {from} 改为 {to}",
+  "audit.team.archive": "归档了团队 {team}",
+  "audit.team.leadAdd": "将 {who} 设为 {team} 的组长",
+  "audit.team.leadRemove": "取消了 {who} 在 {team} 的组长身份",
+  "audit.team.assign": "将 {who} 调到 {team}",
   "audit.unknown": "做了一项变更（{action}）",
 } as const;

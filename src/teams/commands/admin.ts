@@ -1,6 +1,8 @@
-// admin … — Slack's /spur administration, through the same `/spur` use case. `admin channel` alone, sent in a
-// channel, names that channel: Teams has no channel links to type, so it is read here as one.
+// admin … — Slack's /spur administration, through the same `/spur` use case. `admin channel` alone (and
+// `admin team <name> channel`), sent in a channel, names that channel: Teams has no channel links to type, so
+// it is read here as one.
 import type { CommandToken } from "../../core/shared/command-text.ts";
+import { isTeamCommand } from "../../core/admin/team-command.ts";
 import { spurCommand } from "../../use-cases/admin/spur-command.ts";
 import type { TeamsCommandContext, TeamsDeps } from "../command-context.ts";
 import { runOnTeams } from "../run-interaction.ts";
@@ -9,9 +11,11 @@ import type { TeamsCommand } from "./command.ts";
 
 function adminTokens(ctx: TeamsCommandContext): CommandToken[] {
   const tokens = ctx.message.tokens.slice(1);
-  const [verb, ...rest] = tokens;
-  if (verb?.kind === "word" && verb.text.toLowerCase() === "channel" && rest.length === 0 && ctx.conversationType === "channel") {
-    return [verb, { kind: "channel", id: ctx.conversationId, name: null, text: "#" }];
+  const last = tokens.at(-1);
+  const endsWithChannel = last?.kind === "word" && last.text.toLowerCase() === "channel";
+  // `admin channel` and `admin team <name> channel`, sent in a channel.
+  if (endsWithChannel && ctx.conversationType === "channel" && (tokens.length === 1 || isTeamCommand(tokens))) {
+    return [...tokens, { kind: "channel", id: ctx.conversationId, name: null, text: "#" }];
   }
   return tokens;
 }

@@ -20,10 +20,21 @@ import { openSettingsForm, type SettingsFormDeps } from "../recognition/settings
 import { adminSettings, type AdminSettingsDeps, type SpurArgs } from "./admin-settings.ts";
 import { auditCommand } from "./audit-command.ts";
 import { dataRightsCommand, type DataRightsDeps } from "./data-rights.ts";
+import { isTeamCommand } from "../../core/admin/team-command.ts";
+import { teamCommand, type TeamCommandDeps } from "./team-command.ts";
 
 export type { SpurArgs } from "./admin-settings.ts";
 
-export type SpurDeps = AdminSettingsDeps & DataRightsDeps & SettingsFormDeps & RecognitionAdminDeps & PromptsCommandDeps & TargetsCommandDeps & ApiTokenCommandDeps & HelpdeskDeps & AuditLogDeps;
+export type SpurDeps = AdminSettingsDeps &
+  DataRightsDeps &
+  SettingsFormDeps &
+  RecognitionAdminDeps &
+  PromptsCommandDeps &
+  TargetsCommandDeps &
+  ApiTokenCommandDeps &
+  HelpdeskDeps &
+  AuditLogDeps &
+  TeamCommandDeps;
 
 export interface SpurRoute {
   matches(tokens: CommandToken[]): boolean;
@@ -42,6 +53,8 @@ export const SPUR_ROUTES: SpurRoute[] = [
   { matches: isApiTokenCommand, useCase: apiTokenCommand },
   { matches: isHelpdeskCommand, useCase: helpdeskCommand },
   { matches: isAuditCommand, useCase: auditCommand },
+  // Teams: list, create, rename, archive; a team's channel, time zone, digest, leads and members.
+  { matches: isTeamCommand, useCase: teamCommand },
   // Roles, channel, time zone, digest schedule, movers, preview and send, leaderboard post, awards, locale, status, help,
   // and any subcommand nobody answers.
   { matches: () => true, useCase: adminSettings },

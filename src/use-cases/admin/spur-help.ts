@@ -36,6 +36,17 @@ export function spurHelp(platform: Platform): Body {
           msg("help.admin.audit", { cmd: spur(`audit ${AUDIT_ARGS}`) }),
         ],
       },
+      { kind: "text", text: msg("help.teams.title") },
+      {
+        kind: "lines",
+        lines: [
+          msg("help.teams.list", { cmd: spur("team list") }),
+          msg("help.teams.create", { create: spur("team create <name>"), rename: spur("team rename <name> to <new name>"), archive: spur("team archive <name>") }),
+          msg("help.teams.settings", { channel: spur("team <name> channel #channel"), timezone: spur("team <name> timezone Asia/Shanghai"), digest: spur("team <name> digest monday 09:00") }),
+          msg("help.teams.leads", { cmd: spur("team <name> lead add|remove @member") }),
+          msg("help.teams.add", { cmd: spur("team <name> add @member") }),
+        ],
+      },
       { kind: "text", text: msg("help.kpi.title") },
       {
         kind: "lines",

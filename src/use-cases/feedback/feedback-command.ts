@@ -13,7 +13,8 @@ import { type CommandToken, mentionKey, type MentionRef, mentionParam } from "..
 import { ErrorCode, SpurError } from "../../core/shared/errors.ts";
 import type { MemberDirectory } from "../../core/shared/member-directory.ts";
 import type { Member } from "../../core/shared/model.ts";
-import type { Clock, WorkspaceRepository } from "../../core/shared/ports.ts";
+import type { Clock, TeamLeadership, WorkspaceRepository } from "../../core/shared/ports.ts";
+import { teamsLedBy } from "../../core/shared/access.ts";
 import { command, msg } from "../../i18n/message.ts";
 import { note } from "../body.ts";
 import { type Interaction, privately, type Reply, type Request } from "../interaction.ts";
@@ -34,7 +35,7 @@ export interface FeedbackDeps {
   feedbackSecret: string;
 }
 
-export type FeedbackCommandDeps = FeedbackDeps & { jobs: Pick<JobDispatch, "feedbackRequested"> };
+export type FeedbackCommandDeps = FeedbackDeps & { jobs: Pick<JobDispatch, "feedbackRequested">; teamLeads: TeamLeadership };
 
 /** Results and the form are for the actor alone: Teams shows them only in a personal chat. */
 const RESULTS = { why: msg("feedback.private.results"), command: command("feedback", "mine") };
@@ -75,6 +76,7 @@ export const feedbackCommand: Interaction<FeedbackCommandDeps, FeedbackCommandAr
           now,
           teamOf: (m) => teamOf(deps, m, req.team),
           idempotencyKey: req.idempotencyKey,
+          teamsLed: await teamsLedBy(deps, actor),
         });
         if (created) await deps.jobs.feedbackRequested({ requestId: request.id, reminderAt, dueAt: request.dueAt });
         return [privately(requestConfirmation(request))];
@@ -83,7 +85,8 @@ export const feedbackCommand: Interaction<FeedbackCommandDeps, FeedbackCommandAr
       case "report": {
         const subject = c.kind === "mine" ? actor : await resolveOne(deps, req, c.subject);
         const team = await teamOf(deps, subject, req.team);
-        const report = await buildFeedbackReport(deps, { viewer: actor, subject, periodKey: monthContaining(now, team.timeZone).key });
+        const teamsLed = subject.id === actor.id ? [] : await teamsLedBy(deps, actor);
+        const report = await buildFeedbackReport(deps, { viewer: actor, subject, periodKey: monthContaining(now, team.timeZone).key, teamsLed });
         return [{ kind: "private", body: reportBody(report), confidential: RESULTS }];
       }
       case "team": {

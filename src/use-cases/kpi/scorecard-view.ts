@@ -4,10 +4,12 @@ import { type AccessLog, logRefusedScorecard } from "../../core/kpi/scorecard-co
 import { buildScorecard, type Scorecard, type ScorecardDeps } from "../../core/kpi/scorecard.ts";
 import type { Member, Team } from "../../core/shared/model.ts";
 import type { Period } from "../../core/shared/period.ts";
-import type { WorkspaceRepository } from "../../core/shared/ports.ts";
+import type { TeamLeadership, WorkspaceRepository } from "../../core/shared/ports.ts";
+import { teamsLedBy } from "../../core/shared/access.ts";
 
 export interface ScorecardViewDeps extends ScorecardDeps {
   workspaces: Pick<WorkspaceRepository, "teamById">;
+  teamLeads: TeamLeadership;
   logger: AccessLog;
 }
 
@@ -16,6 +18,7 @@ export async function teamOf(deps: { workspaces: Pick<WorkspaceRepository, "team
 }
 
 export async function scorecardFor(deps: ScorecardViewDeps, input: { viewer: Member; subject: Member; team: Team; period: Period }): Promise<Scorecard> {
-  logRefusedScorecard(deps.logger, input.viewer, input.subject);
-  return buildScorecard(deps, input);
+  const teamsLed = await teamsLedBy(deps, input.viewer);
+  logRefusedScorecard(deps.logger, input.viewer, input.subject, teamsLed);
+  return buildScorecard(deps, { ...input, teamsLed });
 }

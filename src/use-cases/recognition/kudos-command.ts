@@ -1,6 +1,7 @@
 // The kudos command, on every surface: give kudos, see the allowance, page through history, get help.
 import type { CommandToken } from "../../core/shared/command-text.ts";
 import { giveKudos, kudosBalance, type KudosDeps } from "../../core/recognition/kudos.ts";
+import type { TeamLeadership } from "../../core/shared/ports.ts";
 import { kudosUsage, parseKudosCommand } from "../../core/recognition/kudos-command.ts";
 import { historyFor } from "../../core/recognition/kudos-history.ts";
 import { note } from "../body.ts";
@@ -11,7 +12,7 @@ export interface KudosCommandArgs {
   tokens: CommandToken[];
 }
 
-export type KudosCommandDeps = KudosDeps;
+export type KudosCommandDeps = KudosDeps & { teamLeads: TeamLeadership };
 
 export const kudosCommand: Interaction<KudosCommandDeps, KudosCommandArgs> = {
   name: "kudos.command",

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { historyFor } from "../../core/recognition/kudos-history.ts";
 import type { KudosDeps } from "../../core/recognition/kudos.ts";
+import type { TeamLeadership } from "../../core/shared/ports.ts";
 import type { Interaction } from "../interaction.ts";
 import { historyBody } from "./kudos-bodies.ts";
 
@@ -10,7 +11,7 @@ import { historyBody } from "./kudos-bodies.ts";
 export const HistoryCursor = z.object({ u: z.string().min(1).max(200), o: z.number().int().min(0).max(100_000) });
 export type HistoryCursor = z.infer<typeof HistoryCursor>;
 
-export const kudosHistoryPage: Interaction<Pick<KudosDeps, "members" | "ledger" | "workspaces">, HistoryCursor> = {
+export const kudosHistoryPage: Interaction<Pick<KudosDeps, "members" | "ledger" | "workspaces"> & { teamLeads: TeamLeadership }, HistoryCursor> = {
   name: "kudos.history.page",
   async run(deps, req) {
     const { page, timeZone } = await historyFor(deps, {

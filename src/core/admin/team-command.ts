@@ -1,0 +1,110 @@
+// spur team … (Teams: admin team …): listing, creating, renaming and archiving teams, each team's channel,
+// time zone and digest schedule, its leads and its members, parsed from command tokens. Never throws.
+import { type CommandToken, type MentionRef, mentionOf } from "../shared/command-text.ts";
+import { ErrorCode, SpurError } from "../shared/errors.ts";
+import type { ParseResult } from "../recognition/kudos-command.ts";
+import { parseTimeZoneArg, parseWeeklySchedule } from "./admin-command.ts";
+import { command, msg, type Param } from "../../i18n/message.ts";
+import type { MessageKey } from "../../i18n/catalogue.ts";
+import { TEAM_VERBS, validTeamName } from "./team-names.ts";
+
+export type TeamCommand =
+  | { kind: "list" }
+  | { kind: "create"; name: string }
+  | { kind: "rename"; name: string; newName: string }
+  | { kind: "archive"; name: string }
+  | { kind: "channel"; name: string; channelId: string }
+  | { kind: "timezone"; name: string; timeZone: string }
+  | { kind: "digest"; name: string; day: number; minuteOfDay: number }
+  | { kind: "lead"; name: string; action: "add" | "remove"; members: MentionRef[] }
+  | { kind: "assign"; name: string; members: MentionRef[] };
+
+/** The words after the team's name that say what to change. */
+const SETTINGS = ["channel", "timezone", "digest", "lead", "add"] as const;
+
+export function isTeamCommand(tokens: CommandToken[]): boolean {
+  const first = tokens[0];
+  return first?.kind === "word" && first.text.toLowerCase() === "team";
+}
+
+const word = (t: CommandToken | undefined) => (t?.kind === "word" ? t.text.toLowerCase() : "");
+
+function fail(key: MessageKey, params: Readonly<Record<string, Param>>): ParseResult<TeamCommand> {
+  return { ok: false, error: new SpurError(ErrorCode.UnknownArgument, msg(key, params)) };
+}
+
+const usage = () => fail("team.parse.usage", { list: command("spur", "team list"), help: command("spur", "help") });
+
+/** A name from words only (no people or channels), or null. */
+function nameOf(tokens: CommandToken[]): string | null {
+  if (tokens.length === 0 || tokens.some((t) => t.kind !== "word")) return null;
+  return tokens.map((t) => t.text).join(" ");
+}
+
+function named(tokens: CommandToken[]): { ok: true; name: string } | { ok: false; result: ParseResult<TeamCommand> } {
+  const name = nameOf(tokens);
+  if (name === null || !validTeamName(name)) return { ok: false, result: fail("team.parse.name", { name: name ?? "" }) };
+  return { ok: true, name };
+}
+
+export function parseTeamCommand(tokens: CommandToken[]): ParseResult<TeamCommand> {
+  const rest = tokens.slice(1);
+  const verb = word(rest[0]);
+  if (rest.length === 0 || (verb === "list" && rest.length === 1)) return { ok: true, command: { kind: "list" } };
+  if (verb === "create" || verb === "archive") {
+    const n = named(rest.slice(1));
+    if (!n.ok) return n.result;
+    return { ok: true, command: verb === "create" ? { kind: "create", name: n.name } : { kind: "archive", name: n.name } };
+  }
+  if (verb === "rename") {
+    const to = rest.findIndex((t, i) => i > 1 && word(t) === "to");
+    if (to < 0) return usage();
+    const from = named(rest.slice(1, to));
+    const into = named(rest.slice(to + 1));
+    if (!from.ok) return from.result;
+    if (!into.ok) return into.result;
+    return { ok: true, command: { kind: "rename", name: from.name, newName: into.name } };
+  }
+  const at = rest.findIndex((t, i) => i > 0 && (SETTINGS as readonly string[]).includes(word(t)));
+  if (at < 0 || TEAM_VERBS.includes(verb)) return usage();
+  const n = named(rest.slice(0, at));
+  if (!n.ok) return n.result;
+  return parseSetting(n.name, word(rest[at]) as (typeof SETTINGS)[number], rest.slice(at + 1));
+}
+
+function parseSetting(name: string, setting: (typeof SETTINGS)[number], args: CommandToken[]): ParseResult<TeamCommand> {
+  const prefix = `team ${name}`;
+  switch (setting) {
+    case "channel": {
+      const channel = args[0];
+      if (channel?.kind !== "channel" || args.length !== 1) return fail("admin.parse.channel", { usage: command("spur", `${prefix} channel #channel`) });
+      return { ok: true, command: { kind: "channel", name, channelId: channel.id } };
+    }
+    case "timezone": {
+      const zone = parseTimeZoneArg(args, `${prefix} timezone`);
+      return zone.ok ? { ok: true, command: { kind: "timezone", name, timeZone: zone.value } } : zone;
+    }
+    case "digest": {
+      const schedule = parseWeeklySchedule(args.map(word), `${prefix} digest monday 09:00`);
+      return schedule.ok ? { ok: true, command: { kind: "digest", name, ...schedule.value } } : schedule;
+    }
+    case "lead": {
+      const action = word(args[0]);
+      const members = mentionsOf(args.slice(1));
+      if ((action !== "add" && action !== "remove") || !members) return fail("team.parse.members", { example: command("spur", `${prefix} lead add|remove @member`) });
+      return { ok: true, command: { kind: "lead", name, action, members } };
+    }
+    case "add": {
+      const members = mentionsOf(args);
+      if (!members) return fail("team.parse.members", { example: command("spur", `${prefix} add @member`) });
+      return { ok: true, command: { kind: "assign", name, members } };
+    }
+  }
+}
+
+/** One or more people, and nothing else; null otherwise. */
+function mentionsOf(tokens: CommandToken[]): MentionRef[] | null {
+  const refs = tokens.map(mentionOf);
+  if (refs.length === 0 || refs.some((r) => r === null)) return null;
+  return refs as MentionRef[];
+}

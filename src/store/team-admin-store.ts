@@ -1,0 +1,129 @@
+// Team administration in PostgreSQL: each change and its audit entry in one transaction. Name changes lock
+// the workspace row first, so two admins cannot give two teams the same name (compared without case) at once.
+import type { AuditEntry } from "../core/shared/audit.ts";
+import type { TeamLeadership } from "../core/shared/ports.ts";
+import type { TeamAdminRepository, TeamRecord, TeamSettingsPatch, TeamSummary } from "../core/admin/team-ports.ts";
+import { teamNameKey } from "../core/admin/team-names.ts";
+import type { Prisma, Team as TeamRow } from "../generated/prisma/client.ts";
+import { toTeam } from "./mappers.ts";
+import type { Db } from "./prisma.ts";
+
+type Tx = Prisma.TransactionClient;
+
+function toRecord(row: TeamRow): TeamRecord {
+  return { ...toTeam(row), isDefault: row.isDefault, archived: row.archivedAt !== null };
+}
+
+export class PrismaTeamAdminStore implements TeamAdminRepository, TeamLeadership {
+  /** `teamsChanged` is told after a team's settings or name changed (cached copies of the default team go stale). */
+  constructor(
+    private readonly db: Db,
+    private readonly teamsChanged: () => void = () => undefined,
+  ) {}
+
+  async summaries(workspaceId: string): Promise<TeamSummary[]> {
+    const rows = await this.db.team.findMany({
+      where: { workspaceId },
+      include: {
+        leads: { include: { member: { select: { platformUserId: true, displayName: true, isDeactivated: true } } }, orderBy: { createdAt: "asc" } },
+        _count: { select: { members: { where: { isBot: false, isDeactivated: false } } } },
+      },
+      orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }],
+    });
+    return rows.map((row) => ({
+      team: toRecord(row),
+      leads: row.leads.filter((l) => !l.member.isDeactivated).map((l) => ({ platformUserId: l.member.platformUserId, displayName: l.member.displayName })),
+      memberCount: row._count.members,
+    }));
+  }
+
+  async byName(workspaceId: string, name: string): Promise<TeamRecord | null> {
+    const rows = await this.db.team.findMany({ where: { workspaceId, name: { equals: name.trim(), mode: "insensitive" } } });
+    const row = rows.find((r) => teamNameKey(r.name) === teamNameKey(name)) ?? rows[0];
+    return row ? toRecord(row) : null;
+  }
+
+  async create(
+    workspaceId: string,
+    team: { name: string; timeZone: string; digestDay: number; digestMinuteOfDay: number },
+    audit: AuditEntry,
+  ): Promise<TeamRecord | "taken"> {
+    return this.db.$transaction(async (tx) => {
+      if (await nameTaken(tx, workspaceId, team.name, null)) return "taken" as const;
+      const row = await tx.team.create({ data: { workspaceId, ...team, name: team.name.trim() } });
+      await writeAudit(tx, { ...audit, target: row.id });
+      return toRecord(row);
+    });
+  }
+
+  async update(teamId: string, patch: TeamSettingsPatch, audit: AuditEntry): Promise<TeamRecord | "taken"> {
+    const result = await this.db.$transaction(async (tx) => {
+      const current = await tx.team.findUniqueOrThrow({ where: { id: teamId } });
+      if (patch.name !== undefined && (await nameTaken(tx, current.workspaceId, patch.name, teamId))) return "taken" as const;
+      const row = await tx.team.update({ where: { id: teamId }, data: { ...patch, ...(patch.name !== undefined ? { name: patch.name.trim() } : {}) } });
+      await writeAudit(tx, audit);
+      return toRecord(row);
+    });
+    this.teamsChanged();
+    return result;
+  }
+
+  async archive(teamId: string, at: Date, audit: AuditEntry): Promise<TeamRecord | { members: number }> {
+    return this.db.$transaction(async (tx) => {
+      // The team row is locked, so no member is moved in between the count and the archive.
+      await tx.$queryRaw`SELECT id FROM team WHERE id = ${teamId}::uuid FOR UPDATE`;
+      const members = await tx.member.count({ where: { teamId, isBot: false, isDeactivated: false } });
+      if (members > 0) return { members };
+      const row = await tx.team.update({ where: { id: teamId }, data: { archivedAt: at } });
+      await tx.teamLead.deleteMany({ where: { teamId } });
+      await writeAudit(tx, audit);
+      return toRecord(row);
+    });
+  }
+
+  async setLeads(teamId: string, memberIds: string[], action: "add" | "remove", audit: AuditEntry): Promise<string[]> {
+    return this.db.$transaction(async (tx) => {
+      const existing = new Set((await tx.teamLead.findMany({ where: { teamId, memberId: { in: memberIds } } })).map((l) => l.memberId));
+      const changed = memberIds.filter((id) => (action === "add" ? !existing.has(id) : existing.has(id)));
+      if (changed.length === 0) return [];
+      if (action === "add") {
+        await tx.teamLead.createMany({ data: changed.map((memberId) => ({ teamId, memberId })) });
+        // Agents who now lead a team get the lead role; admins keep theirs.
+        await tx.member.updateMany({ where: { id: { in: changed }, role: "agent" }, data: { role: "lead" } });
+      } else {
+        await tx.teamLead.deleteMany({ where: { teamId, memberId: { in: changed } } });
+      }
+      await writeAudit(tx, { ...audit, details: { ...audit.details, changed } });
+      return changed;
+    });
+  }
+
+  async assign(teamId: string, memberIds: string[], audit: AuditEntry): Promise<string[]> {
+    return this.db.$transaction(async (tx) => {
+      // The target team is locked against being archived while people move in.
+      const [team] = await tx.$queryRaw<{ archived: boolean }[]>`SELECT archived_at IS NOT NULL AS archived FROM team WHERE id = ${teamId}::uuid FOR SHARE`;
+      if (!team || team.archived) return [];
+      const moving = await tx.member.findMany({ where: { id: { in: memberIds }, OR: [{ teamId: null }, { teamId: { not: teamId } }] }, select: { id: true } });
+      const moved = moving.map((m) => m.id);
+      if (moved.length === 0) return [];
+      await tx.member.updateMany({ where: { id: { in: moved } }, data: { teamId } });
+      await writeAudit(tx, { ...audit, details: { ...audit.details, moved } });
+      return moved;
+    });
+  }
+
+  async teamsLedBy(memberId: string): Promise<string[]> {
+    const rows = await this.db.teamLead.findMany({ where: { memberId, team: { archivedAt: null } }, select: { teamId: true } });
+    return rows.map((r) => r.teamId);
+  }
+}
+
+async function nameTaken(tx: Tx, workspaceId: string, name: string, exceptTeamId: string | null): Promise<boolean> {
+  await tx.$queryRaw`SELECT id FROM workspace WHERE id = ${workspaceId}::uuid FOR UPDATE`;
+  const others = await tx.team.findMany({ where: { workspaceId, ...(exceptTeamId ? { id: { not: exceptTeamId } } : {}) }, select: { name: true } });
+  return others.some((t) => teamNameKey(t.name) === teamNameKey(name));
+}
+
+async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  await tx.auditLogEntry.create({ data: { ...entry, details: entry.details as Prisma.InputJsonValue } });
+}
