@@ -77,7 +77,8 @@ export class PrismaMemberStore implements MemberRepository {
 
   /**
    * One statement per batch (a roster page is one batch), race-free across processes. Roles are Spur's own once
-   * a member exists, so a refresh never overwrites them; a provisional member's placeholder role does give way.
+   * a member exists, so a refresh never overwrites them; a provisional member's placeholder role (agent) does give
+   * way, but not a role an admin gave them before their profile was read.
    * A profile that does not say the member's language keeps the one remembered.
    */
   async upsertProfiles(workspaceId: string, teamId: string, profiles: PlatformUserProfile[], options: { fromDirectory?: boolean } = {}): Promise<Member[]> {
@@ -102,7 +103,7 @@ export class PrismaMemberStore implements MemberRepository {
       ON CONFLICT (workspace_id, platform_user_id) DO UPDATE SET
         display_name = EXCLUDED.display_name, handle = EXCLUDED.handle, email = EXCLUDED.email,
         time_zone = EXCLUDED.time_zone, locale = COALESCE(EXCLUDED.locale, member.locale),
-        role = CASE WHEN member.provisional THEN EXCLUDED.role ELSE member.role END,
+        role = CASE WHEN member.provisional AND member.role = 'agent' THEN EXCLUDED.role ELSE member.role END,
         is_bot = EXCLUDED.is_bot, is_deactivated = EXCLUDED.is_deactivated, provisional = false, updated_at = now()
       RETURNING id::text AS id`;
     const stored = await this.db.member.findMany({ where: { id: { in: rows.map((r) => r.id) } } });

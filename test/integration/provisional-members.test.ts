@@ -85,4 +85,27 @@ describe("PrismaMemberStore.findOrAddProvisional", () => {
     });
     expect(outboxJob(MEMBER_RESOLVE_TOPIC, { platform: "slack", platformUserId: "UNEW1" })).toMatchObject({ ok: false });
   });
+
+  it("keeps a role an admin gave a provisional member when their profile is read, and takes the profile's over the placeholder", async () => {
+    const store = new PrismaMemberStore(dbA);
+    const [made, placeholder] = await store.findOrAddProvisional(workspace, teamId, [
+      { platformUserId: "UMADE", displayName: "UMADE" },
+      { platformUserId: "UPLACE", displayName: "UPLACE" },
+    ]);
+    await store.setRole(made!.id, "lead");
+    const profile = (id: string, isWorkspaceAdmin: boolean) => ({
+      platformUserId: id,
+      displayName: `${id} Person`,
+      handle: id.toLowerCase(),
+      email: null,
+      timeZone: "UTC",
+      isWorkspaceAdmin,
+      isBot: false,
+      isDeactivated: false,
+    });
+    const filled = await store.upsertProfiles(workspace.id, teamId, [profile("UMADE", false), profile("UPLACE", true)]);
+    const byId = new Map(filled.map((m) => [m.platformUserId, m]));
+    expect(byId.get("UMADE")).toMatchObject({ role: "lead", provisional: false, displayName: "UMADE Person" });
+    expect(byId.get(placeholder!.platformUserId)).toMatchObject({ role: "admin", provisional: false });
+  });
 });
