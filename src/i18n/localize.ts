@@ -56,10 +56,24 @@ function inlines(p: Param, locale: Locale): Inline[] {
   return normalise([toValue(p, locale)]);
 }
 
+// Building an Intl formatter costs far more than using one: each is made once per locale and options.
+const listFormats = new Map<string, Intl.ListFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function cached<F>(cache: Map<string, F>, key: string, make: () => F): F {
+  let format = cache.get(key);
+  if (!format) {
+    // Time zones come from settings: a bounded set, but never let the cache grow without end.
+    if (cache.size >= 1_000) cache.clear();
+    format = make();
+    cache.set(key, format);
+  }
+  return format;
+}
+
 function joinList(items: Inline[][], style: "and" | "or", locale: Locale): Inline[] {
-  const parts = new Intl.ListFormat(locale, { type: style === "and" ? "conjunction" : "disjunction" }).formatToParts(
-    items.map((_, i) => String(i)),
-  );
+  const type = style === "and" ? "conjunction" : "disjunction";
+  const parts = cached(listFormats, `${locale}|${type}`, () => new Intl.ListFormat(locale, { type })).formatToParts(items.map((_, i) => String(i)));
   const out: Inline[] = [];
   let next = 0;
   for (const part of parts) {
@@ -84,7 +98,8 @@ function formatDate(p: DateParam, locale: Locale): string {
   if (locale === "en" && p.style === "dayTime") {
     return `${formatDate({ ...p, style: "time" }, locale)} ${formatDate({ ...p, style: "day" }, locale)}`;
   }
-  const text = new Intl.DateTimeFormat(tag, { ...DATE_OPTIONS[p.style], timeZone: p.timeZone }).format(p.date);
+  const format = cached(dateFormats, `${tag}|${p.style}|${p.timeZone}`, () => new Intl.DateTimeFormat(tag, { ...DATE_OPTIONS[p.style], timeZone: p.timeZone }));
+  const text = format.format(p.date);
   return locale === "en" ? text.replace(",", "") : text;
 }
 

@@ -27,6 +27,17 @@ describe("allowance windows", () => {
     expect(next.start.toISOString()).toBe("2026-11-19T11:00:00.000Z");
   });
 
+  it("are the same for every moment of a window, and right again after time moves back or the period changes", () => {
+    const at = (iso: string, period: "day" | "week" = "day") => allowanceWindow(new Date(iso), "Pacific/Auckland", period);
+    const first = at("2026-11-19T10:00:00Z");
+    expect(at("2026-11-18T11:00:00Z")).toBe(first);
+    expect(at("2026-11-19T11:00:00Z").start.toISOString()).toBe("2026-11-19T11:00:00.000Z");
+    expect(at("2026-11-18T10:59:59Z").start.toISOString()).toBe("2026-11-17T11:00:00.000Z");
+    expect(at("2026-11-19T10:00:00Z").start.toISOString()).toBe("2026-11-18T11:00:00.000Z");
+    expect(at("2026-11-19T10:00:00Z", "week").start.toISOString()).toBe("2026-11-15T11:00:00.000Z");
+    expect(allowanceWindow(new Date("2026-11-19T10:00:00Z"), "UTC", "day").start.toISOString()).toBe("2026-11-19T00:00:00.000Z");
+  });
+
   it("span a 23-hour day across a daylight-saving change", () => {
     // Europe/Berlin springs forward on 29 Mar 2026.
     const w = allowanceWindow(new Date("2026-03-29T12:00:00Z"), "Europe/Berlin", "day");

@@ -4,12 +4,12 @@ import type { AllowancePeriod, RecognitionSettings } from "./recognition-setting
 import { msg, type Msg, when } from "../../i18n/message.ts";
 
 export interface AllowanceWindow {
-  period: AllowancePeriod;
+  readonly period: AllowancePeriod;
   /** Inclusive start, UTC. */
-  start: Date;
+  readonly start: Date;
   /** Exclusive end (the reset), UTC. */
-  end: Date;
-  timeZone: string;
+  readonly end: Date;
+  readonly timeZone: string;
 }
 
 export interface Balance {
@@ -19,7 +19,20 @@ export interface Balance {
   window: AllowanceWindow;
 }
 
+/** The last window computed per time zone and period: every gift of a team falls in the same one until it ends. */
+const recentWindows = new Map<string, AllowanceWindow>();
+
 export function allowanceWindow(now: Date, timeZone: string, period: AllowancePeriod): AllowanceWindow {
+  const key = `${timeZone}|${period}`;
+  const recent = recentWindows.get(key);
+  if (recent && recent.start.getTime() <= now.getTime() && now.getTime() < recent.end.getTime()) return recent;
+  const window = computeWindow(now, timeZone, period);
+  if (recentWindows.size >= 1_000) recentWindows.clear();
+  recentWindows.set(key, window);
+  return window;
+}
+
+function computeWindow(now: Date, timeZone: string, period: AllowancePeriod): AllowanceWindow {
   const local = DateTime.fromJSDate(now, { zone: timeZone });
   if (!local.isValid) throw new RangeError(`Unknown time zone: ${timeZone}`);
   const start = local.startOf(period === "day" ? "day" : "week");
