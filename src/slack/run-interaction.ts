@@ -42,9 +42,11 @@ async function run<Deps, Args>(services: Services, turn: SlackTurn, interaction:
     const { workspace, defaultTeam, teamCreated } = await services.workspaces.ensure("slack", turn.teamId, { teamTimeZone: services.defaultTimeZone });
     if (teamCreated) await services.jobs.syncTeamSchedules(defaultTeam);
     locale = workspace.locale;
-    const acting = await actingMember(services, workspace, defaultTeam, turn.userId, null, interaction.unknownActor);
-    locale = acting.locale;
+    // Before anything is stored, people named in the request included.
     checkStorableText(args);
+    const named = interaction.unknownActor === "provisional" ? (interaction.peopleNamed?.(args) ?? []) : [];
+    const acting = await actingMember(services, workspace, defaultTeam, turn.userId, null, interaction.unknownActor, named);
+    locale = acting.locale;
     const replies = await interaction.run(deps, {
       platform: "slack",
       workspace,

@@ -1,6 +1,6 @@
 // Who is acting, and in which language to answer them: looked up once per interaction by each surface's runner.
 import { unknownActor } from "../core/shared/errors.ts";
-import { mentionKey } from "../core/shared/command-text.ts";
+import { mentionKey, type MentionRef } from "../core/shared/command-text.ts";
 import type { MemberDirectory, UnknownPeople } from "../core/shared/member-directory.ts";
 import type { Member, Team, Workspace } from "../core/shared/model.ts";
 import type { MemberRepository } from "../core/shared/ports.ts";
@@ -28,10 +28,14 @@ export async function actingMember(
   platformUserId: string,
   reportedLocale?: string | null,
   unknown: UnknownPeople = "look-up",
+  alsoNamed: MentionRef[] = [],
 ): Promise<Acting> {
+  // A provisional actor is resolved with the people the request names (`alsoNamed`): those met for the first time
+  // are added in the same statement, not in one more after it.
+  const self: MentionRef = { kind: "id", id: platformUserId };
   let actor =
     unknown === "provisional"
-      ? ((await deps.members.resolve(workspace, team.id, [{ kind: "id", id: platformUserId }], "provisional")).get(mentionKey({ kind: "id", id: platformUserId })) ?? null)
+      ? ((await deps.members.resolve(workspace, team.id, [self, ...alsoNamed], "provisional")).get(mentionKey(self)) ?? null)
       : await deps.members.byPlatformId(workspace, team.id, platformUserId);
   if (!actor) throw unknownActor();
   // Met first through a gift: what they do now may depend on their role, so their profile is read now.

@@ -2,6 +2,7 @@
 // Adapters parse platform payloads (zod) into requests and render replies; only use cases decide.
 import type { Locale } from "../i18n/locale.ts";
 import type { Member, Platform, Team, Workspace } from "../core/shared/model.ts";
+import type { MentionRef } from "../core/shared/command-text.ts";
 import type { Body } from "./body.ts";
 import type { Form } from "./form.ts";
 import type { CommandRef, Msg } from "../i18n/message.ts";
@@ -58,6 +59,8 @@ export interface Interaction<Deps, Args> {
    * giving kudos. Default: looked up first.
    */
   unknownActor?: "provisional";
+  /** With a provisional actor: the people the request names, resolved in the same statement as the actor. */
+  peopleNamed?(args: Args): MentionRef[];
   /**
    * What makes this request itself confidential (it holds a secret, or its answer does), if anything: then it
    * only runs where nobody but the actor reads the request and its replies. Slack's slash commands and their

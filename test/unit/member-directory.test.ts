@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MemberDirectory } from "../../src/core/shared/member-directory.ts";
-import type { Member, PlatformUserProfile, Role, Workspace } from "../../src/core/shared/model.ts";
+import { actingMember } from "../../src/use-cases/actor.ts";
+import type { Member, PlatformUserProfile, Role, Team, Workspace } from "../../src/core/shared/model.ts";
 import type { MemberRepository, PlatformUsers } from "../../src/core/shared/ports.ts";
 import { TestClock } from "../support/clock.ts";
 import { testAgent } from "../support/members.ts";
@@ -171,5 +172,21 @@ describe("MemberDirectory", () => {
     expect(users.calls.sort()).toEqual(["UANA", "UNONE"]);
     expect(resolved.get("id:UNONE")).toBeNull();
     expect(resolved.get("id:UANA")?.displayName).toBe("uana");
+  });
+
+  it("adds a provisional actor and the people their request names in one statement", async () => {
+    const repo = new MemoryMembers();
+    const dir = new MemberDirectory(repo, new CountingUsers(), new TestClock(new Date()), undefined, { provisionalIn: () => true });
+    const team = { id: "team" } as Team;
+    const { actor } = await actingMember({ members: dir, memberRepo: repo }, workspace, team, "UGIVER", null, "provisional", [
+      { kind: "id", id: "UNEW", name: "New Person" },
+    ]);
+    expect(actor).toMatchObject({ platformUserId: "UGIVER", provisional: true });
+    expect(repo.reads).toBe(1);
+    expect(repo.queued).toEqual([["UGIVER", "UNEW"]]);
+    // The use case then finds the named person stored: nothing is added or queued again.
+    const resolved = await dir.resolve(workspace, "team", [{ kind: "id", id: "UNEW" }], "provisional");
+    expect(resolved.get("id:UNEW")?.displayName).toBe("New Person");
+    expect(repo.queued).toHaveLength(1);
   });
 });

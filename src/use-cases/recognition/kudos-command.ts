@@ -1,5 +1,5 @@
 // The kudos command, on every surface: give kudos, see the allowance, page through history, get help.
-import type { CommandToken } from "../../core/shared/command-text.ts";
+import { type CommandToken, mentionOf } from "../../core/shared/command-text.ts";
 import { giveKudos, kudosBalance, type KudosDeps } from "../../core/recognition/kudos.ts";
 import type { TeamLeadership } from "../../core/shared/ports.ts";
 import { kudosUsage, parseKudosCommand } from "../../core/recognition/kudos-command.ts";
@@ -18,6 +18,8 @@ export const kudosCommand: Interaction<KudosCommandDeps, KudosCommandArgs> = {
   name: "kudos.command",
   // A giver Spur has not met yet is not looked up before the gift: the gift does not wait for users.info.
   unknownActor: "provisional",
+  // Whoever the gift names, resolved with the giver: people met for the first time are added in one statement.
+  peopleNamed: (args) => args.tokens.flatMap((t) => mentionOf(t) ?? []),
   async run(deps, req: Request<KudosCommandArgs>): Promise<Reply[]> {
     const { tokens } = req.args;
     const settings = await deps.recognitionSettings.get(req.workspace.id);
