@@ -1,6 +1,6 @@
 // Spur's Slack listeners, registered in a table and mounted on Bolt as one listener per kind of request
-// (commands, actions, view submissions, events, shortcuts) that routes by command name, action id, callback id
-// or event type. Bolt runs the middleware chain of every listener it holds for every request (each one copying
+// (commands, actions, view submissions, shortcuts) that routes by command name, action id or callback id; events
+// keep one Bolt listener per event name. Bolt runs the middleware chain of every listener it holds for every request (each one copying
 // the request's arguments), so one listener per kind keeps that cost fixed however many handlers Spur has.
 import type {
   App,
@@ -72,7 +72,8 @@ export class ListenerTable {
     if (this.commands.length > 0) app.command(any, async (args) => routeFor(this.commands, args.command.command)?.(args));
     if (this.actions.length > 0) app.action(any, async (args) => routeFor(this.actions, actionIdOf(args.action))?.(args));
     if (this.views.length > 0) app.view(any, async (args) => routeFor(this.views, args.view.callback_id)?.(args));
-    if (this.events.length > 0) app.event(any, async (args) => routeFor(this.events, args.event.type)?.(args));
+    // Events by their names, as Bolt matches them: a pattern would also take payloads whose event has no type.
+    for (const { key, handler } of this.events) if (typeof key === "string") app.event(key, handler);
     if (this.shortcuts.length > 0) app.shortcut(any, async (args) => routeFor(this.shortcuts, args.shortcut.callback_id)?.(args));
   }
 

@@ -46,6 +46,21 @@ describe("Slack payloads Bolt cannot read", () => {
     await new Promise((r) => setTimeout(r, 200));
   });
 
+  it("answers an event callback whose event has no type below 500 (no listener takes it)", async () => {
+    const body = JSON.stringify({
+      token: "legacy-verification-token",
+      team_id: "T0001",
+      api_app_id: "ASPUR",
+      type: "event_callback",
+      event_id: "Ev_NOTYPE",
+      event_time: Math.floor(Date.now() / 1000),
+      authorizations: [{ team_id: "T0001", user_id: "USPURBOT", is_bot: true }],
+      event: { type: null, user: "UANA", item: { type: "message", channel: "CGENERAL", ts: "x" } },
+    });
+    const res = await h.post(body, { "content-type": "application/json", ...slackSignatureHeaders(SIGNING_SECRET, body) });
+    expect(res.status).toBeLessThan(500);
+  });
+
   it("answers 400 to an interaction whose channel is null", async () => {
     const res = await h.interaction({ type: "block_actions", user: { id: "UANA", team_id: "T0001" }, channel: null, actions: [] });
     expect(res.status).toBe(400);

@@ -14,7 +14,7 @@ function mountedOn(table: ListenerTable): Mounted[] {
 }
 
 describe("ListenerTable", () => {
-  it("mounts one listener per kind that has handlers, whatever their number", () => {
+  it("mounts one listener per kind that has handlers, whatever their number, and events by their names", () => {
     const table = new ListenerTable();
     const noop = async () => undefined;
     table.command("/kudos", noop);
@@ -22,7 +22,13 @@ describe("ListenerTable", () => {
     table.action("a", noop);
     table.action(/^page_/, noop);
     table.event("team_join", noop);
-    expect(mountedOn(table).map((m) => m.kind)).toEqual(["command", "action", "event"]);
+    table.event("user_change", noop);
+    expect(mountedOn(table).map((m) => [m.kind, String(m.key)])).toEqual([
+      ["command", "/^/"],
+      ["action", "/^/"],
+      ["event", "team_join"],
+      ["event", "user_change"],
+    ]);
   });
 
   it("routes by command name, action id, callback id and event type, in registration order for patterns", async () => {
@@ -44,7 +50,6 @@ describe("ListenerTable", () => {
     await by.action!({ action: { action_id: "other" } });
     await by.view!({ view: { callback_id: "give_kudos" } });
     await by.event!({ event: { type: "reaction_added" } });
-    await by.event!({ event: { type: "reaction_removed" } });
     await by.shortcut!({ shortcut: { callback_id: "give_kudos_for_message" } });
     await by.command!({ command: { command: "/unknown" } });
     expect(calls).toEqual(["spur", "exact", "pattern", "view", "reaction", "shortcut"]);
