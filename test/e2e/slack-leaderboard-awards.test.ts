@@ -105,6 +105,19 @@ describe("weekly leaderboard post", () => {
     expect(postsOf("spur_weekly_leaderboard")).toHaveLength(1);
     expect(h.slack.callsTo("conversations.history").length).toBeGreaterThanOrEqual(1);
   });
+
+  it("tells the admin, and /spur status, that it is held back while rankings are kept to leads", async () => {
+    await say(USERS.admin.id, "/spur", "settings leaderboard leads", "Saved: leaderboard visibility.");
+    await say(USERS.admin.id, "/spur", "leaderboard-post", "the post is held back");
+    await say(USERS.admin.id, "/spur", "status", "weekly leaderboard: held back while rankings are kept to leads and admins");
+    clock.set("2026-11-30T15:30:00Z");
+    expect((await run(WEEKLY_LEADERBOARD_JOB))[0]).toMatchObject({ status: "skipped", reason: "rankings_hidden" });
+    await say(USERS.admin.id, "/spur", "settings leaderboard everyone", "Saved: leaderboard visibility.");
+    const since = h.commands.length;
+    await h.command("/spur", "leaderboard-post", { user: USERS.admin.id });
+    expect(JSON.stringify(await waitForCommandReply(h, USERS.admin.id, "ranks kudos received", since))).not.toContain("held back");
+    clock.set("2026-11-23T16:00:00Z");
+  });
 });
 
 describe("/spur digest send force", () => {

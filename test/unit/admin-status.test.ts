@@ -8,7 +8,7 @@ import { mrkdwn } from "../../src/slack/render/mrkdwn.ts";
 const describeRuns = (t: Team, s: PostStatus, locale: "en" | "zh-CN" = "en") => describe_(t, s).map((line) => mrkdwn(line, locale)).join("\n");
 
 const team: Team = { id: "t", workspaceId: "w", name: "Support", channelId: "CTEAM", timeZone: "Europe/Berlin", digestDay: 1, digestMinuteOfDay: 540 };
-const status = (patch: Partial<PostStatus>): PostStatus => ({ runs: [], leadDigests: [], leaderboard: "kudos", awards: true, ...patch });
+const status = (patch: Partial<PostStatus>): PostStatus => ({ runs: [], leadDigests: [], leaderboard: "kudos", awards: true, rankingsHidden: false, ...patch });
 const posted = (kind: string, periodKey: string, at: string): RunSummary => ({ kind, periodKey, status: "posted", attempts: 1, postedAt: new Date(at), error: null });
 
 describe("/spur status", () => {
@@ -77,6 +77,15 @@ describe("/spur status", () => {
     expect(describeRuns(team, status({ awards: false }))).toBe(
       "Scheduled posts for Support → <#CTEAM>, Mondays 09:00 (Europe/Berlin).\n• monthly awards: off\nNothing has been posted yet.",
     );
+  });
+
+  it("says the leaderboard post is held back while rankings are kept to leads, unless the team turned it off", () => {
+    expect(describeRuns(team, status({ rankingsHidden: true })).split("\n").slice(1)).toEqual([
+      "• weekly leaderboard: held back while rankings are kept to leads and admins (`/spur settings leaderboard everyone` to post it)",
+      "Nothing has been posted yet.",
+    ]);
+    expect(describeRuns(team, status({ rankingsHidden: true, leaderboard: "off" }))).not.toContain("held back");
+    expect(describeRuns(team, status({ rankingsHidden: true }), "zh-CN")).toContain("• 每周排行榜：排名仅对组长和管理员可见，暂不发布（使用 `/spur settings leaderboard everyone` 恢复）");
   });
 
   it("speaks Chinese to a zh-CN workspace", () => {

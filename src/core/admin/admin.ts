@@ -11,6 +11,8 @@ import { describeRuns, loadPostStatus } from "../digests/post-status.ts";
 import { clockTime } from "../shared/wording.ts";
 import { channel, command, msg, type Msg } from "../../i18n/message.ts";
 import type { Locale } from "../../i18n/locale.ts";
+import { channelRankingsShown } from "../recognition/ranking-visibility.ts";
+import type { RecognitionSettingsRepository } from "../recognition/recognition-ports.ts";
 
 export interface AdminDeps {
   members: MemberDirectory;
@@ -18,6 +20,7 @@ export interface AdminDeps {
   workspaces: WorkspaceRepository;
   runs: Pick<DigestRunRepository, "recentByKind" | "runsPerPeriod">;
   teamPosts: TeamPostSettings;
+  recognitionSettings: Pick<RecognitionSettingsRepository, "get">;
   /** Called after a team's schedule-relevant settings changed. */
   onTeamChanged(team: Team): Promise<void>;
 }
@@ -63,10 +66,13 @@ export async function runAdminCommand(
     }
     case "leaderboard_post": {
       const mode = await deps.teamPosts.leaderboardMode(team.id);
-      if (cmd.mode === null) return [leaderboardMode(team.name, mode)];
-      await deps.teamPosts.setLeaderboardMode(team.id, cmd.mode, teamChange(actor, team, "team.leaderboard_post", mode, cmd.mode));
-      await deps.onTeamChanged(team);
-      return [leaderboardMode(team.name, cmd.mode)];
+      if (cmd.mode !== null) {
+        await deps.teamPosts.setLeaderboardMode(team.id, cmd.mode, teamChange(actor, team, "team.leaderboard_post", mode, cmd.mode));
+        await deps.onTeamChanged(team);
+      }
+      const now = cmd.mode ?? mode;
+      const heldBack = now !== "off" && !(await channelRankingsShown(deps, workspace.id));
+      return heldBack ? [leaderboardMode(team.name, now), leaderboardHeldBack()] : [leaderboardMode(team.name, now)];
     }
     case "awards": {
       const enabled = await deps.teamPosts.awardsEnabled(team.id);
@@ -79,7 +85,7 @@ export async function runAdminCommand(
       if (cmd.locale === null) return [msg("admin.locale.current", { language: languageOf(workspace.locale), usage: command("spur", "locale en|zh-CN") })];
       return [await setWorkspaceLocale(deps, workspace, actor, cmd.locale)];
     case "status":
-      return describeRuns(team, await loadPostStatus(deps, team.id));
+      return describeRuns(team, await loadPostStatus(deps, team));
   }
 }
 
@@ -98,6 +104,11 @@ function teamChange(actor: Member, team: Team, action: AuditAction, from: unknow
 
 function leaderboardMode(team: string, mode: LeaderboardPostMode): Msg {
   return mode === "off" ? msg("admin.leaderboardPost.off", { team }) : msg("admin.leaderboardPost.on", { team, mode });
+}
+
+/** The post is nothing but rankings, so a workspace that keeps them to leads and admins posts none. */
+function leaderboardHeldBack(): Msg {
+  return msg("admin.leaderboardPost.heldBack", { setting: command("spur", "settings leaderboard everyone") });
 }
 
 function awards(team: string, enabled: boolean): Msg {

@@ -9,6 +9,8 @@ import type { Team } from "../shared/model.ts";
 import type { DigestRunRepository, RunGroup, RunSummary } from "../shared/ports.ts";
 import type { LeaderboardPostMode, TeamPostSettings } from "../admin/team-post-settings.ts";
 import { clockTime } from "../shared/wording.ts";
+import { channelRankingsShown } from "../recognition/ranking-visibility.ts";
+import type { RecognitionSettingsRepository } from "../recognition/recognition-ports.ts";
 import { channel, command, msg, type Msg } from "../../i18n/message.ts";
 
 export interface PostStatus {
@@ -18,29 +20,37 @@ export interface PostStatus {
   leadDigests: RunGroup[];
   leaderboard: LeaderboardPostMode;
   awards: boolean;
+  /** The workspace keeps individual rankings to leads and admins, so the weekly leaderboard post is held back. */
+  rankingsHidden: boolean;
 }
 
 /** The kinds listed, in order, with how many of each, and when the team has that post turned off. */
-const STATUS_KINDS: readonly { kind: string; shown: number; off?(status: PostStatus): boolean }[] = [
+const STATUS_KINDS: readonly { kind: string; shown: number; off?(status: PostStatus): boolean; heldBack?(status: PostStatus): boolean }[] = [
   { kind: WEEKLY_DIGEST_KIND, shown: 3 },
   { kind: FORCED_DIGEST_KIND, shown: 2 },
-  { kind: LEADERBOARD_KIND, shown: 3, off: (s) => s.leaderboard === "off" },
+  { kind: LEADERBOARD_KIND, shown: 3, off: (s) => s.leaderboard === "off", heldBack: (s) => s.rankingsHidden },
   { kind: AWARDS_KIND, shown: 2, off: (s) => !s.awards },
 ];
 export const STATUS_LEAD_DIGEST_WEEKS = 3;
 
 export async function loadPostStatus(
-  deps: { runs: Pick<DigestRunRepository, "recentByKind" | "runsPerPeriod">; teamPosts: Pick<TeamPostSettings, "leaderboardMode" | "awardsEnabled"> },
-  teamId: string,
+  deps: {
+    runs: Pick<DigestRunRepository, "recentByKind" | "runsPerPeriod">;
+    teamPosts: Pick<TeamPostSettings, "leaderboardMode" | "awardsEnabled">;
+    recognitionSettings: Pick<RecognitionSettingsRepository, "get">;
+  },
+  team: Pick<Team, "id" | "workspaceId">,
 ): Promise<PostStatus> {
+  const teamId = team.id;
   const perKind = Math.max(...STATUS_KINDS.map((k) => k.shown));
-  const [runs, leadDigests, leaderboard, awards] = await Promise.all([
+  const [runs, leadDigests, leaderboard, awards, rankingsShown] = await Promise.all([
     deps.runs.recentByKind(teamId, STATUS_KINDS.map((k) => k.kind), perKind),
     deps.runs.runsPerPeriod(teamId, LEAD_DIGEST_KIND, LEAD_RUN_KEY_SEPARATOR, STATUS_LEAD_DIGEST_WEEKS),
     deps.teamPosts.leaderboardMode(teamId),
     deps.teamPosts.awardsEnabled(teamId),
+    channelRankingsShown(deps, team.workspaceId),
   ]);
-  return { runs, leadDigests, leaderboard, awards };
+  return { runs, leadDigests, leaderboard, awards, rankingsHidden: !rankingsShown };
 }
 
 /** What an admin needs to know about the team's scheduled posts, one message per line: what went out, and why anything did not. */
@@ -49,8 +59,9 @@ export function describeRuns(team: Team, status: PostStatus): Msg[] {
   const head = msg("status.head", { team: team.name, channel: where, day: weeklyDay(team.digestDay), time: clockTime(team.digestMinuteOfDay), timeZone: team.timeZone });
   const lines: Msg[] = [];
   let posts = 0;
-  for (const { kind, shown, off } of STATUS_KINDS) {
+  for (const { kind, shown, off, heldBack } of STATUS_KINDS) {
     if (off?.(status)) lines.push(msg("status.off", { kind: kindWords(kind) }));
+    else if (heldBack?.(status)) lines.push(msg("status.heldBack", { kind: kindWords(kind), setting: command("spur", "settings leaderboard everyone") }));
     const runs = status.runs.filter((r) => r.kind === kind).slice(0, shown);
     posts += runs.length;
     lines.push(...runs.map(runLine));

@@ -24,6 +24,8 @@ export const admin = {
   "admin.leaderboardPost.off": "The weekly leaderboard post for {team} is off.",
   "admin.leaderboardPost.on":
     "The weekly leaderboard post for {team} ranks {mode, select, kudos {kudos received} composite {composite score} other {kudos received and composite score}}, at the digest time.",
+  "admin.leaderboardPost.heldBack":
+    "While only leads and admins may see rankings, the post is held back: it is nothing but rankings, in a channel agents read. {setting} posts it again.",
   "admin.awards.on": "The monthly awards for {team} are on: posted on the first working day of each month, at the digest time.",
   "admin.awards.off": "The monthly awards for {team} are off.",
   "admin.locale.current": "Spur speaks {language, select, zh {Simplified Chinese (zh-CN)} other {English (en)}} in this workspace. Change it with {usage}.",
@@ -43,6 +45,7 @@ export const admin = {
   "status.inProgress": "• {kind} {period}: in progress (attempt {attempts})",
   "status.leadDigests": "• lead digests {period}: {sent} sent{failed, plural, =0 {} other {, # failed{errors, select, none {} other {: {errors}}}}}{inProgress, plural, =0 {} other {, # in progress}}",
   "status.nextLine": "{text}\n{line}",
+  "status.heldBack": "• {kind}: held back while rankings are kept to leads and admins ({setting} to post it)",
   "status.nothing": "Nothing has been posted yet.",
   "help.admin.title": "<b>Spur administration</b> (workspace admins):",
   "help.admin.role": "• {cmd} — set someone's role",

@@ -25,6 +25,8 @@ export const admin = {
   "admin.leaderboardPost.off": "{team} 的每周排行榜已关闭。",
   "admin.leaderboardPost.on":
     "{team} 的每周排行榜按{mode, select, kudos {收到的点赞} composite {综合得分} other {收到的点赞和综合得分}}排名，在周报时间发布。",
+  "admin.leaderboardPost.heldBack":
+    "目前排名仅对组长和管理员可见，因此暂不发布：排行榜只有排名，而频道里的客服都能看到。使用 {setting} 即可恢复发布。",
   "admin.awards.on": "{team} 的月度奖项已开启：每月第一个工作日在周报时间发布。",
   "admin.awards.off": "{team} 的月度奖项已关闭。",
   "admin.locale.current": "Spur 在本工作区使用{language, select, zh {简体中文（zh-CN）} other {英语（en）}}。可用 {usage} 修改。",
@@ -43,6 +45,7 @@ export const admin = {
   "status.inProgress": "• {kind} {period}：发布中（第 {attempts} 次尝试）",
   "status.leadDigests": "• 组长周报 {period}：已发送 {sent} 份{failed, plural, =0 {} other {，失败 # 份{errors, select, none {} other {：{errors}}}}}{inProgress, plural, =0 {} other {，发送中 # 份}}",
   "status.nextLine": "{text}\n{line}",
+  "status.heldBack": "• {kind}：排名仅对组长和管理员可见，暂不发布（使用 {setting} 恢复）",
   "status.nothing": "还没有发布过任何内容。",
   "help.admin.title": "<b>Spur 管理</b>（工作区管理员）：",
   "help.admin.role": "• {cmd} —— 设置成员角色",
