@@ -79,9 +79,9 @@ export class PrismaDigestReads implements DigestReads {
       this.db.$queryRaw<{ requests: number; asked: number; answered: number }[]>`
         SELECT count(DISTINCT r.id)::int AS requests, count(p.id)::int AS asked,
                count(p.id) FILTER (WHERE p.status = 'answered')::int AS answered
-        FROM feedback_request r JOIN member s ON s.id = r.subject_id
+        FROM feedback_request r
         LEFT JOIN feedback_recipient p ON p.request_id = r.id
-        WHERE s.team_id = ${teamId}::uuid AND r.created_at >= ${range.start} AND r.created_at < ${range.end}`,
+        WHERE r.team_id = ${teamId}::uuid AND r.created_at >= ${range.start} AND r.created_at < ${range.end}`,
       this.db.$queryRaw<{ sent: number; answered: number }[]>`
         SELECT count(*)::int AS sent,
                count(*) FILTER (WHERE EXISTS (

@@ -56,6 +56,7 @@ export function releaseAnonymous(
     for (const r of released) add(r.dimension_id, Number(r.sum), Number(r.count));
     const batch = shuffled(pending).map((p) => ({
       id: randomUUID(),
+      teamId: p.teamId,
       keepDoing: p.keepDoing,
       improve: p.improve,
       ratings: Object.entries(PendingRatings.parse(p.ratings)).filter(([dimensionId]) => byId.has(dimensionId)),
@@ -78,7 +79,7 @@ export function releaseAnonymous(
     });
     await tx.feedbackAnswer.createMany({
       data: batch.map((b) => ({
-        id: b.id, workspaceId, subjectId, periodKey, visibility: "anonymous" as const, giverId: null,
+        id: b.id, workspaceId, subjectId, periodKey, teamId: b.teamId, visibility: "anonymous" as const, giverId: null,
         keepDoing: b.keepDoing, improve: b.improve, answeredOn: releasedOn, releaseId: release.id,
       })),
     });
