@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   // out and costs nothing, as PGlite never ran two statements at once anyway.
   const spur = createSpur(config, { logger: createLogger(config.LOG_LEVEL), ...(embedded ? { databasePoolSize: 1 } : {}) });
   cleanups.push(() => spur.stop());
-  const seeded = await seedSampleWorkspace(spur.services, spur.db);
+  const seeded = await seedSampleWorkspace(spur.services);
   const spurPort = await spur.start();
   say(`demo: Spur is running on http://127.0.0.1:${spurPort} with the sample workspace (${SAMPLE_MEMBERS.length} members, ${SAMPLE_TEAMS.length} teams)`);
 

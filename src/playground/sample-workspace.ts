@@ -1,4 +1,5 @@
-// The people and channels of the demo's sample Slack workspace: two support teams, their leads and an admin.
+// The people and channels of the demo's sample Slack workspace: two support teams (each with its own channel,
+// time zone and weekly digest), their leads and an admin.
 import type { Role } from "../core/shared/model.ts";
 import type { FakeUser } from "./fake-slack-api.ts";
 
@@ -9,6 +10,10 @@ export interface SampleTeam {
   name: string;
   channelId: string;
   channelName: string;
+  timeZone: string;
+  /** The weekly digest: ISO weekday (1 = Monday) and local time in minutes after midnight. */
+  digestDay: number;
+  digestMinuteOfDay: number;
 }
 
 export interface SampleMember {
@@ -21,8 +26,8 @@ export interface SampleMember {
 }
 
 export const SAMPLE_TEAMS: SampleTeam[] = [
-  { key: "frontline", name: "Frontline", channelId: "CFRONTLINE", channelName: "frontline" },
-  { key: "escalations", name: "Escalations", channelId: "CESCALATIONS", channelName: "escalations" },
+  { key: "frontline", name: "Frontline", channelId: "CFRONTLINE", channelName: "frontline", timeZone: "Europe/London", digestDay: 1, digestMinuteOfDay: 9 * 60 + 30 },
+  { key: "escalations", name: "Escalations", channelId: "CESCALATIONS", channelName: "escalations", timeZone: "America/New_York", digestDay: 1, digestMinuteOfDay: 8 * 60 + 30 },
 ];
 
 /** A channel with no team, for commands typed outside the team channels. */

@@ -1,15 +1,15 @@
-// Seeds the demo's sample workspace through Spur's own stores: two teams with channels, members and roles,
-// eight weeks of daily KPIs, team targets and kudos. Every write is keyed, so running it again changes nothing
+// Seeds the demo's sample workspace through Spur's own stores and, for its teams, the admin's team commands
+// (seed-teams.ts): two teams with channels, time zones, digests, leads and members, eight weeks of daily KPIs,
+// team targets and kudos. Every write is keyed, so running it again changes nothing
 // (a later day only adds that day's KPIs).
 import type { Services } from "../app/services.ts";
 import type { KpiTarget, NewKpiRecord } from "../core/kpi/kpi-ports.ts";
 import type { Member, Team } from "../core/shared/model.ts";
-import type { Db } from "../store/prisma.ts";
-import { DEFAULT_TEAM_NAME } from "../store/workspace-store.ts";
 import { SAMPLE_MEMBERS, SAMPLE_TEAM_ID, SAMPLE_TEAMS, type SampleMember, type SampleTeam } from "./sample-workspace.ts";
+import { seedTeamsAsAdmin, type TeamSeedServices } from "./seed-teams.ts";
 
 /** The stores the seed writes through. */
-export type SeedServices = Pick<Services, "clock" | "defaultTimeZone" | "workspaces" | "memberRepo" | "kudos" | "kpiWriter" | "kpiTargets">;
+export type SeedServices = Pick<Services, "defaultTimeZone" | "workspaces" | "kudos" | "kpiWriter" | "kpiTargets"> & TeamSeedServices;
 
 const DAY_MS = 86_400_000;
 const WEEKS = 8;
@@ -49,47 +49,22 @@ export interface SeededWorkspace {
   members: Map<string, Member>;
 }
 
-async function seedTeams(services: SeedServices, db: Db): Promise<SeededWorkspace["teams"]> {
-  const { workspace, defaultTeam } = await services.workspaces.ensure("slack", SAMPLE_TEAM_ID, { teamTimeZone: services.defaultTimeZone });
-  // The workspace's default team becomes the first sample team; the second is created beside it.
-  const [first, second] = SAMPLE_TEAMS as [SampleTeam, SampleTeam];
-  if (defaultTeam.name === DEFAULT_TEAM_NAME) await db.team.update({ where: { id: defaultTeam.id }, data: { name: first.name } });
-  const other = await db.team.upsert({
-    where: { workspaceId_name: { workspaceId: workspace.id, name: second.name } },
-    create: { workspaceId: workspace.id, name: second.name, timeZone: defaultTeam.timeZone },
-    update: {},
-  });
-  const teams = [];
-  for (const [sample, id] of [[first, defaultTeam.id], [second, other.id]] as const) {
-    teams.push({ sample, team: await services.workspaces.updateTeam(id, { channelId: sample.channelId }) });
-  }
-  return teams;
-}
-
-async function seedMembers(services: SeedServices, workspaceId: string, teams: SeededWorkspace["teams"]): Promise<Map<string, Member>> {
-  const members = new Map<string, Member>();
-  for (const { sample, team } of teams) {
-    const people = SAMPLE_MEMBERS.filter((m) => m.team === sample.key);
-    const stored = await services.memberRepo.upsertProfiles(
-      workspaceId,
-      team.id,
-      people.map((m) => ({
-        platformUserId: m.id,
-        displayName: m.name,
-        handle: m.handle,
-        email: `${m.handle}@example.com`,
-        timeZone: team.timeZone,
-        isBot: false,
-        isDeactivated: false,
-        isWorkspaceAdmin: m.role === "admin",
-      })),
-    );
-    for (const member of stored) {
-      const wanted = people.find((p) => p.id === member.platformUserId)?.role ?? "agent";
-      members.set(member.platformUserId, member.role === wanted ? member : await services.memberRepo.setRole(member.id, wanted));
-    }
-  }
-  return members;
+/** Everyone of the sample workspace as Spur meets them: in the default team, admins as admins (their profile says so). */
+async function seedPeople(services: SeedServices, workspaceId: string, teamId: string): Promise<Member[]> {
+  return services.memberRepo.upsertProfiles(
+    workspaceId,
+    teamId,
+    SAMPLE_MEMBERS.map((m) => ({
+      platformUserId: m.id,
+      displayName: m.name,
+      handle: m.handle,
+      email: `${m.handle}@example.com`,
+      timeZone: SAMPLE_TEAMS.find((t) => t.key === m.team)?.timeZone ?? services.defaultTimeZone,
+      isBot: false,
+      isDeactivated: false,
+      isWorkspaceAdmin: m.role === "admin",
+    })),
+  );
 }
 
 /** One record per agent, metric and weekday for the last eight weeks up to today (QA reviews on Fridays). */
@@ -144,10 +119,15 @@ async function seedKudos(services: SeedServices, workspaceId: string, members: M
 }
 
 /** Seeds (or tops up) the sample workspace; returns what the playground needs to know about it. */
-export async function seedSampleWorkspace(services: SeedServices, db: Db): Promise<SeededWorkspace> {
-  const teams = await seedTeams(services, db);
-  const workspaceId = teams[0]!.team.workspaceId;
-  const members = await seedMembers(services, workspaceId, teams);
+export async function seedSampleWorkspace(services: SeedServices): Promise<SeededWorkspace> {
+  const { workspace, defaultTeam } = await services.workspaces.ensure("slack", SAMPLE_TEAM_ID, { teamTimeZone: services.defaultTimeZone });
+  const workspaceId = workspace.id;
+  const people = await seedPeople(services, workspaceId, defaultTeam.id);
+  const admin = people.find((m) => m.role === "admin");
+  if (!admin) throw new Error("demo seed: the sample workspace has no admin");
+  const teams = await seedTeamsAsAdmin(services, { workspace, defaultTeam, admin });
+  // As the team commands left them: in their teams, leads as leads.
+  const members = new Map((await services.memberRepo.findByPlatformIds(workspaceId, SAMPLE_MEMBERS.map((m) => m.id))).map((m) => [m.platformUserId, m]));
   const today = new Date(`${isoDate(services.clock.now())}T00:00:00Z`);
   const agents = SAMPLE_MEMBERS.filter((m) => m.role === "agent").map((m, index) => ({ member: members.get(m.id)!, index }));
   await services.kpiWriter.upsert(sampleKpis(agents, today));

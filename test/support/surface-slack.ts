@@ -6,20 +6,34 @@ import { slackMessage, slackPlain } from "./plain-text.ts";
 import { slackForm, slackStateValues } from "./surface-forms.ts";
 import { type Harness, startHarness } from "./spur-harness.ts";
 import { EVERYONE, type Person, STRANGER } from "./surface-people.ts";
-import type { Said, StartOptions, Surface, SurfaceForm, SurfaceReply, Where } from "./surface-types.ts";
+import type { NamedChannel, Said, StartOptions, Surface, SurfaceForm, SurfaceReply, Where } from "./surface-types.ts";
 import { esc } from "./users.ts";
 
 const CHANNEL = "CGENERAL";
 let counter = 0;
 
+/** A named channel's Slack id: "tier-2" is CTIER2. */
+const slackChannelId = (channel: NamedChannel) => `C${channel.channelName.toUpperCase().replace(/[^A-Z0-9]/g, "")}`;
+
 export async function startSlackSurface(options: StartOptions): Promise<Surface> {
-  const users = EVERYONE.map((p) => ({ ...p.slack, ...(options.memberLocales?.[p.key] ? { locale: options.memberLocales[p.key] } : {}) }));
+  const people = [...EVERYONE, ...(options.morePeople ?? [])];
+  const users = people.map((p) => ({ ...p.slack, ...(options.memberLocales?.[p.key] ? { locale: options.memberLocales[p.key] } : {}) }));
   const h: Harness = await startHarness({ users, ...(options.clock ? { clock: options.clock } : {}) });
   const workspaceId = await h.setRecognitionSettings({});
   // Slack shows a mention by the person's (or channel's) name, also of someone Spur doesn't know.
-  const names = new Map([...[...EVERYONE, STRANGER].map((p): [string, string] => [p.slack.id, p.name]), [CHANNEL, "general"]]);
+  const names = new Map([...[...people, STRANGER].map((p): [string, string] => [p.slack.id, p.name]), [CHANNEL, "general"]]);
   const read = (message: { text?: unknown; blocks?: unknown }, raw: unknown): SurfaceReply => ({ ...slackMessage(message, names), raw });
-  const spell = (said: Said) => said.map((part) => (typeof part === "string" ? part : "channel" in part ? `<#${CHANNEL}|general>` : esc(part.slack))).join("");
+  /** The channel a command is sent in; a named one is known by its name from then on. */
+  const channelOf = (who: Person, where: Where): { id: string; name: string } => {
+    if (where === "personal") return { id: `D${who.slack.id}`, name: "general" };
+    if (where === "channel") return { id: CHANNEL, name: "general" };
+    const id = slackChannelId(where);
+    names.set(id, where.channelName);
+    return { id, name: where.channelName };
+  };
+  // HERE names the channel the command is sent in (the team's channel when sent in a DM).
+  const spell = (said: Said, here = { id: CHANNEL, name: "general" }) =>
+    said.map((part) => (typeof part === "string" ? part : "channel" in part ? `<#${here.id}|${here.name}>` : esc(part.slack))).join("");
 
   const plain = (mrkdwn: string) => slackPlain(mrkdwn, names);
 
@@ -48,8 +62,8 @@ export async function startSlackSurface(options: StartOptions): Promise<Surface>
 
   async function send(who: Person, command: CommandName, said: Said, triggerId: string, where: Where = "channel"): Promise<SurfaceReply> {
     const since = h.commands.length;
-    const channel = where === "personal" ? `D${who.slack.id}` : CHANNEL;
-    const res = await h.command(`/${command}`, spell(said), { user: who.slack.id, channel, triggerId });
+    const channel = channelOf(who, where);
+    const res = await h.command(`/${command}`, spell(said, where === "personal" ? undefined : channel), { user: who.slack.id, channel: channel.id, triggerId });
     if (res.status !== 200) throw new Error(`/${command} answered HTTP ${res.status}`);
     // The private reply to the command: its ack body, or its response_url post when Spur answered after the ack.
     const { args } = await h.slack.waitFor(() => commandReplies(h, since).find((c) => c.args.user === who.slack.id));
@@ -108,8 +122,9 @@ export async function startSlackSurface(options: StartOptions): Promise<Surface>
     async dm(who, contains) {
       return h.slack.waitFor(() => dmsOf(who).findLast((m) => m.text.includes(contains)));
     },
-    async posts() {
-      return h.slack.messages.filter((m) => m.channel === CHANNEL && !m.threadTs).map((m) => read(m, m).text);
+    async posts(channel) {
+      const id = channel ? slackChannelId(channel) : CHANNEL;
+      return h.slack.messages.filter((m) => m.channel === id && !m.threadTs).map((m) => read(m, m).text);
     },
     async setLocale(locale) {
       await h.spur.services.workspaces.setLocale(workspaceId, locale);

@@ -5,9 +5,12 @@ import { type SentActivity } from "./fake-bot-connector.ts";
 import { teamsCard, teamsPlain } from "./plain-text.ts";
 import { EVERYONE, type Person } from "./surface-people.ts";
 import { teamsFieldErrors, teamsForm, teamsSend } from "./surface-forms.ts";
-import type { Said, StartOptions, Surface, SurfaceButton, SurfaceForm, SurfaceReply, Where } from "./surface-types.ts";
+import type { NamedChannel, Said, StartOptions, Surface, SurfaceButton, SurfaceForm, SurfaceReply, Where } from "./surface-types.ts";
 import { cardOf, startTeams } from "./teams-chat.ts";
 import { GENERAL, message } from "./teams-activities.ts";
+
+/** A named channel of the team beside General: "tier-2" is 19:tier-2@thread.tacv2. */
+const teamsChannel = (channel: NamedChannel) => ({ id: `19:${channel.channelName}@thread.tacv2`, name: channel.channelName });
 
 /** The Teams command word: Slack's /spur is `admin`, the others are the same word. */
 const word = (command: CommandName) => (command === "spur" ? "admin" : command);
@@ -33,7 +36,7 @@ function readActivity(sent: SentActivity): SurfaceReply {
 }
 
 export async function startTeamsSurface(options: StartOptions): Promise<Surface> {
-  const roster = EVERYONE.map((p) => p.teams);
+  const roster = [...EVERYONE, ...(options.morePeople ?? [])].map((p) => p.teams);
   const teams = await startTeams({
     roster,
     ...(options.clock ? { clock: options.clock } : {}),
@@ -45,7 +48,9 @@ export async function startTeamsSurface(options: StartOptions): Promise<Surface>
   const activity = (who: Person, command: CommandName, said: Said, where: Where = "channel") => {
     const locale = localeOf(who);
     const parts = [`${word(command)} `, ...said.map((p) => (typeof p === "string" ? p : "channel" in p ? "" : p.teams))];
-    return message(who.teams, parts, { serviceUrl: connector.url, scope: where, ...(locale ? { locale } : {}) });
+    const scope = where === "personal" ? "personal" : "channel";
+    const channel = typeof where === "object" ? { channel: teamsChannel(where) } : {};
+    return message(who.teams, parts, { serviceUrl: connector.url, scope, ...channel, ...(locale ? { locale } : {}) });
   };
   /**
    * Spur's reply to a message. A confidential reply asked for in a channel goes to the person's personal chat
@@ -121,8 +126,9 @@ export async function startTeamsSurface(options: StartOptions): Promise<Surface>
     async dm(who, contains) {
       return connector.waitFor(() => dmsOf(who).findLast((m) => m.text.includes(contains)));
     },
-    async posts() {
-      return connector.sent.filter((s) => s.conversationId === GENERAL).map((s) => readActivity(s).text);
+    async posts(channel) {
+      const id = channel ? teamsChannel(channel).id : GENERAL;
+      return connector.sent.filter((s) => s.conversationId === id).map((s) => readActivity(s).text);
     },
     async setLocale(locale) {
       await h.spur.services.workspaces.setLocale(workspaceId, locale);

@@ -17,8 +17,21 @@ export const HERE = { channel: "here" } as const;
 /** What a person types after the command word: text, the people they @mention, and the channel they are in. */
 export type Said = (string | Person | typeof HERE)[];
 
-/** Where a command is sent: the team's channel (default), or the person's own chat with Spur (Slack DM, Teams personal chat). */
-export type Where = "channel" | "personal";
+/**
+ * Another channel of the workspace, by its name (Slack `C` + the name in capitals, without dashes; on Teams a
+ * channel of the same team beside General).
+ */
+export interface NamedChannel {
+  channelName: string;
+}
+
+export const channelNamed = (channelName: string): NamedChannel => ({ channelName });
+
+/**
+ * Where a command is sent: the team's channel (default), the person's own chat with Spur (Slack DM, Teams
+ * personal chat), or another channel (where HERE then names that channel).
+ */
+export type Where = "channel" | "personal" | NamedChannel;
 
 export interface SurfaceButton {
   /** The button's label, as shown. */
@@ -73,6 +86,8 @@ export interface StartOptions {
    * Spur personally; Slack's DMs need nothing).
    */
   personalChats?: boolean;
+  /** People also in the workspace beyond the usual four (see MORE_PEOPLE). */
+  morePeople?: Person[];
 }
 
 export interface Surface {
@@ -99,8 +114,8 @@ export interface Surface {
   dms(who: Person): Promise<SurfaceReply[]>;
   /** Waits for the newest direct message to `who` whose text contains `contains` (one a job sends, say). */
   dm(who: Person, contains: string): Promise<SurfaceReply>;
-  /** Spur's own posts (not replies) in the team's channel, as plain text, oldest first. */
-  posts(): Promise<string[]>;
+  /** Spur's own posts (not replies) in the team's channel (or `channel`), as plain text, oldest first. */
+  posts(channel?: NamedChannel): Promise<string[]>;
   /** The workspace's language (through the WorkspaceRepository port). */
   setLocale(locale: Locale): Promise<void>;
   settings(patch: Partial<RecognitionSettings>): Promise<void>;

@@ -26,9 +26,11 @@ import type { Platform, StartOptions, Surface } from "./surface-types.ts";
 import { startSlackSurface } from "./surface-slack.ts";
 import { startTeamsSurface } from "./surface-teams.ts";
 
-export { PEOPLE, type Person, STRANGER } from "./surface-people.ts";
+export { MORE_PEOPLE, PEOPLE, type Person, STRANGER } from "./surface-people.ts";
 export {
+  channelNamed,
   HERE,
+  type NamedChannel,
   type Platform,
   type Said,
   type StartOptions,

@@ -71,6 +71,12 @@ describe("audit sentences", () => {
     expect(plain(auditWhat(target, names))).toBe("set Billing's CSAT target from none to 90 (weight 2, per month)");
     expect(plain(auditWhat(entry("api_token.create", "spur_abcde", { name: "zendesk" }), names))).toBe("created an API token “zendesk” (spur_abcde…)");
     expect(plain(auditWhat(entry("kudos.revoke", "3f2a1b2c-0000", { points: 3 }), names))).toBe("revoked gift 3f2a1b2c… (3 points)");
+    // A team's digest moved: the day by its name, a field set to what it was left out.
+    const timeOnly = entry("team.update", "t", { team: "Tier 2", digestDay: { from: 1, to: 1 }, digestMinuteOfDay: { from: 540, to: 420 } });
+    expect(plain(auditWhat(timeOnly, names))).toBe("changed the team Tier 2: digest time from 09:00 to 07:00");
+    const dayToo = entry("team.update", "t", { team: "Tier 2", digestDay: { from: 1, to: 5 }, digestMinuteOfDay: { from: 540, to: 1020 } });
+    expect(plain(auditWhat(dayToo, names))).toBe("changed the team Tier 2: digest day from Mondays to Fridays and digest time from 09:00 to 17:00");
+    expect(plain(auditWhat(dayToo, names), "zh-CN")).toContain("周报日从 每周一 改为 每周五");
     const forgotten = { ...entry("member.role", "forgotten:1234", { from: "agent", to: "lead" }), actorUserId: "forgotten:5678" };
     expect(plain(auditLine(forgotten, names, "UTC"))).toBe("08:05 Wed 25 Nov · a former member made a former member a lead (was an agent)");
   });

@@ -75,16 +75,21 @@ function peopleOf(details: Record<string, unknown>, names: AuditNames): Param[] 
   return ids.length > 0 ? ids.map((id) => auditMember(id, names)) : [none()];
 }
 
-/** A team's changed settings ("time zone from UTC to Asia/Shanghai"), from its entry's { field: { from, to } }. */
+/**
+ * A team's changed settings ("time zone from UTC to Asia/Shanghai"), from its entry's { field: { from, to } };
+ * a field set to what it was (the day of a digest whose time alone moved) is left out.
+ */
 function teamChanges(details: Record<string, unknown>): Msg[] {
   const value = (field: string, v: unknown): Param => {
     if (v === null || v === undefined) return none();
     if (field === "channelId" && typeof v === "string") return channel(v);
     if (field === "digestMinuteOfDay" && typeof v === "number") return clockTime(v);
+    if (field === "digestDay" && typeof v === "number") return msg("admin.day", { day: String(v) });
     return typeof v === "number" ? v : code(String(v));
   };
   const changes = Object.entries(details)
     .filter(([field, change]) => field !== "team" && change && typeof change === "object" && "to" in (change as object))
+    .filter(([, change]) => record(change).from !== record(change).to)
     .map(([field, change]) => msg("audit.team.change", { field, from: value(field, record(change).from), to: value(field, record(change).to) }));
   return changes.length > 0 ? changes : [none()];
 }
