@@ -1,5 +1,6 @@
 // spur team … (Teams: admin team …): listing, creating, renaming and archiving teams, each team's channel,
-// time zone and digest schedule, its leads and its members, parsed from command tokens. Never throws.
+// time zone and digest schedule, its leads, its members and its KPI targets, parsed from command tokens.
+// Never throws.
 import { type CommandToken, type MentionRef, mentionOf } from "../shared/command-text.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
 import type { ParseResult } from "../recognition/kudos-command.ts";
@@ -7,6 +8,7 @@ import { parseTimeZoneArg, parseWeeklySchedule } from "./admin-command.ts";
 import { command, msg, type Param } from "../../i18n/message.ts";
 import type { MessageKey } from "../../i18n/catalogue.ts";
 import { TEAM_VERBS, validTeamName } from "./team-names.ts";
+import { parseTargetsCommand, type TargetsCommand } from "../kpi/kpi-admin-command.ts";
 
 export type TeamCommand =
   | { kind: "list" }
@@ -17,10 +19,12 @@ export type TeamCommand =
   | { kind: "timezone"; name: string; timeZone: string }
   | { kind: "digest"; name: string; day: number; minuteOfDay: number }
   | { kind: "lead"; name: string; action: "add" | "remove"; members: MentionRef[] }
-  | { kind: "assign"; name: string; members: MentionRef[] };
+  | { kind: "assign"; name: string; members: MentionRef[] }
+  /** The team's KPI targets: listed, set, removed or edited in the form (its leads and admins). */
+  | { kind: "targets"; name: string; targets: TargetsCommand };
 
 /** The words after the team's name that say what to change. */
-const SETTINGS = ["channel", "timezone", "digest", "lead", "add"] as const;
+const SETTINGS = ["channel", "timezone", "digest", "lead", "add", "targets"] as const;
 
 export function isTeamCommand(tokens: CommandToken[]): boolean {
   const first = tokens[0];
@@ -69,10 +73,14 @@ export function parseTeamCommand(tokens: CommandToken[]): ParseResult<TeamComman
   if (at < 0 || TEAM_VERBS.includes(verb)) return usage();
   const n = named(rest.slice(0, at));
   if (!n.ok) return n.result;
-  return parseSetting(n.name, word(rest[at]) as (typeof SETTINGS)[number], rest.slice(at + 1));
+  if (word(rest[at]) === "targets") {
+    const targets = parseTargetsCommand(rest.slice(at), `team ${n.name} targets`);
+    return targets.ok ? { ok: true, command: { kind: "targets", name: n.name, targets: targets.command } } : targets;
+  }
+  return parseSetting(n.name, word(rest[at]) as Exclude<(typeof SETTINGS)[number], "targets">, rest.slice(at + 1));
 }
 
-function parseSetting(name: string, setting: (typeof SETTINGS)[number], args: CommandToken[]): ParseResult<TeamCommand> {
+function parseSetting(name: string, setting: Exclude<(typeof SETTINGS)[number], "targets">, args: CommandToken[]): ParseResult<TeamCommand> {
   const prefix = `team ${name}`;
   switch (setting) {
     case "channel": {

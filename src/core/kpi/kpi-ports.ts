@@ -7,6 +7,7 @@ import type { FollowUpsOf } from "../recognition/gift-follow-ups.ts";
 import type { Member } from "../shared/model.ts";
 import type { TimeRange } from "../shared/ports.ts";
 import type { AuditEntry } from "../shared/audit.ts";
+import type { MemberLevel } from "./effective-targets.ts";
 
 /** A validated record ready to store; value is derived from numerator/denominator for ratios. */
 export interface NewKpiRecord {
@@ -66,6 +67,8 @@ export interface KpiTarget {
 
 export interface KpiTargetRepository {
   forTeam(teamId: string): Promise<KpiTarget[]>;
+  /** The levels (with their target overrides) of those of these members who hold one. */
+  levelsOf(memberIds: readonly string[]): Promise<Map<string, MemberLevel>>;
   /** Sets one target, unaudited (seeding); an admin's or lead's changes go through `change`. */
   set(teamId: string, target: KpiTarget, updatedById: string): Promise<void>;
   /** Sets and removes targets with their audit entries, in one transaction; returns the metrics it removed. */

@@ -7,6 +7,7 @@ export const kpiAdmin = {
   "kpiAdmin.parse.apiTokenUsage": "Usage: {usage}, e.g. {example}.",
   "kpiAdmin.parse.secretUsage": "Usage: {usage} (the webhook's signing secret, at least 8 characters).",
   "kpiAdmin.targets.notAllowed": "Only leads (for their own team) and admins can change KPI targets.",
+  "kpiAdmin.targets.notYourTeam": "You don't lead {team}: only its leads and admins can change its KPI targets.",
   "kpiAdmin.targets.title": "KPI targets for {team}",
   "kpiAdmin.targets.line":
     "• <b>{label}</b> ({kpi}, {direction, select, higher {higher} other {lower}} is better): {target} per {period, select, week {week} quarter {quarter} other {month}} · weight {weight, number}{hasShare, select, yes { ({share, number, ::percent} of the composite)} other {}} · min {min, number} {volume}",

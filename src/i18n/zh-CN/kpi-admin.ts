@@ -8,6 +8,7 @@ export const kpiAdmin = {
   "kpiAdmin.parse.apiTokenUsage": "用法：{usage}，例如 {example}。",
   "kpiAdmin.parse.secretUsage": "用法：{usage}（Webhook 的签名密钥，至少 8 个字符）。",
   "kpiAdmin.targets.notAllowed": "只有组长（限本团队）和管理员可以修改 KPI 目标。",
+  "kpiAdmin.targets.notYourTeam": "你不是 {team} 的组长：只有该团队的组长和管理员可以修改它的 KPI 目标。",
   "kpiAdmin.targets.title": "{team}的 KPI 目标",
   "kpiAdmin.targets.line":
     "• <b>{label}</b>（{kpi}，{direction, select, higher {越高越好} other {越低越好}}）：每{period, select, week {周} quarter {季度} other {月}} {target} · 权重 {weight, number}{hasShare, select, yes {（占综合得分的 {share, number, ::percent}）} other {}} · 至少 {min, number} {volume}",

@@ -10,7 +10,7 @@ import type { Team } from "../../core/shared/model.ts";
 import type { WorkspaceRepository } from "../../core/shared/ports.ts";
 import { msg, type Msg } from "../../i18n/message.ts";
 import type { Field, Form } from "../form.ts";
-import type { Interaction, Reply } from "../interaction.ts";
+import type { Interaction, Reply, Request } from "../interaction.ts";
 import { teamOf } from "./scorecard-view.ts";
 
 /** The form's submission (Slack callback, Teams Action.Execute verb). */
@@ -81,13 +81,15 @@ export function targetsFormOf(team: Team, targets: KpiTarget[], content: Targets
   };
 }
 
-/** `spur targets edit`: the form with the team's targets, for its leads and admins. */
+/** The form with `team`'s targets, for its leads and admins. */
+export async function targetsFormReply(deps: TargetsFormDeps, req: Request<unknown>, team: Team): Promise<Reply[]> {
+  await assertCanEditTargets(deps, req.actor, team);
+  const targets = await deps.kpiTargets.forTeam(team.id);
+  return [{ kind: "form", form: targetsFormOf(team, targets, { state: { v: 1, teamId: team.id, channelId: req.place.channelId } }) }];
+}
+
+/** `spur targets edit`: the form for the actor's own team (`spur team <name> targets edit`: a named one). */
 export const openTargetsForm: Interaction<TargetsFormDeps, object> = {
   name: "kpi.targets.form",
-  async run(deps, req): Promise<Reply[]> {
-    const team = await teamOf(deps, req.actor, req.team);
-    assertCanEditTargets(req.actor, team);
-    const targets = await deps.kpiTargets.forTeam(team.id);
-    return [{ kind: "form", form: targetsFormOf(team, targets, { state: { v: 1, teamId: team.id, channelId: req.place.channelId } }) }];
-  },
+  run: async (deps, req) => targetsFormReply(deps, req, await teamOf(deps, req.actor, req.team)),
 };
