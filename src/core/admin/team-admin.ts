@@ -131,7 +131,7 @@ function changes(team: Team, patch: TeamSettingsPatch): Record<string, { from: u
 }
 
 /** Every person named, known in the workspace, human and still there; otherwise nothing changes. */
-async function resolvePeople(deps: TeamAdminDeps, workspace: Workspace, defaultTeam: Team, refs: MentionRef[]): Promise<Member[]> {
+export async function resolvePeople(deps: Pick<TeamAdminDeps, "members">, workspace: Workspace, defaultTeam: Team, refs: MentionRef[]): Promise<Member[]> {
   const found = await deps.members.resolve(workspace, defaultTeam.id, refs);
   const people: Member[] = [];
   for (const ref of refs) {
