@@ -21,6 +21,6 @@ export const levels = {
   "level.list.none": "No levels yet. Create the first (the lowest) with {create}.",
   "level.list.title": "{count, plural, one {# level} other {# levels}}, lowest first:",
   "level.list.line":
-    "{position, number}. <b>{level}</b> · {members, plural, one {# member} other {# members}} · {hasTargets, select, yes {overrides: {targets}} other {team targets only}}",
+    "• {position, number}. <b>{level}</b> · {members, plural, one {# member} other {# members}} · {hasTargets, select, yes {overrides: {targets}} other {team targets only}}",
   "level.list.target": "{label} {target} (weight {weight, number})",
 } as const;

@@ -20,6 +20,6 @@ export const levels = {
   "level.target.removed": "{removed, select, yes {{level} 不再覆盖{label}，其成员按所在团队的目标考核。} other {{level} 没有覆盖{label}。}}",
   "level.list.none": "还没有职级。用 {create} 创建第一个（最低的）职级。",
   "level.list.title": "共 {count, plural, other {# 个职级}}，由低到高：",
-  "level.list.line": "{position, number}. <b>{level}</b> · {members, plural, other {# 名成员}} · {hasTargets, select, yes {覆盖：{targets}} other {仅用团队目标}}",
+  "level.list.line": "• {position, number}. <b>{level}</b> · {members, plural, other {# 名成员}} · {hasTargets, select, yes {覆盖：{targets}} other {仅用团队目标}}",
   "level.list.target": "{label} {target}（权重 {weight, number}）",
 } satisfies Record<keyof typeof en, string>;
