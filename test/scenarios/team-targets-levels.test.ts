@@ -61,6 +61,33 @@ describe.each(PLATFORMS)("team targets and levels on %s", (platform) => {
     expect((await targetsOf("Tier 2"))[0]).toEqual(["csat", 80, 1, "week", null]);
   });
 
+  it("edits a named team's targets in the form: its name shown, a period per KPI, unchanged rows not audited", async () => {
+    const setEntries = () => s.h.spur.db.auditLogEntry.count({ where: { action: "kpi.target_set" } });
+    const before = await setEntries();
+    const form = await s.open(carl, "spur", ["team Tier 2 targets edit"]);
+    expect(form.notice).toContain("Targets of Tier 2.");
+    const period = form.fields.find((f) => f.id === "period:csat");
+    expect(period).toMatchObject({ label: "CSAT — period", value: "week" });
+    expect(period?.choices.map((c) => [c.value, c.label])).toEqual([
+      ["week", "Per week"],
+      ["month", "Per month"],
+      ["quarter", "Per quarter"],
+    ]);
+    expect(form.fields.find((f) => f.id === "period:qa_score")?.value).toBe("month");
+    const refused = await s.submit(carl, form, { "period:csat": "quarter", "target:csat": "120" });
+    expect(refused.errors).toEqual({ "target:csat": "A percentage target is 0–100." });
+    expect(await s.submit(carl, form, { "period:csat": "quarter" }).then((r) => r.reply?.text)).toContain("80% per quarter");
+    // Only CSAT changed: first_response_time went through the form unchanged and is not audited again.
+    expect(await setEntries()).toBe(before + 1);
+    expect(await targetsOf("Tier 2")).toEqual([
+      ["csat", 80, 1, "quarter", null],
+      ["first_response_time", 20, 3, "month", null],
+    ]);
+    // Tier 1's lead may open Tier 1's form, not Tier 2's.
+    expect((await s.open(bo, "spur", ["team Tier 1 targets edit"])).notice).toContain("Targets of Tier 1.");
+    expect((await s.say(bo, "spur", ["team Tier 2 targets edit"])).text).toBe("⚠️ You don't lead Tier 2: only its leads and admins can change its KPI targets.");
+  });
+
   it("keeps a ladder of levels for admins only", async () => {
     expect((await s.say(bo, "spur", ["level create Senior"])).text).toBe("⚠️ Only Spur admins can change settings. Ask a workspace admin.");
     expect(await admin(["level create Agent I"])).toContain("✅ Level Agent I created, at the top of the ladder (position 1).");
@@ -110,13 +137,14 @@ describe.each(PLATFORMS)("team targets and levels on %s", (platform) => {
     const log = (await s.say(carl, "spur", ["audit"], "personal")).text;
     expect(log).toContain("set Tier 1's CSAT target from none to 90 (weight 2, per month");
     expect(log).toContain("set Tier 2's CSAT target from none to 80 (weight 1, per week");
+    expect(log).toContain("set Tier 2's CSAT target from 80 (weight 1, per week) to 80 (weight 1, per quarter)");
     expect(log).toMatch(/Bo Berg set Tier 1's First response time target from none to 30/);
     expect(log).toContain("created the level Senior");
     expect(log).toContain("set level Senior's CSAT override from none to 95 (weight 3)");
     expect(log).toContain("put Ana Alves at level Senior");
     expect(log).toContain("cleared the level of Bo Berg");
     expect(log).toContain("removed the level Agent I");
-    expect(log).not.toMatch(/Tier 2's CSAT target from 80/);
+    expect(log).not.toMatch(/Tier 2's First response time target from 20/);
     const actions = (await s.h.spur.db.auditLogEntry.findMany({ where: { action: { startsWith: "level." } } })).map((a) => a.action).sort();
     expect(actions).toEqual(["level.assign", "level.assign", "level.assign", "level.create", "level.create", "level.remove", "level.target_set"]);
   });
