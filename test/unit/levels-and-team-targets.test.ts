@@ -3,10 +3,14 @@
 // monthly on its own), the composite they are scored by (hand-computed), and the targets form's period.
 import { describe, expect, it } from "vitest";
 import { memberComposite } from "../../src/core/awards/team-standings.ts";
+import { agentWeeks, groupByMember } from "../../src/core/digests/kpi-digest.ts";
+import { weekByKey } from "../../src/core/shared/period.ts";
+import { testAgent } from "../support/members.ts";
 import { isLevelCommand, parseLevelCommand } from "../../src/core/admin/level-command.ts";
 import { parseTeamCommand } from "../../src/core/admin/team-command.ts";
 import { effectiveTargets, scoringTargetsOf, type MemberLevel } from "../../src/core/kpi/effective-targets.ts";
 import type { KpiTarget } from "../../src/core/kpi/kpi-ports.ts";
+import type { KpiInput } from "../../src/core/kpi/kpi-math.ts";
 import { readTargetsForm } from "../../src/core/kpi/targets-form.ts";
 import { judgedSpan } from "../../src/core/kpi/target-span.ts";
 import { periodByKey } from "../../src/core/shared/review-period.ts";
@@ -100,7 +104,7 @@ describe("effective targets", () => {
   it("scores a Senior and a member without a level differently on the same records (hand-computed)", () => {
     // November 2026, judged whole. CSAT 18 of 20 = 90%; first response median 40 min; QA 72 (three reviews).
     const span = judgedSpan(periodByKey("2026-11", "UTC")!, new Date("2027-01-01T00:00:00Z"));
-    const inputs = new Map([
+    const inputs = new Map<string, KpiInput[]>([
       ["csat", [{ value: 90, numerator: 18, denominator: 20 }]],
       ["first_response_time", [30, 40, 50].map((value) => ({ value, numerator: null, denominator: null }))],
       ["qa_score", [72, 72, 72].map((value) => ({ value, numerator: null, denominator: null }))],
@@ -112,6 +116,29 @@ describe("effective targets", () => {
     expect(memberComposite(inputs, scoring.of("ana"), span).score).toBeCloseTo(89.8421, 3);
     expect(scoring.levelOf("ana")?.name).toBe("Senior");
     expect(scoring.levelOf("bo")).toBeNull();
+  });
+});
+
+describe("the digests' agents", () => {
+  it("score each agent against their own targets", () => {
+    const [ana, bo] = [testAgent("ana", "Ana"), testAgent("bo", "Bo")];
+    // ISO week 2026-W47, judged whole: both answered 18 of 20 CSAT surveys (90%), with first replies of 30, 40, 50 min.
+    const records = ["ana", "bo"].flatMap((memberId) => [
+      { memberId, metric: "csat", value: 90, numerator: 18, denominator: 20 },
+      ...[30, 40, 50].map((value) => ({ memberId, metric: "first_response_time", value, numerator: null, denominator: null })),
+    ]);
+    const week = { inputs: groupByMember({ records, kudosReceived: new Map() }), span: judgedSpan(weekByKey("2026-W47", "UTC"), new Date("2027-01-01T00:00:00Z")) };
+    const empty = { inputs: new Map(), span: week.span };
+    const scoring = scoringTargetsOf(TEAM, new Map([["ana", SENIOR]]));
+    const [a, b] = agentWeeks((id) => scoring.of(id), [ana, bo], week, empty, new Map());
+    // Ana (Senior): (3 × 90/95 + 1 × 30/40) ÷ 4 = 89.80% (no QA reviews: left out). Bo: (2 × 1 + 1 × 0.75) ÷ 3 = 91.67%.
+    expect(a?.composite).toBeCloseTo(89.8026, 3);
+    expect(b?.composite).toBeCloseTo(91.6667, 3);
+    expect(a?.kpis.map((k) => [k.def.code, k.target.target])).toEqual([
+      ["csat", 95],
+      ["first_response_time", 30],
+      ["qa_score", 80],
+    ]);
   });
 });
 

@@ -2,22 +2,9 @@
 // replaces the team target's figure and weight for that KPI and keeps its period and minimum volume; a KPI the
 // team does not target is scored on the level's own, per month. Scorecards, digests, leaderboards and awards
 // all score members with these.
-import type { MetricCode } from "./kpi-catalogue.ts";
-import type { KpiTarget } from "./kpi-ports.ts";
+import type { KpiTarget, MemberLevel } from "./kpi-ports.ts";
 
-/** A level's override of one KPI's target and weight. */
-export interface LevelTarget {
-  metric: MetricCode;
-  target: number;
-  weight: number;
-}
-
-/** A member's level and its overrides. */
-export interface MemberLevel {
-  levelId: string;
-  name: string;
-  targets: LevelTarget[];
-}
+export type { LevelTarget, MemberLevel } from "./kpi-ports.ts";
 
 export interface EffectiveTarget extends KpiTarget {
   /** The level whose override this is ("Senior target"); null for the team's own. */

@@ -7,7 +7,6 @@ import type { FollowUpsOf } from "../recognition/gift-follow-ups.ts";
 import type { Member } from "../shared/model.ts";
 import type { TimeRange } from "../shared/ports.ts";
 import type { AuditEntry } from "../shared/audit.ts";
-import type { MemberLevel } from "./effective-targets.ts";
 
 /** A validated record ready to store; value is derived from numerator/denominator for ratios. */
 export interface NewKpiRecord {
@@ -63,6 +62,20 @@ export interface KpiTarget {
   /** The period the target is set for; a volume's target is pro-rated to the span viewed (see target-span.ts). */
   period: PeriodKind;
   minVolume: number | null;
+}
+
+/** A level's override of one KPI's target and weight (see effective-targets.ts). */
+export interface LevelTarget {
+  metric: MetricCode;
+  target: number;
+  weight: number;
+}
+
+/** A member's level and its overrides. */
+export interface MemberLevel {
+  levelId: string;
+  name: string;
+  targets: LevelTarget[];
 }
 
 export interface KpiTargetRepository {
