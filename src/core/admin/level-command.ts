@@ -8,6 +8,7 @@ import type { MetricCode } from "../kpi/kpi-catalogue.ts";
 import { command, msg, type Param } from "../../i18n/message.ts";
 import type { MessageKey } from "../../i18n/catalogue.ts";
 import { validName } from "./team-names.ts";
+import { parseNamedVerb } from "./named-verbs.ts";
 
 export type LevelCommand =
   | { kind: "list" }
@@ -43,37 +44,26 @@ function fail(key: MessageKey, params: Readonly<Record<string, Param>>): ParseRe
 const usage = (args: string) => fail("level.parse.usage", { usage: command("spur", args), list: command("spur", "level list") });
 const TARGET_SET = "targets set <kpi> <target> [weight <n>]";
 
-function named(tokens: CommandToken[]): { ok: true; name: string } | { ok: false; result: ParseResult<LevelCommand> } {
+function named(tokens: CommandToken[]): ParseResult<string> {
   const name = tokens.length > 0 && tokens.every((t) => t.kind === "word") ? tokens.map((t) => t.text).join(" ") : null;
-  if (name === null || !validLevelName(name)) return { ok: false, result: fail("level.parse.name", { name: name ?? "" }) };
-  return { ok: true, name: name.trim() };
+  if (name === null || !validLevelName(name)) return { ok: false, error: new SpurError(ErrorCode.UnknownArgument, msg("level.parse.name", { name: name ?? "" })) };
+  return { ok: true, command: name.trim() };
 }
+
+const renameUsage = () => new SpurError(ErrorCode.UnknownArgument, msg("level.parse.usage", { usage: command("spur", "level rename <level> to <new name>"), list: command("spur", "level list") }));
 
 export function parseLevelCommand(tokens: CommandToken[]): ParseResult<LevelCommand> {
   const rest = tokens.slice(1);
   const verb = word(rest[0]);
-  if (rest.length === 0 || (verb === "list" && rest.length === 1)) return { ok: true, command: { kind: "list" } };
-  if (verb === "create" || verb === "remove") {
-    const n = named(rest.slice(1));
-    if (!n.ok) return n.result;
-    return { ok: true, command: verb === "create" ? { kind: "create", name: n.name } : { kind: "remove", name: n.name } };
-  }
-  if (verb === "rename") {
-    const to = rest.findIndex((t, i) => i > 1 && word(t) === "to");
-    if (to < 0) return usage("level rename <level> to <new name>");
-    const from = named(rest.slice(1, to));
-    const into = named(rest.slice(to + 1));
-    if (!from.ok) return from.result;
-    if (!into.ok) return into.result;
-    return { ok: true, command: { kind: "rename", name: from.name, newName: into.name } };
-  }
+  const common = parseNamedVerb(rest, ["create", "remove"] as const, named, renameUsage);
+  if (common) return common;
   const at = rest.findIndex((t, i) => i > 0 && (word(t) === "add" || word(t) === "targets"));
   if (at < 0 || (LEVEL_VERBS.includes(verb) && verb !== NO_LEVEL)) return usage("level <level> add @member");
   if (word(rest[0]) === NO_LEVEL && at === 1) return assign(null, rest.slice(at + 1));
   const n = named(rest.slice(0, at));
-  if (!n.ok) return n.result;
-  if (word(rest[at]) === "add") return assign(n.name, rest.slice(at + 1));
-  return parseLevelTarget(n.name, rest.slice(at));
+  if (!n.ok) return n;
+  if (word(rest[at]) === "add") return assign(n.command, rest.slice(at + 1));
+  return parseLevelTarget(n.command, rest.slice(at));
 }
 
 function assign(name: string | null, tokens: CommandToken[]): ParseResult<LevelCommand> {
