@@ -28,8 +28,9 @@ export function groupRecords(records: TeamKpiRecord[], kudos: Map<string, number
 }
 
 /**
- * A member's composite over their targets (the team's, with their level's overrides), each fitted to the span (KPIs below their minimum volume are
- * left out). Scorecards, digests, leaderboards and awards all score members with this.
+ * A member's composite over their targets (the team's, with their level's overrides), each fitted to the span
+ * (KPIs below their minimum volume are left out). Scorecards, digests, leaderboards and awards all score members
+ * with this.
  */
 export function memberComposite(inputs: Map<string, KpiInput[]> | undefined, targets: KpiTarget[], span: JudgedSpan): Composite {
   return composite(
