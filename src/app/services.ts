@@ -22,6 +22,7 @@ import type {
   WorkspaceRepository,
 } from "../core/shared/ports.ts";
 import type { TeamAdminRepository } from "../core/admin/team-ports.ts";
+import type { LevelRepository } from "../core/admin/level-ports.ts";
 import type {
   ApiTokenRepository,
   CustomerKudosWriter,
@@ -108,6 +109,8 @@ export interface Stores {
   // teams: their settings, leads and members
   teamAdmin: TeamAdminRepository;
   teamLeads: TeamLeadership;
+  /** The workspace's ladder of levels and their target overrides. */
+  levels: LevelRepository;
 }
 
 /** What leaves the request path: background jobs, direct messages, and the chat platforms' own directories. */

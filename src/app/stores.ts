@@ -23,6 +23,7 @@ import { PrismaReactionTombstones } from "../store/reaction-tombstone-store.ts";
 import { PrismaRecognitionPromptStore } from "../store/recognition-prompt-store.ts";
 import { PrismaRosterSyncStore } from "../store/roster-sync-store.ts";
 import { PrismaScorecardReads } from "../store/scorecard-reads-store.ts";
+import { PrismaLevelStore } from "../store/level-store.ts";
 import { PrismaTeamAdminStore } from "../store/team-admin-store.ts";
 import { TeamsStore } from "../store/teams-store.ts";
 import { PrismaWorkspaceStore } from "../store/workspace-store.ts";
@@ -82,6 +83,7 @@ export function createStores(db: Db, options: { cipher: TokenCipher; outboxWritt
     digestReads: new PrismaDigestReads(db),
     teamAdmin,
     teamLeads: teamAdmin,
+    levels: new PrismaLevelStore(db),
   };
   return {
     stores,

@@ -2,6 +2,7 @@ import { isMetricCode } from "../core/kpi/kpi-catalogue.ts";
 import type { KpiTarget, KpiTargetRepository } from "../core/kpi/kpi-ports.ts";
 import type { MetricCode } from "../core/kpi/kpi-catalogue.ts";
 import type { AuditEntry } from "../core/shared/audit.ts";
+import type { MemberLevel } from "../core/kpi/effective-targets.ts";
 import { isPeriodKind } from "../core/shared/review-period.ts";
 import { audited, type Tx } from "./audited.ts";
 import type { Db } from "./prisma.ts";
@@ -18,6 +19,21 @@ export class PrismaKpiTargetStore implements KpiTargetRepository {
     const rows = await this.db.kpiTarget.findMany({ where: { teamId }, orderBy: { metric: "asc" } });
     return rows.flatMap((r) =>
       isMetricCode(r.metric) ? [{ metric: r.metric, target: r.target, weight: r.weight, period: isPeriodKind(r.period) ? r.period : "month", minVolume: r.minVolume }] : [],
+    );
+  }
+
+  async levelsOf(memberIds: readonly string[]): Promise<Map<string, MemberLevel>> {
+    if (memberIds.length === 0) return new Map();
+    const rows = await this.db.member.findMany({
+      where: { id: { in: [...memberIds] }, levelId: { not: null } },
+      select: { id: true, level: { select: { id: true, name: true, targets: { orderBy: { metric: "asc" } } } } },
+    });
+    return new Map(
+      rows.flatMap((r) => {
+        if (!r.level) return [];
+        const targets = r.level.targets.flatMap((t) => (isMetricCode(t.metric) ? [{ metric: t.metric, target: t.target, weight: t.weight }] : []));
+        return [[r.id, { levelId: r.level.id, name: r.level.name, targets }]];
+      }),
     );
   }
 

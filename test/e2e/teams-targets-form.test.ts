@@ -45,11 +45,13 @@ describe("Teams: the KPI targets card", () => {
     const reply = await chat.say(lee, ["admin targets edit"], "KPI targets — Default team");
     const card = cardOf(reply) as { body: CardInput[] };
     const inputs = card.body.filter((e) => e.id);
-    expect(inputs.slice(0, 4).map((e) => e.id)).toEqual(["target:csat", "weight:csat", "target:csat_score", "weight:csat_score"]);
-    expect(inputs.every((e) => e.type === "Input.Number")).toBe(true);
+    expect(inputs.slice(0, 6).map((e) => e.id)).toEqual(["target:csat", "weight:csat", "period:csat", "target:csat_score", "weight:csat_score", "period:csat_score"]);
+    expect(inputs.filter((e) => !e.id?.startsWith("period:")).every((e) => e.type === "Input.Number")).toBe(true);
+    expect(inputs.filter((e) => e.id?.startsWith("period:")).every((e) => e.type === "Input.ChoiceSet")).toBe(true);
     expect(inputs[0]).toMatchObject({ label: "CSAT — target (%, higher is better) (optional)", value: 90 });
     expect(inputs[1]).toMatchObject({ label: "CSAT — weight (optional)", value: 2 });
-    expect(inputs[2]?.value).toBeUndefined();
+    expect(inputs[2]).toMatchObject({ label: "CSAT — period", value: "month" });
+    expect(inputs[3]?.value).toBeUndefined();
     const [send] = executeActions(card);
     expect(send?.verb).toBe("kpi.targets");
     formState = String(send?.data.formState);

@@ -59,6 +59,12 @@ function target(value: unknown): Param {
   return msg("audit.value.target", { target: figure, weight: num(t.weight) ?? 1, period: str(t.period) ?? "week", min: num(t.minVolume) ?? "none" });
 }
 
+function levelTarget(value: unknown): Param {
+  const t = record(value);
+  const figure = num(t.target);
+  return figure === null ? none() : msg("audit.value.levelTarget", { target: figure, weight: num(t.weight) ?? 1 });
+}
+
 function metricOf(value: unknown): Param {
   const metric = str(value) ?? "";
   return isMetricCode(metric) ? metricLabel(metric) : code(metric);
@@ -161,6 +167,18 @@ export function auditWhat(entry: StoredAuditEntry, names: AuditNames): Msg {
       return msg("audit.team.leadRemove", { team: teamOf(d), who: list(peopleOf(d, names)) });
     case "team.assign":
       return msg("audit.team.assign", { team: teamOf(d), who: list(peopleOf(d, names)) });
+    case "level.create":
+      return msg("audit.level.create", { level: str(d.level) ?? "" });
+    case "level.rename":
+      return msg("audit.level.rename", { from: str(record(d.name).from) ?? str(d.level) ?? "", to: str(record(d.name).to) ?? "" });
+    case "level.remove":
+      return msg("audit.level.remove", { level: str(d.level) ?? "" });
+    case "level.assign":
+      return msg("audit.level.assign", { hasLevel: str(d.level) ? "yes" : "no", level: str(d.level) ?? "", who: list(peopleOf(d, names)) });
+    case "level.target_set":
+      return msg("audit.level.targetSet", { level: str(d.level) ?? "", metric: metricOf(d.metric), to: levelTarget(d), from: levelTarget(from) });
+    case "level.target_remove":
+      return msg("audit.level.targetRemove", { level: str(d.level) ?? "", metric: metricOf(d.metric) });
     default:
       return msg("audit.unknown", { action: code(entry.action) });
   }

@@ -27,7 +27,8 @@ export interface TeamAdminInput {
   /** The workspace's default team: where people Spur meets first are placed, and whose settings a new team starts from. */
   defaultTeam: Team;
   actor: Member;
-  command: TeamCommand;
+  /** A team's targets are the KPI targets' use case (leads may change theirs); the rest is an admin's. */
+  command: Exclude<TeamCommand, { kind: "targets" }>;
 }
 
 /** Applies the command and returns what to tell the admin (`list`: one message per line). */
@@ -112,7 +113,7 @@ function taken(result: TeamRecord | "taken", name: string): TeamRecord {
 }
 
 /** The named team, which must exist and not be archived. */
-async function activeTeam(deps: TeamAdminDeps, workspace: Workspace, name: string): Promise<TeamRecord> {
+export async function activeTeam(deps: Pick<TeamAdminDeps, "teamAdmin">, workspace: Workspace, name: string): Promise<TeamRecord> {
   const team = await deps.teamAdmin.byName(workspace.id, name);
   if (!team) throw new SpurError(ErrorCode.UnknownArgument, msg("team.unknown", { name, list: command("spur", "team list") }));
   if (team.archived) throw new SpurError(ErrorCode.NotAllowed, msg("team.isArchived", { team: team.name }));
@@ -130,7 +131,7 @@ function changes(team: Team, patch: TeamSettingsPatch): Record<string, { from: u
 }
 
 /** Every person named, known in the workspace, human and still there; otherwise nothing changes. */
-async function resolvePeople(deps: TeamAdminDeps, workspace: Workspace, defaultTeam: Team, refs: MentionRef[]): Promise<Member[]> {
+export async function resolvePeople(deps: Pick<TeamAdminDeps, "members">, workspace: Workspace, defaultTeam: Team, refs: MentionRef[]): Promise<Member[]> {
   const found = await deps.members.resolve(workspace, defaultTeam.id, refs);
   const people: Member[] = [];
   for (const ref of refs) {

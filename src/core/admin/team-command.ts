@@ -1,5 +1,6 @@
 // spur team … (Teams: admin team …): listing, creating, renaming and archiving teams, each team's channel,
-// time zone and digest schedule, its leads and its members, parsed from command tokens. Never throws.
+// time zone and digest schedule, its leads, its members and its KPI targets, parsed from command tokens.
+// Never throws.
 import { type CommandToken, type MentionRef, mentionOf } from "../shared/command-text.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
 import type { ParseResult } from "../recognition/kudos-command.ts";
@@ -7,6 +8,8 @@ import { parseTimeZoneArg, parseWeeklySchedule } from "./admin-command.ts";
 import { command, msg, type Param } from "../../i18n/message.ts";
 import type { MessageKey } from "../../i18n/catalogue.ts";
 import { TEAM_VERBS, validTeamName } from "./team-names.ts";
+import { parseNamedVerb } from "./named-verbs.ts";
+import { parseTargetsCommand, type TargetsCommand } from "../kpi/kpi-admin-command.ts";
 
 export type TeamCommand =
   | { kind: "list" }
@@ -17,10 +20,12 @@ export type TeamCommand =
   | { kind: "timezone"; name: string; timeZone: string }
   | { kind: "digest"; name: string; day: number; minuteOfDay: number }
   | { kind: "lead"; name: string; action: "add" | "remove"; members: MentionRef[] }
-  | { kind: "assign"; name: string; members: MentionRef[] };
+  | { kind: "assign"; name: string; members: MentionRef[] }
+  /** The team's KPI targets: listed, set, removed or edited in the form (its leads and admins). */
+  | { kind: "targets"; name: string; targets: TargetsCommand };
 
 /** The words after the team's name that say what to change. */
-const SETTINGS = ["channel", "timezone", "digest", "lead", "add"] as const;
+const SETTINGS = ["channel", "timezone", "digest", "lead", "add", "targets"] as const;
 
 export function isTeamCommand(tokens: CommandToken[]): boolean {
   const first = tokens[0];
@@ -33,7 +38,7 @@ function fail(key: MessageKey, params: Readonly<Record<string, Param>>): ParseRe
   return { ok: false, error: new SpurError(ErrorCode.UnknownArgument, msg(key, params)) };
 }
 
-const usage = () => fail("team.parse.usage", { list: command("spur", "team list"), help: command("spur", "help") });
+const usage = (): ParseResult<TeamCommand> => ({ ok: false, error: usageError() });
 
 /** A name from words only (no people or channels), or null. */
 function nameOf(tokens: CommandToken[]): string | null {
@@ -41,38 +46,31 @@ function nameOf(tokens: CommandToken[]): string | null {
   return tokens.map((t) => t.text).join(" ");
 }
 
-function named(tokens: CommandToken[]): { ok: true; name: string } | { ok: false; result: ParseResult<TeamCommand> } {
+function named(tokens: CommandToken[]): ParseResult<string> {
   const name = nameOf(tokens);
-  if (name === null || !validTeamName(name)) return { ok: false, result: fail("team.parse.name", { name: name ?? "" }) };
-  return { ok: true, name };
+  if (name === null || !validTeamName(name)) return { ok: false, error: new SpurError(ErrorCode.UnknownArgument, msg("team.parse.name", { name: name ?? "" })) };
+  return { ok: true, command: name };
 }
+
+const usageError = () => new SpurError(ErrorCode.UnknownArgument, msg("team.parse.usage", { list: command("spur", "team list"), help: command("spur", "help") }));
 
 export function parseTeamCommand(tokens: CommandToken[]): ParseResult<TeamCommand> {
   const rest = tokens.slice(1);
   const verb = word(rest[0]);
-  if (rest.length === 0 || (verb === "list" && rest.length === 1)) return { ok: true, command: { kind: "list" } };
-  if (verb === "create" || verb === "archive") {
-    const n = named(rest.slice(1));
-    if (!n.ok) return n.result;
-    return { ok: true, command: verb === "create" ? { kind: "create", name: n.name } : { kind: "archive", name: n.name } };
-  }
-  if (verb === "rename") {
-    const to = rest.findIndex((t, i) => i > 1 && word(t) === "to");
-    if (to < 0) return usage();
-    const from = named(rest.slice(1, to));
-    const into = named(rest.slice(to + 1));
-    if (!from.ok) return from.result;
-    if (!into.ok) return into.result;
-    return { ok: true, command: { kind: "rename", name: from.name, newName: into.name } };
-  }
+  const common = parseNamedVerb(rest, ["create", "archive"] as const, named, usageError);
+  if (common) return common;
   const at = rest.findIndex((t, i) => i > 0 && (SETTINGS as readonly string[]).includes(word(t)));
   if (at < 0 || TEAM_VERBS.includes(verb)) return usage();
   const n = named(rest.slice(0, at));
-  if (!n.ok) return n.result;
-  return parseSetting(n.name, word(rest[at]) as (typeof SETTINGS)[number], rest.slice(at + 1));
+  if (!n.ok) return n;
+  if (word(rest[at]) === "targets") {
+    const targets = parseTargetsCommand(rest.slice(at), `team ${n.command} targets`);
+    return targets.ok ? { ok: true, command: { kind: "targets", name: n.command, targets: targets.command } } : targets;
+  }
+  return parseSetting(n.command, word(rest[at]) as Exclude<(typeof SETTINGS)[number], "targets">, rest.slice(at + 1));
 }
 
-function parseSetting(name: string, setting: (typeof SETTINGS)[number], args: CommandToken[]): ParseResult<TeamCommand> {
+function parseSetting(name: string, setting: Exclude<(typeof SETTINGS)[number], "targets">, args: CommandToken[]): ParseResult<TeamCommand> {
   const prefix = `team ${name}`;
   switch (setting) {
     case "channel": {

@@ -7,9 +7,14 @@ export const TEAM_VERBS: readonly string[] = ["list", "create", "rename", "archi
 export const MAX_TEAM_NAME_LENGTH = 80;
 
 export function validTeamName(name: string): boolean {
+  return validName(name, TEAM_VERBS, MAX_TEAM_NAME_LENGTH);
+}
+
+/** A name an admin may give (a team, a level): not empty, not too long, not one of the command's own words. */
+export function validName(name: string, reserved: readonly string[], maxLength: number): boolean {
   const trimmed = name.trim();
-  if (trimmed.length === 0 || [...trimmed].length > MAX_TEAM_NAME_LENGTH) return false;
-  if (TEAM_VERBS.includes(trimmed.toLowerCase())) return false;
+  if (trimmed.length === 0 || [...trimmed].length > maxLength) return false;
+  if (reserved.includes(trimmed.toLowerCase())) return false;
   // Letters, digits, marks, spaces and common punctuation; no control or format characters.
   return /^[\p{L}\p{M}\p{N}\p{Zs}\p{P}\p{S}]+$/u.test(trimmed);
 }

@@ -3,6 +3,7 @@
 import { metric } from "../kpi/kpi-catalogue.ts";
 import { composite, type Composite, type KpiInput, scoreMetric } from "../kpi/kpi-math.ts";
 import type { KpiTarget, ScorecardReads, TeamKpiRecord } from "../kpi/kpi-ports.ts";
+import { loadScoringTargets, type ScoringTargetReads } from "../kpi/effective-targets.ts";
 import { judgedSpan, type JudgedSpan } from "../kpi/target-span.ts";
 import type { Member, Team } from "../shared/model.ts";
 import type { Clock } from "../shared/ports.ts";
@@ -27,8 +28,9 @@ export function groupRecords(records: TeamKpiRecord[], kudos: Map<string, number
 }
 
 /**
- * A member's composite over the team's targets, each fitted to the span (KPIs below their minimum volume are
- * left out). Scorecards, digests, leaderboards and awards all score members with this.
+ * A member's composite over their targets (the team's, with their level's overrides), each fitted to the span
+ * (KPIs below their minimum volume are left out). Scorecards, digests, leaderboards and awards all score members
+ * with this.
  */
 export function memberComposite(inputs: Map<string, KpiInput[]> | undefined, targets: KpiTarget[], span: JudgedSpan): Composite {
   return composite(
@@ -50,23 +52,23 @@ export interface MemberStanding {
 
 export interface StandingsDeps {
   scorecardReads: ScorecardReads;
-  kpiTargets: { forTeam(teamId: string): Promise<KpiTarget[]> };
+  kpiTargets: ScoringTargetReads;
   clock: Clock;
 }
 
 export async function teamStandings(deps: StandingsDeps, team: Team, period: Period): Promise<MemberStanding[]> {
   const dates = periodDates(period);
-  const [members, records, kudos, targets] = await Promise.all([
+  const [members, records, kudos] = await Promise.all([
     deps.scorecardReads.teamMembers(team.id, { range: period, ...dates }),
     deps.scorecardReads.teamRecords(team.id, dates.from, dates.toExclusive),
     deps.scorecardReads.teamKudosReceived(team.id, period),
-    deps.kpiTargets.forTeam(team.id),
   ]);
+  const targets = await loadScoringTargets(deps, team.id, members.map((m) => m.id));
   const byMember = groupRecords(records, kudos);
   const span = judgedSpan(period, deps.clock.now());
   return members.map((member) => ({
     member,
-    composite: targets.length > 0 ? memberComposite(byMember.get(member.id), targets, span).score : null,
+    composite: targets.of(member.id).length > 0 ? memberComposite(byMember.get(member.id), targets.of(member.id), span).score : null,
     ticketsHandled: (byMember.get(member.id)?.get("tickets_handled") ?? []).reduce((s, r) => s + r.value, 0),
     kudosReceived: kudos.get(member.id) ?? 0,
   }));

@@ -56,7 +56,7 @@ export async function composeWeeklyDigest(deps: WeeklyDigestDeps, team: Team, pe
   ]);
   const [previous, current] = data.weeks.slice(-2) as [JudgedWeek, JudgedWeek];
   const kpis = teamKpis(data.targets, data.agents.length, current, previous);
-  const agents = agentWeeks(data.targets, data.agents, current, previous, data.kudosReceived[data.kudosReceived.length - 1] ?? new Map());
+  const agents = agentWeeks(data.targetsOf, data.agents, current, previous, data.kudosReceived[data.kudosReceived.length - 1] ?? new Map());
   return {
     teamId: team.id,
     teamName: team.name,

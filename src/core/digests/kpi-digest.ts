@@ -113,13 +113,23 @@ function agentKpis(targets: KpiTarget[], inputs: Map<string, KpiInput[]> | undef
   });
 }
 
-/** Every member's KPIs and composite this week, their composite last week, and kudos received this week. */
-export function agentWeeks(targets: KpiTarget[], members: Member[], current: JudgedWeek, previous: JudgedWeek, kudos: Map<string, number>): AgentWeek[] {
+/**
+ * Every member's KPIs and composite this week, their composite last week, and kudos received this week.
+ * `targets`: the same for everyone, or each member's own (the team's with their level's overrides).
+ */
+export function agentWeeks(
+  targets: KpiTarget[] | ((memberId: string) => KpiTarget[]),
+  members: Member[],
+  current: JudgedWeek,
+  previous: JudgedWeek,
+  kudos: Map<string, number>,
+): AgentWeek[] {
+  const targetsOf = typeof targets === "function" ? targets : () => targets;
   return members.map((member) => ({
     member,
-    kpis: agentKpis(targets, current.inputs.get(member.id), current.span),
-    composite: memberComposite(current.inputs.get(member.id), targets, current.span).score,
-    previousComposite: memberComposite(previous.inputs.get(member.id), targets, previous.span).score,
+    kpis: agentKpis(targetsOf(member.id), current.inputs.get(member.id), current.span),
+    composite: memberComposite(current.inputs.get(member.id), targetsOf(member.id), current.span).score,
+    previousComposite: memberComposite(previous.inputs.get(member.id), targetsOf(member.id), previous.span).score,
     kudosReceived: kudos.get(member.id) ?? 0,
   }));
 }

@@ -33,7 +33,7 @@ export async function composeLeadDigest(deps: TeamWeeksDeps, team: Team, period:
   const weeks = [previousWeek(period.start, team.timeZone), period];
   const [data, pendingFeedback] = await Promise.all([loadTeamWeeks(deps, team, weeks), deps.digestReads.pendingFeedbackRequests(team.id)]);
   const [before, now] = data.weeks as [JudgedWeek, JudgedWeek];
-  const agents = agentWeeks(data.targets, data.agents, now, before, data.kudosReceived[1] ?? new Map()).sort(
+  const agents = agentWeeks(data.targetsOf, data.agents, now, before, data.kudosReceived[1] ?? new Map()).sort(
     (a, b) => (b.composite ?? -1) - (a.composite ?? -1) || a.member.displayName.localeCompare(b.member.displayName),
   );
   const underTarget = agents.flatMap((a) => {

@@ -4,6 +4,7 @@ import type { DigestReads } from "./digest-ports.ts";
 import { groupByMember, type JudgedWeek } from "./kpi-digest.ts";
 import { judgedSpan } from "../kpi/target-span.ts";
 import type { KpiTarget, ScorecardReads, TeamKpiRecord } from "../kpi/kpi-ports.ts";
+import { loadScoringTargets, type ScoringTargetReads } from "../kpi/effective-targets.ts";
 import type { Member, Team } from "../shared/model.ts";
 import type { Period } from "../shared/period.ts";
 import type { Clock } from "../shared/ports.ts";
@@ -11,7 +12,7 @@ import { periodDates } from "../shared/review-period.ts";
 
 export interface TeamWeeksDeps {
   scorecardReads: ScorecardReads;
-  kpiTargets: { forTeam(teamId: string): Promise<KpiTarget[]> };
+  kpiTargets: ScoringTargetReads;
   digestReads: DigestReads;
   clock: Clock;
 }
@@ -19,7 +20,10 @@ export interface TeamWeeksDeps {
 export interface TeamWeeks {
   /** The members with the agent role: leads and admins coach the team, the digests rank and list its agents. */
   agents: Member[];
+  /** The team's targets (its own KPIs against them). */
   targets: KpiTarget[];
+  /** Each agent's own targets: the team's with their level's overrides. */
+  targetsOf(memberId: string): KpiTarget[];
   /** One entry per week, in the order given: its inputs and how much of it is judged (a running week "so far"). */
   weeks: JudgedWeek[];
   kudosReceived: Map<string, number>[];
@@ -30,9 +34,8 @@ export async function loadTeamWeeks(deps: TeamWeeksDeps, team: Team, weeks: Peri
   const last = weeks[weeks.length - 1];
   if (!first || !last) throw new RangeError("loadTeamWeeks needs at least one week");
   const dates = weeks.map(periodDates);
-  const [members, targets, records, kudosReceived] = await Promise.all([
+  const [members, records, kudosReceived] = await Promise.all([
     deps.scorecardReads.teamMembers(team.id),
-    deps.kpiTargets.forTeam(team.id),
     deps.digestReads.teamRecordsBetween(team.id, periodDates(first).from, periodDates(last).toExclusive),
     deps.digestReads.teamKudosReceivedByRange(team.id, weeks),
   ]);
@@ -47,10 +50,12 @@ export async function loadTeamWeeks(deps: TeamWeeksDeps, team: Team, weeks: Peri
     }
     if (i >= 0) byWeek[i]?.push(r);
   }
+  const agents = members.filter((m) => m.role === "agent");
+  const targets = await loadScoringTargets(deps, team.id, agents.map((m) => m.id));
   const now = deps.clock.now();
   const judged = byWeek.map((inWeek, i) => ({
     inputs: groupByMember({ records: inWeek, kudosReceived: kudosReceived[i] ?? new Map() }),
     span: judgedSpan(weeks[i] as Period, now),
   }));
-  return { agents: members.filter((m) => m.role === "agent"), targets, weeks: judged, kudosReceived };
+  return { agents, targets: targets.team, targetsOf: (memberId) => targets.of(memberId), weeks: judged, kudosReceived };
 }

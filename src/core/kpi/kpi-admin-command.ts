@@ -14,7 +14,8 @@ export type HelpdeskProviderName = (typeof HELPDESK_PROVIDERS)[number];
 export type TargetsCommand =
   | { kind: "targets_list" }
   | { kind: "targets_set"; metric: MetricCode; target: number; weight: number; period: PeriodKind; minVolume: number | null }
-  | { kind: "targets_remove"; metric: MetricCode };
+  | { kind: "targets_remove"; metric: MetricCode }
+  | { kind: "targets_edit" };
 
 export type ApiTokenCommand = { kind: "api_token"; name: string } | { kind: "api_token_list" } | { kind: "api_token_revoke"; prefix: string };
 
@@ -52,16 +53,22 @@ function fail(message: Msg): { ok: false; error: SpurError } {
 }
 
 const usage = (args: string) => fail(msg("admin.usage", { usage: command("spur", args) }));
-const TARGETS_SET = "targets set <kpi> <target> [weight <n>] [period week|month|quarter] [min <events>]";
+const TARGETS_SET = "set <kpi> <target> [weight <n>] [period week|month|quarter] [min <events>]";
 
-export function parseTargetsCommand(tokens: CommandToken[]): ParseResult<TargetsCommand> {
+/**
+ * `targets …` after `prefix` ("targets" for the actor's own team, "team Tier 1 targets" for a named one);
+ * `tokens` start with the word "targets". Usage messages name the command as typed.
+ */
+export function parseTargetsCommand(tokens: CommandToken[], prefix = "targets"): ParseResult<TargetsCommand> {
   const [sub, kpi, ...rest] = tokens.slice(1).map((t, i) => (i < 2 ? wordOf(t).toLowerCase() : wordOf(t)));
   if (sub === undefined || (sub === "list" && kpi === undefined)) return { ok: true, command: { kind: "targets_list" } };
-  if (sub !== "set" && sub !== "remove") return usage(TARGETS_SET);
+  if (sub === "edit" && kpi === undefined) return { ok: true, command: { kind: "targets_edit" } };
+  const setUsage = `${prefix} ${TARGETS_SET}`;
+  if (sub !== "set" && sub !== "remove") return usage(setUsage);
   if (!kpi || !isMetricCode(kpi)) return fail(msg("kpiAdmin.parse.notKpi", { kpi: kpi ?? "", kpis: list(METRIC_CODES.map((c) => code(c)), "or") }));
-  if (sub === "remove") return rest.length === 0 ? { ok: true, command: { kind: "targets_remove", metric: kpi } } : usage(`targets remove ${kpi}`);
+  if (sub === "remove") return rest.length === 0 ? { ok: true, command: { kind: "targets_remove", metric: kpi } } : usage(`${prefix} remove ${kpi}`);
   const rawTarget = (rest.shift() ?? "").replace(/%$/, "");
-  if (!/^\d+(\.\d+)?$/.test(rawTarget)) return fail(msg("kpiAdmin.parse.targetNumber", { usage: command("spur", TARGETS_SET) }));
+  if (!/^\d+(\.\d+)?$/.test(rawTarget)) return fail(msg("kpiAdmin.parse.targetNumber", { usage: command("spur", setUsage) }));
   const target = Number(rawTarget);
   if (metric(kpi).unit === "percent" && target > 100) return fail(msg("kpiAdmin.parse.percentTarget", { label: metricLabel(kpi) }));
   let weight = 1;
@@ -73,7 +80,7 @@ export function parseTargetsCommand(tokens: CommandToken[]): ParseResult<Targets
     if (key === "weight" && /^\d{1,3}(\.\d+)?$/.test(value) && Number(value) <= 100) weight = Number(value);
     else if (key === "period" && isPeriodKind(value)) period = value;
     else if (key === "min" && /^\d{1,6}$/.test(value)) minVolume = Number(value);
-    else return usage(TARGETS_SET);
+    else return usage(setUsage);
   }
   return { ok: true, command: { kind: "targets_set", metric: kpi, target, weight, period, minVolume } };
 }

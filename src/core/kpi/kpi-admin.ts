@@ -1,4 +1,4 @@
-// KPI administration's rules: targets (leads for their own team, admins), API tokens and helpdesks (admins).
+// KPI administration's rules: targets (leads for the teams they lead, admins for any), API tokens and helpdesks (admins).
 // Each operation checks who may do it, then changes the store; the words are the use cases'.
 import { assertAdmin } from "../admin/admin-command.ts";
 import { type MentionRef, mentionKey, mentionParam } from "../shared/command-text.ts";
@@ -6,6 +6,7 @@ import { type AuditEntry, auditBy } from "../shared/audit.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
 import type { MemberDirectory } from "../shared/member-directory.ts";
 import type { Member, Team, Workspace } from "../shared/model.ts";
+import type { TeamLeadership } from "../shared/ports.ts";
 import { msg } from "../../i18n/message.ts";
 import type { MetricCode } from "./kpi-catalogue.ts";
 import type { HelpdeskProviderName } from "./kpi-admin-command.ts";
@@ -13,6 +14,7 @@ import type { ApiTokenRepository, HelpdeskRepository, KpiTarget, KpiTargetReposi
 
 export interface TargetsDeps {
   kpiTargets: KpiTargetRepository;
+  teamLeads: TeamLeadership;
 }
 
 export interface ApiTokenDeps {
@@ -24,9 +26,13 @@ export interface HelpdeskDeps {
   members: MemberDirectory;
 }
 
-export function assertCanEditTargets(actor: Member, team: Team): void {
-  if (actor.role === "admin" || (actor.role === "lead" && actor.teamId === team.id)) return;
-  throw new SpurError(ErrorCode.NotAllowed, msg("kpiAdmin.targets.notAllowed"));
+/** Admins change any team's targets; a lead those of the teams they lead (the team_lead table), no other. */
+export async function assertCanEditTargets(deps: Pick<TargetsDeps, "teamLeads">, actor: Member, team: Team): Promise<void> {
+  if (actor.role === "admin") return;
+  if (actor.role !== "lead") throw new SpurError(ErrorCode.NotAllowed, msg("kpiAdmin.targets.notAllowed"));
+  if (!(await deps.teamLeads.teamsLedBy(actor.id)).includes(team.id)) {
+    throw new SpurError(ErrorCode.NotAllowed, msg("kpiAdmin.targets.notYourTeam", { team: team.name }));
+  }
 }
 
 /** Sets and removes the team's targets (one command, or the whole form) and returns them as they now are. */
@@ -35,7 +41,7 @@ export async function changeTargets(
   input: { actor: Member; team: Team; set: KpiTarget[]; remove: MetricCode[] },
 ): Promise<{ targets: KpiTarget[]; removed: MetricCode[] }> {
   const { actor, team } = input;
-  assertCanEditTargets(actor, team);
+  await assertCanEditTargets(deps, actor, team);
   const before = new Map((await deps.kpiTargets.forTeam(team.id)).map((t) => [t.metric, t]));
   const audit: AuditEntry[] = [];
   for (const target of input.set) {

@@ -64,8 +64,24 @@ export interface KpiTarget {
   minVolume: number | null;
 }
 
+/** A level's override of one KPI's target and weight (see effective-targets.ts). */
+export interface LevelTarget {
+  metric: MetricCode;
+  target: number;
+  weight: number;
+}
+
+/** A member's level and its overrides. */
+export interface MemberLevel {
+  levelId: string;
+  name: string;
+  targets: LevelTarget[];
+}
+
 export interface KpiTargetRepository {
   forTeam(teamId: string): Promise<KpiTarget[]>;
+  /** The levels (with their target overrides) of those of these members who hold one. */
+  levelsOf(memberIds: readonly string[]): Promise<Map<string, MemberLevel>>;
   /** Sets one target, unaudited (seeding); an admin's or lead's changes go through `change`. */
   set(teamId: string, target: KpiTarget, updatedById: string): Promise<void>;
   /** Sets and removes targets with their audit entries, in one transaction; returns the metrics it removed. */

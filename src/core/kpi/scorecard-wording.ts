@@ -33,6 +33,7 @@ export function kpiLine(line: KpiLine): Msg {
     hasTarget: line.goal ? "yes" : "no",
     target: line.goal ? metricValue(line.def, line.goal.value) : null,
     proRata: proRataNote(line.def, line.goal),
+    level: line.target?.fromLevel ? msg("scorecard.kpi.levelTarget", { level: line.target.fromLevel }) : null,
     attainment: line.attainment ?? 0,
     trend: kpiTrend(line),
     median,

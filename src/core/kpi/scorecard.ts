@@ -9,7 +9,8 @@ import type { FeedbackRepository } from "../feedback/feedback-ports.ts";
 import { isMetricCode, metric, type MetricCode, type MetricDefinition } from "./kpi-catalogue.ts";
 import { type Aggregate, composite, type Composite, median, rankOf, scoreMetric } from "./kpi-math.ts";
 import { groupRecords, memberComposite } from "../awards/team-standings.ts";
-import type { KpiTarget, KudosBreakdown, ScorecardReads } from "./kpi-ports.ts";
+import type { KudosBreakdown, ScorecardReads } from "./kpi-ports.ts";
+import { type EffectiveTarget, scoringTargetsOf, type ScoringTargetReads } from "./effective-targets.ts";
 import { judgedSpan, type JudgedSpan, type SpanTarget } from "./target-span.ts";
 import type { KpiObservation, KudosTotals, Member, Team } from "../shared/model.ts";
 import type { Period } from "../shared/period.ts";
@@ -25,7 +26,8 @@ export interface KpiLine {
   /** False: "not enough data" (below the minimum volume); the KPI is neither scored nor ranked. */
   enough: boolean;
   minVolume: number;
-  target: KpiTarget | null;
+  /** The member's target: the team's, or their level's override (`fromLevel`). */
+  target: EffectiveTarget | null;
   /** The target fitted to the span judged (pro-rated for a volume); null without a target or a judged day. */
   goal: SpanTarget | null;
   attainment: number | null;
@@ -35,6 +37,8 @@ export interface KpiLine {
 
 export interface Scorecard {
   subject: Member;
+  /** The subject's level on the workspace's ladder, if they hold one. */
+  level: string | null;
   isSelf: boolean;
   period: Period;
   /** How much of the period is judged: all of it, or "so far" (up to today) while it runs. */
@@ -58,7 +62,7 @@ export interface ScorecardDeps {
   kudos: KudosRepository;
   kpis: KpiRepository;
   scorecardReads: ScorecardReads;
-  kpiTargets: { forTeam(teamId: string): Promise<KpiTarget[]> };
+  kpiTargets: ScoringTargetReads;
   feedback: FeedbackRepository;
   recognitionSettings: Pick<RecognitionSettingsRepository, "get">;
   clock: Clock;
@@ -78,7 +82,7 @@ export async function buildScorecard(
   const today = deps.clock.now();
   const span = judgedSpan(period, today);
   const previousSpan = judgedSpan(previous, today);
-  const [kudosNow, kudosBefore, receivedNow, receivedBefore, records, teamNow, teamBefore, kudosTeamNow, kudosTeamBefore, targets, members, settings] =
+  const [kudosNow, kudosBefore, receivedNow, receivedBefore, records, teamNow, teamBefore, kudosTeamNow, kudosTeamBefore, teamTargets, members, settings] =
     await Promise.all([
       deps.kudos.totals(subject.id, period),
       deps.kudos.totals(subject.id, previous),
@@ -93,9 +97,12 @@ export async function buildScorecard(
       deps.scorecardReads.teamMembers(team.id),
       deps.recognitionSettings.get(subject.workspaceId),
     ]);
+  const teamIds = new Set([...members.map((m) => m.id), subject.id]);
+  // Each member is scored against their own targets: the team's, with their level's overrides.
+  const scoring = scoringTargetsOf(teamTargets, await deps.kpiTargets.levelsOf([...teamIds]));
+  const targets = scoring.of(subject.id);
   const current = groupRecords(teamNow, kudosTeamNow);
   const earlier = groupRecords(teamBefore, kudosTeamBefore);
-  const targetOf = new Map(targets.map((t) => [t.metric, t]));
 
   // Shown: every targeted KPI, plus any ingested KPI the subject has records for.
   const codes = new Set<MetricCode>(targets.map((t) => t.metric));
@@ -103,16 +110,15 @@ export async function buildScorecard(
 
   const lineFor = (memberId: string, code: MetricCode): KpiLine & { previousAttainment: number | null } => {
     const def = metric(code);
-    const target = targetOf.get(code) ?? null;
+    const target = scoring.of(memberId).find((t) => t.metric === code) ?? null;
     const scored = scoreMetric(def, current.get(memberId)?.get(code) ?? [], target, span);
     const prev = scoreMetric(def, earlier.get(memberId)?.get(code) ?? [], target, previousSpan);
     const previousValue = prev.enough ? prev.aggregate.value : null;
     return { def, ...scored, target, previous: previousValue, previousAttainment: prev.attainment, teamMedian: null };
   };
 
-  const teamIds = new Set([...members.map((m) => m.id), subject.id]);
   const composites = new Map<string, number | null>();
-  for (const memberId of teamIds) composites.set(memberId, memberComposite(current.get(memberId), targets, span).score);
+  for (const memberId of teamIds) composites.set(memberId, memberComposite(current.get(memberId), scoring.of(memberId), span).score);
 
   const lines = [...codes].map((code) => {
     const { previousAttainment: _previous, ...line } = lineFor(subject.id, code);
@@ -136,6 +142,7 @@ export async function buildScorecard(
 
   const card: Scorecard = {
     subject,
+    level: scoring.levelOf(subject.id)?.name ?? null,
     isSelf: viewer.id === subject.id,
     period,
     span,

@@ -33,6 +33,12 @@ export const AUDIT_ACTIONS = [
   "team.lead_add",
   "team.lead_remove",
   "team.assign",
+  "level.create",
+  "level.rename",
+  "level.remove",
+  "level.assign",
+  "level.target_set",
+  "level.target_remove",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -54,6 +54,8 @@ export const ErrorCode = {
   InvalidSetting: "invalid_setting",
   /** Another team of the workspace already has the name (compared without case). */
   TeamNameTaken: "team_name_taken",
+  /** Another level of the workspace already has the name (compared without case). */
+  LevelNameTaken: "level_name_taken",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

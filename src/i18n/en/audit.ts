@@ -52,5 +52,12 @@ export const audit = {
   "audit.team.leadAdd": "made {who} lead of {team}",
   "audit.team.leadRemove": "removed {who} as lead of {team}",
   "audit.team.assign": "moved {who} to {team}",
+  "audit.level.create": "created the level {level}",
+  "audit.level.rename": "renamed the level {from} to {to}",
+  "audit.level.remove": "removed the level {level}",
+  "audit.level.assign": "{hasLevel, select, yes {put {who} at level {level}} other {cleared the level of {who}}}",
+  "audit.level.targetSet": "set level {level}'s {metric} override from {from} to {to}",
+  "audit.level.targetRemove": "removed level {level}'s {metric} override",
+  "audit.value.levelTarget": "{target} (weight {weight, number})",
   "audit.unknown": "made a change ({action})",
 } as const;

@@ -7,6 +7,7 @@ export const kpiAdmin = {
   "kpiAdmin.parse.apiTokenUsage": "Usage: {usage}, e.g. {example}.",
   "kpiAdmin.parse.secretUsage": "Usage: {usage} (the webhook's signing secret, at least 8 characters).",
   "kpiAdmin.targets.notAllowed": "Only leads (for their own team) and admins can change KPI targets.",
+  "kpiAdmin.targets.notYourTeam": "You don't lead {team}: only its leads and admins can change its KPI targets.",
   "kpiAdmin.targets.title": "KPI targets for {team}",
   "kpiAdmin.targets.line":
     "• <b>{label}</b> ({kpi}, {direction, select, higher {higher} other {lower}} is better): {target} per {period, select, week {week} quarter {quarter} other {month}} · weight {weight, number}{hasShare, select, yes { ({share, number, ::percent} of the composite)} other {}} · min {min, number} {volume}",
@@ -32,10 +33,13 @@ export const kpiAdmin = {
   "targetsForm.title": "KPI targets — {team}",
   "targetsForm.shortTitle": "KPI targets",
   "targetsForm.save": "Save",
-  "targetsForm.notice": "Leave a target empty for a KPI the team does not score. Composite = Σ(weight × min(attainment, 100%)) ÷ Σweight.",
+  "targetsForm.notice": "Targets of {team}. Leave a target empty for a KPI the team does not score. Composite = Σ(weight × min(attainment, 100%)) ÷ Σweight.",
   "targetsForm.target":
     "{label} — target ({unit, select, percent {%} minutes {minutes} hours {hours} points {points} rating {1–5} other {count}}, {direction, select, higher {higher} other {lower}} is better)",
   "targetsForm.weight": "{label} — weight",
+  "targetsForm.period": "{label} — period",
+  "targetsForm.periodChoice": "{period, select, week {Per week} quarter {Per quarter} other {Per month}}",
+  "targetsForm.error.period": "Choose week, month or quarter.",
   "targetsForm.error.weightWithoutTarget": "Give a target, or clear the weight too.",
   "targetsForm.error.target": "The target must be a number, 0 or more.",
   "targetsForm.error.percent": "A percentage target is 0–100.",

@@ -51,9 +51,11 @@ export const kpi = {
   "scorecard.change":
     "{change, select, up {▲ from {before}} down {▼ from {before}} other {= same as last {kind, select, week {week} month {month} other {quarter}}}}",
   "scorecard.kpis.heading": "KPIs",
+  "scorecard.level": "<b>Level:</b> {level}",
+  "scorecard.kpi.levelTarget": " ({level} target)",
   "scorecard.kpis.empty": "No KPIs or targets yet.",
   "scorecard.kpi.line":
-    "• <b>{label}</b>: <b>{value}</b>{hasTarget, select, yes { · target {target}{proRata} · attainment {attainment, number, ::percent}} other { · no target}}{trend}{median}",
+    "• <b>{label}</b>: <b>{value}</b>{hasTarget, select, yes { · target {target}{proRata}{level} · attainment {attainment, number, ::percent}} other { · no target}}{trend}{median}",
   "scorecard.kpi.notEnough": "• <b>{label}</b>: <i>not enough data</i> ({volume}){median}",
   "scorecard.kpi.trend": " · {change, select, up {▲ from {before}} down {▼ from {before}} other {= same as before}}{worse, select, yes { (worse)} other {}}",
   "scorecard.kpi.median": " · team median {median}",

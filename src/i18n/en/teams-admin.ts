@@ -31,5 +31,7 @@ export const teamsAdmin = {
   "help.teams.create": "• {create} / {rename} / {archive} — names are unique without case; the default team stays",
   "help.teams.settings": "• {channel} · {timezone} · {digest} — one team's channel, time zone and digest",
   "help.teams.leads": "• {cmd} — who leads the team (a lead may lead several teams)",
+  "help.teams.targets": "• {cmd} — one team's KPI targets and weights (its leads too)",
+  "help.levels": "• {list} · {create} · {add} · {targets} — levels (Agent I, Senior …) and their target overrides",
   "help.teams.add": "• {cmd} — move people into the team (their past kudos and KPIs stay where they happened)",
 } as const;

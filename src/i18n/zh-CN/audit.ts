@@ -50,5 +50,12 @@ export const audit = {
   "audit.team.leadAdd": "将 {who} 设为 {team} 的组长",
   "audit.team.leadRemove": "取消了 {who} 在 {team} 的组长身份",
   "audit.team.assign": "将 {who} 调到 {team}",
+  "audit.level.create": "创建了职级 {level}",
+  "audit.level.rename": "将职级 {from} 更名为 {to}",
+  "audit.level.remove": "删除了职级 {level}",
+  "audit.level.assign": "{hasLevel, select, yes {将 {who} 设为 {level} 职级} other {取消了 {who} 的职级}}",
+  "audit.level.targetSet": "将职级 {level} 的{metric}覆盖目标从 {from} 改为 {to}",
+  "audit.level.targetRemove": "删除了职级 {level} 的{metric}覆盖目标",
+  "audit.value.levelTarget": "{target}（权重 {weight, number}）",
   "audit.unknown": "做了一项变更（{action}）",
 } as const;

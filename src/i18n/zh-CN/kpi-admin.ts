@@ -8,6 +8,7 @@ export const kpiAdmin = {
   "kpiAdmin.parse.apiTokenUsage": "用法：{usage}，例如 {example}。",
   "kpiAdmin.parse.secretUsage": "用法：{usage}（Webhook 的签名密钥，至少 8 个字符）。",
   "kpiAdmin.targets.notAllowed": "只有组长（限本团队）和管理员可以修改 KPI 目标。",
+  "kpiAdmin.targets.notYourTeam": "你不是 {team} 的组长：只有该团队的组长和管理员可以修改它的 KPI 目标。",
   "kpiAdmin.targets.title": "{team}的 KPI 目标",
   "kpiAdmin.targets.line":
     "• <b>{label}</b>（{kpi}，{direction, select, higher {越高越好} other {越低越好}}）：每{period, select, week {周} quarter {季度} other {月}} {target} · 权重 {weight, number}{hasShare, select, yes {（占综合得分的 {share, number, ::percent}）} other {}} · 至少 {min, number} {volume}",
@@ -33,10 +34,13 @@ export const kpiAdmin = {
   "targetsForm.title": "KPI 目标 —— {team}",
   "targetsForm.shortTitle": "KPI 目标",
   "targetsForm.save": "保存",
-  "targetsForm.notice": "团队不考核的 KPI，目标留空即可。综合得分 = Σ(权重 × min(达成率, 100%)) ÷ Σ权重。",
+  "targetsForm.notice": "{team}的目标。团队不考核的 KPI，目标留空即可。综合得分 = Σ(权重 × min(达成率, 100%)) ÷ Σ权重。",
   "targetsForm.target":
     "{label} —— 目标（{unit, select, percent {%} minutes {分钟} hours {小时} points {分} rating {1–5} other {数量}}，{direction, select, higher {越高越好} other {越低越好}}）",
   "targetsForm.weight": "{label} —— 权重",
+  "targetsForm.period": "{label} —— 考核周期",
+  "targetsForm.periodChoice": "{period, select, week {每周} quarter {每季度} other {每月}}",
+  "targetsForm.error.period": "请选择周、月或季度。",
   "targetsForm.error.weightWithoutTarget": "请填写目标，或者把权重也清空。",
   "targetsForm.error.target": "目标必须是不小于 0 的数字。",
   "targetsForm.error.percent": "百分比目标必须在 0–100 之间。",

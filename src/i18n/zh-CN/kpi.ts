@@ -50,9 +50,11 @@ export const kpi = {
   "scorecard.change":
     "{change, select, up {▲ 上期为 {before}} down {▼ 上期为 {before}} other {= 与上{kind, select, week {周} month {月} other {季度}}持平}}",
   "scorecard.kpis.heading": "KPI",
+  "scorecard.level": "<b>职级：</b>{level}",
+  "scorecard.kpi.levelTarget": "（职级目标：{level}）",
   "scorecard.kpis.empty": "还没有 KPI 或目标。",
   "scorecard.kpi.line":
-    "• <b>{label}</b>：<b>{value}</b>{hasTarget, select, yes { · 目标 {target}{proRata} · 达成率 {attainment, number, ::percent}} other { · 未设目标}}{trend}{median}",
+    "• <b>{label}</b>：<b>{value}</b>{hasTarget, select, yes { · 目标 {target}{proRata}{level} · 达成率 {attainment, number, ::percent}} other { · 未设目标}}{trend}{median}",
   "scorecard.kpi.notEnough": "• <b>{label}</b>：<i>数据不足</i>（{volume}）{median}",
   "scorecard.kpi.trend": " · {change, select, up {▲ 上期为 {before}} down {▼ 上期为 {before}} other {= 与上期持平}}{worse, select, yes {（变差）} other {}}",
   "scorecard.kpi.median": " · 团队中位数 {median}",

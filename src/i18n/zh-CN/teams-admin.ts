@@ -30,5 +30,7 @@ export const teamsAdmin = {
   "help.teams.create": "• {create} / {rename} / {archive} —— 名称不区分大小写且不能重复；默认团队不能归档",
   "help.teams.settings": "• {channel} · {timezone} · {digest} —— 单个团队的频道、时区和周报时间",
   "help.teams.leads": "• {cmd} —— 团队的组长（一位组长可以带多个团队）",
+  "help.teams.targets": "• {cmd} —— 某个团队的 KPI 目标和权重（该团队的组长也可修改）",
+  "help.levels": "• {list} · {create} · {add} · {targets} —— 职级（如初级客服、高级客服）及其目标覆盖",
   "help.teams.add": "• {cmd} —— 把成员调入该团队（之前的点赞和 KPI 仍归属原团队）",
 } satisfies Record<keyof typeof en, string>;

@@ -22,6 +22,8 @@ import { auditCommand } from "./audit-command.ts";
 import { dataRightsCommand, type DataRightsDeps } from "./data-rights.ts";
 import { isTeamCommand } from "../../core/admin/team-command.ts";
 import { teamCommand, type TeamCommandDeps } from "./team-command.ts";
+import { isLevelCommand } from "../../core/admin/level-command.ts";
+import { levelCommand, type LevelCommandDeps } from "./level-command.ts";
 
 export type { SpurArgs } from "./admin-settings.ts";
 
@@ -34,7 +36,8 @@ export type SpurDeps = AdminSettingsDeps &
   ApiTokenCommandDeps &
   HelpdeskDeps &
   AuditLogDeps &
-  TeamCommandDeps;
+  TeamCommandDeps &
+  LevelCommandDeps;
 
 export interface SpurRoute {
   matches(tokens: CommandToken[]): boolean;
@@ -55,6 +58,8 @@ export const SPUR_ROUTES: SpurRoute[] = [
   { matches: isAuditCommand, useCase: auditCommand },
   // Teams: list, create, rename, archive; a team's channel, time zone, digest, leads and members.
   { matches: isTeamCommand, useCase: teamCommand },
+  // The ladder of levels, who holds which, and each level's target overrides.
+  { matches: isLevelCommand, useCase: levelCommand },
   // Roles, channel, time zone, digest schedule, movers, preview and send, leaderboard post, awards, locale, status, help,
   // and any subcommand nobody answers.
   { matches: () => true, useCase: adminSettings },

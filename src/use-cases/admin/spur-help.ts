@@ -45,6 +45,8 @@ export function spurHelp(platform: Platform): Body {
           msg("help.teams.settings", { channel: spur("team <name> channel #channel"), timezone: spur("team <name> timezone Asia/Shanghai"), digest: spur("team <name> digest monday 09:00") }),
           msg("help.teams.leads", { cmd: spur("team <name> lead add|remove @member") }),
           msg("help.teams.add", { cmd: spur("team <name> add @member") }),
+          msg("help.teams.targets", { cmd: spur("team <name> targets [set|remove|edit]") }),
+          msg("help.levels", { list: spur("level list"), create: spur("level create <name>"), add: spur("level <name> add @member"), targets: spur("level <name> targets set <kpi> <target> [weight n]") }),
         ],
       },
       { kind: "text", text: msg("help.kpi.title") },

@@ -1,20 +1,25 @@
 // spur team … (Teams: admin team …): every team of the workspace, its channel, time zone, digest, leads and
-// members; a team's schedulers move with its schedule.
-import { runTeamCommand, type TeamAdminDeps } from "../../core/admin/team-admin.ts";
+// members, its KPI targets; a team's schedulers move with its schedule.
+import { activeTeam, runTeamCommand, type TeamAdminDeps } from "../../core/admin/team-admin.ts";
 import { parseTeamCommand } from "../../core/admin/team-command.ts";
 import type { JobDispatch } from "../../app/services.ts";
 import { note } from "../body.ts";
 import { msg } from "../../i18n/message.ts";
 import { type Interaction, privately } from "../interaction.ts";
 import type { SpurArgs } from "./admin-settings.ts";
+import { runTargetsCommand, type TargetsCommandDeps } from "../kpi/targets-command.ts";
 
-export type TeamCommandDeps = Omit<TeamAdminDeps, "onTeamChanged"> & { jobs: Pick<JobDispatch, "syncTeamSchedules"> };
+export type TeamCommandDeps = Omit<TeamAdminDeps, "onTeamChanged"> & TargetsCommandDeps & { jobs: Pick<JobDispatch, "syncTeamSchedules"> };
 
 export const teamCommand: Interaction<TeamCommandDeps, SpurArgs> = {
   name: "spur.team",
   async run(deps, req) {
     const parsed = parseTeamCommand(req.args.tokens);
     if (!parsed.ok) throw parsed.error;
+    if (parsed.command.kind === "targets") {
+      const team = await activeTeam(deps, req.workspace, parsed.command.name);
+      return runTargetsCommand(deps, req, team, parsed.command.targets, `team ${team.name} targets`);
+    }
     const lines = await runTeamCommand(
       { ...deps, onTeamChanged: (team) => deps.jobs.syncTeamSchedules(team) },
       { workspace: req.workspace, defaultTeam: req.team, actor: req.actor, command: parsed.command },

@@ -131,6 +131,7 @@ export function scorecardBody(card: Scorecard, options: { explained?: boolean } 
   const formula = compositeFormula(card.composite);
   const blocks: Block[] = [
     heading(title),
+    ...(card.level ? [{ kind: "text", text: msg("scorecard.level", { level: card.level }) } satisfies Block] : []),
     { kind: "lines", lines: kudosLines(card, kind) },
     heading(msg("scorecard.kpis.heading")),
     { kind: "lines", lines: card.lines.map(kpiLine), empty: msg("scorecard.kpis.empty") },

@@ -24,8 +24,9 @@ function targetLine(target: KpiTarget, totalWeight: number): Msg {
   });
 }
 
-export function targetsBlocks(team: Team, targets: KpiTarget[]): Block[] {
-  if (targets.length === 0) return [{ kind: "text", text: msg("kpiAdmin.targets.none", { team: team.name, command: command("spur", "targets set csat 90 weight 2") }) }];
+/** `prefix`: how the command names the team's targets ("targets", "team Tier 1 targets"). */
+export function targetsBlocks(team: Team, targets: KpiTarget[], prefix = "targets"): Block[] {
+  if (targets.length === 0) return [{ kind: "text", text: msg("kpiAdmin.targets.none", { team: team.name, command: command("spur", `${prefix} set csat 90 weight 2`) }) }];
   const total = targets.reduce((sum, t) => sum + t.weight, 0);
   return [
     heading(msg("kpiAdmin.targets.title", { team: team.name })),
@@ -34,11 +35,11 @@ export function targetsBlocks(team: Team, targets: KpiTarget[]): Block[] {
   ];
 }
 
-export function targetsBody(team: Team, targets: KpiTarget[]): Body {
-  return { blocks: targetsBlocks(team, targets) };
+export function targetsBody(team: Team, targets: KpiTarget[], prefix?: string): Body {
+  return { blocks: targetsBlocks(team, targets, prefix) };
 }
 
 /** What a change says: done, and the targets as they now are. */
-export function targetsSavedBody(team: Team, targets: KpiTarget[]): Body {
-  return { tone: "success", blocks: [{ kind: "text", text: msg("kpiAdmin.targets.saved") }, ...targetsBlocks(team, targets)] };
+export function targetsSavedBody(team: Team, targets: KpiTarget[], prefix?: string): Body {
+  return { tone: "success", blocks: [{ kind: "text", text: msg("kpiAdmin.targets.saved") }, ...targetsBlocks(team, targets, prefix)] };
 }

@@ -29,7 +29,7 @@ export const submitTargetsForm: Interaction<TargetsFormDeps, SubmitTargetsArgs> 
     const { state, values } = req.args;
     const team = await deps.workspaces.teamById(state.teamId);
     if (!team || team.workspaceId !== req.workspace.id) throw unreadableTargetsForm();
-    assertCanEditTargets(req.actor, team);
+    await assertCanEditTargets(deps, req.actor, team);
     const existing = await deps.kpiTargets.forTeam(team.id);
     const read = readTargetsForm(values, existing);
     if (!read.ok) return [{ kind: "form", form: targetsFormOf(team, existing, { state, values, errors: read.errors }) }];
