@@ -24,7 +24,7 @@ export async function seedTeamsAsAdmin(
   input: { workspace: Workspace; defaultTeam: Team; admin: Member },
 ): Promise<{ sample: SampleTeam; team: Team }[]> {
   const { workspace, defaultTeam, admin } = input;
-  const run = (command: TeamCommand) =>
+  const run = (command: Exclude<TeamCommand, { kind: "targets" }>) =>
     runTeamCommand(
       { teamAdmin: services.teamAdmin, members: services.members, clock: services.clock, onTeamChanged: (team) => services.jobs.syncTeamSchedules(team) },
       { workspace, defaultTeam, actor: admin, command },
