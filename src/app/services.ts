@@ -21,7 +21,7 @@ import type {
   TeamLeadership,
   WorkspaceRepository,
 } from "../core/shared/ports.ts";
-import type { TeamAdminRepository } from "../core/admin/team-ports.ts";
+import type { ChannelTeams, TeamAdminRepository } from "../core/admin/team-ports.ts";
 import type {
   ApiTokenRepository,
   CustomerKudosWriter,
@@ -108,6 +108,8 @@ export interface Stores {
   // teams: their settings, leads and members
   teamAdmin: TeamAdminRepository;
   teamLeads: TeamLeadership;
+  /** Which team a channel is mapped to (`team <name> here`). */
+  channelTeams: ChannelTeams;
 }
 
 /** What leaves the request path: background jobs, direct messages, and the chat platforms' own directories. */

@@ -82,6 +82,7 @@ export function createStores(db: Db, options: { cipher: TokenCipher; outboxWritt
     digestReads: new PrismaDigestReads(db),
     teamAdmin,
     teamLeads: teamAdmin,
+    channelTeams: teamAdmin,
   };
   return {
     stores,

@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = [
   "team.lead_add",
   "team.lead_remove",
   "team.assign",
+  "team.map_channel",
+  "team.prompts",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

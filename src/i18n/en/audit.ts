@@ -52,5 +52,8 @@ export const audit = {
   "audit.team.leadAdd": "made {who} lead of {team}",
   "audit.team.leadRemove": "removed {who} as lead of {team}",
   "audit.team.assign": "moved {who} to {team}",
+  "audit.team.mapChannel": "mapped {channel} to the team {team}{moved, select, yes { (it was {previous}'s)} other {}}",
+  "audit.team.prompts": "set {team}'s recognition prompts from {from} to {to}",
+  "audit.value.promptsOff": "off",
   "audit.unknown": "made a change ({action})",
 } as const;

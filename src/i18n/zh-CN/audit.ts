@@ -50,5 +50,8 @@ export const audit = {
   "audit.team.leadAdd": "将 {who} 设为 {team} 的组长",
   "audit.team.leadRemove": "取消了 {who} 在 {team} 的组长身份",
   "audit.team.assign": "将 {who} 调到 {team}",
+  "audit.team.mapChannel": "将 {channel} 对应到团队 {team}{moved, select, yes {（此前属于 {previous}）} other {}}",
+  "audit.team.prompts": "将 {team} 的每周点赞提醒从 {from} 改为 {to}",
+  "audit.value.promptsOff": "关闭",
   "audit.unknown": "做了一项变更（{action}）",
 } as const;
