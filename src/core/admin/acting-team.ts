@@ -21,8 +21,8 @@ export interface ActingTeamInput {
   channelTeam: Team | null;
   /** An admin's team when nothing else says which. */
   fallback: Team;
-  /** How to name the team in this command, shown to a lead of several teams who named none. */
-  example: CommandRef;
+  /** How to name the team in this command, shown to a lead of several teams who named none; none if it can't. */
+  example: CommandRef | null;
 }
 
 /** The team to act on; refuses a lead a team they do not lead, naming the ones they do. Agents are the caller's to refuse. */
@@ -49,7 +49,8 @@ async function chosenTeam(deps: ActingTeamDeps, input: ActingTeamInput, led: str
   const only = led.length === 1 ? led[0] : input.actor.teamId && led.includes(input.actor.teamId) ? input.actor.teamId : null;
   if (only) return (await deps.workspaces.teamById(only)) ?? input.fallback;
   if (led.length > 1) {
-    throw new SpurError(ErrorCode.UnknownArgument, msg("team.scope.several", { teams: list(await teamNames(deps, led)), example: input.example }));
+    const teams = list(await teamNames(deps, led));
+    throw new SpurError(ErrorCode.UnknownArgument, input.example ? msg("team.scope.several", { teams, example: input.example }) : msg("team.scope.severalChannel", { teams }));
   }
   // A lead of no team: their own team, which they are then refused.
   return (input.actor.teamId && (await deps.workspaces.teamById(input.actor.teamId))) || input.fallback;

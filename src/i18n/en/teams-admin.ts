@@ -44,4 +44,5 @@ export const teamsAdmin = {
   "team.scope.notLed":
     "You don't lead {team}: leads act on the teams they lead ({count, plural, =0 {you lead none} other {yours: {led}}}).",
   "team.scope.several": "You lead {teams}: name the team ({example}) or send it in the team's channel.",
+  "team.scope.severalChannel": "You lead {teams}: send it in the channel of the team you mean.",
 } as const;

@@ -41,4 +41,5 @@ export const teamsAdmin = {
   "team.install.unmapped": "这个频道还没有对应任何 Spur 团队。请管理员在这里发送 {here}（例如 {example}），之后在这里输入的命令都会作用于该团队。",
   "team.scope.notLed": "你不是 {team} 的组长：组长只能管理自己带的团队（{count, plural, =0 {你目前没有带任何团队} other {你带的团队：{led}}}）。",
   "team.scope.several": "你带的团队有 {teams}：请写明团队名称（{example}），或在该团队的频道中发送。",
+  "team.scope.severalChannel": "你带的团队有 {teams}：请在对应团队的频道中发送。",
 } satisfies Record<keyof typeof en, string>;
