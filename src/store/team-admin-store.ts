@@ -102,7 +102,7 @@ export class PrismaTeamAdminStore implements TeamAdminRepository, TeamLeadership
     });
   }
 
-  async mapChannel(teamId: string, channel: PlaceChannel, audit: AuditEntry | null): Promise<{ team: TeamRecord; previousTeam: string | null }> {
+  async mapChannel(teamId: string, channel: PlaceChannel, audit: AuditEntry): Promise<{ team: TeamRecord; previousTeam: string | null }> {
     const result = await this.db.$transaction(async (tx) => {
       // The workspace row is locked, so two admins mapping at once cannot leave a channel or a team mapped twice.
       const team = await tx.team.findUniqueOrThrow({ where: { id: teamId } });
@@ -113,7 +113,6 @@ export class PrismaTeamAdminStore implements TeamAdminRepository, TeamLeadership
       await tx.teamChannel.create({ data: { workspaceId: team.workspaceId, channelId: channel.channelId, groupId: channel.groupId, teamId } });
       const row = await tx.team.update({ where: { id: teamId }, data: { channelId: channel.channelId } });
       const previousTeam = before && before.teamId !== teamId ? before.team.name : null;
-      if (!audit) return { team: toRecord(row), previousTeam };
       const details = {
         ...audit.details,
         mapped: { from: mapped?.channelId ?? null, to: channel.channelId },

@@ -90,8 +90,8 @@ async function installed(deps: TeamsDeps, turn: TurnContext): Promise<void> {
   const conversationId = baseConversationId(turn.activity.conversation.id);
   const known = await deps.store.find(workspace.id, conversationId);
   await rememberConversation(deps, turn, workspace.id, true);
-  // The channel Spur was added in becomes the default team's (its shoutouts, digest and commands) while that
-  // team has no channel of its own; the welcome says which team the channel is, or how to map it.
+  // A team's shoutouts and digest go to the channel Spur was installed in, until someone picks another; the
+  // welcome says which team the channel is mapped to, or how to map it.
   const teamsTeamId = teamsTeamIdOf(turn);
   const channel =
     turn.activity.conversation.conversationType === "channel" && teamsTeamId

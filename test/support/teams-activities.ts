@@ -24,6 +24,8 @@ export interface Where {
   serviceUrl: string;
   /** The sender's Teams language, which Teams puts on every activity (e.g. "zh-CN"); none when absent. */
   locale?: string;
+  /** Another channel of the team than General (its conversation id and name), for scope "channel". */
+  channel?: { id: string; name: string };
 }
 
 function localeOf(where: Where): { locale?: string } {
@@ -34,9 +36,10 @@ function conversationFor(where: Where, from: RosterMember, messageId?: string) {
   if (where.scope === "personal") {
     return { conversation: { id: `a:personal-${from.id}`, conversationType: "personal", tenantId: TENANT_ID }, channelData: { tenant: { id: TENANT_ID } } };
   }
+  const channel = where.channel ?? { id: GENERAL, name: "General" };
   return {
-    conversation: { id: messageId ? `${GENERAL};messageid=${messageId}` : GENERAL, conversationType: "channel", tenantId: TENANT_ID, isGroup: true },
-    channelData: { tenant: { id: TENANT_ID }, team: TEAM, channel: { id: GENERAL, name: "General" } },
+    conversation: { id: messageId ? `${channel.id};messageid=${messageId}` : channel.id, conversationType: "channel", tenantId: TENANT_ID, isGroup: true },
+    channelData: { tenant: { id: TENANT_ID }, team: TEAM, channel },
   };
 }
 

@@ -47,10 +47,9 @@ export interface TeamAdminRepository {
   /**
    * Maps the channel to the team and makes it the team's post channel: a channel maps to one team and a team to
    * one channel, so an earlier mapping of either moves. The audit entry's details gain the channel the team had
-   * and the team the channel was mapped to before (`previousTeam`, also returned). No entry (null) only for the
-   * installation's own choice of the default team's first channel, which was never audited.
+   * and the team the channel was mapped to before (`previousTeam`, also returned).
    */
-  mapChannel(teamId: string, channel: PlaceChannel, audit: AuditEntry | null): Promise<{ team: TeamRecord; previousTeam: string | null }>;
+  mapChannel(teamId: string, channel: PlaceChannel, audit: AuditEntry): Promise<{ team: TeamRecord; previousTeam: string | null }>;
   /** Makes the team these members' primary team; returns the ones who moved. Their past records stay where they were. */
   assign(teamId: string, memberIds: string[], audit: AuditEntry): Promise<string[]>;
 }

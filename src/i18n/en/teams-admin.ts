@@ -40,7 +40,7 @@ export const teamsAdmin = {
   "team.install.mapped":
     "This channel is {team}'s: commands typed here act on {team}, and its shoutouts and weekly digest are posted here. To give another team a channel, an admin sends {here} in it.",
   "team.install.unmapped":
-    "This channel isn't mapped to a Spur team yet. An admin sends {here} in it (for example {example}); commands typed here then act on that team.",
+    "This channel isn't mapped to a Spur team, so commands typed here act on each person's own team. To make commands typed in a channel act on one team (its leaderboard, digest, prompts and feedback), an admin sends {here} in it, for example {example}.",
   "team.scope.notLed":
     "You don't lead {team}: leads act on the teams they lead ({count, plural, =0 {you lead none} other {yours: {led}}}).",
   "team.scope.several": "You lead {teams}: name the team ({example}) or send it in the team's channel.",

@@ -38,7 +38,8 @@ export const teamsAdmin = {
   "team.here.notChannel": "请在要对应的频道中发送 {command}：私聊或群聊不能作为团队频道。",
   "team.install.mapped":
     "这个频道属于 {team}：在这里输入的命令都作用于 {team}，团队的点赞播报和周报也发到这里。要给其他团队指定频道，请管理员在该频道中发送 {here}。",
-  "team.install.unmapped": "这个频道还没有对应任何 Spur 团队。请管理员在这里发送 {here}（例如 {example}），之后在这里输入的命令都会作用于该团队。",
+  "team.install.unmapped":
+    "这个频道还没有对应任何 Spur 团队，因此在这里输入的命令作用于每个人自己所在的团队。若要让某个频道中的命令都作用于同一个团队（排行榜、周报、点赞提醒和反馈），请管理员在该频道中发送 {here}，例如 {example}。",
   "team.scope.notLed": "你不是 {team} 的组长：组长只能管理自己带的团队（{count, plural, =0 {你目前没有带任何团队} other {你带的团队：{led}}}）。",
   "team.scope.several": "你带的团队有 {teams}：请写明团队名称（{example}），或在该团队的频道中发送。",
   "team.scope.severalChannel": "你带的团队有 {teams}：请在对应团队的频道中发送。",
