@@ -10,7 +10,8 @@ import { TestClock } from "../support/clock.ts";
 import { PEOPLE, PLATFORMS, startSurface, type Surface } from "../support/surface.ts";
 
 const { ana, bo, carl, dee } = PEOPLE;
-const PROMPT = "Who helped you this week?";
+// The prompt itself (the schedule confirmations quote its question too).
+const PROMPT = "A quick kudos makes their day";
 
 describe.each(PLATFORMS)("leads of one team and of two on %s", (platform) => {
   let s: Surface;
@@ -36,7 +37,7 @@ describe.each(PLATFORMS)("leads of one team and of two on %s", (platform) => {
   afterAll(() => s?.stop());
 
   it("shows /feedback team for a team the lead leads, and refuses any other", async () => {
-    expect(await text(dee, "feedback", ["team Tier 2"])).toBe("⛔ You don't lead Tier 2: leads act on the teams they lead (yours: Tier 1).");
+    expect(await text(dee, "feedback", ["team Tier 2"])).toBe("⚠️ You don't lead Tier 2: leads act on the teams they lead (yours: Tier 1).");
     expect((await text(dee, "feedback", ["team"])).split("\n")[0]).toBe("Team feedback — November 2026 · Tier 1");
     expect(await text(bo, "feedback", ["team"])).toContain("You lead Tier 1 and Tier 2: name the team (feedback team Tier 1) or send it in the team's channel.");
     const tier2 = await text(bo, "feedback", ["team tier 2"]);
@@ -48,7 +49,7 @@ describe.each(PLATFORMS)("leads of one team and of two on %s", (platform) => {
   });
 
   it("lets a lead set the prompts of the teams they lead, each at its own local time, audited", async () => {
-    expect(await text(dee, "spur", ["team Tier 2 prompts schedule thursday 16:30"])).toBe("⛔ You don't lead Tier 2: leads act on the teams they lead (yours: Tier 1).");
+    expect(await text(dee, "spur", ["team Tier 2 prompts schedule thursday 16:30"])).toBe("⚠️ You don't lead Tier 2: leads act on the teams they lead (yours: Tier 1).");
     expect(await text(bo, "spur", ["team Tier 2 prompts schedule thursday 16:30"])).toContain('Tier 2 gets "Who helped you this week?" on Thursdays at 16:30 (Asia/Shanghai).');
     expect(await text(bo, "spur", ["prompts schedule monday 10:00"])).toContain("You lead Tier 1 and Tier 2: name the team");
     expect(await text(dee, "spur", ["prompts schedule monday 10:00"])).toContain('Tier 1 gets "Who helped you this week?" on Mondays at 10:00 (Europe/Berlin).');
