@@ -21,7 +21,7 @@ import type {
   TeamLeadership,
   WorkspaceRepository,
 } from "../core/shared/ports.ts";
-import type { TeamAdminRepository } from "../core/admin/team-ports.ts";
+import type { ChannelTeams, TeamAdminRepository } from "../core/admin/team-ports.ts";
 import type { LevelRepository } from "../core/admin/level-ports.ts";
 import type {
   ApiTokenRepository,
@@ -111,6 +111,8 @@ export interface Stores {
   teamLeads: TeamLeadership;
   /** The workspace's ladder of levels and their target overrides. */
   levels: LevelRepository;
+  /** Which team a channel is mapped to (`team <name> here`). */
+  channelTeams: ChannelTeams;
 }
 
 /** What leaves the request path: background jobs, direct messages, and the chat platforms' own directories. */

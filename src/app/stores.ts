@@ -84,6 +84,7 @@ export function createStores(db: Db, options: { cipher: TokenCipher; outboxWritt
     teamAdmin,
     teamLeads: teamAdmin,
     levels: new PrismaLevelStore(db),
+    channelTeams: teamAdmin,
   };
   return {
     stores,

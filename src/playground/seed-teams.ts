@@ -27,7 +27,7 @@ export async function seedTeamsAsAdmin(
   const run = (command: Exclude<TeamCommand, { kind: "targets" }>) =>
     runTeamCommand(
       { teamAdmin: services.teamAdmin, members: services.members, clock: services.clock, onTeamChanged: (team) => services.jobs.syncTeamSchedules(team) },
-      { workspace, defaultTeam, actor: admin, command },
+      { workspace, defaultTeam, actor: admin, command, channel: null },
     );
   const teams = [];
   for (const [index, sample] of SAMPLE_TEAMS.entries()) {

@@ -13,6 +13,7 @@ import { renderBody, type SlackMessage } from "./render/blocks.ts";
 import { modalErrors, renderModal } from "./render/modal.ts";
 import { plainText } from "./render/mrkdwn.ts";
 import type { CommandAck } from "./command-ack.ts";
+import { channelTeamOf } from "../use-cases/channel-team.ts";
 
 export interface SlackTurn {
   teamId: string;
@@ -30,8 +31,8 @@ export interface SlackTurn {
 
 /** Slack channel ids say what they are: D… a direct message, G… a private channel or group DM. */
 export function slackPlace(channelId: string | null): Place {
-  if (!channelId) return { channelId: null, kind: "personal" };
-  return { channelId, kind: channelId.startsWith("D") ? "personal" : "channel" };
+  if (!channelId) return { channelId: null, kind: "personal", groupId: null };
+  return { channelId, kind: channelId.startsWith("D") ? "personal" : "channel", groupId: null };
 }
 
 type Outcome = { replies: Reply[]; locale: Locale; workspace: Workspace } | { failure: Failure; locale: Locale };
@@ -47,13 +48,15 @@ async function run<Deps, Args>(services: Services, turn: SlackTurn, interaction:
     const named = interaction.unknownActor === "provisional" ? (interaction.peopleNamed?.(args) ?? []) : [];
     const acting = await actingMember(services, workspace, defaultTeam, turn.userId, null, interaction.unknownActor, named);
     locale = acting.locale;
+    const place = slackPlace(turn.channelId);
     const replies = await interaction.run(deps, {
       platform: "slack",
       workspace,
       team: defaultTeam,
+      channelTeam: await channelTeamOf(services, workspace.id, place),
       actor: acting.actor,
       locale,
-      place: slackPlace(turn.channelId),
+      place,
       args,
       idempotencyKey: turn.idempotencyKey,
     });

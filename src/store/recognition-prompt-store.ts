@@ -3,6 +3,8 @@ import { DEFAULT_PROMPT_SCHEDULE, type PromptSchedule } from "../core/feedback/f
 import type { RecognitionPromptRepository } from "../core/feedback/feedback-ports.ts";
 import type { Member } from "../core/shared/model.ts";
 import { toMember } from "./mappers.ts";
+import type { AuditEntry } from "../core/shared/audit.ts";
+import { audited } from "./audited.ts";
 import type { Db } from "./prisma.ts";
 
 export class PrismaRecognitionPromptStore implements RecognitionPromptRepository {
@@ -13,8 +15,8 @@ export class PrismaRecognitionPromptStore implements RecognitionPromptRepository
     return row ? { enabled: row.enabled, day: row.day, minuteOfDay: row.minuteOfDay } : { ...DEFAULT_PROMPT_SCHEDULE };
   }
 
-  async setSchedule(teamId: string, schedule: PromptSchedule): Promise<PromptSchedule> {
-    const row = await this.db.recognitionPromptSchedule.upsert({ where: { teamId }, create: { teamId, ...schedule }, update: schedule });
+  async setSchedule(teamId: string, schedule: PromptSchedule, audit?: AuditEntry): Promise<PromptSchedule> {
+    const row = await audited(this.db, (tx) => tx.recognitionPromptSchedule.upsert({ where: { teamId }, create: { teamId, ...schedule }, update: schedule }), audit);
     return { enabled: row.enabled, day: row.day, minuteOfDay: row.minuteOfDay };
   }
 

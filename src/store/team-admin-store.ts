@@ -2,8 +2,9 @@
 // the workspace row first, so two admins cannot give two teams the same name (compared without case) at once.
 import type { AuditEntry } from "../core/shared/audit.ts";
 import type { TeamLeadership } from "../core/shared/ports.ts";
-import type { TeamAdminRepository, TeamRecord, TeamSettingsPatch, TeamSummary } from "../core/admin/team-ports.ts";
+import type { PlaceChannel, ChannelTeams, TeamAdminRepository, TeamRecord, TeamSettingsPatch, TeamSummary } from "../core/admin/team-ports.ts";
 import { teamNameKey } from "../core/admin/team-names.ts";
+import type { Team } from "../core/shared/model.ts";
 import type { Prisma, Team as TeamRow } from "../generated/prisma/client.ts";
 import { toTeam } from "./mappers.ts";
 import type { Db } from "./prisma.ts";
@@ -14,7 +15,7 @@ function toRecord(row: TeamRow): TeamRecord {
   return { ...toTeam(row), isDefault: row.isDefault, archived: row.archivedAt !== null };
 }
 
-export class PrismaTeamAdminStore implements TeamAdminRepository, TeamLeadership {
+export class PrismaTeamAdminStore implements TeamAdminRepository, TeamLeadership, ChannelTeams {
   /** `teamsChanged` is told after a team's settings or name changed (cached copies of the default team go stale). */
   constructor(
     private readonly db: Db,
@@ -27,6 +28,7 @@ export class PrismaTeamAdminStore implements TeamAdminRepository, TeamLeadership
       include: {
         leads: { include: { member: { select: { platformUserId: true, displayName: true, isDeactivated: true } } }, orderBy: { createdAt: "asc" } },
         _count: { select: { members: { where: { isBot: false, isDeactivated: false } } } },
+        mappedChannel: { select: { channelId: true } },
       },
       orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }],
     });
@@ -34,6 +36,7 @@ export class PrismaTeamAdminStore implements TeamAdminRepository, TeamLeadership
       team: toRecord(row),
       leads: row.leads.filter((l) => !l.member.isDeactivated).map((l) => ({ platformUserId: l.member.platformUserId, displayName: l.member.displayName })),
       memberCount: row._count.members,
+      mappedChannelId: row.mappedChannel?.channelId ?? null,
     }));
   }
 
@@ -76,6 +79,7 @@ export class PrismaTeamAdminStore implements TeamAdminRepository, TeamLeadership
       if (members > 0) return { members };
       const row = await tx.team.update({ where: { id: teamId }, data: { archivedAt: at } });
       await tx.teamLead.deleteMany({ where: { teamId } });
+      await tx.teamChannel.deleteMany({ where: { teamId } });
       await writeAudit(tx, audit);
       return toRecord(row);
     });
@@ -96,6 +100,36 @@ export class PrismaTeamAdminStore implements TeamAdminRepository, TeamLeadership
       await writeAudit(tx, { ...audit, details: { ...audit.details, changed } });
       return changed;
     });
+  }
+
+  async mapChannel(teamId: string, channel: PlaceChannel, audit: AuditEntry): Promise<{ team: TeamRecord; previousTeam: string | null }> {
+    const result = await this.db.$transaction(async (tx) => {
+      // The workspace row is locked, so two admins mapping at once cannot leave a channel or a team mapped twice.
+      const team = await tx.team.findUniqueOrThrow({ where: { id: teamId } });
+      await tx.$queryRaw`SELECT id FROM workspace WHERE id = ${team.workspaceId}::uuid FOR UPDATE`;
+      const before = await tx.teamChannel.findUnique({ where: { workspaceId_channelId: { workspaceId: team.workspaceId, channelId: channel.channelId } }, include: { team: { select: { name: true } } } });
+      const mapped = await tx.teamChannel.findUnique({ where: { teamId } });
+      await tx.teamChannel.deleteMany({ where: { OR: [{ teamId }, { workspaceId: team.workspaceId, channelId: channel.channelId }] } });
+      await tx.teamChannel.create({ data: { workspaceId: team.workspaceId, channelId: channel.channelId, groupId: channel.groupId, teamId } });
+      const row = await tx.team.update({ where: { id: teamId }, data: { channelId: channel.channelId } });
+      const previousTeam = before && before.teamId !== teamId ? before.team.name : null;
+      const details = {
+        ...audit.details,
+        mapped: { from: mapped?.channelId ?? null, to: channel.channelId },
+        channelId: { from: team.channelId, to: channel.channelId },
+        ...(channel.groupId ? { groupId: channel.groupId } : {}),
+        ...(previousTeam ? { previousTeam } : {}),
+      };
+      await writeAudit(tx, { ...audit, details });
+      return { team: toRecord(row), previousTeam };
+    });
+    this.teamsChanged();
+    return result;
+  }
+
+  async teamOfChannel(workspaceId: string, channelId: string): Promise<Team | null> {
+    const row = await this.db.teamChannel.findUnique({ where: { workspaceId_channelId: { workspaceId, channelId } }, include: { team: true } });
+    return row && row.team.archivedAt === null ? toTeam(row.team) : null;
   }
 
   async assign(teamId: string, memberIds: string[], audit: AuditEntry): Promise<string[]> {

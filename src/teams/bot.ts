@@ -11,6 +11,8 @@ import { renderCard } from "./render/card.ts";
 import { handleMessageAction } from "./give-kudos-for-message.ts";
 import { adminsAtInstall, bootstrapSender } from "./team-admins.ts";
 import { membersJoined, membersLeft } from "./roster-updates.ts";
+import { channelAtInstall } from "../use-cases/admin/install-channel.ts";
+import { teamsTeamIdOf } from "./run-interaction.ts";
 
 /** The command word and its arguments; a leading "/" (as typed from the command menu) is accepted. */
 export function splitCommand(text: string): { name: string; args: string } {
@@ -88,14 +90,16 @@ async function installed(deps: TeamsDeps, turn: TurnContext): Promise<void> {
   const conversationId = baseConversationId(turn.activity.conversation.id);
   const known = await deps.store.find(workspace.id, conversationId);
   await rememberConversation(deps, turn, workspace.id, true);
-  // A team's shoutouts and digest go to the channel Spur was installed in, until someone picks another.
-  if (!defaultTeam.channelId && turn.activity.conversation.conversationType === "channel") {
-    const team = await deps.services.workspaces.updateTeam(defaultTeam.id, { channelId: conversationId });
-    await deps.services.jobs.syncTeamSchedules(team);
-  }
+  // A team's shoutouts and digest go to the channel Spur was installed in, until someone picks another; the
+  // welcome says which team the channel is mapped to, or how to map it.
+  const teamsTeamId = teamsTeamIdOf(turn);
+  const channel =
+    turn.activity.conversation.conversationType === "channel" && teamsTeamId
+      ? await channelAtInstall(deps.services, { workspace, defaultTeam, channel: { channelId: conversationId, groupId: teamsTeamId } })
+      : undefined;
   await adminsAtInstall(deps, turn, workspace, defaultTeam.id);
   if (!known?.active) {
-    await turn.sendActivity(toActivity(renderCard(appHelp({ welcome: true }), workspace.locale)));
+    await turn.sendActivity(toActivity(renderCard(appHelp({ welcome: true, ...(channel ? { channel } : {}) }), workspace.locale)));
   }
 }
 

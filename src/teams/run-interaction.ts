@@ -16,10 +16,17 @@ import type { Team, Workspace } from "../core/shared/model.ts";
 import { personalChatWith } from "./personal-chat.ts";
 import { ErrorCode, SpurError } from "../core/shared/errors.ts";
 import { checkStorableText } from "../core/shared/user-text.ts";
+import { channelTeamOf } from "../use-cases/channel-team.ts";
 
-export function teamsPlace(conversationType: string, conversationId: string): Place {
+export function teamsPlace(conversationType: string, conversationId: string, teamsTeamId: string | null = null): Place {
   const kind = conversationType === "channel" ? "channel" : conversationType === "groupChat" ? "group" : "personal";
-  return { channelId: conversationId, kind };
+  return { channelId: conversationId, kind, groupId: kind === "channel" ? teamsTeamId : null };
+}
+
+/** The Teams team a channel's activity comes from (channelData.team.id), if any. */
+export function teamsTeamIdOf(turn: TurnContext): string | null {
+  const team = (turn.activity.channelData as { team?: { id?: unknown } } | undefined)?.team;
+  return typeof team?.id === "string" ? team.id : null;
 }
 
 interface TeamsTurn {
@@ -48,13 +55,15 @@ async function run<Deps, Args>(
     const confidential = interaction.confidential?.(args);
     if (confidential && teamsPlace(t.conversationType, t.conversationId).kind !== "personal") throw new SpurError(ErrorCode.NotAllowed, msg("private.onlyInPersonalChat", { ...confidential }));
     checkStorableText(args);
+    const place = teamsPlace(t.conversationType, t.conversationId, teamsTeamIdOf(t.turn));
     const all = await interaction.run(useDeps, {
       platform: "teams",
       workspace: t.workspace,
       team: t.defaultTeam,
+      channelTeam: await channelTeamOf(services, t.workspace.id, place),
       actor: acting.actor,
       locale,
-      place: teamsPlace(t.conversationType, t.conversationId),
+      place,
       args,
       idempotencyKey,
     });

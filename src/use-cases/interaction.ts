@@ -11,6 +11,8 @@ import type { CommandRef, Msg } from "../i18n/message.ts";
 export interface Place {
   channelId: string | null;
   kind: "channel" | "group" | "personal";
+  /** What holds the channel on the platform: the Teams team id; null on Slack and outside Teams channels. */
+  groupId: string | null;
 }
 
 export interface Request<Args> {
@@ -18,6 +20,11 @@ export interface Request<Args> {
   workspace: Workspace;
   /** The workspace's default team (where members are placed when first seen). */
   team: Team;
+  /**
+   * The team the channel the request was made in is mapped to (`team <name> here`), looked up once by the runner;
+   * a lead's or admin's command acts on it when it names no team. Null elsewhere.
+   */
+  channelTeam: Team | null;
   /** The acting member, looked up once by the runner. */
   actor: Member;
   locale: Locale;

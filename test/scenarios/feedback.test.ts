@@ -133,7 +133,7 @@ describe.each(PLATFORMS)("feedback on %s", (platform) => {
     expect((await s.say(bo, "feedback", ["mine"])).text).toBe(["Your feedback — November 2026", ...totals].join("\n"));
     expect((await s.say(dee, "feedback", ["team"])).text).toBe(
       [
-        "Team feedback — November 2026",
+        "Team feedback — November 2026 · Default team",
         "Ana Alves: no feedback to show yet",
         "Bo Berg: 4.00 / 5 from 3 answers",
         "Carl Cruz: no feedback to show yet",

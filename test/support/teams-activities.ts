@@ -24,7 +24,7 @@ export interface Where {
   serviceUrl: string;
   /** The sender's Teams language, which Teams puts on every activity (e.g. "zh-CN"); none when absent. */
   locale?: string;
-  /** Another channel of the team than General, for scope "channel". */
+  /** Another channel of the team than General (its conversation id and name), for scope "channel". */
   channel?: { id: string; name: string };
 }
 

@@ -5,7 +5,7 @@ import { slackCommandTokens } from "../../src/slack/command-tokens.ts";
 import type { FeedbackStats } from "../../src/core/feedback/feedback-model.ts";
 import { monthByKey, monthContaining } from "../../src/core/feedback/feedback-period.ts";
 import { reminderAt, resolveDue } from "../../src/core/feedback/feedback-request.ts";
-import { parsePromptCommand } from "../../src/core/recognition/prompt-command.ts";
+import { isPromptCommand, parsePromptCommand } from "../../src/core/recognition/prompt-command.ts";
 import { plainTokens } from "../../src/core/shared/command-text.ts";
 import { recognitionPromptCron } from "../../src/core/recognition/recognition-prompts.ts";
 
@@ -109,8 +109,18 @@ describe("periods and schedules", () => {
 
   it("parses /spur prompts", () => {
     expect(parsePromptCommand(plainTokens("prompts off"))).toEqual({ ok: true, command: { kind: "member", optedOut: true } });
-    expect(parsePromptCommand(plainTokens("prompts team on"))).toEqual({ ok: true, command: { kind: "team", enabled: true } });
-    expect(parsePromptCommand(plainTokens("prompts schedule fri 15:00"))).toEqual({ ok: true, command: { kind: "schedule", day: 5, minuteOfDay: 900 } });
+    expect(parsePromptCommand(plainTokens("prompts team on"))).toEqual({ ok: true, command: { kind: "team", team: null, enabled: true } });
+    expect(parsePromptCommand(plainTokens("prompts schedule fri 15:00"))).toEqual({ ok: true, command: { kind: "schedule", team: null, day: 5, minuteOfDay: 900 } });
     expect(parsePromptCommand(plainTokens("prompts sometimes"))).toMatchObject({ ok: false });
+  });
+
+  it("parses spur team <name> prompts …, a whole team's prompt by the team's name", () => {
+    expect(isPromptCommand(plainTokens("team Tier 2 prompts schedule thu 16:30"))).toBe(true);
+    expect(isPromptCommand(plainTokens("team Tier 2 timezone UTC"))).toBe(false);
+    expect(isPromptCommand(plainTokens("team create prompts"))).toBe(false);
+    expect(parsePromptCommand(plainTokens("team Tier 2 prompts schedule thu 16:30"))).toEqual({ ok: true, command: { kind: "schedule", team: "Tier 2", day: 4, minuteOfDay: 990 } });
+    expect(parsePromptCommand(plainTokens("team 一线客服 prompts off"))).toEqual({ ok: true, command: { kind: "team", team: "一线客服", enabled: false } });
+    expect(parsePromptCommand(plainTokens("team Tier 2 prompts schedule someday"))).toMatchObject({ ok: false });
+    expect(parsePromptCommand(plainTokens("team Tier 2 prompts team off"))).toMatchObject({ ok: false });
   });
 });

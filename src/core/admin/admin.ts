@@ -31,13 +31,21 @@ export type AdminAction = Exclude<AdminCommand, { kind: "help" | "digest_preview
 /** Applies the command and returns its confirmation (`status`: one message per line). */
 export async function runAdminCommand(
   deps: AdminDeps,
-  input: { workspace: Workspace; team: Team; actor: Member; command: AdminAction },
+  input: {
+    workspace: Workspace;
+    /** The team whose settings change. */
+    team: Team;
+    /** The workspace's default team, where people Spur meets first are placed (`team` when not said). */
+    defaultTeam?: Team;
+    actor: Member;
+    command: AdminAction;
+  },
 ): Promise<Msg[]> {
   const { workspace, team, actor, command: cmd } = input;
   assertAdmin(actor.role);
   switch (cmd.kind) {
     case "role": {
-      const target = (await deps.members.resolve(workspace, team.id, [cmd.target])).get(mentionKey(cmd.target));
+      const target = (await deps.members.resolve(workspace, (input.defaultTeam ?? team).id, [cmd.target])).get(mentionKey(cmd.target));
       if (!target) throw new SpurError(ErrorCode.UnknownUser, msg("admin.refused.unknownMember", { who: mentionParam(cmd.target) }));
       if (target.id === actor.id && cmd.role !== "admin") throw new SpurError(ErrorCode.NotAllowed, msg("admin.refused.ownAdminRole"));
       const audit = target.role === cmd.role ? undefined : auditBy(actor, "member.role", target.platformUserId, { from: target.role, to: cmd.role });

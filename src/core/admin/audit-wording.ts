@@ -52,6 +52,11 @@ function schedule(value: unknown): Param {
   return msg("audit.value.schedule", { day: String(day), time: clockTime(minute), timeZone: str(v.timeZone) ?? "" });
 }
 
+/** A recognition prompt schedule ({ enabled, day, minuteOfDay, timeZone }): its day and time, or off. */
+function promptSchedule(value: unknown): Param {
+  return record(value).enabled === false ? msg("audit.value.promptsOff") : schedule(value);
+}
+
 function target(value: unknown): Param {
   const t = record(value);
   const figure = num(t.target);
@@ -179,6 +184,13 @@ export function auditWhat(entry: StoredAuditEntry, names: AuditNames): Msg {
       return msg("audit.level.targetSet", { level: str(d.level) ?? "", metric: metricOf(d.metric), to: levelTarget(d), from: levelTarget(from) });
     case "level.target_remove":
       return msg("audit.level.targetRemove", { level: str(d.level) ?? "", metric: metricOf(d.metric) });
+    case "team.map_channel": {
+      const mapped = str(record(d.mapped).to);
+      const previous = str(d.previousTeam);
+      return msg("audit.team.mapChannel", { team: teamOf(d), channel: mapped ? channel(mapped) : none(), moved: previous ? "yes" : "no", previous: previous ?? "" });
+    }
+    case "team.prompts":
+      return msg("audit.team.prompts", { team: teamOf(d), from: promptSchedule(from), to: promptSchedule(to) });
     default:
       return msg("audit.unknown", { action: code(entry.action) });
   }

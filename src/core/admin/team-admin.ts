@@ -4,7 +4,7 @@
 // they happened.
 import { assertAdmin, weeklyDay } from "./admin-command.ts";
 import type { TeamCommand } from "./team-command.ts";
-import type { TeamAdminRepository, TeamRecord, TeamSettingsPatch, TeamSummary } from "./team-ports.ts";
+import type { PlaceChannel, TeamAdminRepository, TeamRecord, TeamSettingsPatch, TeamSummary } from "./team-ports.ts";
 import type { AuditEntry } from "../shared/audit.ts";
 import { mentionKey, mentionParam, type MentionRef } from "../shared/command-text.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
@@ -29,6 +29,8 @@ export interface TeamAdminInput {
   actor: Member;
   /** A team's targets are the KPI targets' use case (leads may change theirs); the rest is an admin's. */
   command: Exclude<TeamCommand, { kind: "targets" }>;
+  /** The channel the command was typed in, or null outside channels (a personal or group chat). */
+  channel: PlaceChannel | null;
 }
 
 /** Applies the command and returns what to tell the admin (`list`: one message per line). */
@@ -88,6 +90,14 @@ export async function runTeamCommand(deps: TeamAdminDeps, input: TeamAdminInput)
       if (cmd.kind === "channel") return [msg("admin.channel.set", { team: updated.name, channel: channel(cmd.channelId) })];
       if (cmd.kind === "timezone") return [msg("admin.timezone.set", { team: updated.name, timeZone: updated.timeZone })];
       return [msg("admin.digest.set", { team: updated.name, day: weeklyDay(updated.digestDay), time: clockTime(updated.digestMinuteOfDay), timeZone: updated.timeZone })];
+    }
+    case "here": {
+      const team = await activeTeam(deps, workspace, cmd.name);
+      if (!input.channel) throw new SpurError(ErrorCode.NotAllowed, msg("team.here.notChannel", { command: command("spur", `team ${team.name} here`) }));
+      const mapped = await deps.teamAdmin.mapChannel(team.id, input.channel, audit("team.map_channel", team.id, { team: team.name }));
+      await deps.onTeamChanged(mapped.team);
+      const previous = mapped.previousTeam;
+      return [msg("team.here.mapped", { team: team.name, channel: channel(input.channel.channelId), moved: previous ? "yes" : "no", previous: previous ?? "" })];
     }
     case "lead": {
       const team = await activeTeam(deps, workspace, cmd.name);
@@ -159,7 +169,7 @@ function peopleChange(key: "team.lead.added" | "team.lead.removed" | "team.assig
 function listTeams(teams: TeamSummary[]): Msg[] {
   return [
     msg("team.list.title", { count: teams.filter((t) => !t.team.archived).length }),
-    ...teams.map(({ team, leads, memberCount }) =>
+    ...teams.map(({ team, leads, memberCount, mappedChannelId }) =>
       msg("team.list.line", {
         team: team.name,
         isDefault: team.isDefault ? "yes" : "no",
@@ -170,6 +180,8 @@ function listTeams(teams: TeamSummary[]): Msg[] {
         time: clockTime(team.digestMinuteOfDay),
         leads: leads.length > 0 ? list(leads.map((l) => member(l.platformUserId, l.displayName))) : msg("team.list.noLeads"),
         members: memberCount,
+        mapped: mappedChannelId ? "yes" : "no",
+        mappedChannel: mappedChannelId ? channel(mappedChannelId) : "",
       }),
     ),
   ];

@@ -1,6 +1,6 @@
 // spur team … (Teams: admin team …): listing, creating, renaming and archiving teams, each team's channel,
-// time zone and digest schedule, its leads, its members and its KPI targets, parsed from command tokens.
-// Never throws.
+// time zone and digest schedule (or the channel it is typed in, `here`), its leads, its members and its KPI
+// targets, parsed from command tokens. Never throws.
 import { type CommandToken, type MentionRef, mentionOf } from "../shared/command-text.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
 import type { ParseResult } from "../recognition/kudos-command.ts";
@@ -17,6 +17,8 @@ export type TeamCommand =
   | { kind: "rename"; name: string; newName: string }
   | { kind: "archive"; name: string }
   | { kind: "channel"; name: string; channelId: string }
+  /** Maps the channel the command is typed in to the team. */
+  | { kind: "here"; name: string }
   | { kind: "timezone"; name: string; timeZone: string }
   | { kind: "digest"; name: string; day: number; minuteOfDay: number }
   | { kind: "lead"; name: string; action: "add" | "remove"; members: MentionRef[] }
@@ -25,7 +27,7 @@ export type TeamCommand =
   | { kind: "targets"; name: string; targets: TargetsCommand };
 
 /** The words after the team's name that say what to change. */
-const SETTINGS = ["channel", "timezone", "digest", "lead", "add", "targets"] as const;
+const SETTINGS = ["channel", "here", "timezone", "digest", "lead", "add", "targets"] as const;
 
 export function isTeamCommand(tokens: CommandToken[]): boolean {
   const first = tokens[0];
@@ -78,6 +80,9 @@ function parseSetting(name: string, setting: Exclude<(typeof SETTINGS)[number], 
       if (channel?.kind !== "channel" || args.length !== 1) return fail("admin.parse.channel", { usage: command("spur", `${prefix} channel #channel`) });
       return { ok: true, command: { kind: "channel", name, channelId: channel.id } };
     }
+    case "here":
+      if (args.length > 0) return fail("team.parse.here", { usage: command("spur", `${prefix} here`) });
+      return { ok: true, command: { kind: "here", name } };
     case "timezone": {
       const zone = parseTimeZoneArg(args, `${prefix} timezone`);
       return zone.ok ? { ok: true, command: { kind: "timezone", name, timeZone: zone.value } } : zone;

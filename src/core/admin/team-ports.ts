@@ -10,9 +10,23 @@ export interface TeamRecord extends Team {
 
 export interface TeamSummary {
   team: TeamRecord;
+  /** The channel mapped to the team (`team <name> here`), if any. */
+  mappedChannelId: string | null;
   leads: { platformUserId: string; displayName: string }[];
   /** Active members (bots and departed accounts not counted). */
   memberCount: number;
+}
+
+/** A channel as the platform places it: its id, and what holds it (the Teams team id; null on Slack). */
+export interface PlaceChannel {
+  channelId: string;
+  groupId: string | null;
+}
+
+/** Which team a channel is mapped to, if any; read once per interaction by each surface's runner. */
+export interface ChannelTeams {
+  /** The active team the channel is mapped to, or null. */
+  teamOfChannel(workspaceId: string, channelId: string): Promise<Team | null>;
 }
 
 export type TeamSettingsPatch = Partial<Pick<Team, "name" | "channelId" | "timeZone" | "digestDay" | "digestMinuteOfDay">>;
@@ -30,6 +44,12 @@ export interface TeamAdminRepository {
   archive(teamId: string, at: Date, audit: AuditEntry): Promise<TeamRecord | { members: number }>;
   /** Adds or removes these members as leads of the team; returns the ones whose leadership changed. */
   setLeads(teamId: string, memberIds: string[], action: "add" | "remove", audit: AuditEntry): Promise<string[]>;
+  /**
+   * Maps the channel to the team and makes it the team's post channel: a channel maps to one team and a team to
+   * one channel, so an earlier mapping of either moves. The audit entry's details gain the channel the team had
+   * and the team the channel was mapped to before (`previousTeam`, also returned).
+   */
+  mapChannel(teamId: string, channel: PlaceChannel, audit: AuditEntry): Promise<{ team: TeamRecord; previousTeam: string | null }>;
   /** Makes the team these members' primary team; returns the ones who moved. Their past records stay where they were. */
   assign(teamId: string, memberIds: string[], audit: AuditEntry): Promise<string[]>;
 }

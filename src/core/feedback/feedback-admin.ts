@@ -1,6 +1,7 @@
-// `feedback team | dimensions … | threshold N` on either platform: a lead's overview of their team, and the
+// `feedback team [<name>] | dimensions … | threshold N` on either platform: a lead's overview of a team they lead, and the
 // admins' feedback settings. Platforms only render the result.
 import { assertAdmin } from "../admin/admin-command.ts";
+import { actingTeam, type ActingTeamDeps } from "../admin/acting-team.ts";
 import { auditBy } from "../shared/audit.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
 import { peerFeedbackAggregate } from "./feedback.ts";
@@ -12,19 +13,24 @@ import type { Member, Team } from "../shared/model.ts";
 import { command, list, msg, type Msg } from "../../i18n/message.ts";
 
 export interface TeamFeedbackOverview {
+  team: Team;
   periodKey: string;
   rows: { member: Member; aggregate: FeedbackAggregate }[];
 }
 
-/** This month's aggregate for each member of the lead's team (the lead excluded), under the anonymity rules. */
+/**
+ * This month's aggregate for each member of a team (the lead excluded), under the anonymity rules: the team
+ * named, else the mapped channel's, else a lead's only one (see actingTeam); a lead only for a team they lead.
+ */
 export async function teamFeedbackOverview(
-  deps: { feedback: FeedbackRepository; roster: TeamRoster },
-  input: { actor: Member; team: Team; now: Date },
+  deps: { feedback: FeedbackRepository; roster: TeamRoster } & ActingTeamDeps,
+  input: { actor: Member; named: string | null; channelTeam: Team | null; ownTeam: Team; now: Date },
 ): Promise<TeamFeedbackOverview> {
-  const { actor, team } = input;
-  if (actor.role === "agent" || !actor.teamId) {
+  const { actor } = input;
+  if (actor.role === "agent") {
     throw new SpurError(ErrorCode.NotAllowed, msg("feedback.team.leadsOnly", { team: command("feedback", "team"), mine: command("feedback", "mine") }));
   }
+  const team = await actingTeam(deps, { actor, named: input.named, channelTeam: input.channelTeam, fallback: input.ownTeam, example: command("feedback", "team Tier 1") });
   const periodKey = monthContaining(input.now, team.timeZone).key;
   const members = (await deps.roster.membersOf(team.id)).filter((m) => m.id !== actor.id);
   const rows = await Promise.all(
@@ -33,7 +39,7 @@ export async function teamFeedbackOverview(
       aggregate: await peerFeedbackAggregate(deps, { workspaceId: actor.workspaceId, subjectId: member.id, periodKey }),
     })),
   );
-  return { periodKey, rows };
+  return { team, periodKey, rows };
 }
 
 /** What a settings command did: `done` (a change), `info` (nothing to change) or `error` (nothing changed). */

@@ -2,6 +2,7 @@
 import { type CommandToken, type MentionRef, mentionOf } from "../shared/command-text.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
 import type { ParseResult } from "../recognition/kudos-command.ts";
+import { validTeamName } from "../admin/team-names.ts";
 import { code, command, msg, type Msg } from "../../i18n/message.ts";
 
 /** A due date as typed: an ISO date or a weekday name; resolved in the subject's time zone later. */
@@ -13,7 +14,8 @@ export type FeedbackCommand =
   | { kind: "request"; subject: MentionRef; from: MentionRef[] | "team"; due: DueSpec | null }
   | { kind: "mine" }
   | { kind: "report"; subject: MentionRef }
-  | { kind: "team" }
+  /** `team` names the team (leads: one they lead), or is null for the channel's, or the lead's only one. */
+  | { kind: "team"; team: string | null }
   | { kind: "dimensions"; action: { kind: "list" } | { kind: "add"; key: string; label: string } | { kind: "remove"; key: string } }
   | { kind: "threshold"; value: number };
 
@@ -24,7 +26,7 @@ export function feedbackUsage(): Msg {
     mine: command("feedback", "mine"),
     request: command("feedback", "request @agent [from @p1 @p2 …|from team] [due 2026-12-01|due friday]"),
     report: command("feedback", "report @agent"),
-    team: command("feedback", "team"),
+    team: command("feedback", "team [<team name>]"),
     dimensions: command("feedback", "dimensions [add key Label|remove key]"),
     threshold: command("feedback", "threshold 3"),
   });
@@ -126,9 +128,14 @@ export function parseFeedbackCommand(tokens: CommandToken[]): ParseResult<Feedba
     case "request":
       return parseRequest(args);
     case "mine":
-    case "team":
       if (args.length > 0) return fail(ErrorCode.UnknownArgument, msg("feedback.parse.noArgs", { command: command("feedback", verb) }));
       return { ok: true, command: { kind: verb } };
+    case "team": {
+      if (args.length === 0) return { ok: true, command: { kind: "team", team: null } };
+      const name = args.every((t) => t.kind === "word") ? args.map((t) => t.text).join(" ") : "";
+      if (!validTeamName(name)) return fail(ErrorCode.UnknownArgument, msg("team.parse.name", { name }));
+      return { ok: true, command: { kind: "team", team: name } };
+    }
     case "report": {
       const subject = args.length === 1 ? mentionOf(args[0]) : null;
       if (!subject) return fail(ErrorCode.UnknownArgument, msg("feedback.parse.reportUsage", { command: command("feedback", "report @agent") }));

@@ -64,7 +64,8 @@ export interface FeedbackRequestRepository {
 
 export interface RecognitionPromptRepository {
   schedule(teamId: string): Promise<PromptSchedule>;
-  setSchedule(teamId: string, schedule: PromptSchedule): Promise<PromptSchedule>;
+  /** With `audit`, written in the same transaction (none when nothing changes). */
+  setSchedule(teamId: string, schedule: PromptSchedule, audit?: AuditEntry): Promise<PromptSchedule>;
   setOptedOut(memberId: string, optedOut: boolean): Promise<void>;
   /** Active people of the team (no bots, no deactivated accounts) who have not opted out. */
   recipients(teamId: string): Promise<Member[]>;

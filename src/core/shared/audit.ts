@@ -39,6 +39,8 @@ export const AUDIT_ACTIONS = [
   "level.assign",
   "level.target_set",
   "level.target_remove",
+  "team.map_channel",
+  "team.prompts",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -59,5 +59,8 @@ export const audit = {
   "audit.level.targetSet": "set level {level}'s {metric} override from {from} to {to}",
   "audit.level.targetRemove": "removed level {level}'s {metric} override",
   "audit.value.levelTarget": "{target} (weight {weight, number})",
+  "audit.team.mapChannel": "mapped {channel} to the team {team}{moved, select, yes { (it was {previous}'s)} other {}}",
+  "audit.team.prompts": "set {team}'s recognition prompts from {from} to {to}",
+  "audit.value.promptsOff": "off",
   "audit.unknown": "made a change ({action})",
 } as const;

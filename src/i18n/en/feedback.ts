@@ -85,7 +85,7 @@ export const feedback = {
   "feedback.report.anonymousComments":
     "<b>Anonymous comments</b> ({batches, plural, =1 {in no particular order} other {batch {batch} of #, in no particular order}})",
   "feedback.report.onlyYou": "{note} Only you can see this.",
-  "feedback.team.title": "Team feedback — {month}",
+  "feedback.team.title": "Team feedback — {month} · {team}",
   "feedback.team.row": "{member}: <b>{overall}</b> / 5 from {answers, plural, one {# answer} other {# answers}}",
   "feedback.team.rowEmpty": "{member}: no feedback to show yet",
   "feedback.team.empty": "Nobody on your team yet.",

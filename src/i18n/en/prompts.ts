@@ -2,8 +2,10 @@
 export const prompts = {
   "prompts.usage.title": "<b>Weekly recognition prompts</b> (\"Who helped you this week?\")",
   "prompts.usage.member": "• {off} / {on} — stop or restart your own prompt",
-  "prompts.usage.schedule": "• {cmd} — admins: when the team gets it, in the team's time zone",
-  "prompts.usage.team": "• {off} / {on} — admins: turn it off or on for the whole team",
+  "prompts.usage.schedule": "• {cmd} — leads and admins: when the team gets it, in the team's time zone",
+  "prompts.usage.team": "• {off} / {on} — leads and admins: turn it off or on for the whole team",
+  "prompts.usage.named": "• {schedule} / {off} — a team by name (leads: the teams they lead; sent in a team's channel, that team)",
+  "prompts.leadsOnly": "Only Spur admins and team leads can set a team's prompts. {off} stops your own.",
   "prompts.lineBreak": "{all}\n{line}",
   "prompts.scheduleUsage": "Usage: {cmd} (24-hour time, team time zone).",
   "prompts.optedOut": "You won't get the weekly \"Who helped you this week?\" prompt any more. {on} brings it back.",

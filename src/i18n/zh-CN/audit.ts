@@ -57,5 +57,8 @@ export const audit = {
   "audit.level.targetSet": "将职级 {level} 的{metric}覆盖目标从 {from} 改为 {to}",
   "audit.level.targetRemove": "删除了职级 {level} 的{metric}覆盖目标",
   "audit.value.levelTarget": "{target}（权重 {weight, number}）",
+  "audit.team.mapChannel": "将 {channel} 对应到团队 {team}{moved, select, yes {（此前属于 {previous}）} other {}}",
+  "audit.team.prompts": "将 {team} 的每周点赞提醒从 {from} 改为 {to}",
+  "audit.value.promptsOff": "关闭",
   "audit.unknown": "做了一项变更（{action}）",
 } as const;

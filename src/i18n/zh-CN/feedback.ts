@@ -79,7 +79,7 @@ export const feedback = {
   "feedback.report.improve": "<b>改进建议：</b>{text}",
   "feedback.report.anonymousComments": "<b>匿名留言</b>（{batches, plural, =1 {不分先后} other {第 {batch} 批，共 # 批，不分先后}}）",
   "feedback.report.onlyYou": "{note} 只有你能看到这条消息。",
-  "feedback.team.title": "团队反馈 —— {month}",
+  "feedback.team.title": "团队反馈 —— {month} · {team}",
   "feedback.team.row": "{member}：<b>{overall}</b> / 5，来自 {answers, plural, other {# 份回答}}",
   "feedback.team.rowEmpty": "{member}：暂无可显示的反馈",
   "feedback.team.empty": "你的团队还没有成员。",

@@ -3,8 +3,10 @@ import type { prompts as en } from "../en/prompts.ts";
 export const prompts = {
   "prompts.usage.title": "<b>每周点赞提醒</b>（“这周谁帮了你？”）",
   "prompts.usage.member": "• {off} / {on} —— 关闭或重新开启你自己的提醒",
-  "prompts.usage.schedule": "• {cmd} —— 管理员：设置团队收到提醒的时间（团队时区）",
-  "prompts.usage.team": "• {off} / {on} —— 管理员：为整个团队关闭或开启提醒",
+  "prompts.usage.schedule": "• {cmd} —— 组长和管理员：设置团队收到提醒的时间（团队时区）",
+  "prompts.usage.team": "• {off} / {on} —— 组长和管理员：为整个团队关闭或开启提醒",
+  "prompts.usage.named": "• {schedule} / {off} —— 按名称指定团队（组长：仅限自己带的团队；在团队频道中发送时即为该团队）",
+  "prompts.leadsOnly": "只有 Spur 管理员和组长可以设置团队的点赞提醒。{off} 可以关闭你自己的提醒。",
   "prompts.lineBreak": "{all}\n{line}",
   "prompts.scheduleUsage": "用法：{cmd}（24 小时制，团队时区）。",
   "prompts.optedOut": "你将不再收到每周的“这周谁帮了你？”提醒。用 {on} 可以重新开启。",

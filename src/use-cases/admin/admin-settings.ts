@@ -31,12 +31,15 @@ export const adminSettings: Interaction<AdminSettingsDeps, SpurArgs> = {
       case "help":
         return [privately(spurHelp(req.platform))];
       case "digest_movers":
-        return [privately(note("success", await setDigestMovers(deps, req.actor, req.team, cmd.named)))];
+        return [privately(note("success", await setDigestMovers(deps, req.actor, req.team, cmd.named, req.channelTeam)))];
       case "digest_preview":
       case "digest_send":
         return digestCommand.run(deps, { ...req, args: digestArgs(cmd) });
-      default:
-        return [privately(confirmation(await runAdminCommand({ ...deps, onTeamChanged: (team) => deps.jobs.syncTeamSchedules(team) }, { workspace: req.workspace, team: req.team, actor: req.actor, command: cmd satisfies AdminAction }), cmd.kind))];
+      default: {
+        // Typed in a mapped channel, the team's settings are that team's; elsewhere the default team's.
+        const input = { workspace: req.workspace, team: req.channelTeam ?? req.team, defaultTeam: req.team, actor: req.actor, command: cmd satisfies AdminAction };
+        return [privately(confirmation(await runAdminCommand({ ...deps, onTeamChanged: (team) => deps.jobs.syncTeamSchedules(team) }, input), cmd.kind))];
+      }
     }
   },
 };

@@ -14,12 +14,16 @@ function commandLines(): Msg[] {
   ];
 }
 
-/** The command list; `unknown` is the word that was not a command; `welcome` greets a new install. */
-export function appHelp(options: { unknown?: string | undefined; welcome?: boolean } = {}): Body {
+/**
+ * The command list; `unknown` is the word that was not a command; `welcome` greets a new install, and `channel`
+ * says there which team the channel is mapped to (or how to map it).
+ */
+export function appHelp(options: { unknown?: string | undefined; welcome?: boolean; channel?: Msg } = {}): Body {
   const intro = options.unknown ? msg("help.unknown", { word: options.unknown }) : msg("help.intro");
   return {
     blocks: [
       ...(options.welcome ? [{ kind: "text" as const, text: msg("help.welcome") }] : []),
+      ...(options.channel ? [{ kind: "text" as const, text: options.channel }] : []),
       { kind: "text", text: intro },
       { kind: "lines", lines: commandLines() },
       { kind: "text", text: msg("help.mentionFirst", { example: code("@Spur kudos @Ana 2 covered my shift #teamwork") }) },

@@ -43,6 +43,7 @@ export function spurHelp(platform: Platform): Body {
           msg("help.teams.list", { cmd: spur("team list") }),
           msg("help.teams.create", { create: spur("team create <name>"), rename: spur("team rename <name> to <new name>"), archive: spur("team archive <name>") }),
           msg("help.teams.settings", { channel: spur("team <name> channel #channel"), timezone: spur("team <name> timezone Asia/Shanghai"), digest: spur("team <name> digest monday 09:00") }),
+          msg("help.teams.here", { cmd: spur("team <name> here") }),
           msg("help.teams.leads", { cmd: spur("team <name> lead add|remove @member") }),
           msg("help.teams.add", { cmd: spur("team <name> add @member") }),
           msg("help.teams.targets", { cmd: spur("team <name> targets [set|remove|edit]") }),

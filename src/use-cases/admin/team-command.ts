@@ -22,7 +22,13 @@ export const teamCommand: Interaction<TeamCommandDeps, SpurArgs> = {
     }
     const lines = await runTeamCommand(
       { ...deps, onTeamChanged: (team) => deps.jobs.syncTeamSchedules(team) },
-      { workspace: req.workspace, defaultTeam: req.team, actor: req.actor, command: parsed.command },
+      {
+        workspace: req.workspace,
+        defaultTeam: req.team,
+        actor: req.actor,
+        command: parsed.command,
+        channel: req.place.kind === "channel" && req.place.channelId ? { channelId: req.place.channelId, groupId: req.place.groupId } : null,
+      },
     );
     const text = lines.reduce((all, line) => msg("status.nextLine", { text: all, line }));
     return [privately(note(parsed.command.kind === "list" ? undefined : "success", text))];

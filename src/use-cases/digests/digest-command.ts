@@ -1,7 +1,8 @@
 // spur digest preview and spur digest send [force] (Teams: admin digest …):
-// last week's digest of the actor's team shown only to them, or queued for the team's channel now.
+// last week's digest of the channel's team (typed in a mapped channel) or the actor's, shown only to them, or queued for the team's channel now.
 import { previewWeeklyDigest, sendWeeklyDigestNow } from "../../core/digests/digest-commands.ts";
 import type { WeeklyDigestDeps } from "../../core/digests/digest.ts";
+import type { ActingTeamDeps } from "../../core/admin/acting-team.ts";
 import type { AuditWriter } from "../../core/data-rights/data-rights-ports.ts";
 import type { Clock, WorkspaceRepository } from "../../core/shared/ports.ts";
 import { msg } from "../../i18n/message.ts";
@@ -11,7 +12,8 @@ import { weeklyDigestBody } from "../posts/weekly-digest-body.ts";
 
 export type DigestCommandArgs = { kind: "preview" } | { kind: "send"; force: boolean };
 
-export type DigestCommandDeps = WeeklyDigestDeps & {
+export type DigestCommandDeps = WeeklyDigestDeps &
+  Omit<ActingTeamDeps, "workspaces"> & {
   workspaces: WorkspaceRepository;
   clock: Clock;
   jobs: { sendDigestNow(teamId: string, options?: { forcedAt?: string }): Promise<void> };
@@ -21,8 +23,8 @@ export type DigestCommandDeps = WeeklyDigestDeps & {
 export const digestCommand: Interaction<DigestCommandDeps, DigestCommandArgs> = {
   name: "digest.command",
   async run(deps, req): Promise<Reply[]> {
-    if (req.args.kind === "preview") return [privately(weeklyDigestBody(await previewWeeklyDigest(deps, req.actor, req.team)))];
-    const sent = await sendWeeklyDigestNow(deps, req.actor, req.team, { force: req.args.force });
+    if (req.args.kind === "preview") return [privately(weeklyDigestBody(await previewWeeklyDigest(deps, req.actor, req.team, req.channelTeam)))];
+    const sent = await sendWeeklyDigestNow(deps, req.actor, req.team, { force: req.args.force, channelTeam: req.channelTeam });
     return [privately(note("success", msg("digest.sent", { period: sent.periodKey, team: sent.team.name, forced: sent.forced ? "yes" : "no" })))];
   },
 };

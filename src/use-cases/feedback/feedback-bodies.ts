@@ -61,7 +61,7 @@ export function reportBody(report: FeedbackReport): Body {
 }
 
 export function teamBody(overview: TeamFeedbackOverview): Body {
-  const title = msg("feedback.team.title", { month: monthParam(overview.periodKey) });
+  const title = msg("feedback.team.title", { month: monthParam(overview.periodKey), team: overview.team.name });
   const lines = overview.rows.map(({ member: m, aggregate }) => {
     const who = member(m.platformUserId, m.displayName);
     return aggregate.overall === null

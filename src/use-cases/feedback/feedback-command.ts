@@ -15,6 +15,7 @@ import type { MemberDirectory } from "../../core/shared/member-directory.ts";
 import type { Member } from "../../core/shared/model.ts";
 import type { Clock, TeamLeadership, WorkspaceRepository } from "../../core/shared/ports.ts";
 import { teamsLedBy } from "../../core/shared/access.ts";
+import type { TeamAdminRepository } from "../../core/admin/team-ports.ts";
 import { command, msg } from "../../i18n/message.ts";
 import { note } from "../body.ts";
 import { type Interaction, privately, type Reply, type Request } from "../interaction.ts";
@@ -35,7 +36,7 @@ export interface FeedbackDeps {
   feedbackSecret: string;
 }
 
-export type FeedbackCommandDeps = FeedbackDeps & { jobs: Pick<JobDispatch, "feedbackRequested">; teamLeads: TeamLeadership };
+export type FeedbackCommandDeps = FeedbackDeps & { jobs: Pick<JobDispatch, "feedbackRequested">; teamLeads: TeamLeadership; teamAdmin: Pick<TeamAdminRepository, "byName"> };
 
 /** Results and the form are for the actor alone: Teams shows them only in a personal chat. */
 const RESULTS = { why: msg("feedback.private.results"), command: command("feedback", "mine") };
@@ -90,8 +91,8 @@ export const feedbackCommand: Interaction<FeedbackCommandDeps, FeedbackCommandAr
         return [{ kind: "private", body: reportBody(report), confidential: RESULTS }];
       }
       case "team": {
-        const team = await teamOf(deps, actor, req.team);
-        const overview = await teamFeedbackOverview(deps, { actor, team, now });
+        const ownTeam = await teamOf(deps, actor, req.team);
+        const overview = await teamFeedbackOverview(deps, { actor, named: c.team, channelTeam: req.channelTeam, ownTeam, now });
         return [{ kind: "private", body: teamBody(overview), confidential: RESULTS }];
       }
       case "dimensions":

@@ -1,4 +1,5 @@
-// The leaderboard command, on every surface: the caller's team ranked in a window, with their own rank.
+// The leaderboard command, on every surface: the caller's team (or the mapped channel's) ranked in a window, with
+// the caller's own rank.
 import { teamOf } from "../../core/recognition/kudos.ts";
 import { buildLeaderboard, type Leaderboard, leaderboardTitle, parseLeaderboardCommand } from "../../core/recognition/leaderboard.ts";
 import type { KudosLedger, RecognitionSettingsRepository } from "../../core/recognition/recognition-ports.ts";
@@ -36,7 +37,8 @@ export const leaderboardCommand: Interaction<LeaderboardDeps, LeaderboardCommand
   async run(deps, req) {
     const parsed = parseLeaderboardCommand(req.args.tokens);
     if (!parsed.ok) throw parsed.error;
-    const team = await teamOf(deps, req.actor, req.team);
+    // Typed in a mapped channel, that team's board; elsewhere the caller's own team's.
+    const team = req.channelTeam ?? (await teamOf(deps, req.actor, req.team));
     const board = await buildLeaderboard(deps, { viewer: req.actor, team, command: parsed.command, now: deps.clock.now() });
     return [privately(leaderboardBody(board))];
   },

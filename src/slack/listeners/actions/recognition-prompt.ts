@@ -41,6 +41,7 @@ export function registerRecognitionPromptActions(app: ListenerTable, services: S
             platform: "slack",
             workspace: ctx.workspace,
             team: ctx.defaultTeam,
+            channelTeam: null,
             actor: ctx.actor,
             locale,
             place: slackPlace(null),

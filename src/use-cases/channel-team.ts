@@ -1,0 +1,9 @@
+// The team a request's channel is mapped to: looked up once by each surface's runner, only in channels.
+import type { ChannelTeams } from "../core/admin/team-ports.ts";
+import type { Team } from "../core/shared/model.ts";
+import type { Place } from "./interaction.ts";
+
+export async function channelTeamOf(deps: { channelTeams: ChannelTeams }, workspaceId: string, place: Place): Promise<Team | null> {
+  if (place.kind !== "channel" || !place.channelId) return null;
+  return deps.channelTeams.teamOfChannel(workspaceId, place.channelId);
+}
