@@ -109,6 +109,8 @@ export class PrismaTeamAdminStore implements TeamAdminRepository, TeamLeadership
       await tx.$queryRaw`SELECT id FROM workspace WHERE id = ${team.workspaceId}::uuid FOR UPDATE`;
       const before = await tx.teamChannel.findUnique({ where: { workspaceId_channelId: { workspaceId: team.workspaceId, channelId: channel.channelId } }, include: { team: { select: { name: true } } } });
       const mapped = await tx.teamChannel.findUnique({ where: { teamId } });
+      // Mapped here already, and posting here: nothing changes, and nothing is written.
+      if (mapped?.channelId === channel.channelId && team.channelId === channel.channelId) return { team: toRecord(team), previousTeam: null };
       await tx.teamChannel.deleteMany({ where: { OR: [{ teamId }, { workspaceId: team.workspaceId, channelId: channel.channelId }] } });
       await tx.teamChannel.create({ data: { workspaceId: team.workspaceId, channelId: channel.channelId, groupId: channel.groupId, teamId } });
       const row = await tx.team.update({ where: { id: teamId }, data: { channelId: channel.channelId } });

@@ -60,6 +60,8 @@ describe("Teams: channels mapped to teams", () => {
     await say(carl, ["admin team Tier 2 here please"], "Usage: `admin team Tier 2 here`", TIER_2);
     await say(carl, ["admin team Tier 2 here"], "this channel is now Tier 2's channel: commands typed here act on Tier 2", TIER_2);
     await say(carl, ["admin team Tier 1 here"], "is now Tier 1's channel", TIER_1);
+    // Again in the same channel: nothing changes, and no second entry is written (counted below).
+    await say(carl, ["admin team Tier 1 here"], "is now Tier 1's channel", TIER_1);
 
     const [tier1, tier2] = [await teamNamed("Tier 1"), await teamNamed("Tier 2")];
     expect(tier2.channelId).toBe(TIER_2.id);

@@ -1,7 +1,7 @@
 // Leads act through the teams they lead (team_lead), on both platforms: Bo leads Tier 1 and Tier 2, Dee only
 // Tier 1. `/feedback team [<team>]` and a team's prompts (`spur team <name> prompts …`, or `spur prompts …` for a
 // lead's only team) are allowed for a team one leads and refused, naming one's own teams, for any other; a lead of
-// several teams who names none is asked which. Each team's prompt is scheduled at its own local time and goes
+// several teams who names none is asked which; in a channel mapped to a team, that team. Each team's prompt is scheduled at its own local time and goes
 // to that team's active members only, once.
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -85,5 +85,13 @@ describe.each(PLATFORMS)("leads of one team and of two on %s", (platform) => {
     const prompted = async (who: typeof ana) => (await s.dms(who)).filter((m) => m.text.includes(PROMPT)).length;
     expect(await prompted(ana)).toBe(1);
     expect([await prompted(bo), await prompted(dee), await prompted(carl)]).toEqual([0, 0, 0]);
+  });
+
+  it("acts on the team a channel is mapped to (spur team <name> here) when the command names none", async () => {
+    expect((await s.say(carl, "spur", ["team Tier 2 here"])).text).toContain("is now Tier 2's channel: commands typed here act on Tier 2");
+    expect((await s.say(bo, "spur", ["prompts team off"])).text).toContain("Weekly recognition prompts are off for Tier 2.");
+    expect((await s.say(dee, "spur", ["prompts team on"])).text).toContain("You don't lead Tier 2: leads act on the teams they lead (yours: Tier 1).");
+    const tier2 = await teamNamed("Tier 2");
+    expect(await s.h.spur.db.recognitionPromptSchedule.findUnique({ where: { teamId: tier2.id } })).toMatchObject({ enabled: false });
   });
 });

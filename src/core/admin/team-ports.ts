@@ -47,7 +47,8 @@ export interface TeamAdminRepository {
   /**
    * Maps the channel to the team and makes it the team's post channel: a channel maps to one team and a team to
    * one channel, so an earlier mapping of either moves. The audit entry's details gain the channel the team had
-   * and the team the channel was mapped to before (`previousTeam`, also returned).
+   * and the team the channel was mapped to before (`previousTeam`, also returned). Mapping a team to the channel
+   * it is mapped to and posts in already changes nothing and writes no entry.
    */
   mapChannel(teamId: string, channel: PlaceChannel, audit: AuditEntry): Promise<{ team: TeamRecord; previousTeam: string | null }>;
   /** Makes the team these members' primary team; returns the ones who moved. Their past records stay where they were. */
