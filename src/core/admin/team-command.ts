@@ -1,6 +1,7 @@
 // spur team … (Teams: admin team …): listing, creating, renaming and archiving teams, each team's channel,
-// time zone and digest schedule, its leads and its members, parsed from command tokens. Never throws.
-import { type CommandToken, type MentionRef, mentionOf } from "../shared/command-text.ts";
+// time zone and digest schedule, its leads and its members, the user group it follows, and its settings form,
+// parsed from command tokens. Never throws.
+import { type CommandToken, groupOf, type MentionRef, mentionOf } from "../shared/command-text.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
 import type { ParseResult } from "../recognition/kudos-command.ts";
 import { parseTimeZoneArg, parseWeeklySchedule } from "./admin-command.ts";
@@ -17,10 +18,15 @@ export type TeamCommand =
   | { kind: "timezone"; name: string; timeZone: string }
   | { kind: "digest"; name: string; day: number; minuteOfDay: number }
   | { kind: "lead"; name: string; action: "add" | "remove"; members: MentionRef[] }
-  | { kind: "assign"; name: string; members: MentionRef[] };
+  | { kind: "assign"; name: string; members: MentionRef[] }
+  /** `group` is null when no user group was mentioned (or the platform has none to mention). */
+  | { kind: "follow"; name: string; group: { id: string; handle: string | null } | null }
+  | { kind: "unfollow"; name: string }
+  /** Opens the team's settings form (its own use case). */
+  | { kind: "settings"; name: string };
 
 /** The words after the team's name that say what to change. */
-const SETTINGS = ["channel", "timezone", "digest", "lead", "add"] as const;
+const SETTINGS = ["channel", "timezone", "digest", "lead", "add", "follow", "unfollow", "settings"] as const;
 
 export function isTeamCommand(tokens: CommandToken[]): boolean {
   const first = tokens[0];
@@ -45,6 +51,13 @@ function named(tokens: CommandToken[]): { ok: true; name: string } | { ok: false
   const name = nameOf(tokens);
   if (name === null || !validTeamName(name)) return { ok: false, result: fail("team.parse.name", { name: name ?? "" }) };
   return { ok: true, name };
+}
+
+/** `team <name> settings`: the name of the team whose settings form to open, else null. */
+export function teamSettingsFormName(tokens: CommandToken[]): string | null {
+  if (!isTeamCommand(tokens)) return null;
+  const parsed = parseTeamCommand(tokens);
+  return parsed.ok && parsed.command.kind === "settings" ? parsed.command.name : null;
 }
 
 export function parseTeamCommand(tokens: CommandToken[]): ParseResult<TeamCommand> {
@@ -99,6 +112,15 @@ function parseSetting(name: string, setting: (typeof SETTINGS)[number], args: Co
       if (!members) return fail("team.parse.members", { example: command("spur", `${prefix} add @member`) });
       return { ok: true, command: { kind: "assign", name, members } };
     }
+    case "follow": {
+      const group = args.length === 1 ? groupOf(args[0]) : null;
+      if (!group && args.some((t) => t.kind === "group")) return fail("team.parse.follow", { usage: command("spur", `${prefix} follow @group`) });
+      return { ok: true, command: { kind: "follow", name, group } };
+    }
+    case "unfollow":
+    case "settings":
+      if (args.length > 0) return fail("team.parse.nothingAfter", { usage: command("spur", `${prefix} ${setting}`) });
+      return { ok: true, command: { kind: setting, name } };
   }
 }
 

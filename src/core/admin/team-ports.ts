@@ -2,10 +2,13 @@
 // transaction.
 import type { AuditEntry } from "../shared/audit.ts";
 import type { Team } from "../shared/model.ts";
+import type { FollowResult } from "./user-group-ports.ts";
 
 export interface TeamRecord extends Team {
   isDefault: boolean;
   archived: boolean;
+  /** The user group the team follows (Slack), if any. */
+  userGroup: { id: string; handle: string } | null;
 }
 
 export interface TeamSummary {
@@ -16,6 +19,20 @@ export interface TeamSummary {
 }
 
 export type TeamSettingsPatch = Partial<Pick<Team, "name" | "channelId" | "timeZone" | "digestDay" | "digestMinuteOfDay">>;
+
+/** What the team settings form changes at once: settings, leads (member ids) and the followed group. */
+export interface TeamSettingsChange {
+  patch: TeamSettingsPatch;
+  leadsAdded: string[];
+  leadsRemoved: string[];
+  /** The group to follow from now on, null to follow none; absent to leave as is. */
+  group?: { id: string; handle: string } | null;
+}
+
+/** The entry of each kind of change the form made (written only for the changes it made). */
+export type TeamSettingsAudits = Record<"update" | "leadAdd" | "leadRemove" | "follow" | "unfollow", AuditEntry>;
+
+export type TeamSettingsSaved = { ok: true; team: TeamRecord } | { ok: false; reason: "nameTaken" } | Exclude<FollowResult, { ok: true }>;
 
 export interface TeamAdminRepository {
   /** The workspace's teams, the default team first, then by creation. */
@@ -30,6 +47,8 @@ export interface TeamAdminRepository {
   archive(teamId: string, at: Date, audit: AuditEntry): Promise<TeamRecord | { members: number }>;
   /** Adds or removes these members as leads of the team; returns the ones whose leadership changed. */
   setLeads(teamId: string, memberIds: string[], action: "add" | "remove", audit: AuditEntry): Promise<string[]>;
+  /** Every change of the settings form and their audit entries in one transaction; nothing when one is refused. */
+  saveSettings(teamId: string, change: TeamSettingsChange, audits: TeamSettingsAudits, at: Date): Promise<TeamSettingsSaved>;
   /** Makes the team these members' primary team; returns the ones who moved. Their past records stay where they were. */
   assign(teamId: string, memberIds: string[], audit: AuditEntry): Promise<string[]>;
 }

@@ -33,7 +33,13 @@ export const AUDIT_ACTIONS = [
   "team.lead_add",
   "team.lead_remove",
   "team.assign",
+  "team.follow",
+  "team.unfollow",
+  "team.group_sync",
 ] as const;
+
+/** The actor of changes Spur makes itself (a followed user group's members moved), never a chat user id. */
+export const SYSTEM_ACTOR = "spur";
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

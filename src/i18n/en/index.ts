@@ -14,6 +14,7 @@ import { settingsForm } from "./settings-form.ts";
 import { kpiAdmin } from "./kpi-admin.ts";
 import { audit } from "./audit.ts";
 import { teamsAdmin } from "./teams-admin.ts";
+import { teamGroups } from "./team-groups.ts";
 
 export const en = {
   ...common,
@@ -31,4 +32,5 @@ export const en = {
   ...kpiAdmin,
   ...audit,
   ...teamsAdmin,
+  ...teamGroups,
 } as const;

@@ -45,6 +45,8 @@ export function spurHelp(platform: Platform): Body {
           msg("help.teams.settings", { channel: spur("team <name> channel #channel"), timezone: spur("team <name> timezone Asia/Shanghai"), digest: spur("team <name> digest monday 09:00") }),
           msg("help.teams.leads", { cmd: spur("team <name> lead add|remove @member") }),
           msg("help.teams.add", { cmd: spur("team <name> add @member") }),
+          msg("help.teams.follow", { follow: spur("team <name> follow @group"), unfollow: spur("team <name> unfollow") }),
+          msg("help.teams.form", { cmd: spur("team <name> settings") }),
         ],
       },
       { kind: "text", text: msg("help.kpi.title") },

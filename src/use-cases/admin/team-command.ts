@@ -1,5 +1,5 @@
 // spur team … (Teams: admin team …): every team of the workspace, its channel, time zone, digest, leads and
-// members; a team's schedulers move with its schedule.
+// members, the user group it follows, and its settings form; a team's schedulers move with its schedule.
 import { runTeamCommand, type TeamAdminDeps } from "../../core/admin/team-admin.ts";
 import { parseTeamCommand } from "../../core/admin/team-command.ts";
 import type { JobDispatch } from "../../app/services.ts";
@@ -7,14 +7,17 @@ import { note } from "../body.ts";
 import { msg } from "../../i18n/message.ts";
 import { type Interaction, privately } from "../interaction.ts";
 import type { SpurArgs } from "./admin-settings.ts";
+import { openTeamSettingsForm, type TeamSettingsFormDeps } from "./team-settings-form.ts";
 
-export type TeamCommandDeps = Omit<TeamAdminDeps, "onTeamChanged"> & { jobs: Pick<JobDispatch, "syncTeamSchedules"> };
+export type TeamCommandDeps = Omit<TeamAdminDeps, "onTeamChanged"> & TeamSettingsFormDeps & { jobs: Pick<JobDispatch, "syncTeamSchedules"> };
 
 export const teamCommand: Interaction<TeamCommandDeps, SpurArgs> = {
   name: "spur.team",
   async run(deps, req) {
     const parsed = parseTeamCommand(req.args.tokens);
     if (!parsed.ok) throw parsed.error;
+    // `team <name> settings` opens the team's form.
+    if (parsed.command.kind === "settings") return openTeamSettingsForm.run(deps, { ...req, args: { name: parsed.command.name } });
     const lines = await runTeamCommand(
       { ...deps, onTeamChanged: (team) => deps.jobs.syncTeamSchedules(team) },
       { workspace: req.workspace, defaultTeam: req.team, actor: req.actor, command: parsed.command },
