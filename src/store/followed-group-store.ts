@@ -62,7 +62,7 @@ export class PrismaFollowedGroupStore implements FollowedGroupRepository {
   async reconcile(teamId: string, defaultTeamId: string, memberIds: string[], audit: AuditEntry): Promise<GroupSyncResult> {
     return this.db.$transaction(async (tx) => {
       const team = await lockWorkspaceOf(tx, teamId);
-      if (!team.userGroupId || team.archivedAt) return { moved: [], kept: [] };
+      if (!team.userGroupId || team.archivedAt) return { members: 0, moved: [], kept: [] };
       const now = new Set(memberIds);
       const before = new Set((await tx.teamGroupMember.findMany({ where: { teamId }, select: { memberId: true } })).map((r) => r.memberId));
       await tx.teamGroupMember.deleteMany({ where: { teamId, memberId: { notIn: memberIds } } });
@@ -92,6 +92,7 @@ export class PrismaFollowedGroupStore implements FollowedGroupRepository {
         await tx.auditLogEntry.create({ data: auditRow({ ...audit, details: { ...audit.details, members } }) });
       }
       return {
+        members: memberIds.length,
         moved,
         kept: kept.map((k) => ({ platformUserId: person.get(k.memberId)?.platformUserId ?? "", displayName: person.get(k.memberId)?.displayName ?? "", team: nameOf.get(k.teamId) ?? "" })),
       };

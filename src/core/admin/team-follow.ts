@@ -43,7 +43,7 @@ export async function followGroup(deps: TeamFollowDeps, input: TeamFollowInput, 
     throw new SpurError(ErrorCode.NotAllowed, msg("team.follow.other", { team: team.name, group: at(followed.handle), unfollow: command("spur", `team ${team.name} unfollow`) }));
   }
   const synced = await placeGroupMembers(deps, { workspace, defaultTeam: input.defaultTeam, group: { teamId: team.id, teamName: team.name, groupId: group.id, handle } }, userIds);
-  return [msg("team.followed", { team: team.name, group: at(handle), count: userIds.length, defaultTeam: input.defaultTeam.name }), ...syncLines(deps, workspace, synced)];
+  return [msg("team.followed", { team: team.name, group: at(handle), count: synced.members, defaultTeam: input.defaultTeam.name }), ...syncLines(deps, workspace, synced)];
 }
 
 /** The store adds the group's handle to the audit entry. */

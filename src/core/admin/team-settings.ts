@@ -111,7 +111,7 @@ export async function saveTeamSettings(deps: TeamSettingsDeps, input: TeamSettin
   if (group === null && team.userGroup) lines.push(msg("team.unfollowed", { team: updated.name, group: at(team.userGroup.handle) }));
   if (group && groupUsers) {
     const synced = await placeGroupMembers(deps, { workspace, defaultTeam: input.defaultTeam, group: { teamId: team.id, teamName: updated.name, groupId: group.id, handle: group.handle } }, groupUsers);
-    lines.push(msg("team.followed", { team: updated.name, group: at(group.handle), count: groupUsers.length, defaultTeam: input.defaultTeam.name }), ...syncLines(deps, workspace, synced));
+    lines.push(msg("team.followed", { team: updated.name, group: at(group.handle), count: synced.members, defaultTeam: input.defaultTeam.name }), ...syncLines(deps, workspace, synced));
   }
   return { ok: true, lines: lines.length > 0 ? lines : [msg("teamForm.unchanged", { team: updated.name })] };
 }

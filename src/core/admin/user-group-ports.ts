@@ -36,6 +36,8 @@ export interface GroupPerson {
 }
 
 export interface GroupSyncResult {
+  /** The group's members as placed: people, without bots and departed accounts. */
+  members: number;
   /** Who changed team, and to which (a team of another followed group, or the default team for who left). */
   moved: (GroupPerson & { toTeam: string })[];
   /** Members of the group who stay in the team of a group followed before it. */
