@@ -12,6 +12,8 @@ import type { PlatformRoster } from "../core/shared/roster.ts";
 import { OutboundByWorkspace } from "../outbound-by-workspace.ts";
 import { SlackClients } from "../slack/slack-clients.ts";
 import { SlackRoster, SlackUsers } from "../slack/slack-users.ts";
+import { SlackUserGroups } from "../slack/slack-user-groups.ts";
+import type { UserGroupDirectory } from "../core/admin/user-group-ports.ts";
 import type { Db } from "../store/prisma.ts";
 import type { TeamsAdapter } from "../teams/adapter.ts";
 import { DEFAULT_TEAMS_RATES } from "../teams/teams-notifier.ts";
@@ -30,6 +32,8 @@ export interface RosterSources {
   backgroundUsers: PlatformUsers;
   platformRoster: PlatformRoster;
   lookupBudget: RateBudget;
+  /** User groups for background work: a rate limit is reported, and the job is delayed. */
+  userGroups: UserGroupDirectory;
 }
 
 export interface OutboundParts {
@@ -96,6 +100,7 @@ export function createOutbound(input: {
     // A look-up waits at most a second for the budget; beyond that its job is delayed, so look-ups never hold
     // the posts queue's workers that shoutouts and DMs need.
     lookupBudget: new RedisRateBudget(redis, config.QUEUE_PREFIX, LOOKUP_RATE, LOOKUP_RATE, 1_000),
+    userGroups: new SlackUserGroups(slackClientFor("jobs")),
   };
   return {
     byWorkspace,
@@ -105,6 +110,7 @@ export function createOutbound(input: {
       messengerFor: (workspaceId) => byWorkspace.messengerFor(workspaceId),
       members,
       slackInstalls: installs.registry,
+      userGroups: new SlackUserGroups(slackClientFor("lookups")),
     },
   };
 }

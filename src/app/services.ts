@@ -23,6 +23,7 @@ import type {
 } from "../core/shared/ports.ts";
 import type { ChannelTeams, TeamAdminRepository } from "../core/admin/team-ports.ts";
 import type { LevelRepository } from "../core/admin/level-ports.ts";
+import type { FollowedGroupRepository, UserGroupDirectory } from "../core/admin/user-group-ports.ts";
 import type {
   ApiTokenRepository,
   CustomerKudosWriter,
@@ -62,6 +63,11 @@ export interface JobDispatch {
   exportData(request: ExportRequest): Promise<void>;
   /** Reads the workspace's people from its chat platform into the roster (at most once a day per workspace). */
   syncRoster(workspace: { platform: Platform; externalId: string }): Promise<void>;
+  /**
+   * Reads the workspace's followed user groups (or the one `groupId`) and places their members; `key` (an
+   * event id) queues it once however often the event is delivered.
+   */
+  syncUserGroups(target: { platform: Platform; externalId: string; groupId?: string }, options?: { key?: string }): Promise<void>;
 }
 
 /** Process-wide: time, logs, metrics and the settings every part reads. */
@@ -113,6 +119,8 @@ export interface Stores {
   levels: LevelRepository;
   /** Which team a channel is mapped to (`team <name> here`). */
   channelTeams: ChannelTeams;
+  /** Which team follows which user group, and who each group held when last read. */
+  followedGroups: FollowedGroupRepository;
 }
 
 /** What leaves the request path: background jobs, direct messages, and the chat platforms' own directories. */
@@ -124,6 +132,8 @@ export interface Outbound {
   members: MemberDirectory;
   /** Slack installs: what the app_uninstalled / tokens_revoked listener cleans up. */
   slackInstalls: SlackInstallRegistry;
+  /** The chat platform's user groups (Slack), read on the request path. */
+  userGroups: UserGroupDirectory;
 }
 
 /**

@@ -8,6 +8,7 @@ import { PrismaDigestReads } from "../store/digest-reads-store.ts";
 import { PrismaDigestRunStore } from "../store/digest-run-store.ts";
 import { PrismaFeedbackRequestStore } from "../store/feedback-request-store.ts";
 import { PrismaFeedbackStore } from "../store/feedback-store.ts";
+import { PrismaFollowedGroupStore } from "../store/followed-group-store.ts";
 import { PrismaHelpdeskStore } from "../store/helpdesk-store.ts";
 import type { TokenCipher } from "../store/token-cipher.ts";
 import { PrismaKpiIngestStore } from "../store/kpi-ingest-store.ts";
@@ -85,6 +86,7 @@ export function createStores(db: Db, options: { cipher: TokenCipher; outboxWritt
     teamLeads: teamAdmin,
     levels: new PrismaLevelStore(db),
     channelTeams: teamAdmin,
+    followedGroups: new PrismaFollowedGroupStore(db),
   };
   return {
     stores,

@@ -3,6 +3,7 @@
 import type { OutboundByWorkspace } from "../outbound-by-workspace.ts";
 import { enqueueLeadDigest } from "../jobs/lead-digest.ts";
 import { enqueueRosterSyncs } from "../jobs/roster-sync.ts";
+import { userGroupSyncJob } from "../jobs/user-group-sync.ts";
 import type { RosterSources } from "./outbound.ts";
 import type { SpurQueues } from "../jobs/queues.ts";
 import type { WorkerDeps } from "../jobs/workers.ts";
@@ -52,5 +53,8 @@ export function workerDeps(
     rosterRuns: internals.rosterRuns,
     rosterTargets: () => internals.rosterRuns.targets(),
     syncRosters: (targets) => enqueueRosterSyncs(queues, runtime.clock, targets),
+    userGroups: roster.userGroups,
+    followedGroups: stores.followedGroups,
+    syncUserGroups: (target) => userGroupSyncJob.add(queues, target),
   };
 }

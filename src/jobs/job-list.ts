@@ -11,6 +11,7 @@ import { postShoutoutJob } from "./post-shoutout.ts";
 import { recognitionPromptsJob } from "./recognition-prompts.ts";
 import { resolveMemberJob } from "./resolve-members.ts";
 import { dailyRosterSyncJob, rosterSyncJob } from "./roster-sync.ts";
+import { userGroupSyncJob } from "./user-group-sync.ts";
 import { weeklyDigestJob } from "./weekly-digest.ts";
 import { weeklyLeaderboardJob } from "./weekly-leaderboard.ts";
 
@@ -29,6 +30,7 @@ export const JOBS = [
   resolveMemberJob,
   rosterSyncJob,
   dailyRosterSyncJob,
+  userGroupSyncJob,
 ] as const;
 
 export type SpurJob = (typeof JOBS)[number];

@@ -2,7 +2,8 @@
 // 200 a page; the Teams roster) and stores each page as one batch of members. Queued at install and, for every
 // installed workspace, once a day by the daily job below. The (workspace, UTC day) claim in PostgreSQL makes
 // each day's sync run once across processes; the job keeps its claim and cursor in its data, so a rate limit
-// (the job waits out Retry-After) or a crash resumes at the page where it stopped.
+// (the job waits out Retry-After) or a crash resumes at the page where it stopped. Once the roster is stored,
+// the workspace's followed user groups are read too (jobs/user-group-sync.ts).
 import type { Job, JobsOptions } from "bullmq";
 import type { Platform } from "../core/shared/model.ts";
 import type { Clock, MemberRepository, WorkspaceRepository } from "../core/shared/ports.ts";
@@ -37,6 +38,8 @@ export interface RosterSyncDeps {
   rosterRuns: RosterSyncRuns;
   clock: Clock;
   defaultTimeZone: string;
+  /** Queues the reading of the workspace's followed user groups, once its roster is stored. */
+  syncUserGroups(target: RosterTarget): Promise<void>;
 }
 
 export interface DailyRosterSyncDeps {
@@ -67,6 +70,8 @@ export async function processRosterSync(deps: RosterSyncDeps, job: Job<RosterSyn
     await job.updateData({ ...job.data, claim, cursor });
   }
   await deps.rosterRuns.finish(claim, now());
+  // Followed groups are read after the roster, so the people they hold are known members by then.
+  await deps.syncUserGroups({ platform, externalId });
   return `synced ${stored}`;
 }
 

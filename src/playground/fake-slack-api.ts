@@ -6,6 +6,7 @@ import type { IncomingMessage } from "node:http";
 import { fileContent, parseBody, readRaw } from "./fake-slack-request.ts";
 import { type JsonReply, type JsonServer, startJsonServer } from "./json-server.ts";
 import { BOT_SCOPES } from "../slack/oauth-scopes.ts";
+import { FakeUserGroups } from "./fake-slack-user-groups.ts";
 
 export interface RecordedCall {
   method: string;
@@ -87,6 +88,8 @@ export class FakeSlackApi {
   readonly privateChannels = new Set<string>();
   /** The bot token's scopes: reading a conversation's history needs the one for its kind, as on Slack. */
   readonly scopes = new Set<string>(BOT_SCOPES);
+  /** User groups and their members (usergroups.list, usergroups.users.list). */
+  readonly userGroups = new FakeUserGroups();
   private readonly failures = new Map<string, Failure[]>();
   /** OAuth grants: code → the workspace whose install it completes. */
   private readonly grants = new Map<string, FakeWorkspace>();
@@ -341,7 +344,7 @@ export class FakeSlackApi {
         return { ok: true, view: { ...view, id: String(args.view_id ?? `V${String(this.tsCounter).padStart(6, "0")}`) } };
       }
       default:
-        return { ok: false, error: "unknown_method" };
+        return this.userGroups.answer(method, args) ?? { ok: false, error: "unknown_method" };
     }
   }
 

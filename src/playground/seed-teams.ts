@@ -3,15 +3,14 @@
 // runTeamCommand, so every change is audited and the schedules follow it. Only what differs from the sample is
 // changed, so seeding again writes nothing.
 import type { JobDispatch, Services } from "../app/services.ts";
-import { runTeamCommand } from "../core/admin/team-admin.ts";
-import type { TeamCommand } from "../core/admin/team-command.ts";
+import { runTeamCommand, type TeamAdminInput } from "../core/admin/team-admin.ts";
 import type { TeamRecord } from "../core/admin/team-ports.ts";
 import type { MentionRef } from "../core/shared/command-text.ts";
 import type { Member, Team, Workspace } from "../core/shared/model.ts";
 import { SAMPLE_MEMBERS, SAMPLE_TEAMS, type SampleTeam } from "./sample-workspace.ts";
 
 /** What the team commands need: the stores, the member directory and the schedules. */
-export type TeamSeedServices = Pick<Services, "clock" | "teamAdmin" | "members" | "memberRepo"> & { jobs: Pick<JobDispatch, "syncTeamSchedules"> };
+export type TeamSeedServices = Pick<Services, "clock" | "teamAdmin" | "members" | "memberRepo" | "userGroups" | "followedGroups"> & { jobs: Pick<JobDispatch, "syncTeamSchedules"> };
 
 const mention = (platformUserId: string): MentionRef => ({ kind: "id", id: platformUserId });
 
@@ -24,9 +23,9 @@ export async function seedTeamsAsAdmin(
   input: { workspace: Workspace; defaultTeam: Team; admin: Member },
 ): Promise<{ sample: SampleTeam; team: Team }[]> {
   const { workspace, defaultTeam, admin } = input;
-  const run = (command: Exclude<TeamCommand, { kind: "targets" }>) =>
+  const run = (command: TeamAdminInput["command"]) =>
     runTeamCommand(
-      { teamAdmin: services.teamAdmin, members: services.members, clock: services.clock, onTeamChanged: (team) => services.jobs.syncTeamSchedules(team) },
+      { ...services, onTeamChanged: (team) => services.jobs.syncTeamSchedules(team) },
       { workspace, defaultTeam, actor: admin, command, channel: null },
     );
   const teams = [];

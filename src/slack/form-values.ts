@@ -1,5 +1,6 @@
 // A submitted modal's values by field id, as the neutral form's submission reads them: each input block's one
-// element as a string (a pick's value, a channel's id, a checkbox "true" or "false"), or null when left empty.
+// element as a string (a pick's value, a channel's id, people picked as comma-separated user ids, a checkbox
+// "true" or "false"), or null when left empty.
 import type { StateValue } from "./recognition-payloads.ts";
 import { CHECKED, FIELD_ACTION } from "./render/modal.ts";
 
@@ -8,6 +9,8 @@ function valueOf(element: StateValue | undefined): string | null {
   switch (element.type) {
     case "checkboxes":
       return String((element.selected_options ?? []).some((o) => o.value === CHECKED));
+    case "multi_users_select":
+      return (element.selected_users ?? []).join(",");
     case "conversations_select":
     case "channels_select":
       return element.selected_conversation ?? element.selected_channel ?? null;

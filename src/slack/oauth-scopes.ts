@@ -15,4 +15,6 @@ export const BOT_SCOPES = [
   "reactions:read",
   // conversations.info: whether a reacted-to message is in a public channel (its text may be quoted) or not.
   "channels:read",
+  // usergroups.list, usergroups.users.list and the subteam events: a team that follows a user group.
+  "usergroups:read",
 ] as const;

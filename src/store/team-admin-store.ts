@@ -2,7 +2,8 @@
 // the workspace row first, so two admins cannot give two teams the same name (compared without case) at once.
 import type { AuditEntry } from "../core/shared/audit.ts";
 import type { TeamLeadership } from "../core/shared/ports.ts";
-import type { PlaceChannel, ChannelTeams, TeamAdminRepository, TeamRecord, TeamSettingsPatch, TeamSummary } from "../core/admin/team-ports.ts";
+import type { PlaceChannel, ChannelTeams, TeamAdminRepository, TeamRecord, TeamSettingsAudits, TeamSettingsChange, TeamSettingsPatch, TeamSettingsSaved, TeamSummary } from "../core/admin/team-ports.ts";
+import { followIn, unfollowIn } from "./followed-group-store.ts";
 import { teamNameKey } from "../core/admin/team-names.ts";
 import type { Team } from "../core/shared/model.ts";
 import type { Prisma, Team as TeamRow } from "../generated/prisma/client.ts";
@@ -11,8 +12,9 @@ import type { Db } from "./prisma.ts";
 
 type Tx = Prisma.TransactionClient;
 
-function toRecord(row: TeamRow): TeamRecord {
-  return { ...toTeam(row), isDefault: row.isDefault, archived: row.archivedAt !== null };
+export function toRecord(row: TeamRow): TeamRecord {
+  const userGroup = row.userGroupId ? { id: row.userGroupId, handle: row.userGroupHandle ?? row.userGroupId } : null;
+  return { ...toTeam(row), isDefault: row.isDefault, archived: row.archivedAt !== null, userGroup };
 }
 
 export class PrismaTeamAdminStore implements TeamAdminRepository, TeamLeadership, ChannelTeams {
@@ -60,15 +62,33 @@ export class PrismaTeamAdminStore implements TeamAdminRepository, TeamLeadership
   }
 
   async update(teamId: string, patch: TeamSettingsPatch, audit: AuditEntry): Promise<TeamRecord | "taken"> {
-    const result = await this.db.$transaction(async (tx) => {
-      const current = await tx.team.findUniqueOrThrow({ where: { id: teamId } });
-      if (patch.name !== undefined && (await nameTaken(tx, current.workspaceId, patch.name, teamId))) return "taken" as const;
-      const row = await tx.team.update({ where: { id: teamId }, data: { ...patch, ...(patch.name !== undefined ? { name: patch.name.trim() } : {}) } });
-      await writeAudit(tx, audit);
-      return toRecord(row);
-    });
+    const result = await this.db.$transaction((tx) => updateIn(tx, teamId, patch, audit));
     this.teamsChanged();
     return result;
+  }
+
+  async saveSettings(teamId: string, change: TeamSettingsChange, audits: TeamSettingsAudits, at: Date): Promise<TeamSettingsSaved> {
+    try {
+      const saved = await this.db.$transaction(async (tx) => {
+        if (Object.keys(change.patch).length > 0 && (await updateIn(tx, teamId, change.patch, audits.update)) === "taken") throw new Refused({ ok: false, reason: "nameTaken" });
+        if (change.leadsAdded.length > 0) await setLeadsIn(tx, teamId, change.leadsAdded, "add", audits.leadAdd);
+        if (change.leadsRemoved.length > 0) await setLeadsIn(tx, teamId, change.leadsRemoved, "remove", audits.leadRemove);
+        if (change.group !== undefined) {
+          const current = await tx.team.findUniqueOrThrow({ where: { id: teamId } });
+          if (current.userGroupId && current.userGroupId !== change.group?.id) await unfollowIn(tx, teamId, audits.unfollow);
+          if (change.group) {
+            const followed = await followIn(tx, teamId, change.group, at, audits.follow);
+            if (!followed.ok) throw new Refused(followed);
+          }
+        }
+        return toRecord(await tx.team.findUniqueOrThrow({ where: { id: teamId } }));
+      });
+      this.teamsChanged();
+      return { ok: true, team: saved };
+    } catch (err) {
+      if (err instanceof Refused) return err.result;
+      throw err;
+    }
   }
 
   async archive(teamId: string, at: Date, audit: AuditEntry): Promise<TeamRecord | { members: number }> {
@@ -77,29 +97,18 @@ export class PrismaTeamAdminStore implements TeamAdminRepository, TeamLeadership
       await tx.$queryRaw`SELECT id FROM team WHERE id = ${teamId}::uuid FOR UPDATE`;
       const members = await tx.member.count({ where: { teamId, isBot: false, isDeactivated: false } });
       if (members > 0) return { members };
-      const row = await tx.team.update({ where: { id: teamId }, data: { archivedAt: at } });
+      // An archived team follows no group any more.
+      const row = await tx.team.update({ where: { id: teamId }, data: { archivedAt: at, userGroupId: null, userGroupHandle: null, userGroupFollowedAt: null } });
       await tx.teamLead.deleteMany({ where: { teamId } });
       await tx.teamChannel.deleteMany({ where: { teamId } });
+      await tx.teamGroupMember.deleteMany({ where: { teamId } });
       await writeAudit(tx, audit);
       return toRecord(row);
     });
   }
 
   async setLeads(teamId: string, memberIds: string[], action: "add" | "remove", audit: AuditEntry): Promise<string[]> {
-    return this.db.$transaction(async (tx) => {
-      const existing = new Set((await tx.teamLead.findMany({ where: { teamId, memberId: { in: memberIds } } })).map((l) => l.memberId));
-      const changed = memberIds.filter((id) => (action === "add" ? !existing.has(id) : existing.has(id)));
-      if (changed.length === 0) return [];
-      if (action === "add") {
-        await tx.teamLead.createMany({ data: changed.map((memberId) => ({ teamId, memberId })) });
-        // Agents who now lead a team get the lead role; admins keep theirs.
-        await tx.member.updateMany({ where: { id: { in: changed }, role: "agent" }, data: { role: "lead" } });
-      } else {
-        await tx.teamLead.deleteMany({ where: { teamId, memberId: { in: changed } } });
-      }
-      await writeAudit(tx, { ...audit, details: { ...audit.details, changed } });
-      return changed;
-    });
+    return this.db.$transaction((tx) => setLeadsIn(tx, teamId, memberIds, action, audit));
   }
 
   async mapChannel(teamId: string, channel: PlaceChannel, audit: AuditEntry): Promise<{ team: TeamRecord; previousTeam: string | null }> {
@@ -152,6 +161,36 @@ export class PrismaTeamAdminStore implements TeamAdminRepository, TeamLeadership
     const rows = await this.db.teamLead.findMany({ where: { memberId, team: { archivedAt: null } }, select: { teamId: true } });
     return rows.map((r) => r.teamId);
   }
+}
+
+/** A refusal inside a transaction: thrown to undo what it had written, then returned. */
+class Refused extends Error {
+  constructor(readonly result: Exclude<TeamSettingsSaved, { ok: true }>) {
+    super("refused");
+  }
+}
+
+async function updateIn(tx: Tx, teamId: string, patch: TeamSettingsPatch, audit: AuditEntry): Promise<TeamRecord | "taken"> {
+  const current = await tx.team.findUniqueOrThrow({ where: { id: teamId } });
+  if (patch.name !== undefined && (await nameTaken(tx, current.workspaceId, patch.name, teamId))) return "taken";
+  const row = await tx.team.update({ where: { id: teamId }, data: { ...patch, ...(patch.name !== undefined ? { name: patch.name.trim() } : {}) } });
+  await writeAudit(tx, audit);
+  return toRecord(row);
+}
+
+async function setLeadsIn(tx: Tx, teamId: string, memberIds: string[], action: "add" | "remove", audit: AuditEntry): Promise<string[]> {
+  const existing = new Set((await tx.teamLead.findMany({ where: { teamId, memberId: { in: memberIds } } })).map((l) => l.memberId));
+  const changed = memberIds.filter((id) => (action === "add" ? !existing.has(id) : existing.has(id)));
+  if (changed.length === 0) return [];
+  if (action === "add") {
+    await tx.teamLead.createMany({ data: changed.map((memberId) => ({ teamId, memberId })) });
+    // Agents who now lead a team get the lead role; admins keep theirs.
+    await tx.member.updateMany({ where: { id: { in: changed }, role: "agent" }, data: { role: "lead" } });
+  } else {
+    await tx.teamLead.deleteMany({ where: { teamId, memberId: { in: changed } } });
+  }
+  await writeAudit(tx, { ...audit, details: { ...audit.details, changed } });
+  return changed;
 }
 
 async function nameTaken(tx: Tx, workspaceId: string, name: string, exceptTeamId: string | null): Promise<boolean> {

@@ -17,6 +17,7 @@ import { PrismaKpiTargetStore } from "../../src/store/kpi-target-store.ts";
 import { PrismaKudosStore } from "../../src/store/kudos-store.ts";
 import { PrismaMemberStore } from "../../src/store/member-store.ts";
 import { createPrisma, type Db } from "../../src/store/prisma.ts";
+import { PrismaFollowedGroupStore } from "../../src/store/followed-group-store.ts";
 import { PrismaTeamAdminStore } from "../../src/store/team-admin-store.ts";
 import { PrismaWorkspaceStore } from "../../src/store/workspace-store.ts";
 
@@ -45,6 +46,9 @@ async function open(): Promise<{ pg: EmbeddedPostgres; db: Db; services: SeedSer
     kudos: new PrismaKudosStore(db),
     kpiWriter: new PrismaKpiIngestStore(db),
     kpiTargets: new PrismaKpiTargetStore(db),
+    // The sample teams follow no user group.
+    followedGroups: new PrismaFollowedGroupStore(db),
+    userGroups: { supports: () => false, members: () => Promise.reject(new Error("no platform in this test")), list: () => Promise.resolve([]) },
   };
   return { pg, db, services };
 }

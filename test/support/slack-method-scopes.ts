@@ -34,6 +34,8 @@ export const METHOD_SCOPES: Record<string, MethodScopes> = {
   "users.info": { scopes: ["users:read", "users:read.email"], note: "users:read.email: the profile's email field" },
   "users.list": { scopes: ["users:read", "users:read.email"], note: "users:read.email: the profile's email field" },
   "views.open": { scopes: [] },
+  "usergroups.list": { scopes: ["usergroups:read"] },
+  "usergroups.users.list": { scopes: ["usergroups:read"] },
   "files.getUploadURLExternal": { scopes: ["files:write"] },
   "files.completeUploadExternal": { scopes: ["files:write"] },
 };
@@ -44,6 +46,8 @@ export const EVENT_SCOPES: Record<string, string[]> = {
   reaction_removed: ["reactions:read"],
   team_join: ["users:read"],
   user_change: ["users:read"],
+  subteam_members_changed: ["usergroups:read"],
+  subteam_updated: ["usergroups:read"],
   app_uninstalled: [],
   tokens_revoked: [],
 };

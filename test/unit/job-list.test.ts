@@ -42,6 +42,7 @@ describe("the job list", () => {
       ["resolve-member", "posts"],
       ["roster-sync", "scheduled"],
       ["roster-sync-daily", "scheduled"],
+      ["user-group-sync", "scheduled"],
     ]);
   });
 
@@ -53,7 +54,7 @@ describe("the job list", () => {
 
   it("declares each JobDispatch call in one job only", () => {
     const calls = JOBS.flatMap((job) => Object.keys(job.dispatchOn(recordingQueues().queues, clock)));
-    expect(calls.sort()).toEqual(["exportData", "feedbackRequestSettled", "feedbackRequested", "sendDigestNow", "syncRoster"]);
+    expect(calls.sort()).toEqual(["exportData", "feedbackRequestSettled", "feedbackRequested", "sendDigestNow", "syncRoster", "syncUserGroups"]);
   });
 });
 

@@ -112,9 +112,20 @@ type Parsed<T> = { ok: true; value: T } | { ok: false; error: SpurError };
  * An IANA time zone given as the only token (`UTC` or a name with a slash); `prefix` is how the command reads
  * before the zone, for the examples in the refusal ("timezone", "team Tier 1 timezone").
  */
+/** A time zone a team may run on: an IANA name with a region ("Europe/Berlin"), or UTC. */
+export function isTeamTimeZone(timeZone: string): boolean {
+  return isValidTimeZone(timeZone) && (timeZone.includes("/") || timeZone === "UTC");
+}
+
+/** "09:00" (24-hour) as minutes after midnight; null when it is not such a time. */
+export function parseClockTime(text: string): number | null {
+  const time = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text);
+  return time ? Number(time[1]) * 60 + Number(time[2]) : null;
+}
+
 export function parseTimeZoneArg(rest: CommandToken[], prefix: string): Parsed<string> {
   const timeZone = rest[0]?.kind === "word" ? rest[0].text : (rest[0]?.text ?? "");
-  if (rest.length !== 1 || !isValidTimeZone(timeZone) || (!timeZone.includes("/") && timeZone !== "UTC")) {
+  if (rest.length !== 1 || !isTeamTimeZone(timeZone)) {
     return fail(
       ErrorCode.UnknownArgument,
       msg("admin.parse.timezone", { timeZone, example: command("spur", `${prefix} Europe/Berlin`), example2: command("spur", `${prefix} America/New_York`) }),
@@ -127,9 +138,9 @@ export function parseTimeZoneArg(rest: CommandToken[], prefix: string): Parsed<s
 export function parseWeeklySchedule(args: string[], usageText: string): Parsed<{ day: number; minuteOfDay: number }> {
   const [dayWord, timeWord] = args;
   const day = DAYS.findIndex((d) => d.startsWith(dayWord ?? "") && (dayWord ?? "").length >= 3);
-  const time = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(timeWord ?? "");
-  if (day < 0 || !time || args.length !== 2) return usage("admin.parse.digest", usageText);
-  return { ok: true, value: { day: day + 1, minuteOfDay: Number(time[1]) * 60 + Number(time[2]) } };
+  const minuteOfDay = parseClockTime(timeWord ?? "");
+  if (day < 0 || minuteOfDay === null || args.length !== 2) return usage("admin.parse.digest", usageText);
+  return { ok: true, value: { day: day + 1, minuteOfDay } };
 }
 
 export function assertLeadOrAdmin(role: Role): void {

@@ -2,6 +2,7 @@
 // version of Spur, so every detail is read defensively; an action this version does not know is named as is.
 import { FORGOTTEN_ID_PREFIX } from "../data-rights/member-erasure.ts";
 import type { StoredAuditEntry } from "./audit-log-ports.ts";
+import { SYSTEM_ACTOR } from "../shared/audit.ts";
 import { isMetricCode } from "../kpi/kpi-catalogue.ts";
 import { metricLabel } from "../kpi/kpi-messages.ts";
 import { clockTime } from "../shared/wording.ts";
@@ -18,6 +19,7 @@ const none = (): Msg => msg("audit.value.none");
 /** A member by chat user id; an erased member's tombstone reads as "a former member". */
 export function auditMember(userId: string | null, names: AuditNames): Param {
   if (!userId) return none();
+  if (userId === SYSTEM_ACTOR) return msg("audit.system");
   if (userId.startsWith(FORGOTTEN_ID_PREFIX)) return msg("audit.formerMember");
   return member(userId, names.get(userId));
 }
@@ -103,6 +105,19 @@ function teamChanges(details: Record<string, unknown>): Msg[] {
     .filter(([, change]) => record(change).from !== record(change).to)
     .map(([field, change]) => msg("audit.team.change", { field, from: value(field, record(change).from), to: value(field, record(change).to) }));
   return changes.length > 0 ? changes : [none()];
+}
+
+/** A group sync's moves, one per team they went to ("<@UANA> and <@UBO> to Tier 1"). */
+function groupMoves(details: Record<string, unknown>, names: AuditNames): Msg[] {
+  const byTeam = new Map<string, Param[]>();
+  for (const m of Array.isArray(details.members) ? details.members : []) {
+    const id = str(record(m).member);
+    if (!id) continue;
+    const team = str(record(m).to) ?? "";
+    byTeam.set(team, [...(byTeam.get(team) ?? []), auditMember(id, names)]);
+  }
+  const moves = [...byTeam.entries()].map(([team, who]) => msg("audit.team.groupMove", { who: list(who), team }));
+  return moves.length > 0 ? moves : [none()];
 }
 
 /** What the entry did, as the predicate of a sentence whose subject is the actor. */
@@ -191,6 +206,12 @@ export function auditWhat(entry: StoredAuditEntry, names: AuditNames): Msg {
     }
     case "team.prompts":
       return msg("audit.team.prompts", { team: teamOf(d), from: promptSchedule(from), to: promptSchedule(to) });
+    case "team.follow":
+      return msg("audit.team.follow", { team: teamOf(d), group: `@${str(d.group) ?? ""}` });
+    case "team.unfollow":
+      return msg("audit.team.unfollow", { team: teamOf(d), group: `@${str(d.group) ?? ""}` });
+    case "team.group_sync":
+      return msg("audit.team.groupSync", { group: `@${str(d.group) ?? ""}`, moves: list(groupMoves(d, names)) });
     default:
       return msg("audit.unknown", { action: code(entry.action) });
   }

@@ -3,6 +3,7 @@
 // with it; a move changes only the member's primary team, so their past kudos and KPI records stay where
 // they happened.
 import { assertAdmin, weeklyDay } from "./admin-command.ts";
+import { followGroup, type TeamFollowDeps, unfollowGroup } from "./team-follow.ts";
 import type { TeamCommand } from "./team-command.ts";
 import type { PlaceChannel, TeamAdminRepository, TeamRecord, TeamSettingsPatch, TeamSummary } from "./team-ports.ts";
 import type { AuditEntry } from "../shared/audit.ts";
@@ -14,7 +15,7 @@ import type { Clock } from "../shared/ports.ts";
 import { clockTime } from "../shared/wording.ts";
 import { channel, command, list, member, msg, type Msg } from "../../i18n/message.ts";
 
-export interface TeamAdminDeps {
+export interface TeamAdminDeps extends TeamFollowDeps {
   teamAdmin: TeamAdminRepository;
   members: MemberDirectory;
   clock: Clock;
@@ -27,8 +28,8 @@ export interface TeamAdminInput {
   /** The workspace's default team: where people Spur meets first are placed, and whose settings a new team starts from. */
   defaultTeam: Team;
   actor: Member;
-  /** A team's targets are the KPI targets' use case (leads may change theirs); the rest is an admin's. */
-  command: Exclude<TeamCommand, { kind: "targets" }>;
+  /** Every command but `targets` (the KPI targets' use case: leads may change theirs) and `settings` (the team's form). */
+  command: Exclude<TeamCommand, { kind: "targets" } | { kind: "settings" }>;
   /** The channel the command was typed in, or null outside channels (a personal or group chat). */
   channel: PlaceChannel | null;
 }
@@ -114,6 +115,12 @@ export async function runTeamCommand(deps: TeamAdminDeps, input: TeamAdminInput)
       for (const p of people) deps.members.invalidate(workspace.id, p.platformUserId);
       return peopleChange("team.assigned", team, people, moved);
     }
+    case "follow":
+    case "unfollow": {
+      const team = await activeTeam(deps, workspace, cmd.name);
+      const follow = { workspace, defaultTeam: input.defaultTeam, team, actor };
+      return cmd.kind === "follow" ? followGroup(deps, follow, cmd.group) : unfollowGroup(deps, follow);
+    }
   }
 }
 
@@ -123,7 +130,7 @@ function taken(result: TeamRecord | "taken", name: string): TeamRecord {
 }
 
 /** The named team, which must exist and not be archived. */
-export async function activeTeam(deps: Pick<TeamAdminDeps, "teamAdmin">, workspace: Workspace, name: string): Promise<TeamRecord> {
+export async function activeTeam(deps: { teamAdmin: Pick<TeamAdminRepository, "byName"> }, workspace: Workspace, name: string): Promise<TeamRecord> {
   const team = await deps.teamAdmin.byName(workspace.id, name);
   if (!team) throw new SpurError(ErrorCode.UnknownArgument, msg("team.unknown", { name, list: command("spur", "team list") }));
   if (team.archived) throw new SpurError(ErrorCode.NotAllowed, msg("team.isArchived", { team: team.name }));

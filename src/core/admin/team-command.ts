@@ -1,7 +1,7 @@
 // spur team … (Teams: admin team …): listing, creating, renaming and archiving teams, each team's channel,
-// time zone and digest schedule (or the channel it is typed in, `here`), its leads, its members and its KPI
-// targets, parsed from command tokens. Never throws.
-import { type CommandToken, type MentionRef, mentionOf } from "../shared/command-text.ts";
+// time zone and digest schedule (or the channel it is typed in, `here`), its leads, its members, its KPI
+// targets, the user group it follows, and its settings form, parsed from command tokens. Never throws.
+import { type CommandToken, groupOf, type MentionRef, mentionOf } from "../shared/command-text.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
 import type { ParseResult } from "../recognition/kudos-command.ts";
 import { parseTimeZoneArg, parseWeeklySchedule } from "./admin-command.ts";
@@ -24,10 +24,15 @@ export type TeamCommand =
   | { kind: "lead"; name: string; action: "add" | "remove"; members: MentionRef[] }
   | { kind: "assign"; name: string; members: MentionRef[] }
   /** The team's KPI targets: listed, set, removed or edited in the form (its leads and admins). */
-  | { kind: "targets"; name: string; targets: TargetsCommand };
+  | { kind: "targets"; name: string; targets: TargetsCommand }
+  /** `group` is null when no user group was mentioned (or the platform has none to mention). */
+  | { kind: "follow"; name: string; group: { id: string; handle: string | null } | null }
+  | { kind: "unfollow"; name: string }
+  /** Opens the team's settings form (its own use case). */
+  | { kind: "settings"; name: string };
 
 /** The words after the team's name that say what to change. */
-const SETTINGS = ["channel", "here", "timezone", "digest", "lead", "add", "targets"] as const;
+const SETTINGS = ["channel", "here", "timezone", "digest", "lead", "add", "targets", "follow", "unfollow", "settings"] as const;
 
 export function isTeamCommand(tokens: CommandToken[]): boolean {
   const first = tokens[0];
@@ -55,6 +60,13 @@ function named(tokens: CommandToken[]): ParseResult<string> {
 }
 
 const usageError = () => new SpurError(ErrorCode.UnknownArgument, msg("team.parse.usage", { list: command("spur", "team list"), help: command("spur", "help") }));
+
+/** `team <name> settings`: the name of the team whose settings form to open, else null. */
+export function teamSettingsFormName(tokens: CommandToken[]): string | null {
+  if (!isTeamCommand(tokens)) return null;
+  const parsed = parseTeamCommand(tokens);
+  return parsed.ok && parsed.command.kind === "settings" ? parsed.command.name : null;
+}
 
 export function parseTeamCommand(tokens: CommandToken[]): ParseResult<TeamCommand> {
   const rest = tokens.slice(1);
@@ -102,6 +114,15 @@ function parseSetting(name: string, setting: Exclude<(typeof SETTINGS)[number], 
       if (!members) return fail("team.parse.members", { example: command("spur", `${prefix} add @member`) });
       return { ok: true, command: { kind: "assign", name, members } };
     }
+    case "follow": {
+      const group = args.length === 1 ? groupOf(args[0]) : null;
+      if (!group && args.some((t) => t.kind === "group")) return fail("team.parse.follow", { usage: command("spur", `${prefix} follow @group`) });
+      return { ok: true, command: { kind: "follow", name, group } };
+    }
+    case "unfollow":
+    case "settings":
+      if (args.length > 0) return fail("team.parse.nothingAfter", { usage: command("spur", `${prefix} ${setting}`) });
+      return { ok: true, command: { kind: setting, name } };
   }
 }
 

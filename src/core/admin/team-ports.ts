@@ -2,10 +2,13 @@
 // transaction.
 import type { AuditEntry } from "../shared/audit.ts";
 import type { Team } from "../shared/model.ts";
+import type { FollowResult } from "./user-group-ports.ts";
 
 export interface TeamRecord extends Team {
   isDefault: boolean;
   archived: boolean;
+  /** The user group the team follows (Slack), if any. */
+  userGroup: { id: string; handle: string } | null;
 }
 
 export interface TeamSummary {
@@ -31,6 +34,20 @@ export interface ChannelTeams {
 
 export type TeamSettingsPatch = Partial<Pick<Team, "name" | "channelId" | "timeZone" | "digestDay" | "digestMinuteOfDay">>;
 
+/** What the team settings form changes at once: settings, leads (member ids) and the followed group. */
+export interface TeamSettingsChange {
+  patch: TeamSettingsPatch;
+  leadsAdded: string[];
+  leadsRemoved: string[];
+  /** The group to follow from now on, null to follow none; absent to leave as is. */
+  group?: { id: string; handle: string } | null;
+}
+
+/** The entry of each kind of change the form made (written only for the changes it made). */
+export type TeamSettingsAudits = Record<"update" | "leadAdd" | "leadRemove" | "follow" | "unfollow", AuditEntry>;
+
+export type TeamSettingsSaved = { ok: true; team: TeamRecord } | { ok: false; reason: "nameTaken" } | Exclude<FollowResult, { ok: true }>;
+
 export interface TeamAdminRepository {
   /** The workspace's teams, the default team first, then by creation. */
   summaries(workspaceId: string): Promise<TeamSummary[]>;
@@ -51,6 +68,8 @@ export interface TeamAdminRepository {
    * it is mapped to and posts in already changes nothing and writes no entry.
    */
   mapChannel(teamId: string, channel: PlaceChannel, audit: AuditEntry): Promise<{ team: TeamRecord; previousTeam: string | null }>;
+  /** Every change of the settings form and their audit entries in one transaction; nothing when one is refused. */
+  saveSettings(teamId: string, change: TeamSettingsChange, audits: TeamSettingsAudits, at: Date): Promise<TeamSettingsSaved>;
   /** Makes the team these members' primary team; returns the ones who moved. Their past records stay where they were. */
   assign(teamId: string, memberIds: string[], audit: AuditEntry): Promise<string[]>;
 }

@@ -41,7 +41,13 @@ export const AUDIT_ACTIONS = [
   "level.target_remove",
   "team.map_channel",
   "team.prompts",
+  "team.follow",
+  "team.unfollow",
+  "team.group_sync",
 ] as const;
+
+/** The actor of changes Spur makes itself (a followed user group's members moved), never a chat user id. */
+export const SYSTEM_ACTOR = "spur";
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

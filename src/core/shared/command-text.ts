@@ -1,4 +1,4 @@
-// Command text as the domain reads it: words, people and channels. Each platform adapter turns its own
+// Command text as the domain reads it: words, people, channels and user groups. Each platform adapter turns its own
 // message format (Slack's escaped mentions, Teams' <at> entities) into these tokens; the parsers here never
 // see platform markup. Pure and total: every function returns a value for any input.
 import { member, type Param } from "../../i18n/message.ts";
@@ -10,7 +10,9 @@ export type MentionRef = { kind: "id"; id: string; name?: string } | { kind: "ha
 export type CommandToken =
   | { kind: "word"; text: string }
   | { kind: "member"; ref: MentionRef; text: string }
-  | { kind: "channel"; id: string; name: string | null; text: string };
+  | { kind: "channel"; id: string; name: string | null; text: string }
+  /** A user group (Slack's @group mention): its id and, when the mention says it, its @handle without the @. */
+  | { kind: "group"; id: string; handle: string | null; text: string };
 
 /** Plain words (no mentions), split on white space: what a web form or a test types. */
 export function plainTokens(text: string): CommandToken[] {
@@ -21,6 +23,10 @@ export function plainTokens(text: string): CommandToken[] {
 export function wordOrHandle(text: string): CommandToken {
   const bare = BARE_HANDLE.exec(trimListPunctuation(text));
   return bare?.[1] ? { kind: "member", ref: { kind: "handle", handle: bare[1].toLowerCase() }, text } : { kind: "word", text };
+}
+
+export function groupOf(token: CommandToken | undefined): { id: string; handle: string | null } | null {
+  return token?.kind === "group" ? { id: token.id, handle: token.handle } : null;
 }
 
 export function mentionOf(token: CommandToken | undefined): MentionRef | null {

@@ -15,6 +15,7 @@ import { kpiAdmin } from "./kpi-admin.ts";
 import { audit } from "./audit.ts";
 import { teamsAdmin } from "./teams-admin.ts";
 import { levels } from "./levels.ts";
+import { teamGroups } from "./team-groups.ts";
 
 export const en = {
   ...common,
@@ -33,4 +34,5 @@ export const en = {
   ...audit,
   ...teamsAdmin,
   ...levels,
+  ...teamGroups,
 } as const;

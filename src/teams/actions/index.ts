@@ -16,6 +16,7 @@ import { kudosFormSubmit } from "./kudos-form.ts";
 import { promptDismiss, promptKudos } from "./recognition-prompt.ts";
 import { settingsFormSubmit } from "./settings-form.ts";
 import { targetsFormSubmit } from "./targets-form.ts";
+import { teamSettingsFormSubmit } from "./team-settings-form.ts";
 import { scorecardExplainButton, scorecardNextButton, scorecardPreviousButton, scorecardSendButton } from "./scorecard-buttons.ts";
 
 export const CARD_ACTIONS: CardAction[] = [
@@ -33,6 +34,7 @@ export const CARD_ACTIONS: CardAction[] = [
   forgetConfirm,
   settingsFormSubmit,
   targetsFormSubmit,
+  teamSettingsFormSubmit,
 ];
 
 const MESSAGE_CONTENT_TYPE = "application/vnd.microsoft.activity.message";

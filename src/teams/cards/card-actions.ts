@@ -17,6 +17,7 @@ export const CARD_VERBS = {
   forgetConfirm: "data_rights.forget.confirm",
   settingsSubmit: "recognition.settings",
   targetsSubmit: "kpi.targets",
+  teamSettingsSubmit: "team.settings",
 } as const;
 
 export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];

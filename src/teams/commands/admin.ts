@@ -7,6 +7,7 @@ import { spurCommand } from "../../use-cases/admin/spur-command.ts";
 import type { TeamsCommandContext, TeamsDeps } from "../command-context.ts";
 import { runOnTeams } from "../run-interaction.ts";
 import { teamsFormDeps } from "../teams-channel-picker.ts";
+import { TeamsPeoplePicker } from "../teams-people-picker.ts";
 import type { TeamsCommand } from "./command.ts";
 
 function adminTokens(ctx: TeamsCommandContext): CommandToken[] {
@@ -25,6 +26,6 @@ export const adminCommand: TeamsCommand = {
   title: "admin role|channel|timezone|digest",
   description: "Spur admins: roles, the team's channel, time zone and digest schedule; everyone: prompts off|on",
   async run(deps: TeamsDeps, ctx) {
-    await runOnTeams(deps, ctx, "teams:admin", spurCommand, teamsFormDeps(deps), { tokens: adminTokens(ctx) });
+    await runOnTeams(deps, ctx, "teams:admin", spurCommand, { ...teamsFormDeps(deps), people: new TeamsPeoplePicker(deps) }, { tokens: adminTokens(ctx) });
   },
 };

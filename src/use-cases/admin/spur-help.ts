@@ -48,6 +48,8 @@ export function spurHelp(platform: Platform): Body {
           msg("help.teams.add", { cmd: spur("team <name> add @member") }),
           msg("help.teams.targets", { cmd: spur("team <name> targets [set|remove|edit]") }),
           msg("help.levels", { list: spur("level list"), create: spur("level create <name>"), add: spur("level <name> add @member"), targets: spur("level <name> targets set <kpi> <target> [weight n]") }),
+          msg("help.teams.follow", { follow: spur("team <name> follow @group"), unfollow: spur("team <name> unfollow") }),
+          msg("help.teams.form", { cmd: spur("team <name> settings") }),
         ],
       },
       { kind: "text", text: msg("help.kpi.title") },

@@ -1,5 +1,5 @@
 // spur team … (Teams: admin team …): every team of the workspace, its channel, time zone, digest, leads and
-// members, its KPI targets; a team's schedulers move with its schedule.
+// members, its KPI targets, the user group it follows, and its settings form; a team's schedulers move with its schedule.
 import { activeTeam, runTeamCommand, type TeamAdminDeps } from "../../core/admin/team-admin.ts";
 import { parseTeamCommand } from "../../core/admin/team-command.ts";
 import type { JobDispatch } from "../../app/services.ts";
@@ -8,8 +8,9 @@ import { msg } from "../../i18n/message.ts";
 import { type Interaction, privately } from "../interaction.ts";
 import type { SpurArgs } from "./admin-settings.ts";
 import { runTargetsCommand, type TargetsCommandDeps } from "../kpi/targets-command.ts";
+import { openTeamSettingsForm, type TeamSettingsFormDeps } from "./team-settings-form.ts";
 
-export type TeamCommandDeps = Omit<TeamAdminDeps, "onTeamChanged"> & TargetsCommandDeps & { jobs: Pick<JobDispatch, "syncTeamSchedules"> };
+export type TeamCommandDeps = Omit<TeamAdminDeps, "onTeamChanged"> & TargetsCommandDeps & TeamSettingsFormDeps & { jobs: Pick<JobDispatch, "syncTeamSchedules"> };
 
 export const teamCommand: Interaction<TeamCommandDeps, SpurArgs> = {
   name: "spur.team",
@@ -20,6 +21,8 @@ export const teamCommand: Interaction<TeamCommandDeps, SpurArgs> = {
       const team = await activeTeam(deps, req.workspace, parsed.command.name);
       return runTargetsCommand(deps, req, team, parsed.command.targets, `team ${team.name} targets`);
     }
+    // `team <name> settings` opens the team's form.
+    if (parsed.command.kind === "settings") return openTeamSettingsForm.run(deps, { ...req, args: { name: parsed.command.name } });
     const lines = await runTeamCommand(
       { ...deps, onTeamChanged: (team) => deps.jobs.syncTeamSchedules(team) },
       {

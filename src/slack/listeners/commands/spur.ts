@@ -3,6 +3,7 @@ import type { ListenerTable } from "../../listener-table.ts";
 import type { Services } from "../../../app/services.ts";
 import { spurCommand } from "../../../use-cases/admin/spur-command.ts";
 import { slackChannelPicker } from "../../channel-picker.ts";
+import { slackPeoplePicker } from "../../people-picker.ts";
 import { slackCommandTokens } from "../../command-tokens.ts";
 import { CommandAck } from "../../command-ack.ts";
 import { slashCommandTurn } from "../../command-context.ts";
@@ -15,7 +16,7 @@ export function registerSpurCommand(app: ListenerTable, services: Services): voi
       const slash = await slashCommandTurn(services, { command, respond, client, commandAck });
       if (!slash) return;
       const tokens = slackCommandTokens(slash.payload.text);
-      await runOnSlack(services, slash.turn, spurCommand, { ...services, channels: slackChannelPicker }, { tokens });
+      await runOnSlack(services, slash.turn, spurCommand, { ...services, channels: slackChannelPicker, people: slackPeoplePicker }, { tokens });
     });
   });
 }
