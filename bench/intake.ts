@@ -16,9 +16,9 @@ import { slackSignatureHeaders } from "../test/support/slack-signing.ts";
 import { createBenchEnv } from "./support/bench-env.ts";
 import { describeMachine, fmt } from "./support/machine.ts";
 import { openLoop } from "./support/open-loop.ts";
-import { cpuMs } from "./support/process-cpu.ts";
+import { backendCpu, backendCpuSince, cpuMs, ownCpuMs } from "./support/process-cpu.ts";
 import { peakRssMb, rssMb, RssSampler } from "./support/process-memory.ts";
-import { BENCH_SIGNING_SECRET as SECRET, buildSpur, postSlackLoad, rawKudosInsertRate, startSpurRole, stopSpurProcess, whenHealthy, commandOutcomes } from "./support/spur-child.ts";
+import { BENCH_SIGNING_SECRET as SECRET, buildSpur, postPreparedLoad, postSlackLoad, prepareSlackLoad, rawKudosInsertRate, startSpurRole, stopSpurProcess, whenHealthy, commandOutcomes } from "./support/spur-child.ts";
 import { drainCount, intakeReport, type ClosedRun, type OpenRun } from "./support/intake-report.ts";
 
 const { values: args } = parseArgs({
@@ -91,6 +91,13 @@ async function main() {
     const sampler = () => new RssSampler([pids.web, pids.worker]).start();
     const url = `http://127.0.0.1:${WEB_PORT}/slack/events`;
     const count = (prefix: string) => storedCount(db, prefix);
+    const cpuNow = async (serverPid: number) => ({ server: cpuMs(serverPid), worker: cpuMs(pids.worker), postgres: await backendCpu(db), bench: ownCpuMs() });
+    const cpuSince = async (before: Awaited<ReturnType<typeof cpuNow>>, serverPid: number) => ({
+      server: cpuMs(serverPid) - before.server,
+      worker: cpuMs(pids.worker) - before.worker,
+      postgres: backendCpuSince(before.postgres, await backendCpu(db)),
+      bench: ownCpuMs() - before.bench,
+    });
 
     // Warm-up: the workspace and its default team exist, the JIT is warm.
     await postSlackLoad(WEB_PORT, 8, WARM, 0, (i) => kudosRequest(cohorts.warm, i, slack.responseUrl("warm")));
@@ -101,9 +108,9 @@ async function main() {
 
     const openRun = async (users: FakeUser[], prefix: string): Promise<OpenRun> => {
       const rss = sampler();
-      const cpu = [cpuMs(pids.web), cpuMs(pids.worker)] as const;
       const lookups = slack.callsTo("users.info").length;
       const outcomes = await commandOutcomes(WEB_PORT, "/kudos");
+      const cpu = await cpuNow(pids.web);
       const samples: OpenRun["samples"] = [];
       let acked = 0;
       const t0 = performance.now() + 50;
@@ -118,7 +125,7 @@ async function main() {
       clearInterval(ticker);
       return {
         ...result,
-        cpuMs: { server: cpuMs(pids.web) - cpu[0], worker: cpuMs(pids.worker) - cpu[1] },
+        cpuMs: await cpuSince(cpu, pids.web),
         t0,
         storedAtLastAck,
         drained,
@@ -130,17 +137,18 @@ async function main() {
     };
     const closedRun = async (port: number, serverPid: number, users: FakeUser[], prefix: string): Promise<ClosedRun> => {
       const rss = sampler();
-      const cpu = [cpuMs(serverPid), cpuMs(pids.worker)] as const;
       const lookups = slack.callsTo("users.info").length;
       const outcomes = port === WEB_PORT ? await commandOutcomes(WEB_PORT, "/kudos") : undefined;
+      const cpu = await cpuNow(serverPid);
+      const requests = prepareSlackLoad(users.length, 0, (i) => kudosRequest(users, i, slack.responseUrl(prefix)));
       const t0 = performance.now();
-      const latencies = await postSlackLoad(port, C, users.length, 0, (i) => kudosRequest(users, i, slack.responseUrl(prefix)));
+      const latencies = await postPreparedLoad(port, C, requests);
       const ackSeconds = (performance.now() - t0) / 1000;
       const storedAtLastAck = await count(prefix);
       const drained = await drainCount(() => count(prefix), users.length);
       const storedSeconds = (drained.at - t0) / 1000;
       return {
-        cpuMs: { server: cpuMs(serverPid) - cpu[0], worker: cpuMs(pids.worker) - cpu[1] },
+        cpuMs: await cpuSince(cpu, serverPid),
         latencies,
         ackSeconds,
         storedAtLastAck,
@@ -166,12 +174,18 @@ async function main() {
     naive = await startNaive(env.databaseUrl, workspaceId);
     const naiveRun = await closedRun(NAIVE_PORT, naive.pid!, cohorts.naive, "NV");
     await stopSpurProcess(naive);
-    const raw = await rawKudosInsertRate(env.databaseUrl, Math.max(2 * MEMBERS, 1000), C, {
+    const rawCpu = { postgres: 0, bench: 0 };
+    const rawRows = Math.max(2 * MEMBERS, 1000);
+    const rawBefore = { postgres: await backendCpu(db), bench: ownCpuMs() };
+    const raw = await rawKudosInsertRate(env.databaseUrl, rawRows, C, {
       points: 2,
       reason: "kept the queue under control",
       values: ["ownership"],
       source: "slash_command",
       sourceRef: null,
+    }, async () => {
+      rawCpu.postgres = backendCpuSince(rawBefore.postgres, await backendCpu(db)) / rawRows;
+      rawCpu.bench = (ownCpuMs() - rawBefore.bench) / rawRows;
     });
 
     console.log(
@@ -184,6 +198,7 @@ async function main() {
         closed: { known: closedKnown, firstSeen: closedNew },
         naive: naiveRun,
         raw,
+        rawCpu,
         pids,
         idle,
         peak: { web: peakRssMb(pids.web), worker: peakRssMb(pids.worker) },

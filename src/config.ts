@@ -94,6 +94,11 @@ const ConfigSchema = z.object({
     .enum(["true", "false", ""], "must be true or false")
     .default("false")
     .transform((v) => v === "true"),
+  /** Slash commands are answered in front of Bolt (see src/slack/slash-command-path.ts) unless this is true. */
+  SLACK_COMMANDS_VIA_BOLT: z
+    .enum(["true", "false", ""], "must be true or false")
+    .default("false")
+    .transform((v) => v === "true"),
   QUEUE_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, "may only contain letters, digits, _ and -")

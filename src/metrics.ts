@@ -16,6 +16,12 @@ export class SpurMetrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [this.registry],
   });
+  readonly slackRequests = new Counter({
+    name: "spur_slack_requests_total",
+    help: "Slack requests over HTTP, by the path that answered them (slash_command: the slash-command path in front of Bolt; bolt).",
+    labelNames: ["path"] as const,
+    registers: [this.registry],
+  });
   readonly jobs = new Counter({
     name: "spur_jobs_total",
     help: "Background jobs finished, by queue, job name and result (completed, failed).",

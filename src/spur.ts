@@ -103,6 +103,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
             oauth: installs.oauth,
             apiUrl: config.SLACK_API_URL,
             appToken: config.SLACK_APP_TOKEN,
+            commandsViaBolt: config.SLACK_COMMANDS_VIA_BOLT,
           },
           services,
         );

@@ -9,10 +9,15 @@ export interface Drained {
   at: number;
 }
 
-/** CPU time used during a run (ms): the process that served it (web, or the naive handler) and the worker. */
+/**
+ * CPU time used during a run (ms): the process that served it (web, or the naive handler), the worker, the
+ * database's backends, and the benchmark's own process (load generator, fake Slack API, row counting).
+ */
 export interface RunCpu {
   server: number;
   worker: number;
+  postgres: number;
+  bench: number;
 }
 
 export interface OpenRun {
@@ -57,6 +62,8 @@ export interface IntakeFigures {
   naive: ClosedRun;
   /** Raw single-row INSERTs per second into kudos. */
   raw: number;
+  /** CPU ms per raw INSERT: the database's backends and the benchmark's process (its pg client). */
+  rawCpu: { postgres: number; bench: number };
   pids: { web: number; worker: number };
   idle: { web: number; worker: number };
   peak: { web: number; worker: number };
@@ -86,6 +93,13 @@ const perS = (n: number) => `${fmt(n, 0)}/s`;
 /** CPU ms per request of a run: the serving process's, then the worker's. */
 const cpuPer = (run: { cpuMs: RunCpu; latencies: number[] }, worker = true) =>
   `${fmt(run.cpuMs.server / run.latencies.length, 2)} ms${worker ? ` + worker ${fmt(run.cpuMs.worker / run.latencies.length, 2)} ms` : ""}`;
+
+/** CPU ms per request in every process it touched, and their sum. */
+const cpuAll = (run: { cpuMs: RunCpu; latencies: number[] }) => {
+  const n = run.latencies.length;
+  const c = run.cpuMs;
+  return `${fmt((c.server + c.worker + c.postgres + c.bench) / n, 2)} ms (${[c.server, c.worker, c.postgres, c.bench].map((v) => fmt(v / n, 2)).join(" / ")})`;
+};
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
@@ -183,9 +197,11 @@ export function intakeReport(f: IntakeFigures): string {
       ["kudos stored (first request → last row)", perS(ck.storedRate), perS(cn.storedRate), perS(nv.storedRate)],
       ["users.info calls", int(f.closed.known.usersInfo), int(f.closed.firstSeen.usersInfo), "none (stored members only)"],
       ["CPU per request: web + worker (naive: its process)", cpuPer(f.closed.known), cpuPer(f.closed.firstSeen), cpuPer(f.naive, false)],
+      ["CPU per request, all: (web / worker / PostgreSQL / bench)", cpuAll(f.closed.known), cpuAll(f.closed.firstSeen), cpuAll({ ...f.naive, cpuMs: { ...f.naive.cpuMs, worker: 0 } })],
       ["÷ raw single-row INSERTs", `${fmt((100 * ck.storedRate) / f.raw, 1)} %`, `${fmt((100 * cn.storedRate) / f.raw, 1)} %`, `${fmt((100 * nv.storedRate) / f.raw, 1)} %`],
     ]),
-    `  raw single-row INSERTs into kudos over ${f.concurrency} connections, same run: ${perS(f.raw)}`,
+    `  raw single-row INSERTs into kudos over ${f.concurrency} connections, same run: ${perS(f.raw)}; CPU per row ${fmt(f.rawCpu.postgres + f.rawCpu.bench, 2)} ms (PostgreSQL ${fmt(f.rawCpu.postgres, 2)} / bench's pg client ${fmt(f.rawCpu.bench, 2)})`,
+    "  (bench = this process: load generator, fake Slack API, row counting; PostgreSQL = the database's backends, not its WAL writer)",
     "",
     "resident memory (VmRSS sampled every 200 ms: the highest during each phase, in the order they ran)",
     table([

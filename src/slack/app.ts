@@ -1,4 +1,5 @@
 // The Bolt app over an HTTP receiver whose request listener is mounted on Spur's own HTTP server.
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { App, type CodedError, ErrorCode, HTTPReceiver, type InstallationStore, SocketModeReceiver, type StateStore } from "@slack/bolt";
 import { SlackEventRetry, slackProcessingErrorHandler, withResponseDeadline } from "./event-errors.ts";
 import { refusingUnreadableBodies } from "./readable-body.ts";
@@ -14,6 +15,7 @@ import { register as registerViews } from "./listeners/views/index.ts";
 import { BOT_SCOPES } from "./oauth-scopes.ts";
 import { isOutageAuthorizationError, outageAwareErrorHandler } from "./outage-answer.ts";
 import { refusingSkewedTimestamps } from "./request-freshness.ts";
+import { answeringSlashCommands } from "./slash-command-path.ts";
 
 /** Multi-workspace mode: workspaces install Spur at /slack/install; each request uses its workspace's token. */
 export interface SlackOAuthOptions {
@@ -32,6 +34,8 @@ export interface SlackAppOptions {
   apiUrl: string;
   /** Set: Socket Mode (Spur dials out to Slack). Unset: Slack posts to /slack/events. */
   appToken?: string | undefined;
+  /** Slash commands go through Bolt's middleware too, instead of the slash-command path in front of it. */
+  commandsViaBolt?: boolean | undefined;
 }
 
 export interface SlackApp {
@@ -100,9 +104,20 @@ export function createSlackApp(options: SlackAppOptions, services: Services): Sl
     if (isEventCallback(body)) throw new SlackEventRetry(error);
   });
   const socketMode = receiver instanceof SocketModeReceiver;
+  let requestListener: SlackApp["requestListener"];
+  if (receiver instanceof HTTPReceiver) {
+    const bolt = withResponseDeadline(receiver.requestListener, services.logger);
+    const counted = (path: "slash_command" | "bolt") => services.metrics.slackRequests.inc({ path });
+    // With OAuth, each request's workspace is authorized through its install: slash commands stay with Bolt.
+    const front =
+      options.botToken && !options.commandsViaBolt
+        ? answeringSlashCommands(bolt, { signingSecret: options.signingSecret, botToken: options.botToken, clientOptions: { ...clientOptions, logger }, listeners, logger: services.logger, counted })
+        : (req: IncomingMessage, res: ServerResponse) => (counted("bolt"), bolt(req, res));
+    requestListener = refusingSkewedTimestamps(refusingUnreadableBodies(front));
+  }
   return {
     app,
-    requestListener: receiver instanceof HTTPReceiver ? refusingSkewedTimestamps(refusingUnreadableBodies(withResponseDeadline(receiver.requestListener, services.logger))) : undefined,
+    requestListener,
     start: async () => {
       if (socketMode) await receiver.start();
     },

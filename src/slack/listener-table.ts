@@ -2,7 +2,10 @@
 // (commands, actions, view submissions, shortcuts) that routes by command name, action id or callback id; events
 // keep one Bolt listener per event name. Bolt runs the middleware chain of every listener it holds for every request (each one copying
 // the request's arguments), so one listener per kind keeps that cost fixed however many handlers Spur has.
+// A slash command's listener takes only what a command needs (its payload, ack, respond and a Web API client), so
+// the slash-command path in front of Bolt (slash-command-path.ts) can run the same listener without Bolt.
 import type {
+  AllMiddlewareArgs,
   App,
   Middleware,
   SlackActionMiddlewareArgs,
@@ -13,6 +16,11 @@ import type {
 } from "@slack/bolt";
 
 type Key = string | RegExp;
+
+/** What a slash command's listener is given, by Bolt or by the slash-command path. */
+export type CommandArgs = Pick<SlackCommandMiddlewareArgs, "command" | "ack" | "respond"> & Pick<AllMiddlewareArgs, "client">;
+export type CommandListener = (args: CommandArgs) => Promise<void>;
+
 interface Route<Args> {
   key: Key;
   handler: Middleware<Args>;
@@ -34,14 +42,20 @@ function actionIdOf(action: unknown): string | undefined {
 }
 
 export class ListenerTable {
-  private readonly commands: Route<SlackCommandMiddlewareArgs>[] = [];
+  private readonly commands: { key: string; handler: CommandListener }[] = [];
   private readonly actions: Route<SlackActionMiddlewareArgs>[] = [];
   private readonly views: Route<SlackViewMiddlewareArgs>[] = [];
   private readonly events: Route<SlackEventMiddlewareArgs>[] = [];
   private readonly shortcuts: Route<SlackShortcutMiddlewareArgs>[] = [];
 
-  command(name: string, handler: Middleware<SlackCommandMiddlewareArgs>): void {
-    this.add(this.commands, name, handler);
+  command(name: string, handler: CommandListener): void {
+    if (this.commands.some((r) => r.key === name)) throw new Error(`Slack listener for ${name} registered twice`);
+    this.commands.push({ key: name, handler });
+  }
+
+  /** The listener registered for a slash command, by its name ("/kudos"). */
+  commandListener(name: string): CommandListener | undefined {
+    return this.commands.find((r) => r.key === name)?.handler;
   }
 
   /** A block action by its action_id (or a pattern of them). */
@@ -69,7 +83,7 @@ export class ListenerTable {
    */
   mountOn(app: App): void {
     const any = /^/;
-    if (this.commands.length > 0) app.command(any, async (args) => routeFor(this.commands, args.command.command)?.(args));
+    if (this.commands.length > 0) app.command(any, async (args) => this.commandListener(args.command.command)?.(args));
     if (this.actions.length > 0) app.action(any, async (args) => routeFor(this.actions, actionIdOf(args.action))?.(args));
     if (this.views.length > 0) app.view(any, async (args) => routeFor(this.views, args.view.callback_id)?.(args));
     // Events by their names, as Bolt matches them: a pattern would also take payloads whose event has no type.
