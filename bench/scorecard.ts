@@ -13,7 +13,7 @@ import { periodByKey } from "../src/core/shared/review-period.ts";
 import { buildScorecard } from "../src/core/kpi/scorecard.ts";
 import { importKpiCsv } from "../src/ingest/csv-import.ts";
 import { PrismaFeedbackStore } from "../src/store/feedback-store.ts";
-import { PrismaKpiIngestStore } from "../src/store/kpi-ingest-store.ts";
+import { PrismaKpiBulkImport } from "../src/store/kpi-bulk-import-store.ts";
 import { PrismaKpiStore } from "../src/store/kpi-store.ts";
 import { PrismaKpiTargetStore } from "../src/store/kpi-target-store.ts";
 import { PrismaKudosStore } from "../src/store/kudos-store.ts";
@@ -214,10 +214,9 @@ async function main(): Promise<void> {
 
     await writeCsv(CSV_ROWS);
     log(`\nCSV import of ${CSV_ROWS} rows:`);
-    const store = new PrismaKpiIngestStore(prisma);
     const startImport = performance.now();
     const { createReadStream } = await import("node:fs");
-    const result = await importKpiCsv({ members: store, writer: store }, { workspaceId: "00000000-0000-4000-8000-000000000001", chunks: createReadStream(CSV_FILE) });
+    const result = await importKpiCsv({ bulk: new PrismaKpiBulkImport(prisma) }, { workspaceId: "00000000-0000-4000-8000-000000000001", chunks: createReadStream(CSV_FILE) });
     const importSeconds = (performance.now() - startImport) / 1000;
     log(`  Spur importKpiCsv        ${(CSV_ROWS / importSeconds).toFixed(0)} rows/s (${importSeconds.toFixed(1)} s; ${result.inserted} inserted, ${result.rejected} rejected)`);
     await db.query(`CREATE UNLOGGED TABLE stage (member_email text, metric text, date date, value float8, numerator float8, denominator float8, ref text)`);

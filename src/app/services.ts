@@ -26,6 +26,7 @@ import type {
   ApiTokenRepository,
   CustomerKudosWriter,
   HelpdeskRepository,
+  KpiBulkImport,
   KpiRecordWriter,
   KpiTargetRepository,
   MemberLookup,
@@ -98,6 +99,7 @@ export interface Stores {
   kpiTargets: KpiTargetRepository;
   kpiWriter: KpiRecordWriter;
   memberLookup: MemberLookup;
+  kpiBulkImport: KpiBulkImport;
   customerKudos: CustomerKudosWriter;
   apiTokens: ApiTokenRepository;
   helpdesks: HelpdeskRepository;

@@ -42,6 +42,20 @@ export async function* parseCsv(chunks: AsyncIterable<string | Buffer>, options:
   };
   for await (const text of texts()) {
     for (let i = 0; i < text.length; i++) {
+      // A run of ordinary characters is taken in one slice; the characters that change state go one by one below.
+      if (!pendingCr && !quoteJustClosed) {
+        const end = inQuotes ? quotedRunEnd(text, i) : plainRunEnd(text, i);
+        if (end > i) {
+          recordLength += end - i;
+          if (recordLength > maxLength) {
+            throw new CsvLimitError("line", `Line ${rowLine} is longer than ${maxLength} characters (the limit of a line). Nothing was imported.`);
+          }
+          field += text.slice(i, end);
+          if (!inQuotes) rowHasContent = true;
+          i = end;
+          if (i >= text.length) break;
+        }
+      }
       const c = text[i] as string;
       if (++recordLength > maxLength) {
         throw new CsvLimitError("line", `Line ${rowLine} is longer than ${maxLength} characters (the limit of a line). Nothing was imported.`);
@@ -104,4 +118,29 @@ export async function* parseCsv(chunks: AsyncIterable<string | Buffer>, options:
     fields.push(field);
     yield { line: rowLine, fields };
   }
+}
+
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+
+/** Where the unquoted run from `i` ends: at a comma, quote, CR or LF, or the end of the text. */
+function plainRunEnd(text: string, i: number): number {
+  let j = i;
+  for (; j < text.length; j++) {
+    const k = text.charCodeAt(j);
+    if (k === COMMA || k === QUOTE || k === LF || k === CR) break;
+  }
+  return j;
+}
+
+/** Where the quoted run from `i` ends: at a quote or LF (counted as a line), or the end of the text. */
+function quotedRunEnd(text: string, i: number): number {
+  let j = i;
+  for (; j < text.length; j++) {
+    const k = text.charCodeAt(j);
+    if (k === QUOTE || k === LF) break;
+  }
+  return j;
 }
