@@ -72,7 +72,8 @@ class CopySession implements KpiImportSession {
     private readonly client: pg.PoolClient,
     private readonly workspaceId: string,
   ) {
-    this.copy = client.query(copyFrom("COPY kpi_import_stage FROM STDIN"));
+    // A deep buffer lets the file be read and checked on while PostgreSQL takes the rows already sent.
+    this.copy = client.query(copyFrom("COPY kpi_import_stage FROM STDIN", { highWaterMark: 4 * 1024 * 1024 }));
     this.copy.on("error", (err: Error) => (this.failure ??= err));
   }
 
