@@ -3,11 +3,11 @@
 // written in the database, in one transaction, only when every row is good (or, with `partial`, the good
 // ones). Bad rows are reported with their line numbers; a file over a limit (size, line length, rows) is
 // refused as soon as the limit is reached, without being read whole.
-import { describeMemberRef, type IngestResult, MEMBER_FIELDS, ONE_MEMBER_FIELD, type Rejection } from "../core/kpi/kpi-ingest.ts";
+import { describeMemberRef, type IngestResult, MEMBER_FIELDS, ONE_MEMBER_FIELD, type Rejection, type ShapedRecord } from "../core/kpi/kpi-ingest.ts";
 import type { KpiBulkImport, KpiImportSession, StagedKpiRecord, UnknownMember } from "../core/kpi/kpi-ports.ts";
 import { KpiRecordChecker } from "../core/kpi/kpi-record-checker.ts";
 import { describeTextFault, textFault } from "../core/shared/user-text.ts";
-import { CsvLimitError, CsvSyntaxError, parseCsv } from "./csv-parser.ts";
+import { CsvLimitError, CsvSyntaxError, parseCsvBatches } from "./csv-parser.ts";
 
 export interface CsvLimits {
   /** Bytes of the whole file. */
@@ -106,28 +106,29 @@ export async function importKpiCsv(
 
   try {
     try {
-      for await (const row of parseCsv(limitedBytes(input.chunks, limits.maxBytes), { maxRecordLength: limits.maxLineLength })) {
-        if (!header) {
-          header = checkHeader(row.fields);
-          session = await deps.bulk.begin(input.workspaceId);
-          continue;
-        }
-        if (++total.rows > limits.maxRows) {
-          throw new CsvLimitError("rows", `The file has more than ${limits.maxRows} rows (the limit of an import). Nothing was imported.`);
-        }
-        const record = toRecord(header, row.fields);
-        const checked = typeof record === "string" ? { index: row.line, reason: record } : checker.check(record, row.line);
-        if (!("record" in checked)) {
-          addRejections(total, [checked]);
-          // Once a row is bad nothing is written (unless partial), so the good ones need not be staged.
-          if (!partial) batch = [];
-        } else if (partial || total.rejected === 0) {
-          const { member, ...rest } = checked.record;
-          batch.push({ ...rest, member, line: checked.index });
-          if (batch.length >= STAGE_BATCH) {
-            await session?.stage(batch);
-            batch = [];
+      for await (const rows of parseCsvBatches(limitedBytes(input.chunks, limits.maxBytes), { maxRecordLength: limits.maxLineLength })) {
+        for (const row of rows) {
+          if (!header) {
+            header = checkHeader(row.fields);
+            session = await deps.bulk.begin(input.workspaceId);
+            continue;
           }
+          if (++total.rows > limits.maxRows) {
+            throw new CsvLimitError("rows", `The file has more than ${limits.maxRows} rows (the limit of an import). Nothing was imported.`);
+          }
+          const record = toRecord(header, row.fields);
+          const checked = typeof record === "string" ? { index: row.line, reason: record } : checker.check(record, row.line);
+          if (!("record" in checked)) {
+            addRejections(total, [checked]);
+            // Once a row is bad nothing is written (unless partial), so the good ones need not be staged.
+            if (!partial) batch = [];
+          } else if (partial || total.rejected === 0) {
+            batch.push(staged(checked.record, checked.index));
+          }
+        }
+        if (batch.length >= STAGE_BATCH) {
+          await session?.stage(batch);
+          batch = [];
         }
       }
     } catch (err) {
@@ -154,6 +155,10 @@ export async function importKpiCsv(
     // Does nothing after a commit; otherwise nothing staged is kept.
     await session?.abort();
   }
+}
+
+function staged(r: ShapedRecord["record"], line: number): StagedKpiRecord {
+  return { line, member: r.member, metric: r.metric, date: r.date, value: r.value, numerator: r.numerator, denominator: r.denominator, source: r.source, ref: r.ref };
 }
 
 function addUnknownMembers(total: CsvImportResult, unknown: { count: number; first: UnknownMember[] }): void {

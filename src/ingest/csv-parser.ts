@@ -24,6 +24,11 @@ export class CsvLimitError extends Error {
 }
 
 export async function* parseCsv(chunks: AsyncIterable<string | Buffer>, options: { maxRecordLength?: number } = {}): AsyncGenerator<CsvRow> {
+  for await (const rows of parseCsvBatches(chunks, options)) yield* rows;
+}
+
+/** The records of each chunk together: one step of the async iteration per chunk rather than per record. */
+export async function* parseCsvBatches(chunks: AsyncIterable<string | Buffer>, options: { maxRecordLength?: number } = {}): AsyncGenerator<CsvRow[]> {
   const maxLength = options.maxRecordLength ?? Number.POSITIVE_INFINITY;
   let recordLength = 0;
   let field = "";
@@ -40,6 +45,7 @@ export async function* parseCsv(chunks: AsyncIterable<string | Buffer>, options:
     for await (const chunk of chunks) yield typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
     yield decoder.decode();
   };
+  let rows: CsvRow[] = [];
   for await (const text of texts()) {
     for (let i = 0; i < text.length; i++) {
       // A run of ordinary characters is taken in one slice; the characters that change state go one by one below.
@@ -99,7 +105,7 @@ export async function* parseCsv(chunks: AsyncIterable<string | Buffer>, options:
         if (c === "\r") pendingCr = true;
         if (rowHasContent || field !== "") {
           fields.push(field);
-          yield { line: rowLine, fields };
+          rows.push({ line: rowLine, fields });
         }
         fields = [];
         field = "";
@@ -112,11 +118,15 @@ export async function* parseCsv(chunks: AsyncIterable<string | Buffer>, options:
         rowHasContent = true;
       }
     }
+    if (rows.length > 0) {
+      yield rows;
+      rows = [];
+    }
   }
   if (inQuotes) throw new CsvSyntaxError(rowLine, `line ${rowLine}: a quoted field is never closed`);
   if (rowHasContent || field !== "") {
     fields.push(field);
-    yield { line: rowLine, fields };
+    yield [{ line: rowLine, fields }];
   }
 }
 
