@@ -6,6 +6,7 @@ import { once } from "node:events";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { KpiBulkImport, KpiImportSession, MemberRef, StagedKpiRecord, UnknownMember, UpsertCounts } from "../core/kpi/kpi-ports.ts";
+import { UPSERT_CHANGED } from "./kpi-ingest-store.ts";
 import { type Db, poolOf } from "./prisma.ts";
 
 const STAGE = `CREATE TEMP TABLE kpi_import_stage (
@@ -32,10 +33,7 @@ const UPSERT = `
   ), written AS (
     INSERT INTO kpi_record (member_id, metric, period_date, value, numerator, denominator, source, ref, updated_at)
     SELECT resolved_id, metric, period_date, value, numerator, denominator, source, ref, now() FROM latest
-    ON CONFLICT (member_id, metric, period_date, source, ref) DO UPDATE
-      SET value = EXCLUDED.value, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator, updated_at = now()
-      WHERE (kpi_record.value, kpi_record.numerator, kpi_record.denominator)
-            IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.numerator, EXCLUDED.denominator)
+    ${UPSERT_CHANGED}
     RETURNING (xmax = 0) AS inserted
   )
   SELECT (SELECT count(*) FROM latest)::int AS records, count(*) FILTER (WHERE inserted)::int AS inserted, count(*)::int AS written
