@@ -1,19 +1,14 @@
-// Benchmark: /scorecard computation and CSV import at scale, each next to one hand-written SQL statement / COPY.
+// Benchmark: /scorecard computation at scale, next to one hand-written SQL statement (CSV import: bench/import.ts).
 //   npx tsx bench/scorecard.ts [--scale 1]      (scale 1 = 10,000 members, 1,000,000 kudos, 5,000,000 KPI records)
 // Seeds its own database (spur_bench_kpi) with generate_series: nothing is committed or downloaded.
 import { execFileSync } from "node:child_process";
-import { createWriteStream } from "node:fs";
-import { rm } from "node:fs/promises";
-import { once } from "node:events";
 import pg from "pg";
 import { METRICS } from "../src/core/kpi/kpi-catalogue.ts";
 import type { Member } from "../src/core/shared/model.ts";
 import { systemClock } from "../src/core/shared/ports.ts";
 import { periodByKey } from "../src/core/shared/review-period.ts";
 import { buildScorecard } from "../src/core/kpi/scorecard.ts";
-import { importKpiCsv } from "../src/ingest/csv-import.ts";
 import { PrismaFeedbackStore } from "../src/store/feedback-store.ts";
-import { PrismaKpiIngestStore } from "../src/store/kpi-ingest-store.ts";
 import { PrismaKpiStore } from "../src/store/kpi-store.ts";
 import { PrismaKpiTargetStore } from "../src/store/kpi-target-store.ts";
 import { PrismaKudosStore } from "../src/store/kudos-store.ts";
@@ -21,6 +16,7 @@ import { toMember } from "../src/store/mappers.ts";
 import { createPrisma } from "../src/store/prisma.ts";
 import { PrismaRecognitionSettingsStore } from "../src/store/recognition-settings-store.ts";
 import { PrismaScorecardReads } from "../src/store/scorecard-reads-store.ts";
+import { seedKpiBench } from "./support/kpi-seed.ts";
 
 const ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
 const DB = "spur_bench_kpi";
@@ -30,77 +26,13 @@ const SCALE = scaleArg > 0 ? Number(process.argv[scaleArg + 1]) : 1;
 const MEMBERS = Math.round(10_000 * SCALE);
 const KUDOS = Math.round(1_000_000 * SCALE);
 const KPI_RECORDS = Math.round(5_000_000 * SCALE);
-const CSV_ROWS = Math.round(1_000_000 * SCALE);
 const TEAM_SIZE = 20;
 const SAMPLES = 200;
-const CSV_FILE = `/tmp/spur-bench-kpis-${process.pid}.csv`;
-const INGESTED = ["csat", "first_response_time", "resolution_time", "fcr", "qa_score", "tickets_handled"];
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
-async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
-  const start = performance.now();
-  const result = await work();
-  log(`  ${label}: ${((performance.now() - start) / 1000).toFixed(1)} s`);
-  return result;
-}
-
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-async function seed(db: pg.Client): Promise<void> {
-  await db.query(`INSERT INTO workspace (id, platform, external_id) VALUES ('00000000-0000-4000-8000-000000000001', 'slack', 'TBENCH')`);
-  await db.query(
-    `INSERT INTO team (workspace_id, name, is_default, updated_at)
-     SELECT '00000000-0000-4000-8000-000000000001', 'team ' || t, t = 1, now() FROM generate_series(1, $1) t`,
-    [Math.ceil(MEMBERS / TEAM_SIZE)],
-  );
-  await timed(`${MEMBERS} members`, () =>
-    db.query(
-      `INSERT INTO member (workspace_id, team_id, platform_user_id, display_name, handle, email, updated_at)
-       SELECT '00000000-0000-4000-8000-000000000001', (SELECT id FROM team WHERE name = 'team ' || ((i - 1) / $2 + 1)),
-              'U' || i, 'agent ' || i, 'agent' || i, 'agent' || i || '@bench.test', now()
-       FROM generate_series(1, $1) i`,
-      [MEMBERS, TEAM_SIZE],
-    ),
-  );
-  await db.query(`CREATE TEMP TABLE m AS SELECT row_number() OVER (ORDER BY platform_user_id) AS n, id, team_id FROM member`);
-  await db.query(`CREATE INDEX ON m (n)`);
-  await timed(`${KUDOS} kudos`, () =>
-    db.query(
-      `INSERT INTO kudos (gift_id, workspace_id, team_id, giver_id, recipient_id, points, reason, "values", source, idempotency_key, created_at)
-       SELECT gen_random_uuid(), '00000000-0000-4000-8000-000000000001', r.team_id, g.id, r.id, 1 + i % 5, 'bench',
-              ARRAY[(ARRAY['ownership','empathy','craft'])[1 + i % 3]], 'slash_command', 'bench:' || i,
-              timestamptz '2026-11-30' - (i % 365) * interval '1 day' - (i % 1440) * interval '1 minute'
-       FROM generate_series(1::bigint, $1) i
-       JOIN m r ON r.n = 1 + (i * 7919) % $2
-       JOIN m g ON g.n = 1 + (i * 104729) % $2`,
-      [KUDOS, MEMBERS],
-    ),
-  );
-  await timed(`${KPI_RECORDS} KPI records`, () =>
-    db.query(
-      `INSERT INTO kpi_record (member_id, metric, period_date, value, numerator, denominator, source, ref, updated_at)
-       SELECT m.id, k.metric, date '2026-11-30' - (i % 365),
-              CASE k.metric WHEN 'csat' THEN 100.0 * (i % 5) / 4 WHEN 'fcr' THEN 100.0 * (i % 4) / 3
-                            WHEN 'first_response_time' THEN 5 + i % 90 WHEN 'resolution_time' THEN 1 + i % 48
-                            WHEN 'qa_score' THEN 60 + i % 41 ELSE 1 END,
-              CASE WHEN k.metric = 'csat' THEN i % 5 WHEN k.metric = 'fcr' THEN i % 4 END,
-              CASE WHEN k.metric = 'csat' THEN 4 WHEN k.metric = 'fcr' THEN 3 END,
-              'bench', i::text, now()
-       FROM generate_series(1, $1) i
-       JOIN m ON m.n = 1 + i % $2
-       CROSS JOIN LATERAL (SELECT ($3::text[])[1 + (i / $2) % 6] AS metric) k`,
-      [KPI_RECORDS, MEMBERS, INGESTED],
-    ),
-  );
-  await db.query(
-    `INSERT INTO kpi_target (team_id, metric, target, weight, period, updated_at)
-     SELECT t.id, x.metric, x.target, x.weight, 'month', now() FROM team t
-     CROSS JOIN (VALUES ('csat', 90, 2), ('first_response_time', 30, 1), ('resolution_time', 24, 1), ('qa_score', 85, 1)) x(metric, target, weight)`,
-  );
-  await timed("ANALYZE", () => db.query("ANALYZE"));
 }
 
 /** The whole scorecard for one member and month in one statement, its rules taken from the same catalogue. */
@@ -150,22 +82,6 @@ function handWrittenScorecardSql(): string {
     WHERE s.member_id = $2 AND s.current`;
 }
 
-async function writeCsv(rows: number): Promise<void> {
-  const out = createWriteStream(CSV_FILE);
-  out.write("member_email,metric,date,value,numerator,denominator,ref\n");
-  for (let i = 1; i <= rows; i++) {
-    const who = 1 + ((i * 31) % MEMBERS);
-    const day = String(1 + (i % 28)).padStart(2, "0");
-    const line =
-      i % 2 === 0
-        ? `agent${who}@bench.test,csat,2026-12-${day},,${i % 5},4,csv-${i}\n`
-        : `agent${who}@bench.test,first_response_time,2026-12-${day},${5 + (i % 60)},,,csv-${i}\n`;
-    if (!out.write(line)) await once(out, "drain");
-  }
-  out.end();
-  await once(out, "finish");
-}
-
 async function main(): Promise<void> {
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
@@ -177,7 +93,7 @@ async function main(): Promise<void> {
   const prisma = createPrisma(URL_, { poolSize: 4 });
   try {
     log(`Seeding (scale ${SCALE}):`);
-    await seed(db);
+    await seedKpiBench(db, { members: MEMBERS, teamSize: TEAM_SIZE, kudos: KUDOS, kpiRecords: KPI_RECORDS }, log);
 
     const period = periodByKey("2026-11", "UTC");
     const previous = periodByKey("2026-10", "UTC");
@@ -212,31 +128,7 @@ async function main(): Promise<void> {
     log(`  Spur buildScorecard      p50 ${percentile(spur, 50).toFixed(1)} ms   p95 ${percentile(spur, 95).toFixed(1)} ms`);
     log(`  one hand-written SQL     p50 ${percentile(sql, 50).toFixed(1)} ms   p95 ${percentile(sql, 95).toFixed(1)} ms`);
 
-    await writeCsv(CSV_ROWS);
-    log(`\nCSV import of ${CSV_ROWS} rows:`);
-    const store = new PrismaKpiIngestStore(prisma);
-    const startImport = performance.now();
-    const { createReadStream } = await import("node:fs");
-    const result = await importKpiCsv({ members: store, writer: store }, { workspaceId: "00000000-0000-4000-8000-000000000001", chunks: createReadStream(CSV_FILE) });
-    const importSeconds = (performance.now() - startImport) / 1000;
-    log(`  Spur importKpiCsv        ${(CSV_ROWS / importSeconds).toFixed(0)} rows/s (${importSeconds.toFixed(1)} s; ${result.inserted} inserted, ${result.rejected} rejected)`);
-    await db.query(`CREATE UNLOGGED TABLE stage (member_email text, metric text, date date, value float8, numerator float8, denominator float8, ref text)`);
-    let start = performance.now();
-    await db.query(`COPY stage FROM '${CSV_FILE}' WITH (FORMAT csv, HEADER true)`);
-    const copySeconds = (performance.now() - start) / 1000;
-    log(`  COPY into a staging table ${(CSV_ROWS / copySeconds).toFixed(0)} rows/s (${copySeconds.toFixed(1)} s)`);
-    await db.query(`DELETE FROM kpi_record WHERE ref LIKE 'csv-%'`);
-    start = performance.now();
-    await db.query(
-      `INSERT INTO kpi_record (member_id, metric, period_date, value, numerator, denominator, source, ref, updated_at)
-       SELECT m.id, s.metric, s.date, coalesce(s.value, 100 * s.numerator / s.denominator), s.numerator, s.denominator, 'csv', s.ref, now()
-       FROM stage s JOIN member m ON m.email = s.member_email
-       ON CONFLICT (member_id, metric, period_date, source, ref) DO NOTHING`,
-    );
-    const upsertSeconds = (performance.now() - start) / 1000 + copySeconds;
-    log(`  COPY + one INSERT…SELECT  ${(CSV_ROWS / upsertSeconds).toFixed(0)} rows/s (${upsertSeconds.toFixed(1)} s, no per-row validation)`);
   } finally {
-    await rm(CSV_FILE, { force: true });
     await prisma.$disconnect();
     await db.end();
     await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);

@@ -99,7 +99,7 @@ export async function seedDigestData(databaseUrl: string, seed: DigestSeed): Pro
 }
 
 /** Drops the tables' indexes other than primary keys; returns the statements that recreate them. */
-async function dropSecondaryIndexes(client: pg.Client, tables: string[]): Promise<string[]> {
+export async function dropSecondaryIndexes(client: pg.Client, tables: string[]): Promise<string[]> {
   const { rows } = await client.query<{ name: string; def: string }>(
     `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
      JOIN pg_class c ON c.relname = i.indexname JOIN pg_index x ON x.indexrelid = c.oid

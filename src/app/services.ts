@@ -28,6 +28,7 @@ import type {
   ApiTokenRepository,
   CustomerKudosWriter,
   HelpdeskRepository,
+  KpiBulkImport,
   KpiRecordWriter,
   KpiTargetRepository,
   MemberLookup,
@@ -105,6 +106,7 @@ export interface Stores {
   kpiTargets: KpiTargetRepository;
   kpiWriter: KpiRecordWriter;
   memberLookup: MemberLookup;
+  kpiBulkImport: KpiBulkImport;
   customerKudos: CustomerKudosWriter;
   apiTokens: ApiTokenRepository;
   helpdesks: HelpdeskRepository;

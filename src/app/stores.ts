@@ -11,6 +11,7 @@ import { PrismaFeedbackStore } from "../store/feedback-store.ts";
 import { PrismaFollowedGroupStore } from "../store/followed-group-store.ts";
 import { PrismaHelpdeskStore } from "../store/helpdesk-store.ts";
 import type { TokenCipher } from "../store/token-cipher.ts";
+import { PrismaKpiBulkImport } from "../store/kpi-bulk-import-store.ts";
 import { PrismaKpiIngestStore } from "../store/kpi-ingest-store.ts";
 import { PrismaKpiStore } from "../store/kpi-store.ts";
 import { PrismaKpiTargetStore } from "../store/kpi-target-store.ts";
@@ -76,6 +77,7 @@ export function createStores(db: Db, options: { cipher: TokenCipher; outboxWritt
     kpiTargets: new PrismaKpiTargetStore(db),
     kpiWriter: kpiIngest,
     memberLookup: kpiIngest,
+    kpiBulkImport: new PrismaKpiBulkImport(db),
     customerKudos: kpiIngest,
     apiTokens: new PrismaApiTokenStore(db),
     helpdesks,

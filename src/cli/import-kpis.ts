@@ -1,25 +1,26 @@
-// npm run import:kpis -- file.csv --workspace <T… or id>
+// npm run import:kpis -- file.csv --workspace <T… or id> [--partial]
 // Streams the file; prints counts and bad rows with their line numbers. All or nothing: a wrong header, a bad
-// row or a file over a limit (size, line length, rows; the API's defaults) imports nothing.
+// row or a file over a limit (size, line length, rows; the API's defaults) imports nothing — unless --partial,
+// which writes the good rows and reports the bad ones (a wrong header or a limit still imports nothing).
 import { createReadStream } from "node:fs";
 import { CsvHeaderError, importKpiCsv } from "../ingest/csv-import.ts";
 import { CsvLimitError } from "../ingest/csv-parser.ts";
-import { PrismaKpiIngestStore } from "../store/kpi-ingest-store.ts";
+import { PrismaKpiBulkImport } from "../store/kpi-bulk-import-store.ts";
 import { argValue, cliDatabase, findWorkspaceId } from "./cli-workspace.ts";
 
 async function main(args: string[]): Promise<number> {
   const file = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--workspace");
   const workspace = argValue(args, "--workspace");
   if (!file || !workspace) {
-    console.error("Usage: npm run import:kpis -- file.csv --workspace <Slack team id or Spur workspace id>");
+    console.error("Usage: npm run import:kpis -- file.csv --workspace <Slack team id or Spur workspace id> [--partial]");
     return 2;
   }
   const db = cliDatabase();
   try {
     const workspaceId = await findWorkspaceId(db, workspace);
-    const store = new PrismaKpiIngestStore(db);
+    const partial = args.includes("--partial");
     const started = Date.now();
-    const result = await importKpiCsv({ members: store, writer: store }, { workspaceId, chunks: createReadStream(file) });
+    const result = await importKpiCsv({ bulk: new PrismaKpiBulkImport(db) }, { workspaceId, chunks: createReadStream(file), partial });
     const seconds = (Date.now() - started) / 1000;
     process.stdout.write(
       `${result.rows} rows in ${seconds.toFixed(1)} s: ${result.inserted} inserted, ${result.updated} updated, ` +

@@ -1,19 +1,13 @@
-// CSV import of KPI records, all or nothing: the header is checked first, then the rows are streamed through
-// the same validation as the JSON API, and only a file whose every row is good is written — in one
-// transaction. Bad rows are reported with their line numbers; a file over a limit (size, line length, rows)
-// is refused as soon as the limit is reached, without being read whole.
-import {
-  type IngestDeps,
-  type IngestResult,
-  recordKey,
-  type Rejection,
-  resolveKpiMembers,
-  type ShapedRecord,
-  validateKpiRecord,
-} from "../core/kpi/kpi-ingest.ts";
-import type { NewKpiRecord } from "../core/kpi/kpi-ports.ts";
+// CSV import of KPI records, all or nothing by default: the header is checked first, then the rows are streamed
+// through the same validation as the JSON API into a staging table; members are resolved and the records
+// written in the database, in one transaction, only when every row is good (or, with `partial`, the good
+// ones). Bad rows are reported with their line numbers; a file over a limit (size, line length, rows) is
+// refused as soon as the limit is reached, without being read whole.
+import { describeMemberRef, type IngestResult, MEMBER_FIELDS, ONE_MEMBER_FIELD, type Rejection, type ShapedRecord } from "../core/kpi/kpi-ingest.ts";
+import type { KpiBulkImport, KpiImportSession, StagedKpiRecord, UnknownMember } from "../core/kpi/kpi-ports.ts";
+import { KpiRecordChecker } from "../core/kpi/kpi-record-checker.ts";
 import { describeTextFault, textFault } from "../core/shared/user-text.ts";
-import { CsvLimitError, CsvSyntaxError, parseCsv } from "./csv-parser.ts";
+import { CsvLimitError, CsvSyntaxError, parseCsvBatches } from "./csv-parser.ts";
 
 export interface CsvLimits {
   /** Bytes of the whole file. */
@@ -26,7 +20,7 @@ export interface CsvLimits {
 
 export const DEFAULT_CSV_LIMITS: CsvLimits = { maxBytes: 10 * 1024 * 1024, maxLineLength: 64 * 1024, maxRows: 200_000 };
 
-export const CSV_COLUMNS = ["member_email", "member_id", "metric", "date", "value", "numerator", "denominator", "source", "ref"] as const;
+export const CSV_COLUMNS = ["member_email", "member_id", "helpdesk_agent", "metric", "date", "value", "numerator", "denominator", "source", "ref"] as const;
 const NUMERIC = new Set(["value", "numerator", "denominator"]);
 const MAX_REPORTED = 1000;
 
@@ -46,14 +40,14 @@ export function checkHeader(fields: string[]): string[] {
   const problems: string[] = [];
   if (unknown.length > 0) problems.push(`unknown column(s) ${unknown.join(", ")}`);
   if (new Set(header).size !== header.length) problems.push("a column appears twice");
-  if (header.includes("member_email") === header.includes("member_id")) problems.push("give exactly one of member_email or member_id");
+  if (MEMBER_FIELDS.filter((f) => header.includes(f)).length !== 1) problems.push(ONE_MEMBER_FIELD);
   for (const needed of ["metric", "date"]) if (!header.includes(needed)) problems.push(`missing column ${needed}`);
   if (!header.includes("value") && !(header.includes("numerator") && header.includes("denominator"))) {
     problems.push("missing column value (or numerator and denominator)");
   }
   if (problems.length > 0) {
     throw new CsvHeaderError(
-      `Wrong header (${problems.join("; ")}). Expected: member_email|member_id, metric, date, value[, numerator, denominator][, source, ref].`,
+      `Wrong header (${problems.join("; ")}). Expected: member_email|member_id|helpdesk_agent, metric, date, value[, numerator, denominator][, source, ref].`,
     );
   }
   return header;
@@ -86,59 +80,91 @@ async function* limitedBytes(chunks: AsyncIterable<string | Buffer>, maxBytes: n
   }
 }
 
-const LOOKUP_BATCH = 5000;
+/** Rows sent to the staging table at a time: big enough for few writes, small enough to keep memory flat. */
+const STAGE_BATCH = 2000;
 
+export interface CsvImportDeps {
+  bulk: KpiBulkImport;
+}
+
+/**
+ * Streams the file into a staging table as it is read — every row checked on the way by the API's rules — then
+ * resolves members and writes in the database, in one transaction. All or nothing unless `partial`: then the
+ * good rows are written and the bad ones reported.
+ */
 export async function importKpiCsv(
-  deps: IngestDeps,
-  input: { workspaceId: string; chunks: AsyncIterable<string | Buffer>; defaultSource?: string; limits?: Partial<CsvLimits> },
+  deps: CsvImportDeps,
+  input: { workspaceId: string; chunks: AsyncIterable<string | Buffer>; defaultSource?: string; limits?: Partial<CsvLimits>; partial?: boolean },
 ): Promise<CsvImportResult> {
   const limits = { ...DEFAULT_CSV_LIMITS, ...input.limits };
-  const source = input.defaultSource ?? "csv";
+  const partial = input.partial ?? false;
+  const checker = new KpiRecordChecker(input.defaultSource ?? "csv");
   const total: CsvImportResult = { inserted: 0, updated: 0, unchanged: 0, rejected: 0, rejections: [], rows: 0, truncated: false, imported: false };
   let header: string[] | null = null;
-  const good: ShapedRecord[] = [];
+  let session: KpiImportSession | null = null;
+  let batch: StagedKpiRecord[] = [];
 
   try {
-    for await (const row of parseCsv(limitedBytes(input.chunks, limits.maxBytes), { maxRecordLength: limits.maxLineLength })) {
-      if (!header) {
-        header = checkHeader(row.fields);
-        continue;
+    try {
+      for await (const rows of parseCsvBatches(limitedBytes(input.chunks, limits.maxBytes), { maxRecordLength: limits.maxLineLength })) {
+        for (const row of rows) {
+          if (!header) {
+            header = checkHeader(row.fields);
+            session = await deps.bulk.begin(input.workspaceId);
+            continue;
+          }
+          if (++total.rows > limits.maxRows) {
+            throw new CsvLimitError("rows", `The file has more than ${limits.maxRows} rows (the limit of an import). Nothing was imported.`);
+          }
+          const record = toRecord(header, row.fields);
+          const checked = typeof record === "string" ? { index: row.line, reason: record } : checker.check(record, row.line);
+          if (!("record" in checked)) {
+            addRejections(total, [checked]);
+            // Once a row is bad nothing is written (unless partial), so the good ones need not be staged.
+            if (!partial) batch = [];
+          } else if (partial || total.rejected === 0) {
+            batch.push(staged(checked.record, checked.index));
+          }
+        }
+        if (batch.length >= STAGE_BATCH) {
+          await session?.stage(batch);
+          batch = [];
+        }
       }
-      if (++total.rows > limits.maxRows) {
-        throw new CsvLimitError("rows", `The file has more than ${limits.maxRows} rows (the limit of an import). Nothing was imported.`);
-      }
-      const record = toRecord(header, row.fields);
-      const checked = typeof record === "string" ? { index: row.line, reason: record } : validateKpiRecord(record, row.line, source);
-      if ("record" in checked) {
-        // Once a row is bad nothing is written, so the good ones need not be kept.
-        if (total.rejected === 0) good.push(checked);
-      } else {
-        addRejections(total, [checked]);
-        good.length = 0;
+    } catch (err) {
+      // An unclosed quote runs to the end of the file: everything from its line on is one bad row.
+      if (!(err instanceof CsvSyntaxError)) throw err;
+      if (!header) throw new CsvHeaderError(`The header row has a quoted field that is never closed (line ${err.line}).`);
+      addRejections(total, [{ index: err.line, reason: "a quoted field is never closed" }]);
+    }
+    if (!header || !session) throw new CsvHeaderError("The file is empty: it needs a header row.");
+    if (partial || total.rejected === 0) {
+      await session.stage(batch);
+      // Members are resolved in the database, with one join for the whole file.
+      const unknown = await session.unknownMembers(MAX_REPORTED);
+      addUnknownMembers(total, unknown);
+      if (partial || unknown.count === 0) {
+        Object.assign(total, await session.commit());
+        total.imported = true;
       }
     }
-  } catch (err) {
-    // An unclosed quote runs to the end of the file: everything from its line on is one bad row.
-    if (!(err instanceof CsvSyntaxError)) throw err;
-    if (!header) throw new CsvHeaderError(`The header row has a quoted field that is never closed (line ${err.line}).`);
-    addRejections(total, [{ index: err.line, reason: "a quoted field is never closed" }]);
+    total.rejections.sort((a, b) => a.index - b.index);
+    total.rejections.length = Math.min(total.rejections.length, MAX_REPORTED);
+    return total;
+  } finally {
+    // Does nothing after a commit; otherwise nothing staged is kept.
+    await session?.abort();
   }
-  if (!header) throw new CsvHeaderError("The file is empty: it needs a header row.");
-  if (total.rejected === 0) {
-    // The same record twice in a file: the later line wins, as if the lines were sent one after the other.
-    const byKey = new Map<string, NewKpiRecord>();
-    for (let i = 0; i < good.length; i += LOOKUP_BATCH) {
-      const resolved = await resolveKpiMembers(deps, input.workspaceId, good.slice(i, i + LOOKUP_BATCH));
-      for (const r of resolved.records) byKey.set(recordKey(r), r);
-      addRejections(total, resolved.rejections);
-    }
-    if (total.rejected === 0) {
-      if (byKey.size > 0) Object.assign(total, await deps.writer.upsert([...byKey.values()]));
-      total.imported = true;
-    }
-  }
-  total.rejections.sort((a, b) => a.index - b.index);
-  return total;
+}
+
+function staged(r: ShapedRecord["record"], line: number): StagedKpiRecord {
+  return { line, member: r.member, metric: r.metric, date: r.date, value: r.value, numerator: r.numerator, denominator: r.denominator, source: r.source, ref: r.ref };
+}
+
+function addUnknownMembers(total: CsvImportResult, unknown: { count: number; first: UnknownMember[] }): void {
+  total.rejected += unknown.count;
+  total.rejections.push(...unknown.first.map((u) => ({ index: u.line, reason: describeMemberRef(u.member) })));
+  if (total.rejections.length < total.rejected) total.truncated = true;
 }
 
 function addRejections(total: CsvImportResult, rejections: Rejection[]): void {

@@ -24,6 +24,11 @@ export class CsvLimitError extends Error {
 }
 
 export async function* parseCsv(chunks: AsyncIterable<string | Buffer>, options: { maxRecordLength?: number } = {}): AsyncGenerator<CsvRow> {
+  for await (const rows of parseCsvBatches(chunks, options)) yield* rows;
+}
+
+/** The records of each chunk together: one step of the async iteration per chunk rather than per record. */
+export async function* parseCsvBatches(chunks: AsyncIterable<string | Buffer>, options: { maxRecordLength?: number } = {}): AsyncGenerator<CsvRow[]> {
   const maxLength = options.maxRecordLength ?? Number.POSITIVE_INFINITY;
   let recordLength = 0;
   let field = "";
@@ -40,8 +45,23 @@ export async function* parseCsv(chunks: AsyncIterable<string | Buffer>, options:
     for await (const chunk of chunks) yield typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
     yield decoder.decode();
   };
+  let rows: CsvRow[] = [];
   for await (const text of texts()) {
     for (let i = 0; i < text.length; i++) {
+      // A run of ordinary characters is taken in one slice; the characters that change state go one by one below.
+      if (!pendingCr && !quoteJustClosed) {
+        const end = inQuotes ? quotedRunEnd(text, i) : plainRunEnd(text, i);
+        if (end > i) {
+          recordLength += end - i;
+          if (recordLength > maxLength) {
+            throw new CsvLimitError("line", `Line ${rowLine} is longer than ${maxLength} characters (the limit of a line). Nothing was imported.`);
+          }
+          field += text.slice(i, end);
+          if (!inQuotes) rowHasContent = true;
+          i = end;
+          if (i >= text.length) break;
+        }
+      }
       const c = text[i] as string;
       if (++recordLength > maxLength) {
         throw new CsvLimitError("line", `Line ${rowLine} is longer than ${maxLength} characters (the limit of a line). Nothing was imported.`);
@@ -85,7 +105,7 @@ export async function* parseCsv(chunks: AsyncIterable<string | Buffer>, options:
         if (c === "\r") pendingCr = true;
         if (rowHasContent || field !== "") {
           fields.push(field);
-          yield { line: rowLine, fields };
+          rows.push({ line: rowLine, fields });
         }
         fields = [];
         field = "";
@@ -98,10 +118,39 @@ export async function* parseCsv(chunks: AsyncIterable<string | Buffer>, options:
         rowHasContent = true;
       }
     }
+    if (rows.length > 0) {
+      yield rows;
+      rows = [];
+    }
   }
   if (inQuotes) throw new CsvSyntaxError(rowLine, `line ${rowLine}: a quoted field is never closed`);
   if (rowHasContent || field !== "") {
     fields.push(field);
-    yield { line: rowLine, fields };
+    yield [{ line: rowLine, fields }];
   }
+}
+
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+
+/** Where the unquoted run from `i` ends: at a comma, quote, CR or LF, or the end of the text. */
+function plainRunEnd(text: string, i: number): number {
+  let j = i;
+  for (; j < text.length; j++) {
+    const k = text.charCodeAt(j);
+    if (k === COMMA || k === QUOTE || k === LF || k === CR) break;
+  }
+  return j;
+}
+
+/** Where the quoted run from `i` ends: at a quote or LF (counted as a line), or the end of the text. */
+function quotedRunEnd(text: string, i: number): number {
+  let j = i;
+  for (; j < text.length; j++) {
+    const k = text.charCodeAt(j);
+    if (k === QUOTE || k === LF) break;
+  }
+  return j;
 }

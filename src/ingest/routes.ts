@@ -25,7 +25,7 @@ const Batch = z.object({ records: z.array(z.unknown()).min(1, "must hold at leas
 /** What the KPI API and the helpdesk webhooks need, and nothing more. */
 export type IngestDeps = Pick<
   Services,
-  "memberLookup" | "kpiWriter" | "customerKudos" | "workspaces" | "helpdesks" | "apiTokens" | "clock" | "logger"
+  "memberLookup" | "kpiWriter" | "kpiBulkImport" | "customerKudos" | "workspaces" | "helpdesks" | "apiTokens" | "clock" | "logger"
 >;
 
 export function createIngestRoutes(services: IngestDeps, options: { csv?: CsvLimits } = {}): Route {
@@ -55,7 +55,8 @@ export function createIngestRoutes(services: IngestDeps, options: { csv?: CsvLim
   async function postCsv(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const workspaceId = await workspaceOfToken(req);
     try {
-      const result = await importKpiCsv(deps, { workspaceId, chunks: req, ...(options.csv ? { limits: options.csv } : {}) });
+      const partial = ["1", "true"].includes(new URL(req.url ?? "/", "http://spur.local").searchParams.get("partial") ?? "");
+      const result = await importKpiCsv({ bulk: services.kpiBulkImport }, { workspaceId, chunks: req, partial, ...(options.csv ? { limits: options.csv } : {}) });
       const { rejections, ...counts } = result;
       const lines = rejections.map((r) => ({ line: r.index, reason: r.reason }));
       if (!result.imported) {

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { CustomerKudos, CustomerKudosWriter, KpiRecordWriter, MemberLookup, NewKpiRecord, UpsertCounts } from "../core/kpi/kpi-ports.ts";
 import type { FollowUpsOf } from "../core/recognition/gift-follow-ups.ts";
 import type { Member } from "../core/shared/model.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import { toMember } from "./mappers.ts";
 import { outboxEntryOf, outboxInsertFor } from "./outbox-store.ts";
 import type { Db } from "./prisma.ts";
@@ -85,6 +86,12 @@ export class PrismaKpiIngestStore implements KpiRecordWriter, MemberLookup, Cust
 
 const UPSERT_BATCH = 5000;
 
+/** A record sent again updates its values — only when they differ, so an unchanged one is not written. */
+export const UPSERT_CHANGED = `ON CONFLICT (member_id, metric, period_date, source, ref) DO UPDATE
+  SET value = EXCLUDED.value, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator, updated_at = now()
+  WHERE (kpi_record.value, kpi_record.numerator, kpi_record.denominator)
+        IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.numerator, EXCLUDED.denominator)`;
+
 type Client = Pick<Db, "$queryRaw">;
 
 async function upsertBatch(db: Client, records: NewKpiRecord[]): Promise<UpsertCounts> {
@@ -96,10 +103,7 @@ async function upsertBatch(db: Client, records: NewKpiRecord[]): Promise<UpsertC
                 ${records.map((r) => r.date)}::date[], ${records.map((r) => r.value)}::float8[],
                 ${records.map((r) => r.numerator)}::float8[], ${records.map((r) => r.denominator)}::float8[],
                 ${records.map((r) => r.source)}::text[], ${records.map((r) => r.ref)}::text[]) AS t(m, k, d, v, n, q, s, r)
-    ON CONFLICT (member_id, metric, period_date, source, ref) DO UPDATE
-      SET value = EXCLUDED.value, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator, updated_at = now()
-      WHERE (kpi_record.value, kpi_record.numerator, kpi_record.denominator)
-            IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.numerator, EXCLUDED.denominator)
+    ${Prisma.raw(UPSERT_CHANGED)}
     RETURNING (xmax = 0) AS inserted`;
   const inserted = rows.filter((r) => r.inserted).length;
   const updated = rows.length - inserted;

@@ -13,6 +13,7 @@ export type Db = PrismaClient;
 const CONNECTION_TIMEOUT_MS = 10_000;
 
 const pools = new WeakMap<Db, Sql>();
+const rawPools = new WeakMap<Db, pg.Pool>();
 
 export function createPrisma(databaseUrl: string, options: { poolSize?: number } = {}): Db {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 10, connectionTimeoutMillis: CONNECTION_TIMEOUT_MS });
@@ -21,6 +22,7 @@ export function createPrisma(databaseUrl: string, options: { poolSize?: number }
   // $disconnect ends the pool, as it does the pool the adapter would otherwise create itself.
   const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(db, sqlOver(pool));
+  rawPools.set(db, pool);
   return db;
 }
 
@@ -29,4 +31,11 @@ export function sqlOf(db: Db): Sql {
   const sql = pools.get(db);
   if (!sql) throw new Error("sqlOf: this Prisma client was not made by createPrisma");
   return sql;
+}
+
+/** The connection pool itself, for what Prisma and `sqlOf` cannot do (COPY FROM STDIN). */
+export function poolOf(db: Db): pg.Pool {
+  const pool = rawPools.get(db);
+  if (!pool) throw new Error("poolOf: this Prisma client was not made by createPrisma");
+  return pool;
 }

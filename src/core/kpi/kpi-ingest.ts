@@ -3,8 +3,9 @@
 // a CSV file (csv-import.ts) is stored only when every row is good.
 import { z } from "zod";
 import { isMetricCode, metric, METRIC_CODES, type MetricCode } from "./kpi-catalogue.ts";
-import type { KpiRecordWriter, MemberLookup, NewKpiRecord, UpsertCounts } from "./kpi-ports.ts";
+import type { KpiRecordWriter, MemberLookup, MemberRef, NewKpiRecord, UpsertCounts } from "./kpi-ports.ts";
 import { FIRST_YEAR, isKeptYear, LAST_YEAR } from "../shared/period.ts";
+import type { Member } from "../shared/model.ts";
 import { storableText } from "../shared/user-text.ts";
 
 const isoDate = z
@@ -23,23 +24,37 @@ const finite = z
   .min(-MAX_KPI_NUMBER, `is out of range (at least -${MAX_KPI_NUMBER.toExponential()})`)
   .max(MAX_KPI_NUMBER, `is out of range (at most ${MAX_KPI_NUMBER.toExponential()})`);
 
+/** One schema per field: the record's schema is built from them, and a bulk import checks field by field (kpi-record-checker.ts). */
+export const KPI_RECORD_FIELDS = {
+  member_email: z.string().trim().toLowerCase().email().optional(),
+  member_id: z.string().uuid().optional(),
+  /** A helpdesk's agent id, mapped to a member with `/spur helpdesk <provider> agent <id> @member`. */
+  helpdesk_agent: z
+    .string()
+    .trim()
+    .regex(/^[a-z]+:\S{1,200}$/, "must be <helpdesk>:<agent id>, e.g. zendesk:3812")
+    .optional(),
+  metric: z.string().refine(isMetricCode, { message: `must be one of ${METRIC_CODES.join(", ")}` }),
+  date: isoDate,
+  value: finite.optional(),
+  numerator: finite.min(0).optional(),
+  denominator: finite.min(0).optional(),
+  source: z.string().trim().min(1).max(40).regex(/^[a-z0-9_.-]+$/i, "may only contain letters, digits, _ . -").optional(),
+  ref: storableText().max(200).optional(),
+};
+
+/** The identity fields: a record names its member by exactly one of them. */
+export const MEMBER_FIELDS = ["member_email", "member_id", "helpdesk_agent"] as const;
+export const ONE_MEMBER_FIELD = "give exactly one of member_email, member_id or helpdesk_agent";
+
+export function namesOneMember(r: { member_email?: unknown; member_id?: unknown; helpdesk_agent?: unknown }): boolean {
+  return MEMBER_FIELDS.filter((f) => r[f] !== undefined).length === 1;
+}
+
 export const KpiRecordInput = z
-  .object({
-    member_email: z.string().trim().toLowerCase().email().optional(),
-    member_id: z.string().uuid().optional(),
-    metric: z.string().refine(isMetricCode, { message: `must be one of ${METRIC_CODES.join(", ")}` }),
-    date: isoDate,
-    value: finite.optional(),
-    numerator: finite.min(0).optional(),
-    denominator: finite.min(0).optional(),
-    source: z.string().trim().min(1).max(40).regex(/^[a-z0-9_.-]+$/i, "may only contain letters, digits, _ . -").optional(),
-    ref: storableText().max(200).optional(),
-  })
+  .object(KPI_RECORD_FIELDS)
   .strict()
-  .refine((r) => (r.member_email === undefined) !== (r.member_id === undefined), {
-    message: "give exactly one of member_email or member_id",
-    path: ["member_email"],
-  });
+  .refine(namesOneMember, { message: ONE_MEMBER_FIELD, path: ["member_email"] });
 export type KpiRecordInput = z.infer<typeof KpiRecordInput>;
 
 export interface Rejection {
@@ -57,7 +72,22 @@ export function zodReason(error: z.ZodError): string {
   return error.issues.map((i) => (i.path.length > 0 ? `${i.path.join(".")} ${i.message}` : i.message)).join("; ");
 }
 
-type Shaped = Omit<NewKpiRecord, "memberId"> & { member: { email: string } | { id: string } };
+export type Shaped = Omit<NewKpiRecord, "memberId"> & { member: MemberRef };
+
+export function memberRefOf(input: Pick<KpiRecordInput, "member_email" | "member_id" | "helpdesk_agent">): MemberRef {
+  if (input.member_email !== undefined) return { email: input.member_email };
+  if (input.member_id !== undefined) return { id: input.member_id };
+  const agent = input.helpdesk_agent as string;
+  const colon = agent.indexOf(":");
+  return { helpdesk: agent.slice(0, colon), agentId: agent.slice(colon + 1) };
+}
+
+/** The member a record names, as a rejection says it. */
+export function describeMemberRef(ref: MemberRef): string {
+  if ("email" in ref) return `no member ${ref.email} in this workspace`;
+  if ("id" in ref) return `no member ${ref.id} in this workspace`;
+  return `no member is mapped to ${ref.helpdesk} agent ${ref.agentId} in this workspace`;
+}
 
 /** Checks the metric-specific rules: ratios need numerator ≤ denominator; others need a value. */
 export function shapeRecord(input: KpiRecordInput, defaultSource: string): Shaped | string {
@@ -83,7 +113,7 @@ export function shapeRecord(input: KpiRecordInput, defaultSource: string): Shape
   if (code === "qa_score" && (value as number) > 100) return "qa_score is 0–100";
   if ((code === "peer_feedback" || code === "csat_score") && ((value as number) < 1 || (value as number) > 5)) return `${code} is 1–5`;
   return {
-    member: input.member_email !== undefined ? { email: input.member_email } : { id: input.member_id as string },
+    member: memberRefOf(input),
     metric: code,
     date: input.date,
     value: value as number,
@@ -124,20 +154,25 @@ export async function resolveKpiMembers(
   shaped: ShapedRecord[],
 ): Promise<{ records: NewKpiRecord[]; rejections: Rejection[] }> {
   const rejections: Rejection[] = [];
-  const emails = [...new Set(shaped.flatMap(({ record: r }) => ("email" in r.member ? [r.member.email] : [])))];
-  const ids = [...new Set(shaped.flatMap(({ record: r }) => ("id" in r.member ? [r.member.id] : [])))];
-  const [byEmail, byId] = await Promise.all([
-    emails.length > 0 ? deps.members.byEmails(workspaceId, emails) : new Map(),
-    ids.length > 0 ? deps.members.byIds(workspaceId, ids) : new Map(),
+  const refs = shaped.map(({ record }) => record.member);
+  const emails = [...new Set(refs.flatMap((r) => ("email" in r ? [r.email] : [])))];
+  const ids = [...new Set(refs.flatMap((r) => ("id" in r ? [r.id] : [])))];
+  const agentsByHelpdesk = new Map<string, Set<string>>();
+  for (const r of refs) if ("helpdesk" in r) agentsByHelpdesk.set(r.helpdesk, (agentsByHelpdesk.get(r.helpdesk) ?? new Set()).add(r.agentId));
+  const [byEmail, byId, ...byAgent] = await Promise.all([
+    emails.length > 0 ? deps.members.byEmails(workspaceId, emails) : new Map<string, Member>(),
+    ids.length > 0 ? deps.members.byIds(workspaceId, ids) : new Map<string, Member>(),
+    ...[...agentsByHelpdesk].map(([helpdesk, agents]) => deps.members.byHelpdeskIds(workspaceId, helpdesk, [...agents])),
   ]);
+  const agents = new Map([...agentsByHelpdesk.keys()].map((helpdesk, i) => [helpdesk, byAgent[i] ?? new Map<string, Member>()]));
+  const memberOf = (r: MemberRef) => ("email" in r ? byEmail.get(r.email) : "id" in r ? byId.get(r.id) : agents.get(r.helpdesk)?.get(r.agentId));
 
   // The same key twice in one batch: the later record wins, as if sent one after the other.
   const byKey = new Map<string, NewKpiRecord>();
   for (const { index, record } of shaped) {
-    const member = "email" in record.member ? byEmail.get(record.member.email) : byId.get(record.member.id);
+    const member = memberOf(record.member);
     if (!member) {
-      const who = "email" in record.member ? record.member.email : record.member.id;
-      rejections.push({ index, reason: `no member ${who} in this workspace` });
+      rejections.push({ index, reason: describeMemberRef(record.member) });
       continue;
     }
     const { member: _ref, ...rest } = record;

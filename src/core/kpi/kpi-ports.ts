@@ -32,6 +32,38 @@ export interface KpiRecordWriter {
   upsert(records: NewKpiRecord[]): Promise<UpsertCounts>;
 }
 
+/** How a record names its member: by email, by Spur member id, or by a helpdesk agent id mapped to a member. */
+export type MemberRef = { email: string } | { id: string } | { helpdesk: string; agentId: string };
+
+/** A checked record of a bulk import, naming its member as the file did, with the file's line for the report. */
+export interface StagedKpiRecord extends Omit<NewKpiRecord, "memberId"> {
+  line: number;
+  member: MemberRef;
+}
+
+/** A staged record whose member is not in the workspace (or no member is mapped to its helpdesk agent). */
+export interface UnknownMember {
+  line: number;
+  member: MemberRef;
+}
+
+/**
+ * One bulk import, in one transaction: records are staged as they are read, their members are resolved in the
+ * database, and `commit` writes them; `abort` (or any failure) writes nothing.
+ */
+export interface KpiImportSession {
+  stage(records: StagedKpiRecord[]): Promise<void>;
+  /** The staged records naming no member: how many, and the first `limit` of them by line. */
+  unknownMembers(limit: number): Promise<{ count: number; first: UnknownMember[] }>;
+  /** Upserts the staged records with a known member — of records staged twice, the later line — and commits. */
+  commit(): Promise<UpsertCounts>;
+  abort(): Promise<void>;
+}
+
+export interface KpiBulkImport {
+  begin(workspaceId: string): Promise<KpiImportSession>;
+}
+
 export interface MemberLookup {
   /** Members of the workspace by lower-cased email. */
   byEmails(workspaceId: string, emails: string[]): Promise<Map<string, Member>>;
