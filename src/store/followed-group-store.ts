@@ -74,13 +74,21 @@ export class PrismaFollowedGroupStore implements FollowedGroupRepository {
         include: { groupMembers: { where: { memberId: { in: affected } }, select: { memberId: true } } },
       });
       const people = await tx.member.findMany({ where: { id: { in: affected } }, select: { id: true, teamId: true, platformUserId: true, displayName: true } });
-      const { moves, kept } = groupPlacements({
+      const placed = groupPlacements({
         teamId,
         defaultTeamId,
         followers: teams.filter((t) => t.userGroupId).map((t) => ({ teamId: t.id, memberIds: new Set(t.groupMembers.map((g) => g.memberId)) })),
         before,
         current: new Map(people.map((p) => [p.id, p.teamId])),
       });
+      // Members in the order given, then who left, by chat id: the same sync always reads the same.
+      const rank = (memberId: string) => {
+        const at = memberIds.indexOf(memberId);
+        return at >= 0 ? String(at).padStart(8, "0") : `~${people.find((p) => p.id === memberId)?.platformUserId ?? ""}`;
+      };
+      const byRank = <T extends { memberId: string }>(list: T[]) => [...list].sort((a, b) => (rank(a.memberId) < rank(b.memberId) ? -1 : 1));
+      const moves = byRank(placed.moves);
+      const kept = byRank(placed.kept);
       const nameOf = new Map(teams.map((t) => [t.id, t.name]));
       const person = new Map(people.map((p) => [p.id, p]));
       for (const to of new Set(moves.map((m) => m.to))) {

@@ -5,7 +5,7 @@ import type { AuditEntry } from "../shared/audit.ts";
 import { ErrorCode, SpurError } from "../shared/errors.ts";
 import type { MemberDirectory } from "../shared/member-directory.ts";
 import type { Member, Team, Workspace } from "../shared/model.ts";
-import { channel, member, msg, type Msg } from "../../i18n/message.ts";
+import { channel, command, member, msg, type Msg } from "../../i18n/message.ts";
 import { clockTime } from "../shared/wording.ts";
 import { assertAdmin, weeklyDay } from "./admin-command.ts";
 import type { TeamFollowDeps } from "./team-follow.ts";
@@ -92,7 +92,7 @@ export async function saveTeamSettings(deps: TeamSettingsDeps, input: TeamSettin
   };
   const saved = await deps.teamAdmin.saveSettings(team.id, { patch, leadsAdded: added.map((p) => p.id), leadsRemoved: removedPeople.map((p) => p.id), ...(group !== undefined ? { group } : {}) }, audits, deps.clock.now());
   if (!saved.ok && saved.reason === "nameTaken") return { ok: false, errors: { name: msg("team.taken", { name: values.name }) } };
-  if (!saved.ok && saved.reason === "following") throw new SpurError(ErrorCode.NotAllowed, msg("team.follow.other", { team: team.name, group: at(saved.handle), unfollow: "" }));
+  if (!saved.ok && saved.reason === "following") throw new SpurError(ErrorCode.NotAllowed, msg("team.follow.other", { team: team.name, group: at(saved.handle), unfollow: command("spur", `team ${team.name} unfollow`) }));
   if (!saved.ok) return { ok: false, errors: { userGroup: msg("team.follow.taken", { group: at(handle ?? ""), team: saved.team }) } };
   const updated = saved.team;
   for (const p of [...added, ...removedPeople]) deps.members.invalidate(workspace.id, p.platformUserId);

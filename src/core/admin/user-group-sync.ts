@@ -24,7 +24,9 @@ export interface GroupSyncInput {
 export async function placeGroupMembers(deps: Omit<GroupSyncDeps, "userGroups">, input: GroupSyncInput, userIds: string[]): Promise<GroupSyncResult> {
   const { workspace, defaultTeam, group } = input;
   const people = await deps.memberRepo.findOrAddProvisional(workspace, defaultTeam.id, [...new Set(userIds)].map((id) => ({ platformUserId: id, displayName: id })));
-  const humans = people.filter((p) => !p.isBot && !p.isDeactivated);
+  // In the group's own order, so replies and audit entries name people as Slack lists them.
+  const order = new Map(userIds.map((id, i) => [id, i]));
+  const humans = people.filter((p) => !p.isBot && !p.isDeactivated).sort((a, b) => (order.get(a.platformUserId) ?? 0) - (order.get(b.platformUserId) ?? 0));
   const audit: AuditEntry = {
     workspaceId: workspace.id,
     actorUserId: SYSTEM_ACTOR,
