@@ -1,7 +1,8 @@
 // Seeds the demo's sample workspace through Spur's own stores and, for its teams, the admin's team commands
 // (seed-teams.ts): two teams with channels, time zones, digests, leads and members, eight weeks of daily KPIs,
-// team targets and kudos. Every write is keyed, so running it again changes nothing
-// (a later day only adds that day's KPIs).
+// team targets (set by each team's lead through the targets use case) and kudos. Every write is keyed, so
+// running it again changes nothing (a later day only adds that day's KPIs).
+import { changeTargets } from "../core/kpi/kpi-admin.ts";
 import type { Services } from "../app/services.ts";
 import type { KpiTarget, NewKpiRecord } from "../core/kpi/kpi-ports.ts";
 import type { Member, Team } from "../core/shared/model.ts";
@@ -9,7 +10,7 @@ import { SAMPLE_MEMBERS, SAMPLE_TEAM_ID, SAMPLE_TEAMS, type SampleMember, type S
 import { seedTeamsAsAdmin, type TeamSeedServices } from "./seed-teams.ts";
 
 /** The stores the seed writes through. */
-export type SeedServices = Pick<Services, "defaultTimeZone" | "workspaces" | "kudos" | "kpiWriter" | "kpiTargets"> & TeamSeedServices;
+export type SeedServices = Pick<Services, "defaultTimeZone" | "workspaces" | "kudos" | "kpiWriter" | "kpiTargets" | "teamLeads"> & TeamSeedServices;
 
 const DAY_MS = 86_400_000;
 const WEEKS = 8;
@@ -131,11 +132,12 @@ export async function seedSampleWorkspace(services: SeedServices): Promise<Seede
   const today = new Date(`${isoDate(services.clock.now())}T00:00:00Z`);
   const agents = SAMPLE_MEMBERS.filter((m) => m.role === "agent").map((m, index) => ({ member: members.get(m.id)!, index }));
   await services.kpiWriter.upsert(sampleKpis(agents, today));
+  // Each team's lead sets its targets, as `spur team <name> targets set …` would (audited; nothing when unchanged).
   for (const { sample, team } of teams) {
     const lead = SAMPLE_MEMBERS.find((m) => m.team === sample.key && m.role === "lead");
-    for (const target of TARGETS) {
-      await services.kpiTargets.set(team.id, { ...target, period: "month" }, members.get(lead!.id)!.id);
-    }
+    const actor = lead && members.get(lead.id);
+    if (!actor) throw new Error(`demo seed: ${sample.name} has no lead`);
+    await changeTargets(services, { actor, team, set: TARGETS.map((target) => ({ ...target, period: "month" })), remove: [] });
   }
   await seedKudos(services, workspaceId, members, today);
   return { workspaceId, teams, members };

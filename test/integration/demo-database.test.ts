@@ -34,12 +34,14 @@ async function open(): Promise<{ pg: EmbeddedPostgres; db: Db; services: SeedSer
   pg = await startEmbeddedPostgres({ dataDir, migrationsDir });
   db = createPrisma(pg.url);
   const memberRepo = new PrismaMemberStore(db);
+  const teamAdmin = new PrismaTeamAdminStore(db);
   const services: SeedServices = {
     clock: systemClock,
     defaultTimeZone: "UTC",
     workspaces: new PrismaWorkspaceStore(db),
     memberRepo,
-    teamAdmin: new PrismaTeamAdminStore(db),
+    teamAdmin,
+    teamLeads: teamAdmin,
     // Everyone is stored before the commands name them: nobody is looked up on the platform.
     members: new MemberDirectory(memberRepo, { lookup: () => Promise.reject(new Error("no platform in this test")) }, systemClock),
     jobs: { syncTeamSchedules: (team: Team) => Promise.resolve(void synced.push(team.name)) },
@@ -112,8 +114,15 @@ describe("the demo's embedded PostgreSQL", () => {
     const members = await d.member.findMany({ orderBy: { platformUserId: "asc" } });
     const teamOf = Object.fromEntries(SAMPLE_MEMBERS.map((m) => [m.id, m.team === "frontline" ? frontline.id : escalations.id]));
     expect(Object.fromEntries(members.map((m) => [m.platformUserId, m.teamId]))).toEqual(teamOf);
-    const audit = await d.auditLogEntry.findMany({ orderBy: { createdAt: "asc" } });
+    const entries = await d.auditLogEntry.findMany({ orderBy: { createdAt: "asc" } });
+    const audit = entries.filter((a) => a.action.startsWith("team."));
     expect(audit.every((a) => a.actorUserId === "UADMIN01")).toBe(true);
+    // Then each team's lead sets its four targets, as `spur team <name> targets set` would.
+    const leadOf = (key: string) => SAMPLE_MEMBERS.find((m) => m.team === key && m.role === "lead")!.id;
+    expect(entries.filter((a) => !a.action.startsWith("team.")).map((a) => [a.action, a.actorUserId, a.target])).toEqual([
+      ...Array.from({ length: 4 }, () => ["kpi.target_set", leadOf("frontline"), frontline.id]),
+      ...Array.from({ length: 4 }, () => ["kpi.target_set", leadOf("escalations"), escalations.id]),
+    ]);
     expect(audit.map((a) => [a.action, a.target])).toEqual([
       ["team.update", frontline.id], // renamed from the default team
       ["team.update", frontline.id], // channel
