@@ -92,7 +92,7 @@ describe("/feedback modal", () => {
     expect((await answers()).filter((a) => a.visibility === "anonymous")).toHaveLength(0);
     const anon = await waiting();
     expect(anon).toHaveLength(1);
-    expect(Object.keys(anon[0]!).sort()).toEqual(["id", "improve", "keepDoing", "periodKey", "ratings", "subjectId", "workspaceId"]);
+    expect(Object.keys(anon[0]!).sort()).toEqual(["id", "improve", "keepDoing", "periodKey", "ratings", "subjectId", "teamId", "workspaceId"]);
 
     // A second form is refused before it opens; submitting the first one again is refused inline.
     await commandReply(h, USERS.bo.id, "/feedback", esc(USERS.ana), "already given ana feedback for this period");

@@ -137,7 +137,7 @@ describe("the team settings modal", () => {
 
     const log = await admin("audit", "Audit log");
     const change = log.split("\\n").find((line) => line.includes("changed the team Tier 1: name")) ?? "";
-    for (const part of ["name from `Tier 1` to `Tier One`", "channel from none to <#CTIER1>", "time zone from `Asia/Shanghai` to `Europe/Berlin`", "digest day from 5 to 3", "digest time from 16:00 to 08:30"]) {
+    for (const part of ["name from `Tier 1` to `Tier One`", "channel from none to <#CTIER1>", "time zone from `Asia/Shanghai` to `Europe/Berlin`", "digest day from Fridays to Wednesdays", "digest time from 16:00 to 08:30"]) {
       expect(change).toContain(part);
     }
     expect(log).toContain("made <@UDEE> lead of Tier 1");

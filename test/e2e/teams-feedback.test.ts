@@ -102,7 +102,7 @@ describe("Teams: feedback @agent", () => {
     expect((await answers()).filter((a) => a.visibility === "anonymous")).toHaveLength(0);
     const anon = await waiting();
     expect(anon).toHaveLength(1);
-    expect(Object.keys(anon[0]!).sort()).toEqual(["id", "improve", "keepDoing", "periodKey", "ratings", "subjectId", "workspaceId"]);
+    expect(Object.keys(anon[0]!).sort()).toEqual(["id", "improve", "keepDoing", "periodKey", "ratings", "subjectId", "teamId", "workspaceId"]);
 
     // A second form is refused before it shows; submitting the first one again is refused in the card.
     await chat.say(bo, ["feedback ", ana], "already given Ana Alves feedback for this period", "personal");

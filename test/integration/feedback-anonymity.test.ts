@@ -86,7 +86,9 @@ describe("anonymous feedback", () => {
     // One answer is below the threshold of a batch: it waits, unread, with no date at all.
     expect(await db.feedbackAnswer.count()).toBe(0);
     const pending = await db.feedbackPendingAnswer.findFirstOrThrow();
-    expect(Object.keys(pending).sort()).toEqual(["id", "improve", "keepDoing", "periodKey", "ratings", "subjectId", "workspaceId"]);
+    expect(Object.keys(pending).sort()).toEqual(["id", "improve", "keepDoing", "periodKey", "ratings", "subjectId", "teamId", "workspaceId"]);
+    // Its team is the subject's (where the answer will count), never anything of the giver's.
+    expect(pending.teamId).toBe(teamRow.id);
     // The mark is an HMAC under the server secret and the giver's salt: without both, member ids don't lead to it.
     const mark = await db.feedbackGiverMark.findFirstOrThrow();
     expect(mark.mark).toBe(feedbackGiverMark(SECRET, salt, subject!.id, "2026-11"));
