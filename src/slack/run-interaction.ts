@@ -53,7 +53,7 @@ async function run<Deps, Args>(services: Services, turn: SlackTurn, interaction:
       platform: "slack",
       workspace,
       team: defaultTeam,
-      channelTeam: await channelTeamOf(services, workspace.id, place),
+      channelTeam: interaction.readsChannelTeam ? await channelTeamOf(services, workspace.id, place) : null,
       actor: acting.actor,
       locale,
       place,

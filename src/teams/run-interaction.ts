@@ -60,7 +60,7 @@ async function run<Deps, Args>(
       platform: "teams",
       workspace: t.workspace,
       team: t.defaultTeam,
-      channelTeam: await channelTeamOf(services, t.workspace.id, place),
+      channelTeam: interaction.readsChannelTeam ? await channelTeamOf(services, t.workspace.id, place) : null,
       actor: acting.actor,
       locale,
       place,

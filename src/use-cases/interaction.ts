@@ -66,6 +66,11 @@ export interface Interaction<Deps, Args> {
    * giving kudos. Default: looked up first.
    */
   unknownActor?: "provisional";
+  /**
+   * Reads `channelTeam` (the team the request's channel is mapped to): only then does the runner look it up, so
+   * a request that ignores it (every /kudos) costs no query for it.
+   */
+  readsChannelTeam?: true;
   /** With a provisional actor: the people the request names, resolved in the same statement as the actor. */
   peopleNamed?(args: Args): MentionRef[];
   /**

@@ -23,6 +23,7 @@ export type AdminSettingsDeps = Omit<AdminDeps, "onTeamChanged"> &
 
 export const adminSettings: Interaction<AdminSettingsDeps, SpurArgs> = {
   name: "spur.admin",
+  readsChannelTeam: true,
   async run(deps, req) {
     const parsed = parseAdminCommand(req.args.tokens);
     if (!parsed.ok) throw parsed.error;

@@ -73,6 +73,7 @@ function routeOf(tokens: CommandToken[]): SpurRoute {
 
 export const spurCommand: Interaction<SpurDeps, SpurArgs> = {
   name: "spur.command",
+  readsChannelTeam: true,
   confidential: (args) => routeOf(args.tokens).useCase.confidential?.(args) ?? null,
   run: (deps, req) => routeOf(req.args.tokens).useCase.run(deps, req),
 };

@@ -22,6 +22,7 @@ export type DigestCommandDeps = WeeklyDigestDeps &
 
 export const digestCommand: Interaction<DigestCommandDeps, DigestCommandArgs> = {
   name: "digest.command",
+  readsChannelTeam: true,
   async run(deps, req): Promise<Reply[]> {
     if (req.args.kind === "preview") return [privately(weeklyDigestBody(await previewWeeklyDigest(deps, req.actor, req.team, req.channelTeam)))];
     const sent = await sendWeeklyDigestNow(deps, req.actor, req.team, { force: req.args.force, channelTeam: req.channelTeam });

@@ -50,6 +50,7 @@ async function resolveOne(deps: FeedbackDeps, req: Request<unknown>, ref: Mentio
 
 export const feedbackCommand: Interaction<FeedbackCommandDeps, FeedbackCommandArgs> = {
   name: "feedback.command",
+  readsChannelTeam: true,
   async run(deps, req: Request<FeedbackCommandArgs>): Promise<Reply[]> {
     const parsed = parseFeedbackCommand(req.args.tokens);
     if (!parsed.ok) throw parsed.error;

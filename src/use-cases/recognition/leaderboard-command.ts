@@ -34,6 +34,7 @@ export function leaderboardBody(board: Leaderboard): Body {
 
 export const leaderboardCommand: Interaction<LeaderboardDeps, LeaderboardCommandArgs> = {
   name: "leaderboard.command",
+  readsChannelTeam: true,
   async run(deps, req) {
     const parsed = parseLeaderboardCommand(req.args.tokens);
     if (!parsed.ok) throw parsed.error;

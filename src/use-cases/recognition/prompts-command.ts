@@ -23,6 +23,7 @@ export type PromptsCommandDeps = ActingTeamDeps & {
 
 export const promptsCommand: Interaction<PromptsCommandDeps, PromptsCommandArgs> = {
   name: "recognition.prompts",
+  readsChannelTeam: true,
   async run(deps, req) {
     const parsed = parsePromptCommand(req.args.tokens);
     if (!parsed.ok) throw parsed.error;
