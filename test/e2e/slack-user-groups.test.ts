@@ -93,8 +93,10 @@ describe("a team following a Slack user group", () => {
     await syncRoster(h);
     const general = (await defaultTeam()).name;
     await h.slack.waitFor(async () => (await teamOf(USERS.dee.id)) === general, 15_000);
-    // Both followed groups were read.
-    expect(h.slack.callsTo("usergroups.users.list").slice(calls).map((c) => c.args.usergroup).sort()).toEqual(["STIER1", "STIER2"]);
+    // Both followed groups were read (the second may still be in flight when Dee has moved).
+    const read = () => h.slack.callsTo("usergroups.users.list").slice(calls).map((c) => String(c.args.usergroup)).sort();
+    await h.slack.waitFor(() => read().length >= 2, 15_000);
+    expect(read()).toEqual(["STIER1", "STIER2"]);
   });
 
   it("keeps members where they are on unfollow, and reads every change back in /spur audit", async () => {
