@@ -53,7 +53,7 @@ async function run<Deps, Args>(services: Services, turn: SlackTurn, interaction:
       platform: "slack",
       workspace,
       team: defaultTeam,
-      channelTeam: interaction.readsChannelTeam ? await channelTeamOf(services, workspace.id, place) : null,
+      channelTeam: await channelTeamOf(services, interaction, workspace.id, place),
       actor: acting.actor,
       locale,
       place,

@@ -60,7 +60,7 @@ async function run<Deps, Args>(
       platform: "teams",
       workspace: t.workspace,
       team: t.defaultTeam,
-      channelTeam: interaction.readsChannelTeam ? await channelTeamOf(services, t.workspace.id, place) : null,
+      channelTeam: await channelTeamOf(services, interaction, t.workspace.id, place),
       actor: acting.actor,
       locale,
       place,
