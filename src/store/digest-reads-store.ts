@@ -13,22 +13,14 @@ import {
 } from "../core/digests/digest-ports.ts";
 import type { TimeRange } from "../core/shared/ports.ts";
 import type { Db } from "./prisma.ts";
+import { partsOfRow, teamKpiDays, teamKudosReceivedIn } from "./rollup-reads.ts";
 
 export class PrismaDigestReads implements DigestReads {
   constructor(private readonly db: Db) {}
 
+  /** From the rollups: one entry per member, metric and day, with that day's sums. */
   async teamRecordsBetween(teamId: string, from: string, toExclusive: string): Promise<DatedKpiRecord[]> {
-    // One row per member and metric with its records as arrays: a team's weeks of daily records are thousands
-    // of rows, and decoding rows (not values) is what costs.
-    const rows = await this.db.$queryRaw<
-      { member_id: string; metric: string; days: number[]; values: number[]; numerators: (number | null)[]; denominators: (number | null)[] }[]
-    >`
-      SELECT k.member_id, k.metric, array_agg(k.period_date - ${from}::date ORDER BY k.period_date) AS days,
-             array_agg(k.value ORDER BY k.period_date) AS values, array_agg(k.numerator ORDER BY k.period_date) AS numerators,
-             array_agg(k.denominator ORDER BY k.period_date) AS denominators
-      FROM kpi_record k
-      WHERE k.team_id = ${teamId}::uuid AND k.period_date >= ${from}::date AND k.period_date < ${toExclusive}::date
-      GROUP BY k.member_id, k.metric`;
+    const rows = await teamKpiDays(this.db, teamId, from, toExclusive);
     const dates = new Map<number, string>();
     const dateOf = (day: number) => {
       let date = dates.get(day);
@@ -38,29 +30,11 @@ export class PrismaDigestReads implements DigestReads {
       }
       return date;
     };
-    return rows.flatMap((r) =>
-      r.days.map((day, i) => ({
-        memberId: r.member_id,
-        metric: r.metric,
-        value: r.values[i] as number,
-        numerator: r.numerators[i] ?? null,
-        denominator: r.denominators[i] ?? null,
-        date: dateOf(day),
-      })),
-    );
+    return rows.map((r) => ({ memberId: r.member_id, metric: r.metric, date: dateOf(r.day), ...partsOfRow(r) }));
   }
 
   async teamKudosReceivedByRange(teamId: string, ranges: TimeRange[]): Promise<Map<string, number>[]> {
-    const out = ranges.map(() => new Map<string, number>());
-    if (ranges.length === 0) return out;
-    const rows = await this.db.$queryRaw<{ idx: bigint; recipient_id: string; n: number }[]>`
-      SELECT w.idx, k.recipient_id, count(*)::int AS n
-      FROM unnest(${ranges.map((r) => r.start)}::timestamptz[], ${ranges.map((r) => r.end)}::timestamptz[])
-           WITH ORDINALITY AS w(starts, ends, idx)
-      JOIN kudos k ON k.team_id = ${teamId}::uuid AND k.created_at >= w.starts AND k.created_at < w.ends AND k.revoked_at IS NULL
-      GROUP BY w.idx, k.recipient_id`;
-    for (const r of rows) out[Number(r.idx) - 1]?.set(r.recipient_id, r.n);
-    return out;
+    return teamKudosReceivedIn(this.db, teamId, ranges);
   }
 
   async customerKudos(teamId: string, range: TimeRange, limit: number): Promise<CustomerKudosHighlight[]> {

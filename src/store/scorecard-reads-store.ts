@@ -1,8 +1,9 @@
-// Team-wide reads for scorecards: every member's KPI records for a period in one query.
+// Team-wide reads for scorecards: every member's KPI parts for a period (from the rollups) in one query.
 import type { KudosBreakdown, ScorecardReads, TeamKpiRecord } from "../core/kpi/kpi-ports.ts";
 import type { Member } from "../core/shared/model.ts";
 import type { TimeRange } from "../core/shared/ports.ts";
 import { toMember } from "./mappers.ts";
+import { teamKpiParts, teamKudosReceivedIn } from "./rollup-reads.ts";
 import type { Db } from "./prisma.ts";
 
 export class PrismaScorecardReads implements ScorecardReads {
@@ -19,20 +20,14 @@ export class PrismaScorecardReads implements ScorecardReads {
     return rows.map(toMember);
   }
 
+  /** From the rollups: one row per member and metric with the sums of its days. */
   async teamRecords(teamId: string, from: string, toExclusive: string): Promise<TeamKpiRecord[]> {
-    return this.db.$queryRaw<TeamKpiRecord[]>`
-      SELECT k.member_id AS "memberId", k.metric, k.value, k.numerator, k.denominator
-      FROM kpi_record k
-      WHERE k.team_id = ${teamId}::uuid AND k.period_date >= ${from}::date AND k.period_date < ${toExclusive}::date`;
+    return teamKpiParts(this.db, teamId, from, toExclusive);
   }
 
   async teamKudosReceived(teamId: string, range: TimeRange): Promise<Map<string, number>> {
-    const rows = await this.db.$queryRaw<{ recipient_id: string; n: number }[]>`
-      SELECT k.recipient_id, count(*)::int AS n
-      FROM kudos k
-      WHERE k.team_id = ${teamId}::uuid AND k.created_at >= ${range.start} AND k.created_at < ${range.end} AND k.revoked_at IS NULL
-      GROUP BY k.recipient_id`;
-    return new Map(rows.map((r) => [r.recipient_id, r.n]));
+    const [received] = await teamKudosReceivedIn(this.db, teamId, [range]);
+    return received ?? new Map();
   }
 
   async kudosBreakdown(memberId: string, range: TimeRange): Promise<KudosBreakdown> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { metric, METRIC_CODES, METRICS } from "../../src/core/kpi/kpi-catalogue.ts";
-import { aggregate, attainment, composite, hasEnoughData, median, rankOf, scoreMetric } from "../../src/core/kpi/kpi-math.ts";
+import { aggregate, attainment, composite, hasEnoughData, type KpiParts, type KpiRecordInput, median, rankOf, scoreMetric, sumParts, totalValue } from "../../src/core/kpi/kpi-math.ts";
 import { judgedSpan } from "../../src/core/kpi/target-span.ts";
 import { periodByKey, periodContaining, periodDates, shiftPeriod } from "../../src/core/shared/review-period.ts";
 
@@ -121,5 +121,41 @@ describe("review periods", () => {
     expect(periodContaining("quarter", new Date("2026-11-18T12:00:00Z"), "UTC").key).toBe("2026-Q4");
     expect(periodByKey("2026-13", "UTC")).toBeNull();
     expect(periodByKey("2026-W60", "UTC")).toBeNull();
+  });
+});
+
+describe("aggregating rollup parts", () => {
+  // Observations spread over days; each day summed into parts as kpi_day keeps them (values only for a median).
+  const days: KpiRecordInput[][] = [
+    [
+      { value: 75, numerator: 3, denominator: 4 },
+      { value: 12, numerator: null, denominator: null },
+    ],
+    [{ value: 50, numerator: 1, denominator: 2 }],
+    [
+      { value: 90, numerator: null, denominator: 2 },
+      { value: 4, numerator: 5, denominator: null },
+      { value: 30, numerator: 2, denominator: 3 },
+    ],
+  ];
+  const partsOfDay = (records: KpiRecordInput[], keepValues: boolean): KpiParts => ({ ...sumParts(records), values: keepValues ? records.map((r) => r.value) : null });
+
+  for (const aggregation of ["ratio", "median", "mean", "sum"] as const) {
+    it(`gives what the records give (${aggregation})`, () => {
+      const parts = days.map((d) => partsOfDay(d, aggregation === "median"));
+      expect(aggregate(aggregation, parts)).toEqual(aggregate(aggregation, days.flat()));
+      // Records and parts mixed (a rollup plus the day's newest records) give the same too.
+      expect(aggregate(aggregation, [...parts.slice(1), ...(days[0] as KpiRecordInput[])])).toEqual(aggregate(aggregation, days.flat()));
+    });
+  }
+
+  it("pins the sums: ratio 6/9, weighted mean 686/13, median 40, sum 261", () => {
+    const parts = days.map((d) => partsOfDay(d, true));
+    // only (3, 4), (1, 2) and (2, 3) carry both parts
+    expect(aggregate("ratio", parts)).toMatchObject({ value: 600 / 9, volume: 9 });
+    // weights: 4, 1, 2, 2, 1, 3 → 300 + 12 + 100 + 180 + 4 + 90 = 686 over 13
+    expect(aggregate("mean", parts)).toMatchObject({ value: 686 / 13, volume: 13 });
+    expect(aggregate("median", parts)).toMatchObject({ value: 40, volume: 6 });
+    expect(totalValue(parts)).toBe(261);
   });
 });

@@ -1,7 +1,7 @@
 // Every member's standing in a team over a period: composite score (same targets, weights, minimum volumes
 // and span-fitted targets as the scorecard), tickets handled and kudos received. Leaderboards and awards rank these.
 import { metric } from "../kpi/kpi-catalogue.ts";
-import { composite, type Composite, type KpiInput, scoreMetric } from "../kpi/kpi-math.ts";
+import { composite, type Composite, type KpiInput, scoreMetric, totalValue } from "../kpi/kpi-math.ts";
 import type { KpiTarget, ScorecardReads, TeamKpiRecord } from "../kpi/kpi-ports.ts";
 import { loadScoringTargets, type ScoringTargetReads } from "../kpi/effective-targets.ts";
 import { judgedSpan, type JudgedSpan } from "../kpi/target-span.ts";
@@ -22,7 +22,7 @@ export function groupRecords(records: TeamKpiRecord[], kudos: Map<string, number
     if (list) list.push(input);
     else metrics.set(code, [input]);
   };
-  for (const r of records) add(r.memberId, r.metric, { value: r.value, numerator: r.numerator, denominator: r.denominator });
+  for (const { memberId, metric: code, ...input } of records) add(memberId, code, input);
   for (const [memberId, n] of kudos) add(memberId, "kudos_received", { value: n, numerator: null, denominator: null });
   return out;
 }
@@ -69,7 +69,7 @@ export async function teamStandings(deps: StandingsDeps, team: Team, period: Per
   return members.map((member) => ({
     member,
     composite: targets.of(member.id).length > 0 ? memberComposite(byMember.get(member.id), targets.of(member.id), span).score : null,
-    ticketsHandled: (byMember.get(member.id)?.get("tickets_handled") ?? []).reduce((s, r) => s + r.value, 0),
+    ticketsHandled: totalValue(byMember.get(member.id)?.get("tickets_handled") ?? []),
     kudosReceived: kudos.get(member.id) ?? 0,
   }));
 }

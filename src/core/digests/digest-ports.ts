@@ -4,10 +4,10 @@ import type { TeamKpiRecord } from "../kpi/kpi-ports.ts";
 import type { Member } from "../shared/model.ts";
 import type { TimeRange } from "../shared/ports.ts";
 
-export interface DatedKpiRecord extends TeamKpiRecord {
+export type DatedKpiRecord = TeamKpiRecord & {
   /** Local calendar date, YYYY-MM-DD. */
   date: string;
-}
+};
 
 export interface CustomerKudosHighlight {
   recipient: Pick<Member, "displayName" | "platformUserId">;

@@ -4,10 +4,64 @@ import type { Aggregation, Direction, MetricDefinition } from "./kpi-catalogue.t
 import type { PeriodKind } from "../shared/review-period.ts";
 import { type JudgedSpan, type SpanTarget, targetForSpan } from "./target-span.ts";
 
-export interface KpiInput {
+/** One raw observation: a record as stored. */
+export interface KpiRecordInput {
   value: number;
   numerator: number | null;
   denominator: number | null;
+}
+
+/**
+ * Many observations summed (a rollup: a member's metric over a day): every sum an aggregation needs, and for
+ * a median every value. Aggregating parts gives exactly what aggregating their records gives.
+ */
+export interface KpiParts {
+  kind: "parts";
+  observations: number;
+  valueSum: number;
+  /** Over the observations that carry both parts (a ratio ignores the others). */
+  ratioNumerator: number;
+  ratioDenominator: number;
+  /** value × weight and weight, the weight being the denominator or 1 (a weighted mean). */
+  weightedSum: number;
+  weightSum: number;
+  /** Every value, for metrics aggregated by median; null where the metric does not need them. */
+  values: number[] | null;
+}
+
+export type KpiInput = KpiRecordInput | KpiParts;
+
+const isParts = (input: KpiInput): input is KpiParts => "kind" in input;
+
+/** The sums of any mix of records and parts. */
+export function sumParts(inputs: readonly KpiInput[]): KpiParts {
+  const out: KpiParts = { kind: "parts", observations: 0, valueSum: 0, ratioNumerator: 0, ratioDenominator: 0, weightedSum: 0, weightSum: 0, values: [] };
+  const values: number[] = [];
+  for (const input of inputs) {
+    if (isParts(input)) {
+      out.observations += input.observations;
+      out.valueSum += input.valueSum;
+      out.ratioNumerator += input.ratioNumerator;
+      out.ratioDenominator += input.ratioDenominator;
+      out.weightedSum += input.weightedSum;
+      out.weightSum += input.weightSum;
+      if (input.values) for (const v of input.values) values.push(v);
+      continue;
+    }
+    out.observations += 1;
+    out.valueSum += input.value;
+    // Records without both parts cannot be summed correctly and are ignored by a ratio (ingestion rejects them).
+    if (input.numerator !== null && input.denominator !== null) {
+      out.ratioNumerator += input.numerator;
+      out.ratioDenominator += input.denominator;
+    }
+    const weight = input.denominator ?? 1;
+    out.weightedSum += input.value * weight;
+    out.weightSum += weight;
+    values.push(input.value);
+  }
+  out.values = values;
+  return out;
 }
 
 export interface Aggregate {
@@ -29,29 +83,28 @@ export function median(values: number[]): number | null {
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-export function aggregate(aggregation: Aggregation, records: KpiInput[]): Aggregate {
-  const observations = records.length;
+export function aggregate(aggregation: Aggregation, inputs: readonly KpiInput[]): Aggregate {
+  const parts = sumParts(inputs);
+  const observations = parts.observations;
   switch (aggregation) {
     case "ratio": {
-      // Records without both parts cannot be summed correctly and are ignored (ingestion rejects them).
-      const parts = records.filter((r) => r.numerator !== null && r.denominator !== null);
-      const numerator = parts.reduce((s, r) => s + (r.numerator as number), 0);
-      const denominator = parts.reduce((s, r) => s + (r.denominator as number), 0);
+      const { ratioNumerator: numerator, ratioDenominator: denominator } = parts;
       return { value: denominator > 0 ? (numerator * 100) / denominator : null, volume: denominator, inputs: { numerator, denominator, observations } };
     }
     case "median":
-      return { value: median(records.map((r) => r.value)), volume: observations, inputs: { observations } };
+      return { value: median(parts.values ?? []), volume: observations, inputs: { observations } };
     case "mean": {
-      const weight = (r: KpiInput) => r.denominator ?? 1;
-      const denominator = records.reduce((s, r) => s + weight(r), 0);
-      const numerator = records.reduce((s, r) => s + r.value * weight(r), 0);
+      const { weightedSum: numerator, weightSum: denominator } = parts;
       return { value: denominator > 0 ? numerator / denominator : null, volume: denominator, inputs: { numerator, denominator, observations } };
     }
-    case "sum": {
-      const total = records.reduce((s, r) => s + r.value, 0);
-      return { value: observations > 0 ? total : null, volume: observations, inputs: { observations } };
-    }
+    case "sum":
+      return { value: observations > 0 ? parts.valueSum : null, volume: observations, inputs: { observations } };
   }
+}
+
+/** The sum of the inputs' values (tickets handled, kudos received). */
+export function totalValue(inputs: readonly KpiInput[]): number {
+  return sumParts(inputs).valueSum;
 }
 
 export function hasEnoughData(agg: Aggregate, minVolume: number): boolean {
@@ -117,7 +170,7 @@ export function judge(def: MetricDefinition, value: number | null, target: SetTa
 }
 
 /** Aggregates a member's records for one metric over a span, against the team's target for it (if any). */
-export function scoreMetric(def: MetricDefinition, records: KpiInput[], target: SetTarget | null, span: JudgedSpan) {
+export function scoreMetric(def: MetricDefinition, records: readonly KpiInput[], target: SetTarget | null, span: JudgedSpan) {
   const agg = aggregate(def.aggregation, records);
   const minVolume = target?.minVolume ?? def.minVolume;
   const enough = hasEnoughData(agg, minVolume);

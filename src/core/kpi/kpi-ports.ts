@@ -120,10 +120,11 @@ export interface KpiTargetRepository {
   change(teamId: string, change: { set: KpiTarget[]; remove: MetricCode[] }, updatedById: string, audit: AuditEntry[]): Promise<MetricCode[]>;
 }
 
-export interface TeamKpiRecord extends KpiInput {
+/** A team member's observation of a metric: one record, or a rollup of many (a day's). */
+export type TeamKpiRecord = KpiInput & {
   memberId: string;
   metric: string;
-}
+};
 
 export interface KudosBreakdown {
   peer: { count: number; points: number };
