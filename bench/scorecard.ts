@@ -1,6 +1,7 @@
 // Benchmark: /scorecard computation at scale, next to one hand-written SQL statement (CSV import: bench/import.ts).
 //   npx tsx bench/scorecard.ts [--scale 1]      (scale 1 = 10,000 members, 1,000,000 kudos, 5,000,000 KPI records)
 // Seeds its own database (spur_bench_kpi) with generate_series: nothing is committed or downloaded.
+//   --keep leaves the database in place, --reuse measures a kept one without seeding again.
 import { execFileSync } from "node:child_process";
 import pg from "pg";
 import { METRICS } from "../src/core/kpi/kpi-catalogue.ts";
@@ -17,6 +18,7 @@ import { createPrisma } from "../src/store/prisma.ts";
 import { PrismaRecognitionSettingsStore } from "../src/store/recognition-settings-store.ts";
 import { PrismaScorecardReads } from "../src/store/scorecard-reads-store.ts";
 import { seedKpiBench } from "./support/kpi-seed.ts";
+import { describeMachine } from "./support/machine.ts";
 
 const ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
 const DB = "spur_bench_kpi";
@@ -28,6 +30,27 @@ const KUDOS = Math.round(1_000_000 * SCALE);
 const KPI_RECORDS = Math.round(5_000_000 * SCALE);
 const TEAM_SIZE = 20;
 const SAMPLES = 200;
+const KEEP = process.argv.includes("--keep");
+const REUSE = process.argv.includes("--reuse");
+
+/** Wraps every method of `target` to add its wall time to `into` (per "port.method"). */
+function timedPort<T extends object>(name: string, target: T, into: Map<string, number[]>): T {
+  return new Proxy(target, {
+    get(obj, key, receiver) {
+      const value = Reflect.get(obj, key, receiver) as unknown;
+      if (typeof value !== "function") return value;
+      return async (...args: unknown[]) => {
+        const start = performance.now();
+        try {
+          return await (value as (...a: unknown[]) => Promise<unknown>).apply(obj, args);
+        } finally {
+          const label = `${name}.${String(key)}`;
+          into.set(label, [...(into.get(label) ?? []), performance.now() - start]);
+        }
+      };
+    },
+  });
+}
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -85,26 +108,32 @@ function handWrittenScorecardSql(): string {
 async function main(): Promise<void> {
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB}`);
+  if (!REUSE) {
+    await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${DB}`);
+  }
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: URL_, CHECKPOINT_DISABLE: "1" }, stdio: "ignore" });
   const db = new pg.Client({ connectionString: URL_ });
   await db.connect();
   const prisma = createPrisma(URL_, { poolSize: 4 });
   try {
-    log(`Seeding (scale ${SCALE}):`);
-    await seedKpiBench(db, { members: MEMBERS, teamSize: TEAM_SIZE, kudos: KUDOS, kpiRecords: KPI_RECORDS }, log);
+    log(await describeMachine(URL_));
+    if (!REUSE) {
+      log(`Seeding (scale ${SCALE}):`);
+      await seedKpiBench(db, { members: MEMBERS, teamSize: TEAM_SIZE, kudos: KUDOS, kpiRecords: KPI_RECORDS }, log);
+    }
 
     const period = periodByKey("2026-11", "UTC");
     const previous = periodByKey("2026-10", "UTC");
     if (!period || !previous) throw new Error("bad period");
+    const reads = new Map<string, number[]>();
     const deps = {
-      kudos: new PrismaKudosStore(prisma),
-      kpis: new PrismaKpiStore(prisma),
-      scorecardReads: new PrismaScorecardReads(prisma),
-      kpiTargets: new PrismaKpiTargetStore(prisma),
-      feedback: new PrismaFeedbackStore(prisma),
-      recognitionSettings: new PrismaRecognitionSettingsStore(prisma),
+      kudos: timedPort("kudos", new PrismaKudosStore(prisma), reads),
+      kpis: timedPort("kpis", new PrismaKpiStore(prisma), reads),
+      scorecardReads: timedPort("scorecardReads", new PrismaScorecardReads(prisma), reads),
+      kpiTargets: timedPort("kpiTargets", new PrismaKpiTargetStore(prisma), reads),
+      feedback: timedPort("feedback", new PrismaFeedbackStore(prisma), reads),
+      recognitionSettings: timedPort("recognitionSettings", new PrismaRecognitionSettingsStore(prisma), reads),
       clock: systemClock,
     };
     const sample = (await prisma.member.findMany({ take: SAMPLES, orderBy: { platformUserId: "asc" }, include: { team: true } })).map((row) => ({
@@ -127,11 +156,19 @@ async function main(): Promise<void> {
     log(`\n/scorecard month, ${SAMPLES} members (team of ${TEAM_SIZE}):`);
     log(`  Spur buildScorecard      p50 ${percentile(spur, 50).toFixed(1)} ms   p95 ${percentile(spur, 95).toFixed(1)} ms`);
     log(`  one hand-written SQL     p50 ${percentile(sql, 50).toFixed(1)} ms   p95 ${percentile(sql, 95).toFixed(1)} ms`);
+    const p95 = percentile(spur, 95);
+    const base = percentile(sql, 95);
+    log(`  Spur p95 ÷ the statement's p95: ${(p95 / base).toFixed(2)}× (target ≤ 1.5×), p95 ${p95.toFixed(1)} ms (target ≤ 20 ms)`);
+    log(`  the scorecard's reads (each call's wall time, p50 / p95; they run concurrently):`);
+    for (const [label, times] of [...reads].sort((a, b) => a[0].localeCompare(b[0]))) {
+      times.sort((a, b) => a - b);
+      log(`    ${label.padEnd(40)} ${String(times.length / SAMPLES).padStart(3)}× per card   ${percentile(times, 50).toFixed(1)} / ${percentile(times, 95).toFixed(1)} ms`);
+    }
 
   } finally {
     await prisma.$disconnect();
     await db.end();
-    await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+    if (!KEEP) await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
     await admin.end();
   }
 }

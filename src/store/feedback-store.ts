@@ -15,6 +15,7 @@ import {
   type NewFeedbackAnswer,
 } from "../core/feedback/feedback-model.ts";
 import type { FeedbackRepository } from "../core/feedback/feedback-ports.ts";
+import { readFeedbackAggregateInputs } from "./feedback-aggregate-store.ts";
 import { latestRelease, releaseAnonymous } from "./feedback-release-store.ts";
 import type { Db } from "./prisma.ts";
 
@@ -134,6 +135,11 @@ export class PrismaFeedbackStore implements FeedbackRepository {
     next: (previous: ReleasedFigures | null, totals: DimensionStat[], answers: number) => ReleasedFigures,
   ): Promise<boolean> {
     return releaseAnonymous(this.db, input, next);
+  }
+
+  async aggregateInputs(workspaceId: string, subjectId: string, periodKey: string): Promise<{ stats: FeedbackStats; threshold: number; dimensions: FeedbackDimension[] }> {
+    const inputs = await readFeedbackAggregateInputs(this.db, workspaceId, subjectId, periodKey);
+    return { ...inputs, dimensions: inputs.dimensions ?? (await this.dimensions(workspaceId)) };
   }
 
   async stats(subjectId: string, periodKey: string): Promise<FeedbackStats> {

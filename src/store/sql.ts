@@ -4,8 +4,11 @@
 import type pg from "pg";
 
 export interface SqlQueryable {
-  /** The rows of one parameterised statement ($1, $2 … are `values`), typed as the caller says they are. */
-  query<R extends object = Record<string, unknown>>(text: string, values?: unknown[]): Promise<R[]>;
+  /**
+   * The rows of one parameterised statement ($1, $2 … are `values`), typed as the caller says they are. A
+   * `name` makes it a prepared statement, parsed and planned once per connection.
+   */
+  query<R extends object = Record<string, unknown>>(text: string, values?: unknown[], options?: { name?: string }): Promise<R[]>;
 }
 
 export interface Sql extends SqlQueryable {
@@ -15,7 +18,8 @@ export interface Sql extends SqlQueryable {
 
 export function sqlOver(pool: pg.Pool): Sql {
   const on = (client: pg.Pool | pg.PoolClient): SqlQueryable => ({
-    query: async <R extends object>(text: string, values: unknown[] = []) => (await client.query(text, values)).rows as R[],
+    query: async <R extends object>(text: string, values: unknown[] = [], options: { name?: string } = {}) =>
+      (await client.query(options.name ? { name: options.name, text, values } : { text, values })).rows as R[],
   });
   return {
     ...on(pool),

@@ -29,6 +29,8 @@ export interface FeedbackRepository {
   recordAnswer(answer: NewFeedbackAnswer): Promise<{ created: boolean }>;
   /** Named answers as given, anonymous ones as of the latest release. */
   stats(subjectId: string, periodKey: string): Promise<FeedbackStats>;
+  /** What an aggregate needs in one read: `stats`, the threshold and the active dimensions. */
+  aggregateInputs(workspaceId: string, subjectId: string, periodKey: string): Promise<{ stats: FeedbackStats; threshold: number; dimensions: FeedbackDimension[] }>;
   namedAnswers(subjectId: string, periodKey: string): Promise<NamedFeedback[]>;
   /** Comments of released anonymous answers, per release in order (`seq` 1, 2 …), each list in no stored order. */
   releasedComments(subjectId: string, periodKey: string): Promise<{ seq: number; keepDoing: string[]; improve: string[] }[]>;

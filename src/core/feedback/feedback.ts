@@ -232,12 +232,8 @@ export async function peerFeedbackAggregate(
   deps: { feedback: FeedbackRepository },
   input: { workspaceId: string; subjectId: string; periodKey: string },
 ): Promise<FeedbackAggregate> {
-  const [stats, configured, active] = await Promise.all([
-    deps.feedback.stats(input.subjectId, input.periodKey),
-    deps.feedback.anonymityThreshold(input.workspaceId),
-    deps.feedback.dimensions(input.workspaceId),
-  ]);
-  return aggregateFeedback(stats, effectiveThreshold(configured), input.periodKey, active);
+  const { stats, threshold, dimensions } = await deps.feedback.aggregateInputs(input.workspaceId, input.subjectId, input.periodKey);
+  return aggregateFeedback(stats, effectiveThreshold(threshold), input.periodKey, dimensions);
 }
 
 export const PEER_FEEDBACK_METRIC = "peer_feedback";

@@ -4,7 +4,7 @@ import type { MetricCode } from "./kpi-catalogue.ts";
 import type { PeriodKind } from "../shared/review-period.ts";
 import type { KpiInput } from "./kpi-math.ts";
 import type { FollowUpsOf } from "../recognition/gift-follow-ups.ts";
-import type { Member } from "../shared/model.ts";
+import type { KpiObservation, KudosTotals, Member } from "../shared/model.ts";
 import type { TimeRange } from "../shared/ports.ts";
 import type { AuditEntry } from "../shared/audit.ts";
 
@@ -132,7 +132,42 @@ export interface KudosBreakdown {
   topValues: { value: string; count: number }[];
 }
 
+/** One period of a scorecard's facts. */
+export interface ScorecardPeriodFacts {
+  /** Each team member's KPI inputs per metric (from the rollups: one entry per member and metric). */
+  records: TeamKpiRecord[];
+  /** Kudos received per team member (peer and customer alike). */
+  teamKudos: Map<string, number>;
+  /** The subject's kudos received and given. */
+  totals: KudosTotals;
+  received: KudosBreakdown;
+}
+
+/** Everything a scorecard computes from, except peer feedback (its own feature and anonymity rules). */
+export interface ScorecardFacts {
+  /** Active, human members of the team. */
+  members: Member[];
+  teamTargets: KpiTarget[];
+  /** The levels of the team's members and the subject, for those who hold one. */
+  levels: Map<string, MemberLevel>;
+  /** The subject's own records of the current period, at most `listed`. */
+  observations: KpiObservation[];
+  current: ScorecardPeriodFacts;
+  previous: ScorecardPeriodFacts;
+}
+
+export interface ScorecardFactsQuery {
+  teamId: string;
+  subjectId: string;
+  /** The current and previous periods: their instants (kudos) and local dates (KPI records). */
+  current: { range: TimeRange; from: string; toExclusive: string };
+  previous: { range: TimeRange; from: string; toExclusive: string };
+  listed: number;
+}
+
 export interface ScorecardReads {
+  /** A scorecard's facts in one read (one statement). */
+  scorecardFacts(q: ScorecardFactsQuery): Promise<ScorecardFacts>;
   /**
    * Active, human members of the team; with `during`, also those who were in it then (they received kudos or
    * have KPI records of the team in that time), so a member moved since still counts where they were.
@@ -142,7 +177,6 @@ export interface ScorecardReads {
   teamRecords(teamId: string, from: string, toExclusive: string): Promise<TeamKpiRecord[]>;
   /** Kudos received per member of the team in the range (peer and customer apart). */
   teamKudosReceived(teamId: string, range: TimeRange): Promise<Map<string, number>>;
-  kudosBreakdown(memberId: string, range: TimeRange): Promise<KudosBreakdown>;
 }
 
 export interface ApiTokenRepository {

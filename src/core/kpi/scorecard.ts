@@ -10,11 +10,11 @@ import { isMetricCode, metric, type MetricCode, type MetricDefinition } from "./
 import { type Aggregate, composite, type Composite, median, rankOf, scoreMetric } from "./kpi-math.ts";
 import { groupRecords, memberComposite } from "../awards/team-standings.ts";
 import type { KudosBreakdown, ScorecardReads } from "./kpi-ports.ts";
-import { type EffectiveTarget, scoringTargetsOf, type ScoringTargetReads } from "./effective-targets.ts";
+import { type EffectiveTarget, scoringTargetsOf } from "./effective-targets.ts";
 import { judgedSpan, type JudgedSpan, type SpanTarget } from "./target-span.ts";
 import type { KpiObservation, KudosTotals, Member, Team } from "../shared/model.ts";
 import type { Period } from "../shared/period.ts";
-import type { Clock, KpiRepository, KudosRepository } from "../shared/ports.ts";
+import type { Clock } from "../shared/ports.ts";
 import { periodDates, shiftPeriod } from "../shared/review-period.ts";
 import { individualRankingsShown } from "../recognition/ranking-visibility.ts";
 import type { RecognitionSettingsRepository } from "../recognition/recognition-ports.ts";
@@ -59,10 +59,7 @@ export interface Scorecard {
 }
 
 export interface ScorecardDeps {
-  kudos: KudosRepository;
-  kpis: KpiRepository;
   scorecardReads: ScorecardReads;
-  kpiTargets: ScoringTargetReads;
   feedback: FeedbackRepository;
   recognitionSettings: Pick<RecognitionSettingsRepository, "get">;
   clock: Clock;
@@ -82,27 +79,24 @@ export async function buildScorecard(
   const today = deps.clock.now();
   const span = judgedSpan(period, today);
   const previousSpan = judgedSpan(previous, today);
-  const [kudosNow, kudosBefore, receivedNow, receivedBefore, records, teamNow, teamBefore, kudosTeamNow, kudosTeamBefore, teamTargets, members, settings] =
-    await Promise.all([
-      deps.kudos.totals(subject.id, period),
-      deps.kudos.totals(subject.id, previous),
-      deps.scorecardReads.kudosBreakdown(subject.id, period),
-      deps.scorecardReads.kudosBreakdown(subject.id, previous),
-      deps.kpis.observations(subject.id, now.from, now.toExclusive),
-      deps.scorecardReads.teamRecords(team.id, now.from, now.toExclusive),
-      deps.scorecardReads.teamRecords(team.id, before.from, before.toExclusive),
-      deps.scorecardReads.teamKudosReceived(team.id, period),
-      deps.scorecardReads.teamKudosReceived(team.id, previous),
-      deps.kpiTargets.forTeam(team.id),
-      deps.scorecardReads.teamMembers(team.id),
-      deps.recognitionSettings.get(subject.workspaceId),
-    ]);
-  const teamIds = new Set([...members.map((m) => m.id), subject.id]);
+  // One read for everything but peer feedback, which runs beside it under its own anonymity rules.
+  const [facts, settings, peerFeedback] = await Promise.all([
+    deps.scorecardReads.scorecardFacts({
+      teamId: team.id,
+      subjectId: subject.id,
+      current: { range: period, ...now },
+      previous: { range: previous, ...before },
+      listed: MAX_LISTED_RECORDS,
+    }),
+    deps.recognitionSettings.get(subject.workspaceId),
+    peerFeedbackAggregate(deps, { workspaceId: subject.workspaceId, subjectId: subject.id, periodKey: monthContaining(period.start, team.timeZone).key }),
+  ]);
+  const teamIds = new Set([...facts.members.map((m) => m.id), subject.id]);
   // Each member is scored against their own targets: the team's, with their level's overrides.
-  const scoring = scoringTargetsOf(teamTargets, await deps.kpiTargets.levelsOf([...teamIds]));
+  const scoring = scoringTargetsOf(facts.teamTargets, facts.levels);
   const targets = scoring.of(subject.id);
-  const current = groupRecords(teamNow, kudosTeamNow);
-  const earlier = groupRecords(teamBefore, kudosTeamBefore);
+  const current = groupRecords(facts.current.records, facts.current.teamKudos);
+  const earlier = groupRecords(facts.previous.records, facts.previous.teamKudos);
 
   // Shown: every targeted KPI, plus any ingested KPI the subject has records for.
   const codes = new Set<MetricCode>(targets.map((t) => t.metric));
@@ -134,12 +128,6 @@ export async function buildScorecard(
     subjectParts.map(({ t, line }) => ({ code: t.metric, label: line.def.label, weight: t.weight, attainment: line.previousAttainment })),
   ).score;
 
-  const peerFeedback = await peerFeedbackAggregate(deps, {
-    workspaceId: subject.workspaceId,
-    subjectId: subject.id,
-    periodKey: monthContaining(period.start, team.timeZone).key,
-  });
-
   const card: Scorecard = {
     subject,
     level: scoring.levelOf(subject.id)?.name ?? null,
@@ -147,9 +135,9 @@ export async function buildScorecard(
     period,
     span,
     previous,
-    kudos: { current: kudosNow, previous: kudosBefore },
-    received: { current: receivedNow, previous: receivedBefore },
-    records: records.slice(0, MAX_LISTED_RECORDS),
+    kudos: { current: facts.current.totals, previous: facts.previous.totals },
+    received: { current: facts.current.received, previous: facts.previous.received },
+    records: facts.observations,
     lines,
     composite: subjectComposite,
     previousComposite,

@@ -36,14 +36,16 @@ function localDay(instant: Date, timeZone: string): DateTime {
 
 const daysBetween = (from: DateTime, to: DateTime): number => Math.round(to.diff(from, "days").days);
 
+/** One look-up per target period the span touches (not per day): each share runs to its period's end or the span's. */
 function sharesOf(kind: PeriodKind, first: DateTime, days: number, timeZone: string): SpanShare[] {
   const shares: SpanShare[] = [];
-  for (let i = 0; i < days; i++) {
+  for (let i = 0; i < days; ) {
     const day = first.plus({ days: i });
-    const last = shares[shares.length - 1];
     const containing = periodContaining(kind, day.toJSDate(), timeZone);
-    if (last && last.key === containing.key) last.days++;
-    else shares.push({ key: containing.key, days: 1, of: daysBetween(localDay(containing.start, timeZone), localDay(containing.end, timeZone)) });
+    const end = localDay(containing.end, timeZone);
+    const inSpan = Math.max(1, Math.min(daysBetween(day, end), days - i));
+    shares.push({ key: containing.key, days: inSpan, of: daysBetween(localDay(containing.start, timeZone), end) });
+    i += inSpan;
   }
   return shares;
 }
