@@ -6,7 +6,8 @@ import type { GiftView, KudosRepository, TeamKudosWeek, TimeRange } from "../cor
 import { Prisma } from "../generated/prisma/client.ts";
 import { GroupCommit } from "./group-commit.ts";
 import { toMember } from "./mappers.ts";
-import type { Db } from "./prisma.ts";
+import { type Db, sqlOf } from "./prisma.ts";
+import { rollupRange } from "./rollup-range.ts";
 
 interface InsertedRow {
   gift_id: string;
@@ -86,49 +87,69 @@ export class PrismaKudosStore implements KudosRepository {
 
   async teamWeek(teamId: string, range: TimeRange, top: number): Promise<TeamKudosWeek> {
     // Peer recognition only: customer kudos are counted apart (scorecards show them separately). The week's
-    // totals keep what departed members received; the top list names only people still here.
-    const window = Prisma.sql`k.team_id = ${teamId}::uuid AND k.created_at >= ${range.start}
-      AND k.created_at < ${range.end} AND k.revoked_at IS NULL AND k.source <> 'customer'`;
-    const [summary, recipients, values] = await Promise.all([
-      this.db.$queryRaw<{ count: bigint; points: bigint | null; givers: bigint }[]>`
-        SELECT count(*) AS count, sum(points) AS points, count(DISTINCT giver_id) AS givers FROM kudos k WHERE ${window}`,
-      this.db.$queryRaw<{ member_id: string; display_name: string; platform_user_id: string; points: bigint; count: bigint }[]>`
-        SELECT k.recipient_id AS member_id, m.display_name, m.platform_user_id, sum(k.points) AS points, count(*) AS count
-        FROM kudos k JOIN member m ON m.id = k.recipient_id
-        WHERE ${window} AND NOT m.is_deactivated AND NOT m.is_bot
-        GROUP BY k.recipient_id, m.display_name, m.platform_user_id
-        ORDER BY sum(k.points) DESC, count(*) DESC, m.display_name ASC
-        LIMIT ${top}`,
-      this.db.$queryRaw<{ value: string; count: bigint }[]>`
-        SELECT v AS value, count(*) AS count FROM kudos k, unnest(k."values") AS v
-        WHERE ${window} GROUP BY v ORDER BY count(*) DESC, v ASC`,
-    ]);
-    const s = summary[0];
+    // totals keep what departed members received; the top list names only people still here. One prepared
+    // plain-SQL statement: a week of a team's kudos is small, and digests run it for every team.
+    const [row] = await sqlOf(this.db).query<{
+      count: number;
+      points: number;
+      givers: number;
+      recipients: { member_id: string; display_name: string; platform_user_id: string; points: number; count: number }[] | null;
+      values: { value: string; count: number }[] | null;
+    }>(
+      `WITH week AS (
+         SELECT k.recipient_id, k.giver_id, k.points, k."values" FROM kudos k
+         WHERE k.team_id = $1::uuid AND k.created_at >= $2::timestamptz AND k.created_at < $3::timestamptz
+           AND k.revoked_at IS NULL AND k.source <> 'customer')
+       SELECT (SELECT count(*)::int FROM week) AS count, (SELECT coalesce(sum(points), 0)::int FROM week) AS points,
+              (SELECT count(DISTINCT giver_id)::int FROM week) AS givers,
+              (SELECT json_agg(r) FROM (
+                 SELECT w.recipient_id AS member_id, m.display_name, m.platform_user_id, sum(w.points)::int AS points, count(*)::int AS count
+                 FROM week w JOIN member m ON m.id = w.recipient_id
+                 WHERE NOT m.is_deactivated AND NOT m.is_bot
+                 GROUP BY w.recipient_id, m.display_name, m.platform_user_id
+                 ORDER BY sum(w.points) DESC, count(*) DESC, m.display_name ASC
+                 LIMIT $4::int) r) AS recipients,
+              (SELECT json_agg(v) FROM (
+                 SELECT v AS value, count(*)::int AS count FROM week, unnest("values") AS v
+                 GROUP BY v ORDER BY count(*) DESC, v ASC) v) AS values`,
+      [teamId, range.start, range.end, top],
+      { name: "kudos_team_week" },
+    );
     return {
-      count: Number(s?.count ?? 0),
-      points: Number(s?.points ?? 0),
-      givers: Number(s?.givers ?? 0),
-      topRecipients: recipients.map((r) => ({
+      count: row?.count ?? 0,
+      points: row?.points ?? 0,
+      givers: row?.givers ?? 0,
+      topRecipients: (row?.recipients ?? []).map((r) => ({
         memberId: r.member_id,
         displayName: r.display_name,
         platformUserId: r.platform_user_id,
-        points: Number(r.points),
-        count: Number(r.count),
+        points: r.points,
+        count: r.count,
       })),
-      values: values.map((v) => ({ value: v.value, count: Number(v.count) })),
+      values: row?.values ?? [],
     };
   }
 
+  /** Live kudos received in the team per range (peer and customer alike): whole UTC days from kudos_day, the edges raw. */
   async teamTotalsByRange(teamId: string, ranges: TimeRange[]): Promise<{ count: number; points: number }[]> {
     if (ranges.length === 0) return [];
-    const rows = await this.db.$queryRaw<{ idx: bigint; count: bigint; points: bigint | null }[]>`
-      SELECT w.idx, count(k.id) AS count, sum(k.points) AS points
-      FROM unnest(${ranges.map((r) => r.start)}::timestamptz[], ${ranges.map((r) => r.end)}::timestamptz[])
-           WITH ORDINALITY AS w(starts, ends, idx)
-      LEFT JOIN kudos k ON k.team_id = ${teamId}::uuid AND k.created_at >= w.starts AND k.created_at < w.ends
-                       AND k.revoked_at IS NULL
-      GROUP BY w.idx ORDER BY w.idx`;
-    return rows.map((r) => ({ count: Number(r.count), points: Number(r.points ?? 0) }));
+    const split = ranges.map(rollupRange);
+    const rows = await sqlOf(this.db).query<{ idx: string; count: number; points: number }>(
+      `SELECT w.idx, coalesce(sum(x.n), 0)::int AS count, coalesce(sum(x.points), 0)::int AS points
+       FROM unnest($2::timestamptz[], $3::timestamptz[], $4::timestamptz[], $5::timestamptz[], $6::date[], $7::date[])
+            WITH ORDINALITY AS w(s, a, b, e, d0, d1, idx)
+       LEFT JOIN LATERAL (
+         SELECT d.count AS n, d.points FROM kudos_day d
+         WHERE d.team_id = $1::uuid AND d.received AND d.day >= w.d0 AND d.day < w.d1
+         UNION ALL
+         SELECT 1, k.points FROM kudos k
+         WHERE k.team_id = $1::uuid AND k.revoked_at IS NULL
+           AND ((k.created_at >= w.s AND k.created_at < w.a) OR (k.created_at >= w.b AND k.created_at < w.e))) x ON true
+       GROUP BY w.idx ORDER BY w.idx`,
+      [teamId, split.map((r) => r.start), split.map((r) => r.fullStart), split.map((r) => r.fullEnd), split.map((r) => r.end), split.map((r) => r.fromDay), split.map((r) => r.toDay)],
+      { name: "kudos_team_totals_by_range" },
+    );
+    return rows.map((r) => ({ count: r.count, points: r.points }));
   }
 
   async markShoutoutPosted(giftId: string, ref: string): Promise<void> {
