@@ -83,8 +83,8 @@ const ConfigSchema = z.object({
     .default(5)
     .describe("Workspace-wide posting budget (Slack allows several hundred messages a minute)"),
   /**
-   * Worker threads that draw digest charts (about 10 ms of CPU each) beside the main thread; one draws ~100 a
-   * second, more than a posting budget lets out. 0 draws them on the main thread, in the posting job.
+   * Worker threads that draw digest charts (about 5 ms of CPU each) beside the main thread; one draws more a
+   * second than a posting budget lets out. 0 draws them on the main thread, in the posting job.
    */
   CHART_RENDER_THREADS: z.coerce.number().int("must be a whole number").min(0, "must be 0 or more").max(16).default(1),
   /**

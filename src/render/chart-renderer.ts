@@ -1,6 +1,6 @@
-// Where digest charts are drawn. Drawing one takes about 10 ms of CPU; on the posting path, in the job that
-// posts the digest, that bound posting by the CPU instead of the posting budget and held the event loop every
-// request and job shares. A pool of worker threads (piscina) draws them beside the main thread, on another
+// Where digest charts are drawn. Drawing one takes milliseconds of CPU (about 5, 16 before trend-chart-png's
+// speed-ups); on the posting path, in the job that posts the digest, that bound posting by the CPU instead of the
+// posting budget and held the event loop every request and job shares. A pool of worker threads (piscina) draws them beside the main thread, on another
 // core, while the post waits for its budget. Threads start on the first chart and stop after a minute idle, so
 // a process that posts no digests (the web role) never starts one. With no threads, charts are drawn in-line.
 import { createRequire } from "node:module";
