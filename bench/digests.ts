@@ -4,10 +4,14 @@
 //  2. awards: composeMonthlyAwards for every team (the workspace's team scores are computed once, then reused);
 //  3. post: the real job pipeline (BullMQ workers, posting budget, fake Slack API) posting every digest with
 //     its chart and every lead digest, reported as the achieved rate next to the configured budget.
-//   npx tsx bench/digests.ts [--teams 1000] [--agents 20] [--kudos-per-agent-week 3] [--rate 50] [--profile-compute file]
+//     Charts are drawn in CHART_RENDER_THREADS worker threads (default 1; --chart-threads sets it, 0 draws them
+//     on the main thread).
+//   npx tsx bench/digests.ts [--teams 1000] [--agents 20] [--kudos-per-agent-week 3] [--rate 50] [--chart-threads n]
+//                            [--skip-awards] [--profile-compute file] [--profile-post file]
 import { writeFile } from "node:fs/promises";
 import { Session } from "node:inspector/promises";
 import { parseArgs } from "node:util";
+import pg from "pg";
 import { parseConfig } from "../src/config.ts";
 import { composeMonthlyAwards, previousMonth } from "../src/core/awards/awards-post.ts";
 import { composeWeeklyDigest } from "../src/core/digests/digest.ts";
@@ -20,6 +24,7 @@ import { FakeSlackApi } from "../test/support/fake-slack-api.ts";
 import { createBenchEnv, REDIS_URL } from "./support/bench-env.ts";
 import { seedDigestData } from "./support/digest-seed.ts";
 import { describeMachine, fmt, percentile } from "./support/machine.ts";
+import { backendCpu, backendCpuSince } from "./support/process-cpu.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -27,8 +32,13 @@ const { values: args } = parseArgs({
     agents: { type: "string", default: "20" },
     "kudos-per-agent-week": { type: "string", default: "3" },
     rate: { type: "string", default: "50" },
+    "chart-threads": { type: "string" },
+    /** Skips the awards phase (minutes at this scale; the post phase does not need it). */
+    "skip-awards": { type: "boolean", default: false },
     /** Writes a CPU profile (.cpuprofile, for Chrome DevTools) of the compute phase to this file. */
     "profile-compute": { type: "string" },
+    /** The same of the post phase (the main thread's: chart threads are not in it). */
+    "profile-post": { type: "string" },
   },
 });
 const TEAMS = Number(args.teams);
@@ -36,6 +46,20 @@ const AGENTS = Number(args.agents);
 const PER_WEEK = Number(args["kudos-per-agent-week"]);
 const RATE = Number(args.rate);
 const CONCURRENCY = 8;
+
+/** Starts a CPU profile of this thread if `file` is given; the returned function stops it and writes the file. */
+async function profile(file: string | undefined): Promise<() => Promise<void>> {
+  if (!file) return async () => undefined;
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  return async () => {
+    const { profile } = await session.post("Profiler.stop");
+    await writeFile(file, JSON.stringify(profile));
+    session.disconnect();
+  };
+}
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
 
@@ -78,6 +102,7 @@ async function main() {
       SLACK_API_URL: slack.url,
       QUEUE_PREFIX: env.queuePrefix,
       SLACK_POSTS_PER_SECOND: String(RATE),
+      ...(args["chart-threads"] !== undefined ? { CHART_RENDER_THREADS: args["chart-threads"] } : {}),
       PORT: "0",
       LOG_LEVEL: "warn",
       NODE_ENV: "production",
@@ -88,33 +113,28 @@ async function main() {
     const teams = await spur.services.workspaces.listTeams();
 
     // Phase 1: compute every team's weekly digest.
-    const profiler = args["profile-compute"] ? new Session() : null;
-    if (profiler) {
-      profiler.connect();
-      await profiler.post("Profiler.enable");
-      await profiler.post("Profiler.start");
-    }
+    const stopProfile = await profile(args["profile-compute"]);
     t = performance.now();
     const cpu = process.cpuUsage();
     const digestLatencies = await timed(teams, CONCURRENCY, (team) => composeWeeklyDigest(spur.services, team, previousWeek(now, team.timeZone)));
     const computeSeconds = seconds(t);
     const computeCpu = process.cpuUsage(cpu);
-    if (profiler) {
-      const { profile } = await profiler.post("Profiler.stop");
-      await writeFile(args["profile-compute"]!, JSON.stringify(profile));
-      profiler.disconnect();
-    }
+    await stopProfile();
     const computeCpuSeconds = (computeCpu.user + computeCpu.system) / 1e6;
 
     // Phase 2: every team's monthly awards; the first computes the workspace's team scores, the rest reuse them.
-    const awardsDeps = { ...spur.services, teamScores: new PrismaMonthlyTeamScores(spur.db) };
-    t = performance.now();
-    const first = teams[0]!;
-    await composeMonthlyAwards(awardsDeps, first, previousMonth(now, first.timeZone));
-    const teamScoresSeconds = seconds(t);
-    t = performance.now();
-    const awardsLatencies = await timed(teams.slice(1), CONCURRENCY, (team) => composeMonthlyAwards(awardsDeps, team, previousMonth(now, team.timeZone)));
-    const awardsSeconds = seconds(t);
+    const awards = args["skip-awards"]
+      ? null
+      : await (async () => {
+          const awardsDeps = { ...spur.services, teamScores: new PrismaMonthlyTeamScores(spur.db) };
+          t = performance.now();
+          const first = teams[0]!;
+          await composeMonthlyAwards(awardsDeps, first, previousMonth(now, first.timeZone));
+          const teamScoresSeconds = seconds(t);
+          t = performance.now();
+          const latencies = await timed(teams.slice(1), CONCURRENCY, (team) => composeMonthlyAwards(awardsDeps, team, previousMonth(now, team.timeZone)));
+          return { teamScoresSeconds, seconds: seconds(t), latencies };
+        })();
     await spur.stop();
 
     // Phase 3: the job pipeline posts them all (compose + post + chart upload, then each lead's DM), within the budget.
@@ -122,6 +142,12 @@ async function main() {
     t = performance.now();
     await poster.start();
     const bootSeconds = seconds(t);
+    const stopPostProfile = await profile(args["profile-post"]);
+    const postCpu = process.cpuUsage();
+    const postLoop = performance.eventLoopUtilization();
+    const pgAdmin = new pg.Client({ connectionString: env.databaseUrl });
+    await pgAdmin.connect();
+    const pgBefore = await backendCpu(pgAdmin);
     t = performance.now();
     await poster.queues.scheduled.addBulk(teams.map((team) => ({ name: WEEKLY_DIGEST_JOB, data: { teamId: team.id } })));
     const deadline = Date.now() + 30 * 60_000;
@@ -133,20 +159,30 @@ async function main() {
       await new Promise((r) => setTimeout(r, 100));
     }
     const postSeconds = seconds(t);
+    const postCpuUsage = process.cpuUsage(postCpu);
+    const postLoopBusy = performance.eventLoopUtilization(postLoop).utilization;
+    const pgCpuSeconds = backendCpuSince(pgBefore, await backendCpu(pgAdmin)) / 1000;
+    await pgAdmin.end();
+    await stopPostProfile();
     const times = slack.callsTo("chat.postMessage").map((c) => c.at).sort((a, b) => a - b);
     const steady = times.length > 1 ? (times.length - 1) / ((times.at(-1)! - times[0]!) / 1000) : NaN;
     await new Promise((r) => setTimeout(r, 500));
     const charts = [...slack.files.values()].filter((f) => f.bytes).length;
+    const postCpuSeconds = (postCpuUsage.user + postCpuUsage.system) / 1e6;
     await poster.stop();
 
     console.log(`\ndigests: ${teams.length} teams × ${AGENTS} agents (one workspace)`);
     console.log(`  compute: ${fmt(teams.length / computeSeconds)} teams/s, total ${fmt(computeSeconds, 2)} s (${perTeam(digestLatencies)}, concurrency ${CONCURRENCY}; Node CPU ${fmt(computeCpuSeconds, 1)} s)`);
     console.log(
-      `  awards:  workspace team scores (${teams.length} teams' standings) ${fmt(teamScoresSeconds, 2)} s once; then ${fmt((teams.length - 1) / awardsSeconds)} teams/s, total ${fmt(awardsSeconds, 2)} s (${perTeam(awardsLatencies)})`,
+      awards
+        ? `  awards:  workspace team scores (${teams.length} teams' standings) ${fmt(awards.teamScoresSeconds, 2)} s once; then ${fmt((teams.length - 1) / awards.seconds)} teams/s, total ${fmt(awards.seconds, 2)} s (${perTeam(awards.latencies)})`
+        : "  awards:  skipped (--skip-awards)",
     );
     console.log(
       `  post:    ${teams.length} digests + ${teams.length} lead digests in ${fmt(postSeconds, 2)} s (boot with ${teams.length * 4} schedulers ${fmt(bootSeconds, 1)} s); ` +
-        `achieved ${fmt(steady)} posts/s vs configured budget ${RATE}/s (burst ${Math.ceil(RATE * 2)}); ${charts} charts uploaded`,
+        `achieved ${fmt(steady)} posts/s vs configured budget ${RATE}/s (burst ${Math.ceil(RATE * 2)}): ${fmt((100 * steady) / RATE)} % of it (target ≥ 90 %); ` +
+        `${charts} of ${teams.length} charts uploaded (drawn in ${config.CHART_RENDER_THREADS === 0 ? "the main thread" : `${config.CHART_RENDER_THREADS} worker thread(s)`}); ` +
+        `Node CPU ${fmt(postCpuSeconds, 1)} s (all threads), main event loop busy ${fmt(100 * postLoopBusy)} % of the phase; PostgreSQL CPU ${fmt(pgCpuSeconds, 1)} s (at least)`,
     );
     console.log(`  whole run (database, seed, phases): ${fmt(seconds(started), 1)} s`);
   } finally {

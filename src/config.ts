@@ -83,6 +83,11 @@ const ConfigSchema = z.object({
     .default(5)
     .describe("Workspace-wide posting budget (Slack allows several hundred messages a minute)"),
   /**
+   * Worker threads that draw digest charts (about 5 ms of CPU each) beside the main thread; one draws more a
+   * second than a posting budget lets out. 0 draws them on the main thread, in the posting job.
+   */
+  CHART_RENDER_THREADS: z.coerce.number().int("must be a whole number").min(0, "must be 0 or more").max(16).default(1),
+  /**
    * Where Spur is reachable from the internet (https://spur.example.com): Teams digest cards show their trend
    * chart from <PUBLIC_URL>/charts/…; unset, Teams digests go out without the chart.
    */

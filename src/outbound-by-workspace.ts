@@ -12,6 +12,7 @@ import { msg } from "./i18n/message.ts";
 import { DEFAULT_LOCALE, type Locale, parseLocale } from "./i18n/locale.ts";
 import { postLocale } from "./use-cases/posts/present-outbound.ts";
 import type { RateBudget } from "./jobs/rate-budget.ts";
+import type { RenderChart } from "./render/chart-renderer.ts";
 import type { Logger } from "./logger.ts";
 import type { SpurMetrics } from "./metrics.ts";
 import type { SlackClients } from "./slack/slack-clients.ts";
@@ -37,6 +38,8 @@ export interface OutboundDeps {
   slackClients: SlackClients;
   slackBudget: RateBudget;
   teams: { adapter: TeamsAdapter | undefined; store: TeamsStore; budget: RateBudget };
+  /** Draws digests' charts (render/chart-renderer.ts). */
+  renderChart: RenderChart;
   /** Stores a digest's chart where Teams can fetch it and returns its URL; absent, Teams digests have no chart. */
   publishChart?: PublishChart;
 }
@@ -62,7 +65,7 @@ export class OutboundByWorkspace {
       if (!notifier) {
         const { store, budget } = this.deps.teams;
         const localeOf = this.localeOf(workspaceId);
-        notifier = new TeamsNotifier(adapter, store, budget, workspaceId, teamsTenantOf(workspace.externalId), localeOf, onRateLimited, this.deps.publishChart, (err) =>
+        notifier = new TeamsNotifier(adapter, store, budget, workspaceId, teamsTenantOf(workspace.externalId), localeOf, this.deps.renderChart, onRateLimited, this.deps.publishChart, (err) =>
           logger.warn({ err, workspaceId }, "digest chart publishing failed"),
         );
         this.teamsNotifiers.set(workspaceId, notifier);
@@ -71,7 +74,7 @@ export class OutboundByWorkspace {
     }
     const client = await this.slackClient(workspace);
     return client
-      ? new SlackNotifier(client, this.deps.slackBudget, workspace.externalId, this.localeOf(workspaceId), onRateLimited, (err) =>
+      ? new SlackNotifier(client, this.deps.slackBudget, workspace.externalId, this.localeOf(workspaceId), this.deps.renderChart, onRateLimited, (err) =>
           logger.warn({ err, workspaceId }, "digest chart upload failed"),
         )
       : null;

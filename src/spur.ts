@@ -21,6 +21,7 @@ import { createQueues, type SpurQueues } from "./jobs/queues.ts";
 import { type SpurWorkers, startWorkers, type WorkerTimings } from "./jobs/workers.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { SpurMetrics } from "./metrics.ts";
+import type { ChartRenderer } from "./render/chart-renderer.ts";
 import { createSlackApp } from "./slack/app.ts";
 import { PrismaOutbox } from "./store/outbox-store.ts";
 import { createPrisma, type Db } from "./store/prisma.ts";
@@ -45,6 +46,8 @@ export interface SpurOptions {
   outboxRelay?: OutboxRelayOptions;
   /** Connections in the PostgreSQL pool (default 10). */
   databasePoolSize?: number;
+  /** What draws digest charts (default: CHART_RENDER_THREADS worker threads); closed by stop() either way. */
+  chartRenderer?: ChartRenderer;
 }
 
 export interface Spur {
@@ -55,9 +58,11 @@ export interface Spur {
   outboxRelay: OutboxRelay;
   server: Server;
   metrics: SpurMetrics;
+  /** Draws digest charts, in worker threads unless CHART_RENDER_THREADS is 0. */
+  charts: ChartRenderer;
   /** Listens on config.PORT (0 = any free port); returns the port. */
   start(): Promise<number>;
-  /** Graceful shutdown: HTTP receiver → outbox relay → workers → queues → Redis → Prisma. */
+  /** Graceful shutdown: HTTP receiver → outbox relay → workers → chart threads → queues → Redis → Prisma. */
   stop(): Promise<void>;
 }
 
@@ -88,7 +93,18 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
   // Teams is optional: without an app id (and without the development override) there is no adapter.
   const teamsAdapter = teamsAdapterFor(config, logger);
   const runtime: Runtime = { clock, logger, metrics, defaultTimeZone: config.DEFAULT_TIME_ZONE, feedbackSecret: config.FEEDBACK_HASH_SECRET };
-  const { outbound, byWorkspace, roster } = createOutbound({ config, db, redis, runtime, stores, internals, queues, installs, teamsAdapter });
+  const { outbound, byWorkspace, roster, charts: chartRenderer } = createOutbound({
+    config,
+    db,
+    redis,
+    runtime,
+    stores,
+    internals,
+    queues,
+    installs,
+    teamsAdapter,
+    ...(options.chartRenderer ? { charts: options.chartRenderer } : {}),
+  });
   const services: Services = { ...runtime, ...stores, ...outbound };
   const teamsStore = internals.teamsStore;
   const charts = internals.charts;
@@ -145,6 +161,7 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
     outboxRelay,
     server,
     metrics,
+    charts: chartRenderer,
     async start() {
       // Helpdesk secrets an earlier version stored in plaintext are encrypted before anything reads them.
       const encrypted = await internals.helpdesks.encryptPlaintextSecrets();
@@ -178,6 +195,8 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
       // Requests are done, so no new follow-ups: the relay's last pass ends before the queues close.
       await outboxRelay.stop();
       await workers?.close(options.shutdownGraceMs);
+      // No job is left to post a chart: the threads drawing them stop.
+      await chartRenderer.close();
       await queues.close();
       await redis.quit().catch(() => undefined);
       await db.$disconnect();

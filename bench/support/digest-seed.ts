@@ -46,6 +46,11 @@ export async function seedDigestData(databaseUrl: string, seed: DigestSeed): Pro
        FROM team t, generate_series(0, $1) a`,
       [seed.agents],
     );
+    // Each team's lead leads it (team_lead), which is whom the lead digests go to.
+    await step(
+      "team leads",
+      `INSERT INTO team_lead (team_id, member_id) SELECT m.team_id, m.id FROM member m WHERE m.role = 'lead'`,
+    );
     // Each agent gives kudosPerAgentWeek kudos a week for eight weeks to the next agent of the team, with a value tag.
     await step(
       "kudos",

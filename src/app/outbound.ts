@@ -5,6 +5,7 @@ import type { Config } from "../config.ts";
 import { MemberDirectory } from "../core/shared/member-directory.ts";
 import { chartUrl } from "../http/chart-route.ts";
 import { bullmqDispatch } from "../jobs/dispatch.ts";
+import { type ChartRenderer, createChartRenderer } from "../render/chart-renderer.ts";
 import type { SpurQueues } from "../jobs/queues.ts";
 import { type Rate, type RateBudget, RedisRateBudget } from "../jobs/rate-budget.ts";
 import type { PlatformUsers } from "../core/shared/ports.ts";
@@ -42,6 +43,8 @@ export interface OutboundParts {
   /** What the jobs send through. */
   byWorkspace: OutboundByWorkspace;
   roster: RosterSources;
+  /** Draws the digests' charts; closed on shutdown, after the jobs. */
+  charts: ChartRenderer;
 }
 
 export function createOutbound(input: {
@@ -54,6 +57,8 @@ export function createOutbound(input: {
   queues: SpurQueues;
   installs: SlackInstalls;
   teamsAdapter: TeamsAdapter | undefined;
+  /** What draws digest charts; default: CHART_RENDER_THREADS worker threads. */
+  charts?: ChartRenderer;
 }): OutboundParts {
   const { config, db, redis, runtime, stores, internals, queues, installs, teamsAdapter } = input;
   const { logger, metrics, clock } = runtime;
@@ -65,6 +70,8 @@ export function createOutbound(input: {
   const teamsStore = internals.teamsStore;
   // Teams shows card images from a URL: digest charts are stored and served under PUBLIC_URL.
   const publicUrl = config.PUBLIC_URL;
+  const charts =
+    input.charts ?? createChartRenderer({ threads: config.CHART_RENDER_THREADS, onThreadError: (err) => logger.error({ err }, "chart drawing thread failed") });
   const byWorkspace = new OutboundByWorkspace({
     db,
     logger,
@@ -72,6 +79,7 @@ export function createOutbound(input: {
     slackClients,
     slackBudget,
     teams: { adapter: teamsAdapter, store: teamsStore, budget: teamsBudget },
+    renderChart: charts.render,
     ...(publicUrl
       ? { publishChart: async (chart: { teamId: string; periodKey: string; png: Buffer }) => chartUrl(publicUrl, await internals.charts.save(chart.teamId, chart.periodKey, chart.png)) }
       : {}),
@@ -105,6 +113,7 @@ export function createOutbound(input: {
   return {
     byWorkspace,
     roster,
+    charts,
     outbound: {
       jobs,
       messengerFor: (workspaceId) => byWorkspace.messengerFor(workspaceId),

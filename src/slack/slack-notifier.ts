@@ -4,11 +4,10 @@ import type { OutboundMessage } from "../core/outbound/outbound-message.ts";
 import type { PostedRef, RunMarker } from "../core/shared/ports.ts";
 import type { Notifier } from "../core/outbound/notifier.ts";
 import { TransientError } from "../core/shared/errors.ts";
-import type { Trend } from "../core/digests/trend.ts";
-import type { Locale } from "../i18n/locale.ts";
 import type { RateBudget } from "../jobs/rate-budget.ts";
+import type { RenderChart } from "../render/chart-renderer.ts";
 import { type PostLocaleOf, presentOutbound } from "../use-cases/posts/present-outbound.ts";
-import { trendChartPng } from "../use-cases/posts/trend-chart.ts";
+import { type DrawnChart, startTrendChartPng } from "../use-cases/posts/trend-chart.ts";
 import { renderBody } from "./render/blocks.ts";
 import { classifySlackError } from "./slack-errors.ts";
 
@@ -30,6 +29,8 @@ export class SlackNotifier implements Notifier {
     /** The Slack workspace (team id) whose budget these posts spend. */
     private readonly workspaceKey: string,
     private readonly localeOf: PostLocaleOf,
+    /** Draws a digest's chart (off the event loop: see render/chart-renderer.ts). */
+    private readonly renderChart: RenderChart,
     private readonly onRateLimited: () => void = () => undefined,
     private readonly onChartFailed: (err: unknown) => void = () => undefined,
   ) {}
@@ -38,6 +39,8 @@ export class SlackNotifier implements Notifier {
     const locale = await this.localeOf(to, message);
     const body = presentOutbound(message, locale);
     const rendered = renderBody(body, locale);
+    // Charts are drawn while the post waits for its budget and goes out; they follow it into its thread.
+    const charts = body.blocks.flatMap((block) => (block.kind === "chart" ? [startTrendChartPng(block.trend, locale, this.renderChart)] : []));
     await this.budget.acquire(this.workspaceKey, to);
     try {
       // A lead digest goes to the person's DM channel (conversations.open), where the run records it.
@@ -50,7 +53,7 @@ export class SlackNotifier implements Notifier {
         unfurl_links: false,
       });
       const posted = { channelId: res.channel ?? channelId, messageRef: res.ts ?? "" };
-      for (const block of body.blocks) if (block.kind === "chart") await this.attachChart(posted, block.trend, locale);
+      for (const chart of charts) await this.attachChart(posted, chart);
       return posted;
     } catch (err) {
       const classified = classifySlackError(err);
@@ -67,12 +70,12 @@ export class SlackNotifier implements Notifier {
   }
 
   /**
-   * The trend chart goes into the post's thread. It is an extra: the post is already out, so a failed
-   * upload is reported (onChartFailed) rather than failing the run, which would post it again.
+   * The trend chart goes into the post's thread. It is an extra: the post is already out, so a chart that
+   * failed to draw or upload is reported (onChartFailed) rather than failing the run, which would post it again.
    */
-  private async attachChart(posted: PostedRef, trend: Trend, locale: Locale): Promise<void> {
+  private async attachChart(posted: PostedRef, chart: Promise<DrawnChart>): Promise<void> {
     try {
-      const { png, title } = trendChartPng(trend, locale);
+      const { png, title } = await chart;
       await this.client.filesUploadV2({
         channel_id: posted.channelId,
         thread_ts: posted.messageRef,

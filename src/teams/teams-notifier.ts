@@ -3,16 +3,15 @@
 // 403/404 (bot removed or blocked, conversation gone) deactivate the conversation and fail for good; 429 and
 // 5xx are retried by the job (see jobs/retry-after.ts).
 import { DeliveryRefusedError, TransientError } from "../core/shared/errors.ts";
-import type { Trend } from "../core/digests/trend.ts";
-import type { Locale } from "../i18n/locale.ts";
 import type { OutboundMessage } from "../core/outbound/outbound-message.ts";
 import type { PostedRef, RunMarker } from "../core/shared/ports.ts";
 import type { Notifier } from "../core/outbound/notifier.ts";
 import type { Rate, RateBudget } from "../jobs/rate-budget.ts";
+import type { RenderChart } from "../render/chart-renderer.ts";
 import type { TeamsStore } from "../store/teams-store.ts";
 import type { TeamsAdapter } from "./adapter.ts";
 import { type PostLocaleOf, presentOutbound } from "../use-cases/posts/present-outbound.ts";
-import { trendChartPng } from "../use-cases/posts/trend-chart.ts";
+import { type DrawnChart, startTrendChartPng } from "../use-cases/posts/trend-chart.ts";
 import { toActivity } from "./cards/render.ts";
 import { renderCard } from "./render/card.ts";
 import { personalChatWith } from "./personal-chat.ts";
@@ -52,6 +51,8 @@ export class TeamsNotifier implements Notifier {
     private readonly tenantId: string,
     /** Each post's language: the channel's workspace, or the person's own. */
     private readonly localeOf: PostLocaleOf,
+    /** Draws a digest's chart (off the event loop: see render/chart-renderer.ts). */
+    private readonly renderChart: RenderChart,
     private readonly onRateLimited: () => void = () => undefined,
     /** Stores a post's chart where Teams can fetch it and returns its URL (absent: no chart). */
     private readonly publishChart?: PublishChart,
@@ -63,11 +64,13 @@ export class TeamsNotifier implements Notifier {
     if (!conversation?.active) {
       throw new DeliveryRefusedError(`Spur is not installed in Teams conversation ${channelId} (no active conversation reference); add Spur to it again`);
     }
-    await this.budget.acquire(`teams:${this.tenantId}`, channelId);
     const locale = await this.localeOf(channelId, message);
     const body = presentOutbound(message, locale);
+    // The chart is drawn and published while the post waits for its budget: the card needs its URL.
     const chart = body.blocks.find((b) => b.kind === "chart");
-    const chartUrl = chart && "marker" in message ? await this.chartUrl(message.marker, chart.trend, locale) : undefined;
+    const published = chart && "marker" in message && this.publishChart ? this.chartUrl(message.marker, startTrendChartPng(chart.trend, locale, this.renderChart)) : undefined;
+    await this.budget.acquire(`teams:${this.tenantId}`, channelId);
+    const chartUrl = await published;
     const activity = toActivity(renderCard(body, locale, { chartUrl }));
     let activityId: string;
     try {
@@ -83,11 +86,14 @@ export class TeamsNotifier implements Notifier {
     return { channelId: conversation.conversationId, messageRef: activityId };
   }
 
-  /** The chart is an extra: a digest goes out without it rather than not at all. */
-  private async chartUrl(marker: RunMarker, trend: Trend, locale: Locale): Promise<string | undefined> {
+  /**
+   * The chart is an extra: a digest goes out without it rather than not at all. Never rejects. (A post that
+   * fails after this started leaves the week's chart stored; its retry replaces it.)
+   */
+  private async chartUrl(marker: RunMarker, chart: Promise<DrawnChart>): Promise<string | undefined> {
     if (!this.publishChart) return undefined;
     try {
-      return await this.publishChart({ teamId: marker.teamId, periodKey: marker.periodKey, png: trendChartPng(trend, locale).png });
+      return await this.publishChart({ teamId: marker.teamId, periodKey: marker.periodKey, png: (await chart).png });
     } catch (err) {
       this.onChartFailed(err);
       return undefined;
