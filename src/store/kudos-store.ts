@@ -7,7 +7,8 @@ import { Prisma } from "../generated/prisma/client.ts";
 import { GroupCommit } from "./group-commit.ts";
 import { toMember } from "./mappers.ts";
 import { type Db, sqlOf } from "./prisma.ts";
-import { rollupRange } from "./rollup-range.ts";
+import { windowArrays } from "./rollup-range.ts";
+import { receivedInWindow } from "./rollup-reads.ts";
 
 interface InsertedRow {
   gift_id: string;
@@ -133,20 +134,13 @@ export class PrismaKudosStore implements KudosRepository {
   /** Live kudos received in the team per range (peer and customer alike): whole UTC days from kudos_day, the edges raw. */
   async teamTotalsByRange(teamId: string, ranges: TimeRange[]): Promise<{ count: number; points: number }[]> {
     if (ranges.length === 0) return [];
-    const split = ranges.map(rollupRange);
-    const rows = await sqlOf(this.db).query<{ idx: string; count: number; points: number }>(
+      const rows = await sqlOf(this.db).query<{ idx: string; count: number; points: number }>(
       `SELECT w.idx, coalesce(sum(x.n), 0)::int AS count, coalesce(sum(x.points), 0)::int AS points
        FROM unnest($2::timestamptz[], $3::timestamptz[], $4::timestamptz[], $5::timestamptz[], $6::date[], $7::date[])
             WITH ORDINALITY AS w(s, a, b, e, d0, d1, idx)
-       LEFT JOIN LATERAL (
-         SELECT d.count AS n, d.points FROM kudos_day d
-         WHERE d.team_id = $1::uuid AND d.received AND d.day >= w.d0 AND d.day < w.d1
-         UNION ALL
-         SELECT 1, k.points FROM kudos k
-         WHERE k.team_id = $1::uuid AND k.revoked_at IS NULL
-           AND ((k.created_at >= w.s AND k.created_at < w.a) OR (k.created_at >= w.b AND k.created_at < w.e))) x ON true
+       LEFT JOIN LATERAL (${receivedInWindow("$1")}) x ON true
        GROUP BY w.idx ORDER BY w.idx`,
-      [teamId, split.map((r) => r.start), split.map((r) => r.fullStart), split.map((r) => r.fullEnd), split.map((r) => r.end), split.map((r) => r.fromDay), split.map((r) => r.toDay)],
+      [teamId, ...windowArrays(ranges)],
       { name: "kudos_team_totals_by_range" },
     );
     return rows.map((r) => ({ count: r.count, points: r.points }));

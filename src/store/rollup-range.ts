@@ -24,3 +24,9 @@ export function rollupRange(range: TimeRange): RollupRange {
   if (first >= last) return { start: range.start, fullStart: range.end, fullEnd: range.end, end: range.end, fromDay: isoDay(last), toDay: isoDay(last) };
   return { start: range.start, fullStart: new Date(first), fullEnd: new Date(last), end: range.end, fromDay: isoDay(first), toDay: isoDay(last) };
 }
+
+/** Ranges as the six array parameters a window list is unnested from (s, a, b, e, d0, d1). */
+export function windowArrays(ranges: readonly TimeRange[]): [Date[], Date[], Date[], Date[], string[], string[]] {
+  const split = ranges.map(rollupRange);
+  return [split.map((r) => r.start), split.map((r) => r.fullStart), split.map((r) => r.fullEnd), split.map((r) => r.end), split.map((r) => r.fromDay), split.map((r) => r.toDay)];
+}

@@ -3,7 +3,7 @@
 import type { KpiParts } from "../core/kpi/kpi-math.ts";
 import type { TimeRange } from "../core/shared/ports.ts";
 import { type Db, sqlOf } from "./prisma.ts";
-import { rollupRange } from "./rollup-range.ts";
+import { windowArrays } from "./rollup-range.ts";
 
 interface PartsRow {
   member_id: string;
@@ -56,26 +56,32 @@ export async function teamKpiDays(db: Db, teamId: string, from: string, toExclus
 }
 
 /**
+ * The live kudos received in team `team` (a parameter, "$1") within window `w` (s, a, b, e, d0, d1; see
+ * RollupRange): kudos_day's whole days (count, points) and the raw kudos of the edges (1, points), per recipient.
+ */
+export function receivedInWindow(team: string): string {
+  return `SELECT d.member_id, d.count AS n, d.points FROM kudos_day d
+    WHERE d.team_id = ${team}::uuid AND d.received AND d.day >= w.d0 AND d.day < w.d1
+    UNION ALL
+    SELECT k.recipient_id, 1, k.points FROM kudos k
+    WHERE k.team_id = ${team}::uuid AND k.revoked_at IS NULL
+      AND ((k.created_at >= w.s AND k.created_at < w.a) OR (k.created_at >= w.b AND k.created_at < w.e))`;
+}
+
+/**
  * Live kudos (peer and customer) received in the team, per member and range, in the order given: whole UTC
  * days from kudos_day, the edges of each range from raw kudos.
  */
 export async function teamKudosReceivedIn(db: Db, teamId: string, ranges: TimeRange[]): Promise<Map<string, number>[]> {
   const out = ranges.map(() => new Map<string, number>());
   if (ranges.length === 0) return out;
-  const split = ranges.map(rollupRange);
   const rows = await sqlOf(db).query<{ idx: string; member_id: string; n: number }>(
     `SELECT w.idx, x.member_id::text AS member_id, sum(x.n)::int AS n
      FROM unnest($2::timestamptz[], $3::timestamptz[], $4::timestamptz[], $5::timestamptz[], $6::date[], $7::date[])
           WITH ORDINALITY AS w(s, a, b, e, d0, d1, idx)
-     CROSS JOIN LATERAL (
-       SELECT d.member_id, d.count AS n FROM kudos_day d
-       WHERE d.team_id = $1::uuid AND d.received AND d.day >= w.d0 AND d.day < w.d1
-       UNION ALL
-       SELECT k.recipient_id, 1 FROM kudos k
-       WHERE k.team_id = $1::uuid AND k.revoked_at IS NULL
-         AND ((k.created_at >= w.s AND k.created_at < w.a) OR (k.created_at >= w.b AND k.created_at < w.e))) x
+     CROSS JOIN LATERAL (${receivedInWindow("$1")}) x
      GROUP BY w.idx, x.member_id`,
-    [teamId, split.map((r) => r.start), split.map((r) => r.fullStart), split.map((r) => r.fullEnd), split.map((r) => r.end), split.map((r) => r.fromDay), split.map((r) => r.toDay)],
+    [teamId, ...windowArrays(ranges)],
     { name: "team_kudos_received_in" },
   );
   for (const r of rows) out[Number(r.idx) - 1]?.set(r.member_id, r.n);

@@ -9,6 +9,7 @@ import type { Member, Role } from "../core/shared/model.ts";
 import { isPeriodKind } from "../core/shared/review-period.ts";
 import { type Db, sqlOf } from "./prisma.ts";
 import { rollupRange } from "./rollup-range.ts";
+import { receivedInWindow } from "./rollup-reads.ts";
 
 interface FactsRow {
   members: { id: string; w: string; t: string | null; p: string; n: string; h: string | null; l: string | null; r: string; pr: boolean }[] | null;
@@ -42,13 +43,7 @@ const FACTS_SQL = `
       (false, $13::timestamptz, $14::timestamptz, $15::timestamptz, $16::timestamptz, $17::date, $18::date)),
     team_kudos AS (
       SELECT w.now, x.member_id AS m, sum(x.n)::int AS n
-      FROM windows w CROSS JOIN LATERAL (
-        SELECT d.member_id, d.count AS n FROM kudos_day d
-        WHERE d.team_id = $1::uuid AND d.received AND d.day >= w.d0 AND d.day < w.d1
-        UNION ALL
-        SELECT k.recipient_id, 1 FROM kudos k
-        WHERE k.team_id = $1::uuid AND k.revoked_at IS NULL
-          AND ((k.created_at >= w.s AND k.created_at < w.a) OR (k.created_at >= w.b AND k.created_at < w.e))) x
+      FROM windows w CROSS JOIN LATERAL (${receivedInWindow("$1")}) x
       GROUP BY 1, 2),
     subject_kudos AS (
       SELECT k.created_at >= $19::timestamptz AS now, k.recipient_id = $2::uuid AS received,

@@ -2,7 +2,7 @@
 import type { ScorecardFacts, ScorecardFactsQuery, ScorecardReads, TeamKpiRecord } from "../core/kpi/kpi-ports.ts";
 import type { Member } from "../core/shared/model.ts";
 import type { TimeRange } from "../core/shared/ports.ts";
-import { MEMBER_COLUMNS, memberOfSqlRow, type MemberSqlRow } from "./member-sql.ts";
+import { MEMBER_COLUMNS, memberOfRow, type MemberSqlRow } from "./mappers.ts";
 import { teamKpiParts, teamKudosReceivedIn } from "./rollup-reads.ts";
 import { readScorecardFacts } from "./scorecard-facts-store.ts";
 import { type Db, sqlOf } from "./prisma.ts";
@@ -33,7 +33,7 @@ export class PrismaScorecardReads implements ScorecardReads {
       : await sql.query<MemberSqlRow>(`SELECT ${MEMBER_COLUMNS} FROM member m WHERE m.team_id = $1::uuid AND NOT m.is_bot AND NOT m.is_deactivated`, [teamId], {
           name: "team_members",
         });
-    return rows.map(memberOfSqlRow);
+    return rows.map(memberOfRow);
   }
 
   /** From the rollups: one row per member and metric with the sums of its days. */
