@@ -108,20 +108,24 @@ export async function rawKudosInsertRate(
   done: () => Promise<void> = async () => undefined,
 ): Promise<number> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: concurrency });
-  const { rows: ids } = await pool.query<{ workspace_id: string; team_id: string; giver_id: string; recipient_id: string }>(
-    "SELECT workspace_id, team_id, giver_id, recipient_id FROM kudos LIMIT 1",
+  // As the load does: each row from a different member to the next one (so no two rows share a giver's or a
+  // recipient's rollup row for the day, which would make them wait on each other's row locks).
+  const { rows: members } = await pool.query<{ id: string; workspace_id: string; team_id: string }>(
+    "SELECT id, workspace_id, team_id FROM member WHERE team_id IS NOT NULL AND NOT is_bot ORDER BY platform_user_id",
   );
-  const sample = ids[0]!;
+  if (members.length < 2) throw new Error("rawKudosInsertRate needs at least two members");
   let next = 0;
   const t = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < rows) {
         const i = next++;
+        const giver = members[i % members.length]!;
+        const recipient = members[(i + 1) % members.length]!;
         await pool.query(
           `INSERT INTO kudos (gift_id, workspace_id, team_id, giver_id, recipient_id, points, reason, "values", source, source_ref, idempotency_key)
            VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7::text[], $8::"KudosSource", $9, $10)`,
-          [sample.workspace_id, sample.team_id, sample.giver_id, sample.recipient_id, row.points, row.reason, row.values, row.source, row.sourceRef, `raw-${i}`],
+          [giver.workspace_id, recipient.team_id, giver.id, recipient.id, row.points, row.reason, row.values, row.source, row.sourceRef, `raw-${i}`],
         );
       }
     }),
