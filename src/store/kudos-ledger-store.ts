@@ -20,7 +20,7 @@ import {
 } from "../core/recognition/recognition-ports.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { GroupCommit } from "./group-commit.ts";
-import { toMember } from "./mappers.ts";
+import { MEMBER_COLUMNS, memberOfRow, type MemberSqlRow } from "./mappers.ts";
 import { outboxEntryOf } from "./outbox-store.ts";
 import { type Db, sqlOf } from "./prisma.ts";
 import type { Sql } from "./sql.ts";
@@ -213,8 +213,15 @@ export class PrismaKudosLedger implements KudosLedger, TeamLeads {
 
   async leadsOf(teamIds: string[]): Promise<Member[]> {
     if (teamIds.length === 0) return [];
-    const rows = await this.db.member.findMany({ where: { teamsLed: { some: { teamId: { in: teamIds } } }, role: { not: "agent" }, isDeactivated: false } });
-    return rows.map(toMember);
+    // Plain SQL, prepared: every lead digest and every gift notifying leads reads it.
+    const rows = await this.sql.query<MemberSqlRow>(
+      `SELECT ${MEMBER_COLUMNS} FROM member m
+       WHERE m.role <> 'agent' AND NOT m.is_deactivated
+         AND EXISTS (SELECT 1 FROM team_lead l WHERE l.member_id = m.id AND l.team_id = ANY($1::uuid[]))`,
+      [teamIds],
+      { name: "team_leads_of" },
+    );
+    return rows.map(memberOfRow);
   }
 
   async revokeByKey(key: string, at: Date, suffix: string): Promise<number> {

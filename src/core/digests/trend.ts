@@ -1,6 +1,6 @@
 // Week-by-week series for the digest's trend chart: the last N completed weeks in the team's time zone.
 import type { Msg } from "../../i18n/message.ts";
-import { previousWeek, type Period } from "../shared/period.ts";
+import { type Period, weeksBefore } from "../shared/period.ts";
 
 export interface TrendSeries {
   name: Msg;
@@ -19,14 +19,7 @@ export interface Trend {
 
 /** The `count` weeks ending with the week before `now`, oldest first. */
 export function lastCompletedWeeks(now: Date, timeZone: string, count: number): Period[] {
-  const weeks: Period[] = [];
-  let cursor = now;
-  for (let i = 0; i < count; i++) {
-    const week = previousWeek(cursor, timeZone);
-    weeks.unshift(week);
-    cursor = week.start;
-  }
-  return weeks;
+  return weeksBefore(now, timeZone, count);
 }
 
 /** Numbers for a chart's value axis: a rounded maximum and evenly spaced ticks from zero. */

@@ -31,6 +31,8 @@ export interface ScoringTargetReads {
   forTeam(teamId: string): Promise<KpiTarget[]>;
   /** The levels (with their overrides) of those of these members who hold one. */
   levelsOf(memberIds: readonly string[]): Promise<Map<string, MemberLevel>>;
+  /** Both at once (one read): the team's targets and the levels of those of these members who hold one. */
+  scoringTargets(teamId: string, memberIds: readonly string[]): Promise<{ team: KpiTarget[]; levels: Map<string, MemberLevel> }>;
 }
 
 /** A team's targets, and each member's effective ones. */
@@ -54,6 +56,6 @@ export function scoringTargetsOf(team: KpiTarget[], levels: ReadonlyMap<string, 
 }
 
 export async function loadScoringTargets(deps: { kpiTargets: ScoringTargetReads }, teamId: string, memberIds: readonly string[]): Promise<ScoringTargets> {
-  const [team, levels] = await Promise.all([deps.kpiTargets.forTeam(teamId), deps.kpiTargets.levelsOf([...new Set(memberIds)])]);
+  const { team, levels } = await deps.kpiTargets.scoringTargets(teamId, [...new Set(memberIds)]);
   return scoringTargetsOf(team, levels);
 }

@@ -114,6 +114,8 @@ export interface KpiTargetRepository {
   forTeam(teamId: string): Promise<KpiTarget[]>;
   /** The levels (with their target overrides) of those of these members who hold one. */
   levelsOf(memberIds: readonly string[]): Promise<Map<string, MemberLevel>>;
+  /** The team's targets and these members' levels, in one read. */
+  scoringTargets(teamId: string, memberIds: readonly string[]): Promise<{ team: KpiTarget[]; levels: Map<string, MemberLevel> }>;
   /** Sets one target, unaudited (seeding); an admin's or lead's changes go through `change`. */
   set(teamId: string, target: KpiTarget, updatedById: string): Promise<void>;
   /** Sets and removes targets with their audit entries, in one transaction; returns the metrics it removed. */

@@ -4,10 +4,10 @@
 // 400 is 400 × 7/30 over a week of a 30-day month and exactly 400 over the whole month. Rates, averages,
 // scores and times keep their target whatever the span. The current period is judged "so far": up to and
 // including today, never against the whole period after a few days.
-import { DateTime } from "luxon";
 import { isVolumeMetric, type MetricDefinition } from "./kpi-catalogue.ts";
+import { civilPeriodContaining, localDayNumber } from "../shared/civil-day.ts";
 import type { Period } from "../shared/period.ts";
-import { PERIOD_KINDS, periodContaining, type PeriodKind } from "../shared/review-period.ts";
+import { PERIOD_KINDS, type PeriodKind } from "../shared/review-period.ts";
 
 /** complete: the period is over; so_far: it is running (judged up to today); upcoming: it has not begun. */
 export type SpanStatus = "complete" | "so_far" | "upcoming";
@@ -30,21 +30,17 @@ export interface JudgedSpan {
   shares: Record<PeriodKind, SpanShare[]>;
 }
 
-function localDay(instant: Date, timeZone: string): DateTime {
-  return DateTime.fromJSDate(instant, { zone: timeZone }).startOf("day");
-}
-
-const daysBetween = (from: DateTime, to: DateTime): number => Math.round(to.diff(from, "days").days);
-
-/** One look-up per target period the span touches (not per day): each share runs to its period's end or the span's. */
-function sharesOf(kind: PeriodKind, first: DateTime, days: number, timeZone: string): SpanShare[] {
+/**
+ * One look-up per target period the span touches (not per day): each share runs to its period's end or the
+ * span's. Local days are counted as day numbers (see civil-day.ts): only the span's bounds needed a time zone.
+ */
+function sharesOf(kind: PeriodKind, first: number, days: number): SpanShare[] {
   const shares: SpanShare[] = [];
   for (let i = 0; i < days; ) {
-    const day = first.plus({ days: i });
-    const containing = periodContaining(kind, day.toJSDate(), timeZone);
-    const end = localDay(containing.end, timeZone);
-    const inSpan = Math.max(1, Math.min(daysBetween(day, end), days - i));
-    shares.push({ key: containing.key, days: inSpan, of: daysBetween(localDay(containing.start, timeZone), end) });
+    const day = first + i;
+    const containing = civilPeriodContaining(kind, day);
+    const inSpan = Math.max(1, Math.min(containing.end - day, days - i));
+    shares.push({ key: containing.key, days: inSpan, of: containing.end - containing.start });
     i += inSpan;
   }
   return shares;
@@ -53,13 +49,12 @@ function sharesOf(kind: PeriodKind, first: DateTime, days: number, timeZone: str
 /** How much of `period` is judged at `now`: its days so far (today included) while it runs, all once it is over. */
 export function judgedSpan(period: Period, now: Date): JudgedSpan {
   const zone = period.timeZone;
-  const first = localDay(period.start, zone);
-  const totalDays = daysBetween(first, localDay(period.end, zone));
-  const today = localDay(now, zone);
-  const elapsed = daysBetween(first, today) + 1;
+  const first = localDayNumber(period.start, zone);
+  const totalDays = localDayNumber(period.end, zone) - first;
+  const elapsed = localDayNumber(now, zone) - first + 1;
   const status: SpanStatus = elapsed > totalDays ? "complete" : elapsed <= 0 ? "upcoming" : "so_far";
   const days = status === "complete" ? totalDays : status === "upcoming" ? 0 : elapsed;
-  const shares = Object.fromEntries(PERIOD_KINDS.map((kind) => [kind, sharesOf(kind, first, days, zone)])) as Record<PeriodKind, SpanShare[]>;
+  const shares = Object.fromEntries(PERIOD_KINDS.map((kind) => [kind, sharesOf(kind, first, days)])) as Record<PeriodKind, SpanShare[]>;
   return { period, status, days, totalDays, shares };
 }
 

@@ -32,8 +32,8 @@ function zoned(instant: Date, timeZone: string): DateTime {
 function weekFromStart(startLocal: DateTime, timeZone: string): Period {
   return {
     key: `${startLocal.weekYear}-W${String(startLocal.weekNumber).padStart(2, "0")}`,
-    start: startLocal.toUTC().toJSDate(),
-    end: startLocal.plus({ weeks: 1 }).toUTC().toJSDate(),
+    start: startLocal.toJSDate(),
+    end: startLocal.plus({ weeks: 1 }).toJSDate(),
     timeZone,
   };
 }
@@ -46,6 +46,20 @@ export function weekContaining(instant: Date, timeZone: string): Period {
 /** The week before the one containing `instant`. */
 export function previousWeek(instant: Date, timeZone: string): Period {
   return weekFromStart(zoned(instant, timeZone).startOf("week").minus({ weeks: 1 }), timeZone);
+}
+
+/**
+ * The `count` weeks before the one containing `instant`, oldest first: previousWeek of `instant`, then of that
+ * week's start, and so on, each step from the last one's local start (not converted again from its instant).
+ */
+export function weeksBefore(instant: Date, timeZone: string, count: number): Period[] {
+  const weeks: Period[] = [];
+  let local = zoned(instant, timeZone);
+  for (let i = 0; i < count; i++) {
+    local = local.startOf("week").minus({ weeks: 1 });
+    weeks.push(weekFromStart(local, timeZone));
+  }
+  return weeks.reverse();
 }
 
 /** The ISO week named by a key such as "2026-W47". */
