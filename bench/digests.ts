@@ -6,8 +6,11 @@
 //     its chart and every lead digest, reported as the achieved rate next to the configured budget.
 //     Charts are drawn in CHART_RENDER_THREADS worker threads (default 1; --chart-threads sets it, 0 draws them
 //     on the main thread).
+//  4. workers: every team's digest again (a forced send), each job delivered twice, computed and posted by
+//     --worker-processes `bin/spur worker` processes (default 2; 0 skips it) at the largest budget (100/s):
+//     the time until every team's digest is out, and whether any went out twice.
 //   npx tsx bench/digests.ts [--teams 1000] [--agents 20] [--kudos-per-agent-week 3] [--rate 50] [--chart-threads n]
-//                            [--skip-awards] [--profile-compute file] [--profile-post file]
+//                            [--skip-awards] [--profile-compute file] [--profile-post file] [--worker-processes 2]
 import { writeFile } from "node:fs/promises";
 import { Session } from "node:inspector/promises";
 import { parseArgs } from "node:util";
@@ -23,6 +26,7 @@ import { PrismaMonthlyTeamScores } from "../src/store/monthly-team-scores-store.
 import { FakeSlackApi } from "../test/support/fake-slack-api.ts";
 import { createBenchEnv, REDIS_URL } from "./support/bench-env.ts";
 import { seedDigestData } from "./support/digest-seed.ts";
+import { digestsAcrossWorkers, MAX_POSTS_PER_SECOND, type WorkerDigestsResult } from "./support/digest-workers.ts";
 import { describeMachine, fmt, percentile } from "./support/machine.ts";
 import { backendCpu, backendCpuSince } from "./support/process-cpu.ts";
 
@@ -39,6 +43,7 @@ const { values: args } = parseArgs({
     "profile-compute": { type: "string" },
     /** The same of the post phase (the main thread's: chart threads are not in it). */
     "profile-post": { type: "string" },
+    "worker-processes": { type: "string", default: "2" },
   },
 });
 const TEAMS = Number(args.teams);
@@ -171,6 +176,26 @@ async function main() {
     const postCpuSeconds = (postCpuUsage.user + postCpuUsage.system) / 1e6;
     await poster.stop();
 
+    // Phase 4: the same digests (forced sends) from several worker processes, each job delivered twice.
+    const processes = Number(args["worker-processes"]);
+    let acrossWorkers: WorkerDigestsResult | null = null;
+    if (processes > 0) {
+      const enqueuer = createSpur(config, { logger: createLogger("warn"), workers: false });
+      try {
+        acrossWorkers = await digestsAcrossWorkers({
+          databaseUrl: env.databaseUrl,
+          queuePrefix: env.queuePrefix,
+          slack,
+          queue: enqueuer.queues.scheduled,
+          teamIds: teams.map((team) => team.id),
+          processes,
+          firstPort: 39_400,
+        });
+      } finally {
+        await enqueuer.stop();
+      }
+    }
+
     console.log(`\ndigests: ${teams.length} teams × ${AGENTS} agents (one workspace)`);
     console.log(`  compute: ${fmt(teams.length / computeSeconds)} teams/s, total ${fmt(computeSeconds, 2)} s (${perTeam(digestLatencies)}, concurrency ${CONCURRENCY}; Node CPU ${fmt(computeCpuSeconds, 1)} s)`);
     console.log(
@@ -184,6 +209,14 @@ async function main() {
         `${charts} of ${teams.length} charts uploaded (drawn in ${config.CHART_RENDER_THREADS === 0 ? "the main thread" : `${config.CHART_RENDER_THREADS} worker thread(s)`}); ` +
         `Node CPU ${fmt(postCpuSeconds, 1)} s (all threads), main event loop busy ${fmt(100 * postLoopBusy)} % of the phase; PostgreSQL CPU ${fmt(pgCpuSeconds, 1)} s (at least)`,
     );
+    if (acrossWorkers) {
+      const w = acrossWorkers;
+      console.log(
+        `  workers: ${w.teams} digests computed and posted by ${w.processes} worker processes, each job delivered twice, in ${fmt(w.seconds, 2)} s ` +
+          `(${fmt(w.teams / w.seconds)} teams/s against a budget of ${MAX_POSTS_PER_SECOND} posts/s; at that rate 10,000 teams take ${fmt(10_000 / (w.teams / w.seconds), 1)} s, target ≤ 60 s); ` +
+          `posted once ${w.postedOnce}, twice or more ${w.postedTwice}, missing ${w.missing}`,
+      );
+    }
     console.log(`  whole run (database, seed, phases): ${fmt(seconds(started), 1)} s`);
   } finally {
     await slack.stop();

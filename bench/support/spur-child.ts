@@ -19,6 +19,8 @@ export interface SpurProcessOptions {
   queuePrefix: string;
   slackApiUrl: string;
   port: number;
+  /** More environment for the process (SLACK_POSTS_PER_SECOND …). */
+  env?: Record<string, string>;
 }
 
 function spurEnv(opts: SpurProcessOptions): NodeJS.ProcessEnv {
@@ -35,6 +37,7 @@ function spurEnv(opts: SpurProcessOptions): NodeJS.ProcessEnv {
     PORT: String(opts.port),
     QUEUE_PREFIX: opts.queuePrefix,
     LOG_LEVEL: "warn",
+    ...opts.env,
   };
 }
 
