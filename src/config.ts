@@ -99,6 +99,15 @@ const ConfigSchema = z.object({
     .enum(["true", "false", ""], "must be true or false")
     .default("false")
     .transform((v) => v === "true"),
+  /**
+   * The hottest reads (scorecards, digests) are named prepared statements, parsed and planned once per
+   * connection. Set false where connections share a server session: PgBouncer in transaction pooling mode
+   * (before 1.21's max_prepared_statements), or the demo's embedded PostgreSQL.
+   */
+  DATABASE_PREPARED_STATEMENTS: z
+    .enum(["true", "false", ""], "must be true or false")
+    .default("true")
+    .transform((v) => v !== "false"),
   /** Slash commands are answered in front of Bolt (see src/slack/slash-command-path.ts) unless this is true. */
   SLACK_COMMANDS_VIA_BOLT: z
     .enum(["true", "false", ""], "must be true or false")

@@ -72,7 +72,10 @@ export function createSpur(config: Config, options: SpurOptions = {}): Spur {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const clock = options.clock ?? systemClock;
   const metrics = new SpurMetrics({ defaultMetrics: config.NODE_ENV !== "test" });
-  const db = createPrisma(config.DATABASE_URL, options.databasePoolSize ? { poolSize: options.databasePoolSize } : {});
+  const db = createPrisma(config.DATABASE_URL, {
+    ...(options.databasePoolSize ? { poolSize: options.databasePoolSize } : {}),
+    preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
+  });
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   redis.on("error", (err) => logger.warn({ err: err.message }, "redis connection error"));
   const queueSettings = { connection: redis, prefix: config.QUEUE_PREFIX };

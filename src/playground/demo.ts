@@ -74,6 +74,8 @@ async function main(): Promise<void> {
     PORT: "0",
     LOG_LEVEL: demo.LOG_LEVEL,
     DATABASE_URL: databaseUrl,
+    // Every connection to the embedded server shares its one session: named statements would clash.
+    ...(embedded ? { DATABASE_PREPARED_STATEMENTS: "false" } : {}),
     REDIS_URL: redisUrl,
     SLACK_SIGNING_SECRET: signingSecret,
     SLACK_BOT_TOKEN: "xoxb-playground",

@@ -15,13 +15,14 @@ const CONNECTION_TIMEOUT_MS = 10_000;
 const pools = new WeakMap<Db, Sql>();
 const rawPools = new WeakMap<Db, pg.Pool>();
 
-export function createPrisma(databaseUrl: string, options: { poolSize?: number } = {}): Db {
+/** `preparedStatements: false` runs named statements unnamed (connections that share one server session). */
+export function createPrisma(databaseUrl: string, options: { poolSize?: number; preparedStatements?: boolean } = {}): Db {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 10, connectionTimeoutMillis: CONNECTION_TIMEOUT_MS });
   // An idle connection that drops (a database restart) leaves the pool; the next query opens a new one.
   pool.on("error", () => undefined);
   // $disconnect ends the pool, as it does the pool the adapter would otherwise create itself.
   const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
-  pools.set(db, sqlOver(pool));
+  pools.set(db, sqlOver(pool, { prepared: options.preparedStatements ?? true }));
   rawPools.set(db, pool);
   return db;
 }

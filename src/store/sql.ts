@@ -16,10 +16,11 @@ export interface Sql extends SqlQueryable {
   transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T>;
 }
 
-export function sqlOver(pool: pg.Pool): Sql {
+/** `prepared: false` ignores statement names: for connections that share one server session, where a name prepared by one would clash with another's. */
+export function sqlOver(pool: pg.Pool, settings: { prepared: boolean } = { prepared: true }): Sql {
   const on = (client: pg.Pool | pg.PoolClient): SqlQueryable => ({
     query: async <R extends object>(text: string, values: unknown[] = [], options: { name?: string } = {}) =>
-      (await client.query(options.name ? { name: options.name, text, values } : { text, values })).rows as R[],
+      (await client.query(settings.prepared && options.name ? { name: options.name, text, values } : { text, values })).rows as R[],
   });
   return {
     ...on(pool),

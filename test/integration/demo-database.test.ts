@@ -32,7 +32,8 @@ const synced: string[] = [];
 
 async function open(): Promise<{ pg: EmbeddedPostgres; db: Db; services: SeedServices }> {
   pg = await startEmbeddedPostgres({ dataDir, migrationsDir });
-  db = createPrisma(pg.url);
+  // As the demo runs it: every connection to the embedded server shares one session, so no named statements.
+  db = createPrisma(pg.url, { preparedStatements: false });
   const memberRepo = new PrismaMemberStore(db);
   const teamAdmin = new PrismaTeamAdminStore(db);
   const services: SeedServices = {
