@@ -106,7 +106,7 @@ export function useFuzzedSpur(): void {
 
   afterEach(async () => {
     // The process is alive and serving after each route's cases; each failing case is listed (first ten).
-    expect(await healthz()).toBe(200);
+    expect(await statusOf("/healthz")).toBe(200);
     const found = failures.splice(0);
     expect(found.slice(0, 10)).toEqual([]);
   });
@@ -123,21 +123,22 @@ export function itKeepsMemoryBounded(): void {
     const grown = heapAfterGc() - heapAtStart;
     expect(grown).toBeLessThan(256 * 1024 * 1024);
     expect(process.memoryUsage().rss).toBeLessThan(2 * 1024 * 1024 * 1024);
-    expect((await fetch(`${fuzzed.h.baseUrl}/readyz`)).status).toBe(200);
+    expect(await statusOf("/readyz")).toBe(200);
   });
 }
 
 /**
- * /healthz's status. The client's connection pool may hand out, once, a connection the server closed after
- * answering an oversized body early (413 before the upload ended): that attempt fails with ECONNRESET, so a
- * connection error is tried again on a new connection, a few times; a process that is down fails every time.
+ * A GET's status (/healthz, /readyz). The client's connection pool may hand out connections the server closed
+ * after answering an oversized body early (413 before the upload ended; a batch sends several): such an attempt
+ * fails with ECONNRESET, so a connection error is tried again on a new connection, a few times; a process that is
+ * down fails every time.
  */
-async function healthz(): Promise<number> {
+async function statusOf(path: string): Promise<number> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return (await fetch(`${fuzzed.h.baseUrl}/healthz`)).status;
+      return (await fetch(`${fuzzed.h.baseUrl}${path}`)).status;
     } catch (err) {
-      if (attempt >= 3) throw err;
+      if (attempt >= 5) throw err;
       await new Promise((r) => setTimeout(r, 100));
     }
   }
